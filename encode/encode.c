@@ -1,0 +1,1797 @@
+/* encode.c -- TLA+ expressions and actions as symbolic values.
+ *
+ * Design.  The encoder mirrors the evaluator (src/eval.c) construct by
+ * construct, but computes SymVals instead of Values.  Three ideas carry it:
+ *
+ * 1. Closed constant subexpressions (constant level, no free bound names)
+ *    are computed by the concrete evaluator once and turned into symbolic
+ *    constants, so everything TLC can compute from the config alone costs
+ *    nothing here and agrees with the explicit engine by construction.
+ * 2. Actions are encoded against a partial next state: per variable, a
+ *    value and an "assigned" Bool term.  `x' = e` on an unassigned x'
+ *    assigns, on an assigned one tests; where assignment depends on the
+ *    branch taken the flag is symbolic and the value an ite.  Branches
+ *    (\/, \E, IF, CASE) are encoded from the same incoming partial state
+ *    and merged under fresh selectors.
+ * 3. A path condition (pc) tracks when TLC would actually evaluate the
+ *    current subexpression (after the conjuncts to its left hold, inside
+ *    the taken IF branch, ...); an evaluation error there is recorded as
+ *    the well-definedness condition pc /\ <error>.
+ *
+ * Bound names are frames on the C stack, as in the evaluator; operator
+ * arguments are passed by name (thunks), cached outside primes. */
+#include "encode.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "builtin.h"
+#include "eval.h"
+
+#define MAX_CELLS 100000 /* cells a constructed symbolic set may have */
+#define MAX_UNFOLD 400   /* nested calls while unfolding recursion */
+
+typedef struct Bind {
+  uint32_t id;
+  SymVal *v;
+  Expr *thunk;
+  struct Bind *tenv;
+  SymVal *cache;
+  struct Bind *up;
+} Bind;
+
+struct Enc {
+  const Spec *spec;
+  TermMgr *tm;
+  int nvars;
+  SymVal **cur;  /* the current state (NULL while encoding Init) */
+  SymVal **nxt;  /* partial next state (Init: the state being built) */
+  TermId *asg;   /* assigned flags for nxt */
+  bool init_mode;
+  bool primed;
+  SymVal *at;
+  TermId pc;
+  WdErrVec *errs;
+  int depth;
+  SymVal **const_cache; /* by constant index */
+  /* Memo of closed constant subexpressions: expr -> value or NOT_CONST. */
+  struct {
+    Expr **keys;
+    Value **vals;
+    size_t cap, len;
+  } memo;
+};
+
+static Value not_const_marker;
+#define NOT_CONST (&not_const_marker)
+
+static SymVal *enc(Enc *E, Expr *e, Bind *env);
+static TermId enc_act(Enc *E, Expr *e, Bind *env);
+
+static _Noreturn void unsupported(Expr *e, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static _Noreturn void unsupported(Expr *e, const char *fmt, ...) {
+  char buf[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  fail_at(e->loc, EXIT_OTHER, "symbolic engine: %s", buf);
+}
+
+#define T (E->tm)
+
+static void wd(Enc *E, TermId cond, Expr *at, const char *msg) {
+  TermId c = term_mk_and2(T, E->pc, cond);
+  if (term_is_false(T, c))
+    return;
+  WdErr w = {c, at->loc, msg};
+  VEC_PUSH(*E->errs, w);
+}
+
+static void check_bad(Expr *e, bool bad) {
+  if (bad)
+    unsupported(e, "values of different kinds are compared here (TLC "
+                   "reports an error for such a comparison)");
+}
+
+static TermId as_bool(Expr *e, SymVal *v) {
+  if (v->kind != SV_BOOL)
+    unsupported(e, "a Boolean was expected here");
+  return v->t;
+}
+
+static TermId as_int(Expr *e, SymVal *v) {
+  if (v->kind != SV_INT)
+    unsupported(e, "an integer was expected here");
+  return v->t;
+}
+
+static SymVal *need_set(Expr *e, SymVal *v) {
+  if (v->kind != SV_SET)
+    unsupported(e, "a finite set was expected here");
+  return v;
+}
+
+static SymVal *ite_or_fail(Expr *e, TermId c, SymVal *a, SymVal *b) {
+  SymVal *r = sv_ite(c, a, b);
+  if (!r)
+    unsupported(e, "the branches have values of different kinds");
+  return r;
+}
+
+/* ---- closed constant subexpressions ---- */
+
+typedef VEC(uint32_t) IdVec;
+
+static bool bound_has(IdVec *b, uint32_t id) {
+  for (size_t i = 0; i < b->len; i++)
+    if (b->data[i] == id)
+      return true;
+  return false;
+}
+
+static void bind_bounds(IdVec *b, Bound *bs, int n) {
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < bs[i].nnames; j++)
+      VEC_PUSH(*b, bs[i].names[j].id);
+}
+
+static bool closed_rec(Expr *e, IdVec *bound, int depth) {
+  if (!e)
+    return true;
+  if (depth > 200)
+    return false;
+  size_t mark = bound->len;
+  bool ok = true;
+  if (e->kind == EX_OP) {
+    if (e->ref.kind == REF_BINDER && !bound_has(bound, e->ref.u.binder->id))
+      return false;
+    if (e->ref.kind == REF_VAR)
+      return false;
+    if (e->ref.kind == REF_DEF && !e->ref.u.def->module) {
+      Def *d = e->ref.u.def; /* a LET definition: look inside */
+      bind_bounds(bound, d->bounds, d->nbounds);
+      for (int i = 0; i < d->nparams; i++)
+        VEC_PUSH(*bound, d->params[i].id);
+      ok = closed_rec(d->body, bound, depth + 1);
+      bound->len = mark;
+      if (!ok)
+        return false;
+    }
+    if (e->ref.kind == REF_BUILTIN &&
+        (e->ref.u.builtin == B_PRIME || e->ref.u.builtin == B_UNCHANGED ||
+         e->ref.u.builtin == B_ENABLED || e->ref.u.builtin == B_PRINT ||
+         e->ref.u.builtin == B_PRINTT))
+      return false;
+  }
+  if (e->kind == EX_AT)
+    return false;
+  for (int i = 0; ok && i < e->nbounds; i++)
+    ok = closed_rec(e->bounds[i].set, bound, depth + 1);
+  bind_bounds(bound, e->bounds, e->nbounds);
+  for (int i = 0; ok && i < e->nargs; i++)
+    ok = closed_rec(e->args[i], bound, depth + 1);
+  ok = ok && closed_rec(e->body, bound, depth + 1);
+  for (int i = 0; ok && i < e->narms; i++)
+    ok = closed_rec(e->arms[i].guard, bound, depth + 1) &&
+         closed_rec(e->arms[i].value, bound, depth + 1);
+  ok = ok && closed_rec(e->other, bound, depth + 1);
+  for (int i = 0; ok && i < e->nupdates; i++) {
+    ExceptUpdate *u = &e->updates[i];
+    if (!closed_rec(u->value, bound, depth + 1))
+      ok = false; /* `@` inside makes it non-closed anyway */
+    for (int s = 0; ok && s < u->npath; s++)
+      for (int k = 0; ok && k < u->path[s].nargs; k++)
+        ok = closed_rec(u->path[s].args[k], bound, depth + 1);
+  }
+  for (int i = 0; ok && i < e->ndefs; i++) {
+    Def *d = e->defs[i];
+    size_t m2 = bound->len;
+    for (int k = 0; k < d->nparams; k++)
+      VEC_PUSH(*bound, d->params[k].id);
+    bind_bounds(bound, d->bounds, d->nbounds);
+    ok = closed_rec(d->body, bound, depth + 1);
+    bound->len = m2;
+  }
+  bound->len = mark;
+  return ok;
+}
+
+static Value *memo_get(Enc *E, Expr *e) {
+  if (!E->memo.cap)
+    return NULL;
+  size_t i = hash_mix(0, (uintptr_t)e) & (E->memo.cap - 1);
+  while (E->memo.keys[i]) {
+    if (E->memo.keys[i] == e)
+      return E->memo.vals[i];
+    i = (i + 1) & (E->memo.cap - 1);
+  }
+  return NULL;
+}
+
+static void memo_put(Enc *E, Expr *e, Value *v) {
+  if (2 * (E->memo.len + 1) > E->memo.cap) {
+    size_t ncap = E->memo.cap ? 2 * E->memo.cap : 1024;
+    Expr **nk = xcalloc(ncap, sizeof *nk);
+    Value **nv = xcalloc(ncap, sizeof *nv);
+    for (size_t i = 0; i < E->memo.cap; i++)
+      if (E->memo.keys[i]) {
+        size_t j = hash_mix(0, (uintptr_t)E->memo.keys[i]) & (ncap - 1);
+        while (nk[j])
+          j = (j + 1) & (ncap - 1);
+        nk[j] = E->memo.keys[i];
+        nv[j] = E->memo.vals[i];
+      }
+    free(E->memo.keys);
+    free(E->memo.vals);
+    E->memo.keys = nk;
+    E->memo.vals = nv;
+    E->memo.cap = ncap;
+  }
+  size_t i = hash_mix(0, (uintptr_t)e) & (E->memo.cap - 1);
+  while (E->memo.keys[i])
+    i = (i + 1) & (E->memo.cap - 1);
+  E->memo.keys[i] = e;
+  E->memo.vals[i] = v;
+  E->memo.len++;
+}
+
+/* The value of e when it is closed and constant-level and the evaluator
+ * can compute it; NULL otherwise. */
+static Value *closed_value(Enc *E, Expr *e) {
+  Value *m = memo_get(E, e);
+  if (m)
+    return m == NOT_CONST ? NULL : m;
+  Value *v = NOT_CONST;
+  IdVec bound = {0};
+  if (expr_level(e) == LEVEL_CONST && closed_rec(e, &bound, 0)) {
+    EvalState st = {E->spec, NULL, NULL};
+    FailPoint fp;
+    FILE *devnull = fopen("/dev/null", "w");
+    diag_set_stream(devnull);
+    if (fail_push(&fp) == 0) {
+      Value *x = eval_expr(&st, e);
+      fail_pop(&fp);
+      /* Infinite sets stay symbolic-only (membership tests). */
+      if (x->kind != V_INFSET && x->kind != V_INTERVAL)
+        v = x;
+    }
+    diag_set_stream(NULL);
+    if (devnull)
+      fclose(devnull);
+  }
+  VEC_FREE(bound);
+  memo_put(E, e, v);
+  return v == NOT_CONST ? NULL : v;
+}
+
+/* ---- bound names ---- */
+
+static Bind *bind_find(Bind *b, uint32_t id) {
+  for (; b; b = b->up)
+    if (b->id == id)
+      return b;
+  return NULL;
+}
+
+static SymVal *bind_value(Enc *E, Bind *b) {
+  if (b->v)
+    return b->v;
+  if (b->cache && !E->primed)
+    return b->cache;
+  SymVal *v = enc(E, b->thunk, b->tenv);
+  if (!E->primed)
+    b->cache = v;
+  return v;
+}
+
+/* Expands the bounds `x \in S, y \in T` into all combinations of cells:
+ * fn is called with the frames bound and the membership condition. */
+typedef void (*ExpandFn)(Enc *E, Bind *env, TermId mem, void *arg);
+
+static void expand_rec(Enc *E, Expr *at, Bound *b, int nb, int i, int j,
+                       Bind *env, TermId mem, ExpandFn fn, void *arg) {
+  if (i == nb) {
+    fn(E, env, mem, arg);
+    return;
+  }
+  Bound *bd = &b[i];
+  if (!bd->set)
+    unsupported(at, "unbounded quantifiers cannot be encoded");
+  SymVal *s = need_set(bd->set, enc(E, bd->set, env));
+  if (bd->tuple) {
+    for (uint32_t k = 0; k < s->n; k++) {
+      SymVal *t = s->cells[k].key;
+      if (t->kind != SV_FUN || t->n != (uint32_t)bd->nnames)
+        unsupported(bd->set, "a set of %d-tuples was expected", bd->nnames);
+      Bind frames[16];
+      if (bd->nnames > 16)
+        unsupported(at, "too many names in a tuple pattern");
+      Bind *cur = env;
+      for (int n = 0; n < bd->nnames; n++) {
+        frames[n] = (Bind){bd->names[n].id, t->cells[n].val, NULL, NULL, NULL,
+                           cur};
+        cur = &frames[n];
+      }
+      expand_rec(E, at, b, nb, i + 1, 0, cur,
+                 term_mk_and2(T, mem, s->cells[k].mem), fn, arg);
+    }
+    return;
+  }
+  for (uint32_t k = 0; k < s->n; k++) {
+    TermId m = term_mk_and2(T, mem, s->cells[k].mem);
+    if (term_is_false(T, m))
+      continue;
+    Bind f = {bd->names[j].id, s->cells[k].key, NULL, NULL, NULL, env};
+    if (j + 1 < bd->nnames)
+      expand_rec(E, at, b, nb, i, j + 1, &f, m, fn, arg);
+    else
+      expand_rec(E, at, b, nb, i + 1, 0, &f, m, fn, arg);
+  }
+}
+
+static void expand(Enc *E, Expr *at, Bound *b, int nb, Bind *env, ExpandFn fn,
+                   void *arg) {
+  expand_rec(E, at, b, nb, 0, 0, env, term_true(T), fn, arg);
+}
+
+/* The tuple of the names a function constructor binds (its domain key). */
+static SymVal *bound_key(Bind *env, int nnames) {
+  if (nnames == 1)
+    return env->v;
+  SvCell cells[16];
+  Bind *b = env;
+  for (int i = nnames - 1; i >= 0; i--, b = b->up)
+    cells[i] = (SvCell){sv_int(term_mk_int_si(sv_mgr(), i + 1)),
+                        term_true(sv_mgr()), b->v};
+  return sv_fun(cells, (uint32_t)nnames);
+}
+
+static int count_names(Bound *b, int nb) {
+  int n = 0;
+  for (int i = 0; i < nb; i++)
+    n += b[i].nnames;
+  return n;
+}
+
+/* ---- quantifiers and constructors ---- */
+
+typedef struct QAcc {
+  Expr *body;
+  bool forall;
+  TermId prefix; /* all earlier elements left the result undecided */
+  VEC(TermId) parts;
+  VEC(SvCell) cells;
+  int nnames;
+} QAcc;
+
+static void q_elem(Enc *E, Bind *env, TermId mem, void *arg) {
+  QAcc *q = arg;
+  TermId saved = E->pc;
+  E->pc = term_mk_and(T, (TermId[]){saved, q->prefix, mem}, 3);
+  TermId p = as_bool(q->body, enc(E, q->body, env));
+  E->pc = saved;
+  if (q->forall) {
+    TermId part = term_mk_implies(T, mem, p);
+    VEC_PUSH(q->parts, part);
+    q->prefix = term_mk_and2(T, q->prefix, part);
+  } else {
+    TermId part = term_mk_and2(T, mem, p);
+    VEC_PUSH(q->parts, part);
+    q->prefix = term_mk_and2(T, q->prefix, term_mk_not(T, part));
+  }
+}
+
+static void filter_elem(Enc *E, Bind *env, TermId mem, void *arg) {
+  QAcc *q = arg;
+  TermId saved = E->pc;
+  E->pc = term_mk_and2(T, saved, mem);
+  TermId p = as_bool(q->body, enc(E, q->body, env));
+  E->pc = saved;
+  SvCell c = {env->v, term_mk_and2(T, mem, p), NULL};
+  VEC_PUSH(q->cells, c);
+}
+
+static void map_elem(Enc *E, Bind *env, TermId mem, void *arg) {
+  QAcc *q = arg;
+  TermId saved = E->pc;
+  E->pc = term_mk_and2(T, saved, mem);
+  SymVal *v = enc(E, q->body, env);
+  E->pc = saved;
+  SvCell c = {v, mem, NULL};
+  VEC_PUSH(q->cells, c);
+  if (q->cells.len > MAX_CELLS)
+    unsupported(q->body, "a set of more than %d elements would be built",
+                MAX_CELLS);
+}
+
+static void func_elem(Enc *E, Bind *env, TermId mem, void *arg) {
+  QAcc *q = arg;
+  TermId saved = E->pc;
+  E->pc = term_mk_and2(T, saved, mem);
+  SymVal *v = enc(E, q->body, env);
+  E->pc = saved;
+  SvCell c = {bound_key(env, q->nnames), mem, v};
+  VEC_PUSH(q->cells, c);
+}
+
+static SymVal *enc_choose(Enc *E, Expr *e, Bind *env) {
+  Bound *bd = &e->bounds[0];
+  if (!bd->set || bd->tuple || bd->nnames != 1)
+    unsupported(e, "CHOOSE must have the form CHOOSE x \\in S : P");
+  SymVal *s = need_set(bd->set, enc(E, bd->set, env));
+  /* The least witness in the canonical order: cells must be constants,
+   * which keep that order. */
+  for (uint32_t i = 0; i < s->n; i++) {
+    Value *v;
+    if (!sv_is_const(s->cells[i].key, &v))
+      unsupported(e, "CHOOSE over a set with symbolic elements is not "
+                     "supported yet");
+  }
+  SymVal *r = NULL;
+  TermId none = term_true(T);
+  VEC(TermId) hits = {0};
+  for (uint32_t i = 0; i < s->n; i++) {
+    Bind f = {bd->names[0].id, s->cells[i].key, NULL, NULL, NULL, env};
+    TermId saved = E->pc;
+    E->pc = term_mk_and(T, (TermId[]){saved, none, s->cells[i].mem}, 3);
+    TermId p = as_bool(e->body, enc(E, e->body, &f));
+    E->pc = saved;
+    TermId hit = term_mk_and2(T, s->cells[i].mem, p);
+    VEC_PUSH(hits, hit);
+    none = term_mk_and2(T, none, term_mk_not(T, hit));
+  }
+  for (size_t i = hits.len; i-- > 0;)
+    r = r ? ite_or_fail(e, hits.data[i], s->cells[i].key, r)
+          : s->cells[i].key;
+  wd(E, none, e, "CHOOSE found no element satisfying its condition");
+  VEC_FREE(hits);
+  if (!r)
+    unsupported(e, "CHOOSE from the empty set");
+  return r;
+}
+
+/* ---- membership with lazily described sets ---- */
+
+static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env);
+
+static TermId all_in(Enc *E, Expr *e, SymVal *f, Expr *set, Bind *env) {
+  VEC(TermId) parts = {0};
+  for (uint32_t i = 0; i < f->n; i++) {
+    SymVal *v = f->kind == SV_FUN ? f->cells[i].val : f->cells[i].key;
+    VEC_PUSH(parts,
+             term_mk_implies(T, f->cells[i].mem, enc_in(E, e, v, set, env)));
+  }
+  TermId r = term_mk_and(T, parts.data, parts.len);
+  VEC_FREE(parts);
+  return r;
+}
+
+static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
+  if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN) {
+    switch (set->ref.u.builtin) {
+    case B_NAT:
+      if (x->kind != SV_INT)
+        return term_false(T);
+      return term_mk_le(T, term_mk_int_si(T, 0), x->t);
+    case B_INT:
+      return term_mk_bool(T, x->kind == SV_INT);
+    case B_STRING: {
+      if (x->kind != SV_ATOM)
+        return term_false(T);
+      VEC(TermId) alts = {0};
+      for (int i = 0; i < sv_atom_count(); i++)
+        if (sv_atom_value(i)->kind == V_STR)
+          VEC_PUSH(alts, term_mk_eq(T, x->t, term_mk_int_si(T, i)));
+      TermId r = term_mk_or(T, alts.data, alts.len);
+      VEC_FREE(alts);
+      return r;
+    }
+    case B_SUBSET:
+      if (x->kind != SV_SET)
+        return term_false(T);
+      return all_in(E, e, x, set->args[0], env);
+    default:
+      break;
+    }
+  }
+  if (set->kind == EX_FUNSET) {
+    if (x->kind != SV_FUN)
+      return term_false(T);
+    bool bad = false;
+    SymVal *dom = need_set(set->args[0], enc(E, set->args[0], env));
+    TermId d = sv_eq(sv_domain(x), dom, &bad);
+    check_bad(e, bad);
+    return term_mk_and2(T, d, all_in(E, e, x, set->args[1], env));
+  }
+  if (set->kind == EX_RECSET) {
+    if (x->kind != SV_FUN)
+      return term_false(T);
+    VEC(TermId) parts = {0};
+    /* The domain is exactly the field names. */
+    SvCell *cells = xmalloc(((size_t)set->nargs + 1) * sizeof *cells);
+    for (int i = 0; i < set->nargs; i++)
+      cells[i] = (SvCell){sv_from_value(val_str(set->fields[i])), term_true(T),
+                          NULL};
+    bool bad = false;
+    VEC_PUSH(parts, sv_eq(sv_domain(x), sv_set(cells, (uint32_t)set->nargs),
+                          &bad));
+    free(cells);
+    for (int i = 0; i < set->nargs; i++) {
+      TermId def;
+      SymVal *fv = sv_apply(x, sv_from_value(val_str(set->fields[i])), &def,
+                            &bad);
+      if (fv)
+        VEC_PUSH(parts, term_mk_and2(T, def, enc_in(E, e, fv, set->args[i], env)));
+      else
+        VEC_PUSH(parts, term_false(T));
+    }
+    check_bad(e, bad);
+    TermId r = term_mk_and(T, parts.data, parts.len);
+    VEC_FREE(parts);
+    return r;
+  }
+  SymVal *s = need_set(set, enc(E, set, env));
+  bool bad = false;
+  TermId r = sv_mem(x, s, &bad);
+  check_bad(e, bad);
+  return r;
+}
+
+/* ---- function application ---- */
+
+static SymVal *apply_checked(Enc *E, Expr *e, SymVal *f, SymVal *x) {
+  if (f->kind != SV_FUN)
+    unsupported(e, "a function was expected here");
+  bool bad = false;
+  TermId def;
+  SymVal *r = sv_apply(f, x, &def, &bad);
+  check_bad(e, bad);
+  wd(E, term_mk_not(T, def), e,
+     "a function is applied to an argument outside its domain");
+  if (!r) {
+    /* Never defined: any value of the right kind will do, the error is
+     * recorded.  Use the argument's shape only when nothing else exists. */
+    unsupported(e, "a function is applied to a value that is never in its "
+                   "domain");
+  }
+  return r;
+}
+
+static SymVal *fapp_key(Enc *E, Expr **args, int n, Bind *env) {
+  if (n == 1)
+    return enc(E, args[0], env);
+  SvCell cells[16];
+  if (n > 16)
+    unsupported(args[0], "too many arguments");
+  for (int i = 0; i < n; i++)
+    cells[i] = (SvCell){sv_int(term_mk_int_si(T, i + 1)), term_true(T),
+                        enc(E, args[i], env)};
+  return sv_fun(cells, (uint32_t)n);
+}
+
+static SymVal *except_path(Enc *E, Expr *e, SymVal *f, ExceptUpdate *u, int i,
+                           Bind *env) {
+  if (i == u->npath) {
+    SymVal *saved = E->at;
+    E->at = f;
+    SymVal *v = enc(E, u->value, env);
+    E->at = saved;
+    return v;
+  }
+  ExceptStep *st = &u->path[i];
+  SymVal *key = st->is_field ? sv_from_value(val_str(st->field))
+                             : fapp_key(E, st->args, st->nargs, env);
+  SymVal *old = apply_checked(E, e, f, key);
+  SymVal *nv = except_path(E, e, old, u, i + 1, env);
+  bool bad = false;
+  SymVal *r = sv_update(f, key, nv, &bad);
+  check_bad(e, bad);
+  return r;
+}
+
+/* ---- sequences (fixed-length tuples for now) ---- */
+
+static SymVal *seq_elems(Expr *e, SymVal *s, uint32_t *n) {
+  if (s->kind != SV_FUN)
+    unsupported(e, "a sequence was expected here");
+  for (uint32_t i = 0; i < s->n; i++) {
+    Value *k;
+    if (!term_is_true(sv_mgr(), s->cells[i].mem) ||
+        !sv_is_const(s->cells[i].key, &k) || !val_int_fits(k, &(int64_t){0}))
+      unsupported(e, "sequences whose length changes are not supported by "
+                     "the symbolic engine yet");
+  }
+  *n = s->n;
+  return s;
+}
+
+static SymVal *mk_tuple(SymVal **vals, uint32_t n) {
+  SvCell *cells = xmalloc((n + 1) * sizeof *cells);
+  for (uint32_t i = 0; i < n; i++)
+    cells[i] = (SvCell){sv_int(term_mk_int_si(sv_mgr(), (long)i + 1)),
+                        term_true(sv_mgr()), vals[i]};
+  SymVal *r = sv_fun(cells, n);
+  free(cells);
+  return r;
+}
+
+/* Values of a fixed-length sequence, in index order. */
+static SymVal **seq_vals(Expr *e, SymVal *s, uint32_t *n) {
+  seq_elems(e, s, n);
+  SymVal **v = xcalloc(*n + 1, sizeof *v);
+  for (uint32_t i = 0; i < s->n; i++) {
+    Value *k;
+    int64_t idx;
+    sv_is_const(s->cells[i].key, &k);
+    val_int_fits(k, &idx);
+    if (idx < 1 || idx > (int64_t)*n)
+      unsupported(e, "a sequence was expected here");
+    v[idx - 1] = s->cells[i].val;
+  }
+  return v;
+}
+
+/* ---- operators ---- */
+
+static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env);
+
+static SymVal *enc_var(Enc *E, Expr *e, Decl *d) {
+  if (E->primed || E->init_mode) {
+    if (!E->nxt)
+      unsupported(e, "%s' cannot be used here", sym_str(d->name));
+    if (term_is_false(T, E->asg[d->index]) || !E->nxt[d->index]) {
+      wd(E, term_true(T), e,
+         E->init_mode ? "a variable is read before Init gives it a value"
+                      : "a primed variable is read before it is given a value");
+      /* The error is recorded; continue with the current value. */
+      if (E->cur && E->cur[d->index])
+        return E->cur[d->index];
+      unsupported(e, "'%s' is read before it is given a value",
+                  sym_str(d->name));
+    }
+    wd(E, term_mk_not(T, E->asg[d->index]), e,
+       "a primed variable is read before it is given a value");
+    return E->nxt[d->index];
+  }
+  if (!E->cur)
+    unsupported(e, "variable '%s' cannot be used here", sym_str(d->name));
+  return E->cur[d->index];
+}
+
+static SymVal *enc_const(Enc *E, Expr *e, Decl *d) {
+  const Spec *s = E->spec;
+  if (s->const_vals[d->index]) {
+    if (!E->const_cache[d->index]) {
+      SymVal *v = sv_from_value(s->const_vals[d->index]);
+      if (!v)
+        unsupported(e, "constant '%s' has a value the symbolic engine cannot "
+                       "represent", sym_str(d->name));
+      E->const_cache[d->index] = v;
+    }
+    return E->const_cache[d->index];
+  }
+  return call_def(E, e, s->const_defs[d->index], NULL);
+}
+
+static SymVal *call_op_param(Enc *E, Expr *e, Bind *b, Bind *env);
+static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env);
+
+static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
+  const Spec *sp = E->spec;
+  if (d->id < sp->ndefs) {
+    if (sp->def_vals[d->id])
+      return sv_from_value(sp->def_vals[d->id]);
+    if (sp->def_substs[d->id])
+      d = sp->def_substs[d->id];
+  }
+  if (++E->depth > MAX_UNFOLD)
+    unsupported(e, "recursion in '%s' unfolds more than %d times; the "
+                   "symbolic engine needs recursion bounded by constants",
+                sym_str(d->name), MAX_UNFOLD);
+  SymVal *r;
+  if (d->kind == DEF_FUN) {
+    QAcc q = {d->body, false, 0, {0}, {0}, count_names(d->bounds, d->nbounds)};
+    expand(E, e, d->bounds, d->nbounds, env, func_elem, &q);
+    r = sv_fun(q.cells.data, (uint32_t)q.cells.len);
+    VEC_FREE(q.cells);
+  } else if (d->kind == DEF_OP) {
+    Bind frames[d->nparams > 0 ? d->nparams : 1];
+    Bind *cur = env;
+    for (int i = 0; i < d->nparams; i++) {
+      frames[i] = (Bind){d->params[i].id, NULL, e->args[i], env, NULL, cur};
+      cur = &frames[i];
+    }
+    r = enc(E, d->body, cur);
+  } else {
+    unsupported(e, "'%s' cannot be encoded", sym_str(d->name));
+  }
+  E->depth--;
+  return r;
+}
+
+static SymVal *call_op_param(Enc *E, Expr *e, Bind *b, Bind *env) {
+  Expr *op = b->thunk;
+  if (op->kind == EX_LAMBDA) {
+    Bound *bd = &op->bounds[0];
+    Bind frames[bd->nnames > 0 ? bd->nnames : 1];
+    Bind *cur = b->tenv;
+    for (int i = 0; i < bd->nnames; i++) {
+      frames[i] = (Bind){bd->names[i].id, NULL, e->args[i], env, NULL, cur};
+      cur = &frames[i];
+    }
+    return enc(E, op->body, cur);
+  }
+  Expr call = *op;
+  call.args = e->args;
+  call.nargs = e->nargs;
+  call.loc = e->loc;
+  if (op->ref.kind == REF_DEF)
+    return call_def(E, &call, op->ref.u.def, env);
+  if (op->ref.kind == REF_BUILTIN)
+    return enc_builtin(E, &call, env);
+  unsupported(e, "this operator argument cannot be encoded");
+}
+
+static SymVal *set_op(Enc *E, Expr *e, int op, SymVal *a, SymVal *b) {
+  need_set(e->args[0], a);
+  need_set(e->args[1], b);
+  bool bad = false;
+  VEC(SvCell) out = {0};
+  if (op == B_CUP) {
+    for (uint32_t i = 0; i < a->n; i++)
+      VEC_PUSH(out, a->cells[i]);
+    for (uint32_t j = 0; j < b->n; j++) {
+      int same = -1;
+      for (uint32_t i = 0; i < a->n && same < 0; i++)
+        if (sv_same(a->cells[i].key, b->cells[j].key))
+          same = (int)i;
+      if (same >= 0)
+        out.data[same].mem = term_mk_or2(T, out.data[same].mem, b->cells[j].mem);
+      else
+        VEC_PUSH(out, b->cells[j]);
+    }
+  } else {
+    for (uint32_t i = 0; i < a->n; i++) {
+      SvCell c = a->cells[i];
+      TermId in_b = sv_mem(c.key, b, &bad);
+      c.mem = term_mk_and2(T, c.mem, op == B_CAP ? in_b : term_mk_not(T, in_b));
+      VEC_PUSH(out, c);
+    }
+  }
+  check_bad(e, bad);
+  SymVal *r = sv_set(out.data, (uint32_t)out.len);
+  VEC_FREE(out);
+  return r;
+}
+
+static SymVal *enc_range(Enc *E, Expr *e, SymVal *lo, SymVal *hi) {
+  Value *vl, *vh;
+  if (!sv_is_const(lo, &vl) || !sv_is_const(hi, &vh) || vl->kind != V_INT ||
+      vh->kind != V_INT)
+    unsupported(e, "a range a..b with non-constant bounds is not supported by "
+                   "the symbolic engine yet");
+  mpz_t a, b;
+  mpz_inits(a, b, NULL);
+  val_get_mpz(vl, a);
+  val_get_mpz(vh, b);
+  mpz_t size;
+  mpz_init(size);
+  mpz_sub(size, b, a);
+  bool big = mpz_cmp_si(size, MAX_CELLS) > 0;
+  SymVal *r = NULL;
+  if (!big)
+    r = sv_from_value(val_interval(a, b));
+  mpz_clears(a, b, size, NULL);
+  if (big)
+    unsupported(e, "the range has more than %d elements", MAX_CELLS);
+  return r;
+}
+
+static SymVal *enc_arith(Enc *E, Expr *e, int op, Bind *env) {
+  SymVal *a = enc(E, e->args[0], env), *b = enc(E, e->args[1], env);
+  if (op == B_RANGE)
+    return enc_range(E, e, a, b);
+  TermId x = as_int(e->args[0], a), y = as_int(e->args[1], b);
+  switch (op) {
+  case B_PLUS:
+    return sv_int(term_mk_add(T, x, y));
+  case B_MINUS:
+    return sv_int(term_mk_sub(T, x, y));
+  case B_MUL:
+    return sv_int(term_mk_mul(T, x, y));
+  case B_DIV:
+    wd(E, term_mk_eq(T, y, term_mk_int_si(T, 0)), e, "division by zero");
+    return sv_int(term_mk_div(T, x, y));
+  case B_MOD:
+    wd(E, term_mk_le(T, y, term_mk_int_si(T, 0)), e,
+       "the second argument of % is not positive");
+    return sv_int(term_mk_mod(T, x, y));
+  case B_POW: {
+    Value *ve;
+    int64_t n;
+    if (!sv_is_const(b, &ve) || !val_int_fits(ve, &n) || n < 0 || n > 64)
+      unsupported(e, "x ^ y needs a small constant exponent in the symbolic "
+                     "engine");
+    TermId r = term_mk_int_si(T, 1);
+    for (int64_t i = 0; i < n; i++)
+      r = term_mk_mul(T, r, x);
+    return sv_int(r);
+  }
+  case B_LT:
+    return sv_bool(term_mk_lt(T, x, y));
+  case B_GT:
+    return sv_bool(term_mk_lt(T, y, x));
+  case B_LE:
+    return sv_bool(term_mk_le(T, x, y));
+  case B_GE:
+    return sv_bool(term_mk_le(T, y, x));
+  }
+  unsupported(e, "unknown arithmetic operator");
+}
+
+static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
+  int b = e->ref.u.builtin;
+  Expr **a = e->args;
+  bool bad = false;
+  switch (b) {
+  case B_EQ:
+  case B_NEQ: {
+    TermId r = sv_eq(enc(E, a[0], env), enc(E, a[1], env), &bad);
+    check_bad(e, bad);
+    return sv_bool(b == B_EQ ? r : term_mk_not(T, r));
+  }
+  case B_AND:
+  case B_OR: {
+    /* Short-circuit: later operands are evaluated only when earlier ones
+     * left the result open. */
+    TermId saved = E->pc;
+    VEC(TermId) parts = {0};
+    for (int i = 0; i < e->nargs; i++) {
+      TermId p = as_bool(a[i], enc(E, a[i], env));
+      VEC_PUSH(parts, p);
+      E->pc = term_mk_and2(T, E->pc, b == B_AND ? p : term_mk_not(T, p));
+    }
+    E->pc = saved;
+    TermId r = b == B_AND ? term_mk_and(T, parts.data, parts.len)
+                          : term_mk_or(T, parts.data, parts.len);
+    VEC_FREE(parts);
+    return sv_bool(r);
+  }
+  case B_NOT:
+    return sv_bool(term_mk_not(T, as_bool(a[0], enc(E, a[0], env))));
+  case B_IMPLIES: {
+    TermId p = as_bool(a[0], enc(E, a[0], env));
+    TermId saved = E->pc;
+    E->pc = term_mk_and2(T, saved, p);
+    TermId q = as_bool(a[1], enc(E, a[1], env));
+    E->pc = saved;
+    return sv_bool(term_mk_implies(T, p, q));
+  }
+  case B_EQUIV:
+    return sv_bool(term_mk_iff(T, as_bool(a[0], enc(E, a[0], env)),
+                               as_bool(a[1], enc(E, a[1], env))));
+  case B_IN:
+  case B_NOTIN: {
+    TermId r = enc_in(E, e, enc(E, a[0], env), a[1], env);
+    return sv_bool(b == B_IN ? r : term_mk_not(T, r));
+  }
+  case B_CUP:
+  case B_CAP:
+  case B_SETMINUS:
+    return set_op(E, e, b, enc(E, a[0], env), enc(E, a[1], env));
+  case B_SUBSETEQ: {
+    SymVal *x = need_set(a[0], enc(E, a[0], env));
+    return sv_bool(all_in(E, e, x, a[1], env));
+  }
+  case B_UNION: {
+    SymVal *s = need_set(a[0], enc(E, a[0], env));
+    VEC(SvCell) out = {0};
+    for (uint32_t i = 0; i < s->n; i++) {
+      SymVal *in = need_set(a[0], s->cells[i].key);
+      for (uint32_t j = 0; j < in->n; j++) {
+        SvCell c = in->cells[j];
+        c.mem = term_mk_and2(T, s->cells[i].mem, c.mem);
+        VEC_PUSH(out, c);
+      }
+    }
+    SymVal *r = sv_set(out.data, (uint32_t)out.len);
+    VEC_FREE(out);
+    return r;
+  }
+  case B_SUBSET: {
+    SymVal *s = need_set(a[0], enc(E, a[0], env));
+    if (s->n > 12)
+      unsupported(e, "SUBSET of a symbolic set of %u cells is too large; it "
+                     "is supported on the right of \\in",
+                  s->n);
+    VEC(SvCell) out = {0};
+    for (uint32_t mask = 0; mask < (1u << s->n); mask++) {
+      SvCell *cells = xmalloc((s->n + 1) * sizeof *cells);
+      TermId ok = term_true(T);
+      for (uint32_t i = 0; i < s->n; i++) {
+        bool in = mask & (1u << i);
+        cells[i] = (SvCell){s->cells[i].key, in ? s->cells[i].mem : term_false(T),
+                            NULL};
+        /* Only subsets of actual members count once. */
+        if (in)
+          ok = term_mk_and2(T, ok, s->cells[i].mem);
+      }
+      SvCell c = {sv_set(cells, s->n), ok, NULL};
+      free(cells);
+      VEC_PUSH(out, c);
+    }
+    SymVal *r = sv_set(out.data, (uint32_t)out.len);
+    VEC_FREE(out);
+    return r;
+  }
+  case B_DOMAIN: {
+    SymVal *f = enc(E, a[0], env);
+    if (f->kind != SV_FUN)
+      unsupported(e, "DOMAIN of something that is not a function");
+    return sv_domain(f);
+  }
+  case B_PRIME: {
+    if (E->primed)
+      unsupported(e, "a primed expression is primed again");
+    E->primed = true;
+    SymVal *v = enc(E, a[0], env);
+    E->primed = false;
+    return v;
+  }
+  case B_UNCHANGED: {
+    SymVal *before = enc(E, a[0], env);
+    E->primed = true;
+    SymVal *after = enc(E, a[0], env);
+    E->primed = false;
+    TermId r = sv_eq(before, after, &bad);
+    check_bad(e, bad);
+    return sv_bool(r);
+  }
+  case B_BOOLEAN:
+    return sv_from_value(val_set((Value *[]){val_bool(false), val_bool(true)}, 2));
+  case B_TIMES: {
+    /* The cartesian product of the factors' cells. */
+    int n = e->nargs;
+    SymVal *sets[16];
+    if (n > 16)
+      unsupported(e, "too many factors");
+    size_t total = 1;
+    for (int i = 0; i < n; i++) {
+      sets[i] = need_set(a[i], enc(E, a[i], env));
+      total *= sets[i]->n ? sets[i]->n : 1;
+      if (total > MAX_CELLS)
+        unsupported(e, "the product is too large");
+    }
+    VEC(SvCell) out = {0};
+    uint32_t idx[16] = {0};
+    bool empty = false;
+    for (int i = 0; i < n; i++)
+      empty |= sets[i]->n == 0;
+    while (!empty) {
+      SymVal *vals[16];
+      TermId mem = term_true(T);
+      for (int i = 0; i < n; i++) {
+        vals[i] = sets[i]->cells[idx[i]].key;
+        mem = term_mk_and2(T, mem, sets[i]->cells[idx[i]].mem);
+      }
+      SvCell c = {mk_tuple(vals, (uint32_t)n), mem, NULL};
+      VEC_PUSH(out, c);
+      int i = n - 1;
+      while (i >= 0 && ++idx[i] == sets[i]->n)
+        idx[i--] = 0;
+      if (i < 0)
+        break;
+    }
+    SymVal *r = sv_set(out.data, (uint32_t)out.len);
+    VEC_FREE(out);
+    return r;
+  }
+  case B_PLUS:
+  case B_MINUS:
+  case B_MUL:
+  case B_POW:
+  case B_LT:
+  case B_GT:
+  case B_LE:
+  case B_GE:
+  case B_DIV:
+  case B_MOD:
+  case B_RANGE:
+    return enc_arith(E, e, b, env);
+  case B_NEG:
+    return sv_int(term_mk_neg(T, as_int(a[0], enc(E, a[0], env))));
+  case B_LEN: {
+    SymVal *s = enc(E, a[0], env);
+    if (s->kind != SV_FUN)
+      unsupported(e, "Len of something that is not a sequence");
+    return sv_int(sv_card(sv_domain(s), &bad));
+  }
+  case B_APPEND: {
+    uint32_t n;
+    SymVal **v = seq_vals(e, enc(E, a[0], env), &n);
+    v = xrealloc(v, (n + 2) * sizeof *v);
+    v[n] = enc(E, a[1], env);
+    return mk_tuple(v, n + 1);
+  }
+  case B_CONCAT: {
+    uint32_t n, m;
+    SymVal **v = seq_vals(e, enc(E, a[0], env), &n);
+    SymVal **w = seq_vals(e, enc(E, a[1], env), &m);
+    v = xrealloc(v, (n + m + 1) * sizeof *v);
+    memcpy(v + n, w, m * sizeof *w);
+    return mk_tuple(v, n + m);
+  }
+  case B_HEAD: {
+    SymVal *s = enc(E, a[0], env);
+    return apply_checked(E, e, s, sv_int(term_mk_int_si(T, 1)));
+  }
+  case B_TAIL: {
+    uint32_t n;
+    SymVal **v = seq_vals(e, enc(E, a[0], env), &n);
+    if (n == 0) {
+      wd(E, term_true(T), e, "Tail of the empty sequence");
+      return mk_tuple(v, 0);
+    }
+    return mk_tuple(v + 1, n - 1);
+  }
+  case B_ISFINITESET:
+    return sv_bool(term_true(T));
+  case B_CARDINALITY: {
+    SymVal *s = need_set(a[0], enc(E, a[0], env));
+    TermId r = sv_card(s, &bad);
+    check_bad(e, bad);
+    return sv_int(r);
+  }
+  case B_SINGLETON_FN: {
+    SvCell c = {enc(E, a[0], env), term_true(T), enc(E, a[1], env)};
+    return sv_fun(&c, 1);
+  }
+  case B_MERGE_FN: {
+    SymVal *f = enc(E, a[0], env), *g = enc(E, a[1], env);
+    if (f->kind != SV_FUN || g->kind != SV_FUN)
+      unsupported(e, "@@ needs two functions");
+    VEC(SvCell) out = {0};
+    for (uint32_t i = 0; i < f->n; i++)
+      VEC_PUSH(out, f->cells[i]);
+    SymVal *df = sv_domain(f);
+    for (uint32_t j = 0; j < g->n; j++) {
+      SvCell c = g->cells[j];
+      c.mem = term_mk_and2(T, c.mem, term_mk_not(T, sv_mem(c.key, df, &bad)));
+      if (!term_is_false(T, c.mem))
+        VEC_PUSH(out, c);
+    }
+    check_bad(e, bad);
+    SymVal *r = sv_fun(out.data, (uint32_t)out.len);
+    VEC_FREE(out);
+    return r;
+  }
+  case B_PRINT:
+    return enc(E, a[1], env);
+  case B_PRINTT:
+    return sv_bool(term_true(T));
+  case B_ASSERT: {
+    TermId c = as_bool(a[0], enc(E, a[0], env));
+    wd(E, term_mk_not(T, c), e, "Assert failed");
+    return sv_bool(term_true(T));
+  }
+  case B_NAT:
+  case B_INT:
+  case B_STRING:
+  case B_SEQ:
+    unsupported(e, "the infinite set '%s' can only be used on the right of "
+                   "\\in",
+                sym_str(e->name));
+  case B_ENABLED:
+    unsupported(e, "ENABLED is not supported by the symbolic engine yet");
+  default:
+    unsupported(e, "the operator '%s' is not supported by the symbolic "
+                   "engine yet",
+                sym_str(e->name));
+  }
+}
+
+static SymVal *enc_op(Enc *E, Expr *e, Bind *env) {
+  switch (e->ref.kind) {
+  case REF_CONST:
+    return enc_const(E, e, e->ref.u.decl);
+  case REF_VAR:
+    return enc_var(E, e, e->ref.u.decl);
+  case REF_BINDER: {
+    Bind *b = bind_find(env, e->ref.u.binder->id);
+    if (!b)
+      unsupported(e, "internal error: '%s' is not bound", sym_str(e->name));
+    if (e->ref.u.binder->arity > 0)
+      return call_op_param(E, e, b, env);
+    return bind_value(E, b);
+  }
+  case REF_DEF:
+    return call_def(E, e, e->ref.u.def, env);
+  case REF_BUILTIN:
+    return enc_builtin(E, e, env);
+  default:
+    unsupported(e, "unresolved name '%s'", sym_str(e->name));
+  }
+}
+
+static SymVal *enc(Enc *E, Expr *e, Bind *env) {
+  switch (e->kind) {
+  case EX_NUM: {
+    mpz_t z;
+    mpz_init_set_str(z, e->num, 10);
+    SymVal *v = sv_int(term_mk_int(T, z));
+    mpz_clear(z);
+    return v;
+  }
+  case EX_STR:
+    return sv_from_value(val_str(e->str));
+  case EX_BOOL:
+    return sv_bool(term_mk_bool(T, e->boolean));
+  default:
+    break;
+  }
+  if (e->kind != EX_OP || e->ref.kind == REF_DEF || e->ref.kind == REF_BUILTIN) {
+    Value *cv = closed_value(E, e);
+    if (cv) {
+      SymVal *s = sv_from_value(cv);
+      if (s)
+        return s;
+    }
+  }
+  switch (e->kind) {
+  case EX_OP:
+    return enc_op(E, e, env);
+  case EX_IF: {
+    TermId c = as_bool(e->args[0], enc(E, e->args[0], env));
+    TermId saved = E->pc;
+    E->pc = term_mk_and2(T, saved, c);
+    SymVal *x = term_is_false(T, c) ? NULL : enc(E, e->args[1], env);
+    E->pc = term_mk_and2(T, saved, term_mk_not(T, c));
+    SymVal *y = term_is_true(T, c) ? NULL : enc(E, e->args[2], env);
+    E->pc = saved;
+    if (!x)
+      return y;
+    if (!y)
+      return x;
+    return ite_or_fail(e, c, x, y);
+  }
+  case EX_CASE: {
+    TermId saved = E->pc;
+    TermId none = term_true(T);
+    VEC(TermId) guards = {0};
+    VEC(SymVal *) vals = {0};
+    for (int i = 0; i < e->narms; i++) {
+      E->pc = term_mk_and2(T, saved, none);
+      TermId g = as_bool(e->arms[i].guard, enc(E, e->arms[i].guard, env));
+      E->pc = term_mk_and2(T, E->pc, g);
+      VEC_PUSH(guards, g);
+      VEC_PUSH(vals, enc(E, e->arms[i].value, env));
+      none = term_mk_and2(T, none, term_mk_not(T, g));
+    }
+    SymVal *r = NULL;
+    E->pc = term_mk_and2(T, saved, none);
+    if (e->other)
+      r = enc(E, e->other, env);
+    else
+      wd(E, term_true(T), e, "no arm of this CASE applies");
+    E->pc = saved;
+    for (size_t i = guards.len; i-- > 0;)
+      r = r ? ite_or_fail(e, guards.data[i], vals.data[i], r) : vals.data[i];
+    VEC_FREE(guards);
+    VEC_FREE(vals);
+    return r;
+  }
+  case EX_LET:
+  case EX_LABEL:
+    return enc(E, e->body, env);
+  case EX_FORALL:
+  case EX_EXISTS: {
+    QAcc q = {e->body, e->kind == EX_FORALL, term_true(T), {0}, {0}, 0};
+    expand(E, e, e->bounds, e->nbounds, env, q_elem, &q);
+    TermId r = q.forall ? term_mk_and(T, q.parts.data, q.parts.len)
+                        : term_mk_or(T, q.parts.data, q.parts.len);
+    VEC_FREE(q.parts);
+    return sv_bool(r);
+  }
+  case EX_CHOOSE:
+    return enc_choose(E, e, env);
+  case EX_SET_ENUM: {
+    SvCell *cells = xmalloc(((size_t)e->nargs + 1) * sizeof *cells);
+    for (int i = 0; i < e->nargs; i++)
+      cells[i] = (SvCell){enc(E, e->args[i], env), term_true(T), NULL};
+    SymVal *r = sv_set(cells, (uint32_t)e->nargs);
+    free(cells);
+    return r;
+  }
+  case EX_SET_FILTER: {
+    if (e->bounds[0].tuple || e->bounds[0].nnames != 1)
+      unsupported(e, "set filters over tuple patterns are not supported yet");
+    QAcc q = {e->body, false, 0, {0}, {0}, 1};
+    expand(E, e, e->bounds, 1, env, filter_elem, &q);
+    SymVal *r = sv_set(q.cells.data, (uint32_t)q.cells.len);
+    VEC_FREE(q.cells);
+    return r;
+  }
+  case EX_SET_MAP: {
+    QAcc q = {e->body, false, 0, {0}, {0}, 0};
+    expand(E, e, e->bounds, e->nbounds, env, map_elem, &q);
+    SymVal *r = sv_set(q.cells.data, (uint32_t)q.cells.len);
+    VEC_FREE(q.cells);
+    return r;
+  }
+  case EX_FUNC: {
+    for (int i = 0; i < e->nbounds; i++)
+      if (e->bounds[i].tuple)
+        unsupported(e, "tuple patterns in a function constructor are not "
+                       "supported yet");
+    QAcc q = {e->body, false, 0, {0}, {0}, count_names(e->bounds, e->nbounds)};
+    expand(E, e, e->bounds, e->nbounds, env, func_elem, &q);
+    SymVal *r = sv_fun(q.cells.data, (uint32_t)q.cells.len);
+    VEC_FREE(q.cells);
+    return r;
+  }
+  case EX_RECORD: {
+    SvCell *cells = xmalloc(((size_t)e->nargs + 1) * sizeof *cells);
+    for (int i = 0; i < e->nargs; i++)
+      cells[i] = (SvCell){sv_from_value(val_str(e->fields[i])), term_true(T),
+                          enc(E, e->args[i], env)};
+    SymVal *r = sv_fun(cells, (uint32_t)e->nargs);
+    free(cells);
+    return r;
+  }
+  case EX_TUPLE: {
+    SymVal **v = xmalloc(((size_t)e->nargs + 1) * sizeof *v);
+    for (int i = 0; i < e->nargs; i++)
+      v[i] = enc(E, e->args[i], env);
+    SymVal *r = mk_tuple(v, (uint32_t)e->nargs);
+    free(v);
+    return r;
+  }
+  case EX_FAPP: {
+    Expr *fe = e->args[0];
+    if (fe->kind == EX_OP && fe->ref.kind == REF_DEF &&
+        fe->ref.u.def->kind == DEF_FUN && fe->ref.u.def->nbounds == 1 &&
+        fe->ref.u.def->bounds[0].nnames == 1 && e->nargs == 2 &&
+        !fe->ref.u.def->bounds[0].tuple) {
+      /* A (possibly recursive) function definition applied directly:
+       * unfold its body at the argument. */
+      Def *d = fe->ref.u.def;
+      SymVal *x = enc(E, e->args[1], env);
+      wd(E, term_mk_not(T, enc_in(E, e, x, d->bounds[0].set, env)), e,
+         "a function is applied to an argument outside its domain");
+      if (++E->depth > MAX_UNFOLD)
+        unsupported(e, "the recursive function '%s' unfolds more than %d "
+                       "times",
+                    sym_str(d->name), MAX_UNFOLD);
+      Bind f = {d->bounds[0].names[0].id, x, NULL, NULL, NULL, env};
+      SymVal *r = enc(E, d->body, &f);
+      E->depth--;
+      return r;
+    }
+    SymVal *f = enc(E, fe, env);
+    return apply_checked(E, e, f, fapp_key(E, e->args + 1, e->nargs - 1, env));
+  }
+  case EX_DOT:
+    return apply_checked(E, e, enc(E, e->args[0], env),
+                         sv_from_value(val_str(e->field)));
+  case EX_EXCEPT: {
+    SymVal *f = enc(E, e->args[0], env);
+    for (int i = 0; i < e->nupdates; i++)
+      f = except_path(E, e, f, &e->updates[i], 0, env);
+    return f;
+  }
+  case EX_AT:
+    if (!E->at)
+      unsupported(e, "'@' outside an EXCEPT value");
+    return E->at;
+  case EX_FUNSET:
+  case EX_RECSET:
+    unsupported(e, "this set of functions or records is too large to build; "
+                   "it is supported on the right of \\in");
+  default:
+    unsupported(e, "this construct (%s) is not supported by the symbolic "
+                   "engine yet",
+                ast_kind_name(e->kind));
+  }
+}
+
+/* ---- actions ---- */
+
+typedef struct Snap {
+  SymVal **nxt;
+  TermId *asg;
+} Snap;
+
+static Snap snap_take(Enc *E) {
+  Snap s;
+  s.nxt = xmalloc(((size_t)E->nvars + 1) * sizeof *s.nxt);
+  s.asg = xmalloc(((size_t)E->nvars + 1) * sizeof *s.asg);
+  memcpy(s.nxt, E->nxt, (size_t)E->nvars * sizeof *s.nxt);
+  memcpy(s.asg, E->asg, (size_t)E->nvars * sizeof *s.asg);
+  return s;
+}
+
+static void snap_restore(Enc *E, const Snap *s) {
+  memcpy(E->nxt, s->nxt, (size_t)E->nvars * sizeof *s->nxt);
+  memcpy(E->asg, s->asg, (size_t)E->nvars * sizeof *s->asg);
+}
+
+static void snap_free(Snap *s) {
+  free(s->nxt);
+  free(s->asg);
+}
+
+/* The branches of a disjunction being merged. */
+typedef struct Branches {
+  VEC(TermId) guards;
+  VEC(Snap) states;
+} Branches;
+
+static void branch_add(Enc *E, Branches *br, TermId g) {
+  if (term_is_false(T, g))
+    return;
+  VEC_PUSH(br->guards, g);
+  VEC_PUSH(br->states, snap_take(E));
+}
+
+/* Merges the branches into E's partial state under fresh selectors; the
+ * last branch is taken when no selector before it is. */
+static TermId branch_merge(Enc *E, Expr *at, Branches *br, const Snap *in) {
+  size_t n = br->guards.len;
+  if (n == 0) {
+    snap_restore(E, in);
+    return term_false(T);
+  }
+  snap_restore(E, &br->states.data[n - 1]);
+  TermId g = br->guards.data[n - 1];
+  for (size_t i = n - 1; i-- > 0;) {
+    TermId sel = term_mk_fresh(T, "sel", SORT_BOOL);
+    Snap *s = &br->states.data[i];
+    for (int v = 0; v < E->nvars; v++) {
+      if (s->nxt[v] != E->nxt[v]) {
+        if (!s->nxt[v])
+          ; /* unassigned in branch i: keep the other value */
+        else if (!E->nxt[v])
+          E->nxt[v] = s->nxt[v];
+        else
+          E->nxt[v] = ite_or_fail(at, sel, s->nxt[v], E->nxt[v]);
+      }
+      E->asg[v] = term_mk_ite(T, sel, s->asg[v], E->asg[v]);
+    }
+    g = term_mk_ite(T, sel, br->guards.data[i], g);
+  }
+  for (size_t i = 0; i < n; i++)
+    snap_free(&br->states.data[i]);
+  VEC_FREE(br->guards);
+  VEC_FREE(br->states);
+  return g;
+}
+
+/* `x' = v` (or `x = v` in Init): assigns or tests. */
+static TermId assign(Enc *E, Expr *at, Decl *d, SymVal *v) {
+  int i = d->index;
+  TermId a = E->asg[i];
+  if (term_is_false(T, a) || !E->nxt[i]) {
+    E->nxt[i] = v;
+    E->asg[i] = term_true(T);
+    return term_true(T);
+  }
+  bool bad = false;
+  TermId eq = sv_eq(E->nxt[i], v, &bad);
+  check_bad(at, bad);
+  if (term_is_true(T, a))
+    return eq;
+  E->nxt[i] = ite_or_fail(at, a, E->nxt[i], v);
+  E->asg[i] = term_true(T);
+  return term_mk_implies(T, a, eq);
+}
+
+static Decl *assign_target(Enc *E, Expr *e) {
+  if (E->init_mode)
+    return e->kind == EX_OP && e->ref.kind == REF_VAR ? e->ref.u.decl : NULL;
+  if (e->kind == EX_OP && e->ref.kind == REF_BUILTIN &&
+      e->ref.u.builtin == B_PRIME) {
+    Expr *x = e->args[0];
+    if (x->kind == EX_OP && x->ref.kind == REF_VAR)
+      return x->ref.u.decl;
+  }
+  return NULL;
+}
+
+/* A fresh element of the set described by `set` (for x' \in set); *ok
+ * receives the condition that it is a member. */
+static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
+  if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN &&
+      set->ref.u.builtin == B_SUBSET) {
+    SymVal *s = need_set(set->args[0], enc(E, set->args[0], env));
+    SvCell *cells = xmalloc((s->n + 1) * sizeof *cells);
+    for (uint32_t i = 0; i < s->n; i++)
+      cells[i] = (SvCell){s->cells[i].key,
+                          term_mk_and2(T, s->cells[i].mem,
+                                       term_mk_fresh(T, "sub", SORT_BOOL)),
+                          NULL};
+    SymVal *r = sv_set(cells, s->n);
+    free(cells);
+    *ok = term_true(T);
+    return r;
+  }
+  if (set->kind == EX_FUNSET) {
+    SymVal *dom = need_set(set->args[0], enc(E, set->args[0], env));
+    SvCell *cells = xmalloc((dom->n + 1) * sizeof *cells);
+    TermId all = term_true(T);
+    for (uint32_t i = 0; i < dom->n; i++) {
+      TermId k;
+      cells[i] = (SvCell){dom->cells[i].key, dom->cells[i].mem,
+                          fresh_member(E, set->args[1], env, &k)};
+      all = term_mk_and2(T, all, term_mk_implies(T, dom->cells[i].mem, k));
+    }
+    SymVal *r = sv_fun(cells, dom->n);
+    free(cells);
+    *ok = all;
+    return r;
+  }
+  if (set->kind == EX_RECSET) {
+    SvCell *cells = xmalloc(((size_t)set->nargs + 1) * sizeof *cells);
+    TermId all = term_true(T);
+    for (int i = 0; i < set->nargs; i++) {
+      TermId k;
+      cells[i] = (SvCell){sv_from_value(val_str(set->fields[i])), term_true(T),
+                          fresh_member(E, set->args[i], env, &k)};
+      all = term_mk_and2(T, all, k);
+    }
+    SymVal *r = sv_fun(cells, (uint32_t)set->nargs);
+    free(cells);
+    *ok = all;
+    return r;
+  }
+  SymVal *s = need_set(set, enc(E, set, env));
+  if (s->n == 0) {
+    *ok = term_false(T);
+    return NULL;
+  }
+  /* An oracle picks one cell; it must be a member. */
+  TermId o = term_mk_fresh(T, "pick", SORT_INT);
+  SymVal *r = s->cells[s->n - 1].key;
+  VEC(TermId) conds = {0};
+  for (uint32_t i = 0; i < s->n; i++) {
+    TermId is_i = term_mk_eq(T, o, term_mk_int_si(T, (long)i));
+    VEC_PUSH(conds, term_mk_and2(T, is_i, s->cells[i].mem));
+  }
+  for (uint32_t i = s->n - 1; i-- > 0;) {
+    TermId is_i = term_mk_eq(T, o, term_mk_int_si(T, (long)i));
+    r = ite_or_fail(set, is_i, s->cells[i].key, r);
+  }
+  *ok = term_mk_or(T, conds.data, conds.len);
+  VEC_FREE(conds);
+  return r;
+}
+
+typedef struct ExArg {
+  Expr *body;
+  Branches *br;
+  const Snap *in;
+} ExArg;
+
+static void exists_branch(Enc *E, Bind *env, TermId mem, void *arg) {
+  ExArg *x = arg;
+  snap_restore(E, x->in);
+  TermId saved = E->pc;
+  E->pc = term_mk_and2(T, saved, mem);
+  TermId g = enc_act(E, x->body, env);
+  E->pc = saved;
+  branch_add(E, x->br, term_mk_and2(T, mem, g));
+}
+
+static TermId enc_unchanged(Enc *E, Expr *e, Expr *at, Bind *env) {
+  if (e->kind == EX_TUPLE) {
+    TermId g = term_true(T);
+    for (int i = 0; i < e->nargs; i++)
+      g = term_mk_and2(T, g, enc_unchanged(E, e->args[i], at, env));
+    return g;
+  }
+  if (e->kind == EX_OP && e->ref.kind == REF_VAR && !E->init_mode) {
+    Decl *d = e->ref.u.decl;
+    return assign(E, at, d, E->cur[d->index]);
+  }
+  if (e->kind == EX_OP && e->ref.kind == REF_DEF &&
+      e->ref.u.def->kind == DEF_OP && e->ref.u.def->nparams == 0)
+    return enc_unchanged(E, e->ref.u.def->body, at, env);
+  SymVal *before = enc(E, e, env);
+  E->primed = true;
+  SymVal *after = enc(E, e, env);
+  E->primed = false;
+  bool bad = false;
+  TermId r = sv_eq(before, after, &bad);
+  check_bad(at, bad);
+  return r;
+}
+
+static TermId enc_act(Enc *E, Expr *e, Bind *env) {
+  switch (e->kind) {
+  case EX_OP:
+    if (e->ref.kind == REF_BUILTIN) {
+      switch (e->ref.u.builtin) {
+      case B_AND: {
+        TermId saved = E->pc, g = term_true(T);
+        for (int i = 0; i < e->nargs; i++) {
+          E->pc = term_mk_and2(T, saved, g);
+          g = term_mk_and2(T, g, enc_act(E, e->args[i], env));
+          if (term_is_false(T, g))
+            break;
+        }
+        E->pc = saved;
+        return g;
+      }
+      case B_OR: {
+        Snap in = snap_take(E);
+        Branches br = {{0}, {0}};
+        for (int i = 0; i < e->nargs; i++) {
+          snap_restore(E, &in);
+          TermId g = enc_act(E, e->args[i], env);
+          branch_add(E, &br, g);
+        }
+        TermId g = branch_merge(E, e, &br, &in);
+        snap_free(&in);
+        return g;
+      }
+      case B_EQ: {
+        Decl *d = assign_target(E, e->args[0]);
+        if (d && !term_is_true(T, E->asg[d->index]))
+          return assign(E, e, d, enc(E, e->args[1], env));
+        break;
+      }
+      case B_IN: {
+        Decl *d = assign_target(E, e->args[0]);
+        if (d && !term_is_true(T, E->asg[d->index])) {
+          TermId ok;
+          SymVal *v = fresh_member(E, e->args[1], env, &ok);
+          if (!v)
+            return term_false(T);
+          return term_mk_and2(T, ok, assign(E, e, d, v));
+        }
+        break;
+      }
+      case B_UNCHANGED:
+        if (!E->init_mode)
+          return enc_unchanged(E, e->args[0], e, env);
+        break;
+      default:
+        break;
+      }
+    } else if (e->ref.kind == REF_DEF && e->ref.u.def->kind == DEF_OP &&
+               e->ref.u.def->level >= LEVEL_ACTION - (E->init_mode ? 1 : 0) &&
+               !(e->ref.u.def->id < E->spec->ndefs &&
+                 (E->spec->def_vals[e->ref.u.def->id] ||
+                  E->spec->def_substs[e->ref.u.def->id]))) {
+      Def *d = e->ref.u.def;
+      if (++E->depth > MAX_UNFOLD)
+        unsupported(e, "recursion in '%s' unfolds more than %d times",
+                    sym_str(d->name), MAX_UNFOLD);
+      Bind frames[d->nparams > 0 ? d->nparams : 1];
+      Bind *cur = env;
+      for (int k = 0; k < d->nparams; k++) {
+        frames[k] = (Bind){d->params[k].id, NULL, e->args[k], env, NULL, cur};
+        cur = &frames[k];
+      }
+      TermId g = enc_act(E, d->body, cur);
+      E->depth--;
+      return g;
+    }
+    break;
+  case EX_EXISTS: {
+    Snap in = snap_take(E);
+    Branches br = {{0}, {0}};
+    ExArg x = {e->body, &br, &in};
+    expand(E, e, e->bounds, e->nbounds, env, exists_branch, &x);
+    TermId g = branch_merge(E, e, &br, &in);
+    snap_free(&in);
+    return g;
+  }
+  case EX_IF: {
+    TermId c = as_bool(e->args[0], enc(E, e->args[0], env));
+    Snap in = snap_take(E);
+    TermId saved = E->pc;
+    E->pc = term_mk_and2(T, saved, c);
+    TermId ga = enc_act(E, e->args[1], env);
+    Snap sa = snap_take(E);
+    snap_restore(E, &in);
+    E->pc = term_mk_and2(T, saved, term_mk_not(T, c));
+    TermId gb = enc_act(E, e->args[2], env);
+    E->pc = saved;
+    for (int v = 0; v < E->nvars; v++) {
+      if (sa.nxt[v] != E->nxt[v]) {
+        if (!E->nxt[v])
+          E->nxt[v] = sa.nxt[v];
+        else if (sa.nxt[v])
+          E->nxt[v] = ite_or_fail(e, c, sa.nxt[v], E->nxt[v]);
+      }
+      E->asg[v] = term_mk_ite(T, c, sa.asg[v], E->asg[v]);
+    }
+    snap_free(&in);
+    snap_free(&sa);
+    return term_mk_ite(T, c, ga, gb);
+  }
+  case EX_CASE: {
+    /* As nested IFs; a missing OTHER with no arm true is an error. */
+    Snap in = snap_take(E);
+    Branches br = {{0}, {0}};
+    TermId saved = E->pc, none = term_true(T);
+    for (int i = 0; i < e->narms; i++) {
+      snap_restore(E, &in);
+      E->pc = term_mk_and2(T, saved, none);
+      TermId g = as_bool(e->arms[i].guard, enc(E, e->arms[i].guard, env));
+      E->pc = term_mk_and2(T, E->pc, g);
+      TermId a = enc_act(E, e->arms[i].value, env);
+      branch_add(E, &br, term_mk_and2(T, g, a));
+      none = term_mk_and2(T, none, term_mk_not(T, g));
+    }
+    snap_restore(E, &in);
+    E->pc = term_mk_and2(T, saved, none);
+    if (e->other)
+      branch_add(E, &br, term_mk_and2(T, none, enc_act(E, e->other, env)));
+    else
+      wd(E, term_true(T), e, "no arm of this CASE applies");
+    E->pc = saved;
+    /* The arms are exclusive (first true guard wins), so the merge under
+     * free selectors is exact: each guard includes "no earlier arm". */
+    TermId g = branch_merge(E, e, &br, &in);
+    snap_free(&in);
+    return g;
+  }
+  case EX_LET:
+  case EX_LABEL:
+    return enc_act(E, e->body, env);
+  default:
+    break;
+  }
+  return as_bool(e, enc(E, e, env));
+}
+
+/* ---- entry points ---- */
+
+Enc *enc_new(const Spec *spec, TermMgr *tm) {
+  Enc *E = xcalloc(1, sizeof *E);
+  E->spec = spec;
+  E->tm = tm;
+  E->nvars = spec->nvars;
+  E->const_cache = xcalloc(spec->prog->consts.len + 1, sizeof *E->const_cache);
+  sv_set_mgr(tm);
+  return E;
+}
+
+static TermId finish_state(Enc *E, Expr *root, TermId g, SymVal ***out,
+                           const char *what) {
+  TermId all = term_true(T);
+  for (int v = 0; v < E->nvars; v++) {
+    TermId a = E->asg[v];
+    Decl *d = E->spec->prog->vars.data[v];
+    if (term_is_false(T, a) || !E->nxt[v]) {
+      TermId saved = E->pc;
+      E->pc = term_true(T);
+      wd(E, g, root, xsprintf("the %s is not completely specified: variable "
+                              "'%s' is not given a value",
+                              what, sym_str(d->name)));
+      E->pc = saved;
+      if (!E->nxt[v])
+        E->nxt[v] = sv_bool(term_false(T)); /* never used: g is refuted */
+      continue;
+    }
+    if (!term_is_true(T, a)) {
+      TermId saved = E->pc;
+      E->pc = term_true(T);
+      wd(E, term_mk_and2(T, g, term_mk_not(T, a)), root,
+         xsprintf("the %s is not completely specified: variable '%s' is not "
+                  "given a value",
+                  what, sym_str(d->name)));
+      E->pc = saved;
+    }
+    all = term_mk_and2(T, all, a);
+  }
+  *out = E->nxt;
+  E->nxt = NULL;
+  E->asg = NULL;
+  return term_mk_and2(T, g, all);
+}
+
+static void start(Enc *E, WdErrVec *errs) {
+  E->nxt = xcalloc((size_t)E->nvars + 1, sizeof *E->nxt);
+  E->asg = xmalloc(((size_t)E->nvars + 1) * sizeof *E->asg);
+  for (int v = 0; v < E->nvars; v++)
+    E->asg[v] = term_false(T);
+  E->errs = errs;
+  E->pc = term_true(T);
+  E->primed = false;
+  E->depth = 0;
+  E->at = NULL;
+}
+
+TermId enc_init(Enc *E, SymVal ***state, WdErrVec *errs) {
+  start(E, errs);
+  E->cur = NULL;
+  E->init_mode = true;
+  TermId g = enc_act(E, E->spec->init, NULL);
+  E->init_mode = false;
+  return finish_state(E, E->spec->init, g, state, "initial state");
+}
+
+TermId enc_next(Enc *E, SymVal **cur, SymVal ***next, WdErrVec *errs) {
+  start(E, errs);
+  E->cur = cur;
+  TermId g = enc_act(E, E->spec->next, NULL);
+  return finish_state(E, E->spec->next, g, next, "successor state");
+}
+
+TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
+  E->errs = errs;
+  E->pc = term_true(T);
+  E->cur = cur;
+  E->nxt = next;
+  TermId *asg = NULL;
+  if (next) {
+    asg = xmalloc(((size_t)E->nvars + 1) * sizeof *asg);
+    for (int v = 0; v < E->nvars; v++)
+      asg[v] = term_true(T);
+  }
+  E->asg = asg;
+  E->primed = false;
+  E->init_mode = false;
+  E->depth = 0;
+  TermId r = as_bool(p, enc(E, p, NULL));
+  free(asg);
+  E->nxt = NULL;
+  E->asg = NULL;
+  return r;
+}
+
+/* ---- decoding ---- */
+
+Value *enc_decode(const SymVal *s, const ModelReader *r) {
+  switch (s->kind) {
+  case SV_BOOL:
+    return val_bool(r->get_bool(r->arg, s->t));
+  case SV_INT:
+  case SV_ATOM: {
+    mpz_t z;
+    mpz_init(z);
+    r->get_int(r->arg, s->t, z);
+    Value *v;
+    if (s->kind == SV_INT)
+      v = val_int_mpz(z);
+    else
+      v = mpz_fits_sint_p(z) ? sv_atom_value((int)mpz_get_si(z)) : NULL;
+    mpz_clear(z);
+    return v;
+  }
+  case SV_SET:
+  case SV_FUN: {
+    VEC(Value *) ks = {0};
+    VEC(Value *) vs = {0};
+    for (uint32_t i = 0; i < s->n; i++) {
+      if (!r->get_bool(r->arg, s->cells[i].mem))
+        continue;
+      Value *k = enc_decode(s->cells[i].key, r);
+      if (!k)
+        return NULL;
+      if (s->kind == SV_FUN) {
+        bool dup = false;
+        for (size_t j = 0; j < ks.len && !dup; j++)
+          dup = ks.data[j] == k;
+        if (dup)
+          continue; /* the first cell for a key wins, as in sv_apply */
+        Value *v = enc_decode(s->cells[i].val, r);
+        if (!v)
+          return NULL;
+        VEC_PUSH(vs, v);
+      }
+      VEC_PUSH(ks, k);
+    }
+    Value *v = s->kind == SV_SET ? val_set(ks.data, ks.len)
+                                 : val_fun(ks.data, vs.data, ks.len);
+    VEC_FREE(ks);
+    VEC_FREE(vs);
+    return v;
+  }
+  }
+  return NULL;
+}

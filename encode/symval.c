@@ -1,0 +1,391 @@
+/* symval.c -- operations on symbolic values.
+ *
+ * Everything here is structural recursion over the representation in
+ * symval.h, building terms through the smart constructors, so operations
+ * on constant parts fold away: a set of constant cells compared with
+ * another behaves like a bit-vector comparison.  ite over sets and
+ * functions merges cells with structurally identical keys (the common
+ * case: both branches come from the same universe), keeping values from
+ * growing with every merge. */
+#include "symval.h"
+
+#include <string.h>
+
+static TermMgr *tm;
+
+void sv_set_mgr(TermMgr *m) { tm = m; }
+TermMgr *sv_mgr(void) { return tm; }
+
+static SymVal *sv_new(SvKind k) {
+  SymVal *s = xcalloc(1, sizeof *s);
+  s->kind = k;
+  return s;
+}
+
+SymVal *sv_bool(TermId t) {
+  SymVal *s = sv_new(SV_BOOL);
+  s->t = t;
+  return s;
+}
+
+SymVal *sv_int(TermId t) {
+  SymVal *s = sv_new(SV_INT);
+  s->t = t;
+  return s;
+}
+
+SymVal *sv_atom(TermId t) {
+  SymVal *s = sv_new(SV_ATOM);
+  s->t = t;
+  return s;
+}
+
+static SymVal *sv_cells(SvKind k, SvCell *cells, uint32_t n) {
+  SymVal *s = sv_new(k);
+  s->n = n;
+  s->cells = xmalloc((n + 1) * sizeof *cells);
+  if (n)
+    memcpy(s->cells, cells, n * sizeof *cells);
+  return s;
+}
+
+SymVal *sv_set(SvCell *cells, uint32_t n) { return sv_cells(SV_SET, cells, n); }
+SymVal *sv_fun(SvCell *cells, uint32_t n) { return sv_cells(SV_FUN, cells, n); }
+
+/* ---- atoms ---- */
+
+static VEC(Value *) atoms;
+
+int sv_atom_index(const Value *v) {
+  for (size_t i = 0; i < atoms.len; i++)
+    if (atoms.data[i] == v)
+      return (int)i;
+  VEC_PUSH(atoms, (Value *)v);
+  return (int)atoms.len - 1;
+}
+
+Value *sv_atom_value(int index) {
+  return index >= 0 && (size_t)index < atoms.len ? atoms.data[index] : NULL;
+}
+
+int sv_atom_count(void) { return (int)atoms.len; }
+
+/* ---- constants ---- */
+
+SymVal *sv_from_value(const Value *v) {
+  switch (v->kind) {
+  case V_BOOL:
+    return sv_bool(term_mk_bool(tm, v->u.b));
+  case V_INT: {
+    mpz_t z;
+    mpz_init(z);
+    val_get_mpz(v, z);
+    SymVal *s = sv_int(term_mk_int(tm, z));
+    mpz_clear(z);
+    return s;
+  }
+  case V_STR:
+  case V_MODEL:
+    return sv_atom(term_mk_int_si(tm, sv_atom_index(v)));
+  case V_SET: {
+    SvCell *c = xmalloc((v->u.set.n + 1) * sizeof *c);
+    for (uint32_t i = 0; i < v->u.set.n; i++)
+      c[i] = (SvCell){sv_from_value(v->u.set.elems[i]), term_true(tm), NULL};
+    SymVal *s = sv_set(c, v->u.set.n);
+    free(c);
+    return s;
+  }
+  case V_FUN: {
+    SvCell *c = xmalloc((v->u.fun.n + 1) * sizeof *c);
+    for (uint32_t i = 0; i < v->u.fun.n; i++)
+      c[i] = (SvCell){sv_from_value(v->u.fun.keys[i]), term_true(tm),
+                      sv_from_value(v->u.fun.vals[i])};
+    SymVal *s = sv_fun(c, v->u.fun.n);
+    free(c);
+    return s;
+  }
+  default:
+    return NULL;
+  }
+}
+
+bool sv_is_const(const SymVal *s, Value **out) {
+  switch (s->kind) {
+  case SV_BOOL:
+    if (term_is_true(tm, s->t) || term_is_false(tm, s->t)) {
+      *out = val_bool(term_is_true(tm, s->t));
+      return true;
+    }
+    return false;
+  case SV_INT:
+  case SV_ATOM: {
+    if (!term_is_int_const(tm, s->t))
+      return false;
+    mpz_t z;
+    mpz_init(z);
+    term_int_value(tm, s->t, z);
+    if (s->kind == SV_INT)
+      *out = val_int_mpz(z);
+    else
+      *out = sv_atom_value((int)mpz_get_si(z));
+    mpz_clear(z);
+    return *out != NULL;
+  }
+  case SV_SET:
+  case SV_FUN: {
+    VEC(Value *) ks = {0};
+    VEC(Value *) vs = {0};
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < s->n; i++) {
+      SvCell *c = &s->cells[i];
+      Value *k, *v = NULL;
+      if (term_is_false(tm, c->mem))
+        continue;
+      if (!term_is_true(tm, c->mem) || !sv_is_const(c->key, &k) ||
+          (s->kind == SV_FUN && !sv_is_const(c->val, &v))) {
+        ok = false;
+        break;
+      }
+      VEC_PUSH(ks, k);
+      VEC_PUSH(vs, v);
+    }
+    if (ok)
+      *out = s->kind == SV_SET ? val_set(ks.data, ks.len)
+                               : val_fun(ks.data, vs.data, ks.len);
+    if (ok && !*out)
+      ok = false;
+    VEC_FREE(ks);
+    VEC_FREE(vs);
+    return ok;
+  }
+  }
+  return false;
+}
+
+/* ---- structure ---- */
+
+bool sv_same(const SymVal *a, const SymVal *b) {
+  if (a == b)
+    return true;
+  if (a->kind != b->kind)
+    return false;
+  if (a->kind <= SV_ATOM)
+    return a->t == b->t;
+  if (a->n != b->n)
+    return false;
+  for (uint32_t i = 0; i < a->n; i++) {
+    if (a->cells[i].mem != b->cells[i].mem ||
+        !sv_same(a->cells[i].key, b->cells[i].key))
+      return false;
+    if (a->kind == SV_FUN && !sv_same(a->cells[i].val, b->cells[i].val))
+      return false;
+  }
+  return true;
+}
+
+TermId sv_eq(const SymVal *a, const SymVal *b, bool *bad) {
+  if (a->kind != b->kind) {
+    /* A model value differs from everything of another kind; other
+     * mixtures are errors, as in TLC. */
+    Value *va = NULL, *vb = NULL;
+    bool ma = a->kind == SV_ATOM && sv_is_const(a, &va) && va->kind == V_MODEL;
+    bool mb = b->kind == SV_ATOM && sv_is_const(b, &vb) && vb->kind == V_MODEL;
+    if (!ma && !mb)
+      *bad = true;
+    return term_false(tm);
+  }
+  if (sv_same(a, b))
+    return term_true(tm);
+  switch (a->kind) {
+  case SV_BOOL:
+    return term_mk_iff(tm, a->t, b->t);
+  case SV_INT:
+  case SV_ATOM:
+    return term_mk_eq(tm, a->t, b->t);
+  case SV_SET:
+    return term_mk_and2(tm, sv_subseteq(a, b, bad), sv_subseteq(b, a, bad));
+  case SV_FUN: {
+    /* Same domain, and equal values on it. */
+    VEC(TermId) parts = {0};
+    for (int dir = 0; dir < 2; dir++) {
+      const SymVal *x = dir ? b : a, *y = dir ? a : b;
+      for (uint32_t i = 0; i < x->n; i++) {
+        SvCell *c = &x->cells[i];
+        if (term_is_false(tm, c->mem))
+          continue;
+        VEC(TermId) alts = {0};
+        for (uint32_t j = 0; j < y->n; j++) {
+          SvCell *d = &y->cells[j];
+          TermId k = sv_eq(c->key, d->key, bad);
+          if (term_is_false(tm, k))
+            continue;
+          TermId v = dir ? term_true(tm) : sv_eq(c->val, d->val, bad);
+          VEC_PUSH(alts, term_mk_and(tm, (TermId[]){d->mem, k, v}, 3));
+        }
+        VEC_PUSH(parts, term_mk_implies(tm, c->mem,
+                                        term_mk_or(tm, alts.data, alts.len)));
+        VEC_FREE(alts);
+      }
+    }
+    TermId r = term_mk_and(tm, parts.data, parts.len);
+    VEC_FREE(parts);
+    return r;
+  }
+  }
+  return term_false(tm);
+}
+
+TermId sv_mem(const SymVal *x, const SymVal *s, bool *bad) {
+  VEC(TermId) alts = {0};
+  for (uint32_t i = 0; i < s->n; i++) {
+    TermId e = sv_eq(x, s->cells[i].key, bad);
+    if (!term_is_false(tm, e))
+      VEC_PUSH(alts, term_mk_and2(tm, s->cells[i].mem, e));
+  }
+  TermId r = term_mk_or(tm, alts.data, alts.len);
+  VEC_FREE(alts);
+  return r;
+}
+
+TermId sv_subseteq(const SymVal *a, const SymVal *b, bool *bad) {
+  VEC(TermId) parts = {0};
+  for (uint32_t i = 0; i < a->n; i++)
+    VEC_PUSH(parts, term_mk_implies(tm, a->cells[i].mem,
+                                    sv_mem(a->cells[i].key, b, bad)));
+  TermId r = term_mk_and(tm, parts.data, parts.len);
+  VEC_FREE(parts);
+  return r;
+}
+
+SymVal *sv_ite(TermId c, SymVal *a, SymVal *b) {
+  if (term_is_true(tm, c) || a == b)
+    return a;
+  if (term_is_false(tm, c))
+    return b;
+  if (a->kind != b->kind)
+    return NULL;
+  if (a->kind <= SV_ATOM) {
+    SymVal *s = sv_new(a->kind);
+    s->t = term_mk_ite(tm, c, a->t, b->t);
+    return s;
+  }
+  if (sv_same(a, b))
+    return a;
+  /* Merge cells; a cell whose key is structurally identical to one of the
+   * other side is shared. */
+  VEC(SvCell) out = {0};
+  bool *used = xcalloc(b->n + 1, sizeof *used);
+  for (uint32_t i = 0; i < a->n; i++) {
+    SvCell ca = a->cells[i];
+    int match = -1;
+    for (uint32_t j = 0; j < b->n && match < 0; j++)
+      if (!used[j] && sv_same(ca.key, b->cells[j].key))
+        match = (int)j;
+    SvCell r = ca;
+    if (match >= 0) {
+      SvCell cb = b->cells[match];
+      used[match] = true;
+      r.mem = term_mk_ite(tm, c, ca.mem, cb.mem);
+      if (a->kind == SV_FUN) {
+        r.val = sv_ite(c, ca.val, cb.val);
+        if (!r.val) {
+          free(used);
+          VEC_FREE(out);
+          return NULL;
+        }
+      }
+    } else {
+      r.mem = term_mk_and2(tm, c, ca.mem);
+    }
+    VEC_PUSH(out, r);
+  }
+  for (uint32_t j = 0; j < b->n; j++)
+    if (!used[j]) {
+      SvCell r = b->cells[j];
+      r.mem = term_mk_and2(tm, term_mk_not(tm, c), r.mem);
+      VEC_PUSH(out, r);
+    }
+  free(used);
+  SymVal *s = sv_cells(a->kind, out.data, (uint32_t)out.len);
+  VEC_FREE(out);
+  return s;
+}
+
+SymVal *sv_domain(const SymVal *f) {
+  SvCell *c = xmalloc((f->n + 1) * sizeof *c);
+  for (uint32_t i = 0; i < f->n; i++)
+    c[i] = (SvCell){f->cells[i].key, f->cells[i].mem, NULL};
+  SymVal *s = sv_set(c, f->n);
+  free(c);
+  return s;
+}
+
+SymVal *sv_apply(const SymVal *f, const SymVal *x, TermId *defined,
+                 bool *bad) {
+  SymVal *r = NULL;
+  VEC(TermId) hits = {0};
+  /* Scan backwards so that the first matching cell wins in the ite. */
+  for (uint32_t i = f->n; i-- > 0;) {
+    SvCell *c = &f->cells[i];
+    TermId hit = term_mk_and2(tm, c->mem, sv_eq(x, c->key, bad));
+    if (term_is_false(tm, hit))
+      continue;
+    VEC_PUSH(hits, hit);
+    if (!r) {
+      r = c->val;
+    } else {
+      SymVal *m = sv_ite(hit, c->val, r);
+      if (!m) {
+        *bad = true;
+        break;
+      }
+      r = m;
+    }
+  }
+  *defined = term_mk_or(tm, hits.data, hits.len);
+  VEC_FREE(hits);
+  return r;
+}
+
+SymVal *sv_update(const SymVal *f, const SymVal *key, SymVal *v, bool *bad) {
+  SvCell *c = xmalloc((f->n + 1) * sizeof *c);
+  for (uint32_t i = 0; i < f->n; i++) {
+    c[i] = f->cells[i];
+    TermId hit = sv_eq(key, c[i].key, bad);
+    if (term_is_false(tm, hit))
+      continue;
+    SymVal *m = sv_ite(hit, v, c[i].val);
+    if (!m) {
+      *bad = true;
+      free(c);
+      return NULL;
+    }
+    c[i].val = m;
+  }
+  SymVal *s = sv_fun(c, f->n);
+  free(c);
+  return s;
+}
+
+TermId sv_card(const SymVal *s, bool *bad) {
+  VEC(TermId) terms = {0};
+  for (uint32_t i = 0; i < s->n; i++) {
+    /* Count a cell when it is a member and no earlier member equals it. */
+    VEC(TermId) conds = {0};
+    VEC_PUSH(conds, s->cells[i].mem);
+    for (uint32_t j = 0; j < i; j++) {
+      TermId dup = term_mk_and2(tm, s->cells[j].mem,
+                                sv_eq(s->cells[j].key, s->cells[i].key, bad));
+      VEC_PUSH(conds, term_mk_not(tm, dup));
+    }
+    TermId counted = term_mk_and(tm, conds.data, conds.len);
+    VEC_FREE(conds);
+    VEC_PUSH(terms, term_mk_ite(tm, counted, term_mk_int_si(tm, 1),
+                                term_mk_int_si(tm, 0)));
+  }
+  TermId sum = term_mk_int_si(tm, 0);
+  for (size_t i = 0; i < terms.len; i++)
+    sum = term_mk_add(tm, sum, terms.data[i]);
+  VEC_FREE(terms);
+  return sum;
+}

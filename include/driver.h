@@ -1,0 +1,21 @@
+/* driver.h -- the checking engines as the CLI runs them.
+ *
+ * Only the driver sees all three layers (src/, encode/, solver/): it
+ * unrolls the spec with encode/, asks the solver, decodes and replays
+ * counterexamples, and prints results in TLC's words.  Each function
+ * returns a TLC exit code. */
+#ifndef BRINK_DRIVER_H
+#define BRINK_DRIVER_H
+
+#include "spec.h"
+
+typedef struct CheckOptions {
+  int length;         /* steps to unroll (symbolic) / max depth (explicit) */
+  const char *backend; /* "z3", "cadical", "auto" */
+  bool length_given;
+} CheckOptions;
+
+int check_symbolic(const Spec *spec, const CheckOptions *opt);
+int check_explicit(const Spec *spec, const CheckOptions *opt);
+
+#endif

@@ -1,0 +1,52 @@
+/* encode.h -- TLA+ to terms: states, Init, Next and predicates.
+ *
+ * A symbolic state is an array of SymVal*, one per variable (Decl.index).
+ * enc_init encodes Init and enc_next one step of Next from a given state,
+ * the way TLC evaluates them: conjuncts left to right, `x' = e` assigns an
+ * x' that is not yet assigned (and tests it otherwise), `x' \in S` chooses,
+ * disjunctions and \E branch.  Branches are merged with fresh selector
+ * variables, and whether a variable is assigned is itself a term, so the
+ * result is one state and one guard: the step is possible exactly when the
+ * guard holds for some value of the selectors.
+ *
+ * Evaluation errors TLC would report on some path -- a function applied
+ * outside its domain, CHOOSE with no witness, division by zero, a state
+ * left incompletely specified -- are collected as well-definedness
+ * conditions (WdErr): a term that holds when the error happens.  The
+ * caller asks the solver for them like properties.
+ *
+ * An unsupported construct unwinds with fail_at(..., EXIT_OTHER, ...) to
+ * the caller's recovery point, naming the construct and its location. */
+#ifndef BRINK_ENCODE_H
+#define BRINK_ENCODE_H
+
+#include "spec.h"
+#include "symval.h"
+
+typedef struct WdErr {
+  TermId cond;
+  Loc loc;
+  const char *msg;
+} WdErr;
+typedef VEC(WdErr) WdErrVec;
+
+typedef struct Enc Enc;
+
+Enc *enc_new(const Spec *spec, TermMgr *tm);
+/* Encodes Init; *state receives the initial symbolic state. */
+TermId enc_init(Enc *e, SymVal ***state, WdErrVec *errs);
+/* Encodes one step of Next from cur; *next receives the successor. */
+TermId enc_next(Enc *e, SymVal **cur, SymVal ***next, WdErrVec *errs);
+/* A state predicate on cur (next NULL) or an action predicate on the step
+ * cur -> next, as a Bool term. */
+TermId enc_pred(Enc *e, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs);
+
+/* Reading a satisfying assignment back. */
+typedef struct ModelReader {
+  bool (*get_bool)(void *arg, TermId t);
+  void (*get_int)(void *arg, TermId t, mpz_t out);
+  void *arg;
+} ModelReader;
+Value *enc_decode(const SymVal *s, const ModelReader *r);
+
+#endif

@@ -1,0 +1,38 @@
+/* eval.h -- evaluation of TLA+ expressions on concrete values.
+ *
+ * An expression is evaluated in a state (cur: the value of every variable,
+ * by Decl.index) and, for action-level expressions, a next state (next; a
+ * primed variable reads it).  Errors -- a value outside a function's
+ * domain, CHOOSE with no witness, a failed Assert, a construct that cannot
+ * be evaluated -- print a located message and unwind to the caller's
+ * recovery point (fail_push) with code EXIT_EVAL (EXIT_ASSERT for Assert).
+ *
+ * Operator arguments are passed by name (a thunk of the argument and the
+ * caller's environment), as TLA+'s substitution semantics requires, and
+ * cached when evaluated outside a primed context. */
+#ifndef BRINK_EVAL_H
+#define BRINK_EVAL_H
+
+#include "spec.h"
+#include "value.h"
+
+typedef struct EvalState {
+  const Spec *spec;
+  Value *const *cur;  /* may be NULL for constant-level expressions */
+  Value *const *next; /* may be NULL for state-level expressions */
+} EvalState;
+
+Value *eval_expr(const EvalState *st, Expr *e);
+bool eval_bool(const EvalState *st, Expr *e, const char *what);
+/* Does the step cur -> next satisfy action a (spec.h)? */
+bool eval_action_holds(const EvalState *st, const Action *a);
+/* Calls fn for every initial state (Init), or for every successor of cur
+ * (Next), enumerating as TLC does: `x' = e` / `x = e` in Init assign,
+ * `x' \in S` enumerates, disjunctions and \E branch.  fn returns false to
+ * stop.  A state left with a variable unassigned is an error. */
+typedef bool (*StateFn)(void *arg, Value **state);
+void eval_init_states(const Spec *spec, StateFn fn, void *arg);
+void eval_successors(const Spec *spec, Value *const *cur, StateFn fn,
+                     void *arg);
+
+#endif

@@ -1,0 +1,76 @@
+/* spec.h -- a resolved program bound to its model configuration.
+ *
+ * spec_bind checks the .cfg against the program: every CONSTANT gets a
+ * value (or an operator substituted for it), INIT/NEXT or SPECIFICATION
+ * name definitions of the right level, invariants and constraints exist
+ * and are state predicates (action predicates for ACTION_CONSTRAINT).
+ * Keys brink does not act on yet are warned about, never skipped silently.
+ *
+ * Next is split into actions the way TLC does: through disjunctions,
+ * existential quantifiers and definitions.  Each action is the path from
+ * Next to one disjunct, so it can be evaluated on its own (to name the
+ * action of each step of a trace). */
+#ifndef BRINK_SPEC_H
+#define BRINK_SPEC_H
+
+#include "cfg.h"
+#include "resolve.h"
+#include "value.h"
+
+typedef struct Named {
+  Sym name;
+  Loc loc;  /* where the .cfg names it */
+  Expr *expr;
+} Named;
+
+/* One step of the path from Next to an action: the node and, for a
+ * disjunction, which disjunct the path takes. */
+typedef struct ActionStep {
+  Expr *node;
+  int child;
+} ActionStep;
+
+typedef struct Action {
+  const char *name; /* the innermost definition the path goes through */
+  Loc loc;          /* the disjunct's source extent */
+  ActionStep *path;
+  int npath;
+  Expr *leaf;
+} Action;
+
+typedef struct Spec {
+  Program *prog;
+  Config *cfg;
+  const char *module_name;
+  int nvars;
+  Value **const_vals; /* by constant index; NULL when substituted */
+  Def **const_defs;   /* `C <- Op`: the definition used for C */
+  Expr *init, *next;  /* as EX_OP applications of the named definitions */
+  Sym init_name, next_name;
+  VEC(Named) invariants;
+  VEC(Named) constraints;
+  VEC(Named) action_constraints;
+  VEC(Action) actions;
+  bool check_deadlock;
+  /* Definitions overridden by the config (`Op = value`, `Op <- Other`),
+   * by Def.id; NULL when not overridden. */
+  Value **def_vals;
+  Def **def_substs;
+  size_t ndefs;
+} Spec;
+
+/* Binds cfg to prog.  `overrides` may replace INIT/NEXT/invariants from the
+ * command line (0 / empty = use the config).  NULL after printing errors;
+ * *exit_code tells which kind (150 spec error, 151 config error). */
+typedef struct SpecOptions {
+  Sym init, next;
+  const char *inv; /* comma-separated invariant names, or NULL */
+  int check_deadlock; /* -1 = as configured */
+} SpecOptions;
+Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
+                int *exit_code);
+
+/* The value of a .cfg constant value. */
+Value *spec_cfg_value(const CfgValue *v);
+
+#endif

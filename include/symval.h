@@ -1,0 +1,81 @@
+/* symval.h -- symbolic TLA+ values: small structs of terms.
+ *
+ * Representation (DESIGN.md, decision 4):
+ *   SV_BOOL  t: a Bool term
+ *   SV_INT   t: an Int term
+ *   SV_ATOM  t: an Int term indexing the atom table (strings and model
+ *            values of the run; sv_atom_value maps an index back)
+ *   SV_SET   cells[i] = (elem, mem): elem is in the set when mem holds.
+ *            A set over a small constant universe is a characteristic
+ *            vector: one cell per universe element with a constant elem.
+ *            Two cells may hold equal elements (then the set holds it when
+ *            either mem holds); operations that count take care of it.
+ *   SV_FUN   cells[i] = (key, mem, val): key is in the domain when mem
+ *            holds, and then maps to val.  Records and tuples are
+ *            functions whose keys are constant strings / 1..n.
+ * Symbolic values are immutable and live for the run.  Cells built from
+ * constant sets keep val_cmp order, which CHOOSE relies on. */
+#ifndef BRINK_SYMVAL_H
+#define BRINK_SYMVAL_H
+
+#include "diag.h"
+#include "term.h"
+#include "value.h"
+
+typedef enum SvKind { SV_BOOL, SV_INT, SV_ATOM, SV_SET, SV_FUN } SvKind;
+
+typedef struct SymVal SymVal;
+typedef struct SvCell {
+  SymVal *key; /* the element (sets) or the key (functions) */
+  TermId mem;
+  SymVal *val; /* functions only */
+} SvCell;
+
+struct SymVal {
+  SvKind kind;
+  TermId t;
+  uint32_t n;
+  SvCell *cells;
+};
+
+/* The term manager everything below builds in; set once per run. */
+void sv_set_mgr(TermMgr *tm);
+TermMgr *sv_mgr(void);
+
+SymVal *sv_bool(TermId t);
+SymVal *sv_int(TermId t);
+SymVal *sv_atom(TermId t);
+SymVal *sv_set(SvCell *cells, uint32_t n);  /* copies */
+SymVal *sv_fun(SvCell *cells, uint32_t n);  /* copies */
+/* The symbolic constant for a concrete value (NULL for infinite sets). */
+SymVal *sv_from_value(const Value *v);
+/* Is this a constant (no variable anywhere)?  Then *out is its value. */
+bool sv_is_const(const SymVal *s, Value **out);
+
+/* Atoms: strings and model values. */
+int sv_atom_index(const Value *v);
+Value *sv_atom_value(int index);
+int sv_atom_count(void);
+
+/* Structural identity (same terms everywhere). */
+bool sv_same(const SymVal *a, const SymVal *b);
+/* TLA+ equality as a Bool term; NULL when the kinds cannot be compared
+ * (the caller reports the error at its location). */
+TermId sv_eq(const SymVal *a, const SymVal *b, bool *incomparable);
+/* if c then a else b; NULL when the kinds differ. */
+SymVal *sv_ite(TermId c, SymVal *a, SymVal *b);
+/* x \in s (s an SV_SET). */
+TermId sv_mem(const SymVal *x, const SymVal *s, bool *incomparable);
+TermId sv_subseteq(const SymVal *a, const SymVal *b, bool *incomparable);
+/* The domain of a function, as a set. */
+SymVal *sv_domain(const SymVal *f);
+/* f[x]: the value and the condition that x is in the domain (*defined). */
+SymVal *sv_apply(const SymVal *f, const SymVal *x, TermId *defined,
+                 bool *incomparable);
+/* f with the value at key replaced by v when key is in the domain. */
+SymVal *sv_update(const SymVal *f, const SymVal *key, SymVal *v,
+                  bool *incomparable);
+/* Number of distinct members of a set, as an Int term. */
+TermId sv_card(const SymVal *s, bool *incomparable);
+
+#endif

@@ -1,0 +1,32 @@
+/* trace.h -- counterexamples: replay through the evaluator, and printing.
+ *
+ * A trace is an array of states (each an array of Value*, one per
+ * variable).  trace_replay checks it with the concrete evaluator: state 1
+ * satisfies Init, states 1..n-1 satisfy the CONSTRAINTs and each step the
+ * ACTION_CONSTRAINTs (TLC explores only such states), every step satisfies
+ * Next, and names the action of each step.  Nothing reaches the user
+ * without passing it. */
+#ifndef BRINK_TRACE_H
+#define BRINK_TRACE_H
+
+#include <stdio.h>
+
+#include "spec.h"
+
+typedef struct Trace {
+  Value ***states;
+  int n;
+  int *actions; /* per state: index into spec->actions, -1 for state 1 */
+} Trace;
+
+/* true when the trace is a behaviour of the spec; otherwise false and
+ * *why says what failed (malloc'd). */
+bool trace_replay(const Spec *spec, Trace *t, char **why);
+/* Prints "State N: <Action line L, col C to line L2, col C2 of module M>"
+ * and "/\ var = value" lines, TLC's format. */
+void trace_print(FILE *out, const Spec *spec, const Trace *t);
+/* Index of the first invariant violated in state s, or -1; an evaluation
+ * error unwinds to the caller's recovery point. */
+int trace_violated_invariant(const Spec *spec, Value **s);
+
+#endif

@@ -1,0 +1,89 @@
+/* ast.c -- construction helpers for the abstract syntax.
+ *
+ * Nodes live for the whole run.  They are carved from large chunks that
+ * stay linked from a static list, so they remain reachable (and leak
+ * checkers stay quiet) even when a parse fails half way and its partial
+ * tree is dropped.  The synonym table behind ast_canonical_op is the one
+ * place that decides the canonical spelling of an operator; the lexer
+ * applies it to every operator token. */
+#include "ast.h"
+
+#include <string.h>
+
+typedef struct AstChunk {
+  struct AstChunk *next;
+  size_t used, cap;
+  _Alignas(16) unsigned char data[];
+} AstChunk;
+
+static AstChunk *ast_chunks;
+
+static void *ast_alloc(size_t n) {
+  n = (n + 15) & ~(size_t)15;
+  if (!ast_chunks || ast_chunks->used + n > ast_chunks->cap) {
+    size_t cap = n > 65536 ? n : 65536;
+    AstChunk *c = xmalloc(sizeof *c + cap);
+    c->next = ast_chunks;
+    c->used = 0;
+    c->cap = cap;
+    ast_chunks = c;
+  }
+  void *p = ast_chunks->data + ast_chunks->used;
+  ast_chunks->used += n;
+  memset(p, 0, n);
+  return p;
+}
+
+Expr *ast_new(ExprKind kind, Loc loc) {
+  Expr *e = ast_alloc(sizeof *e);
+  e->kind = kind;
+  e->loc = loc;
+  return e;
+}
+
+Expr *ast_op(Loc loc, Sym name, Expr **args, int nargs) {
+  Expr *e = ast_new(EX_OP, loc);
+  e->name = name;
+  if (nargs > 0) {
+    e->args = ast_alloc((size_t)nargs * sizeof *e->args);
+    memcpy(e->args, args, (size_t)nargs * sizeof *e->args);
+  }
+  e->nargs = nargs;
+  return e;
+}
+
+const char *ast_kind_name(ExprKind k) {
+  static const char *const names[] = {
+#define X(k) #k,
+      EXPR_KINDS(X)
+#undef X
+  };
+  return k < EX__COUNT ? names[k] : "?";
+}
+
+/* Synonym -> canonical spelling (ASCII and Unicode forms). */
+static const char *const synonyms[][2] = {
+    {"\\land", "/\\"},       {"\\lor", "\\/"},          {"\\lnot", "~"},
+    {"\\neg", "~"},          {"#", "/="},               {"=<", "<="},
+    {"\\leq", "<="},         {"\\geq", ">="},           {"\\union", "\\cup"},
+    {"\\intersect", "\\cap"}, {"\\equiv", "<=>"},       {"\\o", "\\circ"},
+    {"\\times", "\\X"},      {"(+)", "\\oplus"},        {"(-)", "\\ominus"},
+    {"(.)", "\\odot"},       {"(/)", "\\oslash"},       {"(\\X)", "\\otimes"},
+    {"\u2227", "/\\"},       {"\u2228", "\\/"},         {"\u00ac", "~"},
+    {"\u21d2", "=>"},        {"\u27f9", "=>"},          {"\u2261", "<=>"},
+    {"\u21d4", "<=>"},       {"\u2208", "\\in"},        {"\u2209", "\\notin"},
+    {"\u222a", "\\cup"},     {"\u2229", "\\cap"},       {"\u2286", "\\subseteq"},
+    {"\u2282", "\\subset"},  {"\u2287", "\\supseteq"},  {"\u2283", "\\supset"},
+    {"\u2264", "<="},        {"\u2265", ">="},          {"\u2260", "/="},
+    {"\u00d7", "\\X"},       {"\u25a1", "[]"},          {"\u25c7", "<>"},
+    {"\u2218", "\\circ"},    {"\u22c5", "\\cdot"},      {"\u219d", "~>"},
+    {"\u2295", "\\oplus"},   {"\u2296", "\\ominus"},    {"\u2297", "\\otimes"},
+    {"\u2299", "\\odot"},    {"\u2298", "\\oslash"},    {"\u207a", "^+"},
+};
+
+const char *ast_canonical_op(const char *spelling) {
+  for (size_t i = 0; i < sizeof synonyms / sizeof *synonyms; i++)
+    if (!strcmp(spelling, synonyms[i][0]))
+      return synonyms[i][1];
+  return spelling;
+}

@@ -1,0 +1,282 @@
+/* driver.c -- bounded model checking: unroll, solve, decode, replay.
+ *
+ * One solver instance for the whole run (DESIGN.md, decision 7).  Frame 0
+ * is Init; at each depth k the driver first asks whether some invariant
+ * fails (or evaluating it fails) in frame k, under an assumption literal
+ * that is dropped afterwards, so the first violation found is a shortest
+ * one.  Before frame k+1 is added, frame k must satisfy the CONSTRAINTs
+ * (TLC explores no other states), and the evaluation errors the step could
+ * hit are asked for before the step's own guard is asserted -- TLC
+ * evaluates every disjunct of Next, enabled or not.
+ *
+ * Every answer that shows a trace is replayed by the concrete evaluator
+ * first (trace.c); a failed replay is an internal error, never shown as a
+ * counterexample. */
+#include "driver.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "encode.h"
+#include "eval.h"
+#include "solver.h"
+#include "trace.h"
+
+typedef struct Bmc {
+  const Spec *spec;
+  TermMgr *tm;
+  Solver *solver;
+  Enc *enc;
+  VEC(SymVal **) frames;
+  double t0;
+} Bmc;
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static bool rd_bool(void *arg, TermId t) { return solver_value_bool(arg, t); }
+static void rd_int(void *arg, TermId t, mpz_t out) {
+  solver_value_int(arg, t, out);
+}
+
+/* Asks: asserted /\ q.  Returns the solver's answer. */
+static SolverResult ask(Bmc *b, TermId q) {
+  if (term_is_false(b->tm, q))
+    return SOLVER_UNSAT;
+  TermId a = term_mk_fresh(b->tm, "ask", SORT_BOOL);
+  solver_assert(b->solver, term_mk_implies(b->tm, a, q));
+  SolverResult r = solver_check(b->solver, &a, 1);
+  return r;
+}
+
+static void retire(Bmc *b) {
+  /* Nothing to do: the assumption literal is simply never used again. */
+  (void)b;
+}
+
+static Trace decode(Bmc *b, int upto) {
+  Trace t;
+  t.n = upto + 1;
+  t.states = xmalloc((size_t)t.n * sizeof *t.states);
+  t.actions = xcalloc((size_t)t.n, sizeof *t.actions);
+  ModelReader rd = {rd_bool, rd_int, b->solver};
+  for (int i = 0; i < t.n; i++) {
+    t.states[i] = xcalloc((size_t)b->spec->nvars + 1, sizeof **t.states);
+    for (int v = 0; v < b->spec->nvars; v++)
+      t.states[i][v] = enc_decode(b->frames.data[i][v], &rd);
+  }
+  return t;
+}
+
+static int internal_replay_failure(const char *why) {
+  fprintf(stderr,
+          "brink: internal error: the solver's counterexample does not replay "
+          "(%s); it is not shown\n",
+          why);
+  return EXIT_OTHER;
+}
+
+static int unknown(Bmc *b) {
+  const char *why = b->solver->ops->reason_unknown(b->solver);
+  fprintf(stderr, "brink: the solver gave up: %s\n", why ? why : "unknown");
+  return EXIT_OTHER;
+}
+
+/* Which recorded error holds in the model. */
+static const WdErr *which_wd(Bmc *b, WdErrVec *errs) {
+  for (size_t i = 0; i < errs->len; i++)
+    if (solver_value_bool(b->solver, errs->data[i].cond))
+      return &errs->data[i];
+  return NULL;
+}
+
+/* The disjunction of errors [from, to) (to = 0: up to the end). */
+static TermId any_wd_range(Bmc *b, WdErrVec *errs, size_t from, size_t to) {
+  if (!to)
+    to = errs->len;
+  VEC(TermId) conds = {0};
+  for (size_t i = from; i < to; i++)
+    VEC_PUSH(conds, errs->data[i].cond);
+  TermId r = term_mk_or(b->tm, conds.data, conds.len);
+  VEC_FREE(conds);
+  return r;
+}
+
+static TermId any_wd(Bmc *b, WdErrVec *errs, size_t from) {
+  return any_wd_range(b, errs, from, 0);
+}
+
+/* An evaluation error was found reachable: show the trace up to the state
+ * where it happens, after confirming with the evaluator. */
+static int report_eval_error(Bmc *b, WdErrVec *errs, int upto,
+                             bool in_step) {
+  const WdErr *w = which_wd(b, errs);
+  Trace t = decode(b, upto);
+  char *why;
+  if (!trace_replay(b->spec, &t, &why))
+    return internal_replay_failure(why);
+  fprintf(stdout, "Error: an evaluation error occurs %s.\n",
+          in_step ? "while computing the successors of the last state"
+                  : "while checking the last state");
+  if (w) {
+    char where[512];
+    fprintf(stdout, "Error: %s: %s\n", loc_str(w->loc, where, sizeof where),
+            w->msg);
+  }
+  fprintf(stdout, "Error: The behavior up to this point is:\n");
+  trace_print(stdout, b->spec, &t);
+  return EXIT_EVAL;
+}
+
+int check_symbolic(const Spec *spec, const CheckOptions *opt) {
+  if (opt->backend && strcmp(opt->backend, "cadical") == 0) {
+    fprintf(stderr, "brink: the cadical (bit-blasting) back end is not "
+                    "available yet; use --backend z3\n");
+    return EXIT_OTHER;
+  }
+  Bmc b = {0};
+  b.spec = spec;
+  b.tm = term_mgr_new();
+  b.solver = solver_z3_new(b.tm);
+  b.enc = enc_new(spec, b.tm);
+  b.t0 = now();
+  int K = opt->length;
+  if (spec->check_deadlock)
+    fprintf(stderr, "brink: note: the symbolic engine does not check for "
+                    "deadlock yet (use --engine explicit, or --no-deadlock "
+                    "to silence this note)\n");
+  if (spec->actions.len == 0)
+    fprintf(stderr, "brink: note: Next has no actions\n");
+
+  int code = EXIT_OK;
+  FailPoint fp;
+  if (fail_push(&fp)) {
+    code = fp.code ? fp.code : EXIT_OTHER;
+    goto done;
+  }
+  WdErrVec errs = {0};
+  SymVal **s0;
+  TermId g0 = enc_init(b.enc, &s0, &errs);
+  VEC_PUSH(b.frames, s0);
+  if (errs.len) {
+    SolverResult r = ask(&b, any_wd(&b, &errs, 0));
+    if (r == SOLVER_UNKNOWN) {
+      code = unknown(&b);
+      goto popped;
+    }
+    if (r == SOLVER_SAT) {
+      /* Confirm with the evaluator, which prints the error itself. */
+      const WdErr *w = which_wd(&b, &errs);
+      char where[512];
+      fprintf(stdout, "Error: an evaluation error occurs while computing "
+                      "the initial states.\n");
+      if (w)
+        fprintf(stdout, "Error: %s: %s\n", loc_str(w->loc, where, sizeof where),
+                w->msg);
+      code = EXIT_EVAL;
+      goto popped;
+    }
+  }
+  solver_assert(b.solver, g0);
+  for (int k = 0;; k++) {
+    /* Invariants (and their evaluation) in frame k. */
+    errs.len = 0;
+    VEC(TermId) bad = {0};
+    for (size_t i = 0; i < spec->invariants.len; i++)
+      VEC_PUSH(bad, term_mk_not(b.tm, enc_pred(b.enc, spec->invariants.data[i].expr,
+                                               b.frames.data[k], NULL, &errs)));
+    TermId q = term_mk_or2(b.tm, term_mk_or(b.tm, bad.data, bad.len),
+                           any_wd(&b, &errs, 0));
+    VEC_FREE(bad);
+    SolverResult r = ask(&b, q);
+    if (r == SOLVER_UNKNOWN) {
+      code = unknown(&b);
+      goto popped;
+    }
+    if (r == SOLVER_SAT) {
+      if (which_wd(&b, &errs)) {
+        code = report_eval_error(&b, &errs, k, false);
+        goto popped;
+      }
+      Trace t = decode(&b, k);
+      char *why;
+      if (!trace_replay(spec, &t, &why)) {
+        code = internal_replay_failure(why);
+        goto popped;
+      }
+      int inv = trace_violated_invariant(spec, t.states[k]);
+      if (inv < 0) {
+        code = internal_replay_failure("the last state satisfies every "
+                                       "invariant");
+        goto popped;
+      }
+      fprintf(stdout, "Error: Invariant %s is violated.\n",
+              sym_str(spec->invariants.data[inv].name));
+      fprintf(stdout, "Error: The behavior up to this point is:\n");
+      trace_print(stdout, spec, &t);
+      fprintf(stdout,
+              "brink: invariant %s is violated after %d step%s (a shortest "
+              "counterexample: %d states). Time: %.2f s.\n",
+              sym_str(spec->invariants.data[inv].name), k, k == 1 ? "" : "s",
+              k + 1, now() - b.t0);
+      code = EXIT_SAFETY;
+      goto popped;
+    }
+    retire(&b);
+    if (k == K)
+      break;
+    /* Frame k must be in the model to be explored further. */
+    errs.len = 0;
+    VEC(TermId) keep = {0};
+    for (size_t i = 0; i < spec->constraints.len; i++)
+      VEC_PUSH(keep, enc_pred(b.enc, spec->constraints.data[i].expr,
+                              b.frames.data[k], NULL, &errs));
+    if (k > 0)
+      for (size_t i = 0; i < spec->action_constraints.len; i++)
+        VEC_PUSH(keep, enc_pred(b.enc, spec->action_constraints.data[i].expr,
+                                b.frames.data[k - 1], b.frames.data[k], &errs));
+    size_t cons_errs = errs.len;
+    SymVal **next;
+    TermId g = enc_next(b.enc, b.frames.data[k], &next, &errs);
+    VEC_PUSH(b.frames, next);
+    if (errs.len) {
+      /* Constraint errors happen in frame k; step errors only for states
+       * inside the model. */
+      TermId inmodel = term_mk_and(b.tm, keep.data, keep.len);
+      TermId q2 = term_mk_or2(b.tm,
+                              cons_errs ? any_wd_range(&b, &errs, 0, cons_errs)
+                                        : term_false(b.tm),
+                              term_mk_and2(b.tm, inmodel,
+                                           any_wd(&b, &errs, cons_errs)));
+      r = ask(&b, q2);
+      if (r == SOLVER_UNKNOWN) {
+        code = unknown(&b);
+        goto popped;
+      }
+      if (r == SOLVER_SAT) {
+        code = report_eval_error(&b, &errs, k, true);
+        goto popped;
+      }
+    }
+    for (size_t i = 0; i < keep.len; i++)
+      solver_assert(b.solver, keep.data[i]);
+    VEC_FREE(keep);
+    solver_assert(b.solver, g);
+  }
+  fprintf(stdout,
+          "brink: no invariant is violated in executions of up to %d steps "
+          "(%zu invariant%s checked in every state; backend z3). Time: "
+          "%.2f s.\n",
+          K, spec->invariants.len, spec->invariants.len == 1 ? "" : "s",
+          now() - b.t0);
+  code = EXIT_OK;
+popped:
+  fail_pop(&fp);
+done:
+  solver_delete(b.solver);
+  term_mgr_delete(b.tm);
+  return code;
+}

@@ -1,0 +1,1509 @@
+/* eval.c -- the evaluator: TLA+ expressions on concrete values.
+ *
+ * Design.  eval() is a recursive walk over the resolved AST with three
+ * pieces of context: the states (cur, next, and whether we are inside a
+ * prime), the environment of bound names, and the value of `@`.  The
+ * environment is a linked list of frames allocated on the C stack by the
+ * construct that binds them (quantifiers, set and function constructors,
+ * operator calls), so binding costs no heap allocation; frames outlive
+ * every use because evaluation is strictly nested.  Operator arguments are
+ * thunks (expression + caller environment), evaluated on first use and
+ * cached outside primes: TLA+ operators substitute their arguments, so
+ * `Op(a) == a'` applied to `x` means `x'`.
+ *
+ * Sets that are never enumerated -- Seq(S), SUBSET S, [S -> T], [a : S],
+ * Nat, Int, STRING -- are tested for membership directly (eval_in) and
+ * built only when something needs their elements.
+ *
+ * The second half enumerates states the way TLC does (enum_*): a
+ * conjunction is processed left to right with a continuation of pending
+ * conjuncts; `x' = e` assigns an unassigned x', `x' \in S` branches over S,
+ * disjunctions and \E branch, anything else is a guard. */
+#include "eval.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "builtin.h"
+
+#define MAX_DEPTH 20000
+#define MAX_ENUM 5000000 /* elements a constructed set may have */
+
+typedef struct Env {
+  uint32_t id;
+  Value *v;          /* the bound value, or NULL for a thunk */
+  Expr *thunk;       /* operator argument (by name) */
+  struct Env *tenv;  /* the thunk's environment */
+  Value *cache;      /* thunk value outside primes */
+  struct Env *up;
+} Env;
+
+typedef struct Ctx {
+  const Spec *spec;
+  Value **cur;
+  Value **next;
+  bool primed;
+  Value *at;
+  int depth;
+  /* Enumeration: which array receives assignments (cur in Init, next in
+   * Next) and whether unassigned entries may be assigned. */
+  Value **target;
+  bool enumerating;
+} Ctx;
+
+static Value *eval(Ctx *c, Expr *e, Env *env);
+
+static _Noreturn void eval_fail(Expr *e, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static _Noreturn void eval_fail(Expr *e, const char *fmt, ...) {
+  char buf[2048];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  fail_at(e ? e->loc : (Loc){0}, EXIT_EVAL, "%s", buf);
+}
+
+static char *show(const Value *v) {
+  char *s = val_to_string(v);
+  if (strlen(s) > 300) {
+    s[297] = s[298] = s[299] = '.';
+    s[300] = 0;
+  }
+  return s;
+}
+
+/* ---- small helpers on values ---- */
+
+static bool get_bool(Expr *e, Value *v, const char *what) {
+  if (v->kind != V_BOOL)
+    eval_fail(e, "%s should be a Boolean, but is %s", what, show(v));
+  return v->u.b;
+}
+
+static void get_int(Expr *e, Value *v, mpz_t out, const char *what) {
+  if (v->kind != V_INT)
+    eval_fail(e, "%s should be an integer, but is %s", what, show(v));
+  val_get_mpz(v, out);
+}
+
+static Value *int_result(mpz_t z) {
+  Value *v = val_int_mpz(z);
+  mpz_clear(z);
+  return v;
+}
+
+/* TLC refuses to compare values of unrelated kinds (a number with a
+ * string, say); a model value may be compared with anything. */
+static bool comparable(const Value *a, const Value *b) {
+  if (a->kind == b->kind || a->kind == V_MODEL || b->kind == V_MODEL)
+    return true;
+  return val_is_set(a) && val_is_set(b);
+}
+
+static bool values_equal(Expr *e, Value *a, Value *b) {
+  if (a == b)
+    return true;
+  if (!comparable(a, b))
+    eval_fail(e, "attempted to compare %s with %s", show(a), show(b));
+  if (val_is_set(a) && val_is_set(b) && a->kind != b->kind) {
+    mpz_t na, nb;
+    mpz_inits(na, nb, NULL);
+    bool fa = val_set_card(a, na), fb = val_set_card(b, nb);
+    bool eq = fa && fb && mpz_cmp(na, nb) == 0 &&
+              (a->kind == V_SET ? val_set_subseteq(a, b)
+                                : val_set_subseteq(b, a));
+    mpz_clears(na, nb, NULL);
+    if (!fa || !fb)
+      eval_fail(e, "cannot compare the infinite set %s", show(fa ? b : a));
+    return eq;
+  }
+  return false;
+}
+
+/* Elements of a set value, for enumeration. */
+static Value *enum_set(Expr *e, Value *s) {
+  if (s->kind == V_SET)
+    return s;
+  if (!val_is_set(s))
+    eval_fail(e, "expected a set, but got %s", show(s));
+  Value *x = val_set_enum(s);
+  if (!x)
+    eval_fail(e, "cannot enumerate the %s set %s",
+              s->kind == V_INFSET ? "infinite" : "very large", show(s));
+  return x;
+}
+
+static Value *mk_seq(Value **vals, size_t n) { return val_tuple(vals, n); }
+
+static Value *need_seq(Expr *e, Value *v, const char *op) {
+  if (v->kind != V_FUN || !val_is_seq(v))
+    eval_fail(e, "the argument of %s should be a sequence, but is %s", op,
+              show(v));
+  return v;
+}
+
+/* ---- environments ---- */
+
+static Env *env_find(Env *env, uint32_t id) {
+  for (; env; env = env->up)
+    if (env->id == id)
+      return env;
+  return NULL;
+}
+
+static Value *env_value(Ctx *c, Env *b) {
+  if (b->v)
+    return b->v;
+  if (b->cache && !c->primed)
+    return b->cache;
+  Value *v = eval(c, b->thunk, b->tenv);
+  if (!c->primed)
+    b->cache = v;
+  return v;
+}
+
+/* ---- bound-variable iteration ---- */
+
+/* Calls body for every assignment of the bounds; body returns false to
+ * stop early.  The frames live on this function's stack. */
+typedef bool (*BindFn)(Ctx *c, Env *env, void *arg);
+
+static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
+                     Env *env, BindFn fn, void *arg);
+
+static bool bind_names(Ctx *c, Expr *at, Bound *b, int nb, int i, Env *env,
+                       BindFn fn, void *arg) {
+  if (i == nb)
+    return fn(c, env, arg);
+  return bind_rec(c, at, b, nb, i, 0, env, fn, arg);
+}
+
+static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
+                     Env *env, BindFn fn, void *arg) {
+  Bound *bd = &b[i];
+  if (!bd->set)
+    eval_fail(at, "an unbounded quantifier cannot be evaluated; write "
+                  "\\E x \\in S instead");
+  if (bd->tuple) {
+    Value *s = enum_set(bd->set, eval(c, bd->set, env));
+    for (uint32_t k = 0; k < s->u.set.n; k++) {
+      Value *t = s->u.set.elems[k];
+      if (t->kind != V_FUN || !val_is_seq(t) || t->u.fun.n != (uint32_t)bd->nnames)
+        eval_fail(bd->set, "a tuple of %d elements was expected, but got %s",
+                  bd->nnames, show(t));
+      Env frames[16];
+      if (bd->nnames > 16)
+        eval_fail(at, "too many names in a tuple pattern");
+      Env *cur = env;
+      for (int n = 0; n < bd->nnames; n++) {
+        frames[n] = (Env){bd->names[n].id, t->u.fun.vals[n], NULL, NULL, NULL, cur};
+        cur = &frames[n];
+      }
+      if (!bind_names(c, at, b, nb, i + 1, cur, fn, arg))
+        return false;
+    }
+    return true;
+  }
+  /* Each name of `x, y \in S` ranges over S independently.  The set is
+   * evaluated in the environment outside the names. */
+  Value *s = eval(c, bd->set, env);
+  if (s->kind == V_INTERVAL) {
+    mpz_t z;
+    mpz_init_set(z, s->z);
+    bool go = true;
+    for (; go && mpz_cmp(z, s->z2) <= 0; mpz_add_ui(z, z, 1)) {
+      Env f = {bd->names[j].id, val_int_mpz(z), NULL, NULL, NULL, env};
+      go = j + 1 < bd->nnames ? bind_rec(c, at, b, nb, i, j + 1, &f, fn, arg)
+                              : bind_names(c, at, b, nb, i + 1, &f, fn, arg);
+    }
+    mpz_clear(z);
+    return go;
+  }
+  s = enum_set(bd->set, s);
+  for (uint32_t k = 0; k < s->u.set.n; k++) {
+    Env f = {bd->names[j].id, s->u.set.elems[k], NULL, NULL, NULL, env};
+    bool go = j + 1 < bd->nnames
+                  ? bind_rec(c, at, b, nb, i, j + 1, &f, fn, arg)
+                  : bind_names(c, at, b, nb, i + 1, &f, fn, arg);
+    if (!go)
+      return false;
+  }
+  return true;
+}
+
+/* ---- quantifiers and constructors ---- */
+
+typedef struct QArg {
+  Expr *body;
+  bool result;
+  bool want; /* stop when the body evaluates to this */
+  VEC(Value *) acc;
+  Value *found;
+} QArg;
+
+static bool q_body(Ctx *c, Env *env, void *p) {
+  QArg *q = p;
+  bool b = get_bool(q->body, eval(c, q->body, env), "the body of a quantifier");
+  if (b == q->want) {
+    q->result = q->want;
+    return false;
+  }
+  return true;
+}
+
+static bool map_body(Ctx *c, Env *env, void *p) {
+  QArg *q = p;
+  VEC_PUSH(q->acc, eval(c, q->body, env));
+  if (q->acc.len > MAX_ENUM)
+    eval_fail(q->body, "a set with more than %d elements would be built",
+              MAX_ENUM);
+  return true;
+}
+
+static bool filter_body(Ctx *c, Env *env, void *p) {
+  QArg *q = p;
+  if (get_bool(q->body, eval(c, q->body, env), "the condition of a set filter"))
+    VEC_PUSH(q->acc, env->v);
+  return true;
+}
+
+typedef struct FunArg {
+  Expr *body;
+  int nnames;
+  VEC(Value *) keys;
+  VEC(Value *) vals;
+} FunArg;
+
+static bool fun_body(Ctx *c, Env *env, void *p) {
+  FunArg *f = p;
+  Value *key;
+  if (f->nnames == 1) {
+    key = env->v;
+  } else {
+    Value *parts[16];
+    Env *e = env;
+    for (int i = f->nnames - 1; i >= 0; i--, e = e->up)
+      parts[i] = e->v;
+    key = mk_seq(parts, (size_t)f->nnames);
+  }
+  VEC_PUSH(f->keys, key);
+  VEC_PUSH(f->vals, eval(c, f->body, env));
+  return true;
+}
+
+static int bound_names(Bound *b, int nb) {
+  int n = 0;
+  for (int i = 0; i < nb; i++)
+    n += b[i].tuple ? 1 : b[i].nnames;
+  return n;
+}
+
+/* The domain key of a function constructed over bounds that bind a
+ * tuple pattern is that tuple; a flat list of names gives a tuple key. */
+static Value *eval_func(Ctx *c, Expr *e, Env *env) {
+  FunArg f = {e->body, bound_names(e->bounds, e->nbounds), {0}, {0}};
+  for (int i = 0; i < e->nbounds; i++)
+    if (e->bounds[i].tuple)
+      eval_fail(e, "tuple patterns in a function constructor are not "
+                   "supported yet");
+  if (f.nnames > 16)
+    eval_fail(e, "too many bound names");
+  bind_names(c, e, e->bounds, e->nbounds, 0, env, fun_body, &f);
+  Value *v = val_fun(f.keys.data, f.vals.data, f.keys.len);
+  VEC_FREE(f.keys);
+  VEC_FREE(f.vals);
+  return v;
+}
+
+/* [S -> T] as an explicit set of functions. */
+static Value *fun_set(Expr *e, Value *dom, Value *cod) {
+  dom = enum_set(e, dom);
+  cod = enum_set(e, cod);
+  size_t n = dom->u.set.n, m = cod->u.set.n;
+  double total = 1;
+  for (size_t i = 0; i < n; i++)
+    total *= (double)m;
+  if (total > MAX_ENUM)
+    eval_fail(e, "[S -> T] has %.0f elements: too many to enumerate", total);
+  VEC(Value *) out = {0};
+  size_t *idx = xcalloc(n + 1, sizeof *idx);
+  Value **vals = xmalloc((n + 1) * sizeof *vals);
+  if (m > 0 || n == 0) {
+    for (;;) {
+      for (size_t i = 0; i < n; i++)
+        vals[i] = cod->u.set.elems[idx[i]];
+      VEC_PUSH(out, val_fun(dom->u.set.elems, vals, n));
+      size_t i = 0;
+      while (i < n && ++idx[i] == m)
+        idx[i++] = 0;
+      if (i == n)
+        break;
+    }
+  }
+  Value *r = val_set(out.data, out.len);
+  VEC_FREE(out);
+  free(idx);
+  free(vals);
+  return r;
+}
+
+static Value *subset_set(Expr *e, Value *s) {
+  s = enum_set(e, s);
+  size_t n = s->u.set.n;
+  if (n > 20)
+    eval_fail(e, "SUBSET of a set of %zu elements is too large to enumerate",
+              n);
+  VEC(Value *) out = {0};
+  Value **buf = xmalloc((n + 1) * sizeof *buf);
+  for (uint64_t mask = 0; mask < (1ull << n); mask++) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+      if (mask & (1ull << i))
+        buf[k++] = s->u.set.elems[i];
+    VEC_PUSH(out, val_set(buf, k));
+  }
+  Value *r = val_set(out.data, out.len);
+  VEC_FREE(out);
+  free(buf);
+  return r;
+}
+
+static Value *record_set(Ctx *c, Expr *e, Env *env) {
+  int n = e->nargs;
+  Value **sets = xmalloc((size_t)n * sizeof *sets);
+  double total = 1;
+  for (int i = 0; i < n; i++) {
+    sets[i] = enum_set(e->args[i], eval(c, e->args[i], env));
+    total *= sets[i]->u.set.n;
+  }
+  if (total > MAX_ENUM)
+    eval_fail(e, "the record set has %.0f elements: too many to enumerate",
+              total);
+  VEC(Value *) out = {0};
+  size_t *idx = xcalloc((size_t)n, sizeof *idx);
+  Value **vals = xmalloc((size_t)n * sizeof *vals);
+  if (total > 0)
+    for (;;) {
+      for (int i = 0; i < n; i++)
+        vals[i] = sets[i]->u.set.elems[idx[i]];
+      Value *r = val_record(e->fields, vals, (size_t)n);
+      if (!r)
+        eval_fail(e, "a field name occurs twice in this record set");
+      VEC_PUSH(out, r);
+      int i = 0;
+      while (i < n && ++idx[i] == sets[i]->u.set.n)
+        idx[i++] = 0;
+      if (i == n)
+        break;
+    }
+  Value *r = val_set(out.data, out.len);
+  VEC_FREE(out);
+  free(idx);
+  free(vals);
+  free(sets);
+  return r;
+}
+
+static Value *cross_product(Expr *e, Value **sets, int n) {
+  double total = 1;
+  for (int i = 0; i < n; i++) {
+    sets[i] = enum_set(e, sets[i]);
+    total *= sets[i]->u.set.n;
+  }
+  if (total > MAX_ENUM)
+    eval_fail(e, "the product has %.0f elements: too many to enumerate",
+              total);
+  VEC(Value *) out = {0};
+  size_t *idx = xcalloc((size_t)n, sizeof *idx);
+  Value **vals = xmalloc((size_t)n * sizeof *vals);
+  if (total > 0)
+    for (;;) {
+      for (int i = 0; i < n; i++)
+        vals[i] = sets[i]->u.set.elems[idx[i]];
+      VEC_PUSH(out, mk_seq(vals, (size_t)n));
+      int i = n - 1;
+      while (i >= 0 && ++idx[i] == sets[i]->u.set.n)
+        idx[i--] = 0;
+      if (i < 0)
+        break;
+    }
+  Value *r = val_set(out.data, out.len);
+  VEC_FREE(out);
+  free(idx);
+  free(vals);
+  return r;
+}
+
+/* ---- membership, with lazily described sets ---- */
+
+static bool eval_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env);
+
+static bool in_value(Expr *e, Value *x, Value *s) {
+  if (!val_is_set(s))
+    eval_fail(e, "the right side of \\in should be a set, but is %s", show(s));
+  return val_set_mem(s, x);
+}
+
+static bool eval_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env) {
+  if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN) {
+    switch (set->ref.u.builtin) {
+    case B_SEQ: {
+      if (x->kind != V_FUN || !val_is_seq(x))
+        return false;
+      for (uint32_t i = 0; i < x->u.fun.n; i++)
+        if (!eval_in(c, e, x->u.fun.vals[i], set->args[0], env))
+          return false;
+      return true;
+    }
+    case B_SUBSET: {
+      if (x->kind != V_SET)
+        return false;
+      for (uint32_t i = 0; i < x->u.set.n; i++)
+        if (!eval_in(c, e, x->u.set.elems[i], set->args[0], env))
+          return false;
+      return true;
+    }
+    default:
+      break;
+    }
+  }
+  if (set->kind == EX_FUNSET) {
+    if (x->kind != V_FUN)
+      return false;
+    Value *dom = eval(c, set->args[0], env);
+    if (!values_equal(set, val_fun_domain(x), dom))
+      return false;
+    for (uint32_t i = 0; i < x->u.fun.n; i++)
+      if (!eval_in(c, e, x->u.fun.vals[i], set->args[1], env))
+        return false;
+    return true;
+  }
+  if (set->kind == EX_RECSET) {
+    if (x->kind != V_FUN || x->u.fun.n != (uint32_t)set->nargs)
+      return false;
+    for (int i = 0; i < set->nargs; i++) {
+      Value *fv = val_fun_apply(x, val_str(set->fields[i]));
+      if (!fv || !eval_in(c, e, fv, set->args[i], env))
+        return false;
+    }
+    return true;
+  }
+  return in_value(e, x, eval(c, set, env));
+}
+
+/* ---- function application and EXCEPT ---- */
+
+static Value *apply(Expr *e, Value *f, Value *arg) {
+  if (f->kind != V_FUN)
+    eval_fail(e, "attempted to apply %s, which is not a function, to %s",
+              show(f), show(arg));
+  Value *r = val_fun_apply(f, arg);
+  if (!r)
+    eval_fail(e,
+              "attempted to apply the function %s to the argument %s, which "
+              "is not in its domain",
+              show(f), show(arg));
+  return r;
+}
+
+static Value *fapp_arg(Ctx *c, Expr **args, int n, Env *env) {
+  if (n == 1)
+    return eval(c, args[0], env);
+  Value *parts[16];
+  if (n > 16)
+    eval_fail(args[0], "too many arguments");
+  for (int i = 0; i < n; i++)
+    parts[i] = eval(c, args[i], env);
+  return mk_seq(parts, (size_t)n);
+}
+
+static Value *except_path(Ctx *c, Expr *e, Value *f, ExceptUpdate *u, int i,
+                          Env *env) {
+  if (i == u->npath) {
+    Value *saved = c->at;
+    c->at = f;
+    Value *v = eval(c, u->value, env);
+    c->at = saved;
+    return v;
+  }
+  ExceptStep *st = &u->path[i];
+  Value *key = st->is_field ? val_str(st->field)
+                            : fapp_arg(c, st->args, st->nargs, env);
+  Value *old = apply(e, f, key);
+  return val_fun_update(f, key, except_path(c, e, old, u, i + 1, env));
+}
+
+/* ---- operator application ---- */
+
+static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env);
+static Value *eval_builtin(Ctx *c, Expr *e, Env *env);
+
+/* A module-level, parameterless, constant-level definition is evaluated
+ * once per run. */
+static bool def_cacheable(Def *d) {
+  return d->module && d->kind == DEF_OP && d->nparams == 0 &&
+         d->level == LEVEL_CONST;
+}
+
+static VEC(Value *) def_cache;
+
+static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
+  const Spec *sp = c->spec;
+  if (sp && d->id < sp->ndefs) {
+    if (sp->def_vals[d->id])
+      return sp->def_vals[d->id];
+    if (sp->def_substs[d->id])
+      d = sp->def_substs[d->id];
+  }
+  if (d->kind == DEF_FUN) {
+    bool cache = d->module && d->level == LEVEL_CONST;
+    if (cache && d->id < def_cache.len && def_cache.data[d->id])
+      return def_cache.data[d->id];
+    FunArg f = {d->body, bound_names(d->bounds, d->nbounds), {0}, {0}};
+    bind_names(c, e, d->bounds, d->nbounds, 0, env, fun_body, &f);
+    Value *v = val_fun(f.keys.data, f.vals.data, f.keys.len);
+    VEC_FREE(f.keys);
+    VEC_FREE(f.vals);
+    if (cache) {
+      while (def_cache.len <= d->id)
+        VEC_PUSH(def_cache, NULL);
+      def_cache.data[d->id] = v;
+    }
+    return v;
+  }
+  if (d->kind != DEF_OP)
+    eval_fail(e, "'%s' cannot be evaluated", sym_str(d->name));
+  bool cache = def_cacheable(d);
+  if (cache && d->id < def_cache.len && def_cache.data[d->id])
+    return def_cache.data[d->id];
+  if (++c->depth > MAX_DEPTH)
+    eval_fail(e, "recursion deeper than %d calls (in '%s')", MAX_DEPTH,
+              sym_str(d->name));
+  Env frames[d->nparams > 0 ? d->nparams : 1];
+  Env *cur = env;
+  for (int i = 0; i < d->nparams; i++) {
+    frames[i] = (Env){d->params[i].id, NULL, e->args[i], env, NULL, cur};
+    cur = &frames[i];
+  }
+  Value *v = eval(c, d->body, cur);
+  c->depth--;
+  if (cache) {
+    while (def_cache.len <= d->id)
+      VEC_PUSH(def_cache, NULL);
+    def_cache.data[d->id] = v;
+  }
+  return v;
+}
+
+/* Applies an operator-valued parameter (bound to a name or a LAMBDA). */
+static Value *call_op_param(Ctx *c, Expr *e, Env *b, Env *env) {
+  Expr *op = b->thunk;
+  if (op->kind == EX_LAMBDA) {
+    Bound *bd = &op->bounds[0];
+    Env frames[bd->nnames > 0 ? bd->nnames : 1];
+    Env *cur = b->tenv;
+    for (int i = 0; i < bd->nnames; i++) {
+      frames[i] = (Env){bd->names[i].id, NULL, e->args[i], env, NULL, cur};
+      cur = &frames[i];
+    }
+    return eval(c, op->body, cur);
+  }
+  /* A name: apply it to e's arguments as if written in its place. */
+  Expr call = *op;
+  call.args = e->args;
+  call.nargs = e->nargs;
+  call.loc = e->loc;
+  if (op->ref.kind == REF_DEF)
+    return call_def(c, &call, op->ref.u.def, env);
+  if (op->ref.kind == REF_BUILTIN)
+    return eval_builtin(c, &call, env);
+  if (op->ref.kind == REF_BINDER) {
+    Env *bb = env_find(b->tenv, op->ref.u.binder->id);
+    if (bb)
+      return call_op_param(c, &call, bb, env);
+  }
+  eval_fail(e, "cannot apply this operator argument");
+}
+
+static Value *eval_const(Ctx *c, Expr *e, Decl *d) {
+  const Spec *s = c->spec;
+  if (s->const_vals[d->index])
+    return s->const_vals[d->index];
+  if (s->const_defs[d->index])
+    return call_def(c, e, s->const_defs[d->index], NULL);
+  eval_fail(e, "constant '%s' has no value", sym_str(d->name));
+}
+
+static Value *eval_var(Ctx *c, Expr *e, Decl *d) {
+  Value *v;
+  if (c->primed) {
+    if (!c->next)
+      eval_fail(e, "'%s'' cannot be evaluated here: no next state",
+                sym_str(d->name));
+    v = c->next[d->index];
+    if (!v)
+      eval_fail(e, "%s' is read before it is given a value",
+                sym_str(d->name));
+  } else {
+    if (!c->cur)
+      eval_fail(e, "variable '%s' cannot be evaluated here",
+                sym_str(d->name));
+    v = c->cur[d->index];
+    if (!v)
+      eval_fail(e, "variable '%s' is read before it is given a value",
+                sym_str(d->name));
+  }
+  return v;
+}
+
+static Value *eval_op(Ctx *c, Expr *e, Env *env) {
+  switch (e->ref.kind) {
+  case REF_CONST:
+    return eval_const(c, e, e->ref.u.decl);
+  case REF_VAR:
+    return eval_var(c, e, e->ref.u.decl);
+  case REF_BINDER: {
+    Env *b = env_find(env, e->ref.u.binder->id);
+    if (!b)
+      eval_fail(e, "internal error: '%s' is not bound", sym_str(e->name));
+    if (e->ref.u.binder->arity > 0)
+      return call_op_param(c, e, b, env);
+    return env_value(c, b);
+  }
+  case REF_DEF:
+    return call_def(c, e, e->ref.u.def, env);
+  case REF_BUILTIN:
+    return eval_builtin(c, e, env);
+  default:
+    eval_fail(e, "internal error: unresolved name '%s'", sym_str(e->name));
+  }
+}
+
+/* ---- built-in operators ---- */
+
+static Value *arith(Ctx *c, Expr *e, Env *env, int op) {
+  mpz_t a, b, r;
+  mpz_inits(a, b, r, NULL);
+  Value *va = eval(c, e->args[0], env), *vb = eval(c, e->args[1], env);
+  int64_t x, y;
+  /* Fast path for small integers. */
+  if (val_int_fits(va, &x) && val_int_fits(vb, &y) && x > -(1ll << 31) &&
+      x < (1ll << 31) && y > -(1ll << 31) && y < (1ll << 31)) {
+    mpz_clears(a, b, r, NULL);
+    switch (op) {
+    case B_PLUS:
+      return val_int(x + y);
+    case B_MINUS:
+      return val_int(x - y);
+    case B_MUL:
+      return val_int(x * y);
+    case B_LT:
+      return val_bool(x < y);
+    case B_GT:
+      return val_bool(x > y);
+    case B_LE:
+      return val_bool(x <= y);
+    case B_GE:
+      return val_bool(x >= y);
+    default:
+      mpz_inits(a, b, r, NULL);
+      break;
+    }
+  }
+  get_int(e->args[0], va, a, "the left operand");
+  get_int(e->args[1], vb, b, "the right operand");
+  Value *res = NULL;
+  switch (op) {
+  case B_PLUS:
+    mpz_add(r, a, b);
+    break;
+  case B_MINUS:
+    mpz_sub(r, a, b);
+    break;
+  case B_MUL:
+    mpz_mul(r, a, b);
+    break;
+  case B_DIV:
+    if (mpz_sgn(b) == 0)
+      eval_fail(e, "division by zero in \\div");
+    mpz_fdiv_q(r, a, b);
+    break;
+  case B_MOD:
+    if (mpz_sgn(b) <= 0)
+      eval_fail(e, "the second argument of %% should be a positive number, "
+                   "but is %s", show(vb));
+    mpz_fdiv_r(r, a, b);
+    break;
+  case B_POW:
+    if (mpz_sgn(b) < 0)
+      eval_fail(e, "negative exponent in ^");
+    if (!mpz_fits_ulong_p(b) || mpz_get_ui(b) > 100000)
+      eval_fail(e, "exponent too large in ^");
+    if (mpz_sgn(a) == 0 && mpz_sgn(b) == 0)
+      eval_fail(e, "0^0 is undefined");
+    mpz_pow_ui(r, a, mpz_get_ui(b));
+    break;
+  case B_LT:
+    res = val_bool(mpz_cmp(a, b) < 0);
+    break;
+  case B_GT:
+    res = val_bool(mpz_cmp(a, b) > 0);
+    break;
+  case B_LE:
+    res = val_bool(mpz_cmp(a, b) <= 0);
+    break;
+  case B_GE:
+    res = val_bool(mpz_cmp(a, b) >= 0);
+    break;
+  case B_RANGE:
+    res = val_interval(a, b);
+    break;
+  }
+  if (!res)
+    res = val_int_mpz(r);
+  mpz_clears(a, b, r, NULL);
+  return res;
+}
+
+static Value *need_set(Expr *e, Value *v) {
+  if (v->kind != V_SET) {
+    if (val_is_set(v)) {
+      Value *x = val_set_enum(v);
+      if (x)
+        return x;
+    }
+    eval_fail(e, "expected a finite set, but got %s", show(v));
+  }
+  return v;
+}
+
+static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
+  int b = e->ref.u.builtin;
+  Expr **a = e->args;
+  switch (b) {
+  case B_EQ:
+    return val_bool(values_equal(e, eval(c, a[0], env), eval(c, a[1], env)));
+  case B_NEQ:
+    return val_bool(!values_equal(e, eval(c, a[0], env), eval(c, a[1], env)));
+  case B_AND:
+    for (int i = 0; i < e->nargs; i++)
+      if (!get_bool(a[i], eval(c, a[i], env), "a conjunct"))
+        return val_bool(false);
+    return val_bool(true);
+  case B_OR:
+    for (int i = 0; i < e->nargs; i++)
+      if (get_bool(a[i], eval(c, a[i], env), "a disjunct"))
+        return val_bool(true);
+    return val_bool(false);
+  case B_NOT:
+    return val_bool(!get_bool(a[0], eval(c, a[0], env), "the operand of ~"));
+  case B_IMPLIES:
+    if (!get_bool(a[0], eval(c, a[0], env), "the left side of =>"))
+      return val_bool(true);
+    return val_bool(get_bool(a[1], eval(c, a[1], env), "the right side of =>"));
+  case B_EQUIV:
+    return val_bool(get_bool(a[0], eval(c, a[0], env), "an operand of <=>") ==
+                    get_bool(a[1], eval(c, a[1], env), "an operand of <=>"));
+  case B_IN:
+    return val_bool(eval_in(c, e, eval(c, a[0], env), a[1], env));
+  case B_NOTIN:
+    return val_bool(!eval_in(c, e, eval(c, a[0], env), a[1], env));
+  case B_CUP:
+    return val_set_union(need_set(a[0], eval(c, a[0], env)),
+                         need_set(a[1], eval(c, a[1], env)));
+  case B_CAP:
+    return val_set_inter(need_set(a[0], eval(c, a[0], env)),
+                         need_set(a[1], eval(c, a[1], env)));
+  case B_SETMINUS:
+    return val_set_minus(need_set(a[0], eval(c, a[0], env)),
+                         need_set(a[1], eval(c, a[1], env)));
+  case B_SUBSETEQ: {
+    Value *x = need_set(a[0], eval(c, a[0], env));
+    for (uint32_t i = 0; i < x->u.set.n; i++)
+      if (!eval_in(c, e, x->u.set.elems[i], a[1], env))
+        return val_bool(false);
+    return val_bool(true);
+  }
+  case B_SUBSET:
+    return subset_set(e, eval(c, a[0], env));
+  case B_UNION: {
+    Value *s = need_set(a[0], eval(c, a[0], env));
+    Value *r = val_empty_set();
+    for (uint32_t i = 0; i < s->u.set.n; i++)
+      r = val_set_union(r, need_set(a[0], s->u.set.elems[i]));
+    return r;
+  }
+  case B_DOMAIN: {
+    Value *f = eval(c, a[0], env);
+    if (f->kind != V_FUN)
+      eval_fail(e, "DOMAIN is applied to %s, which is not a function",
+                show(f));
+    return val_fun_domain(f);
+  }
+  case B_PRIME: {
+    if (c->primed)
+      eval_fail(e, "a primed expression is primed again");
+    c->primed = true;
+    Value *v = eval(c, a[0], env);
+    c->primed = false;
+    return v;
+  }
+  case B_UNCHANGED: {
+    if (c->primed)
+      eval_fail(e, "UNCHANGED inside a primed expression");
+    Value *before = eval(c, a[0], env);
+    c->primed = true;
+    Value *after = eval(c, a[0], env);
+    c->primed = false;
+    return val_bool(before == after);
+  }
+  case B_ENABLED:
+    eval_fail(e, "ENABLED is not supported yet");
+  case B_BOX:
+  case B_DIAMOND:
+  case B_LEADSTO:
+    eval_fail(e, "a temporal formula cannot be evaluated on a state");
+  case B_BOOLEAN: {
+    Value *bs[2] = {val_bool(false), val_bool(true)};
+    return val_set(bs, 2);
+  }
+  case B_STRING:
+    return val_infset(INF_STRING);
+  case B_TIMES: {
+    Value *sets[16];
+    if (e->nargs > 16)
+      eval_fail(e, "too many factors in \\X");
+    for (int i = 0; i < e->nargs; i++)
+      sets[i] = eval(c, a[i], env);
+    return cross_product(e, sets, e->nargs);
+  }
+  case B_NAT:
+    return val_infset(INF_NAT);
+  case B_INT:
+    return val_infset(INF_INT);
+  case B_PLUS:
+  case B_MINUS:
+  case B_MUL:
+  case B_POW:
+  case B_LT:
+  case B_GT:
+  case B_LE:
+  case B_GE:
+  case B_DIV:
+  case B_MOD:
+  case B_RANGE:
+    return arith(c, e, env, b);
+  case B_NEG: {
+    mpz_t z;
+    mpz_init(z);
+    get_int(a[0], eval(c, a[0], env), z, "the operand of unary -");
+    mpz_neg(z, z);
+    return int_result(z);
+  }
+  case B_SEQ:
+    eval_fail(e, "Seq(S) is infinite: it can only appear on the right of "
+                 "\\in");
+  case B_LEN: {
+    Value *s = need_seq(e, eval(c, a[0], env), "Len");
+    return val_int(s->u.fun.n);
+  }
+  case B_CONCAT: {
+    Value *s = need_seq(e, eval(c, a[0], env), "\\o");
+    Value *t = need_seq(e, eval(c, a[1], env), "\\o");
+    size_t n = s->u.fun.n + t->u.fun.n;
+    Value **v = xmalloc((n + 1) * sizeof *v);
+    memcpy(v, s->u.fun.vals, s->u.fun.n * sizeof *v);
+    memcpy(v + s->u.fun.n, t->u.fun.vals, t->u.fun.n * sizeof *v);
+    Value *r = mk_seq(v, n);
+    free(v);
+    return r;
+  }
+  case B_APPEND: {
+    Value *s = need_seq(e, eval(c, a[0], env), "Append");
+    size_t n = s->u.fun.n + 1;
+    Value **v = xmalloc(n * sizeof *v);
+    memcpy(v, s->u.fun.vals, s->u.fun.n * sizeof *v);
+    v[n - 1] = eval(c, a[1], env);
+    Value *r = mk_seq(v, n);
+    free(v);
+    return r;
+  }
+  case B_HEAD: {
+    Value *s = need_seq(e, eval(c, a[0], env), "Head");
+    if (s->u.fun.n == 0)
+      eval_fail(e, "Head of the empty sequence");
+    return s->u.fun.vals[0];
+  }
+  case B_TAIL: {
+    Value *s = need_seq(e, eval(c, a[0], env), "Tail");
+    if (s->u.fun.n == 0)
+      eval_fail(e, "Tail of the empty sequence");
+    return mk_seq(s->u.fun.vals + 1, s->u.fun.n - 1);
+  }
+  case B_SUBSEQ: {
+    Value *s = need_seq(e, eval(c, a[0], env), "SubSeq");
+    int64_t m, n;
+    if (!val_int_fits(eval(c, a[1], env), &m) ||
+        !val_int_fits(eval(c, a[2], env), &n))
+      eval_fail(e, "SubSeq needs integer bounds");
+    if (n < m)
+      return mk_seq(NULL, 0);
+    if (m < 1 || n > (int64_t)s->u.fun.n)
+      eval_fail(e, "SubSeq bounds %lld..%lld are outside 1..%u",
+                (long long)m, (long long)n, s->u.fun.n);
+    return mk_seq(s->u.fun.vals + m - 1, (size_t)(n - m + 1));
+  }
+  case B_ISFINITESET: {
+    Value *s = eval(c, a[0], env);
+    return val_bool(s->kind == V_SET || s->kind == V_INTERVAL);
+  }
+  case B_CARDINALITY: {
+    Value *s = eval(c, a[0], env);
+    if (!val_is_set(s))
+      eval_fail(e, "Cardinality of %s, which is not a set", show(s));
+    mpz_t z;
+    mpz_init(z);
+    if (!val_set_card(s, z))
+      eval_fail(e, "Cardinality of the infinite set %s", show(s));
+    return int_result(z);
+  }
+  case B_SINGLETON_FN: {
+    Value *k = eval(c, a[0], env), *v = eval(c, a[1], env);
+    return val_fun(&k, &v, 1);
+  }
+  case B_MERGE_FN: {
+    Value *f = eval(c, a[0], env), *g = eval(c, a[1], env);
+    if (f->kind != V_FUN || g->kind != V_FUN)
+      eval_fail(e, "@@ needs two functions");
+    VEC(Value *) ks = {0};
+    VEC(Value *) vs = {0};
+    for (uint32_t i = 0; i < f->u.fun.n; i++) {
+      VEC_PUSH(ks, f->u.fun.keys[i]);
+      VEC_PUSH(vs, f->u.fun.vals[i]);
+    }
+    for (uint32_t i = 0; i < g->u.fun.n; i++)
+      if (!val_fun_apply(f, g->u.fun.keys[i])) {
+        VEC_PUSH(ks, g->u.fun.keys[i]);
+        VEC_PUSH(vs, g->u.fun.vals[i]);
+      }
+    Value *r = val_fun(ks.data, vs.data, ks.len);
+    VEC_FREE(ks);
+    VEC_FREE(vs);
+    return r;
+  }
+  case B_PRINT:
+  case B_PRINTT: {
+    Value *v = eval(c, a[0], env);
+    char *s = val_to_string(v);
+    printf("%s\n", s);
+    free(s);
+    fflush(stdout);
+    return b == B_PRINT ? eval(c, a[1], env) : val_bool(true);
+  }
+  case B_ASSERT: {
+    if (get_bool(a[0], eval(c, a[0], env), "the first argument of Assert"))
+      return val_bool(true);
+    Value *msg = eval(c, a[1], env);
+    char *s = val_to_string(msg);
+    fail_at(e->loc, EXIT_ASSERT,
+            "the first argument of Assert evaluated to FALSE; the second "
+            "argument was: %s",
+            s);
+  }
+  case B_TOSTRING: {
+    char *s = val_to_string(eval(c, a[0], env));
+    Value *r = val_str(sym_intern(s));
+    free(s);
+    return r;
+  }
+  }
+  eval_fail(e, "the operator '%s' is not supported yet", sym_str(e->name));
+}
+
+/* ---- the main dispatch ---- */
+
+static bool choose_body(Ctx *c, Env *env, void *p) {
+  QArg *q = p;
+  if (get_bool(q->body, eval(c, q->body, env), "the body of CHOOSE")) {
+    q->found = env->v;
+    return false;
+  }
+  return true;
+}
+
+static Value *eval(Ctx *c, Expr *e, Env *env) {
+  switch (e->kind) {
+  case EX_NUM:
+    if (!e->cache)
+      e->cache = val_int_str(e->num);
+    return e->cache;
+  case EX_STR:
+    return val_str(e->str);
+  case EX_BOOL:
+    return val_bool(e->boolean);
+  case EX_OP:
+    return eval_op(c, e, env);
+  case EX_IF:
+    if (get_bool(e->args[0], eval(c, e->args[0], env), "the IF condition"))
+      return eval(c, e->args[1], env);
+    return eval(c, e->args[2], env);
+  case EX_CASE:
+    for (int i = 0; i < e->narms; i++)
+      if (get_bool(e->arms[i].guard, eval(c, e->arms[i].guard, env),
+                   "a CASE guard"))
+        return eval(c, e->arms[i].value, env);
+    if (e->other)
+      return eval(c, e->other, env);
+    eval_fail(e, "no arm of this CASE applies");
+  case EX_LET:
+    return eval(c, e->body, env);
+  case EX_FORALL:
+  case EX_EXISTS: {
+    bool forall = e->kind == EX_FORALL;
+    QArg q = {e->body, forall, !forall, {0}, NULL};
+    bind_names(c, e, e->bounds, e->nbounds, 0, env, q_body, &q);
+    return val_bool(q.result);
+  }
+  case EX_CHOOSE: {
+    if (e->bounds[0].tuple || e->bounds[0].nnames != 1)
+      eval_fail(e, "CHOOSE over a tuple pattern is not supported yet");
+    QArg q = {e->body, false, true, {0}, NULL};
+    bind_names(c, e, e->bounds, 1, 0, env, choose_body, &q);
+    if (!q.found)
+      eval_fail(e, "CHOOSE found no element satisfying its condition");
+    return q.found;
+  }
+  case EX_SET_ENUM: {
+    Value *buf[e->nargs > 0 ? e->nargs : 1];
+    for (int i = 0; i < e->nargs; i++)
+      buf[i] = eval(c, e->args[i], env);
+    return val_set(buf, (size_t)e->nargs);
+  }
+  case EX_SET_FILTER: {
+    if (e->bounds[0].tuple || e->bounds[0].nnames != 1)
+      eval_fail(e, "set filters over tuple patterns are not supported yet");
+    QArg q = {e->body, false, false, {0}, NULL};
+    bind_names(c, e, e->bounds, 1, 0, env, filter_body, &q);
+    Value *r = val_set(q.acc.data, q.acc.len);
+    VEC_FREE(q.acc);
+    return r;
+  }
+  case EX_SET_MAP: {
+    QArg q = {e->body, false, false, {0}, NULL};
+    bind_names(c, e, e->bounds, e->nbounds, 0, env, map_body, &q);
+    Value *r = val_set(q.acc.data, q.acc.len);
+    VEC_FREE(q.acc);
+    return r;
+  }
+  case EX_FUNC:
+    return eval_func(c, e, env);
+  case EX_FUNSET:
+    return fun_set(e, eval(c, e->args[0], env), eval(c, e->args[1], env));
+  case EX_RECORD: {
+    Value *buf[e->nargs > 0 ? e->nargs : 1];
+    for (int i = 0; i < e->nargs; i++)
+      buf[i] = eval(c, e->args[i], env);
+    Value *r = val_record(e->fields, buf, (size_t)e->nargs);
+    if (!r)
+      eval_fail(e, "a field name occurs twice in this record");
+    return r;
+  }
+  case EX_RECSET:
+    return record_set(c, e, env);
+  case EX_TUPLE: {
+    Value *buf[e->nargs > 0 ? e->nargs : 1];
+    for (int i = 0; i < e->nargs; i++)
+      buf[i] = eval(c, e->args[i], env);
+    return mk_seq(buf, (size_t)e->nargs);
+  }
+  case EX_FAPP: {
+    Expr *fe = e->args[0];
+    /* A recursive function applied directly: evaluate its body at the
+     * argument instead of building the whole (perhaps infinite) function. */
+    if (fe->kind == EX_OP && fe->ref.kind == REF_DEF &&
+        fe->ref.u.def->kind == DEF_FUN && fe->ref.u.def->nbounds == 1 &&
+        fe->ref.u.def->bounds[0].nnames == 1 && !fe->ref.u.def->bounds[0].tuple &&
+        e->nargs == 2) {
+      Def *d = fe->ref.u.def;
+      Value *arg = eval(c, e->args[1], env);
+      if (!eval_in(c, e, arg, d->bounds[0].set, env))
+        eval_fail(e, "attempted to apply the function %s to %s, which is not "
+                     "in its domain", sym_str(d->name), show(arg));
+      if (++c->depth > MAX_DEPTH)
+        eval_fail(e, "recursion deeper than %d calls (in '%s')", MAX_DEPTH,
+                  sym_str(d->name));
+      Env f = {d->bounds[0].names[0].id, arg, NULL, NULL, NULL, env};
+      Value *v = eval(c, d->body, &f);
+      c->depth--;
+      return v;
+    }
+    Value *f = eval(c, fe, env);
+    return apply(e, f, fapp_arg(c, e->args + 1, e->nargs - 1, env));
+  }
+  case EX_DOT: {
+    Value *r = eval(c, e->args[0], env);
+    if (r->kind != V_FUN)
+      eval_fail(e, "attempted to select the field '%s' of %s, which is not a "
+                   "record", sym_str(e->field), show(r));
+    Value *v = val_fun_apply(r, val_str(e->field));
+    if (!v)
+      eval_fail(e, "the record %s has no field '%s'", show(r),
+                sym_str(e->field));
+    return v;
+  }
+  case EX_EXCEPT: {
+    Value *f = eval(c, e->args[0], env);
+    for (int i = 0; i < e->nupdates; i++)
+      f = except_path(c, e, f, &e->updates[i], 0, env);
+    return f;
+  }
+  case EX_AT:
+    if (!c->at)
+      eval_fail(e, "'@' outside an EXCEPT value");
+    return c->at;
+  case EX_LABEL:
+    return eval(c, e->body, env);
+  case EX_DECIMAL:
+    eval_fail(e, "real numbers are not supported");
+  default:
+    eval_fail(e, "this construct (%s) cannot be evaluated on states",
+              ast_kind_name(e->kind));
+  }
+}
+
+/* ---- public entry points for expressions ---- */
+
+static void ctx_init(Ctx *c, const EvalState *st) {
+  memset(c, 0, sizeof *c);
+  c->spec = st->spec;
+  c->cur = (Value **)st->cur;
+  c->next = (Value **)st->next;
+}
+
+Value *eval_expr(const EvalState *st, Expr *e) {
+  Ctx c;
+  ctx_init(&c, st);
+  return eval(&c, e, NULL);
+}
+
+bool eval_bool(const EvalState *st, Expr *e, const char *what) {
+  Ctx c;
+  ctx_init(&c, st);
+  return get_bool(e, eval(&c, e, NULL), what);
+}
+
+/* Walks an action's path: \E binds (any binding that makes the rest hold
+ * will do), a definition call binds its parameters, a disjunction goes
+ * into the chosen disjunct. */
+typedef struct PathArg {
+  const Action *a;
+  int i;
+  bool holds;
+} PathArg;
+
+static bool path_holds(Ctx *c, const Action *a, int i, Env *env);
+
+static bool path_body(Ctx *c, Env *env, void *p) {
+  PathArg *pa = p;
+  if (path_holds(c, pa->a, pa->i, env)) {
+    pa->holds = true;
+    return false;
+  }
+  return true;
+}
+
+static bool path_holds(Ctx *c, const Action *a, int i, Env *env) {
+  if (i == a->npath)
+    return get_bool(a->leaf, eval(c, a->leaf, env), "an action");
+  Expr *n = a->path[i].node;
+  switch (n->kind) {
+  case EX_EXISTS: {
+    PathArg pa = {a, i + 1, false};
+    bind_names(c, n, n->bounds, n->nbounds, 0, env, path_body, &pa);
+    return pa.holds;
+  }
+  case EX_LET:
+    return path_holds(c, a, i + 1, env);
+  case EX_OP:
+    if (n->ref.kind == REF_DEF) {
+      Def *d = n->ref.u.def;
+      Env frames[d->nparams > 0 ? d->nparams : 1];
+      Env *cur = env;
+      for (int k = 0; k < d->nparams; k++) {
+        frames[k] = (Env){d->params[k].id, NULL, n->args[k], env, NULL, cur};
+        cur = &frames[k];
+      }
+      return path_holds(c, a, i + 1, cur);
+    }
+    return path_holds(c, a, i + 1, env); /* a disjunction: "\/" */
+  default:
+    return path_holds(c, a, i + 1, env);
+  }
+}
+
+bool eval_action_holds(const EvalState *st, const Action *a) {
+  Ctx c;
+  ctx_init(&c, st);
+  return path_holds(&c, a, 0, NULL);
+}
+
+/* ---- enumeration of states (TLC's way) ---- */
+
+typedef struct Pending {
+  Expr *e;
+  Env *env;
+  struct Pending *next;
+} Pending;
+
+typedef struct Gen {
+  Ctx c;
+  StateFn fn;
+  void *arg;
+  bool stop;
+  int nvars;
+  const char *what; /* "initial state" or "successor state" */
+  Expr *root;
+} Gen;
+
+static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest);
+
+static void enum_rest(Gen *g, Pending *rest) {
+  if (g->stop)
+    return;
+  if (rest) {
+    enum_expr(g, rest->e, rest->env, rest->next);
+    return;
+  }
+  for (int i = 0; i < g->nvars; i++)
+    if (!g->c.target[i]) {
+      const Spec *s = g->c.spec;
+      fail_at(g->root->loc, EXIT_EVAL,
+              "the %s is not completely specified: variable '%s' is not "
+              "given a value",
+              g->what, sym_str(s->prog->vars.data[i]->name));
+    }
+  if (!g->fn(g->arg, g->c.target))
+    g->stop = true;
+}
+
+/* Is e an assignable variable reference: x' in Next, x in Init? */
+static Decl *assign_target(Gen *g, Expr *e) {
+  bool init = g->c.target == g->c.cur;
+  if (init) {
+    if (e->kind == EX_OP && e->ref.kind == REF_VAR)
+      return e->ref.u.decl;
+    return NULL;
+  }
+  if (e->kind == EX_OP && e->ref.kind == REF_BUILTIN &&
+      e->ref.u.builtin == B_PRIME) {
+    Expr *x = e->args[0];
+    if (x->kind == EX_OP && x->ref.kind == REF_VAR)
+      return x->ref.u.decl;
+  }
+  return NULL;
+}
+
+static void enum_assign(Gen *g, Decl *d, Value *v, Pending *rest) {
+  Value **slot = &g->c.target[d->index];
+  if (*slot) {
+    if (*slot == v)
+      enum_rest(g, rest);
+    return;
+  }
+  *slot = v;
+  enum_rest(g, rest);
+  *slot = NULL;
+}
+
+typedef struct EnumBind {
+  Gen *g;
+  Expr *body;
+  Pending *rest;
+} EnumBind;
+
+static bool enum_bind_body(Ctx *c, Env *env, void *p) {
+  EnumBind *eb = p;
+  enum_expr(eb->g, eb->body, env, eb->rest);
+  return !eb->g->stop;
+}
+
+static void enum_unchanged(Gen *g, Expr *e, Env *env, Pending *rest) {
+  if (e->kind == EX_TUPLE) {
+    if (e->nargs == 0) {
+      enum_rest(g, rest);
+      return;
+    }
+    Pending *chain = rest;
+    Pending items[e->nargs];
+    Expr wrappers[e->nargs];
+    for (int i = e->nargs - 1; i >= 0; i--) {
+      wrappers[i] = *e;
+      wrappers[i].kind = EX_OP;
+      wrappers[i].ref.kind = REF_BUILTIN;
+      wrappers[i].ref.u.builtin = B_UNCHANGED;
+      wrappers[i].args = &e->args[i];
+      wrappers[i].nargs = 1;
+      items[i] = (Pending){&wrappers[i], env, chain};
+      chain = &items[i];
+    }
+    enum_rest(g, chain);
+    return;
+  }
+  if (e->kind == EX_OP && e->ref.kind == REF_VAR && g->c.target == g->c.next) {
+    Decl *d = e->ref.u.decl;
+    enum_assign(g, d, g->c.cur[d->index], rest);
+    return;
+  }
+  if (e->kind == EX_OP && e->ref.kind == REF_DEF &&
+      e->ref.u.def->kind == DEF_OP && e->ref.u.def->nparams == 0) {
+    enum_unchanged(g, e->ref.u.def->body, env, rest);
+    return;
+  }
+  /* Anything else: a guard comparing the values. */
+  Ctx *c = &g->c;
+  Value *before = eval(c, e, env);
+  c->primed = true;
+  Value *after = eval(c, e, env);
+  c->primed = false;
+  if (before == after)
+    enum_rest(g, rest);
+}
+
+static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
+  if (g->stop)
+    return;
+  Ctx *c = &g->c;
+  switch (e->kind) {
+  case EX_OP:
+    if (e->ref.kind == REF_BUILTIN) {
+      switch (e->ref.u.builtin) {
+      case B_AND: {
+        Pending items[e->nargs];
+        Pending *chain = rest;
+        for (int i = e->nargs - 1; i >= 0; i--) {
+          items[i] = (Pending){e->args[i], env, chain};
+          chain = &items[i];
+        }
+        enum_rest(g, chain);
+        return;
+      }
+      case B_OR:
+        for (int i = 0; i < e->nargs && !g->stop; i++)
+          enum_expr(g, e->args[i], env, rest);
+        return;
+      case B_EQ: {
+        Decl *d = assign_target(g, e->args[0]);
+        if (d && !c->target[d->index]) {
+          enum_assign(g, d, eval(c, e->args[1], env), rest);
+          return;
+        }
+        break;
+      }
+      case B_IN: {
+        Decl *d = assign_target(g, e->args[0]);
+        if (d && !c->target[d->index]) {
+          Value *s = enum_set(e->args[1], eval(c, e->args[1], env));
+          for (uint32_t i = 0; i < s->u.set.n && !g->stop; i++)
+            enum_assign(g, d, s->u.set.elems[i], rest);
+          return;
+        }
+        break;
+      }
+      case B_UNCHANGED:
+        if (g->c.target == g->c.next) {
+          enum_unchanged(g, e->args[0], env, rest);
+          return;
+        }
+        break;
+      default:
+        break;
+      }
+    } else if (e->ref.kind == REF_DEF && e->ref.u.def->kind == DEF_OP &&
+               e->ref.u.def->level >= LEVEL_ACTION - (g->c.target == g->c.cur)) {
+      /* Expand definitions that may assign (action level in Next, state
+       * level in Init) so their conjuncts are seen. */
+      Def *d = e->ref.u.def;
+      Env frames[d->nparams > 0 ? d->nparams : 1];
+      Env *cur = env;
+      for (int k = 0; k < d->nparams; k++) {
+        frames[k] = (Env){d->params[k].id, NULL, e->args[k], env, NULL, cur};
+        cur = &frames[k];
+      }
+      if (++c->depth > MAX_DEPTH)
+        eval_fail(e, "recursion deeper than %d calls", MAX_DEPTH);
+      enum_expr(g, d->body, cur, rest);
+      c->depth--;
+      return;
+    }
+    break;
+  case EX_EXISTS: {
+    EnumBind eb = {g, e->body, rest};
+    bind_names(c, e, e->bounds, e->nbounds, 0, env, enum_bind_body, &eb);
+    return;
+  }
+  case EX_IF:
+    if (get_bool(e->args[0], eval(c, e->args[0], env), "the IF condition"))
+      enum_expr(g, e->args[1], env, rest);
+    else
+      enum_expr(g, e->args[2], env, rest);
+    return;
+  case EX_CASE:
+    for (int i = 0; i < e->narms; i++)
+      if (get_bool(e->arms[i].guard, eval(c, e->arms[i].guard, env),
+                   "a CASE guard")) {
+        enum_expr(g, e->arms[i].value, env, rest);
+        return;
+      }
+    if (e->other)
+      enum_expr(g, e->other, env, rest);
+    else
+      eval_fail(e, "no arm of this CASE applies");
+    return;
+  case EX_LET:
+  case EX_LABEL:
+    enum_expr(g, e->body, env, rest);
+    return;
+  default:
+    break;
+  }
+  /* A guard. */
+  if (get_bool(e, eval(c, e, env), "this conjunct"))
+    enum_rest(g, rest);
+}
+
+void eval_init_states(const Spec *spec, StateFn fn, void *arg) {
+  Gen g;
+  memset(&g, 0, sizeof g);
+  g.nvars = spec->nvars;
+  Value **state = xcalloc((size_t)g.nvars + 1, sizeof *state);
+  g.c.spec = spec;
+  g.c.cur = state;
+  g.c.target = state;
+  g.c.enumerating = true;
+  g.fn = fn;
+  g.arg = arg;
+  g.what = "initial state";
+  g.root = spec->init;
+  enum_expr(&g, spec->init, NULL, NULL);
+  free(state);
+}
+
+void eval_successors(const Spec *spec, Value *const *cur, StateFn fn,
+                     void *arg) {
+  Gen g;
+  memset(&g, 0, sizeof g);
+  g.nvars = spec->nvars;
+  Value **next = xcalloc((size_t)g.nvars + 1, sizeof *next);
+  g.c.spec = spec;
+  g.c.cur = (Value **)cur;
+  g.c.next = next;
+  g.c.target = next;
+  g.c.enumerating = true;
+  g.fn = fn;
+  g.arg = arg;
+  g.what = "successor state";
+  g.root = spec->next;
+  enum_expr(&g, spec->next, NULL, NULL);
+  free(next);
+}

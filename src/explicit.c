@@ -1,0 +1,284 @@
+/* explicit.c -- the explicit-state engine: breadth-first search as TLC does.
+ *
+ * States are arrays of hash-consed values; a state's fingerprint mixes its
+ * values' fingerprints.  Seen states live in an open-addressing table of
+ * (fingerprint, state index); on a fingerprint match the states are
+ * compared value by value (pointer equality), so the search is exact.
+ * Every state keeps its parent's index, and counterexamples are rebuilt
+ * from those links, so they are shortest.
+ *
+ * TLC's rules: a generated state is checked against the invariants unless
+ * it was seen before; it is added to the seen set and explored only if it
+ * satisfies the CONSTRAINTs and the step the ACTION_CONSTRAINTs; a state
+ * with no successor at all is a deadlock (when deadlock checking is on). */
+#include <string.h>
+#include <time.h>
+
+#include "driver.h"
+#include "eval.h"
+#include "trace.h"
+
+typedef struct Bfs {
+  const Spec *spec;
+  int nvars;
+  VEC(Value **) states;
+  VEC(uint32_t) parent;
+  VEC(uint32_t) level;
+  uint64_t *fps;     /* table: fingerprint (0 = empty) */
+  uint32_t *idx;     /* table: state index */
+  size_t cap, used;
+  size_t head;       /* queue = states[head..] in BFS order */
+  uint64_t generated;
+  uint32_t cur;      /* index of the state being expanded */
+  bool has_succ;
+  int max_level;
+  int depth_limit;   /* -1 = none */
+  bool truncated;
+  /* A violation found in a callback. */
+  int result;
+  Value **bad_state;
+  uint32_t bad_parent; /* UINT32_MAX: the bad state is initial */
+  int bad_inv;
+  double t0, last_report;
+} Bfs;
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static uint64_t state_fp(const Bfs *b, Value **s) {
+  uint64_t h = 0x5bd1e995u;
+  for (int i = 0; i < b->nvars; i++)
+    h = hash_mix(h, val_hash(s[i]));
+  return h ? h : 1;
+}
+
+static bool same_state(const Bfs *b, Value **x, Value **y) {
+  for (int i = 0; i < b->nvars; i++)
+    if (x[i] != y[i])
+      return false;
+  return true;
+}
+
+static void table_grow(Bfs *b) {
+  size_t ncap = b->cap ? b->cap * 2 : 1u << 16;
+  uint64_t *nf = xcalloc(ncap, sizeof *nf);
+  uint32_t *ni = xmalloc(ncap * sizeof *ni);
+  for (size_t i = 0; i < b->cap; i++)
+    if (b->fps[i]) {
+      size_t j = b->fps[i] & (ncap - 1);
+      while (nf[j])
+        j = (j + 1) & (ncap - 1);
+      nf[j] = b->fps[i];
+      ni[j] = b->idx[i];
+    }
+  free(b->fps);
+  free(b->idx);
+  b->fps = nf;
+  b->idx = ni;
+  b->cap = ncap;
+}
+
+/* Adds s if unseen; returns true when it was new. */
+static bool add_state(Bfs *b, Value **s, uint32_t parent, uint32_t level) {
+  if (4 * (b->used + 1) > 3 * b->cap)
+    table_grow(b);
+  uint64_t fp = state_fp(b, s);
+  size_t j = fp & (b->cap - 1);
+  while (b->fps[j]) {
+    if (b->fps[j] == fp && same_state(b, b->states.data[b->idx[j]], s))
+      return false;
+    j = (j + 1) & (b->cap - 1);
+  }
+  Value **copy = xmalloc((size_t)b->nvars * sizeof *copy + 1);
+  memcpy(copy, s, (size_t)b->nvars * sizeof *copy);
+  b->fps[j] = fp;
+  b->idx[j] = (uint32_t)b->states.len;
+  b->used++;
+  VEC_PUSH(b->states, copy);
+  VEC_PUSH(b->parent, parent);
+  VEC_PUSH(b->level, level);
+  if ((int)level > b->max_level)
+    b->max_level = (int)level;
+  return true;
+}
+
+static bool seen(Bfs *b, Value **s) {
+  if (!b->cap)
+    return false;
+  uint64_t fp = state_fp(b, s);
+  size_t j = fp & (b->cap - 1);
+  while (b->fps[j]) {
+    if (b->fps[j] == fp && same_state(b, b->states.data[b->idx[j]], s))
+      return true;
+    j = (j + 1) & (b->cap - 1);
+  }
+  return false;
+}
+
+static bool in_model(Bfs *b, Value **prev, Value **s) {
+  const Spec *sp = b->spec;
+  EvalState st = {sp, s, NULL};
+  for (size_t i = 0; i < sp->constraints.len; i++)
+    if (!eval_bool(&st, sp->constraints.data[i].expr, "a CONSTRAINT"))
+      return false;
+  if (prev) {
+    EvalState as = {sp, prev, s};
+    for (size_t i = 0; i < sp->action_constraints.len; i++)
+      if (!eval_bool(&as, sp->action_constraints.data[i].expr,
+                     "an ACTION_CONSTRAINT"))
+        return false;
+  }
+  return true;
+}
+
+static Value **copy_state(const Bfs *b, Value **s) {
+  Value **c = xmalloc((size_t)b->nvars * sizeof *c + 1);
+  memcpy(c, s, (size_t)b->nvars * sizeof *c);
+  return c;
+}
+
+/* Checks a generated state: returns false to stop the search. */
+static bool visit(Bfs *b, Value **prev, Value **s, uint32_t parent,
+                  uint32_t level) {
+  b->generated++;
+  bool inm = in_model(b, prev, s);
+  bool fresh = inm ? add_state(b, s, parent, level) : !seen(b, s);
+  if (!fresh)
+    return true;
+  int inv = trace_violated_invariant(b->spec, s);
+  if (inv >= 0) {
+    b->result = EXIT_SAFETY;
+    b->bad_inv = inv;
+    b->bad_state = copy_state(b, s);
+    b->bad_parent = parent;
+    return false;
+  }
+  return true;
+}
+
+static bool on_init(void *arg, Value **s) {
+  Bfs *b = arg;
+  return visit(b, NULL, s, UINT32_MAX, 0);
+}
+
+static bool on_succ(void *arg, Value **s) {
+  Bfs *b = arg;
+  b->has_succ = true;
+  return visit(b, b->states.data[b->cur], s, b->cur, b->level.data[b->cur] + 1);
+}
+
+/* The path from an initial state to state i, plus an optional last state. */
+static Trace path_to(Bfs *b, uint32_t i, Value **last) {
+  VEC(uint32_t) rev = {0};
+  for (uint32_t k = i; k != UINT32_MAX; k = b->parent.data[k])
+    VEC_PUSH(rev, k);
+  Trace t;
+  t.n = (int)rev.len + (last ? 1 : 0);
+  t.states = xmalloc((size_t)t.n * sizeof *t.states);
+  t.actions = xcalloc((size_t)t.n, sizeof *t.actions);
+  for (size_t k = 0; k < rev.len; k++)
+    t.states[k] = b->states.data[rev.data[rev.len - 1 - k]];
+  if (last)
+    t.states[t.n - 1] = last;
+  VEC_FREE(rev);
+  return t;
+}
+
+static void print_trace(Bfs *b, Trace *t) {
+  char *why;
+  if (!trace_replay(b->spec, t, &why))
+    fprintf(stderr, "brink: internal error: the explicit engine's trace does "
+                    "not replay (%s)\n",
+            why);
+  fprintf(stdout, "Error: The behavior up to this point is:\n");
+  trace_print(stdout, b->spec, t);
+}
+
+static void totals(Bfs *b) {
+  fprintf(stdout,
+          "%llu states generated, %zu distinct states found, %zu states left "
+          "on queue.\n",
+          (unsigned long long)b->generated, b->states.len,
+          b->states.len - b->head);
+}
+
+int check_explicit(const Spec *spec, const CheckOptions *opt) {
+  Bfs b;
+  memset(&b, 0, sizeof b);
+  b.spec = spec;
+  b.nvars = spec->nvars;
+  b.depth_limit = opt->length_given ? opt->length : -1;
+  b.t0 = b.last_report = now();
+  b.cur = UINT32_MAX;
+  int code = EXIT_OK;
+  FailPoint fp;
+  if (fail_push(&fp)) {
+    code = fp.code ? fp.code : EXIT_EVAL;
+    if (b.cur != UINT32_MAX) {
+      Trace t = path_to(&b, b.cur, NULL);
+      print_trace(&b, &t);
+    }
+    totals(&b);
+    return code;
+  }
+  eval_init_states(spec, on_init, &b);
+  if (!b.result)
+    fprintf(stdout, "Finished computing initial states: %zu distinct state%s "
+                    "generated.\n",
+            b.states.len, b.states.len == 1 ? "" : "s");
+  while (!b.result && b.head < b.states.len) {
+    uint32_t i = (uint32_t)b.head++;
+    if (b.depth_limit >= 0 && (int)b.level.data[i] >= b.depth_limit) {
+      b.truncated = true;
+      continue;
+    }
+    b.cur = i;
+    b.has_succ = false;
+    eval_successors(spec, b.states.data[i], on_succ, &b);
+    if (!b.result && !b.has_succ && spec->check_deadlock) {
+      b.result = EXIT_DEADLOCK;
+      break;
+    }
+    double t = now();
+    if (t - b.last_report >= 5.0) {
+      b.last_report = t;
+      fprintf(stdout,
+              "Progress(%d) at %.0f s: %llu states generated, %zu distinct "
+              "states found, %zu states left on queue.\n",
+              b.max_level + 1, t - b.t0, (unsigned long long)b.generated,
+              b.states.len, b.states.len - b.head);
+      fflush(stdout);
+    }
+  }
+  b.cur = UINT32_MAX;
+  fail_pop(&fp);
+  if (b.result == EXIT_SAFETY) {
+    fprintf(stdout, "Error: Invariant %s is violated.\n",
+            sym_str(spec->invariants.data[b.bad_inv].name));
+    Trace t = path_to(&b, b.bad_parent, b.bad_state);
+    print_trace(&b, &t);
+    totals(&b);
+    return EXIT_SAFETY;
+  }
+  if (b.result == EXIT_DEADLOCK) {
+    fprintf(stdout, "Error: Deadlock reached.\n");
+    Trace t = path_to(&b, (uint32_t)b.head - 1, NULL);
+    print_trace(&b, &t);
+    totals(&b);
+    return EXIT_DEADLOCK;
+  }
+  if (b.truncated)
+    fprintf(stdout, "brink: the search stopped at depth %d (--length); no "
+                    "error found up to there.\n",
+            b.depth_limit);
+  else
+    fprintf(stdout, "Model checking completed. No error has been found.\n");
+  totals(&b);
+  fprintf(stdout, "The depth of the complete state graph search is %d.\n",
+          b.max_level + 1);
+  (void)code;
+  return EXIT_OK;
+}

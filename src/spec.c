@@ -1,0 +1,371 @@
+/* spec.c -- binding a TLC configuration to a resolved program.
+ *
+ * Checks every entry of the .cfg against the root module's names and
+ * levels, fills the constant table, finds Init and Next (directly or
+ * inside SPECIFICATION's `Init /\ [][Next]_vars`), and splits Next into
+ * TLC's actions.  Config mistakes are exit 151 at the .cfg location; a
+ * spec that lacks what the config names is 150 at the spec location. */
+#include "spec.h"
+
+#include <string.h>
+
+static int bind_errors;
+
+static void cerr(Loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void cerr(Loc loc, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  bind_errors++;
+  diag_verror(loc, "error", fmt, ap);
+  va_end(ap);
+}
+
+Value *spec_cfg_value(const CfgValue *v) {
+  switch (v->kind) {
+  case CV_INT:
+    return val_int_str(v->text);
+  case CV_STR:
+    return val_str(v->sym);
+  case CV_BOOL:
+    return val_bool(v->boolean);
+  case CV_MODEL:
+    return val_model(v->sym);
+  case CV_SET: {
+    Value **elems = xmalloc(((size_t)v->nelems + 1) * sizeof *elems);
+    for (int i = 0; i < v->nelems; i++)
+      elems[i] = spec_cfg_value(v->elems[i]);
+    Value *s = val_set(elems, (size_t)v->nelems);
+    free(elems);
+    return s;
+  }
+  }
+  return NULL;
+}
+
+/* An EX_OP node applying the zero-argument definition d. */
+static Expr *ref_to(Def *d, Loc loc) {
+  Expr *e = ast_new(EX_OP, loc);
+  e->name = d->name;
+  e->ref.kind = REF_DEF;
+  e->ref.u.def = d;
+  return e;
+}
+
+/* The definition a config name denotes, checked: zero parameters and at
+ * most the given level.  NULL after an error. */
+static Def *named_def(Spec *s, CfgName n, const char *role, int max_level) {
+  TopEntry t = program_lookup(s->prog, n.name);
+  if (t.kind != REF_DEF) {
+    cerr(n.loc, "%s '%s' is not defined in module %s", role,
+         sym_str(n.name), s->module_name);
+    return NULL;
+  }
+  Def *d = t.ref.u.def;
+  if (d->kind != DEF_OP || d->nparams != 0) {
+    cerr(n.loc, "%s '%s' must be a definition without parameters", role,
+         sym_str(n.name));
+    return NULL;
+  }
+  if (d->level > max_level) {
+    static const char *levels[] = {"a constant", "a state predicate",
+                                   "an action", "a temporal formula"};
+    cerr(n.loc, "%s '%s' is %s, but must be at most %s", role,
+         sym_str(n.name), levels[d->level], levels[max_level]);
+    return NULL;
+  }
+  return d;
+}
+
+static void bind_constants(Spec *s, Config *cfg) {
+  Program *p = s->prog;
+  size_t nc = p->consts.len;
+  s->const_vals = xcalloc(nc + 1, sizeof *s->const_vals);
+  s->const_defs = xcalloc(nc + 1, sizeof *s->const_defs);
+  s->ndefs = p->defs.len;
+  s->def_vals = xcalloc(s->ndefs + 1, sizeof *s->def_vals);
+  s->def_substs = xcalloc(s->ndefs + 1, sizeof *s->def_substs);
+  for (size_t i = 0; i < cfg->consts.len; i++) {
+    CfgConst *cc = &cfg->consts.data[i];
+    if (cc->module) {
+      diag_warning(cc->loc, "'%s <-[%s] ...' applies to an instantiated "
+                   "module; brink does not support INSTANCE yet, ignored",
+                   sym_str(cc->name), sym_str(cc->module));
+      continue;
+    }
+    TopEntry t = program_lookup(p, cc->name);
+    Def *subst = NULL;
+    if (!cc->value) {
+      TopEntry st = program_lookup(p, cc->subst);
+      if (st.kind != REF_DEF || st.ref.u.def->kind != DEF_OP) {
+        cerr(cc->loc, "'%s' in '%s <- %s' is not a definition of module %s",
+             sym_str(cc->subst), sym_str(cc->name), sym_str(cc->subst),
+             s->module_name);
+        continue;
+      }
+      subst = st.ref.u.def;
+    }
+    if (t.kind == REF_CONST) {
+      Decl *d = t.ref.u.decl;
+      if (subst && subst->nparams != d->arity) {
+        cerr(cc->loc, "constant '%s' takes %d arguments but '%s' takes %d",
+             sym_str(d->name), d->arity, sym_str(subst->name),
+             subst->nparams);
+        continue;
+      }
+      if (!subst && d->arity > 0) {
+        cerr(cc->loc, "constant operator '%s' must be given with '<-'",
+             sym_str(d->name));
+        continue;
+      }
+      if (subst)
+        s->const_defs[d->index] = subst;
+      else
+        s->const_vals[d->index] = spec_cfg_value(cc->value);
+    } else if (t.kind == REF_DEF) {
+      Def *d = t.ref.u.def;
+      if (subst) {
+        if (subst->nparams != d->nparams) {
+          cerr(cc->loc, "'%s' takes %d arguments but '%s' takes %d",
+               sym_str(d->name), d->nparams, sym_str(subst->name),
+               subst->nparams);
+          continue;
+        }
+        s->def_substs[d->id] = subst;
+      } else {
+        if (d->nparams > 0) {
+          cerr(cc->loc, "operator '%s' takes arguments; it can only be "
+                        "replaced with '<-'", sym_str(d->name));
+          continue;
+        }
+        s->def_vals[d->id] = spec_cfg_value(cc->value);
+      }
+    } else {
+      cerr(cc->loc, "'%s' is not a constant or definition of module %s",
+           sym_str(cc->name), s->module_name);
+    }
+  }
+  for (size_t i = 0; i < nc; i++)
+    if (!s->const_vals[i] && !s->const_defs[i]) {
+      Decl *d = p->consts.data[i];
+      Loc where = {cfg->file, 1, 1, 1, 1};
+      cerr(where, "constant '%s' (declared at %s:%u:%u) is not given a value "
+                  "in the config file",
+           sym_str(d->name), src_path(d->loc.file), d->loc.line, d->loc.col);
+    }
+}
+
+typedef VEC(Expr *) ExprVec;
+
+/* Flattens a conjunction through parameterless definitions. */
+static void conjuncts(Expr *e, ExprVec *out, int depth) {
+  if (depth > 50) {
+    VEC_PUSH(*out, e);
+    return;
+  }
+  if (e->kind == EX_OP && e->ref.kind == REF_BUILTIN &&
+      e->ref.u.builtin == B_AND) {
+    for (int i = 0; i < e->nargs; i++)
+      conjuncts(e->args[i], out, depth + 1);
+    return;
+  }
+  if (e->kind == EX_OP && e->ref.kind == REF_DEF &&
+      e->ref.u.def->kind == DEF_OP && e->ref.u.def->nparams == 0 &&
+      e->ref.u.def->level == LEVEL_TEMPORAL) {
+    conjuncts(e->ref.u.def->body, out, depth + 1);
+    return;
+  }
+  VEC_PUSH(*out, e);
+}
+
+static void bind_specification(Spec *s, CfgName n) {
+  Def *d = named_def(s, n, "SPECIFICATION", LEVEL_TEMPORAL);
+  if (!d)
+    return;
+  ExprVec parts = {0};
+  conjuncts(d->body, &parts, 0);
+  for (size_t i = 0; i < parts.len; i++) {
+    Expr *c = parts.data[i];
+    int lvl = expr_level(c);
+    if (lvl <= LEVEL_STATE) {
+      if (s->init)
+        s->init = ast_op(c->loc, sym_intern("/\\"),
+                         (Expr *[]){s->init, c}, 2);
+      else
+        s->init = c;
+      if (s->init->kind == EX_OP && s->init->ref.kind == REF_NONE) {
+        s->init->ref.kind = REF_BUILTIN;
+        s->init->ref.u.builtin = B_AND;
+      }
+      continue;
+    }
+    if (c->kind == EX_OP && c->ref.kind == REF_BUILTIN &&
+        c->ref.u.builtin == B_BOX && c->args[0]->kind == EX_BOX_ACT) {
+      if (s->next) {
+        cerr(c->loc, "SPECIFICATION '%s' has two [][Next]_vars conjuncts",
+             sym_str(n.name));
+        continue;
+      }
+      s->next = c->args[0]->args[0];
+      continue;
+    }
+    if (c->kind == EX_WF || c->kind == EX_SF) {
+      diag_warning(c->loc, "fairness condition ignored: brink checks safety "
+                           "only so far");
+      continue;
+    }
+    cerr(c->loc, "this conjunct of SPECIFICATION '%s' is not of the form "
+                 "Init, [][Next]_vars, WF_vars(A) or SF_vars(A)",
+         sym_str(n.name));
+  }
+  if (!s->init)
+    cerr(n.loc, "SPECIFICATION '%s' has no initial predicate",
+         sym_str(n.name));
+  if (!s->next)
+    cerr(n.loc, "SPECIFICATION '%s' has no [][Next]_vars conjunct",
+         sym_str(n.name));
+  VEC_FREE(parts);
+}
+
+static void add_named(Spec *s, void *vec, CfgName n, const char *role,
+                      int max_level) {
+  VEC(Named) *v = vec;
+  Def *d = named_def(s, n, role, max_level);
+  if (!d)
+    return;
+  Named nm = {n.name, n.loc, ref_to(d, d->name_loc)};
+  VEC_PUSH(*v, nm);
+}
+
+/* ---- splitting Next into actions ---- */
+
+typedef VEC(ActionStep) StepVec;
+
+static void split(Spec *s, Expr *e, StepVec *path, const char *name,
+                  int depth) {
+  ActionStep st = {e, -1};
+  if (depth < 64) {
+    if (e->kind == EX_OP && e->ref.kind == REF_DEF &&
+        e->ref.u.def->kind == DEF_OP && !e->ref.u.def->recursive) {
+      VEC_PUSH(*path, st);
+      split(s, e->ref.u.def->body, path, sym_str(e->ref.u.def->name),
+            depth + 1);
+      path->len--;
+      return;
+    }
+    if (e->kind == EX_OP && e->ref.kind == REF_BUILTIN &&
+        e->ref.u.builtin == B_OR) {
+      for (int i = 0; i < e->nargs; i++) {
+        st.child = i;
+        VEC_PUSH(*path, st);
+        split(s, e->args[i], path, name, depth + 1);
+        path->len--;
+      }
+      return;
+    }
+    if (e->kind == EX_EXISTS || e->kind == EX_LET) {
+      VEC_PUSH(*path, st);
+      split(s, e->body, path, name, depth + 1);
+      path->len--;
+      return;
+    }
+  }
+  Action a;
+  a.name = name;
+  a.loc = e->loc;
+  a.npath = (int)path->len;
+  a.path = xmalloc((path->len + 1) * sizeof *a.path);
+  memcpy(a.path, path->data, path->len * sizeof *a.path);
+  a.leaf = e;
+  VEC_PUSH(s->actions, a);
+}
+
+static void warn_unused(CfgName n, const char *key) {
+  if (n.name)
+    diag_warning(n.loc, "%s is not acted on by brink yet; ignored", key);
+}
+
+Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
+                int *exit_code) {
+  Spec *s = xcalloc(1, sizeof *s);
+  s->prog = prog;
+  s->cfg = cfg;
+  s->module_name = sym_str(prog->root->name);
+  s->nvars = (int)prog->vars.len;
+  bind_errors = 0;
+  bind_constants(s, cfg);
+
+  CfgName init = cfg->init, next = cfg->next;
+  if (opt && opt->init) {
+    init.name = opt->init;
+    init.loc = (Loc){0};
+  }
+  if (opt && opt->next) {
+    next.name = opt->next;
+    next.loc = (Loc){0};
+  }
+  if (cfg->spec.name && !(opt && (opt->init || opt->next))) {
+    if (init.name || next.name)
+      cerr(cfg->spec.loc, "the config gives both SPECIFICATION and "
+                          "INIT/NEXT; give one or the other");
+    else
+      bind_specification(s, cfg->spec);
+  } else {
+    if (!init.name || !next.name) {
+      Loc where = {cfg->file, 1, 1, 1, 1};
+      cerr(where, "the config file must name SPECIFICATION, or both INIT "
+                  "and NEXT");
+    } else {
+      Def *di = named_def(s, init, "INIT", LEVEL_STATE);
+      Def *dn = named_def(s, next, "NEXT", LEVEL_ACTION);
+      if (di)
+        s->init = ref_to(di, di->name_loc);
+      if (dn)
+        s->next = ref_to(dn, dn->name_loc);
+    }
+  }
+  if (opt && opt->inv) {
+    char *list = xstrdup(opt->inv);
+    for (char *tok = strtok(list, ","); tok; tok = strtok(NULL, ",")) {
+      CfgName n = {sym_intern(tok), {0}};
+      add_named(s, &s->invariants, n, "invariant", LEVEL_STATE);
+    }
+    free(list);
+  } else {
+    for (size_t i = 0; i < cfg->invariants.len; i++)
+      add_named(s, &s->invariants, cfg->invariants.data[i], "INVARIANT",
+                LEVEL_STATE);
+  }
+  for (size_t i = 0; i < cfg->constraints.len; i++)
+    add_named(s, &s->constraints, cfg->constraints.data[i], "CONSTRAINT",
+              LEVEL_STATE);
+  for (size_t i = 0; i < cfg->action_constraints.len; i++)
+    add_named(s, &s->action_constraints, cfg->action_constraints.data[i],
+              "ACTION_CONSTRAINT", LEVEL_ACTION);
+  for (size_t i = 0; i < cfg->properties.len; i++)
+    diag_warning(cfg->properties.data[i].loc,
+                 "PROPERTY %s is not checked: brink does not check temporal "
+                 "properties yet",
+                 sym_str(cfg->properties.data[i].name));
+  warn_unused(cfg->symmetry, "SYMMETRY");
+  warn_unused(cfg->view, "VIEW");
+  warn_unused(cfg->alias, "ALIAS");
+  warn_unused(cfg->postcondition, "POSTCONDITION");
+  s->check_deadlock = cfg->check_deadlock != 0;
+  if (opt && opt->check_deadlock >= 0)
+    s->check_deadlock = opt->check_deadlock;
+
+  if (bind_errors) {
+    *exit_code = EXIT_CONFIG;
+    return NULL;
+  }
+  StepVec path = {0};
+  split(s, s->next, &path, s->next->kind == EX_OP && s->next->ref.kind == REF_DEF
+                               ? sym_str(s->next->ref.u.def->name)
+                               : "Next",
+        0);
+  /* split() pushes the Next definition itself as the first step. */
+  VEC_FREE(path);
+  *exit_code = 0;
+  return s;
+}

@@ -1,0 +1,122 @@
+/* trace.c -- replaying and printing counterexamples.
+ *
+ * Replay runs the concrete evaluator over the decoded states under a
+ * recovery point, so that a model the solver got wrong (or a bug in the
+ * encoder) is caught as a failed replay instead of shown to the user. */
+#include "trace.h"
+
+#include <string.h>
+
+#include "eval.h"
+
+static bool holds(const Spec *spec, Expr *e, Value **cur, Value **next,
+                  char **why, const char *what) {
+  EvalState st = {spec, cur, next};
+  FailPoint fp;
+  FILE *devnull = fopen("/dev/null", "w");
+  diag_set_stream(devnull);
+  bool ok = false;
+  if (fail_push(&fp) == 0) {
+    ok = eval_bool(&st, e, what);
+    fail_pop(&fp);
+    if (!ok)
+      *why = xsprintf("%s does not hold", what);
+  } else {
+    *why = xsprintf("evaluating %s failed", what);
+  }
+  diag_set_stream(NULL);
+  if (devnull)
+    fclose(devnull);
+  return ok;
+}
+
+bool trace_replay(const Spec *spec, Trace *t, char **why) {
+  *why = NULL;
+  if (t->n < 1) {
+    *why = xstrdup("the trace is empty");
+    return false;
+  }
+  for (int i = 0; i < t->n; i++)
+    for (int v = 0; v < spec->nvars; v++)
+      if (!t->states[i][v]) {
+        *why = xsprintf("state %d has no value for a variable", i + 1);
+        return false;
+      }
+  if (!holds(spec, spec->init, t->states[0], NULL, why, "Init in state 1"))
+    return false;
+  t->actions[0] = -1;
+  for (int i = 0; i + 1 < t->n; i++) {
+    char what[64];
+    for (size_t c = 0; c < spec->constraints.len; c++) {
+      snprintf(what, sizeof what, "CONSTRAINT %s in state %d",
+               sym_str(spec->constraints.data[c].name), i + 1);
+      if (!holds(spec, spec->constraints.data[c].expr, t->states[i], NULL, why,
+                 what))
+        return false;
+    }
+    if (i > 0)
+      for (size_t c = 0; c < spec->action_constraints.len; c++) {
+        snprintf(what, sizeof what, "ACTION_CONSTRAINT %s on step %d",
+                 sym_str(spec->action_constraints.data[c].name), i);
+        if (!holds(spec, spec->action_constraints.data[c].expr,
+                   t->states[i - 1], t->states[i], why, what))
+          return false;
+      }
+    snprintf(what, sizeof what, "Next on step %d -> %d", i + 1, i + 2);
+    if (!holds(spec, spec->next, t->states[i], t->states[i + 1], why, what))
+      return false;
+    t->actions[i + 1] = -2;
+    EvalState st = {spec, t->states[i], t->states[i + 1]};
+    for (size_t a = 0; a < spec->actions.len; a++) {
+      FailPoint fp;
+      bool ok = false;
+      FILE *devnull = fopen("/dev/null", "w");
+      diag_set_stream(devnull);
+      if (fail_push(&fp) == 0) {
+        ok = eval_action_holds(&st, &spec->actions.data[a]);
+        fail_pop(&fp);
+      }
+      diag_set_stream(NULL);
+      if (devnull)
+        fclose(devnull);
+      if (ok) {
+        t->actions[i + 1] = (int)a;
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+void trace_print(FILE *out, const Spec *spec, const Trace *t) {
+  for (int i = 0; i < t->n; i++) {
+    int a = t->actions ? t->actions[i] : -1;
+    if (i == 0 || a == -1) {
+      fprintf(out, "State %d: <Initial predicate>\n", i + 1);
+    } else if (a < 0) {
+      fprintf(out, "State %d: <Next>\n", i + 1);
+    } else {
+      const Action *ac = &spec->actions.data[a];
+      fprintf(out,
+              "State %d: <%s line %u, col %u to line %u, col %u of module "
+              "%s>\n",
+              i + 1, ac->name, ac->loc.line, ac->loc.col, ac->loc.eline,
+              ac->loc.ecol,
+              ac->loc.file ? sym_str(spec->prog->root->name) : "?");
+    }
+    for (int v = 0; v < spec->nvars; v++) {
+      char *s = val_to_string(t->states[i][v]);
+      fprintf(out, "/\\ %s = %s\n", sym_str(spec->prog->vars.data[v]->name), s);
+      free(s);
+    }
+    fputc('\n', out);
+  }
+}
+
+int trace_violated_invariant(const Spec *spec, Value **s) {
+  EvalState st = {spec, s, NULL};
+  for (size_t i = 0; i < spec->invariants.len; i++)
+    if (!eval_bool(&st, spec->invariants.data[i].expr, "an invariant"))
+      return (int)i;
+  return -1;
+}

@@ -1,0 +1,3 @@
+---- MODULE M ----
+Op == CHOOSE x \in S x
+====

@@ -1,0 +1,3 @@
+---- MODULE M ----
+Op == [f EXCEPT [1] = 2]
+====

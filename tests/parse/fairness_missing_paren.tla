@@ -1,0 +1,3 @@
+---- MODULE M ----
+Op == WF_vars A
+====

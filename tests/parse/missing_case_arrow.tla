@@ -1,0 +1,3 @@
+---- MODULE M ----
+Op == CASE x = 1 [] OTHER -> 2
+====

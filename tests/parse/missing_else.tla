@@ -1,0 +1,3 @@
+---- MODULE M ----
+Op == IF x THEN 1
+====

@@ -1,0 +1,3 @@
+---- MODULE M ----
+Op == \A x \in S x > 1
+====

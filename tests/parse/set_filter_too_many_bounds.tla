@@ -1,0 +1,3 @@
+---- MODULE M ----
+Op == {x \in Nat, y \in Int : x}
+====

@@ -1,0 +1,3 @@
+---- MODULE M ----
+Op == a \foo b
+====

@@ -1,0 +1,4 @@
+---- MODULE M ----
+(* open (* nested *)
+Op == 1
+====
