@@ -81,12 +81,17 @@ static _Noreturn void unsupported(Expr *e, const char *fmt, ...) {
 
 #define T (E->tm)
 
-static void wd(Enc *E, TermId cond, Expr *at, const char *msg) {
+static void wd_code(Enc *E, TermId cond, Expr *at, const char *msg,
+                    int code) {
   TermId c = term_mk_and2(T, E->pc, cond);
   if (term_is_false(T, c))
     return;
-  WdErr w = {c, at->loc, msg};
+  WdErr w = {c, at->loc, msg, code};
   VEC_PUSH(*E->errs, w);
+}
+
+static void wd(Enc *E, TermId cond, Expr *at, const char *msg) {
+  wd_code(E, cond, at, msg, EXIT_EVAL);
 }
 
 static void check_bad(Expr *e, bool bad) {
@@ -116,7 +121,9 @@ static SymVal *need_set(Expr *e, SymVal *v) {
 static SymVal *ite_or_fail(Expr *e, TermId c, SymVal *a, SymVal *b) {
   SymVal *r = sv_ite(c, a, b);
   if (!r)
-    unsupported(e, "the branches have values of different kinds");
+    unsupported(e, "the two branches give values of different kinds (say, a "
+                   "record and a model value); the symbolic engine does not "
+                   "support values of mixed kinds yet");
   return r;
 }
 
@@ -447,8 +454,8 @@ static SymVal *enc_choose(Enc *E, Expr *e, Bind *env) {
           : s->cells[i].key;
   wd(E, none, e, "CHOOSE found no element satisfying its condition");
   VEC_FREE(hits);
-  if (!r)
-    unsupported(e, "CHOOSE from the empty set");
+  if (!r) /* CHOOSE from the empty set: the error is recorded */
+    r = sv_bool(term_false(T));
   return r;
 }
 
@@ -551,10 +558,9 @@ static SymVal *apply_checked(Enc *E, Expr *e, SymVal *f, SymVal *x) {
   wd(E, term_mk_not(T, def), e,
      "a function is applied to an argument outside its domain");
   if (!r) {
-    /* Never defined: any value of the right kind will do, the error is
-     * recorded.  Use the argument's shape only when nothing else exists. */
-    unsupported(e, "a function is applied to a value that is never in its "
-                   "domain");
+    /* Never defined: the error is recorded (under the path condition);
+     * any value stands in for the result. */
+    r = f->n ? f->cells[0].val : sv_bool(term_false(T));
   }
   return r;
 }
@@ -660,7 +666,7 @@ static SymVal *enc_var(Enc *E, Expr *e, Decl *d) {
   return E->cur[d->index];
 }
 
-static SymVal *enc_const(Enc *E, Expr *e, Decl *d) {
+static SymVal *enc_const(Enc *E, Expr *e, Decl *d, Bind *env) {
   const Spec *s = E->spec;
   if (s->const_vals[d->index]) {
     if (!E->const_cache[d->index]) {
@@ -672,7 +678,7 @@ static SymVal *enc_const(Enc *E, Expr *e, Decl *d) {
     }
     return E->const_cache[d->index];
   }
-  return call_def(E, e, s->const_defs[d->index], NULL);
+  return call_def(E, e, s->const_defs[d->index], env);
 }
 
 static SymVal *call_op_param(Enc *E, Expr *e, Bind *b, Bind *env);
@@ -1073,7 +1079,8 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     return sv_bool(term_true(T));
   case B_ASSERT: {
     TermId c = as_bool(a[0], enc(E, a[0], env));
-    wd(E, term_mk_not(T, c), e, "Assert failed");
+    wd_code(E, term_mk_not(T, c), e,
+            "the first argument of Assert evaluated to FALSE", EXIT_ASSERT);
     return sv_bool(term_true(T));
   }
   case B_NAT:
@@ -1095,7 +1102,7 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
 static SymVal *enc_op(Enc *E, Expr *e, Bind *env) {
   switch (e->ref.kind) {
   case REF_CONST:
-    return enc_const(E, e, e->ref.u.decl);
+    return enc_const(E, e, e->ref.u.decl, env);
   case REF_VAR:
     return enc_var(E, e, e->ref.u.decl);
   case REF_BINDER: {
@@ -1387,7 +1394,16 @@ static TermId assign(Enc *E, Expr *at, Decl *d, SymVal *v) {
   return term_mk_implies(T, a, eq);
 }
 
-static Decl *assign_target(Enc *E, Expr *e) {
+static Decl *assign_target(Enc *E, Expr *e, Bind *env) {
+  for (int guard = 0; guard < 100 && e->kind == EX_OP &&
+                      e->ref.kind == REF_BINDER && e->ref.u.binder->arity == 0;
+       guard++) {
+    Bind *b = bind_find(env, e->ref.u.binder->id);
+    if (!b || !b->thunk)
+      return NULL;
+    e = b->thunk;
+    env = b->tenv;
+  }
   if (E->init_mode)
     return e->kind == EX_OP && e->ref.kind == REF_VAR ? e->ref.u.decl : NULL;
   if (e->kind == EX_OP && e->ref.kind == REF_BUILTIN &&
@@ -1507,6 +1523,39 @@ static TermId enc_unchanged(Enc *E, Expr *e, Expr *at, Bind *env) {
   return r;
 }
 
+/* As in the evaluator's enumeration: the definition an application in an
+ * action stands for, substitutions applied. */
+static Def *act_def(Enc *E, Expr *e) {
+  const Spec *sp = E->spec;
+  Def *d = NULL;
+  if (e->ref.kind == REF_CONST)
+    d = sp->const_defs[e->ref.u.decl->index];
+  else if (e->ref.kind == REF_DEF)
+    d = e->ref.u.def;
+  if (!d)
+    return NULL;
+  if (d->id < sp->ndefs) {
+    if (sp->def_vals[d->id])
+      return NULL;
+    if (sp->def_substs[d->id])
+      d = sp->def_substs[d->id];
+  }
+  return d->kind == DEF_OP ? d : NULL;
+}
+
+static bool act_expandable(Enc *E, Expr *e) {
+  Def *d = act_def(E, e);
+  if (!d)
+    return false;
+  int need = E->init_mode ? LEVEL_STATE : LEVEL_ACTION;
+  if (d->level >= need)
+    return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_level(e->args[i]) >= need)
+      return true;
+  return false;
+}
+
 static TermId enc_act(Enc *E, Expr *e, Bind *env) {
   switch (e->kind) {
   case EX_OP:
@@ -1536,13 +1585,13 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
         return g;
       }
       case B_EQ: {
-        Decl *d = assign_target(E, e->args[0]);
+        Decl *d = assign_target(E, e->args[0], env);
         if (d && !term_is_true(T, E->asg[d->index]))
           return assign(E, e, d, enc(E, e->args[1], env));
         break;
       }
       case B_IN: {
-        Decl *d = assign_target(E, e->args[0]);
+        Decl *d = assign_target(E, e->args[0], env);
         if (d && !term_is_true(T, E->asg[d->index])) {
           TermId ok;
           SymVal *v = fresh_member(E, e->args[1], env, &ok);
@@ -1559,12 +1608,9 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
       default:
         break;
       }
-    } else if (e->ref.kind == REF_DEF && e->ref.u.def->kind == DEF_OP &&
-               e->ref.u.def->level >= LEVEL_ACTION - (E->init_mode ? 1 : 0) &&
-               !(e->ref.u.def->id < E->spec->ndefs &&
-                 (E->spec->def_vals[e->ref.u.def->id] ||
-                  E->spec->def_substs[e->ref.u.def->id]))) {
-      Def *d = e->ref.u.def;
+    } else if ((e->ref.kind == REF_DEF || e->ref.kind == REF_CONST) &&
+               act_expandable(E, e)) {
+      Def *d = act_def(E, e);
       if (++E->depth > MAX_UNFOLD)
         unsupported(e, "recursion in '%s' unfolds more than %d times",
                     sym_str(d->name), MAX_UNFOLD);
@@ -1673,8 +1719,11 @@ static TermId finish_state(Enc *E, Expr *root, TermId g, SymVal ***out,
                               "'%s' is not given a value",
                               what, sym_str(d->name)));
       E->pc = saved;
+      /* No branch assigns it, so g is refuted (or the error above is
+       * reported); keep a value of the right kind for later encoding. */
       if (!E->nxt[v])
-        E->nxt[v] = sv_bool(term_false(T)); /* never used: g is refuted */
+        E->nxt[v] = E->cur ? E->cur[v] : sv_bool(term_false(T));
+      all = term_mk_and2(T, all, term_false(T));
       continue;
     }
     if (!term_is_true(T, a)) {

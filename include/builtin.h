@@ -100,8 +100,8 @@ extern const char *const std_module_names[MOD__COUNT];
 
 /* The standard module called `name`, or -1. */
 int std_module_lookup(const char *name);
-/* Modules a standard module extends (TLC extends Naturals, Sequences,
- * FiniteSets; Integers extends Naturals): writes them into out (up to 4). */
+/* Modules a standard module extends and re-exports (Integers extends
+ * Naturals): writes them into out (up to 4). */
 int std_module_extends(StdModule m, StdModule out[4]);
 /* The built-in called `name` that `module` provides, or -1. */
 int builtin_lookup(Sym name, StdModule module);

@@ -27,6 +27,7 @@ typedef struct WdErr {
   TermId cond;
   Loc loc;
   const char *msg;
+  int code; /* the exit code TLC gives for it (75, or 14 for Assert) */
 } WdErr;
 typedef VEC(WdErr) WdErrVec;
 

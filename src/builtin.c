@@ -28,11 +28,8 @@ int std_module_extends(StdModule m, StdModule out[4]) {
   case MOD_INTEGERS:
     out[0] = MOD_NATURALS;
     return 1;
-  case MOD_TLC:
-    out[0] = MOD_NATURALS;
-    out[1] = MOD_SEQUENCES;
-    out[2] = MOD_FINITESETS;
-    return 3;
+  /* TLC instantiates Naturals, Sequences and FiniteSets LOCALly: it does
+   * not pass their operators on to modules that extend it. */
   default:
     return 0;
   }

@@ -68,6 +68,14 @@ static Trace decode(Bmc *b, int upto) {
     for (int v = 0; v < b->spec->nvars; v++)
       t.states[i][v] = enc_decode(b->frames.data[i][v], &rd);
   }
+  /* Fault injection for the test suite: a wrong model must be caught by
+   * the replay, never shown. */
+  const char *corrupt = getenv("BRINK_TEST_CORRUPT_MODEL");
+  if (corrupt && *corrupt && *corrupt != '0' && b->spec->nvars > 0) {
+    Value *v = t.states[0][0];
+    t.states[0][0] = v && v->kind == V_INT ? val_int(-7777777)
+                                           : val_str(sym_intern("corrupted"));
+  }
   return t;
 }
 
@@ -128,7 +136,7 @@ static int report_eval_error(Bmc *b, WdErrVec *errs, int upto,
   }
   fprintf(stdout, "Error: The behavior up to this point is:\n");
   trace_print(stdout, b->spec, &t);
-  return EXIT_EVAL;
+  return w && w->code ? w->code : EXIT_EVAL;
 }
 
 int check_symbolic(const Spec *spec, const CheckOptions *opt) {
@@ -176,7 +184,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
       if (w)
         fprintf(stdout, "Error: %s: %s\n", loc_str(w->loc, where, sizeof where),
                 w->msg);
-      code = EXIT_EVAL;
+      code = w && w->code ? w->code : EXIT_EVAL;
       goto popped;
     }
   }
@@ -219,9 +227,9 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
       trace_print(stdout, spec, &t);
       fprintf(stdout,
               "brink: invariant %s is violated after %d step%s (a shortest "
-              "counterexample: %d states). Time: %.2f s.\n",
+              "counterexample: %d state%s). Time: %.2f s.\n",
               sym_str(spec->invariants.data[inv].name), k, k == 1 ? "" : "s",
-              k + 1, now() - b.t0);
+              k + 1, k == 0 ? "" : "s", now() - b.t0);
       code = EXIT_SAFETY;
       goto popped;
     }

@@ -240,6 +240,7 @@ typedef struct QArg {
   bool want; /* stop when the body evaluates to this */
   VEC(Value *) acc;
   Value *found;
+  Bound *bound; /* set filter over a tuple pattern */
 } QArg;
 
 static bool q_body(Ctx *c, Env *env, void *p) {
@@ -261,59 +262,76 @@ static bool map_body(Ctx *c, Env *env, void *p) {
   return true;
 }
 
+static Value *bounds_key(Bound *b, int nb, Env *env);
+
 static bool filter_body(Ctx *c, Env *env, void *p) {
   QArg *q = p;
   if (get_bool(q->body, eval(c, q->body, env), "the condition of a set filter"))
-    VEC_PUSH(q->acc, env->v);
+    VEC_PUSH(q->acc, q->bound ? bounds_key(q->bound, 1, env) : env->v);
   return true;
 }
 
 typedef struct FunArg {
   Expr *body;
-  int nnames;
+  Bound *bounds;
+  int nbounds;
   VEC(Value *) keys;
   VEC(Value *) vals;
 } FunArg;
 
+/* The domain key a function constructor's bounds denote in env: one name
+ * gives its value, a tuple pattern the tuple, several names or bounds the
+ * tuple of those parts. */
+static Value *bounds_key(Bound *b, int nb, Env *env) {
+  int total = 0;
+  for (int i = 0; i < nb; i++)
+    total += b[i].nnames;
+  Value *flat[64];
+  if (total > 64)
+    return NULL;
+  Env *e = env;
+  for (int i = total - 1; i >= 0; i--, e = e->up)
+    flat[i] = e->v;
+  Value *parts[64];
+  int np = 0, k = 0;
+  for (int i = 0; i < nb; i++) {
+    if (b[i].tuple) {
+      parts[np++] = mk_seq(flat + k, (size_t)b[i].nnames);
+      k += b[i].nnames;
+    } else {
+      for (int j = 0; j < b[i].nnames; j++)
+        parts[np++] = flat[k++];
+    }
+  }
+  return np == 1 ? parts[0] : mk_seq(parts, (size_t)np);
+}
+
 static bool fun_body(Ctx *c, Env *env, void *p) {
   FunArg *f = p;
-  Value *key;
-  if (f->nnames == 1) {
-    key = env->v;
-  } else {
-    Value *parts[16];
-    Env *e = env;
-    for (int i = f->nnames - 1; i >= 0; i--, e = e->up)
-      parts[i] = e->v;
-    key = mk_seq(parts, (size_t)f->nnames);
-  }
+  Value *key = bounds_key(f->bounds, f->nbounds, env);
+  if (!key)
+    eval_fail(f->body, "too many bound names");
   VEC_PUSH(f->keys, key);
   VEC_PUSH(f->vals, eval(c, f->body, env));
   return true;
 }
 
-static int bound_names(Bound *b, int nb) {
-  int n = 0;
-  for (int i = 0; i < nb; i++)
-    n += b[i].tuple ? 1 : b[i].nnames;
-  return n;
+static Value *make_fun(Expr *at, FunArg *f) {
+  Value *v = val_fun(f->keys.data, f->vals.data, f->keys.len);
+  VEC_FREE(f->keys);
+  VEC_FREE(f->vals);
+  if (!v)
+    eval_fail(at, "internal error: a function constructor produced the same "
+                  "argument twice");
+  return v;
 }
 
 /* The domain key of a function constructed over bounds that bind a
  * tuple pattern is that tuple; a flat list of names gives a tuple key. */
 static Value *eval_func(Ctx *c, Expr *e, Env *env) {
-  FunArg f = {e->body, bound_names(e->bounds, e->nbounds), {0}, {0}};
-  for (int i = 0; i < e->nbounds; i++)
-    if (e->bounds[i].tuple)
-      eval_fail(e, "tuple patterns in a function constructor are not "
-                   "supported yet");
-  if (f.nnames > 16)
-    eval_fail(e, "too many bound names");
+  FunArg f = {e->body, e->bounds, e->nbounds, {0}, {0}};
   bind_names(c, e, e->bounds, e->nbounds, 0, env, fun_body, &f);
-  Value *v = val_fun(f.keys.data, f.vals.data, f.keys.len);
-  VEC_FREE(f.keys);
-  VEC_FREE(f.vals);
-  return v;
+  return make_fun(e, &f);
 }
 
 /* [S -> T] as an explicit set of functions. */
@@ -560,11 +578,9 @@ static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
     bool cache = d->module && d->level == LEVEL_CONST;
     if (cache && d->id < def_cache.len && def_cache.data[d->id])
       return def_cache.data[d->id];
-    FunArg f = {d->body, bound_names(d->bounds, d->nbounds), {0}, {0}};
+    FunArg f = {d->body, d->bounds, d->nbounds, {0}, {0}};
     bind_names(c, e, d->bounds, d->nbounds, 0, env, fun_body, &f);
-    Value *v = val_fun(f.keys.data, f.vals.data, f.keys.len);
-    VEC_FREE(f.keys);
-    VEC_FREE(f.vals);
+    Value *v = make_fun(e, &f);
     if (cache) {
       while (def_cache.len <= d->id)
         VEC_PUSH(def_cache, NULL);
@@ -626,12 +642,12 @@ static Value *call_op_param(Ctx *c, Expr *e, Env *b, Env *env) {
   eval_fail(e, "cannot apply this operator argument");
 }
 
-static Value *eval_const(Ctx *c, Expr *e, Decl *d) {
+static Value *eval_const(Ctx *c, Expr *e, Decl *d, Env *env) {
   const Spec *s = c->spec;
   if (s->const_vals[d->index])
     return s->const_vals[d->index];
   if (s->const_defs[d->index])
-    return call_def(c, e, s->const_defs[d->index], NULL);
+    return call_def(c, e, s->const_defs[d->index], env);
   eval_fail(e, "constant '%s' has no value", sym_str(d->name));
 }
 
@@ -660,7 +676,7 @@ static Value *eval_var(Ctx *c, Expr *e, Decl *d) {
 static Value *eval_op(Ctx *c, Expr *e, Env *env) {
   switch (e->ref.kind) {
   case REF_CONST:
-    return eval_const(c, e, e->ref.u.decl);
+    return eval_const(c, e, e->ref.u.decl, env);
   case REF_VAR:
     return eval_var(c, e, e->ref.u.decl);
   case REF_BINDER: {
@@ -1061,14 +1077,14 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
   case EX_FORALL:
   case EX_EXISTS: {
     bool forall = e->kind == EX_FORALL;
-    QArg q = {e->body, forall, !forall, {0}, NULL};
+    QArg q = {e->body, forall, !forall, {0}, NULL, NULL};
     bind_names(c, e, e->bounds, e->nbounds, 0, env, q_body, &q);
     return val_bool(q.result);
   }
   case EX_CHOOSE: {
     if (e->bounds[0].tuple || e->bounds[0].nnames != 1)
       eval_fail(e, "CHOOSE over a tuple pattern is not supported yet");
-    QArg q = {e->body, false, true, {0}, NULL};
+    QArg q = {e->body, false, true, {0}, NULL, NULL};
     bind_names(c, e, e->bounds, 1, 0, env, choose_body, &q);
     if (!q.found)
       eval_fail(e, "CHOOSE found no element satisfying its condition");
@@ -1081,16 +1097,18 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
     return val_set(buf, (size_t)e->nargs);
   }
   case EX_SET_FILTER: {
-    if (e->bounds[0].tuple || e->bounds[0].nnames != 1)
-      eval_fail(e, "set filters over tuple patterns are not supported yet");
-    QArg q = {e->body, false, false, {0}, NULL};
+    if (!e->bounds[0].tuple && e->bounds[0].nnames != 1)
+      eval_fail(e, "a set filter binds one name or one tuple pattern");
+    QArg q = {e->body, false, false, {0}, NULL, NULL};
+    if (e->bounds[0].tuple)
+      q.bound = &e->bounds[0];
     bind_names(c, e, e->bounds, 1, 0, env, filter_body, &q);
     Value *r = val_set(q.acc.data, q.acc.len);
     VEC_FREE(q.acc);
     return r;
   }
   case EX_SET_MAP: {
-    QArg q = {e->body, false, false, {0}, NULL};
+    QArg q = {e->body, false, false, {0}, NULL, NULL};
     bind_names(c, e, e->bounds, e->nbounds, 0, env, map_body, &q);
     Value *r = val_set(q.acc.data, q.acc.len);
     VEC_FREE(q.acc);
@@ -1123,18 +1141,38 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
      * argument instead of building the whole (perhaps infinite) function. */
     if (fe->kind == EX_OP && fe->ref.kind == REF_DEF &&
         fe->ref.u.def->kind == DEF_FUN && fe->ref.u.def->nbounds == 1 &&
-        fe->ref.u.def->bounds[0].nnames == 1 && !fe->ref.u.def->bounds[0].tuple &&
-        e->nargs == 2) {
+        (fe->ref.u.def->bounds[0].nnames == 1 ||
+         fe->ref.u.def->bounds[0].tuple) &&
+        fe->ref.u.def->bounds[0].nnames <= 16 &&
+        !(c->spec && fe->ref.u.def->id < c->spec->ndefs &&
+          (c->spec->def_vals[fe->ref.u.def->id] ||
+           c->spec->def_substs[fe->ref.u.def->id]))) {
       Def *d = fe->ref.u.def;
-      Value *arg = eval(c, e->args[1], env);
-      if (!eval_in(c, e, arg, d->bounds[0].set, env))
+      Bound *bd = &d->bounds[0];
+      Value *arg = fapp_arg(c, e->args + 1, e->nargs - 1, env);
+      if (!eval_in(c, e, arg, bd->set, env))
         eval_fail(e, "attempted to apply the function %s to %s, which is not "
                      "in its domain", sym_str(d->name), show(arg));
       if (++c->depth > MAX_DEPTH)
         eval_fail(e, "recursion deeper than %d calls (in '%s')", MAX_DEPTH,
                   sym_str(d->name));
-      Env f = {d->bounds[0].names[0].id, arg, NULL, NULL, NULL, env};
-      Value *v = eval(c, d->body, &f);
+      Env frames[16];
+      Env *cur = env;
+      if (bd->tuple) {
+        if (arg->kind != V_FUN || !val_is_seq(arg) ||
+            arg->u.fun.n != (uint32_t)bd->nnames)
+          eval_fail(e, "the argument %s does not match the tuple pattern",
+                    show(arg));
+        for (int k = 0; k < bd->nnames; k++) {
+          frames[k] = (Env){bd->names[k].id, arg->u.fun.vals[k], NULL, NULL,
+                            NULL, cur};
+          cur = &frames[k];
+        }
+      } else {
+        frames[0] = (Env){bd->names[0].id, arg, NULL, NULL, NULL, cur};
+        cur = &frames[0];
+      }
+      Value *v = eval(c, d->body, cur);
       c->depth--;
       return v;
     }
@@ -1287,9 +1325,19 @@ static void enum_rest(Gen *g, Pending *rest) {
     g->stop = true;
 }
 
-/* Is e an assignable variable reference: x' in Next, x in Init? */
-static Decl *assign_target(Gen *g, Expr *e) {
+/* Is e an assignable variable reference: x' in Next, x in Init?  An
+ * operator parameter is looked through to the argument it stands for. */
+static Decl *assign_target(Gen *g, Expr *e, Env *env) {
   bool init = g->c.target == g->c.cur;
+  for (int guard = 0; guard < 100 && e->kind == EX_OP &&
+                      e->ref.kind == REF_BINDER && e->ref.u.binder->arity == 0;
+       guard++) {
+    Env *b = env_find(env, e->ref.u.binder->id);
+    if (!b || !b->thunk)
+      return NULL;
+    e = b->thunk;
+    env = b->tenv;
+  }
   if (init) {
     if (e->kind == EX_OP && e->ref.kind == REF_VAR)
       return e->ref.u.decl;
@@ -1370,6 +1418,40 @@ static void enum_unchanged(Gen *g, Expr *e, Env *env, Pending *rest) {
     enum_rest(g, rest);
 }
 
+/* The definition an application stands for, overrides and constant
+ * substitutions (`C <- Op`) applied; NULL when it is not a definition. */
+static Def *enum_def(Gen *g, Expr *e) {
+  const Spec *sp = g->c.spec;
+  Def *d = NULL;
+  if (e->ref.kind == REF_CONST)
+    d = sp->const_defs[e->ref.u.decl->index];
+  else if (e->ref.kind == REF_DEF)
+    d = e->ref.u.def;
+  if (!d)
+    return NULL;
+  if (d->id < sp->ndefs) {
+    if (sp->def_vals[d->id])
+      return NULL;
+    if (sp->def_substs[d->id])
+      d = sp->def_substs[d->id];
+  }
+  return d->kind == DEF_OP ? d : NULL;
+}
+
+static bool enum_expandable(Gen *g, Expr *e) {
+  Def *d = enum_def(g, e);
+  if (!d)
+    return false;
+  int need = g->c.target == g->c.cur ? LEVEL_STATE : LEVEL_ACTION;
+  if (d->level >= need)
+    return true;
+  /* A parameter may carry the primes: Send(p, x, y, y'). */
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_level(e->args[i]) >= need)
+      return true;
+  return false;
+}
+
 static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
   if (g->stop)
     return;
@@ -1393,7 +1475,7 @@ static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
           enum_expr(g, e->args[i], env, rest);
         return;
       case B_EQ: {
-        Decl *d = assign_target(g, e->args[0]);
+        Decl *d = assign_target(g, e->args[0], env);
         if (d && !c->target[d->index]) {
           enum_assign(g, d, eval(c, e->args[1], env), rest);
           return;
@@ -1401,7 +1483,7 @@ static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
         break;
       }
       case B_IN: {
-        Decl *d = assign_target(g, e->args[0]);
+        Decl *d = assign_target(g, e->args[0], env);
         if (d && !c->target[d->index]) {
           Value *s = enum_set(e->args[1], eval(c, e->args[1], env));
           for (uint32_t i = 0; i < s->u.set.n && !g->stop; i++)
@@ -1419,11 +1501,11 @@ static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
       default:
         break;
       }
-    } else if (e->ref.kind == REF_DEF && e->ref.u.def->kind == DEF_OP &&
-               e->ref.u.def->level >= LEVEL_ACTION - (g->c.target == g->c.cur)) {
+    } else if ((e->ref.kind == REF_DEF || e->ref.kind == REF_CONST) &&
+               enum_expandable(g, e)) {
       /* Expand definitions that may assign (action level in Next, state
        * level in Init) so their conjuncts are seen. */
-      Def *d = e->ref.u.def;
+      Def *d = enum_def(g, e);
       Env frames[d->nparams > 0 ? d->nparams : 1];
       Env *cur = env;
       for (int k = 0; k < d->nparams; k++) {

@@ -40,6 +40,7 @@ typedef struct Bfs {
   uint32_t bad_parent; /* UINT32_MAX: the bad state is initial */
   int bad_inv;
   double t0, last_report;
+  Value **checking; /* the generated state being checked, for error traces */
 } Bfs;
 
 static double now(void) {
@@ -144,6 +145,7 @@ static Value **copy_state(const Bfs *b, Value **s) {
 static bool visit(Bfs *b, Value **prev, Value **s, uint32_t parent,
                   uint32_t level) {
   b->generated++;
+  b->checking = s;
   bool inm = in_model(b, prev, s);
   bool fresh = inm ? add_state(b, s, parent, level) : !seen(b, s);
   if (!fresh)
@@ -156,6 +158,7 @@ static bool visit(Bfs *b, Value **prev, Value **s, uint32_t parent,
     b->bad_parent = parent;
     return false;
   }
+  b->checking = NULL;
   return true;
 }
 
@@ -217,8 +220,11 @@ int check_explicit(const Spec *spec, const CheckOptions *opt) {
   FailPoint fp;
   if (fail_push(&fp)) {
     code = fp.code ? fp.code : EXIT_EVAL;
-    if (b.cur != UINT32_MAX) {
-      Trace t = path_to(&b, b.cur, NULL);
+    /* TLC shows the behaviour up to the state being checked (or whose
+     * successors were being computed). */
+    Value **last = b.checking ? copy_state(&b, b.checking) : NULL;
+    if (b.cur != UINT32_MAX || last) {
+      Trace t = path_to(&b, b.cur, last);
       print_trace(&b, &t);
     }
     totals(&b);
@@ -254,6 +260,7 @@ int check_explicit(const Spec *spec, const CheckOptions *opt) {
     }
   }
   b.cur = UINT32_MAX;
+  b.checking = NULL;
   fail_pop(&fp);
   if (b.result == EXIT_SAFETY) {
     fprintf(stdout, "Error: Invariant %s is violated.\n",

@@ -15,6 +15,7 @@
 #include "parse.h"
 #include "resolve.h"
 #include "spec.h"
+#include "types.h"
 
 #define BRINK_VERSION "0.1.0"
 
@@ -53,7 +54,8 @@ static const struct {
 static void usage(FILE *out) {
   fprintf(out, "brink %s -- a symbolic bounded model checker for TLA+\n\n"
                "usage: brink check [options] Spec.tla\n"
-               "       brink parse Spec.tla\n\noptions:\n",
+               "       brink parse Spec.tla\n"
+               "       brink typecheck [--config FILE] Spec.tla\n\noptions:\n",
           BRINK_VERSION);
   for (int i = 0; i < OPT__COUNT; i++)
     fprintf(out, "  %-14s %s\n", options[i].name, options[i].help);
@@ -87,7 +89,8 @@ int main(int argc, char **argv) {
     printf("brink %s\n", BRINK_VERSION);
     return 0;
   }
-  if (strcmp(cmd, "check") != 0 && strcmp(cmd, "parse") != 0) {
+  if (strcmp(cmd, "check") != 0 && strcmp(cmd, "parse") != 0 &&
+      strcmp(cmd, "typecheck") != 0) {
     fprintf(stderr, "brink: unknown command '%s' (try: brink check Spec.tla)\n",
             cmd);
     return EXIT_OTHER;
@@ -199,6 +202,14 @@ int main(int argc, char **argv) {
   Spec *spec = spec_bind(prog, cfg, &so, &code);
   if (!spec)
     return code;
+  bool typed = types_infer(spec);
+  if (strcmp(cmd, "typecheck") == 0) {
+    types_report(stdout, spec);
+    return typed ? EXIT_OK : EXIT_PARSE;
+  }
+  if (!typed)
+    fprintf(stderr, "brink: warning: type inference failed (see above); the "
+                    "engines check kinds as they evaluate, as TLC does\n");
   if (strcmp(engine, "explicit") == 0)
     return check_explicit(spec, &co);
   return check_symbolic(spec, &co);

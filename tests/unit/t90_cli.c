@@ -1,0 +1,986 @@
+/* t90_cli.c -- end-to-end tests of the command line: brink runs as a
+ * subprocess, as a user would run it, and the tests read its exit code,
+ * stdout and stderr.
+ *
+ * The heart is a differential test: every row of tests/specs/expected.tsv
+ * runs through the symbolic engine and the explicit engine, and the two
+ * must agree on the verdict and on the length of the counterexample (both
+ * find shortest ones); the explicit engine's distinct-state count and depth
+ * are checked against numbers worked out by hand.  A second differential
+ * test compares the explicit engine with TLC's recorded counts on small
+ * models of the shared corpus.  The rest covers the seed specs, every bad
+ * input of tests/parse/expected.tsv, config and option errors, and the
+ * replay guard (a corrupted solver model must never be shown).
+ *
+ * Environment: BRINK is the binary (default ./brink), SHARED the shared
+ * corpus (default ../shared); the working directory is the repo root. */
+#include <check.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define SPEC_TSV "tests/specs/expected.tsv"
+#define PARSE_TSV "tests/parse/expected.tsv"
+#define VALID_SPEC "tests/specs/CounterReachesFive.tla"
+#define SEED "specs/DistributedCounter.tla"
+#define SEED_CAS "specs/DistributedCounterCAS.tla"
+#define MAX_ARGS 32
+#define MAX_ROWS 256
+
+/* ---------------------------------------------------------------------
+ * Running brink */
+
+typedef struct Run {
+  int status; /* exit code, or 128 + signal */
+  char *out;  /* captured stdout, NUL-terminated */
+  char *err;  /* captured stderr */
+  char cmd[1024];
+} Run;
+
+typedef struct Argv {
+  const char *v[MAX_ARGS + 1];
+  int n;
+} Argv;
+
+static const char *brink_path(void) {
+  const char *b = getenv("BRINK");
+  return b && *b ? b : "./brink";
+}
+
+static const char *shared_path(void) {
+  const char *s = getenv("SHARED");
+  return s && *s ? s : "../shared";
+}
+
+static void argv_push(Argv *a, const char *s) {
+  ck_assert_msg(a->n < MAX_ARGS, "too many arguments");
+  a->v[a->n++] = s;
+  a->v[a->n] = NULL;
+}
+
+/* Splits `words` on blanks into a (the words are copied into buf). */
+static void argv_push_words(Argv *a, char *buf, size_t cap, const char *words) {
+  if (!words || strcmp(words, "-") == 0)
+    return;
+  snprintf(buf, cap, "%s", words);
+  char *save = NULL;
+  for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save))
+    argv_push(a, w);
+}
+
+static void argv_start(Argv *a, const char *cmd) {
+  a->n = 0;
+  argv_push(a, brink_path());
+  argv_push(a, cmd);
+}
+
+static char *slurp_fd(int fd) {
+  off_t len = lseek(fd, 0, SEEK_END);
+  ck_assert_msg(len >= 0, "lseek failed");
+  char *buf = malloc((size_t)len + 1);
+  ck_assert_ptr_nonnull(buf);
+  size_t got = 0;
+  while (got < (size_t)len) {
+    ssize_t r = pread(fd, buf + got, (size_t)len - got, (off_t)got);
+    if (r <= 0)
+      break;
+    got += (size_t)r;
+  }
+  buf[got] = '\0';
+  return buf;
+}
+
+static int temp_fd(void) {
+  char path[] = "/tmp/brink_cli_XXXXXX";
+  int fd = mkstemp(path);
+  ck_assert_msg(fd >= 0, "mkstemp failed");
+  unlink(path);
+  return fd;
+}
+
+/* Runs argv with stdout and stderr captured.  env, when not NULL, is a
+ * NAME=VALUE added to the child's environment. */
+static Run run_argv(const Argv *a, const char *env) {
+  Run r;
+  memset(&r, 0, sizeof r);
+  size_t off = 0;
+  if (env)
+    off += (size_t)snprintf(r.cmd, sizeof r.cmd, "%s ", env);
+  for (int i = 0; i < a->n && off < sizeof r.cmd; i++)
+    off += (size_t)snprintf(r.cmd + off, sizeof r.cmd - off, "%s%s",
+                            i ? " " : "", a->v[i]);
+  int fo = temp_fd(), fe = temp_fd();
+  fflush(stdout);
+  fflush(stderr);
+  pid_t pid = fork();
+  ck_assert_msg(pid >= 0, "fork failed");
+  if (pid == 0) {
+    int devnull = open("/dev/null", O_RDONLY);
+    if (devnull >= 0)
+      dup2(devnull, 0);
+    dup2(fo, 1);
+    dup2(fe, 2);
+    unsetenv("BRINK_TEST_CORRUPT_MODEL");
+    if (env)
+      putenv((char *)env);
+    alarm(110); /* a hung brink dies before Check's timeout */
+    execv(a->v[0], (char *const *)a->v);
+    fprintf(stderr, "cannot run %s\n", a->v[0]);
+    _exit(127);
+  }
+  int st = 0;
+  while (waitpid(pid, &st, 0) < 0)
+    ;
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+  r.out = slurp_fd(fo);
+  r.err = slurp_fd(fe);
+  close(fo);
+  close(fe);
+  return r;
+}
+
+static void run_free(Run *r) {
+  free(r->out);
+  free(r->err);
+  r->out = r->err = NULL;
+}
+
+/* ---------------------------------------------------------------------
+ * Reading brink's output */
+
+/* The number of `State N:` headers; -1 when they are not numbered 1, 2, ...
+ * in order. */
+static int count_states(const char *out) {
+  int n = 0;
+  for (const char *p = out; p && *p;) {
+    int k, len = 0;
+    if (sscanf(p, "State %d:%n", &k, &len) == 1 && len > 0) {
+      if (k != n + 1)
+        return -1;
+      n++;
+    }
+    p = strchr(p, '\n');
+    if (p)
+      p++;
+  }
+  return n;
+}
+
+/* The line of out that starts with prefix, or NULL. */
+static const char *find_line(const char *out, const char *prefix) {
+  size_t n = strlen(prefix);
+  for (const char *p = out; p && *p;) {
+    if (strncmp(p, prefix, n) == 0)
+      return p;
+    p = strchr(p, '\n');
+    if (p)
+      p++;
+  }
+  return NULL;
+}
+
+/* The invariant named in `Error: Invariant X is violated.` (into buf). */
+static const char *violated_invariant(const char *out, char *buf, size_t cap) {
+  const char *l = find_line(out, "Error: Invariant ");
+  if (!l)
+    return NULL;
+  l += strlen("Error: Invariant ");
+  size_t n = strcspn(l, " \n");
+  if (n >= cap)
+    n = cap - 1;
+  memcpy(buf, l, n);
+  buf[n] = '\0';
+  return buf;
+}
+
+typedef struct Totals {
+  long long generated, distinct, left, depth; /* -1 when not printed */
+} Totals;
+
+static Totals explicit_totals(const char *out) {
+  Totals t = {-1, -1, -1, -1};
+  for (const char *p = out; p && *p;) {
+    long long g, d, l;
+    int dep;
+    if (sscanf(p,
+               "%lld states generated, %lld distinct states found, %lld "
+               "states left on queue.",
+               &g, &d, &l) == 3) {
+      t.generated = g;
+      t.distinct = d;
+      t.left = l;
+    } else if (sscanf(p, "The depth of the complete state graph search is %d.",
+                      &dep) == 1)
+      t.depth = dep;
+    p = strchr(p, '\n');
+    if (p)
+      p++;
+  }
+  return t;
+}
+
+/* The value printed for `var` in `State n:` (into buf), or NULL. */
+static const char *state_var(const char *out, int n, const char *var, char *buf,
+                             size_t cap) {
+  char hdr[32];
+  snprintf(hdr, sizeof hdr, "State %d:", n);
+  const char *p = find_line(out, hdr);
+  if (!p)
+    return NULL;
+  char want[128];
+  snprintf(want, sizeof want, "/\\ %s = ", var);
+  for (p = strchr(p, '\n'); p && p[1] && p[1] != '\n'; p = strchr(p, '\n')) {
+    p++;
+    if (strncmp(p, want, strlen(want)) == 0) {
+      p += strlen(want);
+      size_t len = strcspn(p, "\n");
+      if (len >= cap)
+        len = cap - 1;
+      memcpy(buf, p, len);
+      buf[len] = '\0';
+      return buf;
+    }
+    if (strncmp(p, "State ", 6) == 0)
+      break;
+  }
+  return NULL;
+}
+
+static long state_var_int(const char *out, int n, const char *var) {
+  char buf[64];
+  const char *v = state_var(out, n, var, buf, sizeof buf);
+  ck_assert_msg(v, "no value for %s in State %d", var, n);
+  char *end;
+  long x = strtol(v, &end, 10);
+  ck_assert_msg(*end == '\0', "%s = %s in State %d is not an integer", var, v,
+                n);
+  return x;
+}
+
+/* ---------------------------------------------------------------------
+ * Tab-separated tables */
+
+/* Splits line (modified in place) on tabs; returns the number of fields. */
+static int split_tabs(char *line, char **f, int max) {
+  int n = 0;
+  line[strcspn(line, "\r\n")] = '\0';
+  for (char *p = line; n < max;) {
+    f[n++] = p;
+    char *t = strchr(p, '\t');
+    if (!t)
+      break;
+    *t = '\0';
+    p = t + 1;
+  }
+  return n;
+}
+
+/* -1 for "-" or an empty field. */
+static int num_field(const char *s) {
+  if (!s || !*s || strcmp(s, "-") == 0)
+    return -1;
+  return atoi(s);
+}
+
+/* The data lines of a table: '#' comments and the header (first
+ * non-comment line) are skipped.  Returns the number read; -1 when the
+ * file cannot be opened. */
+static int read_table(const char *path, char (*lines)[512], int max) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return -1;
+  char buf[512];
+  int n = 0;
+  bool header = true;
+  while (n < max && fgets(buf, sizeof buf, f)) {
+    if (buf[0] == '#' || buf[0] == '\n')
+      continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    snprintf(lines[n++], sizeof lines[0], "%s", buf);
+  }
+  fclose(f);
+  return n;
+}
+
+/* ---------------------------------------------------------------------
+ * The differential test over tests/specs/expected.tsv */
+
+static char spec_lines[MAX_ROWS][512];
+static int n_spec_rows;
+
+typedef struct SpecRow {
+  char *spec, *args;
+  int exit_code, cex, distinct, depth;
+} SpecRow;
+
+static SpecRow spec_row(int i, char *line) {
+  char *f[8];
+  int n = split_tabs(line, f, 8);
+  ck_assert_msg(n == 6, SPEC_TSV " row %d: 6 fields expected, found %d", i + 1,
+                n);
+  SpecRow r = {
+      f[0],           f[1], atoi(f[2]), num_field(f[3]), num_field(f[4]),
+      num_field(f[5])};
+  return r;
+}
+
+static bool has_word(const char *args, const char *w) {
+  size_t n = strlen(w);
+  for (const char *p = strstr(args, w); p; p = strstr(p + 1, w))
+    if ((p == args || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+      return true;
+  return false;
+}
+
+static Run run_row(const SpecRow *r, const char *engine, char *buf,
+                   size_t cap) {
+  Argv a;
+  argv_start(&a, "check");
+  bool own_engine = has_word(r->args, "--engine");
+  if (!own_engine) {
+    argv_push(&a, "--engine");
+    argv_push(&a, engine);
+  }
+  argv_push_words(&a, buf, cap, r->args);
+  static char len[16];
+  if (strcmp(engine, "symbolic") == 0 && !has_word(r->args, "--length")) {
+    /* Long enough to reach every counterexample and, for rows without one,
+     * every reachable state (the diameter is depth - 1 steps). */
+    int k = r->cex > r->depth ? r->cex : r->depth;
+    snprintf(len, sizeof len, "%d", (k > 0 ? k : 1) + 1);
+    argv_push(&a, "--length");
+    argv_push(&a, len);
+  }
+  argv_push(&a, r->spec);
+  return run_argv(&a, NULL);
+}
+
+/* What every engine must print for the row's verdict. */
+static void check_common(const SpecRow *r, const Run *run, const char *who) {
+  ck_assert_msg(run->status == r->exit_code,
+                "%s: `%s` exited %d, expected %d\nstdout:\n%s\nstderr:\n%s",
+                who, run->cmd, run->status, r->exit_code, run->out, run->err);
+  int states = count_states(run->out);
+  ck_assert_msg(states >= 0, "%s: `%s`: State headers out of order:\n%s", who,
+                run->cmd, run->out);
+  if (r->cex >= 0)
+    ck_assert_msg(states == r->cex,
+                  "%s: `%s`: %d states in the trace, expected %d\n%s", who,
+                  run->cmd, states, r->cex, run->out);
+  else
+    ck_assert_msg(states == 0, "%s: `%s`: a trace printed with no error:\n%s",
+                  who, run->cmd, run->out);
+  if (states > 0)
+    ck_assert_msg(find_line(run->out, "State 1: <Initial predicate>"),
+                  "%s: `%s`: State 1 is not the initial predicate:\n%s", who,
+                  run->cmd, run->out);
+  if (r->exit_code == 12)
+    ck_assert_msg(find_line(run->out, "Error: Invariant "),
+                  "%s: `%s`: no `Error: Invariant ... is violated.`\n%s", who,
+                  run->cmd, run->out);
+  if (r->exit_code == 11)
+    ck_assert_msg(find_line(run->out, "Error: Deadlock reached."),
+                  "%s: `%s`: no `Error: Deadlock reached.`\n%s", who, run->cmd,
+                  run->out);
+}
+
+static void check_symbolic_run(const SpecRow *r, const Run *run) {
+  check_common(r, run, "symbolic");
+  if (r->exit_code == 12) {
+    char inv[128], want[256];
+    violated_invariant(run->out, inv, sizeof inv);
+    snprintf(want, sizeof want,
+             "brink: invariant %s is violated after %d step%s (a shortest "
+             "counterexample: %d state",
+             inv, r->cex - 1, r->cex == 2 ? "" : "s", r->cex);
+    ck_assert_msg(strstr(run->out, want), "symbolic: `%s`: no `%s`\n%s",
+                  run->cmd, want, run->out);
+  }
+  if (r->exit_code == 0)
+    ck_assert_msg(strstr(run->out, "brink: no invariant is violated in "
+                                   "executions of up to "),
+                  "symbolic: `%s`: no summary line\n%s", run->cmd, run->out);
+}
+
+static void check_explicit_run(const SpecRow *r, const Run *run) {
+  check_common(r, run, "explicit");
+  Totals t = explicit_totals(run->out);
+  ck_assert_msg(t.distinct >= 0, "explicit: `%s`: no totals line\n%s", run->cmd,
+                run->out);
+  if (r->exit_code != 0)
+    return;
+  ck_assert_msg(
+      find_line(run->out, "Model checking completed. No error has been found."),
+      "explicit: `%s`: no `Model checking completed.`\n%s", run->cmd, run->out);
+  ck_assert_msg(t.left == 0, "explicit: `%s`: %lld states left on queue",
+                run->cmd, t.left);
+  if (r->distinct >= 0)
+    ck_assert_msg(t.distinct == r->distinct,
+                  "explicit: `%s`: %lld distinct states, expected %d\n%s",
+                  run->cmd, t.distinct, r->distinct, run->out);
+  if (r->depth >= 0)
+    ck_assert_msg(t.depth == r->depth,
+                  "explicit: `%s`: depth %lld, expected %d\n%s", run->cmd,
+                  t.depth, r->depth, run->out);
+}
+
+START_TEST(test_spec_row) {
+  ck_assert_msg(n_spec_rows > 0, "cannot read " SPEC_TSV);
+  char line[512];
+  snprintf(line, sizeof line, "%s", spec_lines[_i]);
+  SpecRow r = spec_row(_i, line);
+  bool sym = !has_word(r.args, "--engine") || strstr(r.args, "symbolic");
+  bool exp = !has_word(r.args, "--engine") || strstr(r.args, "explicit");
+  char b1[512], b2[512];
+  Run s = {0}, e = {0};
+  if (sym)
+    s = run_row(&r, "symbolic", b1, sizeof b1);
+  if (exp)
+    e = run_row(&r, "explicit", b2, sizeof b2);
+  if (sym && exp) {
+    /* The differential check: same verdict, same counterexample length,
+     * and the same invariant named. */
+    int ns = count_states(s.out), ne = count_states(e.out);
+    ck_assert_msg(s.status == e.status && ns == ne,
+                  "the engines disagree on %s %s: symbolic exit %d with %d "
+                  "states, explicit exit %d with %d states\n"
+                  "symbolic stdout:\n%s\nsymbolic stderr:\n%s\n"
+                  "explicit stdout:\n%s\nexplicit stderr:\n%s",
+                  r.spec, r.args, s.status, ns, e.status, ne, s.out, s.err,
+                  e.out, e.err);
+    char i1[128], i2[128];
+    const char *v1 = violated_invariant(s.out, i1, sizeof i1);
+    const char *v2 = violated_invariant(e.out, i2, sizeof i2);
+    ck_assert_msg((!v1 && !v2) || (v1 && v2 && strcmp(v1, v2) == 0),
+                  "the engines name different invariants on %s %s: %s / %s",
+                  r.spec, r.args, v1 ? v1 : "(none)", v2 ? v2 : "(none)");
+  }
+  if (sym)
+    check_symbolic_run(&r, &s);
+  if (exp)
+    check_explicit_run(&r, &e);
+  run_free(&s);
+  run_free(&e);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
+ * The explicit engine against TLC's recorded counts (shared corpus) */
+
+/* Small models both engines handle; TLC's numbers come from models.tsv. */
+static const char *const corpus_models[] = {
+    "specifications/DieHard/DieHard.tla",
+    "specifications/DieHard/MCDieHarder.tla",
+    "specifications/MissionariesAndCannibals/MissionariesAndCannibals.tla",
+    "specifications/SpecifyingSystems/AsynchronousInterface/"
+    "AsynchInterface.tla",
+    "specifications/SpecifyingSystems/AsynchronousInterface/Channel.tla",
+    "specifications/SpecifyingSystems/HourClock/HourClock.tla",
+    "specifications/SpecifyingSystems/TLC/ABCorrectness.tla",
+    "specifications/barriers/Barrier.tla",
+    "specifications/btree/kvstore.tla",
+    "specifications/byihive/VoucherLifeCycle.tla",
+    "specifications/ewd840/SyncTerminationDetection.tla",
+    "specifications/transaction_commit/TCommit.tla",
+};
+#define N_CORPUS ((int)(sizeof corpus_models / sizeof corpus_models[0]))
+
+START_TEST(test_corpus_model) {
+  char tsv[1024], line[4096];
+  snprintf(tsv, sizeof tsv, "%s/corpus/models.tsv", shared_path());
+  FILE *f = fopen(tsv, "r");
+  ck_assert_msg(f, "cannot read %s (set SHARED)", tsv);
+  char *fld[24];
+  bool found = false;
+  while (fgets(line, sizeof line, f)) {
+    if (split_tabs(line, fld, 24) >= 10 &&
+        strcmp(fld[1], corpus_models[_i]) == 0) {
+      found = true;
+      break;
+    }
+  }
+  fclose(f);
+  ck_assert_msg(found, "%s is not in %s", corpus_models[_i], tsv);
+  const char *verdict = fld[5];
+  int distinct = num_field(fld[6]), total = num_field(fld[7]);
+  int depth = num_field(fld[8]), cex = num_field(fld[9]);
+  bool violation = strcmp(verdict, "safety failure") == 0;
+  char tla[1024], cfg[1024], len[16];
+  snprintf(tla, sizeof tla, "%s/corpus/examples/%s", shared_path(), fld[1]);
+  snprintf(cfg, sizeof cfg, "%s/corpus/examples/%s", shared_path(), fld[2]);
+
+  Argv a;
+  argv_start(&a, "check");
+  argv_push(&a, "--engine");
+  argv_push(&a, "explicit");
+  argv_push(&a, "--config");
+  argv_push(&a, cfg);
+  argv_push(&a, tla);
+  Run e = run_argv(&a, NULL);
+  Totals t = explicit_totals(e.out);
+  if (violation) {
+    ck_assert_msg(e.status == 12, "`%s` exited %d, TLC found a violation\n%s%s",
+                  e.cmd, e.status, e.out, e.err);
+    ck_assert_msg(count_states(e.out) == cex,
+                  "`%s`: %d states in the trace, TLC's has %d", e.cmd,
+                  count_states(e.out), cex);
+  } else {
+    ck_assert_msg(e.status == 0, "`%s` exited %d, TLC found no error\n%s%s",
+                  e.cmd, e.status, e.out, e.err);
+    ck_assert_msg(
+        t.distinct == distinct && t.generated == total && t.depth == depth,
+        "`%s`: %lld generated, %lld distinct, depth %lld; TLC: %d, "
+        "%d, %d",
+        e.cmd, t.generated, t.distinct, t.depth, total, distinct, depth);
+  }
+
+  /* The symbolic engine: a violation of the same length, or none within
+   * the diameter. */
+  snprintf(len, sizeof len, "%d", violation ? cex : depth);
+  argv_start(&a, "check");
+  argv_push(&a, "--length");
+  argv_push(&a, len);
+  argv_push(&a, "--config");
+  argv_push(&a, cfg);
+  argv_push(&a, tla);
+  Run s = run_argv(&a, NULL);
+  ck_assert_msg(s.status == e.status &&
+                    count_states(s.out) == count_states(e.out),
+                "the engines disagree on %s: symbolic exit %d with %d states, "
+                "explicit exit %d with %d states\n%s",
+                fld[1], s.status, count_states(s.out), e.status,
+                count_states(e.out), s.err);
+  run_free(&e);
+  run_free(&s);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
+ * The seed */
+
+START_TEST(test_seed_lost_increment) {
+  Argv a;
+  argv_start(&a, "check");
+  argv_push(&a, SEED);
+  Run r = run_argv(&a, NULL);
+  ck_assert_msg(r.status == 12, "`%s` exited %d\n%s%s", r.cmd, r.status, r.out,
+                r.err);
+  ck_assert_msg(
+      find_line(r.out, "Error: Invariant NoLostIncrement is violated."),
+      "no violation of NoLostIncrement reported:\n%s", r.out);
+  int n = count_states(r.out);
+  ck_assert_int_eq(n, 9);
+  ck_assert_msg(strstr(r.out, "brink: invariant NoLostIncrement is violated "
+                              "after 8 steps (a shortest counterexample: 9 "
+                              "states)"),
+                "no summary line:\n%s", r.out);
+  /* The lost update: both nodes read the same value and both wrote. */
+  ck_assert_int_eq(state_var_int(r.out, 9, "val1"),
+                   state_var_int(r.out, 9, "val2"));
+  ck_assert_int_eq(state_var_int(r.out, 9, "counter"), 1);
+  ck_assert_int_eq(
+      state_var_int(r.out, 9, "done1") + state_var_int(r.out, 9, "done2"), 2);
+  ck_assert_int_eq(state_var_int(r.out, 1, "counter"), 0);
+  char pc[256];
+  ck_assert_str_eq(state_var(r.out, 1, "pc", pc, sizeof pc),
+                   "[Node1 |-> \"Node1_begin\", Node2 |-> \"Node2_begin\"]");
+  ck_assert_msg(strstr(r.out, "State 2: <N1Begin line ") ||
+                    strstr(r.out, "State 2: <N2Begin line "),
+                "State 2 does not name its action:\n%s", r.out);
+  ck_assert_msg(strstr(r.out, " of module DistributedCounter>"),
+                "the actions do not name their module:\n%s", r.out);
+  run_free(&r);
+
+  /* The explicit engine finds a counterexample just as short. */
+  argv_start(&a, "check");
+  argv_push(&a, "--engine");
+  argv_push(&a, "explicit");
+  argv_push(&a, SEED);
+  r = run_argv(&a, NULL);
+  ck_assert_int_eq(r.status, 12);
+  ck_assert_int_eq(count_states(r.out), 9);
+  ck_assert_int_eq(state_var_int(r.out, 9, "counter"), 1);
+  run_free(&r);
+}
+END_TEST
+
+START_TEST(test_seed_cas_holds) {
+  Argv a;
+  argv_start(&a, "check");
+  argv_push(&a, "--length");
+  argv_push(&a, "20");
+  argv_push(&a, SEED_CAS);
+  Run r = run_argv(&a, NULL);
+  ck_assert_msg(r.status == 0, "`%s` exited %d\n%s%s", r.cmd, r.status, r.out,
+                r.err);
+  ck_assert_msg(
+      strstr(r.out, "no invariant is violated in executions of up to 20 steps"),
+      "no summary line:\n%s", r.out);
+  ck_assert_int_eq(count_states(r.out), 0);
+  run_free(&r);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
+ * Bad input: tests/parse/expected.tsv */
+
+static char parse_lines[MAX_ROWS][512];
+static int n_parse_rows;
+
+START_TEST(test_parse_row) {
+  ck_assert_msg(n_parse_rows > 0, "cannot read " PARSE_TSV);
+  char line[512], *f[6];
+  snprintf(line, sizeof line, "%s", parse_lines[_i]);
+  int n = split_tabs(line, f, 6);
+  ck_assert_msg(n == 4, PARSE_TSV " row %d: 4 fields expected", _i + 1);
+  char path[512], where[600];
+  snprintf(path, sizeof path, "tests/parse/%s", f[0]);
+  snprintf(where, sizeof where, "%s:%s:", path, f[3]);
+  size_t len = strlen(path);
+  bool cfg = len > 4 && strcmp(path + len - 4, ".cfg") == 0;
+  Argv a;
+  if (cfg) {
+    argv_start(&a, "check");
+    argv_push(&a, "--config");
+    argv_push(&a, path);
+    argv_push(&a, VALID_SPEC);
+  } else {
+    argv_start(&a, "parse");
+    argv_push(&a, path);
+  }
+  Run r = run_argv(&a, NULL);
+  ck_assert_msg(r.status == atoi(f[1]), "`%s` exited %d, expected %s\n%s",
+                r.cmd, r.status, f[1], r.err);
+  ck_assert_msg(strstr(r.err, where), "`%s`: stderr does not locate %s:\n%s",
+                r.cmd, where, r.err);
+  ck_assert_msg(strstr(r.err, f[2]), "`%s`: stderr lacks \"%s\":\n%s", r.cmd,
+                f[2], r.err);
+  ck_assert_msg(!find_line(r.out, "State 1:"), "a trace after a bad input");
+  run_free(&r);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
+ * Config and option errors, on specs written to a temporary directory */
+
+static char tmpdir[256];
+
+static void tmp_setup(void) {
+  snprintf(tmpdir, sizeof tmpdir, "/tmp/brink_cli_XXXXXX");
+  ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+}
+
+static void tmp_teardown(void) {
+  char cmd[512];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+  if (system(cmd) != 0)
+    fprintf(stderr, "t90_cli: cannot remove %s\n", tmpdir);
+}
+
+/* Writes tmpdir/name; returns its path (a static buffer per slot). */
+static const char *tmp_file(int slot, const char *name, const char *text) {
+  static char paths[4][512];
+  snprintf(paths[slot], sizeof paths[slot], "%s/%s", tmpdir, name);
+  FILE *f = fopen(paths[slot], "w");
+  ck_assert_ptr_nonnull(f);
+  fputs(text, f);
+  fclose(f);
+  return paths[slot];
+}
+
+static const char counter_tla[] = "---- MODULE Counter ----\n"
+                                  "EXTENDS Naturals\n"
+                                  "CONSTANT Max\n"
+                                  "VARIABLE x\n"
+                                  "Init == x = 0\n"
+                                  "Next == x < Max /\\ x' = x + 1\n"
+                                  "Inv == x <= Max\n"
+                                  "====\n";
+
+/* Runs `brink check [--config cfg] spec` and checks the exit code and that
+ * stderr holds each of the (NULL-terminated) substrings. */
+static void expect_error(int code, const char *cfg, const char *spec, ...) {
+  Argv a;
+  argv_start(&a, "check");
+  if (cfg) {
+    argv_push(&a, "--config");
+    argv_push(&a, cfg);
+  }
+  argv_push(&a, spec);
+  Run r = run_argv(&a, NULL);
+  ck_assert_msg(r.status == code, "`%s` exited %d, expected %d\n%s%s", r.cmd,
+                r.status, code, r.out, r.err);
+  va_list ap;
+  va_start(ap, spec);
+  for (const char *s = va_arg(ap, const char *); s;
+       s = va_arg(ap, const char *))
+    ck_assert_msg(strstr(r.err, s), "`%s`: stderr lacks \"%s\":\n%s", r.cmd, s,
+                  r.err);
+  va_end(ap);
+  ck_assert_msg(!find_line(r.out, "State 1:"), "`%s`: a trace after an error",
+                r.cmd);
+  run_free(&r);
+}
+
+START_TEST(test_unknown_operator) {
+  const char *spec = tmp_file(0, "Undef.tla",
+                              "---- MODULE Undef ----\n"
+                              "EXTENDS Naturals\n"
+                              "VARIABLE x\n"
+                              "Init == x = 0\n"
+                              "Next == x' = foo + 1\n"
+                              "====\n");
+  const char *cfg = tmp_file(1, "Undef.cfg", "INIT Init\nNEXT Next\n");
+  char where[600];
+  snprintf(where, sizeof where, "%s:5:14:", spec);
+  expect_error(150, cfg, spec, where, "unknown operator 'foo'", NULL);
+  Argv a;
+  argv_start(&a, "parse");
+  argv_push(&a, spec);
+  Run r = run_argv(&a, NULL);
+  ck_assert_int_eq(r.status, 150);
+  ck_assert_msg(strstr(r.err, where) && strstr(r.err, "unknown operator 'foo'"),
+                "brink parse: %s", r.err);
+  run_free(&r);
+}
+END_TEST
+
+START_TEST(test_missing_constant_value) {
+  const char *spec = tmp_file(0, "Counter.tla", counter_tla);
+  const char *cfg =
+      tmp_file(1, "NoMax.cfg", "INIT Init\nNEXT Next\nINVARIANT Inv\n");
+  expect_error(151, cfg, spec, "Max", NULL);
+  /* With the value the model checks; substituting an undefined operator
+   * for the constant is a config error again. */
+  cfg = tmp_file(2, "Good.cfg",
+                 "CONSTANT Max = 3\nINIT Init\nNEXT Next\nINVARIANT Inv\n");
+  Argv a;
+  argv_start(&a, "check");
+  argv_push(&a, "--config");
+  argv_push(&a, cfg);
+  argv_push(&a, "--no-deadlock");
+  argv_push(&a, "--engine");
+  argv_push(&a, "explicit");
+  argv_push(&a, spec);
+  Run r = run_argv(&a, NULL);
+  ck_assert_msg(r.status == 0, "`%s` exited %d\n%s%s", r.cmd, r.status, r.out,
+                r.err);
+  ck_assert_int_eq(explicit_totals(r.out).distinct, 4);
+  run_free(&r);
+  cfg = tmp_file(3, "Subst.cfg",
+                 "CONSTANT Max <- NoSuchOp\nINIT Init\nNEXT Next\n");
+  expect_error(151, cfg, spec, "NoSuchOp", NULL);
+}
+END_TEST
+
+START_TEST(test_undefined_invariant) {
+  const char *spec = tmp_file(0, "Counter.tla", counter_tla);
+  const char *cfg = tmp_file(1, "BadInv.cfg",
+                             "CONSTANT Max = 3\nINIT Init\nNEXT Next\n"
+                             "INVARIANT NoSuchInv\n");
+  char where[600];
+  snprintf(where, sizeof where, "%s:4:11:", cfg);
+  expect_error(151, cfg, spec, where, "NoSuchInv", NULL);
+  /* The same through --inv. */
+  Argv a;
+  argv_start(&a, "check");
+  argv_push(&a, "--inv");
+  argv_push(&a, "Inv,NoSuchInv");
+  argv_push(&a, "--config");
+  argv_push(&a, tmp_file(2, "Ok.cfg",
+                         "CONSTANT Max = 3\nINIT Init\n"
+                         "NEXT Next\n"));
+  argv_push(&a, spec);
+  Run r = run_argv(&a, NULL);
+  ck_assert_msg(r.status == 151 && strstr(r.err, "NoSuchInv"),
+                "`%s` exited %d\n%s", r.cmd, r.status, r.err);
+  run_free(&r);
+  /* INIT naming an undefined operator. */
+  cfg = tmp_file(3, "BadInit.cfg", "CONSTANT Max = 3\nINIT Start\nNEXT Next\n");
+  expect_error(151, cfg, spec, "Start", NULL);
+}
+END_TEST
+
+START_TEST(test_missing_cfg) {
+  /* No Spec.cfg beside the spec. */
+  const char *spec = tmp_file(0, "Counter.tla", counter_tla);
+  expect_error(151, NULL, spec, "Counter.cfg", NULL);
+  char cfg[600];
+  snprintf(cfg, sizeof cfg, "%s/nonexistent.cfg", tmpdir);
+  expect_error(151, cfg, VALID_SPEC, "nonexistent.cfg", NULL);
+}
+END_TEST
+
+static void expect_cli_error(const char *words, const char *msg) {
+  char buf[512];
+  Argv a;
+  a.n = 0;
+  argv_push(&a, brink_path());
+  argv_push_words(&a, buf, sizeof buf, words);
+  Run r = run_argv(&a, NULL);
+  ck_assert_msg(r.status == 255, "`%s` exited %d, expected 255\n%s%s", r.cmd,
+                r.status, r.out, r.err);
+  ck_assert_msg(strstr(r.err, msg), "`%s`: stderr lacks \"%s\":\n%s", r.cmd,
+                msg, r.err);
+  ck_assert_msg(!find_line(r.out, "State 1:"), "`%s`: a trace", r.cmd);
+  run_free(&r);
+}
+
+START_TEST(test_bad_options) {
+  expect_cli_error("check --bogus " VALID_SPEC, "--bogus");
+  expect_cli_error("check --length -3 " VALID_SPEC, "--length");
+  expect_cli_error("check --length many " VALID_SPEC, "--length");
+  expect_cli_error("check --engine quantum " VALID_SPEC, "--engine");
+  expect_cli_error("check " VALID_SPEC " --length", "--length");
+  expect_cli_error("check", "no spec");
+  expect_cli_error("check " VALID_SPEC " " VALID_SPEC, "more than one spec");
+  expect_cli_error("frobnicate " VALID_SPEC, "frobnicate");
+  /* --length=K is the same as --length K. */
+  Argv a;
+  argv_start(&a, "check");
+  argv_push(&a, "--length=3");
+  argv_push(&a, VALID_SPEC);
+  Run r = run_argv(&a, NULL);
+  ck_assert_int_eq(r.status, 0);
+  ck_assert_msg(strstr(r.out, "up to 3 steps"), "%s", r.out);
+  run_free(&r);
+  /* --length 4 is one step short of the counter's violation, 5 is not. */
+  argv_start(&a, "check");
+  argv_push(&a, "--length");
+  argv_push(&a, "4");
+  argv_push(&a, VALID_SPEC);
+  r = run_argv(&a, NULL);
+  ck_assert_int_eq(r.status, 0);
+  run_free(&r);
+  a.v[3] = "5";
+  r = run_argv(&a, NULL);
+  ck_assert_int_eq(r.status, 12);
+  ck_assert_int_eq(count_states(r.out), 6);
+  run_free(&r);
+  /* The explicit engine stops at --length and says so. */
+  argv_start(&a, "check");
+  argv_push(&a, "--engine");
+  argv_push(&a, "explicit");
+  argv_push(&a, "--length");
+  argv_push(&a, "3");
+  argv_push(&a, VALID_SPEC);
+  r = run_argv(&a, NULL);
+  ck_assert_int_eq(r.status, 0);
+  ck_assert_msg(strstr(r.out, "stopped at depth 3"), "%s", r.out);
+  ck_assert_msg(!strstr(r.out, "Model checking completed."), "%s", r.out);
+  run_free(&r);
+}
+END_TEST
+
+START_TEST(test_help) {
+  Argv a;
+  argv_start(&a, "--help");
+  Run r = run_argv(&a, NULL);
+  ck_assert_int_eq(r.status, 0);
+  ck_assert_msg(strstr(r.out, "--length") && strstr(r.out, "--engine"),
+                "help does not list the options:\n%s", r.out);
+  run_free(&r);
+  a.n = 0;
+  argv_push(&a, brink_path());
+  r = run_argv(&a, NULL);
+  ck_assert_int_eq(r.status, 255);
+  run_free(&r);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
+ * The replay guard */
+
+START_TEST(test_corrupt_model_not_shown) {
+  Argv a;
+  argv_start(&a, "check");
+  argv_push(&a, SEED);
+  Run r = run_argv(&a, "BRINK_TEST_CORRUPT_MODEL=1");
+  ck_assert_msg(r.status == 255, "`%s` exited %d, expected 255\n%s%s", r.cmd,
+                r.status, r.out, r.err);
+  ck_assert_msg(strstr(r.err, "does not replay"),
+                "`%s`: stderr lacks \"does not replay\":\n%s", r.cmd, r.err);
+  ck_assert_msg(!strstr(r.out, "State 1:"), "`%s`: a trace was shown:\n%s",
+                r.cmd, r.out);
+  ck_assert_msg(!strstr(r.out, "Error: Invariant"),
+                "`%s`: a violation was reported:\n%s", r.cmd, r.out);
+  run_free(&r);
+
+  /* A string-valued first variable is corrupted too. */
+  argv_start(&a, "check");
+  argv_push(&a, "--inv");
+  argv_push(&a, "NeverYellowAfterGreen");
+  argv_push(&a, "tests/specs/StringTrafficLight.tla");
+  r = run_argv(&a, "BRINK_TEST_CORRUPT_MODEL=1");
+  ck_assert_msg(r.status == 255 && strstr(r.err, "does not replay") &&
+                    !strstr(r.out, "State 1:"),
+                "`%s` exited %d\n%s%s", r.cmd, r.status, r.out, r.err);
+  run_free(&r);
+
+  /* Set to 0, the variable changes nothing. */
+  argv_start(&a, "check");
+  argv_push(&a, SEED);
+  r = run_argv(&a, "BRINK_TEST_CORRUPT_MODEL=0");
+  ck_assert_int_eq(r.status, 12);
+  ck_assert_int_eq(count_states(r.out), 9);
+  run_free(&r);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
+ * The suite */
+
+Suite *cli_suite(void) {
+  Suite *s = suite_create("cli");
+  n_spec_rows = read_table(SPEC_TSV, spec_lines, MAX_ROWS);
+  n_parse_rows = read_table(PARSE_TSV, parse_lines, MAX_ROWS);
+
+  TCase *tc = tcase_create("specs");
+  tcase_set_timeout(tc, 120);
+  tcase_add_loop_test(tc, test_spec_row, 0, n_spec_rows > 0 ? n_spec_rows : 1);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("seed");
+  tcase_set_timeout(tc, 120);
+  tcase_add_test(tc, test_seed_lost_increment);
+  tcase_add_test(tc, test_seed_cas_holds);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("corpus");
+  tcase_set_timeout(tc, 120);
+  tcase_add_loop_test(tc, test_corpus_model, 0, N_CORPUS);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("bad_input");
+  tcase_set_timeout(tc, 120);
+  tcase_add_loop_test(tc, test_parse_row, 0,
+                      n_parse_rows > 0 ? n_parse_rows : 1);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("config_and_options");
+  tcase_set_timeout(tc, 120);
+  tcase_add_checked_fixture(tc, tmp_setup, tmp_teardown);
+  tcase_add_test(tc, test_unknown_operator);
+  tcase_add_test(tc, test_missing_constant_value);
+  tcase_add_test(tc, test_undefined_invariant);
+  tcase_add_test(tc, test_missing_cfg);
+  tcase_add_test(tc, test_bad_options);
+  tcase_add_test(tc, test_help);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("replay_guard");
+  tcase_set_timeout(tc, 120);
+  tcase_add_test(tc, test_corrupt_model_not_shown);
+  suite_add_tcase(s, tc);
+  return s;
+}
