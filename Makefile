@@ -10,7 +10,8 @@
 CC      ?= gcc
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Iinclude
+# Flags brink always needs, even when CFLAGS is given on the command line.
+override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Iinclude
 LDLIBS  := -lz3 -lcadical -lstdc++ -lgmp -lm
 BUILD   ?= build
 
@@ -27,10 +28,17 @@ PACKAGES := libz3-dev libcadical-dev libgmp-dev check pkg-config
 
 .PHONY: all check asan-check demo deps format clean bench
 
+BRINK_BIN ?= brink
+
 all: brink
 
 brink: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+ifneq ($(BRINK_BIN),brink)
+$(BRINK_BIN): $(LIB_OBJS) $(MAIN_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+endif
 
 $(BUILD)/%.o: %.c $(wildcard include/*.h)
 	@mkdir -p $(dir $@)
@@ -45,17 +53,20 @@ $(BUILD)/tests/suites.h: $(TEST_SRCS)
 	@mv $@.tmp $@
 
 $(BUILD)/tests/unit/main.o: $(BUILD)/tests/suites.h
-$(BUILD)/tests/unit/main.o: CFLAGS += -I$(BUILD)/tests
+$(BUILD)/tests/unit/main.o: override CFLAGS += -I$(BUILD)/tests
 
 $(BUILD)/run_tests: $(LIB_OBJS) $(TEST_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS)
 
-check: brink $(BUILD)/run_tests
-	BRINK=$(CURDIR)/brink SHARED=$(CURDIR)/../shared $(BUILD)/run_tests
+check: $(BRINK_BIN) $(BUILD)/run_tests
+	BRINK=$(CURDIR)/$(BRINK_BIN) SHARED=$(CURDIR)/../shared $(BUILD)/run_tests
 
+# Values, AST and terms live for the whole run by design (util.h), so leak
+# detection is off; every other AddressSanitizer/UBSan check is fatal.
 asan-check:
-	$(MAKE) BUILD=build-asan OPT=-O1 \
-	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" check
+	$(MAKE) BUILD=build-asan OPT=-O1 BRINK_BIN=build-asan/brink \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
+	  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 check
 
 deps:
 	@missing=""; for p in $(PACKAGES); do \
