@@ -499,9 +499,53 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
       if (x->kind != SV_SET)
         return term_false(T);
       return all_in(E, e, x, set->args[0], env);
+    case B_SEQ: {
+      /* A function whose domain is 1..Len (the keys are distinct integers
+       * between 1 and the number of keys) with elements in S. */
+      if (x->kind != SV_FUN)
+        return term_false(T);
+      bool bad = false;
+      TermId len = sv_card(sv_domain(x), &bad);
+      check_bad(e, bad);
+      VEC(TermId) parts = {0};
+      for (uint32_t i = 0; i < x->n; i++) {
+        SymVal *k = x->cells[i].key;
+        if (k->kind != SV_INT) {
+          VEC_PUSH(parts, term_mk_not(T, x->cells[i].mem));
+          continue;
+        }
+        TermId in = term_mk_and2(T, term_mk_le(T, term_mk_int_si(T, 1), k->t),
+                                 term_mk_le(T, k->t, len));
+        VEC_PUSH(parts, term_mk_implies(T, x->cells[i].mem, in));
+      }
+      VEC_PUSH(parts, all_in(E, e, x, set->args[0], env));
+      TermId r = term_mk_and(T, parts.data, parts.len);
+      VEC_FREE(parts);
+      return r;
+    }
+    /* Set operators over sets that may be infinite. */
+    case B_SETMINUS:
+      return term_mk_and2(T, enc_in(E, e, x, set->args[0], env),
+                          term_mk_not(T, enc_in(E, e, x, set->args[1], env)));
+    case B_CUP:
+      return term_mk_or2(T, enc_in(E, e, x, set->args[0], env),
+                         enc_in(E, e, x, set->args[1], env));
+    case B_CAP:
+      return term_mk_and2(T, enc_in(E, e, x, set->args[0], env),
+                          enc_in(E, e, x, set->args[1], env));
     default:
       break;
     }
+  }
+  if (set->kind == EX_SET_FILTER && !set->bounds[0].tuple &&
+      set->bounds[0].nnames == 1) {
+    TermId in = enc_in(E, e, x, set->bounds[0].set, env);
+    Bind f = {set->bounds[0].names[0].id, x, NULL, NULL, NULL, env};
+    TermId saved = E->pc;
+    E->pc = term_mk_and2(T, saved, in);
+    TermId p = as_bool(set->body, enc(E, set->body, &f));
+    E->pc = saved;
+    return term_mk_and2(T, in, p);
   }
   if (set->kind == EX_FUNSET) {
     if (x->kind != SV_FUN)

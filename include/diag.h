@@ -73,6 +73,7 @@ _Noreturn void fail_silent(int code);
 /* TLC-compatible exit codes. */
 enum {
   EXIT_OK = 0,
+  EXIT_ASSUME = 10,
   EXIT_DEADLOCK = 11,
   EXIT_SAFETY = 12,
   EXIT_LIVENESS = 13,

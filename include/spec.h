@@ -51,6 +51,8 @@ typedef struct Spec {
   VEC(Named) constraints;
   VEC(Named) action_constraints;
   VEC(Action) actions;
+  VEC(Expr *) assumes; /* every ASSUME of every module, in order */
+  bool no_behavior;    /* the config names no SPECIFICATION or INIT/NEXT */
   bool check_deadlock;
   /* Definitions overridden by the config (`Op = value`, `Op <- Other`),
    * by Def.id; NULL when not overridden. */
@@ -69,6 +71,10 @@ typedef struct SpecOptions {
 } SpecOptions;
 Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
                 int *exit_code);
+
+/* Checks every ASSUME with the evaluator, printing TLC's messages;
+ * returns 0, EXIT_ASSUME (a false assumption) or EXIT_EVAL. */
+int spec_check_assumptions(const Spec *spec);
 
 /* The value of a .cfg constant value. */
 Value *spec_cfg_value(const CfgValue *v);

@@ -58,7 +58,7 @@ typedef struct Z3Solver {
 /* Z3 recurses over the depth of an AST in places (a chain of 50,000 nested
  * ITEs overflows an 8 MB stack), so deeper subterms are cut: see z3_cut. */
 #ifndef Z3_MAX_DEPTH
-#define Z3_MAX_DEPTH 1000
+#define Z3_MAX_DEPTH 5000
 #endif
 
 /* Live solvers, so that the error handler can find its context's owner. */

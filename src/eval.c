@@ -482,9 +482,28 @@ static bool eval_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env) {
           return false;
       return true;
     }
+    /* Set operators on sets that may be infinite (Nat \ {0}). */
+    case B_SETMINUS:
+      return eval_in(c, e, x, set->args[0], env) &&
+             !eval_in(c, e, x, set->args[1], env);
+    case B_CUP:
+      return eval_in(c, e, x, set->args[0], env) ||
+             eval_in(c, e, x, set->args[1], env);
+    case B_CAP:
+      return eval_in(c, e, x, set->args[0], env) &&
+             eval_in(c, e, x, set->args[1], env);
     default:
       break;
     }
+  }
+  if (set->kind == EX_SET_FILTER && !set->bounds[0].tuple &&
+      set->bounds[0].nnames == 1) {
+    /* x \in {y \in S : P}  is  x \in S /\ P(x), also for infinite S. */
+    if (!eval_in(c, e, x, set->bounds[0].set, env))
+      return false;
+    Env f = {set->bounds[0].names[0].id, x, NULL, NULL, NULL, env};
+    return get_bool(set->body, eval(c, set->body, &f),
+                    "the condition of a set filter");
   }
   if (set->kind == EX_FUNSET) {
     if (x->kind != V_FUN)
@@ -794,6 +813,8 @@ static Value *need_set(Expr *e, Value *v) {
   return v;
 }
 
+static bool eval_enabled(Ctx *c, Expr *action, Env *env);
+
 static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
   int b = e->ref.u.builtin;
   Expr **a = e->args;
@@ -875,7 +896,7 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
     return val_bool(before == after);
   }
   case B_ENABLED:
-    eval_fail(e, "ENABLED is not supported yet");
+    return val_bool(eval_enabled(c, a[0], env));
   case B_BOX:
   case B_DIAMOND:
   case B_LEADSTO:
@@ -1299,6 +1320,8 @@ typedef struct Gen {
   StateFn fn;
   void *arg;
   bool stop;
+  bool enabled_mode; /* ENABLED: any partial successor will do */
+  bool found;
   int nvars;
   const char *what; /* "initial state" or "successor state" */
   Expr *root;
@@ -1311,6 +1334,11 @@ static void enum_rest(Gen *g, Pending *rest) {
     return;
   if (rest) {
     enum_expr(g, rest->e, rest->env, rest->next);
+    return;
+  }
+  if (g->enabled_mode) {
+    g->found = true;
+    g->stop = true;
     return;
   }
   for (int i = 0; i < g->nvars; i++)
@@ -1552,6 +1580,29 @@ static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
   /* A guard. */
   if (get_bool(e, eval(c, e, env), "this conjunct"))
     enum_rest(g, rest);
+}
+
+/* ENABLED A: some next state satisfies A from the current one.  Variables
+ * A leaves unassigned may take any value, so they do not matter. */
+static bool eval_enabled(Ctx *c, Expr *action, Env *env) {
+  if (c->primed || !c->cur)
+    eval_fail(action, "ENABLED needs a current state");
+  Gen g;
+  memset(&g, 0, sizeof g);
+  g.nvars = c->spec->nvars;
+  Value **next = xcalloc((size_t)g.nvars + 1, sizeof *next);
+  g.c.spec = c->spec;
+  g.c.cur = c->cur;
+  g.c.next = next;
+  g.c.target = next;
+  g.c.enumerating = true;
+  g.c.depth = c->depth;
+  g.enabled_mode = true;
+  g.what = "successor state";
+  g.root = action;
+  enum_expr(&g, action, env, NULL);
+  free(next);
+  return g.found;
 }
 
 void eval_init_states(const Spec *spec, StateFn fn, void *arg) {

@@ -148,14 +148,17 @@ static bool visit(Bfs *b, Value **prev, Value **s, uint32_t parent,
   b->checking = s;
   bool inm = in_model(b, prev, s);
   bool fresh = inm ? add_state(b, s, parent, level) : !seen(b, s);
-  if (!fresh)
+  if (!fresh) {
+    b->checking = NULL;
     return true;
+  }
   int inv = trace_violated_invariant(b->spec, s);
   if (inv >= 0) {
     b->result = EXIT_SAFETY;
     b->bad_inv = inv;
     b->bad_state = copy_state(b, s);
     b->bad_parent = parent;
+    b->checking = NULL;
     return false;
   }
   b->checking = NULL;

@@ -60,7 +60,7 @@ static void usage(FILE *out) {
   for (int i = 0; i < OPT__COUNT; i++)
     fprintf(out, "  %-14s %s\n", options[i].name, options[i].help);
   fprintf(out, "\nexit codes (as TLC): 0 no error, 11 deadlock, 12 invariant "
-               "violated, 75 evaluation error,\n150 spec error, 151 config "
+               "violated, 10 assumption false,\n14 Assert failed, 75 evaluation error, 150 spec error, 151 config "
                "error, 255 other\n");
 }
 
@@ -210,6 +210,15 @@ int main(int argc, char **argv) {
   if (!typed)
     fprintf(stderr, "brink: warning: type inference failed (see above); the "
                     "engines check kinds as they evaluate, as TLC does\n");
+  int assumed = spec_check_assumptions(spec);
+  if (assumed)
+    return assumed;
+  if (spec->no_behavior) {
+    printf("brink: the config names neither SPECIFICATION nor INIT/NEXT: "
+           "there is no behaviour to check; all %zu assumption%s hold.\n",
+           spec->assumes.len, spec->assumes.len == 1 ? "" : "s");
+    return EXIT_OK;
+  }
   if (strcmp(engine, "explicit") == 0)
     return check_explicit(spec, &co);
   return check_symbolic(spec, &co);

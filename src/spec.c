@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "eval.h"
+
 static int bind_errors;
 
 static void cerr(Loc loc, const char *fmt, ...)
@@ -178,6 +180,33 @@ static void conjuncts(Expr *e, ExprVec *out, int depth) {
   VEC_PUSH(*out, e);
 }
 
+/* WF/SF conditions, possibly under \A, conjunctions and definitions. */
+static bool is_fairness(Expr *e, int depth) {
+  if (depth > 50)
+    return false;
+  switch (e->kind) {
+  case EX_WF:
+  case EX_SF:
+    return true;
+  case EX_FORALL:
+  case EX_LET:
+    return is_fairness(e->body, depth + 1);
+  case EX_OP:
+    if (e->ref.kind == REF_BUILTIN && e->ref.u.builtin == B_AND) {
+      for (int i = 0; i < e->nargs; i++)
+        if (!is_fairness(e->args[i], depth + 1))
+          return false;
+      return true;
+    }
+    if (e->ref.kind == REF_DEF && e->ref.u.def->kind == DEF_OP &&
+        e->ref.u.def->nparams == 0)
+      return is_fairness(e->ref.u.def->body, depth + 1);
+    return false;
+  default:
+    return false;
+  }
+}
+
 static void bind_specification(Spec *s, CfgName n) {
   Def *d = named_def(s, n, "SPECIFICATION", LEVEL_TEMPORAL);
   if (!d)
@@ -209,7 +238,7 @@ static void bind_specification(Spec *s, CfgName n) {
       s->next = c->args[0]->args[0];
       continue;
     }
-    if (c->kind == EX_WF || c->kind == EX_SF) {
+    if (is_fairness(c, 0)) {
       diag_warning(c->loc, "fairness condition ignored: brink checks safety "
                            "only so far");
       continue;
@@ -310,11 +339,14 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
                           "INIT/NEXT; give one or the other");
     else
       bind_specification(s, cfg->spec);
+  } else if (!init.name && !next.name) {
+    /* TLC then only evaluates the assumptions. */
+    s->no_behavior = true;
   } else {
     if (!init.name || !next.name) {
       Loc where = {cfg->file, 1, 1, 1, 1};
-      cerr(where, "the config file must name SPECIFICATION, or both INIT "
-                  "and NEXT");
+      cerr(where, "the config file names %s but not %s", init.name ? "INIT" : "NEXT",
+           init.name ? "NEXT" : "INIT");
     } else {
       Def *di = named_def(s, init, "INIT", LEVEL_STATE);
       Def *dn = named_def(s, next, "NEXT", LEVEL_ACTION);
@@ -355,10 +387,19 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
   if (opt && opt->check_deadlock >= 0)
     s->check_deadlock = opt->check_deadlock;
 
+  for (size_t m = 0; m < prog->modules.len; m++) {
+    Module *mod = prog->modules.data[m];
+    for (int u = 0; u < mod->nunits; u++)
+      if (mod->units[u].kind == U_ASSUME)
+        VEC_PUSH(s->assumes, mod->units[u].expr);
+  }
   if (bind_errors) {
     *exit_code = EXIT_CONFIG;
     return NULL;
   }
+  *exit_code = 0;
+  if (s->no_behavior)
+    return s;
   StepVec path = {0};
   split(s, s->next, &path, s->next->kind == EX_OP && s->next->ref.kind == REF_DEF
                                ? sym_str(s->next->ref.u.def->name)
@@ -366,6 +407,33 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
         0);
   /* split() pushes the Next definition itself as the first step. */
   VEC_FREE(path);
-  *exit_code = 0;
   return s;
+}
+
+int spec_check_assumptions(const Spec *spec) {
+  EvalState st = {spec, NULL, NULL};
+  for (size_t i = 0; i < spec->assumes.len; i++) {
+    Expr *a = spec->assumes.data[i];
+    FailPoint fp;
+    if (fail_push(&fp)) {
+      fprintf(stdout, "Error: evaluating an assumption failed (see above).\n");
+      return fp.code ? fp.code : EXIT_EVAL;
+    }
+    bool ok = eval_bool(&st, a, "an ASSUME");
+    fail_pop(&fp);
+    if (!ok) {
+      const char *path = src_path(a->loc.file);
+      const char *base = strrchr(path, '/');
+      base = base ? base + 1 : path;
+      int len = (int)strlen(base);
+      if (len > 4 && strcmp(base + len - 4, ".tla") == 0)
+        len -= 4;
+      fprintf(stdout,
+              "Error: Assumption line %u, col %u to line %u, col %u of module "
+              "%.*s is false.\n",
+              a->loc.line, a->loc.col, a->loc.eline, a->loc.ecol, len, base);
+      return EXIT_ASSUME;
+    }
+  }
+  return 0;
 }
