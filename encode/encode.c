@@ -888,7 +888,10 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
   switch (b) {
   case B_EQ:
   case B_NEQ: {
-    TermId r = sv_eq(enc(E, a[0], env), enc(E, a[1], env), &bad);
+    /* Left to right, as TLC evaluates (C's argument order is not). */
+    SymVal *x = enc(E, a[0], env);
+    SymVal *y = enc(E, a[1], env);
+    TermId r = sv_eq(x, y, &bad);
     check_bad(e, bad);
     return sv_bool(b == B_EQ ? r : term_mk_not(T, r));
   }
@@ -920,8 +923,11 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     return sv_bool(term_mk_implies(T, p, q));
   }
   case B_EQUIV:
-    return sv_bool(term_mk_iff(T, as_bool(a[0], enc(E, a[0], env)),
-                               as_bool(a[1], enc(E, a[1], env))));
+    {
+      TermId x = as_bool(a[0], enc(E, a[0], env));
+      TermId y = as_bool(a[1], enc(E, a[1], env));
+      return sv_bool(term_mk_iff(T, x, y));
+    }
   case B_IN:
   case B_NOTIN: {
     TermId r = enc_in(E, e, enc(E, a[0], env), a[1], env);
@@ -930,7 +936,11 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
   case B_CUP:
   case B_CAP:
   case B_SETMINUS:
-    return set_op(E, e, b, enc(E, a[0], env), enc(E, a[1], env));
+    {
+      SymVal *x = enc(E, a[0], env);
+      SymVal *y = enc(E, a[1], env);
+      return set_op(E, e, b, x, y);
+    }
   case B_SUBSETEQ: {
     SymVal *x = need_set(a[0], enc(E, a[0], env));
     return sv_bool(all_in(E, e, x, a[1], env));
@@ -1095,7 +1105,9 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     return sv_int(r);
   }
   case B_SINGLETON_FN: {
-    SvCell c = {enc(E, a[0], env), term_true(T), enc(E, a[1], env)};
+    SymVal *k = enc(E, a[0], env);
+    SymVal *v = enc(E, a[1], env);
+    SvCell c = {k, term_true(T), v};
     return sv_fun(&c, 1);
   }
   case B_MERGE_FN: {

@@ -820,9 +820,13 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
   Expr **a = e->args;
   switch (b) {
   case B_EQ:
-    return val_bool(values_equal(e, eval(c, a[0], env), eval(c, a[1], env)));
-  case B_NEQ:
-    return val_bool(!values_equal(e, eval(c, a[0], env), eval(c, a[1], env)));
+  case B_NEQ: {
+    /* Operands left to right (C leaves argument order unspecified; TLC's
+     * order decides which error is reported). */
+    Value *x = eval(c, a[0], env);
+    Value *y = eval(c, a[1], env);
+    return val_bool(values_equal(e, x, y) == (b == B_EQ));
+  }
   case B_AND:
     for (int i = 0; i < e->nargs; i++)
       if (!get_bool(a[i], eval(c, a[i], env), "a conjunct"))
@@ -839,22 +843,24 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
     if (!get_bool(a[0], eval(c, a[0], env), "the left side of =>"))
       return val_bool(true);
     return val_bool(get_bool(a[1], eval(c, a[1], env), "the right side of =>"));
-  case B_EQUIV:
-    return val_bool(get_bool(a[0], eval(c, a[0], env), "an operand of <=>") ==
-                    get_bool(a[1], eval(c, a[1], env), "an operand of <=>"));
+  case B_EQUIV: {
+    bool x = get_bool(a[0], eval(c, a[0], env), "an operand of <=>");
+    bool y = get_bool(a[1], eval(c, a[1], env), "an operand of <=>");
+    return val_bool(x == y);
+  }
   case B_IN:
     return val_bool(eval_in(c, e, eval(c, a[0], env), a[1], env));
   case B_NOTIN:
     return val_bool(!eval_in(c, e, eval(c, a[0], env), a[1], env));
   case B_CUP:
-    return val_set_union(need_set(a[0], eval(c, a[0], env)),
-                         need_set(a[1], eval(c, a[1], env)));
   case B_CAP:
-    return val_set_inter(need_set(a[0], eval(c, a[0], env)),
-                         need_set(a[1], eval(c, a[1], env)));
-  case B_SETMINUS:
-    return val_set_minus(need_set(a[0], eval(c, a[0], env)),
-                         need_set(a[1], eval(c, a[1], env)));
+  case B_SETMINUS: {
+    Value *x = need_set(a[0], eval(c, a[0], env));
+    Value *y = need_set(a[1], eval(c, a[1], env));
+    return b == B_CUP   ? val_set_union(x, y)
+           : b == B_CAP ? val_set_inter(x, y)
+                        : val_set_minus(x, y);
+  }
   case B_SUBSETEQ: {
     Value *x = need_set(a[0], eval(c, a[0], env));
     for (uint32_t i = 0; i < x->u.set.n; i++)
@@ -1138,7 +1144,11 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
   case EX_FUNC:
     return eval_func(c, e, env);
   case EX_FUNSET:
-    return fun_set(e, eval(c, e->args[0], env), eval(c, e->args[1], env));
+    {
+      Value *dom = eval(c, e->args[0], env);
+      Value *cod = eval(c, e->args[1], env);
+      return fun_set(e, dom, cod);
+    }
   case EX_RECORD: {
     Value *buf[e->nargs > 0 ? e->nargs : 1];
     for (int i = 0; i < e->nargs; i++)
