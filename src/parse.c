@@ -1467,7 +1467,7 @@ static Module *p_module(Parser *P) {
       } while (p_accept(P, TK_COMMA));
     }
   }
-  int cap = 0;
+  volatile int cap = 0; /* kept across the recovery longjmp */
   for (;;) {
     Token *t = p_raw(P);
     if (t->kind == TK_END) {
@@ -1491,7 +1491,9 @@ static Module *p_module(Parser *P) {
       p_skip_unit(P, unit_start);
       continue;
     }
-    p_unit(P, m, &cap);
+    int c = cap;
+    p_unit(P, m, &c);
+    cap = c;
   }
   P->recover = saved;
   m->loc = p_span(P, sep->loc);

@@ -410,18 +410,27 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
   return s;
 }
 
-int spec_check_assumptions(const Spec *spec) {
+/* 1 when the assumption holds, 0 when it is false, -code when evaluating
+ * it failed. */
+static int assumption_holds(const Spec *spec, Expr *a) {
   EvalState st = {spec, NULL, NULL};
+  FailPoint fp;
+  if (fail_push(&fp))
+    return -(fp.code ? fp.code : EXIT_EVAL);
+  bool ok = eval_bool(&st, a, "an ASSUME");
+  fail_pop(&fp);
+  return ok;
+}
+
+int spec_check_assumptions(const Spec *spec) {
   for (size_t i = 0; i < spec->assumes.len; i++) {
     Expr *a = spec->assumes.data[i];
-    FailPoint fp;
-    if (fail_push(&fp)) {
+    int r = assumption_holds(spec, a);
+    if (r < 0) {
       fprintf(stdout, "Error: evaluating an assumption failed (see above).\n");
-      return fp.code ? fp.code : EXIT_EVAL;
+      return -r;
     }
-    bool ok = eval_bool(&st, a, "an ASSUME");
-    fail_pop(&fp);
-    if (!ok) {
+    if (!r) {
       const char *path = src_path(a->loc.file);
       const char *base = strrchr(path, '/');
       base = base ? base + 1 : path;

@@ -30,6 +30,22 @@ static bool holds(const Spec *spec, Expr *e, Value **cur, Value **next,
   return ok;
 }
 
+/* Does the step satisfy action a?  An evaluation error counts as no. */
+static bool action_holds(const EvalState *st, const Action *a) {
+  FailPoint fp;
+  FILE *devnull = fopen("/dev/null", "w");
+  diag_set_stream(devnull);
+  bool ok = false;
+  if (fail_push(&fp) == 0) {
+    ok = eval_action_holds(st, a);
+    fail_pop(&fp);
+  }
+  diag_set_stream(NULL);
+  if (devnull)
+    fclose(devnull);
+  return ok;
+}
+
 bool trace_replay(const Spec *spec, Trace *t, char **why) {
   *why = NULL;
   if (t->n < 1) {
@@ -67,23 +83,11 @@ bool trace_replay(const Spec *spec, Trace *t, char **why) {
       return false;
     t->actions[i + 1] = -2;
     EvalState st = {spec, t->states[i], t->states[i + 1]};
-    for (size_t a = 0; a < spec->actions.len; a++) {
-      FailPoint fp;
-      bool ok = false;
-      FILE *devnull = fopen("/dev/null", "w");
-      diag_set_stream(devnull);
-      if (fail_push(&fp) == 0) {
-        ok = eval_action_holds(&st, &spec->actions.data[a]);
-        fail_pop(&fp);
-      }
-      diag_set_stream(NULL);
-      if (devnull)
-        fclose(devnull);
-      if (ok) {
+    for (size_t a = 0; a < spec->actions.len; a++)
+      if (action_holds(&st, &spec->actions.data[a])) {
         t->actions[i + 1] = (int)a;
         break;
       }
-    }
   }
   return true;
 }

@@ -182,9 +182,9 @@ static _Noreturn void mismatch(Unify *u, Type *a, Type *b) {
   if (!lb.file)
     lb = u->at;
   char *sa = type_str(a), *sb = type_str(b);
-  diag_error(u->at, "%s is used as %s (%s) at %s but as %s (%s) at %s",
-             u->what, kind_words(a), sa, loc_str(la, wa, sizeof wa),
-             kind_words(b), sb, loc_str(lb, wb, sizeof wb));
+  diag_error(u->at, "%s is used as %s (%s) at %s but as %s (%s) at %s", u->what,
+             kind_words(a), sa, loc_str(la, wa, sizeof wa), kind_words(b), sb,
+             loc_str(lb, wb, sizeof wb));
   free(sa);
   free(sb);
   type_errors++;
@@ -291,8 +291,7 @@ static void unify(Unify *u, Type *a, Type *b) {
   Type *o = f == a ? b : a;
   if (f && (o->kind == TY_TUP || o->kind == TY_REC)) {
     o->link = f;
-    unify(u, f->args[0],
-          prim(o->kind == TY_TUP ? TY_INT : TY_STR, o->origin));
+    unify(u, f->args[0], prim(o->kind == TY_TUP ? TY_INT : TY_STR, o->origin));
     for (int i = 0; i < o->nargs; i++)
       unify(u, o->args[i], f->args[1]);
     return;
@@ -362,6 +361,21 @@ static void collect_vars(Type *t, TypeVec *out, int depth) {
     collect_vars(t->args[i], out, depth + 1);
 }
 
+/* Runs fn(arg) with a recovery point for type mismatches; false when one
+ * was reported.  Keeping setjmp here means no caller's locals live
+ * across it. */
+static bool guarded(void (*fn)(void *), void *arg) {
+  jmp_buf jb, *saved = mismatch_jb;
+  mismatch_jb = &jb;
+  bool ok = true;
+  if (setjmp(jb) == 0)
+    fn(arg);
+  else
+    ok = false;
+  mismatch_jb = saved;
+  return ok;
+}
+
 /* ---- inference ---- */
 
 typedef struct TEnv {
@@ -372,11 +386,11 @@ typedef struct TEnv {
 
 typedef struct Infer {
   Spec *spec;
-  Type **def_types;   /* by Def.id: the generalised type */
+  Type **def_types;    /* by Def.id: the generalised type */
   Type ***def_generic; /* by Def.id: its generic variables */
   int *def_ngeneric;
   bool *def_busy;
-  Type *at;           /* type of `@` in the current EXCEPT value */
+  Type *at; /* type of `@` in the current EXCEPT value */
 } Infer;
 
 static Type *infer(Infer *I, Expr *e, TEnv *env);
@@ -882,6 +896,46 @@ static Type *infer(Infer *I, Expr *e, TEnv *env) {
   return t;
 }
 
+typedef struct DefJob {
+  Infer *I;
+  Def *d;
+  Type *self;
+  int np;
+} DefJob;
+
+/* Infers a definition's body against its placeholder type. */
+static void infer_def_body(void *arg) {
+  DefJob *job = arg;
+  Infer *I = job->I;
+  Def *d = job->d;
+  Type *self = job->self;
+  int np = job->np;
+  if (d->kind == DEF_OP) {
+    TEnv frames[np + 1];
+    TEnv *env = NULL;
+    for (int i = 0; i < np; i++) {
+      frames[i] = (TEnv){d->params[i].id, self->args[i], env};
+      d->params[i].type = self->args[i];
+      env = &frames[i];
+    }
+    Type *body = infer(I, d->body, env);
+    Unify u = {xsprintf("the body of '%s'", sym_str(d->name)), d->body->loc};
+    unify(&u, np ? self->args[np] : self, body);
+  } else if (d->kind == DEF_FUN) {
+    int nf = frames_needed(d->bounds, d->nbounds);
+    TEnv frames[nf];
+    Type *parts[nf];
+    int nk = 0;
+    TEnv *env = bind_bounds(I, d->bounds, d->nbounds, NULL, frames, parts, &nk);
+    /* The function itself, inside its body, is the result. */
+    Type *f = fun_of(key_of(parts, nk, d->loc), var(), d->loc);
+    Unify u = {xsprintf("'%s'", sym_str(d->name)), d->loc};
+    unify(&u, self, f);
+    Type *body = infer(I, d->body, env);
+    unify(&u, f->args[1], body);
+  }
+}
+
 /* The (generalised) type of a definition, inferred on first use. */
 static Type *def_type(Infer *I, Def *d, Loc use) {
   const Spec *sp = I->spec;
@@ -901,9 +955,9 @@ static Type *def_type(Infer *I, Def *d, Loc use) {
   int np = d->kind == DEF_OP ? d->nparams : 0;
   Type *self = np ? mk(TY_OPER, d->loc, np + 1) : var();
   for (int i = 0; i < np; i++)
-    self->args[i] = d->params[i].arity > 0 ? mk(TY_OPER, d->params[i].loc,
-                                                d->params[i].arity + 1)
-                                           : var();
+    self->args[i] = d->params[i].arity > 0
+                        ? mk(TY_OPER, d->params[i].loc, d->params[i].arity + 1)
+                        : var();
   if (np) {
     for (int i = 0; i < np; i++)
       if (type_find(self->args[i])->kind == TY_OPER)
@@ -913,36 +967,8 @@ static Type *def_type(Infer *I, Def *d, Loc use) {
   }
   I->def_types[d->id] = self;
   I->def_busy[d->id] = true;
-  jmp_buf jb, *saved = mismatch_jb;
-  mismatch_jb = &jb;
-  if (setjmp(jb) == 0) {
-    if (d->kind == DEF_OP) {
-      TEnv frames[np + 1];
-      TEnv *env = NULL;
-      for (int i = 0; i < np; i++) {
-        frames[i] = (TEnv){d->params[i].id, self->args[i], env};
-        d->params[i].type = self->args[i];
-        env = &frames[i];
-      }
-      Type *body = infer(I, d->body, env);
-      Unify u = {xsprintf("the body of '%s'", sym_str(d->name)), d->body->loc};
-      unify(&u, np ? self->args[np] : self, body);
-    } else if (d->kind == DEF_FUN) {
-      int nf = frames_needed(d->bounds, d->nbounds);
-      TEnv frames[nf];
-      Type *parts[nf];
-      int nk = 0;
-      TEnv *env =
-          bind_bounds(I, d->bounds, d->nbounds, NULL, frames, parts, &nk);
-      /* The function itself, inside its body, is the result. */
-      Type *f = fun_of(key_of(parts, nk, d->loc), var(), d->loc);
-      Unify u = {xsprintf("'%s'", sym_str(d->name)), d->loc};
-      unify(&u, self, f);
-      Type *body = infer(I, d->body, env);
-      unify(&u, f->args[1], body);
-    }
-  }
-  mismatch_jb = saved;
+  DefJob job = {I, d, self, np};
+  guarded(infer_def_body, &job);
   I->def_busy[d->id] = false;
   d->type = self;
   /* Generic: variables not reachable from constants or state variables. */
@@ -996,6 +1022,31 @@ static Type *value_type(const Value *v, Loc at) {
   }
 }
 
+typedef struct SeedJob {
+  Spec *spec;
+  size_t i; /* the constant */
+  Type *t;  /* for substitutions: the definition's type */
+} SeedJob;
+
+/* A constant's type from its config value. */
+static void seed_const(void *arg) {
+  SeedJob *j = arg;
+  Decl *d = j->spec->prog->consts.data[j->i];
+  Loc at = d->loc;
+  for (size_t k = 0; k < j->spec->cfg->consts.len; k++)
+    if (j->spec->cfg->consts.data[k].name == d->name)
+      at = j->spec->cfg->consts.data[k].loc;
+  d->type = value_type(j->spec->const_vals[j->i], at);
+}
+
+/* A constant substituted by a definition has the definition's type. */
+static void unify_const(void *arg) {
+  SeedJob *j = arg;
+  Decl *d = j->spec->prog->consts.data[j->i];
+  Unify u = {xsprintf("constant '%s'", sym_str(d->name)), d->loc};
+  unify(&u, d->type, j->t);
+}
+
 bool types_infer(Spec *spec) {
   Program *p = spec->prog;
   Infer I = {0};
@@ -1006,32 +1057,20 @@ bool types_infer(Spec *spec) {
   I.def_ngeneric = xcalloc(nd, sizeof *I.def_ngeneric);
   I.def_busy = xcalloc(nd, sizeof *I.def_busy);
   type_errors = 0;
-  jmp_buf jb;
-  mismatch_jb = &jb;
-  if (setjmp(jb) == 0) {
-    for (size_t i = 0; i < p->consts.len; i++) {
-      Decl *d = p->consts.data[i];
-      if (spec->const_vals[i]) {
-        Loc at = d->loc;
-        for (size_t k = 0; k < spec->cfg->consts.len; k++)
-          if (spec->cfg->consts.data[k].name == d->name)
-            at = spec->cfg->consts.data[k].loc;
-        d->type = value_type(spec->const_vals[i], at);
-      } else {
-        d->type = var();
-      }
+  for (size_t i = 0; i < p->consts.len; i++) {
+    p->consts.data[i]->type = var();
+    if (spec->const_vals[i]) {
+      SeedJob j = {spec, i, NULL};
+      guarded(seed_const, &j);
     }
-    for (size_t i = 0; i < p->vars.len; i++)
-      p->vars.data[i]->type = var();
   }
+  for (size_t i = 0; i < p->vars.len; i++)
+    p->vars.data[i]->type = var();
   for (size_t i = 0; i < p->consts.len; i++)
     if (spec->const_defs[i] && spec->const_defs[i]->nparams == 0) {
-      Type *t = def_type(&I, spec->const_defs[i], p->consts.data[i]->loc);
-      if (setjmp(jb) == 0) {
-        Unify u = {xsprintf("constant '%s'", sym_str(p->consts.data[i]->name)),
-                   p->consts.data[i]->loc};
-        unify(&u, p->consts.data[i]->type, t);
-      }
+      SeedJob j = {spec, i,
+                   def_type(&I, spec->const_defs[i], p->consts.data[i]->loc)};
+      guarded(unify_const, &j);
     }
   for (size_t i = 0; i < p->defs.len; i++)
     if (p->defs.data[i]->module)

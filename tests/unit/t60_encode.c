@@ -335,6 +335,10 @@ static const char *const diff_exprs[] = {
     "CHOOSE e \\in T : e > x",
     "CHOOSE e \\in T : e \\in S",
     "CHOOSE e \\in T : TRUE",
+    /* Quantifiers stop at the first decisive element (in T's order). */
+    "\\E e \\in T : e = x \\/ 10 \\div (e - 2) > 0",
+    "\\A e \\in T : e # x /\\ 10 \\div (e - 2) > -20",
+    "CHOOSE e \\in T : e = x \\/ 10 \\div (e - 2) > 0",
     "IF x > 0 THEN S ELSE {}",
     "{e \\in S : e # x}",
     "{e * 2 : e \\in S}",
@@ -414,6 +418,8 @@ static const char *const diff_exprs[] = {
 static const char *const diff_exprs_cells[] = {
     "\\E e \\in S : 10 \\div e > 3",
     "\\A e \\in S : 10 \\div e < 11",
+    "\\E e \\in S : e = -1 \\/ 10 \\div e > 0",
+    "\\A e \\in S : e # -1 /\\ 10 \\div e > -20",
     "CHOOSE e \\in S : TRUE",
     "CHOOSE e \\in S : e > x",
     "CHOOSE e \\in S \\cap T : e # 2",
