@@ -387,6 +387,10 @@ static const char *const diff_exprs[] = {
     "<<x>> \\o <<y, 1>>",
     "Head(<<x, y>>)",
     "Tail(<<x, y, 1>>)",
+    "Len(f)",
+    "Len(x :> 1)",
+    "Head(x :> 5)",
+    "Len(<<x, y>> \\o <<x>>)",
     /* records */
     "r.a",
     "r.b",
