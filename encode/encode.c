@@ -1579,39 +1579,6 @@ static TermId enc_unchanged(Enc *E, Expr *e, Expr *at, Bind *env) {
   return r;
 }
 
-/* As in the evaluator's enumeration: the definition an application in an
- * action stands for, substitutions applied. */
-static Def *act_def(Enc *E, Expr *e) {
-  const Spec *sp = E->spec;
-  Def *d = NULL;
-  if (e->ref.kind == REF_CONST)
-    d = sp->const_defs[e->ref.u.decl->index];
-  else if (e->ref.kind == REF_DEF)
-    d = e->ref.u.def;
-  if (!d)
-    return NULL;
-  if (d->id < sp->ndefs) {
-    if (sp->def_vals[d->id])
-      return NULL;
-    if (sp->def_substs[d->id])
-      d = sp->def_substs[d->id];
-  }
-  return d->kind == DEF_OP ? d : NULL;
-}
-
-static bool act_expandable(Enc *E, Expr *e) {
-  Def *d = act_def(E, e);
-  if (!d)
-    return false;
-  int need = E->init_mode ? LEVEL_STATE : LEVEL_ACTION;
-  if (d->level >= need)
-    return true;
-  for (int i = 0; i < e->nargs; i++)
-    if (expr_level(e->args[i]) >= need)
-      return true;
-  return false;
-}
-
 static TermId enc_act(Enc *E, Expr *e, Bind *env) {
   switch (e->kind) {
   case EX_OP:
@@ -1664,9 +1631,8 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
       default:
         break;
       }
-    } else if ((e->ref.kind == REF_DEF || e->ref.kind == REF_CONST) &&
-               act_expandable(E, e)) {
-      Def *d = act_def(E, e);
+    } else if (spec_may_assign(E->spec, e, E->init_mode)) {
+      Def *d = spec_applied_def(E->spec, e);
       if (++E->depth > MAX_UNFOLD)
         unsupported(e, "recursion in '%s' unfolds more than %d times",
                     sym_str(d->name), MAX_UNFOLD);

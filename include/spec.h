@@ -72,6 +72,15 @@ typedef struct SpecOptions {
 Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
                 int *exit_code);
 
+/* The definition an operator application stands for, after the config's
+ * overrides and constant substitutions (`C <- Op`); NULL when it is not a
+ * definition with a body (a built-in, a variable, an overridden value). */
+Def *spec_applied_def(const Spec *spec, Expr *e);
+/* May the application e assign variables when expanded: in Init (state
+ * level and up), in Next (action level and up), through its definition or
+ * through an argument that carries primes (Send(p, m, m')). */
+bool spec_may_assign(const Spec *spec, Expr *e, bool in_init);
+
 /* Checks every ASSUME with the evaluator, printing TLC's messages;
  * returns 0, EXIT_ASSUME (a false assumption) or EXIT_EVAL. */
 int spec_check_assumptions(const Spec *spec);

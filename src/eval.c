@@ -1456,40 +1456,6 @@ static void enum_unchanged(Gen *g, Expr *e, Env *env, Pending *rest) {
     enum_rest(g, rest);
 }
 
-/* The definition an application stands for, overrides and constant
- * substitutions (`C <- Op`) applied; NULL when it is not a definition. */
-static Def *enum_def(Gen *g, Expr *e) {
-  const Spec *sp = g->c.spec;
-  Def *d = NULL;
-  if (e->ref.kind == REF_CONST)
-    d = sp->const_defs[e->ref.u.decl->index];
-  else if (e->ref.kind == REF_DEF)
-    d = e->ref.u.def;
-  if (!d)
-    return NULL;
-  if (d->id < sp->ndefs) {
-    if (sp->def_vals[d->id])
-      return NULL;
-    if (sp->def_substs[d->id])
-      d = sp->def_substs[d->id];
-  }
-  return d->kind == DEF_OP ? d : NULL;
-}
-
-static bool enum_expandable(Gen *g, Expr *e) {
-  Def *d = enum_def(g, e);
-  if (!d)
-    return false;
-  int need = g->c.target == g->c.cur ? LEVEL_STATE : LEVEL_ACTION;
-  if (d->level >= need)
-    return true;
-  /* A parameter may carry the primes: Send(p, x, y, y'). */
-  for (int i = 0; i < e->nargs; i++)
-    if (expr_level(e->args[i]) >= need)
-      return true;
-  return false;
-}
-
 static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
   if (g->stop)
     return;
@@ -1539,11 +1505,10 @@ static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
       default:
         break;
       }
-    } else if ((e->ref.kind == REF_DEF || e->ref.kind == REF_CONST) &&
-               enum_expandable(g, e)) {
+    } else if (spec_may_assign(g->c.spec, e, g->c.target == g->c.cur)) {
       /* Expand definitions that may assign (action level in Next, state
        * level in Init) so their conjuncts are seen. */
-      Def *d = enum_def(g, e);
+      Def *d = spec_applied_def(g->c.spec, e);
       Env frames[d->nparams > 0 ? d->nparams : 1];
       Env *cur = env;
       for (int k = 0; k < d->nparams; k++) {

@@ -410,6 +410,38 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
   return s;
 }
 
+Def *spec_applied_def(const Spec *spec, Expr *e) {
+  Def *d = NULL;
+  if (e->kind != EX_OP)
+    return NULL;
+  if (e->ref.kind == REF_CONST)
+    d = spec->const_defs[e->ref.u.decl->index];
+  else if (e->ref.kind == REF_DEF)
+    d = e->ref.u.def;
+  if (!d)
+    return NULL;
+  if (d->id < spec->ndefs) {
+    if (spec->def_vals[d->id])
+      return NULL;
+    if (spec->def_substs[d->id])
+      d = spec->def_substs[d->id];
+  }
+  return d->kind == DEF_OP ? d : NULL;
+}
+
+bool spec_may_assign(const Spec *spec, Expr *e, bool in_init) {
+  Def *d = spec_applied_def(spec, e);
+  if (!d)
+    return false;
+  int need = in_init ? LEVEL_STATE : LEVEL_ACTION;
+  if (d->level >= need)
+    return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_level(e->args[i]) >= need)
+      return true;
+  return false;
+}
+
 /* 1 when the assumption holds, 0 when it is false, -code when evaluating
  * it failed. */
 static int assumption_holds(const Spec *spec, Expr *a) {
