@@ -150,7 +150,8 @@ static TermId tmk_andor(TermMgr *tm, TermKind k, const TermId *a, uint32_t n) {
   args.len = m;
   for (size_t i = 0; i < args.len; i++) {
     TermId t = args.data[i];
-    if (term_kind(tm, t) == TERM_NOT && tmk_contains(&args, term_arg(tm, t, 0))) {
+    if (term_kind(tm, t) == TERM_NOT &&
+        tmk_contains(&args, term_arg(tm, t, 0))) {
       result = zero;
       goto done;
     }

@@ -26,11 +26,18 @@
  * variable or its negation is passed as is; any other term t gets a fresh
  * proxy constant p, asserted once as p = t and memoised by id.
  *
- * Z3_mk_simple_solver (the incremental SMT kernel) is the default:
- * measured on a BMC-shaped workload (one frame asserted and one
- * check_assumptions call per round) it was faster than Z3_mk_solver's
- * combined solver; compile with -DBRINK_Z3_COMBINED_SOLVER for the
- * other. */
+ * Solver choice: Z3_mk_solver (the combined solver; with assumptions it
+ * runs its incremental SMT solver) is the default over Z3_mk_simple_solver.
+ * On a BMC-shaped workload (one frame asserted and one check_assumptions
+ * per round, -O2) the simple solver was 1.3-2.2x faster on linear frames
+ * (50 rounds: 1.02 s vs 1.38 s), equal on frames with DIV/MOD up to 25
+ * rounds (0.43 s vs 0.45 s), but fell off a cliff just after (30 rounds:
+ * over 120 s vs 48 s; 40 rounds: over 300 s vs 202 s).  Build with
+ * -DBRINK_Z3_SIMPLE_SOLVER for the other one.
+ *
+ * Z3 recurses over AST depth in places (a 50,000-deep Bool ITE chain
+ * overflows an 8 MB stack inside check), so a subterm deeper than
+ * Z3_MAX_DEPTH is replaced by a fresh constant asserted equal to it. */
 #include "solver.h"
 
 #include <assert.h>
@@ -55,8 +62,8 @@ typedef struct Z3Solver {
   struct Z3Solver *next; /* registry of live solvers */
 } Z3Solver;
 
-/* Z3 recurses over the depth of an AST in places (a chain of 50,000 nested
- * ITEs overflows an 8 MB stack), so deeper subterms are cut: see z3_cut. */
+/* Deeper subterms are cut (z3_cut).  Z3 survived depth 20,000 in tests,
+ * and cuts slow down integer ITE chains, so they are kept rare. */
 #ifndef Z3_MAX_DEPTH
 #define Z3_MAX_DEPTH 5000
 #endif
@@ -580,10 +587,10 @@ Solver *solver_z3_new(TermMgr *tm) {
   z3_live = s;
   s->bool_sort = z3_keep_sort(s, Z3_mk_bool_sort(s->ctx));
   s->int_sort = z3_keep_sort(s, Z3_mk_int_sort(s->ctx));
-#ifdef BRINK_Z3_COMBINED_SOLVER
-  s->solver = Z3_mk_solver(s->ctx);
-#else
+#ifdef BRINK_Z3_SIMPLE_SOLVER
   s->solver = Z3_mk_simple_solver(s->ctx);
+#else
+  s->solver = Z3_mk_solver(s->ctx);
 #endif
   if (s->solver && z3_ok(s))
     Z3_solver_inc_ref(s->ctx, s->solver);

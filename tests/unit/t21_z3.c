@@ -72,8 +72,8 @@ START_TEST(test_big_ints) {
   TermId c = ivar("c"), d = ivar("d");
   solver_assert(sv, term_mk_eq(tm, c, term_mk_int(tm, big)));
   /* d = c * c + 1 is beyond 64 bits too. */
-  solver_assert(sv, term_mk_eq(tm, d,
-                               term_mk_add(tm, term_mk_mul(tm, c, c), num(1))));
+  solver_assert(
+      sv, term_mk_eq(tm, d, term_mk_add(tm, term_mk_mul(tm, c, c), num(1))));
   ck_assert_int_eq(solver_check(sv, NULL, 0), SOLVER_SAT);
   solver_value_int(sv, c, v);
   ck_assert(mpz_cmp(v, big) == 0);
@@ -187,6 +187,20 @@ START_TEST(test_deep_ite) {
   ck_assert_int_eq(solver_check(sv, NULL, 0), SOLVER_SAT);
   ck_assert(solver_value_bool(sv, t));
   ck_assert(!solver_value_bool(sv, base));
+  /* A deep term first translated after the check (its cuts must get their
+   * values in the current model) against an evaluation by hand. */
+  TermId u = base;
+  bool expect = false;
+  for (long i = 0; i < N; i++) {
+    snprintf(name, sizeof name, "p%ld", i);
+    TermId p = bvar(name);
+    snprintf(name, sizeof name, "q%ld", i);
+    TermId q = bvar(name);
+    u = term_mk_ite(tm, q, term_mk_not(tm, p), u);
+    if (solver_value_bool(sv, q))
+      expect = !solver_value_bool(sv, p);
+  }
+  ck_assert(solver_value_bool(sv, u) == expect);
   /* With every p false, t is base. */
   ck_assert_int_eq(solver_check(sv, notp, N), SOLVER_UNSAT);
   ck_assert_int_eq(solver_check(sv, notp, N - 1), SOLVER_SAT);
