@@ -165,8 +165,13 @@ START_TEST(test_unknown_inside_binders) {
 END_TEST
 
 START_TEST(test_case_and_except_names) {
-  load_fails("EXTENDS Naturals\nA == CASE 1 > 0 -> q [] OTHER -> 0",
-             "unknown operator 'q'");
+  load_fails("EXTENDS Naturals\nA == CASE 1 > 0 -> q [] OTHER -> 0\n"
+             "f == <<1>>\nB == [f EXCEPT ![k] = @ + w]",
+             "M.tla:3:20: error: unknown operator 'q'");
+  ck_assert_ptr_nonnull(
+      strstr(captured(), "M.tla:5:18: error: unknown operator 'k'"));
+  ck_assert_ptr_nonnull(
+      strstr(captured(), "M.tla:5:27: error: unknown operator 'w'"));
 }
 END_TEST
 
@@ -741,7 +746,9 @@ END_TEST
  * definition, and p_def_ahead takes `ident op ident ==` for an infix
  * operator definition, so the prime is not applied: A becomes `A == x`
  * (level 1) and the rest is read as a definition of an infix operator
- * named "'" with parameters x and B.  B is silently never defined. */
+ * named "'" with parameters x and B.  B is silently never defined:
+ * `brink check` on a spec with `Next == x < 3 /\ x + 1 = x'` followed by
+ * `Inv == x < 5` stops with "INVARIANT 'Inv' is not defined" (exit 151). */
 START_TEST(test_bug_prime_before_definition) {
   Program *p = load_ok("VARIABLE x\nA == x'\nB == 1");
   ck_assert_int_eq(def_of(p, "A")->level, LEVEL_ACTION); /* is 1 */
