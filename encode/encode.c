@@ -38,6 +38,7 @@ typedef struct Bind {
   struct Bind *tenv;
   SymVal *cache;
   struct Bind *up;
+  SymVal *at; /* the value of `@` where the thunk was made */
 } Bind;
 
 struct Enc {
@@ -256,7 +257,7 @@ static Value *closed_value(Enc *E, Expr *e) {
     EvalState st = {E->spec, NULL, NULL};
     FailPoint fp;
     FILE *devnull = fopen("/dev/null", "w");
-    diag_set_stream(devnull);
+    void *old = diag_set_stream(devnull);
     if (fail_push(&fp) == 0) {
       Value *x = eval_expr(&st, e);
       fail_pop(&fp);
@@ -264,7 +265,7 @@ static Value *closed_value(Enc *E, Expr *e) {
       if (x->kind != V_INFSET && x->kind != V_INTERVAL)
         v = x;
     }
-    diag_set_stream(NULL);
+    diag_set_stream(old);
     if (devnull)
       fclose(devnull);
   }
@@ -287,10 +288,39 @@ static SymVal *bind_value(Enc *E, Bind *b) {
     return b->v;
   if (b->cache && !E->primed)
     return b->cache;
+  SymVal *saved = E->at; /* `@` is lexical, as in the evaluator */
+  E->at = b->at;
   SymVal *v = enc(E, b->thunk, b->tenv);
+  E->at = saved;
   if (!E->primed)
     b->cache = v;
   return v;
+}
+
+/* The order in which TLC visits a set's elements: value order.  Cells with
+ * constant keys are sorted by their values (stable, so a key that occurs
+ * twice keeps its first cell first); symbolic keys keep cell order, which
+ * can only differ from TLC's in which of two errors is met first. */
+static uint32_t *value_order(const SymVal *s) {
+  uint32_t *ord = xmalloc((s->n + 1) * sizeof *ord);
+  Value **keys = xcalloc(s->n + 1, sizeof *keys);
+  bool all_const = true;
+  for (uint32_t i = 0; i < s->n; i++) {
+    ord[i] = i;
+    if (all_const && !sv_is_const(s->cells[i].key, &keys[i]))
+      all_const = false;
+  }
+  if (all_const) /* insertion sort: sets here are small */
+    for (uint32_t i = 1; i < s->n; i++) {
+      uint32_t x = ord[i], j = i;
+      while (j > 0 && val_cmp(keys[ord[j - 1]], keys[x]) > 0) {
+        ord[j] = ord[j - 1];
+        j--;
+      }
+      ord[j] = x;
+    }
+  free(keys);
+  return ord;
 }
 
 /* Expands the bounds `x \in S, y \in T` into all combinations of cells:
@@ -318,7 +348,7 @@ static void expand_rec(Enc *E, Expr *at, Bound *b, int nb, int i, int j,
       Bind *cur = env;
       for (int n = 0; n < bd->nnames; n++) {
         frames[n] = (Bind){bd->names[n].id, t->cells[n].val, NULL, NULL, NULL,
-                           cur};
+                           cur, NULL};
         cur = &frames[n];
       }
       expand_rec(E, at, b, nb, i + 1, 0, cur,
@@ -326,16 +356,19 @@ static void expand_rec(Enc *E, Expr *at, Bound *b, int nb, int i, int j,
     }
     return;
   }
-  for (uint32_t k = 0; k < s->n; k++) {
+  uint32_t *ord = value_order(s);
+  for (uint32_t o = 0; o < s->n; o++) {
+    uint32_t k = ord[o];
     TermId m = term_mk_and2(T, mem, s->cells[k].mem);
     if (term_is_false(T, m))
       continue;
-    Bind f = {bd->names[j].id, s->cells[k].key, NULL, NULL, NULL, env};
+    Bind f = {bd->names[j].id, s->cells[k].key, NULL, NULL, NULL, env, NULL};
     if (j + 1 < bd->nnames)
       expand_rec(E, at, b, nb, i, j + 1, &f, m, fn, arg);
     else
       expand_rec(E, at, b, nb, i + 1, 0, &f, m, fn, arg);
   }
+  free(ord);
 }
 
 static void expand(Enc *E, Expr *at, Bound *b, int nb, Bind *env, ExpandFn fn,
@@ -390,6 +423,73 @@ static void q_elem(Enc *E, Bind *env, TermId mem, void *arg) {
   }
 }
 
+/* \A x \in S : P and \E x \in S : P with errors found in TLC's order.
+ * TLC visits S in value order and stops at the first element that decides
+ * the result; an error in P at element j happens only if no element before
+ * j decided it.  With symbolic keys that order is not known while
+ * encoding, so every body is encoded first and each body's errors are then
+ * conditioned on "no member smaller than this one was decisive", where
+ * "smaller" is integer < for integer keys (cell order breaks ties) and
+ * cell order (constant keys sorted) otherwise. */
+static SymVal *enc_quant_ordered(Enc *E, Expr *e, Bind *env) {
+  bool forall = e->kind == EX_FORALL;
+  Bound *bd = &e->bounds[0];
+  SymVal *s = need_set(bd->set, enc(E, bd->set, env));
+  uint32_t *ord = value_order(s);
+  uint32_t n = s->n;
+  TermId *decisive = xcalloc(n + 1, sizeof *decisive);
+  size_t *err_from = xcalloc(n + 2, sizeof *err_from);
+  VEC(TermId) parts = {0};
+  bool all_int = true;
+  for (uint32_t o = 0; o < n; o++)
+    all_int &= s->cells[o].key->kind == SV_INT;
+  for (uint32_t o = 0; o < n; o++) {
+    SvCell *c = &s->cells[ord[o]];
+    Bind f = {bd->names[0].id, c->key, NULL, NULL, NULL, env, NULL};
+    TermId saved = E->pc;
+    E->pc = term_mk_and2(T, saved, c->mem);
+    err_from[o] = E->errs->len;
+    TermId p = as_bool(e->body, enc(E, e->body, &f));
+    E->pc = saved;
+    TermId part = forall ? term_mk_implies(T, c->mem, p)
+                         : term_mk_and2(T, c->mem, p);
+    VEC_PUSH(parts, part);
+    decisive[o] = forall ? term_mk_not(T, part) : part;
+  }
+  err_from[n] = E->errs->len;
+  for (uint32_t o = 0; o < n; o++) {
+    if (err_from[o] == err_from[o + 1])
+      continue;
+    SymVal *kj = s->cells[ord[o]].key;
+    VEC(TermId) none = {0};
+    for (uint32_t i = 0; i < n; i++) {
+      if (i == o)
+        continue;
+      TermId before;
+      if (all_int) {
+        SymVal *ki = s->cells[ord[i]].key;
+        before = term_mk_lt(T, ki->t, kj->t);
+        if (i < o)
+          before = term_mk_or2(T, before, term_mk_eq(T, ki->t, kj->t));
+      } else {
+        before = term_mk_bool(T, i < o);
+      }
+      VEC_PUSH(none, term_mk_implies(T, before, term_mk_not(T, decisive[i])));
+    }
+    TermId first = term_mk_and(T, none.data, none.len);
+    VEC_FREE(none);
+    for (size_t k = err_from[o]; k < err_from[o + 1]; k++)
+      E->errs->data[k].cond = term_mk_and2(T, E->errs->data[k].cond, first);
+  }
+  TermId r = forall ? term_mk_and(T, parts.data, parts.len)
+                    : term_mk_or(T, parts.data, parts.len);
+  VEC_FREE(parts);
+  free(decisive);
+  free(err_from);
+  free(ord);
+  return sv_bool(r);
+}
+
 static void filter_elem(Enc *E, Bind *env, TermId mem, void *arg) {
   QAcc *q = arg;
   TermId saved = E->pc;
@@ -439,8 +539,15 @@ static SymVal *enc_choose(Enc *E, Expr *e, Bind *env) {
   SymVal *r = NULL;
   TermId none = term_true(T);
   VEC(TermId) hits = {0};
+  uint32_t *ord = value_order(s);
+  SvCell *sorted = xmalloc((s->n + 1) * sizeof *sorted);
+  for (uint32_t i = 0; i < s->n; i++)
+    sorted[i] = s->cells[ord[i]];
+  free(ord);
+  s = sv_set(sorted, s->n);
+  free(sorted);
   for (uint32_t i = 0; i < s->n; i++) {
-    Bind f = {bd->names[0].id, s->cells[i].key, NULL, NULL, NULL, env};
+    Bind f = {bd->names[0].id, s->cells[i].key, NULL, NULL, NULL, env, NULL};
     TermId saved = E->pc;
     E->pc = term_mk_and(T, (TermId[]){saved, none, s->cells[i].mem}, 3);
     TermId p = as_bool(e->body, enc(E, e->body, &f));
@@ -475,6 +582,28 @@ static TermId all_in(Enc *E, Expr *e, SymVal *f, Expr *set, Bind *env) {
   return r;
 }
 
+/* Is the function f a sequence: is its domain 1..n for n the number of its
+ * (distinct) keys?  *len receives n. */
+static TermId seq_shape(Enc *E, Expr *e, SymVal *f, TermId *len) {
+  bool bad = false;
+  *len = sv_card(sv_domain(f), &bad);
+  check_bad(e, bad);
+  VEC(TermId) parts = {0};
+  for (uint32_t i = 0; i < f->n; i++) {
+    SymVal *k = f->cells[i].key;
+    if (k->kind != SV_INT) {
+      VEC_PUSH(parts, term_mk_not(T, f->cells[i].mem));
+      continue;
+    }
+    TermId in = term_mk_and2(T, term_mk_le(T, term_mk_int_si(T, 1), k->t),
+                             term_mk_le(T, k->t, *len));
+    VEC_PUSH(parts, term_mk_implies(T, f->cells[i].mem, in));
+  }
+  TermId r = term_mk_and(T, parts.data, parts.len);
+  VEC_FREE(parts);
+  return r;
+}
+
 static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
   if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN) {
     switch (set->ref.u.builtin) {
@@ -500,28 +629,11 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
         return term_false(T);
       return all_in(E, e, x, set->args[0], env);
     case B_SEQ: {
-      /* A function whose domain is 1..Len (the keys are distinct integers
-       * between 1 and the number of keys) with elements in S. */
       if (x->kind != SV_FUN)
         return term_false(T);
-      bool bad = false;
-      TermId len = sv_card(sv_domain(x), &bad);
-      check_bad(e, bad);
-      VEC(TermId) parts = {0};
-      for (uint32_t i = 0; i < x->n; i++) {
-        SymVal *k = x->cells[i].key;
-        if (k->kind != SV_INT) {
-          VEC_PUSH(parts, term_mk_not(T, x->cells[i].mem));
-          continue;
-        }
-        TermId in = term_mk_and2(T, term_mk_le(T, term_mk_int_si(T, 1), k->t),
-                                 term_mk_le(T, k->t, len));
-        VEC_PUSH(parts, term_mk_implies(T, x->cells[i].mem, in));
-      }
-      VEC_PUSH(parts, all_in(E, e, x, set->args[0], env));
-      TermId r = term_mk_and(T, parts.data, parts.len);
-      VEC_FREE(parts);
-      return r;
+      TermId len;
+      return term_mk_and2(T, seq_shape(E, e, x, &len),
+                          all_in(E, e, x, set->args[0], env));
     }
     /* Set operators over sets that may be infinite. */
     case B_SETMINUS:
@@ -540,7 +652,7 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
   if (set->kind == EX_SET_FILTER && !set->bounds[0].tuple &&
       set->bounds[0].nnames == 1) {
     TermId in = enc_in(E, e, x, set->bounds[0].set, env);
-    Bind f = {set->bounds[0].names[0].id, x, NULL, NULL, NULL, env};
+    Bind f = {set->bounds[0].names[0].id, x, NULL, NULL, NULL, env, NULL};
     TermId saved = E->pc;
     E->pc = term_mk_and2(T, saved, in);
     TermId p = as_bool(set->body, enc(E, set->body, &f));
@@ -736,7 +848,7 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
     if (sp->def_substs[d->id])
       d = sp->def_substs[d->id];
   }
-  if (++E->depth > MAX_UNFOLD)
+  if (++E->depth > MAX_UNFOLD || stack_nearly_full())
     unsupported(e, "recursion in '%s' unfolds more than %d times; the "
                    "symbolic engine needs recursion bounded by constants",
                 sym_str(d->name), MAX_UNFOLD);
@@ -750,7 +862,8 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
     Bind frames[d->nparams > 0 ? d->nparams : 1];
     Bind *cur = env;
     for (int i = 0; i < d->nparams; i++) {
-      frames[i] = (Bind){d->params[i].id, NULL, e->args[i], env, NULL, cur};
+      frames[i] =
+          (Bind){d->params[i].id, NULL, e->args[i], env, NULL, cur, E->at};
       cur = &frames[i];
     }
     r = enc(E, d->body, cur);
@@ -768,7 +881,8 @@ static SymVal *call_op_param(Enc *E, Expr *e, Bind *b, Bind *env) {
     Bind frames[bd->nnames > 0 ? bd->nnames : 1];
     Bind *cur = b->tenv;
     for (int i = 0; i < bd->nnames; i++) {
-      frames[i] = (Bind){bd->names[i].id, NULL, e->args[i], env, NULL, cur};
+      frames[i] =
+          (Bind){bd->names[i].id, NULL, e->args[i], env, NULL, cur, E->at};
       cur = &frames[i];
     }
     return enc(E, op->body, cur);
@@ -1066,7 +1180,10 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     SymVal *s = enc(E, a[0], env);
     if (s->kind != SV_FUN)
       unsupported(e, "Len of something that is not a sequence");
-    return sv_int(sv_card(sv_domain(s), &bad));
+    TermId len;
+    wd(E, term_mk_not(T, seq_shape(E, e, s, &len)), e,
+       "the argument of Len is not a sequence");
+    return sv_int(len);
   }
   case B_APPEND: {
     uint32_t n;
@@ -1250,6 +1367,9 @@ static SymVal *enc(Enc *E, Expr *e, Bind *env) {
     return enc(E, e->body, env);
   case EX_FORALL:
   case EX_EXISTS: {
+    if (e->nbounds == 1 && e->bounds[0].nnames == 1 && !e->bounds[0].tuple &&
+        e->bounds[0].set)
+      return enc_quant_ordered(E, e, env);
     QAcc q = {e->body, e->kind == EX_FORALL, term_true(T), {0}, {0}, 0};
     expand(E, e, e->bounds, e->nbounds, env, q_elem, &q);
     TermId r = q.forall ? term_mk_and(T, q.parts.data, q.parts.len)
@@ -1327,7 +1447,7 @@ static SymVal *enc(Enc *E, Expr *e, Bind *env) {
         unsupported(e, "the recursive function '%s' unfolds more than %d "
                        "times",
                     sym_str(d->name), MAX_UNFOLD);
-      Bind f = {d->bounds[0].names[0].id, x, NULL, NULL, NULL, env};
+      Bind f = {d->bounds[0].names[0].id, x, NULL, NULL, NULL, env, NULL};
       SymVal *r = enc(E, d->body, &f);
       E->depth--;
       return r;
@@ -1464,7 +1584,18 @@ static Decl *assign_target(Enc *E, Expr *e, Bind *env) {
     return e->kind == EX_OP && e->ref.kind == REF_VAR ? e->ref.u.decl : NULL;
   if (e->kind == EX_OP && e->ref.kind == REF_BUILTIN &&
       e->ref.u.builtin == B_PRIME) {
+    /* x', or v' for a parameter v standing for x. */
     Expr *x = e->args[0];
+    for (int guard = 0; guard < 100 && x->kind == EX_OP &&
+                        x->ref.kind == REF_BINDER &&
+                        x->ref.u.binder->arity == 0;
+         guard++) {
+      Bind *b = bind_find(env, x->ref.u.binder->id);
+      if (!b || !b->thunk)
+        return NULL;
+      x = b->thunk;
+      env = b->tenv;
+    }
     if (x->kind == EX_OP && x->ref.kind == REF_VAR)
       return x->ref.u.decl;
   }
@@ -1639,7 +1770,8 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
       Bind frames[d->nparams > 0 ? d->nparams : 1];
       Bind *cur = env;
       for (int k = 0; k < d->nparams; k++) {
-        frames[k] = (Bind){d->params[k].id, NULL, e->args[k], env, NULL, cur};
+        frames[k] =
+            (Bind){d->params[k].id, NULL, e->args[k], env, NULL, cur, E->at};
         cur = &frames[k];
       }
       TermId g = enc_act(E, d->body, cur);

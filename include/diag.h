@@ -49,8 +49,9 @@ void diag_note(Loc loc, const char *fmt, ...)
 void diag_verror(Loc loc, const char *kind, const char *fmt, va_list ap);
 int diag_error_count(void);
 void diag_reset(void);
-/* Where diagnostics go (stderr by default). */
-void diag_set_stream(void *file /* FILE* */);
+/* Where diagnostics go (stderr by default); returns the previous stream so
+ * that a caller silencing them can put it back. */
+void *diag_set_stream(void *file /* FILE* */);
 /* Writes "file:line:col" for loc into buf. */
 const char *loc_str(Loc loc, char *buf, size_t n);
 

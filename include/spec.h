@@ -59,6 +59,8 @@ typedef struct Spec {
   Value **def_vals;
   Def **def_substs;
   size_t ndefs;
+  /* The evaluator's cache of constant-level definitions, by Def.id. */
+  Value **def_cache;
 } Spec;
 
 /* Binds cfg to prog.  `overrides` may replace INIT/NEXT/invariants from the

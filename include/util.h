@@ -61,6 +61,15 @@ Sym sym_intern_n(const char *s, size_t n);
 const char *sym_str(Sym s);
 size_t sym_count(void); /* number of interned strings + 1 (for Sym 0) */
 
+/* Is the current thread's stack nearly used up?  Deep recursion (in the
+ * evaluator, the encoder) checks this and fails cleanly instead of
+ * crashing.  Cheap: one comparison after the first call per thread. */
+bool stack_nearly_full(void);
+/* Runs fn(arg) on a thread with a stack of `bytes` bytes and returns its
+ * result (the CLI runs everything this way, so legitimate deep recursion
+ * has room). */
+int run_with_stack(int (*fn)(void *), void *arg, size_t bytes);
+
 /* 64-bit hashing helpers. */
 uint64_t hash_bytes(const void *p, size_t n, uint64_t seed);
 uint64_t hash_mix(uint64_t h, uint64_t x);

@@ -60,7 +60,11 @@ char *src_read_file(const char *path) {
   return buf.data;
 }
 
-void diag_set_stream(void *file) { diag_out = file; }
+void *diag_set_stream(void *file) {
+  void *old = diag_out;
+  diag_out = file;
+  return old;
+}
 static FILE *out(void) { return diag_out ? diag_out : stderr; }
 int diag_error_count(void) { return error_count; }
 void diag_reset(void) { error_count = 0; }

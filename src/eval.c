@@ -36,6 +36,7 @@ typedef struct Env {
   struct Env *tenv;  /* the thunk's environment */
   Value *cache;      /* thunk value outside primes */
   struct Env *up;
+  Value *at;         /* the value of `@` where the thunk was made */
 } Env;
 
 typedef struct Ctx {
@@ -157,7 +158,11 @@ static Value *env_value(Ctx *c, Env *b) {
     return b->v;
   if (b->cache && !c->primed)
     return b->cache;
+  /* `@` is lexical: an argument means the `@` of where it was written. */
+  Value *saved = c->at;
+  c->at = b->at;
   Value *v = eval(c, b->thunk, b->tenv);
+  c->at = saved;
   if (!c->primed)
     b->cache = v;
   return v;
@@ -197,7 +202,7 @@ static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
         eval_fail(at, "too many names in a tuple pattern");
       Env *cur = env;
       for (int n = 0; n < bd->nnames; n++) {
-        frames[n] = (Env){bd->names[n].id, t->u.fun.vals[n], NULL, NULL, NULL, cur};
+        frames[n] = (Env){bd->names[n].id, t->u.fun.vals[n], NULL, NULL, NULL, cur, NULL};
         cur = &frames[n];
       }
       if (!bind_names(c, at, b, nb, i + 1, cur, fn, arg))
@@ -213,7 +218,7 @@ static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
     mpz_init_set(z, s->z);
     bool go = true;
     for (; go && mpz_cmp(z, s->z2) <= 0; mpz_add_ui(z, z, 1)) {
-      Env f = {bd->names[j].id, val_int_mpz(z), NULL, NULL, NULL, env};
+      Env f = {bd->names[j].id, val_int_mpz(z), NULL, NULL, NULL, env, NULL};
       go = j + 1 < bd->nnames ? bind_rec(c, at, b, nb, i, j + 1, &f, fn, arg)
                               : bind_names(c, at, b, nb, i + 1, &f, fn, arg);
     }
@@ -222,7 +227,7 @@ static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
   }
   s = enum_set(bd->set, s);
   for (uint32_t k = 0; k < s->u.set.n; k++) {
-    Env f = {bd->names[j].id, s->u.set.elems[k], NULL, NULL, NULL, env};
+    Env f = {bd->names[j].id, s->u.set.elems[k], NULL, NULL, NULL, env, NULL};
     bool go = j + 1 < bd->nnames
                   ? bind_rec(c, at, b, nb, i, j + 1, &f, fn, arg)
                   : bind_names(c, at, b, nb, i + 1, &f, fn, arg);
@@ -501,7 +506,7 @@ static bool eval_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env) {
     /* x \in {y \in S : P}  is  x \in S /\ P(x), also for infinite S. */
     if (!eval_in(c, e, x, set->bounds[0].set, env))
       return false;
-    Env f = {set->bounds[0].names[0].id, x, NULL, NULL, NULL, env};
+    Env f = {set->bounds[0].names[0].id, x, NULL, NULL, NULL, env, NULL};
     return get_bool(set->body, eval(c, set->body, &f),
                     "the condition of a set filter");
   }
@@ -583,51 +588,44 @@ static bool def_cacheable(Def *d) {
          d->level == LEVEL_CONST;
 }
 
-static VEC(Value *) def_cache;
-
 static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
   const Spec *sp = c->spec;
-  if (sp && d->id < sp->ndefs) {
+  if (d->id < sp->ndefs) {
     if (sp->def_vals[d->id])
       return sp->def_vals[d->id];
     if (sp->def_substs[d->id])
       d = sp->def_substs[d->id];
   }
   if (d->kind == DEF_FUN) {
-    bool cache = d->module && d->level == LEVEL_CONST;
-    if (cache && d->id < def_cache.len && def_cache.data[d->id])
-      return def_cache.data[d->id];
+    bool cache = d->module && d->level == LEVEL_CONST && d->id < sp->ndefs;
+    if (cache && sp->def_cache[d->id])
+      return sp->def_cache[d->id];
     FunArg f = {d->body, d->bounds, d->nbounds, {0}, {0}};
     bind_names(c, e, d->bounds, d->nbounds, 0, env, fun_body, &f);
     Value *v = make_fun(e, &f);
-    if (cache) {
-      while (def_cache.len <= d->id)
-        VEC_PUSH(def_cache, NULL);
-      def_cache.data[d->id] = v;
-    }
+    if (cache)
+      sp->def_cache[d->id] = v;
     return v;
   }
   if (d->kind != DEF_OP)
     eval_fail(e, "'%s' cannot be evaluated", sym_str(d->name));
-  bool cache = def_cacheable(d);
-  if (cache && d->id < def_cache.len && def_cache.data[d->id])
-    return def_cache.data[d->id];
-  if (++c->depth > MAX_DEPTH)
-    eval_fail(e, "recursion deeper than %d calls (in '%s')", MAX_DEPTH,
-              sym_str(d->name));
+  bool cache = def_cacheable(d) && d->id < sp->ndefs;
+  if (cache && sp->def_cache[d->id])
+    return sp->def_cache[d->id];
+  if (++c->depth > MAX_DEPTH || stack_nearly_full())
+    eval_fail(e, "recursion deeper than %d calls, or too deep for the stack "
+                 "(in '%s')",
+              c->depth > MAX_DEPTH ? MAX_DEPTH : c->depth, sym_str(d->name));
   Env frames[d->nparams > 0 ? d->nparams : 1];
   Env *cur = env;
   for (int i = 0; i < d->nparams; i++) {
-    frames[i] = (Env){d->params[i].id, NULL, e->args[i], env, NULL, cur};
+    frames[i] = (Env){d->params[i].id, NULL, e->args[i], env, NULL, cur, c->at};
     cur = &frames[i];
   }
   Value *v = eval(c, d->body, cur);
   c->depth--;
-  if (cache) {
-    while (def_cache.len <= d->id)
-      VEC_PUSH(def_cache, NULL);
-    def_cache.data[d->id] = v;
-  }
+  if (cache)
+    sp->def_cache[d->id] = v;
   return v;
 }
 
@@ -639,7 +637,8 @@ static Value *call_op_param(Ctx *c, Expr *e, Env *b, Env *env) {
     Env frames[bd->nnames > 0 ? bd->nnames : 1];
     Env *cur = b->tenv;
     for (int i = 0; i < bd->nnames; i++) {
-      frames[i] = (Env){bd->names[i].id, NULL, e->args[i], env, NULL, cur};
+      frames[i] = (Env){bd->names[i].id, NULL, e->args[i], env, NULL, cur,
+                        c->at};
       cur = &frames[i];
     }
     return eval(c, op->body, cur);
@@ -1184,8 +1183,10 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
       if (!eval_in(c, e, arg, bd->set, env))
         eval_fail(e, "attempted to apply the function %s to %s, which is not "
                      "in its domain", sym_str(d->name), show(arg));
-      if (++c->depth > MAX_DEPTH)
-        eval_fail(e, "recursion deeper than %d calls (in '%s')", MAX_DEPTH,
+      if (++c->depth > MAX_DEPTH || stack_nearly_full())
+        eval_fail(e, "recursion deeper than %d calls, or too deep for the "
+                     "stack (in '%s')",
+                  c->depth > MAX_DEPTH ? MAX_DEPTH : c->depth,
                   sym_str(d->name));
       Env frames[16];
       Env *cur = env;
@@ -1196,11 +1197,11 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
                     show(arg));
         for (int k = 0; k < bd->nnames; k++) {
           frames[k] = (Env){bd->names[k].id, arg->u.fun.vals[k], NULL, NULL,
-                            NULL, cur};
+                            NULL, cur, NULL};
           cur = &frames[k];
         }
       } else {
-        frames[0] = (Env){bd->names[0].id, arg, NULL, NULL, NULL, cur};
+        frames[0] = (Env){bd->names[0].id, arg, NULL, NULL, NULL, cur, NULL};
         cur = &frames[0];
       }
       Value *v = eval(c, d->body, cur);
@@ -1300,7 +1301,8 @@ static bool path_holds(Ctx *c, const Action *a, int i, Env *env) {
       Env frames[d->nparams > 0 ? d->nparams : 1];
       Env *cur = env;
       for (int k = 0; k < d->nparams; k++) {
-        frames[k] = (Env){d->params[k].id, NULL, n->args[k], env, NULL, cur};
+        frames[k] =
+            (Env){d->params[k].id, NULL, n->args[k], env, NULL, cur, c->at};
         cur = &frames[k];
       }
       return path_holds(c, a, i + 1, cur);
@@ -1383,7 +1385,18 @@ static Decl *assign_target(Gen *g, Expr *e, Env *env) {
   }
   if (e->kind == EX_OP && e->ref.kind == REF_BUILTIN &&
       e->ref.u.builtin == B_PRIME) {
+    /* x', or v' for a parameter v standing for x (Set(v, e) == v' = e). */
     Expr *x = e->args[0];
+    for (int guard = 0; guard < 100 && x->kind == EX_OP &&
+                        x->ref.kind == REF_BINDER &&
+                        x->ref.u.binder->arity == 0;
+         guard++) {
+      Env *b = env_find(env, x->ref.u.binder->id);
+      if (!b || !b->thunk)
+        return NULL;
+      x = b->thunk;
+      env = b->tenv;
+    }
     if (x->kind == EX_OP && x->ref.kind == REF_VAR)
       return x->ref.u.decl;
   }
@@ -1512,11 +1525,14 @@ static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
       Env frames[d->nparams > 0 ? d->nparams : 1];
       Env *cur = env;
       for (int k = 0; k < d->nparams; k++) {
-        frames[k] = (Env){d->params[k].id, NULL, e->args[k], env, NULL, cur};
+        frames[k] =
+            (Env){d->params[k].id, NULL, e->args[k], env, NULL, cur, c->at};
         cur = &frames[k];
       }
-      if (++c->depth > MAX_DEPTH)
-        eval_fail(e, "recursion deeper than %d calls", MAX_DEPTH);
+      if (++c->depth > MAX_DEPTH || stack_nearly_full())
+        eval_fail(e, "recursion deeper than %d calls, or too deep for the "
+                     "stack",
+                  MAX_DEPTH);
       enum_expr(g, d->body, cur, rest);
       c->depth--;
       return;

@@ -74,8 +74,28 @@ static char *default_cfg(const char *spec) {
   return p;
 }
 
+typedef struct MainArgs {
+  int argc;
+  char **argv;
+} MainArgs;
+
+static int brink_main(int argc, char **argv);
+
+static int main_job(void *p) {
+  MainArgs *a = p;
+  return brink_main(a->argc, a->argv);
+}
+
+/* Everything runs on a thread with a 1 GB stack (reserved, touched only as
+ * used), so that legitimately deep recursion in a spec has room; deeper
+ * recursion fails cleanly (util.h, stack_nearly_full). */
 int main(int argc, char **argv) {
   setvbuf(stdout, NULL, _IOLBF, 0);
+  MainArgs a = {argc, argv};
+  return run_with_stack(main_job, &a, (size_t)1 << 30);
+}
+
+static int brink_main(int argc, char **argv) {
   if (argc < 2) {
     usage(stderr);
     return EXIT_OTHER;

@@ -300,7 +300,9 @@ static bool p_def_ahead(Parser *P, int k) {
       int m = p_match(P, k + 1);
       return m > 0 && p_at(P, m + 1)->kind == TK_DEFEQ;
     }
-    if (b->kind == TK_OP)
+    /* `a ++ b ==` and `a ^+ ==`; a prime is not a definable operator, so
+     * `x'` ending one definition before `B ==` starts the next one. */
+    if (b->kind == TK_OP && strcmp(sym_str(b->sym), "'") != 0)
       return c->kind == TK_DEFEQ ||
              (c->kind == TK_IDENT && p_at(P, k + 3)->kind == TK_DEFEQ);
     return false;

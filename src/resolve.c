@@ -619,25 +619,35 @@ int expr_level(Expr *e) {
   return l;
 }
 
-/* Memo of def_level by Def.id: 0 not computed, 1 in progress, 2 done. */
-static VEC(uint8_t) level_state;
+/* A definition's level is the level of its body (for a function, also
+ * of its domain).  expr_level reads the current Def.level of the
+ * definitions an expression uses, so levels are computed as a fixpoint:
+ * all start at 0 and are raised until nothing changes.  That is exact for
+ * mutual recursion, where a memoised walk would see a partner at 0. */
+static int def_level(Def *d) { return d->level; }
 
-static int def_level(Def *d) {
-  VEC_RESERVE(level_state, d->id + 1);
-  while (level_state.len <= d->id)
-    VEC_PUSH(level_state, 0);
-  if (level_state.data[d->id] != 0)
-    return level_state.data[d->id] == 2 ? d->level : 0;
-  level_state.data[d->id] = 1;
+static int def_body_level(Def *d) {
   int l = 0;
-  if (d->kind == DEF_FUN) {
+  if (d->kind == DEF_FUN)
     for (int i = 0; i < d->nbounds; i++)
       l = max2(l, expr_level(d->bounds[i].set));
+  return max2(l, expr_level(d->body));
+}
+
+static void compute_levels(Program *p) {
+  for (size_t i = 0; i < p->defs.len; i++)
+    p->defs.data[i]->level = 0;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i < p->defs.len; i++) {
+      Def *d = p->defs.data[i];
+      int l = def_body_level(d);
+      if (l > d->level) {
+        d->level = l;
+        changed = true;
+      }
+    }
   }
-  l = max2(l, expr_level(d->body));
-  d->level = l;
-  level_state.data[d->id] = 2;
-  return l;
 }
 
 /* ---- entry points ---- */
@@ -668,8 +678,7 @@ Program *program_load(const char *path) {
   Scope *root = scopes[p->modules.len - 1];
   memcpy(p->std, root->std, sizeof p->std);
   p->root_scope = root;
-  for (size_t i = 0; i < p->defs.len; i++)
-    def_level(p->defs.data[i]);
+  compute_levels(p);
   VEC_FREE(r.locals);
   VEC_FREE(r.loading);
   return p;

@@ -87,6 +87,7 @@ static void bind_constants(Spec *s, Config *cfg) {
   s->ndefs = p->defs.len;
   s->def_vals = xcalloc(s->ndefs + 1, sizeof *s->def_vals);
   s->def_substs = xcalloc(s->ndefs + 1, sizeof *s->def_substs);
+  s->def_cache = xcalloc(s->ndefs + 1, sizeof *s->def_cache);
   for (size_t i = 0; i < cfg->consts.len; i++) {
     CfgConst *cc = &cfg->consts.data[i];
     if (cc->module) {

@@ -14,7 +14,7 @@ static bool holds(const Spec *spec, Expr *e, Value **cur, Value **next,
   EvalState st = {spec, cur, next};
   FailPoint fp;
   FILE *devnull = fopen("/dev/null", "w");
-  diag_set_stream(devnull);
+  void *old = diag_set_stream(devnull);
   bool ok = false;
   if (fail_push(&fp) == 0) {
     ok = eval_bool(&st, e, what);
@@ -24,7 +24,7 @@ static bool holds(const Spec *spec, Expr *e, Value **cur, Value **next,
   } else {
     *why = xsprintf("evaluating %s failed", what);
   }
-  diag_set_stream(NULL);
+  diag_set_stream(old);
   if (devnull)
     fclose(devnull);
   return ok;
@@ -34,13 +34,13 @@ static bool holds(const Spec *spec, Expr *e, Value **cur, Value **next,
 static bool action_holds(const EvalState *st, const Action *a) {
   FailPoint fp;
   FILE *devnull = fopen("/dev/null", "w");
-  diag_set_stream(devnull);
+  void *old = diag_set_stream(devnull);
   bool ok = false;
   if (fail_push(&fp) == 0) {
     ok = eval_action_holds(st, a);
     fail_pop(&fp);
   }
-  diag_set_stream(NULL);
+  diag_set_stream(old);
   if (devnull)
     fclose(devnull);
   return ok;

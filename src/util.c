@@ -5,6 +5,7 @@
  * (run lifetime). */
 #include "util.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,3 +143,54 @@ const char *sym_str(Sym s) {
 }
 
 size_t sym_count(void) { return interns.n ? interns.n : 1; }
+
+/* ---- stack depth ---- */
+
+static _Thread_local char *stack_floor; /* lowest safe address */
+
+bool stack_nearly_full(void) {
+  char here;
+  if (!stack_floor) {
+    pthread_attr_t attr;
+    void *addr = NULL;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      pthread_attr_getstack(&attr, &addr, &size);
+      pthread_attr_destroy(&attr);
+    }
+    if (!addr || !size) { /* unknown: assume 8 MB below here */
+      size = 8u << 20;
+      addr = (void *)((uintptr_t)&here - size);
+    }
+    /* Keep a quarter of the stack (at least 256 KB) in reserve. */
+    size_t reserve = size / 4 > (256u << 10) ? size / 4 : (256u << 10);
+    stack_floor = (char *)addr + reserve;
+  }
+  return &here < stack_floor;
+}
+
+typedef struct StackJob {
+  int (*fn)(void *);
+  void *arg;
+  int result;
+} StackJob;
+
+static void *stack_job(void *p) {
+  StackJob *j = p;
+  j->result = j->fn(j->arg);
+  return NULL;
+}
+
+int run_with_stack(int (*fn)(void *), void *arg, size_t bytes) {
+  StackJob j = {fn, arg, 0};
+  pthread_attr_t attr;
+  pthread_t t;
+  if (pthread_attr_init(&attr) == 0 &&
+      pthread_attr_setstacksize(&attr, bytes) == 0 &&
+      pthread_create(&t, &attr, stack_job, &j) == 0) {
+    pthread_attr_destroy(&attr);
+    pthread_join(t, NULL);
+    return j.result;
+  }
+  return fn(arg); /* no thread: run here, with the default stack */
+}

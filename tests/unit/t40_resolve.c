@@ -701,9 +701,8 @@ START_TEST(test_def_ids) {
 }
 END_TEST
 
-/* Bugs found while writing these tests; kept out of the suite. */
-#if 0
-/* BUG: the level of a mutually recursive operator is computed while its
+/* Regression tests for bugs found while writing these tests. */
+/* Was a bug: the level of a mutually recursive operator is computed while its
  * partner is still "in progress" (def_level returns 0 for it), and then
  * memoised: B below calls A, which reads the variable x, yet B gets level
  * 0, and so does W == B(1).  W is then treated as a constant: the
@@ -721,7 +720,7 @@ START_TEST(test_bug_mutual_recursion_level) {
 }
 END_TEST
 
-/* BUG: def_level's memo (resolve.c, static level_state) is indexed by
+/* Was a bug: def_level's memo (resolve.c, static level_state) is indexed by
  * Def.id, which restarts at 0 for every program_load, and is never reset:
  * a second program loaded in the same process gets level 0 for every
  * definition whose id was used before (here Init 0 instead of 1, Next 0
@@ -738,7 +737,7 @@ START_TEST(test_bug_second_program_levels) {
   ck_assert_int_eq(def_of(p2, "Next")->level, LEVEL_ACTION); /* is 0 */
 }
 END_TEST
-/* BUG (parser): a definition whose body ends with a primed identifier and
+/* Was a bug (parser): a definition whose body ends with a primed identifier and
  * is followed by another definition is misparsed.  In
  *     A == x'
  *     B == 1
@@ -756,7 +755,6 @@ START_TEST(test_bug_prime_before_definition) {
   ck_assert_ptr_null(def_named(p, "'"));                 /* exists */
 }
 END_TEST
-#endif
 
 Suite *resolve_suite(void) {
   Suite *s = suite_create("resolve");
@@ -788,6 +786,9 @@ Suite *resolve_suite(void) {
   tcase_add_test(tc, test_duplicate_declarations);
   tcase_add_test(tc, test_duplicate_with_extended_module);
   tcase_add_test(tc, test_recursive_resolves);
+  tcase_add_test(tc, test_bug_mutual_recursion_level);
+  tcase_add_test(tc, test_bug_second_program_levels);
+  tcase_add_test(tc, test_bug_prime_before_definition);
   tcase_add_test(tc, test_mutual_recursion_resolves);
   tcase_add_test(tc, test_recursive_never_defined);
   tcase_add_test(tc, test_recursive_function_self_reference);

@@ -901,9 +901,8 @@ START_TEST(test_config_overrides) {
 }
 END_TEST
 
-/* Bugs found while writing these tests; kept out of the suite. */
-#if 0
-/* BUG: unbounded (or merely deep) recursion overflows the C stack before
+/* Regression tests for bugs found while writing these tests. */
+/* Was a bug: unbounded (or merely deep) recursion overflows the C stack before
  * the evaluator's MAX_DEPTH (20000 calls) is reached: Loop(0) below ends
  * the process with SIGSEGV (exit 139 from `brink check --engine explicit`)
  * instead of "recursion deeper than 20000 calls" (exit 75).  Legitimate
@@ -921,7 +920,7 @@ START_TEST(test_deep_recursion_fails_cleanly) {
 }
 END_TEST
 
-/* BUG: an operator that primes its parameter, Set(v, e) == v' = e, does
+/* Was a bug: an operator that primes its parameter, Set(v, e) == v' = e, does
  * not assign when called as Set(x, 1): assign_target (eval.c, and the
  * same function in encode.c) looks through a parameter only when the
  * parameter itself is the left side (Set(v, e) == v = e called with x'),
@@ -947,7 +946,7 @@ START_TEST(test_bug_primed_parameter_assigns) {
 }
 END_TEST
 
-/* BUG: `@` is dynamically scoped.  The evaluator keeps the value of `@`
+/* Was a bug: `@` is dynamically scoped.  The evaluator keeps the value of `@`
  * in its context (Ctx.at) and operator arguments are thunks evaluated
  * later, so an `@` passed to an operator whose body has its own EXCEPT
  * reads the inner EXCEPT's value: Op(@) below should be
@@ -966,7 +965,7 @@ START_TEST(test_bug_at_is_lexical) {
 }
 END_TEST
 
-/* BUG: W == B(1) reads the variable x through mutual recursion, but gets
+/* Was a bug: W == B(1) reads the variable x through mutual recursion, but gets
  * level 0 (see t40_resolve.c), so the evaluator caches its value for the
  * whole run: in a state with x = 2 it still gives the value it had when
  * first evaluated with x = 1.  `brink check --engine explicit` on
@@ -982,10 +981,9 @@ START_TEST(test_bug_mutual_recursion_cached) {
   static const Case c1[] = {{"W", "1"}}, c2[] = {{"W", "2"}};
   Value *s1[1] = {val_int(1)}, *s2[1] = {val_int(2)};
   run_cases(s, s1, c1, 1);
-  run_cases(s, s2, c2, 1); /* gives 1 */
+  run_cases(s, s2, c2, 1); /* gave 1 */
 }
 END_TEST
-#endif
 
 Suite *eval_suite(void) {
   Suite *s = suite_create("eval");
@@ -1015,6 +1013,10 @@ Suite *eval_suite(void) {
   tcase_add_test(tc, test_incomplete_state);
   tcase_add_test(tc, test_assert_in_next);
   tcase_add_test(tc, test_config_overrides);
+  tcase_add_test(tc, test_deep_recursion_fails_cleanly);
+  tcase_add_test(tc, test_bug_primed_parameter_assigns);
+  tcase_add_test(tc, test_bug_at_is_lexical);
+  tcase_add_test(tc, test_bug_mutual_recursion_cached);
   suite_add_tcase(s, tc);
   return s;
 }

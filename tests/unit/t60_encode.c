@@ -1193,8 +1193,8 @@ START_TEST(test_decode_duplicates) {
 }
 END_TEST
 
-/* Bugs found while writing these tests; kept out of the suite. */
-#if 0
+/* Regression tests for bugs found while writing these tests. */
+
 /* One state, the given expressions, both kinds of symbolic state. */
 static void diff_some(CState *cs, bool deep, const char *const *exprs,
                       size_t n) {
@@ -1207,7 +1207,7 @@ static void diff_some(CState *cs, bool deep, const char *const *exprs,
   diff_close(&d);
 }
 
-/* BUG: quantifiers and CHOOSE over a set whose cells are not in value
+/* Was a bug: quantifiers and CHOOSE over a set whose cells are not in value
  * order.  The encoder walks a set's cells in their order and stops at the
  * first decisive element (\E, \A) or the first witness (CHOOSE); the
  * evaluator, like TLC, walks the elements in value order.  Cells are in
@@ -1236,7 +1236,7 @@ START_TEST(test_bug_cell_order) {
 }
 END_TEST
 
-/* BUG: Len does not check that its argument is a sequence.  The evaluator
+/* Was a bug: Len does not check that its argument is a sequence.  The evaluator
  * fails ("the argument of Len should be a sequence, but is (0 :> 1)",
  * exit 75); the encoder (B_LEN) returns the size of the domain and records
  * no WdErr.  `brink check` on Inv == Len(x :> 1) = 1 with Init == x = 0
@@ -1248,7 +1248,7 @@ START_TEST(test_bug_len_of_non_sequence) {
 }
 END_TEST
 
-/* BUG: encoding resets the diagnostic stream.  closed_value (encode.c)
+/* Was a bug: encoding resets the diagnostic stream.  closed_value (encode.c)
  * silences the evaluator with diag_set_stream(devnull) and then calls
  * diag_set_stream(NULL), so after the first constant subexpression every
  * diagnostic goes to stderr, whatever stream the caller had set (trace.c
@@ -1279,7 +1279,6 @@ START_TEST(test_bug_encoder_keeps_diag_stream) {
   free(buf);
 }
 END_TEST
-#endif
 
 Suite *encode_suite(void) {
   Suite *s = suite_create("encode");
@@ -1296,6 +1295,9 @@ Suite *encode_suite(void) {
   tcase_add_test(tc, test_next_errors_match);
   tcase_add_test(tc, test_incomplete_successor);
   tcase_add_test(tc, test_unsupported_located);
+  tcase_add_test(tc, test_bug_cell_order);
+  tcase_add_test(tc, test_bug_len_of_non_sequence);
+  tcase_add_test(tc, test_bug_encoder_keeps_diag_stream);
   suite_add_tcase(s, tc);
   return s;
 }
