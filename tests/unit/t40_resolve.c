@@ -18,70 +18,24 @@
 #include "parse.h"
 #include "resolve.h"
 #include "spec.h"
+#include "fixture.h"
 
-static char *diag_buf;
-static size_t diag_len;
-static FILE *diag_f;
-static char dir[64];
-
-static void setup(void) {
-  snprintf(dir, sizeof dir, "/tmp/brink_t40_XXXXXX");
-  ck_assert_ptr_nonnull(mkdtemp(dir));
-  diag_f = open_memstream(&diag_buf, &diag_len);
-  diag_set_stream(diag_f);
-}
-
-static void teardown(void) {
-  diag_set_stream(NULL);
-  if (diag_f)
-    fclose(diag_f);
-  free(diag_buf);
-  diag_f = NULL;
-  diag_buf = NULL;
-  char *cmd = xsprintf("rm -rf '%s'", dir);
-  if (system(cmd) != 0)
-    fprintf(stderr, "t40: could not remove %s\n", dir);
-  free(cmd);
-}
-
-static const char *captured(void) {
-  fflush(diag_f);
-  return diag_buf ? diag_buf : "";
-}
-
-static void write_file(const char *name, const char *text) {
-  char *path = xsprintf("%s/%s", dir, name);
-  FILE *f = fopen(path, "w");
-  ck_assert_ptr_nonnull(f);
-  fputs(text, f);
-  fclose(f);
-  free(path);
-}
-
-/* Writes M.tla (header and footer added) and loads it. */
-static Program *load(const char *body) {
-  char *text = xsprintf("---- MODULE M ----\n%s\n====\n", body);
-  write_file("M.tla", text);
-  free(text);
-  char *path = xsprintf("%s/M.tla", dir);
-  Program *p = program_load(path);
-  free(path);
-  return p;
-}
+static void setup(void) { fixture_setup("t40"); }
+static void teardown(void) { fixture_teardown(); }
 
 static Program *load_ok(const char *body) {
-  Program *p = load(body);
-  ck_assert_msg(p != NULL, "load failed:\n%s", captured());
-  ck_assert_str_eq(captured(), "");
+  Program *p = fixture_load(body);
+  ck_assert_msg(p != NULL, "load failed:\n%s", fixture_captured());
+  ck_assert_str_eq(fixture_captured(), "");
   return p;
 }
 
 /* Loading must fail with a message that contains `want`. */
 static void load_fails(const char *body, const char *want) {
-  Program *p = load(body);
+  Program *p = fixture_load(body);
   ck_assert_msg(p == NULL, "load should fail with '%s'", want);
-  ck_assert_msg(strstr(captured(), want) != NULL,
-                "expected '%s' in:\n%s", want, captured());
+  ck_assert_msg(strstr(fixture_captured(), want) != NULL,
+                "expected '%s' in:\n%s", want, fixture_captured());
 }
 
 static Def *def_named(Program *p, const char *name) {
@@ -134,7 +88,7 @@ static Expr *rexpr(Program *p, const char *text) {
   Expr *e = parse_expr_text("expr", text);
   ck_assert_msg(e != NULL, "parse failed: %s", text);
   ck_assert_msg(program_resolve_expr(p, e), "resolve failed: %s\n%s", text,
-                captured());
+                fixture_captured());
   return e;
 }
 
@@ -144,7 +98,7 @@ START_TEST(test_unknown_name_located) {
   load_fails("EXTENDS Naturals\nVARIABLE y\nFoo == x + 1",
              "M.tla:4:8: error: unknown operator 'x'");
   /* The source line and a caret follow. */
-  ck_assert_ptr_nonnull(strstr(captured(), "  Foo == x + 1\n         ^"));
+  ck_assert_ptr_nonnull(strstr(fixture_captured(), "  Foo == x + 1\n         ^"));
 }
 END_TEST
 
@@ -152,7 +106,7 @@ START_TEST(test_unknown_names_all_reported) {
   load_fails("EXTENDS Naturals\nA == b + 1\nB == 2 * c",
              "M.tla:3:6: error: unknown operator 'b'");
   ck_assert_ptr_nonnull(
-      strstr(captured(), "M.tla:4:10: error: unknown operator 'c'"));
+      strstr(fixture_captured(), "M.tla:4:10: error: unknown operator 'c'"));
 }
 END_TEST
 
@@ -160,7 +114,7 @@ START_TEST(test_unknown_inside_binders) {
   /* An unknown name in a bound set, in a body, in a CASE arm. */
   load_fails("EXTENDS Naturals\nA == \\A i \\in Zs : i > 0",
              "M.tla:3:15: error: unknown operator 'Zs'");
-  ck_assert_ptr_null(strstr(captured(), "'i'"));
+  ck_assert_ptr_null(strstr(fixture_captured(), "'i'"));
 }
 END_TEST
 
@@ -169,9 +123,9 @@ START_TEST(test_case_and_except_names) {
              "f == <<1>>\nB == [f EXCEPT ![k] = @ + w]",
              "M.tla:3:20: error: unknown operator 'q'");
   ck_assert_ptr_nonnull(
-      strstr(captured(), "M.tla:5:18: error: unknown operator 'k'"));
+      strstr(fixture_captured(), "M.tla:5:18: error: unknown operator 'k'"));
   ck_assert_ptr_nonnull(
-      strstr(captured(), "M.tla:5:27: error: unknown operator 'w'"));
+      strstr(fixture_captured(), "M.tla:5:27: error: unknown operator 'w'"));
 }
 END_TEST
 
@@ -311,7 +265,7 @@ START_TEST(test_duplicate_declarations) {
 END_TEST
 
 START_TEST(test_duplicate_with_extended_module) {
-  write_file("Base.tla", "---- MODULE Base ----\nA == 1\n====\n");
+  fixture_write("Base.tla", "---- MODULE Base ----\nA == 1\n====\n");
   load_fails("EXTENDS Base\nA == 2", "M.tla:3:1: error: multiple definitions "
                                      "of 'A'");
 }
@@ -465,7 +419,7 @@ END_TEST
 /* ---- EXTENDS ---- */
 
 START_TEST(test_extends_user_module) {
-  write_file("Base.tla", "---- MODULE Base ----\nEXTENDS Naturals\n"
+  fixture_write("Base.tla", "---- MODULE Base ----\nEXTENDS Naturals\n"
                          "CONSTANT N\nVARIABLE b\n"
                          "LOCAL Hidden == 41\nShown == Hidden + 1\n====\n");
   Program *p = load_ok("EXTENDS Base, FiniteSets\nVARIABLE x\n"
@@ -495,7 +449,7 @@ START_TEST(test_extends_user_module) {
 END_TEST
 
 START_TEST(test_extends_local_invisible) {
-  write_file("Base.tla", "---- MODULE Base ----\nLOCAL Hidden == 41\n"
+  fixture_write("Base.tla", "---- MODULE Base ----\nLOCAL Hidden == 41\n"
                          "Shown == Hidden\n====\n");
   load_fails("EXTENDS Base\nG == Hidden",
              "M.tla:3:6: error: unknown operator 'Hidden'");
@@ -504,7 +458,7 @@ END_TEST
 
 START_TEST(test_extends_local_standard_module_def) {
   /* A LOCAL definition of the extended module may be redefined. */
-  write_file("Base.tla", "---- MODULE Base ----\nLOCAL Helper == 1\n"
+  fixture_write("Base.tla", "---- MODULE Base ----\nLOCAL Helper == 1\n"
                          "Pub == Helper\n====\n");
   Program *p = load_ok("EXTENDS Base\nHelper == 2\nG == Helper");
   Expr *h = find_op(def_of(p, "G")->body, "Helper");
@@ -513,18 +467,18 @@ START_TEST(test_extends_local_standard_module_def) {
 END_TEST
 
 START_TEST(test_extends_diamond) {
-  write_file("D.tla", "---- MODULE D ----\nEXTENDS Naturals\nK == 1\n====\n");
-  write_file("B.tla", "---- MODULE B ----\nEXTENDS D\nKB == K\n====\n");
-  write_file("C.tla", "---- MODULE C ----\nEXTENDS D\nKC == K\n====\n");
+  fixture_write("D.tla", "---- MODULE D ----\nEXTENDS Naturals\nK == 1\n====\n");
+  fixture_write("B.tla", "---- MODULE B ----\nEXTENDS D\nKB == K\n====\n");
+  fixture_write("C.tla", "---- MODULE C ----\nEXTENDS D\nKC == K\n====\n");
   Program *p = load_ok("EXTENDS B, C\nG == K + 0 = KB");
   (void)p;
 }
 END_TEST
 
 START_TEST(test_extends_chain) {
-  write_file("A1.tla", "---- MODULE A1 ----\nEXTENDS Naturals\n"
+  fixture_write("A1.tla", "---- MODULE A1 ----\nEXTENDS Naturals\n"
                        "One == 1\n====\n");
-  write_file("A2.tla", "---- MODULE A2 ----\nEXTENDS A1\nTwo == One + 1\n"
+  fixture_write("A2.tla", "---- MODULE A2 ----\nEXTENDS A1\nTwo == One + 1\n"
                        "====\n");
   Program *p = load_ok("EXTENDS A2\nThree == Two + One");
   ck_assert_int_eq((int)p->modules.len, 3);
@@ -534,50 +488,50 @@ START_TEST(test_extends_chain) {
 END_TEST
 
 START_TEST(test_missing_module) {
-  Program *p = load("EXTENDS Naturals, Nope\nA == 1");
+  Program *p = fixture_load("EXTENDS Naturals, Nope\nA == 1");
   ck_assert_ptr_null(p);
   char *want = xsprintf("M.tla:2:19: error: cannot find module 'Nope' "
                         "(searched: %s/Nope.tla, then brink's standard "
                         "modules Naturals, Integers, Sequences, FiniteSets, "
                         "TLC)",
-                        dir);
-  ck_assert_msg(strstr(captured(), want) != NULL, "want %s in\n%s", want,
-                captured());
+                        fixture_dir);
+  ck_assert_msg(strstr(fixture_captured(), want) != NULL, "want %s in\n%s", want,
+                fixture_captured());
   free(want);
 }
 END_TEST
 
 START_TEST(test_circular_extends) {
-  write_file("P.tla", "---- MODULE P ----\nEXTENDS Q\n====\n");
-  write_file("Q.tla", "---- MODULE Q ----\nEXTENDS P\n====\n");
+  fixture_write("P.tla", "---- MODULE P ----\nEXTENDS Q\n====\n");
+  fixture_write("Q.tla", "---- MODULE Q ----\nEXTENDS P\n====\n");
   load_fails("EXTENDS P", "circular EXTENDS");
 }
 END_TEST
 
 START_TEST(test_module_name_mismatch) {
-  write_file("W.tla", "---- MODULE Other ----\nA == 1\n====\n");
+  fixture_write("W.tla", "---- MODULE Other ----\nA == 1\n====\n");
   load_fails("EXTENDS W", "holds module 'Other', not 'W'");
 }
 END_TEST
 
 START_TEST(test_parse_error_in_extended_module) {
-  write_file("Bad.tla", "---- MODULE Bad ----\nA == (1\n====\n");
-  Program *p = load("EXTENDS Bad");
+  fixture_write("Bad.tla", "---- MODULE Bad ----\nA == (1\n====\n");
+  Program *p = fixture_load("EXTENDS Bad");
   ck_assert_ptr_null(p);
-  ck_assert_ptr_nonnull(strstr(captured(), "Bad.tla:"));
+  ck_assert_ptr_nonnull(strstr(fixture_captured(), "Bad.tla:"));
 }
 END_TEST
 
 START_TEST(test_unreadable_root) {
-  char *path = xsprintf("%s/Absent.tla", dir);
+  char *path = xsprintf("%s/Absent.tla", fixture_dir);
   ck_assert_ptr_null(program_load(path));
-  ck_assert_ptr_nonnull(strstr(captured(), "cannot read"));
+  ck_assert_ptr_nonnull(strstr(fixture_captured(), "cannot read"));
   free(path);
 }
 END_TEST
 
 START_TEST(test_instance_reported) {
-  write_file("I.tla", "---- MODULE I ----\nA == 1\n====\n");
+  fixture_write("I.tla", "---- MODULE I ----\nA == 1\n====\n");
   load_fails("Inst == INSTANCE I", "is not supported yet");
 }
 END_TEST
@@ -670,7 +624,7 @@ START_TEST(test_resolve_expr_errors) {
   ck_assert_ptr_nonnull(e);
   ck_assert(!program_resolve_expr(p, e));
   ck_assert_ptr_nonnull(
-      strstr(captured(), "cmdline:1:5: error: unknown operator 'nope'"));
+      strstr(fixture_captured(), "cmdline:1:5: error: unknown operator 'nope'"));
 }
 END_TEST
 

@@ -18,76 +18,10 @@
 
 #include "eval.h"
 #include "parse.h"
+#include "fixture.h"
 
-static char *diag_buf;
-static size_t diag_len;
-static FILE *diag_f;
-static char dir[64];
-
-static void setup(void) {
-  snprintf(dir, sizeof dir, "/tmp/brink_t50_XXXXXX");
-  ck_assert_ptr_nonnull(mkdtemp(dir));
-  diag_f = open_memstream(&diag_buf, &diag_len);
-  diag_set_stream(diag_f);
-}
-
-static void teardown(void) {
-  diag_set_stream(NULL);
-  if (diag_f)
-    fclose(diag_f);
-  free(diag_buf);
-  diag_f = NULL;
-  diag_buf = NULL;
-  char *cmd = xsprintf("rm -rf '%s'", dir);
-  if (system(cmd) != 0)
-    fprintf(stderr, "t50: could not remove %s\n", dir);
-  free(cmd);
-}
-
-static const char *captured(void) {
-  fflush(diag_f);
-  return diag_buf ? diag_buf : "";
-}
-
-/* Forgets what was captured so far. */
-static void clear_captured(void) {
-  fflush(diag_f);
-  if (diag_f) {
-    fclose(diag_f);
-    free(diag_buf);
-    diag_buf = NULL;
-  }
-  diag_f = open_memstream(&diag_buf, &diag_len);
-  diag_set_stream(diag_f);
-}
-
-static void write_file(const char *name, const char *text) {
-  char *path = xsprintf("%s/%s", dir, name);
-  FILE *f = fopen(path, "w");
-  ck_assert_ptr_nonnull(f);
-  fputs(text, f);
-  fclose(f);
-  free(path);
-}
-
-/* Loads module M (header and footer added) with the given config. */
-static Spec *load_spec(const char *body, const char *cfg) {
-  char *text = xsprintf("---- MODULE M ----\n%s\n====\n", body);
-  write_file("M.tla", text);
-  free(text);
-  char *path = xsprintf("%s/M.tla", dir);
-  Program *p = program_load(path);
-  ck_assert_msg(p != NULL, "load failed:\n%s", captured());
-  char *cpath = xsprintf("%s/M.cfg", dir);
-  Config *c = cfg_parse_text(cpath, cfg);
-  ck_assert_msg(c != NULL, "config failed:\n%s", captured());
-  int code = -1;
-  Spec *s = spec_bind(p, c, NULL, &code);
-  ck_assert_msg(s != NULL, "spec_bind failed (%d):\n%s", code, captured());
-  free(path);
-  free(cpath);
-  return s;
-}
+static void setup(void) { fixture_setup("t50"); }
+static void teardown(void) { fixture_teardown(); }
 
 /* The main test module.  Line numbers matter for the located errors. */
 static const char *main_module =
@@ -115,13 +49,13 @@ static const char *main_module =
 static const char *main_cfg =
     "CONSTANT N = 3\nCONSTANT Procs = {p1, p2}\nINIT Init\nNEXT Next\n";
 
-static Spec *main_spec(void) { return load_spec(main_module, main_cfg); }
+static Spec *main_spec(void) { return fixture_load_spec(main_module, main_cfg); }
 
 static Expr *rexpr(Spec *s, const char *text) {
   Expr *e = parse_expr_text("e", text);
   ck_assert_msg(e != NULL, "parse failed: %s", text);
   ck_assert_msg(program_resolve_expr(s->prog, e), "resolve failed: %s\n%s",
-                text, captured());
+                text, fixture_captured());
   return e;
 }
 
@@ -153,12 +87,12 @@ static void run_cases(Spec *s, Value **cur, const Case *cases, size_t n) {
   int bad = 0;
   for (size_t i = 0; i < n; i++) {
     int code;
-    clear_captured();
+    fixture_recapture();
     char *got = eval_text(s, cur, NULL, cases[i].expr, &code);
     if (!got || strcmp(got, cases[i].want) != 0) {
       char *line = xsprintf("  %s\n    got  %s\n    want %s\n%s",
                             cases[i].expr, got ? got : "(error)",
-                            cases[i].want, got ? "" : captured());
+                            cases[i].want, got ? "" : fixture_captured());
       for (char *p = line; *p; p++)
         VEC_PUSH(report, *p);
       free(line);
@@ -537,7 +471,7 @@ START_TEST(test_action_expressions) {
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     int code;
     char *got = eval_text(s, cur, next, cases[i].expr, &code);
-    ck_assert_msg(got != NULL, "%s failed:\n%s", cases[i].expr, captured());
+    ck_assert_msg(got != NULL, "%s failed:\n%s", cases[i].expr, fixture_captured());
     ck_assert_msg(!strcmp(got, cases[i].want), "%s = %s, want %s",
                   cases[i].expr, got, cases[i].want);
     free(got);
@@ -562,7 +496,7 @@ START_TEST(test_eval_bool) {
   }
   ck_assert_int_eq(fp.code, EXIT_EVAL);
   ck_assert_ptr_nonnull(
-      strstr(captured(), "e:1:1: error: the invariant should be a Boolean, "
+      strstr(fixture_captured(), "e:1:1: error: the invariant should be a Boolean, "
                          "but is 2"));
 }
 END_TEST
@@ -631,10 +565,10 @@ START_TEST(test_errors) {
   int bad = 0;
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     const ErrCase *c = &cases[i];
-    clear_captured();
+    fixture_recapture();
     int code;
     char *got = eval_text(s, NULL, NULL, c->expr, &code);
-    const char *out = captured();
+    const char *out = fixture_captured();
     const char *at = strstr(out, c->where);
     bool ok = !got && code == c->code && at &&
               (at == out || at[-1] == '/') && strstr(out, c->msg);
@@ -661,7 +595,7 @@ START_TEST(test_error_message_shows_source) {
   int code;
   ck_assert_ptr_null(eval_text(s, NULL, NULL, "3 + (1 \\div 0)", &code));
   ck_assert_int_eq(code, EXIT_EVAL);
-  ck_assert_ptr_nonnull(strstr(captured(), "e:1:6: error: division by zero "
+  ck_assert_ptr_nonnull(strstr(fixture_captured(), "e:1:6: error: division by zero "
                                            "in \\div\n  3 + (1 \\div 0)\n"
                                            "       ^^^^^^^"));
 }
@@ -785,7 +719,7 @@ static const char *rich_module =
     "Next == Grow \\/ Flip \\/ Pick\n";
 
 START_TEST(test_rich_enumeration) {
-  Spec *s = load_spec(rich_module, "INIT Init\nNEXT Next\n");
+  Spec *s = fixture_load_spec(rich_module, "INIT Init\nNEXT Next\n");
   Collect c = {3, {0}, 0};
   eval_init_states(s, collect, &c);
   ck_assert_int_eq((int)c.states.len, 2 * 4 * 2);
@@ -800,7 +734,7 @@ START_TEST(test_rich_enumeration) {
     eval_successors(s, cur, collect, &d);
     fail_pop(&fp);
   } else {
-    ck_abort_msg("eval_successors failed:\n%s", captured());
+    ck_abort_msg("eval_successors failed:\n%s", fixture_captured());
   }
   char *all = joined(&d);
   ck_assert_str_eq(all,
@@ -817,7 +751,7 @@ START_TEST(test_rich_enumeration) {
 END_TEST
 
 START_TEST(test_assigned_twice) {
-  Spec *s = load_spec("EXTENDS Naturals\nVARIABLE x\nInit == x = 0 /\\ x = 0\n"
+  Spec *s = fixture_load_spec("EXTENDS Naturals\nVARIABLE x\nInit == x = 0 /\\ x = 0\n"
                       "Next == \\/ x' = 1 /\\ x' = 2\n"
                       "        \\/ x' = 3 /\\ x' = 3\n"
                       "        \\/ x' \\in {4, 5} /\\ x' \\in {5, 6}\n",
@@ -837,7 +771,7 @@ START_TEST(test_assigned_twice) {
 END_TEST
 
 START_TEST(test_incomplete_state) {
-  Spec *s = load_spec("EXTENDS Naturals\nVARIABLES x, y\n"
+  Spec *s = fixture_load_spec("EXTENDS Naturals\nVARIABLES x, y\n"
                       "Init == x = 0 /\\ y = 0\nNext == x' = x + 1",
                       "INIT Init\nNEXT Next\n");
   Collect c = {2, {0}, 0};
@@ -848,7 +782,7 @@ START_TEST(test_incomplete_state) {
     ck_abort_msg("an incomplete successor must fail");
   }
   ck_assert_int_eq(fp.code, EXIT_EVAL);
-  ck_assert_ptr_nonnull(strstr(captured(), "the successor state is not "
+  ck_assert_ptr_nonnull(strstr(fixture_captured(), "the successor state is not "
                                            "completely specified: variable "
                                            "'y' is not given a value"));
   free(joined(&c));
@@ -856,7 +790,7 @@ START_TEST(test_incomplete_state) {
 END_TEST
 
 START_TEST(test_assert_in_next) {
-  Spec *s = load_spec("EXTENDS Naturals, TLC\nVARIABLE x\nInit == x = 0\n"
+  Spec *s = fixture_load_spec("EXTENDS Naturals, TLC\nVARIABLE x\nInit == x = 0\n"
                       "Next == /\\ Assert(x < 2, \"x too big\")\n"
                       "        /\\ x' = x + 1",
                       "INIT Init\nNEXT Next\n");
@@ -871,16 +805,16 @@ START_TEST(test_assert_in_next) {
     ck_abort_msg("Assert must fail");
   }
   ck_assert_int_eq(fp.code, EXIT_ASSERT);
-  ck_assert_msg(strstr(captured(), "M.tla:5:12: error: the first "
+  ck_assert_msg(strstr(fixture_captured(), "M.tla:5:12: error: the first "
                                            "argument of Assert evaluated to "
                                            "FALSE; the second argument was: "
-                                           "\"x too big\""), "%s", captured());
+                                           "\"x too big\""), "%s", fixture_captured());
 }
 END_TEST
 
 START_TEST(test_config_overrides) {
   /* `K = 7` replaces a definition; `Op <- Other` substitutes one. */
-  Spec *s = load_spec("EXTENDS Naturals\nCONSTANT C(_)\nVARIABLE x\n"
+  Spec *s = fixture_load_spec("EXTENDS Naturals\nCONSTANT C(_)\nVARIABLE x\n"
                       "K == 1\nOp(a) == a + 1\nOther(a) == a * 10\n"
                       "Init == x = K\nNext == x' = Op(x)",
                       "CONSTANT C <- Other\nCONSTANT K = 7\n"
@@ -909,14 +843,14 @@ END_TEST
  * recursion crashes too: with an 8 MB stack, Sum(5000) for
  * Sum(n) == IF n = 0 THEN 0 ELSE n + Sum(n - 1) already does. */
 START_TEST(test_deep_recursion_fails_cleanly) {
-  Spec *s = load_spec("EXTENDS Naturals\nVARIABLE x\nRECURSIVE Loop(_)\n"
+  Spec *s = fixture_load_spec("EXTENDS Naturals\nVARIABLE x\nRECURSIVE Loop(_)\n"
                       "Loop(n) == Loop(n + 1)\nInit == x = 0\n"
                       "Next == x' = x",
                       "INIT Init\nNEXT Next\n");
   int code;
   ck_assert_ptr_null(eval_text(s, NULL, NULL, "Loop(0)", &code));
   ck_assert_int_eq(code, EXIT_EVAL);
-  ck_assert_ptr_nonnull(strstr(captured(), "recursion deeper than"));
+  ck_assert_ptr_nonnull(strstr(fixture_captured(), "recursion deeper than"));
 }
 END_TEST
 
@@ -929,7 +863,7 @@ END_TEST
  * it is given a value", exit 75).  TLC substitutes the argument and
  * treats it as the assignment x' = 1. */
 START_TEST(test_bug_primed_parameter_assigns) {
-  Spec *s = load_spec("EXTENDS Naturals\nVARIABLE x\nSet(v, e) == v' = e\n"
+  Spec *s = fixture_load_spec("EXTENDS Naturals\nVARIABLE x\nSet(v, e) == v' = e\n"
                       "Init == x = 0\nNext == Set(x, 1)",
                       "INIT Init\nNEXT Next\n");
   Collect c = {1, {0}, 0};
@@ -938,7 +872,7 @@ START_TEST(test_bug_primed_parameter_assigns) {
     eval_successors(s, (Value *[]){val_int(0)}, collect, &c);
     fail_pop(&fp);
   } else {
-    ck_abort_msg("eval_successors failed:\n%s", captured());
+    ck_abort_msg("eval_successors failed:\n%s", fixture_captured());
   }
   char *all = joined(&c);
   ck_assert_str_eq(all, "<<1>>");
@@ -955,7 +889,7 @@ END_TEST
  * Inv == [<<5>> EXCEPT ![1] = Op(@)] = <<5>> reports a false violation
  * (exit 12) with both engines. */
 START_TEST(test_bug_at_is_lexical) {
-  Spec *s = load_spec("EXTENDS Naturals\nVARIABLE x\ng == <<10>>\n"
+  Spec *s = fixture_load_spec("EXTENDS Naturals\nVARIABLE x\ng == <<10>>\n"
                       "Op(a) == [g EXCEPT ![1] = a][1]\n"
                       "Init == x = 0\nNext == x' = x",
                       "INIT Init\nNEXT Next\n");
@@ -972,7 +906,7 @@ END_TEST
  * Inv == W = x (Init == x = 1, Next == x' = x + 1 /\ x < 3) reports a
  * false violation (exit 12); the symbolic engine finds none. */
 START_TEST(test_bug_mutual_recursion_cached) {
-  Spec *s = load_spec("EXTENDS Naturals\nVARIABLE x\n"
+  Spec *s = fixture_load_spec("EXTENDS Naturals\nVARIABLE x\n"
                       "RECURSIVE A(_), B(_)\n"
                       "A(n) == IF n = 0 THEN x ELSE B(n - 1)\n"
                       "B(n) == IF n = 0 THEN 0 ELSE A(n - 1)\n"

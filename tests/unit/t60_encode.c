@@ -39,124 +39,16 @@
 #include "eval.h"
 #include "parse.h"
 #include "solver.h"
+#include "fixture.h"
 
-static char *diag_buf;
-static size_t diag_len;
-static FILE *diag_f;
-static char dir[64];
-
-/* Diagnostics are captured twice over: the stream set with
- * diag_set_stream, and stderr itself (file descriptor 2 redirected to a
- * temporary file), because the encoder resets the stream to stderr
- * whenever it folds a constant (see the BUG note at the end). */
-static FILE *err_file;
-static int saved_stderr = -1;
-static char *both_buf;
-
-static void stderr_restore(void) {
-  if (saved_stderr >= 0) {
-    fflush(stderr);
-    dup2(saved_stderr, 2);
-    close(saved_stderr);
-    saved_stderr = -1;
-  }
-  if (err_file) {
-    fclose(err_file);
-    err_file = NULL;
-  }
-}
-
-static void capture_again(void) {
-  if (diag_f) {
-    fclose(diag_f);
-    free(diag_buf);
-    diag_buf = NULL;
-  }
-  diag_f = open_memstream(&diag_buf, &diag_len);
-  diag_set_stream(diag_f);
-  stderr_restore();
-  fflush(stderr);
-  err_file = tmpfile();
-  if (err_file) {
-    saved_stderr = dup(2);
-    dup2(fileno(err_file), 2);
-  }
-}
-
-static const char *captured(void) {
-  fflush(diag_f);
-  fflush(stderr);
-  VEC(char) all = {0};
-  for (const char *p = diag_buf ? diag_buf : ""; *p; p++)
-    VEC_PUSH(all, *p);
-  if (err_file) {
-    rewind(err_file);
-    int ch;
-    while ((ch = fgetc(err_file)) != EOF)
-      VEC_PUSH(all, (char)ch);
-    fseek(err_file, 0, SEEK_END);
-  }
-  VEC_PUSH(all, '\0');
-  free(both_buf);
-  both_buf = all.data;
-  return both_buf;
-}
-
-static void setup(void) {
-  snprintf(dir, sizeof dir, "/tmp/brink_t60_XXXXXX");
-  ck_assert_ptr_nonnull(mkdtemp(dir));
-  diag_f = open_memstream(&diag_buf, &diag_len);
-  diag_set_stream(diag_f);
-}
-
-static void teardown(void) {
-  stderr_restore();
-  free(both_buf);
-  both_buf = NULL;
-  diag_set_stream(NULL);
-  if (diag_f)
-    fclose(diag_f);
-  free(diag_buf);
-  diag_f = NULL;
-  diag_buf = NULL;
-  char *cmd = xsprintf("rm -rf '%s'", dir);
-  if (system(cmd) != 0)
-    fprintf(stderr, "t60: could not remove %s\n", dir);
-  free(cmd);
-}
-
-static void write_file(const char *name, const char *text) {
-  char *path = xsprintf("%s/%s", dir, name);
-  FILE *f = fopen(path, "w");
-  ck_assert_ptr_nonnull(f);
-  fputs(text, f);
-  fclose(f);
-  free(path);
-}
-
-static Spec *load_spec(const char *body, const char *cfg) {
-  char *text = xsprintf("---- MODULE M ----\n%s\n====\n", body);
-  write_file("M.tla", text);
-  free(text);
-  char *path = xsprintf("%s/M.tla", dir);
-  Program *p = program_load(path);
-  ck_assert_msg(p != NULL, "load failed:\n%s", captured());
-  char *cpath = xsprintf("%s/M.cfg", dir);
-  Config *c = cfg_parse_text(cpath, cfg);
-  ck_assert_msg(c != NULL, "config failed:\n%s", captured());
-  int code = -1;
-  Spec *s = spec_bind(p, c, NULL, &code);
-  ck_assert_msg(s != NULL, "spec_bind failed (%d):\n%s", code, captured());
-  free(path);
-  free(cpath);
-  return s;
-}
+static void setup(void) { fixture_setup("t60"); }
+static void teardown(void) { fixture_teardown(); }
 
 static Expr *rexpr(Spec *s, const char *file, const char *text) {
   Expr *e = parse_expr_text(file, text);
-  ck_assert_msg(e != NULL, "parse failed: %s\n%s", text, captured());
+  ck_assert_msg(e != NULL, "parse failed: %s\n%s", text, fixture_captured());
   ck_assert_msg(program_resolve_expr(s->prog, e), "resolve failed: %s\n%s",
-                text, captured());
+                text, fixture_captured());
   return e;
 }
 
@@ -561,14 +453,14 @@ static const char *res_name(SolverResult r) {
 static bool encode(Diff *d, Expr *p, TermId *out, WdErrVec *errs,
                    const char *text) {
   FailPoint fp;
-  capture_again();
+  fixture_recapture();
   if (fail_push(&fp) == 0) {
     *out = enc_pred(d->enc, p, d->cur, d->nxt, errs);
     fail_pop(&fp);
     return true;
   }
   report_add(&d->report, "  %s: the encoder failed (code %d):\n%s\n", text,
-             fp.code, captured());
+             fp.code, fixture_captured());
   d->failures++;
   return false;
 }
@@ -599,7 +491,7 @@ static void diff_one(Diff *d, const char *text, int idx) {
   ck_assert_int_eq(q->kind, EX_OP);
   EvalState es = {d->spec, d->ccur, d->cnxt};
   FailPoint fp;
-  capture_again();
+  fixture_recapture();
   Value *v = NULL;
   int code = 0;
   if (fail_push(&fp) == 0) {
@@ -646,7 +538,7 @@ static void diff_one(Diff *d, const char *text, int idx) {
     d->evaluated_err++;
     /* The evaluator's location: "qN:1:C" at the start of the message. */
     char where[64] = "";
-    const char *out = captured();
+    const char *out = fixture_captured();
     const char *colon = strstr(out, ": error:");
     if (colon && (size_t)(colon - out) < sizeof where)
       memcpy(where, out, (size_t)(colon - out));
@@ -720,7 +612,7 @@ static void diff_list(Diff *d, bool actions, const char *const *exprs,
 }
 
 static void diff_state(int i, bool deep) {
-  Spec *spec = load_spec(diff_module, diff_cfg);
+  Spec *spec = fixture_load_spec(diff_module, diff_cfg);
   CState cs = make_state(i), ns = make_state((i + 5) % NSTATES);
   Diff d;
   diff_open(&d, spec, &cs, &ns, deep);
@@ -749,7 +641,7 @@ END_TEST
 
 START_TEST(test_symbolic_states_decode) {
   /* The helper itself: any model of the pin decodes to the state. */
-  Spec *spec = load_spec(diff_module, diff_cfg);
+  Spec *spec = fixture_load_spec(diff_module, diff_cfg);
   tm = term_mgr_new();
   enc_new(spec, tm);
   Solver *sol = solver_z3_new(tm);
@@ -874,7 +766,7 @@ static const char *step_module =
     "Next == A \\/ B \\/ C \\/ D \\/ E\n";
 
 START_TEST(test_init_matches_evaluator) {
-  Spec *spec = load_spec(step_module, "INIT Init\nNEXT Next\n");
+  Spec *spec = fixture_load_spec(step_module, "INIT Init\nNEXT Next\n");
   tm = term_mgr_new();
   Enc *enc = enc_new(spec, tm);
   Solver *sol = solver_z3_new(tm);
@@ -956,7 +848,7 @@ static int compare_successors(Spec *spec, Value **cur, int nvars) {
 
 /* Successors of every initial state and of a few others. */
 START_TEST(test_next_matches_evaluator) {
-  Spec *spec = load_spec(step_module, "INIT Init\nNEXT Next\n");
+  Spec *spec = fixture_load_spec(step_module, "INIT Init\nNEXT Next\n");
   int total = 0, ninit = 3 * 2 * 4;
   for (int i = 0; i < ninit; i++) {
     Nth nth = {(size_t)i, 0, {0}, 4};
@@ -1021,7 +913,7 @@ static bool next_error_possible(Spec *spec, Value **cur, int nvars, int code,
 static int eval_next_fails(Spec *spec, Value **cur, int nvars) {
   StateSet exp = {nvars, {0}};
   FailPoint fp;
-  capture_again();
+  fixture_recapture();
   int code = 0;
   if (fail_push(&fp) == 0) {
     eval_successors(spec, cur, collect, &exp);
@@ -1034,7 +926,7 @@ static int eval_next_fails(Spec *spec, Value **cur, int nvars) {
 }
 
 START_TEST(test_next_errors_match) {
-  Spec *spec = load_spec(
+  Spec *spec = fixture_load_spec(
       "EXTENDS Naturals, TLC\nVARIABLES x, f\n"
       "Init == x = 0 /\\ f = <<10, 20>>\n"
       "Next == \\/ x' = f[x] /\\ f' = f\n"                      /* line 5 */
@@ -1066,7 +958,7 @@ START_TEST(test_next_errors_match) {
 END_TEST
 
 START_TEST(test_incomplete_successor) {
-  Spec *spec = load_spec("EXTENDS Naturals\nVARIABLES x, y\n"
+  Spec *spec = fixture_load_spec("EXTENDS Naturals\nVARIABLES x, y\n"
                          "Init == x = 0 /\\ y = 0\n"
                          "Next == \\/ x < 3 /\\ x' = x + 1 /\\ y' = y\n"
                          "        \\/ x = 3 /\\ x' = 0\n",
@@ -1090,7 +982,7 @@ END_TEST
 /* ---- unsupported constructs fail cleanly ---- */
 
 START_TEST(test_unsupported_located) {
-  Spec *spec = load_spec(diff_module, diff_cfg);
+  Spec *spec = fixture_load_spec(diff_module, diff_cfg);
   tm = term_mgr_new();
   Enc *enc = enc_new(spec, tm);
   CState cs = make_state(1);
@@ -1107,18 +999,18 @@ START_TEST(test_unsupported_located) {
       {"CHOOSE e \\in S : TRUE", "CHOOSE over a set with symbolic elements"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    capture_again();
+    fixture_recapture();
     Expr *p = rexpr(spec, "u", cases[i].expr);
     WdErrVec errs = {0};
     FailPoint fp;
-    capture_again();
+    fixture_recapture();
     if (fail_push(&fp) == 0) {
       enc_pred(enc, p, st, NULL, &errs);
       fail_pop(&fp);
       ck_abort_msg("%s: the encoder should refuse it", cases[i].expr);
     }
     ck_assert_int_eq(fp.code, EXIT_OTHER);
-    const char *out = captured();
+    const char *out = fixture_captured();
     ck_assert_msg(!strncmp(out, "u:1:", 4) &&
                       strstr(out, "error: symbolic engine: ") &&
                       strstr(out, cases[i].msg),
@@ -1198,7 +1090,7 @@ END_TEST
 /* One state, the given expressions, both kinds of symbolic state. */
 static void diff_some(CState *cs, bool deep, const char *const *exprs,
                       size_t n) {
-  Spec *spec = load_spec(diff_module, diff_cfg);
+  Spec *spec = fixture_load_spec(diff_module, diff_cfg);
   Diff d;
   diff_open(&d, spec, cs, cs, deep);
   diff_list(&d, false, exprs, n, 0);
@@ -1255,7 +1147,7 @@ END_TEST
  * does the same).  Here the encoder's error, after it has folded the
  * constant conjunct {1} = {1}, must still reach the caller's stream. */
 START_TEST(test_bug_encoder_keeps_diag_stream) {
-  Spec *spec = load_spec(diff_module, diff_cfg);
+  Spec *spec = fixture_load_spec(diff_module, diff_cfg);
   tm = term_mgr_new();
   Enc *enc = enc_new(spec, tm);
   CState cs = make_state(1);
