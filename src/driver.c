@@ -42,7 +42,8 @@ static void rd_int(void *arg, TermId t, mpz_t out) {
   solver_value_int(arg, t, out);
 }
 
-/* Asks: asserted /\ q.  Returns the solver's answer. */
+/* Asks: asserted /\ q, under a fresh assumption literal that is never
+ * assumed again afterwards.  Returns the solver's answer. */
 static SolverResult ask(Bmc *b, TermId q) {
   if (term_is_false(b->tm, q))
     return SOLVER_UNSAT;
@@ -50,11 +51,6 @@ static SolverResult ask(Bmc *b, TermId q) {
   solver_assert(b->solver, term_mk_implies(b->tm, a, q));
   SolverResult r = solver_check(b->solver, &a, 1);
   return r;
-}
-
-static void retire(Bmc *b) {
-  /* Nothing to do: the assumption literal is simply never used again. */
-  (void)b;
 }
 
 static Trace decode(Bmc *b, int upto) {
@@ -233,7 +229,6 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
       code = EXIT_SAFETY;
       goto popped;
     }
-    retire(&b);
     if (k == K)
       break;
     /* Frame k must be in the model to be explored further. */

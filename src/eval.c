@@ -47,9 +47,8 @@ typedef struct Ctx {
   Value *at;
   int depth;
   /* Enumeration: which array receives assignments (cur in Init, next in
-   * Next) and whether unassigned entries may be assigned. */
+   * Next). */
   Value **target;
-  bool enumerating;
 } Ctx;
 
 static Value *eval(Ctx *c, Expr *e, Env *env);
@@ -1586,7 +1585,6 @@ static bool eval_enabled(Ctx *c, Expr *action, Env *env) {
   g.c.cur = c->cur;
   g.c.next = next;
   g.c.target = next;
-  g.c.enumerating = true;
   g.c.depth = c->depth;
   g.enabled_mode = true;
   g.what = "successor state";
@@ -1604,7 +1602,6 @@ void eval_init_states(const Spec *spec, StateFn fn, void *arg) {
   g.c.spec = spec;
   g.c.cur = state;
   g.c.target = state;
-  g.c.enumerating = true;
   g.fn = fn;
   g.arg = arg;
   g.what = "initial state";
@@ -1623,7 +1620,6 @@ void eval_successors(const Spec *spec, Value *const *cur, StateFn fn,
   g.c.cur = (Value **)cur;
   g.c.next = next;
   g.c.target = next;
-  g.c.enumerating = true;
   g.fn = fn;
   g.arg = arg;
   g.what = "successor state";

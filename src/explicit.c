@@ -219,10 +219,9 @@ int check_explicit(const Spec *spec, const CheckOptions *opt) {
   b.depth_limit = opt->length_given ? opt->length : -1;
   b.t0 = b.last_report = now();
   b.cur = UINT32_MAX;
-  int code = EXIT_OK;
   FailPoint fp;
   if (fail_push(&fp)) {
-    code = fp.code ? fp.code : EXIT_EVAL;
+    int code = fp.code ? fp.code : EXIT_EVAL;
     /* TLC shows the behaviour up to the state being checked (or whose
      * successors were being computed). */
     Value **last = b.checking ? copy_state(&b, b.checking) : NULL;
@@ -289,6 +288,5 @@ int check_explicit(const Spec *spec, const CheckOptions *opt) {
   totals(&b);
   fprintf(stdout, "The depth of the complete state graph search is %d.\n",
           b.max_level + 1);
-  (void)code;
   return EXIT_OK;
 }

@@ -544,7 +544,6 @@ static Module *load_module(Resolver *r, Sym name, Loc at) {
 
 /* ---- levels ---- */
 
-static int def_level(Def *d);
 
 static int max2(int a, int b) { return a > b ? a : b; }
 
@@ -559,7 +558,7 @@ int expr_level(Expr *e) {
       l = LEVEL_STATE;
       break;
     case REF_DEF:
-      l = def_level(e->ref.u.def);
+      l = e->ref.u.def->level;
       break;
     case REF_BUILTIN:
       switch (e->ref.u.builtin) {
@@ -624,8 +623,6 @@ int expr_level(Expr *e) {
  * definitions an expression uses, so levels are computed as a fixpoint:
  * all start at 0 and are raised until nothing changes.  That is exact for
  * mutual recursion, where a memoised walk would see a partner at 0. */
-static int def_level(Def *d) { return d->level; }
-
 static int def_body_level(Def *d) {
   int l = 0;
   if (d->kind == DEF_FUN)
