@@ -25,6 +25,7 @@ typedef struct Def Def;
 typedef struct Module Module;
 typedef struct Decl Decl;
 typedef struct Type Type;
+typedef struct Instantiation Instantiation; /* instance.h */
 
 /* A name bound by a quantifier, set constructor, function constructor,
  * CHOOSE, LAMBDA or an operator's parameter list. */
@@ -198,7 +199,12 @@ typedef struct Instance {
   Subst *subst;
   int nsubst;
   bool local;
-  Module *resolved; /* set by module loading */
+  /* Set by the resolver: */
+  Module *resolved;      /* the instantiated user module, or NULL ... */
+  int std_module;        /* ... and then the standard module (StdModule) */
+  Instantiation **chain; /* the instantiations to apply, innermost first */
+  int nchain;
+  int nown;              /* parameters of this INSTANCE definition itself */
 } Instance;
 
 typedef enum DefKind {

@@ -496,6 +496,16 @@ static bool eval_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env) {
     case B_CAP:
       return eval_in(c, e, x, set->args[0], env) &&
              eval_in(c, e, x, set->args[1], env);
+    case B_UNION:
+      /* x \in UNION {A, B}: membership in each, which may be infinite. */
+      if (set->args[0]->kind == EX_SET_ENUM) {
+        Expr *en = set->args[0];
+        for (int i = 0; i < en->nargs; i++)
+          if (eval_in(c, e, x, en->args[i], env))
+            return true;
+        return false;
+      }
+      break;
     default:
       break;
     }

@@ -300,11 +300,17 @@ static bool p_def_ahead(Parser *P, int k) {
       int m = p_match(P, k + 1);
       return m > 0 && p_at(P, m + 1)->kind == TK_DEFEQ;
     }
-    /* `a ++ b ==` and `a ^+ ==`; a prime is not a definable operator, so
-     * `x'` ending one definition before `B ==` starts the next one. */
-    if (b->kind == TK_OP && strcmp(sym_str(b->sym), "'") != 0)
+    /* `a ++ b ==` and `a ^+ ==`.  A postfix operator (`x'`, `L^*`) ending
+     * one definition before `B ==` starts the next one is no infix
+     * definition: a prime is not definable, the others only as postfix. */
+    if (b->kind == TK_OP && strcmp(sym_str(b->sym), "'") != 0) {
+      const char *op = sym_str(b->sym);
+      bool postfix = !strcmp(op, "^+") || !strcmp(op, "^*") ||
+                     !strcmp(op, "^#");
       return c->kind == TK_DEFEQ ||
-             (c->kind == TK_IDENT && p_at(P, k + 3)->kind == TK_DEFEQ);
+             (!postfix && c->kind == TK_IDENT &&
+              p_at(P, k + 3)->kind == TK_DEFEQ);
+    }
     return false;
   }
   if (a->kind == TK_OP && b->kind == TK_IDENT && c->kind == TK_DEFEQ)
@@ -535,13 +541,16 @@ static Expr *p_let(Parser *P) {
   Token *q = p_next(P);
   Expr *e = ast_new(EX_LET, q->loc);
   int cap = 0;
+  Sym *rec = NULL; /* names declared RECURSIVE in this LET */
+  int nrec = 0, rcap = 0;
   while (!p_is(P, TK_IN)) {
     if (p_is(P, TK_LOCAL) && p_def_ahead(P, 1))
       p_next(P);
-    if (p_is(P, TK_RECURSIVE)) { /* RECURSIVE f(_) inside LET: names only */
+    if (p_is(P, TK_RECURSIVE)) {
       p_next(P);
       do {
-        p_ident(P, "after RECURSIVE");
+        Sym name = p_ident(P, "after RECURSIVE");
+        APUSH(rec, nrec, rcap, name);
         if (p_is(P, TK_LPAREN)) {
           int m = p_match(P, 0);
           if (m <= 0)
@@ -556,6 +565,8 @@ static Expr *p_let(Parser *P) {
               "definition or IN expected (for LET at line %u), found %s",
               q->loc.line, p_found(P));
     Def *d = p_def(P, false);
+    for (int i = 0; i < nrec; i++)
+      d->recursive |= rec[i] == d->name;
     APUSH(e->defs, e->ndefs, cap, d);
   }
   p_next(P);

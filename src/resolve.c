@@ -18,12 +18,20 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "instance.h"
 #include "parse.h"
 
 typedef struct Entry {
   Sym name;
   Ref ref;
-  bool local; /* LOCAL definition: not exported to extending modules */
+  bool local;     /* LOCAL definition: not exported to extending modules */
+  bool inherited; /* a nested module sees its enclosing module's names */
+  bool weak;      /* from an unnamed INSTANCE: a definition of the same
+                     name in the importing module takes precedence */
+  /* An entry imported by an unnamed INSTANCE names the instantiation of
+   * `ref` under these (innermost first); it is made on first lookup. */
+  Instantiation **via;
+  int nvia;
 } Entry;
 
 typedef struct Scope {
@@ -81,11 +89,11 @@ typedef struct Resolver {
   Scope *scope;        /* the current module's scope */
   VEC(Local) locals;   /* innermost last */
   int except_depth;    /* > 0 inside an EXCEPT value: `@` allowed */
-  uint32_t next_binder;
   VEC(Sym) recursive;  /* names declared RECURSIVE, awaiting definitions */
   VEC(Expr *) forward; /* references to RECURSIVE names not yet defined */
   VEC(const char *) loading; /* module names being loaded (cycles) */
-  VEC(Module *) submodules;  /* nested modules seen so far */
+  VEC(Module *) submodules;  /* nested modules seen so far ... */
+  VEC(Scope *) subscopes;    /* ... and their enclosing module's scope */
   int errors;
 } Resolver;
 
@@ -99,16 +107,22 @@ static void rerror(Resolver *r, Loc loc, const char *fmt, ...) {
   va_end(ap);
 }
 
-static Ref lookup(Resolver *r, Sym name) {
-  for (size_t i = r->locals.len; i-- > 0;)
-    if (r->locals.data[i].name == name)
-      return r->locals.data[i].ref;
-  Entry *e = scope_find(r->scope, name);
-  if (e)
+/* What an entry names, instantiating it first if it came in through an
+ * unnamed INSTANCE.  REF_NONE after an error. */
+static Ref entry_ref(Program *p, Entry *e) {
+  if (!e->nvia)
     return e->ref;
+  Ref ref = inst_ref(e->via, e->nvia, e->ref);
+  if (ref.kind == REF_NONE)
+    p->errors++;
+  return ref;
+}
+
+/* A built-in operator of a standard module in scope. */
+static Ref builtin_ref(const bool std[MOD__COUNT], Sym name) {
   Ref none = {REF_NONE, {0}};
   for (int m = 0; m < MOD__COUNT; m++) {
-    if (m != MOD_CORE && !r->scope->std[m])
+    if (m != MOD_CORE && !std[m])
       continue;
     int b = builtin_lookup(name, (StdModule)m);
     if (b >= 0) {
@@ -119,14 +133,25 @@ static Ref lookup(Resolver *r, Sym name) {
   return none;
 }
 
+static Ref lookup(Resolver *r, Sym name) {
+  for (size_t i = r->locals.len; i-- > 0;)
+    if (r->locals.data[i].name == name)
+      return r->locals.data[i].ref;
+  Entry *e = scope_find(r->scope, name);
+  if (e)
+    return entry_ref(r->prog, e);
+  return builtin_ref(r->scope->std, name);
+}
+
 static void push_binder(Resolver *r, Binder *b) {
-  b->id = ++r->next_binder;
+  b->id = ++r->prog->next_binder;
   Local l = {b->name, {REF_BINDER, {.binder = b}}};
   VEC_PUSH(r->locals, l);
 }
 
 static void resolve_expr(Resolver *r, Expr *e);
 static void resolve_def(Resolver *r, Def *d);
+static bool resolve_path(Resolver *r, Expr *e);
 
 static const char *op_display(Sym name) { return sym_str(name); }
 
@@ -172,8 +197,16 @@ static void push_bounds(Resolver *r, Bound *b, int n) {
 /* An operator argument passed where an operator of arity k is expected:
  * a name of an operator with k parameters, or a LAMBDA. */
 static void resolve_op_arg(Resolver *r, Expr *a, int k) {
-  if (a->kind == EX_OP && a->nargs == 0 && a->npath == 0) {
-    a->ref = lookup(r, a->name);
+  bool no_path_args = true;
+  for (int i = 0; i < a->npath; i++)
+    no_path_args &= !a->path_nargs || a->path_nargs[i] == 0;
+  if (a->kind == EX_OP && a->nargs == 0 && no_path_args) {
+    if (a->npath > 0) {
+      if (!resolve_path(r, a))
+        return;
+    } else {
+      a->ref = lookup(r, a->name);
+    }
     if (a->ref.kind == REF_NONE) {
       rerror(r, a->loc, "unknown operator '%s'", op_display(a->name));
       return;
@@ -199,14 +232,112 @@ static void resolve_op_arg(Resolver *r, Expr *a, int k) {
          k == 1 ? "" : "s");
 }
 
+static Scope *module_scope(Program *p, Module *m) {
+  for (size_t i = 0; i < p->modules.len; i++)
+    if (p->modules.data[i] == m)
+      return p->scopes[i];
+  return NULL;
+}
+
+/* What `name` means inside the instance `in` (REF_NONE if nothing). */
+static Ref instance_member(Resolver *r, Instance *in, Sym name) {
+  Ref none = {REF_NONE, {0}};
+  if (!in->resolved) {
+    bool std[MOD__COUNT] = {0};
+    StdModule stack[MOD__COUNT];
+    int n = 0;
+    stack[n++] = (StdModule)in->std_module;
+    while (n > 0) {
+      StdModule m = stack[--n];
+      if (std[m])
+        continue;
+      std[m] = true;
+      StdModule ext[4];
+      int k = std_module_extends(m, ext);
+      for (int i = 0; i < k && n < MOD__COUNT; i++)
+        stack[n++] = ext[i];
+    }
+    return builtin_ref(std, name);
+  }
+  Scope *s = module_scope(r->prog, in->resolved);
+  Entry *e = s ? scope_find(s, name) : NULL;
+  if (!e)
+    return s ? builtin_ref(s->std, name) : none;
+  if (e->local || e->inherited)
+    return none;
+  Ref ref = entry_ref(r->prog, e);
+  if (ref.kind == REF_NONE)
+    return ref;
+  ref = inst_ref(in->chain, in->nchain, ref);
+  if (ref.kind == REF_NONE)
+    r->prog->errors++;
+  return ref;
+}
+
+/* `M(a)!N(b)!Op(c)`: binds e to the instantiated Op and makes its argument
+ * list a, b, c (the path's arguments first).  False after an error. */
+static bool resolve_path(Resolver *r, Expr *e) {
+  Ref cur = lookup(r, e->path[0]);
+  Def *prev = NULL;
+  int total = 0;
+  for (int i = 0; i < e->npath; i++)
+    total += e->path_nargs ? e->path_nargs[i] : 0;
+  for (int i = 0; i <= e->npath; i++) {
+    Sym name = i < e->npath ? e->path[i] : e->name;
+    if (i > 0) {
+      prev = cur.u.def;
+      cur = instance_member(r, prev->inst, name);
+    }
+    if (cur.kind == REF_NONE) {
+      if (i == 0)
+        rerror(r, e->loc, "unknown instance '%s'", sym_str(name));
+      else
+        rerror(r, e->loc, "instance '%s' (of module %s) defines no '%s'",
+               sym_str(e->path[i - 1]), sym_str(prev->inst->module),
+               sym_str(name));
+      return false;
+    }
+    if (i == e->npath)
+      break;
+    if (cur.kind != REF_DEF || cur.u.def->kind != DEF_INSTANCE) {
+      rerror(r, e->loc, "'%s' is not an instance of a module ('%s!...')",
+             sym_str(name), sym_str(name));
+      return false;
+    }
+    Def *d = cur.u.def;
+    int want = i == 0 ? d->nparams : d->inst->nown;
+    int got = e->path_nargs ? e->path_nargs[i] : 0;
+    if (want != got) {
+      rerror(r, e->loc, "instance '%s' takes %d argument%s but is given %d",
+             sym_str(name), want, want == 1 ? "" : "s", got);
+      return false;
+    }
+  }
+  e->ref = cur;
+  if (total > 0) {
+    Expr **args = xmalloc((size_t)(total + e->nargs) * sizeof *args);
+    int k = 0;
+    for (int i = 0; i < e->npath; i++)
+      for (int j = 0; j < e->path_nargs[i]; j++)
+        args[k++] = e->path_args[i][j];
+    for (int j = 0; j < e->nargs; j++)
+      args[k++] = e->args[j];
+    e->args = args;
+    e->nargs = k;
+  }
+  return true;
+}
+
 static void resolve_op(Resolver *r, Expr *e) {
   if (e->npath > 0) {
-    rerror(r, e->loc,
-           "instantiated operator '%s!%s' is not supported yet (INSTANCE)",
-           sym_str(e->path[0]), sym_str(e->name));
-    return;
+    if (!resolve_path(r, e)) {
+      for (int j = 0; j < e->nargs; j++)
+        resolve_expr(r, e->args[j]);
+      return;
+    }
+  } else {
+    e->ref = lookup(r, e->name);
   }
-  e->ref = lookup(r, e->name);
   if (e->ref.kind == REF_NONE) {
     /* A name declared RECURSIVE but not defined yet. */
     for (size_t i = 0; i < r->recursive.len; i++)
@@ -222,6 +353,12 @@ static void resolve_op(Resolver *r, Expr *e) {
     return;
   }
   int ar = ref_arity(e->ref);
+  if (e->ref.kind == REF_DEF && e->ref.u.def->kind == DEF_INSTANCE) {
+    rerror(r, e->loc, "'%s' is an instance of module %s: name one of its "
+           "definitions, %s!Op", op_display(e->name),
+           sym_str(e->ref.u.def->inst->module), op_display(e->name));
+    return;
+  }
   if (ar >= 0 && ar != e->nargs) {
     if (ar == 0 && e->ref.kind == REF_DEF && e->ref.u.def->kind == DEF_FUN)
       rerror(r, e->loc,
@@ -244,8 +381,15 @@ static void resolve_op(Resolver *r, Expr *e) {
   }
 }
 
+/* LET definitions are visible after their own definition, except those
+ * declared RECURSIVE in the LET, which are visible throughout it. */
 static void resolve_let(Resolver *r, Expr *e) {
   size_t mark = r->locals.len;
+  for (int i = 0; i < e->ndefs; i++)
+    if (e->defs[i]->recursive) {
+      Local l = {e->defs[i]->name, {REF_DEF, {.def = e->defs[i]}}};
+      VEC_PUSH(r->locals, l);
+    }
   for (int i = 0; i < e->ndefs; i++) {
     Def *d = e->defs[i];
     if (d->kind == DEF_INSTANCE) {
@@ -253,6 +397,8 @@ static void resolve_let(Resolver *r, Expr *e) {
       continue;
     }
     resolve_def(r, d);
+    if (d->recursive)
+      continue;
     Local l = {d->name, {REF_DEF, {.def = d}}};
     VEC_PUSH(r->locals, l);
   }
@@ -343,17 +489,34 @@ static void resolve_def(Resolver *r, Def *d) {
   VEC_PUSH(r->prog->defs, d);
 }
 
-static void define(Resolver *r, Sym name, Loc loc, Ref ref, bool local) {
-  Entry *old = scope_find(r->scope, name);
-  if (old) {
-    bool same = old->ref.kind == ref.kind && old->ref.u.def == ref.u.def;
-    if (!same) {
-      rerror(r, loc, "multiple definitions of '%s'", sym_str(name));
-      return;
-    }
+static bool same_entry(Entry *a, Entry *b) {
+  if (a->ref.kind != b->ref.kind || a->ref.u.def != b->ref.u.def ||
+      a->nvia != b->nvia)
+    return false;
+  for (int i = 0; i < a->nvia; i++)
+    if (a->via[i] != b->via[i])
+      return false;
+  return true;
+}
+
+static void define_entry(Resolver *r, Entry e, Loc loc) {
+  Entry *old = scope_find(r->scope, e.name);
+  if (old && !same_entry(old, &e) && e.weak && !old->inherited)
+    return;
+  if (old && !same_entry(old, &e) && !(old->weak && !e.weak)) {
+    if (old->inherited)
+      rerror(r, loc, "'%s' is already defined in the enclosing module",
+             sym_str(e.name));
+    else
+      rerror(r, loc, "multiple definitions of '%s'", sym_str(e.name));
+    return;
   }
-  Entry e = {name, ref, local};
   scope_put(r->scope, e);
+}
+
+static void define(Resolver *r, Sym name, Loc loc, Ref ref, bool local) {
+  Entry e = {name, ref, local, false, false, NULL, 0};
+  define_entry(r, e, loc);
 }
 
 static Module *load_module(Resolver *r, Sym name, Loc at);
@@ -361,17 +524,14 @@ static Module *load_module(Resolver *r, Sym name, Loc at);
 /* Adds what module `m` exports (its EXTENDS closure included) to the
  * current scope. */
 static void import_module(Resolver *r, Module *m) {
-  Scope *src = NULL;
-  for (size_t i = 0; i < r->prog->modules.len; i++)
-    if (r->prog->modules.data[i] == m)
-      src = ((Scope **)r->prog->root_scope)[i];
+  Scope *src = module_scope(r->prog, m);
   if (!src)
     return;
   for (size_t i = 0; i < src->cap; i++) {
     Entry *e = &src->slots[i];
-    if (e->name && !e->local)
-      define(r, e->name, e->ref.kind == REF_DEF ? e->ref.u.def->name_loc : m->loc,
-             e->ref, false);
+    if (e->name && !e->local && !e->inherited)
+      define_entry(r, *e,
+                   e->ref.kind == REF_DEF ? e->ref.u.def->name_loc : m->loc);
   }
   for (int k = 0; k < MOD__COUNT; k++)
     r->scope->std[k] |= src->std[k];
@@ -398,11 +558,172 @@ static void declare(Resolver *r, Decl *d, bool is_var) {
   define(r, d->name, d->loc, ref, false);
 }
 
-/* Resolves module m's units into a fresh scope; registers the scope. */
-static void resolve_module(Resolver *r, Module *m) {
+/* A copy of scope s whose entries are all marked inherited (what a nested
+ * module sees of its enclosing module). */
+static Scope *scope_inherit(Scope *s) {
+  Scope *n = xcalloc(1, sizeof *n);
+  *n = *s;
+  if (s->cap) {
+    n->slots = xmalloc(s->cap * sizeof *n->slots);
+    memcpy(n->slots, s->slots, s->cap * sizeof *n->slots);
+  }
+  for (size_t i = 0; i < n->cap; i++)
+    n->slots[i].inherited = true;
+  return n;
+}
+
+/* The replacement of declaration d (of the instantiated module) that the
+ * WITH list does not give: the same name where the INSTANCE is. */
+static Expr *implicit_subst(Resolver *r, Instance *in, Decl *d) {
+  Ref ref = lookup(r, d->name);
+  if (ref.kind == REF_NONE) {
+    rerror(r, in->loc,
+           "INSTANCE %s: no substitution for %s '%s', and no '%s' is "
+           "defined here (add WITH %s <- ...)",
+           sym_str(in->module), d->is_var ? "VARIABLE" : "CONSTANT",
+           sym_str(d->name), sym_str(d->name), sym_str(d->name));
+    return NULL;
+  }
+  int ar = ref_arity(ref);
+  if (ar >= 0 && ar != d->arity) {
+    rerror(r, in->loc,
+           "INSTANCE %s: '%s' takes %d argument%s here but %d in module %s",
+           sym_str(in->module), sym_str(d->name), ar, ar == 1 ? "" : "s",
+           d->arity, sym_str(in->module));
+    return NULL;
+  }
+  Expr *e = ast_op(in->loc, d->name, NULL, 0);
+  e->ref = ref;
+  return e;
+}
+
+/* Is d a CONSTANT or VARIABLE of module scope s (its own or from what it
+ * EXTENDS, not its enclosing module's)? */
+static bool own_decl(Scope *s, Decl *d) {
+  Entry *e = scope_find(s, d->name);
+  return e && !e->inherited && (e->ref.kind == REF_CONST ||
+                                e->ref.kind == REF_VAR) &&
+         e->ref.u.decl == d;
+}
+
+static void add_subst(Instantiation *I, Decl *d, Expr *v) {
+  I->decls = xrealloc(I->decls, (size_t)(I->nsubst + 1) * sizeof *I->decls);
+  I->values = xrealloc(I->values, (size_t)(I->nsubst + 1) * sizeof *I->values);
+  I->decls[I->nsubst] = d;
+  I->values[I->nsubst++] = v;
+}
+
+/* Loads the module of `INSTANCE Mod WITH ...` and resolves the
+ * substitution (params: the instance definition's parameters, in scope in
+ * the WITH expressions).  Sets in->resolved / std_module and the chain. */
+static bool instantiate(Resolver *r, Instance *in, Binder *params,
+                        int nparams) {
+  in->std_module = -1;
+  in->nown = nparams;
+  int errors = r->errors;
+  Module *m = load_module(r, in->module, in->loc);
+  if (!m) {
+    int std = std_module_lookup(sym_str(in->module));
+    if (r->errors > errors || std < 0)
+      return false;
+    in->std_module = std;
+    if (in->nsubst > 0)
+      rerror(r, in->subst[0].loc, "module %s has no CONSTANTS to substitute",
+             sym_str(in->module));
+    return in->nsubst == 0;
+  }
+  in->resolved = m;
+  Scope *ms = module_scope(r->prog, m);
+  Instantiation *I = xcalloc(1, sizeof *I);
+  I->prog = r->prog;
+  I->module = m;
+  I->params = params;
+  I->nparams = nparams;
+  size_t mark = r->locals.len;
+  for (int i = 0; i < nparams; i++)
+    push_binder(r, &params[i]);
+  for (int i = 0; i < in->nsubst; i++) {
+    Subst *sb = &in->subst[i];
+    Entry *e = scope_find(ms, sb->name);
+    if (!e || e->inherited ||
+        (e->ref.kind != REF_CONST && e->ref.kind != REF_VAR)) {
+      rerror(r, sb->loc, "'%s' is not a CONSTANT or VARIABLE of module %s",
+             sym_str(sb->name), sym_str(in->module));
+      continue;
+    }
+    Decl *d = e->ref.u.decl;
+    bool dup = false;
+    for (int j = 0; j < I->nsubst; j++)
+      dup |= I->decls[j] == d;
+    if (dup) {
+      rerror(r, sb->loc, "'%s' is substituted twice", sym_str(sb->name));
+      continue;
+    }
+    if (d->arity > 0) {
+      resolve_op_arg(r, sb->value, d->arity);
+      if (sb->value->kind != EX_OP)
+        rerror(r, sb->value->loc,
+               "only an operator name can replace the operator CONSTANT "
+               "'%s' (not supported yet: LAMBDA)",
+               sym_str(d->name));
+    } else {
+      resolve_expr(r, sb->value);
+    }
+    add_subst(I, d, sb->value);
+  }
+  /* Declarations not in the WITH list, in declaration order. */
+  for (int pass = 0; pass < 2; pass++) {
+    Decl **ds = pass ? r->prog->vars.data : r->prog->consts.data;
+    size_t n = pass ? r->prog->vars.len : r->prog->consts.len;
+    for (size_t i = 0; i < n; i++) {
+      if (!own_decl(ms, ds[i]))
+        continue;
+      bool given = false;
+      for (int j = 0; j < I->nsubst; j++)
+        given |= I->decls[j] == ds[i];
+      if (given)
+        continue;
+      Expr *v = implicit_subst(r, in, ds[i]);
+      if (v)
+        add_subst(I, ds[i], v);
+    }
+  }
+  r->locals.len = mark;
+  in->chain = xmalloc(sizeof *in->chain);
+  in->chain[0] = I;
+  in->nchain = 1;
+  return r->errors == errors;
+}
+
+/* An unnamed `INSTANCE Mod`: Mod's public definitions, instantiated. */
+static void import_instance(Resolver *r, Instance *in) {
+  if (!in->resolved) {
+    add_std(r->scope, (StdModule)in->std_module);
+    return;
+  }
+  Scope *src = module_scope(r->prog, in->resolved);
+  for (size_t i = 0; i < src->cap; i++) {
+    Entry *e = &src->slots[i];
+    if (!e->name || e->local || e->inherited || e->ref.kind != REF_DEF)
+      continue;
+    Entry n = *e;
+    n.local = in->local;
+    n.weak = true;
+    n.via = xmalloc((size_t)(e->nvia + 1) * sizeof *n.via);
+    memcpy(n.via, e->via, (size_t)e->nvia * sizeof *n.via);
+    n.via[n.nvia++] = in->chain[0];
+    define_entry(r, n, in->loc);
+  }
+  for (int k = 0; k < MOD__COUNT; k++)
+    r->scope->std[k] |= src->std[k];
+}
+
+/* Resolves module m's units into a fresh scope (for a nested module, one
+ * that starts with its enclosing module's names); registers the scope. */
+static void resolve_module(Resolver *r, Module *m, Scope *outer) {
   Scope *saved = r->scope;
   size_t saved_rec = r->recursive.len, saved_fwd = r->forward.len;
-  Scope *s = xcalloc(1, sizeof *s);
+  Scope *s = outer ? scope_inherit(outer) : xcalloc(1, sizeof *s);
   r->scope = s;
   for (int i = 0; i < m->nextends; i++) {
     const char *name = sym_str(m->extends[i]);
@@ -434,8 +755,11 @@ static void resolve_module(Resolver *r, Module *m) {
       Def *d = un->def;
       d->module = m;
       if (d->kind == DEF_INSTANCE) {
-        rerror(r, d->loc, "'%s == INSTANCE %s' is not supported yet",
-               sym_str(d->name), sym_str(d->inst->module));
+        if (instantiate(r, d->inst, d->params, d->nparams)) {
+          Ref ref = {REF_DEF, {.def = d}};
+          define(r, d->name, d->name_loc, ref, d->local);
+        }
+        resolve_def(r, d);
         break;
       }
       for (size_t i = 0; i < r->recursive.len; i++)
@@ -466,8 +790,8 @@ static void resolve_module(Resolver *r, Module *m) {
       break;
     }
     case U_INSTANCE:
-      rerror(r, un->loc, "INSTANCE %s is not supported yet",
-             sym_str(un->inst->module));
+      if (instantiate(r, un->inst, NULL, 0))
+        import_instance(r, un->inst);
       break;
     case U_ASSUME:
     case U_THEOREM:
@@ -475,6 +799,7 @@ static void resolve_module(Resolver *r, Module *m) {
       break;
     case U_MODULE:
       VEC_PUSH(r->submodules, un->sub);
+      VEC_PUSH(r->subscopes, scope_inherit(s));
       break;
     }
   }
@@ -487,10 +812,9 @@ static void resolve_module(Resolver *r, Module *m) {
   r->recursive.len = saved_rec;
   r->forward.len = saved_fwd;
   VEC_PUSH(r->prog->modules, m);
-  Scope **scopes = r->prog->root_scope;
-  scopes = xrealloc(scopes, r->prog->modules.len * sizeof *scopes);
-  scopes[r->prog->modules.len - 1] = s;
-  r->prog->root_scope = scopes;
+  r->prog->scopes =
+      xrealloc(r->prog->scopes, r->prog->modules.len * sizeof(void *));
+  r->prog->scopes[r->prog->modules.len - 1] = s;
   r->scope = saved;
 }
 
@@ -509,7 +833,7 @@ static Module *load_module(Resolver *r, Sym name, Loc at) {
   for (size_t i = 0; i < r->submodules.len; i++)
     if (r->submodules.data[i]->name == name) {
       VEC_PUSH(r->loading, nm);
-      resolve_module(r, r->submodules.data[i]);
+      resolve_module(r, r->submodules.data[i], r->subscopes.data[i]);
       r->loading.len--;
       return r->submodules.data[i];
     }
@@ -537,7 +861,7 @@ static Module *load_module(Resolver *r, Sym name, Loc at) {
            sym_str(m->name), nm);
   free(path);
   VEC_PUSH(r->loading, nm);
-  resolve_module(r, m);
+  resolve_module(r, m, NULL);
   r->loading.len--;
   return m;
 }
@@ -649,6 +973,65 @@ static void compute_levels(Program *p) {
 
 /* ---- entry points ---- */
 
+/* The state variables and constants of the program are those the root
+ * module sees (its own and what it EXTENDS); a module used only through
+ * INSTANCE has its declarations substituted away.  Renumbers them. */
+static void keep_root_decls(Program *p) {
+  for (int pass = 0; pass < 2; pass++) {
+    Decl **ds = pass ? p->vars.data : p->consts.data;
+    size_t n = pass ? p->vars.len : p->consts.len, k = 0;
+    for (size_t i = 0; i < n; i++) {
+      Entry *e = scope_find(p->root_scope, ds[i]->name);
+      if (e && (e->ref.kind == REF_CONST || e->ref.kind == REF_VAR) &&
+          e->ref.u.decl == ds[i]) {
+        ds[i]->index = (int)k;
+        ds[k++] = ds[i];
+      } else {
+        ds[i]->index = -1;
+      }
+    }
+    if (pass)
+      p->vars.len = k;
+    else
+      p->consts.len = k;
+  }
+}
+
+static Module *find_module(Program *p, Sym name) {
+  for (size_t i = 0; i < p->modules.len; i++)
+    if (p->modules.data[i]->name == name)
+      return p->modules.data[i];
+  return NULL;
+}
+
+/* The ASSUMEs TLC checks: those of the root module and what it EXTENDS.
+ * (TLC does not check the ASSUMEs of instantiated modules, and brink
+ * agrees, so that verdicts match.) */
+static void collect_assumes(Program *p, Module *m) {
+  VEC(Module *) todo = {0};
+  VEC(Module *) seen = {0};
+  VEC_PUSH(todo, m);
+  while (todo.len) {
+    Module *x = VEC_POP(todo);
+    bool dup = false;
+    for (size_t i = 0; i < seen.len; i++)
+      dup |= seen.data[i] == x;
+    if (dup)
+      continue;
+    VEC_PUSH(seen, x);
+    for (int i = 0; i < x->nextends; i++) {
+      Module *y = find_module(p, x->extends[i]);
+      if (y)
+        VEC_PUSH(todo, y);
+    }
+    for (int u = 0; u < x->nunits; u++)
+      if (x->units[u].kind == U_ASSUME)
+        VEC_PUSH(p->assumes, x->units[u].expr);
+  }
+  VEC_FREE(todo);
+  VEC_FREE(seen);
+}
+
 Program *program_load(const char *path) {
   Program *p = xcalloc(1, sizeof *p);
   char *copy = xstrdup(path);
@@ -668,16 +1051,17 @@ Program *program_load(const char *path) {
   Resolver r = {0};
   r.prog = p;
   VEC_PUSH(r.loading, sym_str(m->name));
-  resolve_module(&r, m);
-  if (r.errors)
-    return NULL;
-  Scope **scopes = p->root_scope;
-  Scope *root = scopes[p->modules.len - 1];
-  memcpy(p->std, root->std, sizeof p->std);
-  p->root_scope = root;
-  compute_levels(p);
+  resolve_module(&r, m, NULL);
   VEC_FREE(r.locals);
   VEC_FREE(r.loading);
+  if (r.errors || p->errors)
+    return NULL;
+  Scope *root = p->scopes[p->modules.len - 1];
+  memcpy(p->std, root->std, sizeof p->std);
+  p->root_scope = root;
+  keep_root_decls(p);
+  collect_assumes(p, m);
+  compute_levels(p);
   return p;
 }
 
@@ -685,21 +1069,15 @@ TopEntry program_lookup(Program *p, Sym name) {
   TopEntry t = {REF_NONE, {REF_NONE, {0}}};
   Entry *e = scope_find(p->root_scope, name);
   if (e) {
-    t.kind = e->ref.kind;
-    t.ref = e->ref;
+    size_t ndefs = p->defs.len;
+    t.ref = entry_ref(p, e);
+    t.kind = t.ref.kind;
+    if (p->defs.len != ndefs)
+      compute_levels(p);
     return t;
   }
-  for (int m = 0; m < MOD__COUNT; m++) {
-    if (m != MOD_CORE && !p->std[m])
-      continue;
-    int b = builtin_lookup(name, (StdModule)m);
-    if (b >= 0) {
-      t.kind = REF_BUILTIN;
-      t.ref.kind = REF_BUILTIN;
-      t.ref.u.builtin = b;
-      return t;
-    }
-  }
+  t.ref = builtin_ref(p->std, name);
+  t.kind = t.ref.kind;
   return t;
 }
 
@@ -707,8 +1085,11 @@ bool program_resolve_expr(Program *p, Expr *e) {
   Resolver r = {0};
   r.prog = p;
   r.scope = p->root_scope;
-  r.next_binder = 1u << 30;
+  int errors = p->errors;
+  size_t ndefs = p->defs.len;
   resolve_expr(&r, e);
   VEC_FREE(r.locals);
-  return r.errors == 0;
+  if (p->defs.len != ndefs)
+    compute_levels(p);
+  return r.errors == 0 && p->errors == errors;
 }

@@ -388,12 +388,8 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
   if (opt && opt->check_deadlock >= 0)
     s->check_deadlock = opt->check_deadlock;
 
-  for (size_t m = 0; m < prog->modules.len; m++) {
-    Module *mod = prog->modules.data[m];
-    for (int u = 0; u < mod->nunits; u++)
-      if (mod->units[u].kind == U_ASSUME)
-        VEC_PUSH(s->assumes, mod->units[u].expr);
-  }
+  for (size_t i = 0; i < prog->assumes.len; i++)
+    VEC_PUSH(s->assumes, prog->assumes.data[i]);
   if (bind_errors) {
     *exit_code = EXIT_CONFIG;
     return NULL;

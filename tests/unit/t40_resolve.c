@@ -530,9 +530,70 @@ START_TEST(test_unreadable_root) {
 }
 END_TEST
 
-START_TEST(test_instance_reported) {
-  fixture_write("I.tla", "---- MODULE I ----\nA == 1\n====\n");
-  load_fails("Inst == INSTANCE I", "is not supported yet");
+static const char *inst_module =
+    "---- MODULE I ----\nEXTENDS Naturals\nCONSTANT K\nVARIABLE v\n"
+    "A == K + 1\nLOCAL H == 2\nStep == v' = v + A\n====\n";
+
+START_TEST(test_instance_binds_copies) {
+  fixture_write("I.tla", inst_module);
+  Program *p = load_ok("VARIABLE x\nM == INSTANCE I WITH K <- 1, v <- x\n"
+                       "UseA == M!A\nNext == M!Step\n");
+  Expr *a = def_of(p, "UseA")->body;
+  ck_assert_int_eq(a->ref.kind, REF_DEF);
+  Def *copy = a->ref.u.def;
+  ck_assert_str_eq(sym_str(copy->name), "A");
+  /* The copy's body mentions the substituted 1, not the CONSTANT K. */
+  ck_assert_ptr_null(find_op(copy->body, "K"));
+  ck_assert_int_eq(def_of(p, "Next")->level, LEVEL_ACTION);
+  ck_assert_int_eq(def_of(p, "UseA")->level, LEVEL_CONST);
+  /* Only the root's variable is a state variable. */
+  ck_assert_int_eq((int)p->vars.len, 1);
+  ck_assert_int_eq((int)p->consts.len, 0);
+  ck_assert_int_eq(p->vars.data[0]->index, 0);
+}
+END_TEST
+
+START_TEST(test_instance_implicit_substitution) {
+  fixture_write("I.tla", inst_module);
+  Program *p = load_ok("CONSTANT K\nVARIABLE v\nM == INSTANCE I\n"
+                       "UseA == M!A\n");
+  ck_assert_int_eq((int)p->consts.len, 1);
+  ck_assert_ptr_nonnull(find_op(def_of(p, "UseA")->body->ref.u.def->body,
+                                "K"));
+}
+END_TEST
+
+START_TEST(test_instance_errors) {
+  static const struct {
+    const char *body, *want;
+  } cases[] = {
+      {"VARIABLE v\nM == INSTANCE I WITH v <- v\n",
+       "INSTANCE I: no substitution for CONSTANT 'K'"},
+      {"M == INSTANCE I WITH K <- 1, v <- 2, Z <- 3\n",
+       "'Z' is not a CONSTANT or VARIABLE of module I"},
+      {"M == INSTANCE I WITH K <- 1, K <- 2, v <- 2\n",
+       "'K' is substituted twice"},
+      {"M == INSTANCE I WITH K <- 1, v <- 2\nX == M!Nope\n",
+       "instance 'M' (of module I) defines no 'Nope'"},
+      {"M == INSTANCE I WITH K <- 1, v <- 2\nX == M!H\n",
+       "instance 'M' (of module I) defines no 'H'"},
+      {"X == Q!A\n", "unknown instance 'Q'"},
+      {"M == INSTANCE I WITH K <- 1, v <- 2\nX == M\n",
+       "'M' is an instance of module I"},
+      {"P(k) == INSTANCE I WITH K <- k, v <- 2\nX == P!A\n",
+       "instance 'P' takes 1 argument but is given 0"},
+      {"Y == 1\nX == Y!A\n", "'Y' is not an instance of a module"},
+      {"M == INSTANCE Missing\n", "cannot find module 'Missing'"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    fixture_recapture();
+    fixture_write("I.tla", inst_module);
+    Program *p = fixture_load(cases[i].body);
+    ck_assert_msg(p == NULL, "case %zu should fail", i);
+    ck_assert_msg(strstr(fixture_captured(), cases[i].want) != NULL,
+                  "case %zu: expected '%s' in:\n%s", i, cases[i].want,
+                  fixture_captured());
+  }
 }
 END_TEST
 
@@ -765,7 +826,9 @@ Suite *resolve_suite(void) {
   tcase_add_test(tc, test_module_name_mismatch);
   tcase_add_test(tc, test_parse_error_in_extended_module);
   tcase_add_test(tc, test_unreadable_root);
-  tcase_add_test(tc, test_instance_reported);
+  tcase_add_test(tc, test_instance_binds_copies);
+  tcase_add_test(tc, test_instance_implicit_substitution);
+  tcase_add_test(tc, test_instance_errors);
   tcase_add_test(tc, test_def_levels);
   tcase_add_test(tc, test_expr_levels);
   tcase_add_test(tc, test_resolve_expr_errors);

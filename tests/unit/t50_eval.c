@@ -862,6 +862,71 @@ END_TEST
  * becomes a test that reads x' before it has a value ("x' is read before
  * it is given a value", exit 75).  TLC substitutes the argument and
  * treats it as the assignment x' = 1. */
+/* ---- INSTANCE ---- */
+
+/* Definitions used through named, parameterized, nested and unnamed
+ * instances, with constant, operator and variable substitutions. */
+START_TEST(test_instance_values) {
+  fixture_write("Base.tla",
+                "---- MODULE Base ----\n"
+                "EXTENDS Naturals\n"
+                "CONSTANTS K, Op(_)\n"
+                "VARIABLE v\n"
+                "A == K + 1\n"
+                "Scaled(m) == A * m\n"
+                "ApplyOp == Op(K)\n"
+                "Twice(F(_), z) == F(F(z))\n"
+                "UseTwice == Twice(Scaled, 1)\n"
+                "RECURSIVE Down(_)\n"
+                "Down(n) == IF n = 0 THEN {} ELSE {n} \\cup Down(n - 1)\n"
+                "WithLet == LET w == K * 2 IN w + v\n"
+                "Fn == [i \\in 1..K |-> i + v]\n"
+                "LOCAL Hidden == 5\n"
+                "ViaHidden == Hidden + K\n"
+                "Inner == INSTANCE Leaf WITH L <- K + v\n"
+                "====\n");
+  fixture_write("Leaf.tla", "---- MODULE Leaf ----\nEXTENDS Naturals\n"
+                            "CONSTANT L\nDeep == L * 10\nGet(y) == L + y\n"
+                            "====\n");
+  Spec *s = fixture_load_spec(
+      "EXTENDS Naturals\nVARIABLES x, y\n"
+      "Dbl(a) == 2 * a\n"
+      "B == INSTANCE Base WITH K <- 3, Op <- Dbl, v <- x\n"
+      "P(k) == INSTANCE Base WITH K <- k, Op <- Dbl, v <- y\n"
+      "INSTANCE Leaf WITH L <- 7\n"
+      "Outer == 100\n"
+      "---- MODULE Sub ----\nCONSTANT S\nSubVal == S + Outer\n====\n"
+      "SI == INSTANCE Sub WITH S <- 1\n"
+      "Init == x = 0 /\\ y = 0\nNext == UNCHANGED <<x, y>>\n",
+      "INIT Init\nNEXT Next\n");
+  static const Case cases[] = {
+      {"B!A", "4"},
+      {"B!Scaled(2)", "8"},
+      {"B!ApplyOp", "6"},
+      {"B!UseTwice", "16"},
+      {"B!Down(3)", "{1, 2, 3}"},
+      {"B!WithLet", "7"},
+      {"B!Fn", "<<2, 3, 4>>"},
+      {"B!ViaHidden", "8"},
+      {"B!Inner!Deep", "40"},
+      {"B!Inner!Get(5)", "9"},
+      {"P(2)!A", "3"},
+      {"P(2)!Scaled(5)", "15"},
+      {"P(4)!UseTwice", "25"},
+      {"P(2)!Inner!Deep", "40"},
+      {"P(1)!WithLet", "4"},
+      {"P(2)!Fn", "<<3, 4>>"},
+      {"P(1)!A + P(2)!A", "5"},
+      {"Deep", "70"},
+      {"Get(1)", "8"},
+      {"SI!SubVal", "101"},
+  };
+  run_cases(s, st(1, 2), cases, sizeof cases / sizeof *cases);
+  ck_assert_int_eq((int)s->prog->vars.len, 2);
+  ck_assert_int_eq((int)s->prog->consts.len, 0);
+}
+END_TEST
+
 START_TEST(test_bug_primed_parameter_assigns) {
   Spec *s = fixture_load_spec("EXTENDS Naturals\nVARIABLE x\nSet(v, e) == v' = e\n"
                       "Init == x = 0\nNext == Set(x, 1)",
@@ -948,6 +1013,7 @@ Suite *eval_suite(void) {
   tcase_add_test(tc, test_assert_in_next);
   tcase_add_test(tc, test_config_overrides);
   tcase_add_test(tc, test_deep_recursion_fails_cleanly);
+  tcase_add_test(tc, test_instance_values);
   tcase_add_test(tc, test_bug_primed_parameter_assigns);
   tcase_add_test(tc, test_bug_at_is_lexical);
   tcase_add_test(tc, test_bug_mutual_recursion_cached);

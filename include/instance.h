@@ -1,0 +1,48 @@
+/* instance.h -- the definitions of an instantiated module.
+ *
+ * `M(p) == INSTANCE Mod WITH x <- e, ...` (or an unnamed INSTANCE) makes
+ * every definition Op of Mod available with Mod's CONSTANTS and VARIABLES
+ * replaced by the given expressions.  brink realises that by copying: the
+ * instantiation of a definition Op is a new Def whose body is a copy of
+ * Op's body in which
+ *   - each substituted CONSTANT or VARIABLE is replaced by a copy of its
+ *     expression (resolved in the instantiating module), and
+ *   - each reference to another definition of Mod refers to that
+ *     definition's instantiation, with the instance parameters p passed
+ *     first.
+ * So `M(a)!Op(b)` is an ordinary call of the copy with arguments (a, b):
+ * the copy's parameters are the instance's parameters followed by Op's.
+ * Every binder of a copy is fresh (new id, empty type), so the evaluator,
+ * the encoder and type inference see ordinary, independent definitions.
+ *
+ * Copies are made on demand and memoised per instantiation, so each
+ * definition is copied at most once per INSTANCE and only if used.
+ * Instantiating an INSTANCE definition inside Mod composes: the copy is an
+ * INSTANCE definition whose chain of instantiations grows by one. */
+#ifndef BRINK_INSTANCE_H
+#define BRINK_INSTANCE_H
+
+#include "resolve.h"
+
+struct Instantiation {
+  Program *prog;
+  Module *module;  /* the instantiated module */
+  Decl **decls;    /* Mod's CONSTANTS and VARIABLES ... */
+  Expr **values;   /* ... and what replaces each (resolved) */
+  int nsubst;
+  Binder *params;  /* the instance definition's parameters (may be none) */
+  int nparams;
+  void *memo;      /* original Def -> copy (instance.c) */
+};
+
+/* The copy of definition d under instantiation I (memoised).  NULL after
+ * printing a located error when d cannot be instantiated. */
+Def *inst_def(Instantiation *I, Def *d);
+
+/* Applies a chain of instantiations, innermost first, to a reference
+ * found in an instantiated module's scope.  Built-in operators are
+ * unchanged; a CONSTANT or VARIABLE cannot be named through an instance
+ * (REF_NONE). */
+Ref inst_ref(Instantiation **chain, int n, Ref ref);
+
+#endif

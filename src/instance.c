@@ -1,0 +1,411 @@
+/* instance.c -- copying definitions under an INSTANCE substitution.
+ *
+ * A Cloner walks one definition body and builds its copy.  It carries two
+ * stacks that mirror the resolver's scopes: old binder -> new binder, and
+ * old LET definition -> new LET definition; both are pushed on entering a
+ * binding construct and popped on leaving it, so lookups scan only what is
+ * in scope.  The body of the definition is copied in "module mode": Mod's
+ * substituted declarations are replaced and references to Mod's top-level
+ * definitions go to their instantiations.  A substituted expression is
+ * copied in "value mode": it belongs to the instantiating module, so only
+ * its binders (the instance parameters, and its own bound names) are
+ * renamed. */
+#include "instance.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- pointer map (memo of copies) ---- */
+
+typedef struct PtrMap {
+  void **keys, **vals;
+  size_t cap, len;
+} PtrMap;
+
+static size_t ptr_slot(PtrMap *m, void *k) {
+  size_t i = hash_mix(0, (uint64_t)(uintptr_t)k) & (m->cap - 1);
+  while (m->keys[i] && m->keys[i] != k)
+    i = (i + 1) & (m->cap - 1);
+  return i;
+}
+
+static void *ptr_get(PtrMap *m, void *k) {
+  if (!m->cap)
+    return NULL;
+  size_t i = ptr_slot(m, k);
+  return m->keys[i] ? m->vals[i] : NULL;
+}
+
+static void ptr_put(PtrMap *m, void *k, void *v) {
+  if (2 * (m->len + 1) > m->cap) {
+    PtrMap n = {0};
+    n.cap = m->cap ? 2 * m->cap : 64;
+    n.keys = xcalloc(n.cap, sizeof *n.keys);
+    n.vals = xcalloc(n.cap, sizeof *n.vals);
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->keys[i]) {
+        size_t j = ptr_slot(&n, m->keys[i]);
+        n.keys[j] = m->keys[i];
+        n.vals[j] = m->vals[i];
+        n.len++;
+      }
+    free(m->keys);
+    free(m->vals);
+    *m = n;
+  }
+  size_t i = ptr_slot(m, k);
+  if (!m->keys[i])
+    m->len++;
+  m->keys[i] = k;
+  m->vals[i] = v;
+}
+
+/* ---- the copier ---- */
+
+typedef struct Pair {
+  void *from, *to;
+} Pair;
+
+typedef struct Cloner {
+  Instantiation *I;
+  VEC(Pair) binders; /* Binder * -> Binder *, innermost last */
+  VEC(Pair) lets;    /* Def * (LET) -> Def * */
+  Binder *prefix;    /* the copy's leading parameters (the instance's) */
+  int nprefix;
+  bool value_mode;   /* copying a substituted expression */
+  bool failed;
+} Cloner;
+
+static Expr *clone_expr(Cloner *C, Expr *e);
+
+static void *pair_find(Pair *p, size_t n, void *from) {
+  for (size_t i = n; i-- > 0;)
+    if (p[i].from == from)
+      return p[i].to;
+  return NULL;
+}
+
+static Binder fresh_binder(Cloner *C, Binder *old) {
+  Binder b = *old;
+  b.id = ++C->I->prog->next_binder;
+  b.type = NULL;
+  return b;
+}
+
+/* Copies n binders into a new array and maps the old ones to the copies. */
+static Binder *clone_binders(Cloner *C, Binder *old, int n) {
+  if (n == 0)
+    return NULL;
+  Binder *nb = xmalloc((size_t)n * sizeof *nb);
+  for (int i = 0; i < n; i++) {
+    nb[i] = fresh_binder(C, &old[i]);
+    Pair p = {&old[i], &nb[i]};
+    VEC_PUSH(C->binders, p);
+  }
+  return nb;
+}
+
+static Expr **clone_list(Cloner *C, Expr **v, int n) {
+  if (n == 0)
+    return NULL;
+  Expr **out = xmalloc((size_t)n * sizeof *out);
+  for (int i = 0; i < n; i++)
+    out[i] = clone_expr(C, v[i]);
+  return out;
+}
+
+/* Bound sets are copied in the enclosing scope, then the names bound. */
+static Bound *clone_bounds(Cloner *C, Bound *b, int n) {
+  if (n == 0)
+    return NULL;
+  Bound *nb = xmalloc((size_t)n * sizeof *nb);
+  for (int i = 0; i < n; i++) {
+    nb[i] = b[i];
+    nb[i].set = clone_expr(C, b[i].set);
+  }
+  for (int i = 0; i < n; i++)
+    nb[i].names = clone_binders(C, b[i].names, b[i].nnames);
+  return nb;
+}
+
+static Expr *prefix_ref(Cloner *C, int i, Loc loc) {
+  Expr *a = ast_op(loc, C->prefix[i].name, NULL, 0);
+  a->ref.kind = REF_BINDER;
+  a->ref.u.binder = &C->prefix[i];
+  return a;
+}
+
+static Def *clone_let_def(Cloner *C, Def *d);
+
+/* The copy of a reference to definition d (module mode). */
+static Def *target_def(Cloner *C, Def *d) {
+  Def *local = pair_find(C->lets.data, C->lets.len, d);
+  if (local)
+    return local;
+  if (C->value_mode || !d->module)
+    return d;
+  Def *copy = inst_def(C->I, d);
+  if (!copy)
+    C->failed = true;
+  return copy ? copy : d;
+}
+
+/* An operator name passed as an argument (`F(Helper)`) to a copy that
+ * takes the instance parameters first becomes
+ * `LAMBDA a1, ..., ak : Helper'(p1, ..., a1, ..., ak)`. */
+static Expr *wrap_op_arg(Cloner *C, Expr *name, Def *copy, int k) {
+  Expr *lam = ast_new(EX_LAMBDA, name->loc);
+  lam->nbounds = 1;
+  lam->bounds = xcalloc(1, sizeof *lam->bounds);
+  lam->bounds[0].nnames = k;
+  lam->bounds[0].names = xcalloc((size_t)k, sizeof(Binder));
+  Expr **args = xmalloc((size_t)(C->nprefix + k) * sizeof *args);
+  for (int i = 0; i < C->nprefix; i++)
+    args[i] = prefix_ref(C, i, name->loc);
+  for (int i = 0; i < k; i++) {
+    Binder *b = &lam->bounds[0].names[i];
+    char nm[16];
+    snprintf(nm, sizeof nm, "_a%d", i + 1);
+    b->name = sym_intern(nm);
+    b->loc = name->loc;
+    b->id = ++C->I->prog->next_binder;
+    Expr *a = ast_op(name->loc, b->name, NULL, 0);
+    a->ref.kind = REF_BINDER;
+    a->ref.u.binder = b;
+    args[C->nprefix + i] = a;
+  }
+  Expr *call = ast_op(name->loc, copy->name, args, C->nprefix + k);
+  call->ref.kind = REF_DEF;
+  call->ref.u.def = copy;
+  lam->body = call;
+  return lam;
+}
+
+static Expr *clone_op(Cloner *C, Expr *e, Expr *n) {
+  Ref ref = e->ref;
+  if (!C->value_mode && (ref.kind == REF_CONST || ref.kind == REF_VAR)) {
+    for (int i = 0; i < C->I->nsubst; i++) {
+      if (C->I->decls[i] != ref.u.decl)
+        continue;
+      Expr *v = C->I->values[i];
+      bool saved = C->value_mode;
+      C->value_mode = true;
+      Expr *cv = clone_expr(C, v);
+      C->value_mode = saved;
+      if (e->nargs == 0)
+        return cv;
+      /* An operator CONSTANT applied to arguments: the replacement is
+       * an operator name (checked by the resolver). */
+      n->name = cv->name;
+      n->ref = cv->ref;
+      n->args = clone_list(C, e->args, e->nargs);
+      return n;
+    }
+  }
+  if (ref.kind == REF_BINDER) {
+    Binder *b = pair_find(C->binders.data, C->binders.len, ref.u.binder);
+    if (b)
+      n->ref.u.binder = b;
+  }
+  n->args = clone_list(C, e->args, e->nargs);
+  if (ref.kind != REF_DEF)
+    return n;
+  Def *d = ref.u.def;
+  Def *to = target_def(C, d);
+  n->ref.u.def = to;
+  bool prefixed = to != d && d->module && !C->value_mode && C->nprefix > 0 &&
+                  !pair_find(C->lets.data, C->lets.len, d);
+  if (!prefixed)
+    return n;
+  int k = d->kind == DEF_FUN ? 0 : d->nparams;
+  if (e->nargs == 0 && k > 0)
+    return wrap_op_arg(C, e, to, k);
+  Expr **args = xmalloc((size_t)(C->nprefix + e->nargs) * sizeof *args);
+  for (int i = 0; i < C->nprefix; i++)
+    args[i] = prefix_ref(C, i, e->loc);
+  for (int i = 0; i < e->nargs; i++)
+    args[C->nprefix + i] = n->args[i];
+  n->args = args;
+  n->nargs += C->nprefix;
+  return n;
+}
+
+static Expr *clone_expr(Cloner *C, Expr *e) {
+  if (!e)
+    return NULL;
+  Expr *n = ast_new(e->kind, e->loc);
+  *n = *e;
+  n->type = NULL;
+  n->cache = NULL;
+  size_t mark_b = C->binders.len, mark_l = C->lets.len;
+  switch (e->kind) {
+  case EX_NUM:
+  case EX_DECIMAL:
+  case EX_STR:
+  case EX_BOOL:
+  case EX_AT:
+    return n;
+  case EX_OP:
+    n->npath = 0;
+    n->path = NULL;
+    n->path_args = NULL;
+    n->path_nargs = NULL;
+    return clone_op(C, e, n);
+  case EX_LET:
+    n->defs = xmalloc((size_t)e->ndefs * sizeof *n->defs);
+    for (int i = 0; i < e->ndefs; i++)
+      n->defs[i] = clone_let_def(C, e->defs[i]);
+    n->body = clone_expr(C, e->body);
+    break;
+  case EX_FORALL:
+  case EX_EXISTS:
+  case EX_TFORALL:
+  case EX_TEXISTS:
+  case EX_CHOOSE:
+  case EX_SET_FILTER:
+  case EX_SET_MAP:
+  case EX_FUNC:
+  case EX_LAMBDA:
+  case EX_LABEL:
+    n->bounds = clone_bounds(C, e->bounds, e->nbounds);
+    n->body = clone_expr(C, e->body);
+    n->args = clone_list(C, e->args, e->nargs);
+    break;
+  case EX_CASE:
+    n->arms = xmalloc((size_t)e->narms * sizeof *n->arms);
+    for (int i = 0; i < e->narms; i++) {
+      n->arms[i].guard = clone_expr(C, e->arms[i].guard);
+      n->arms[i].value = clone_expr(C, e->arms[i].value);
+    }
+    n->other = clone_expr(C, e->other);
+    break;
+  case EX_EXCEPT:
+    n->args = clone_list(C, e->args, e->nargs);
+    n->updates = xmalloc((size_t)e->nupdates * sizeof *n->updates);
+    for (int i = 0; i < e->nupdates; i++) {
+      ExceptUpdate *u = &e->updates[i], *nu = &n->updates[i];
+      *nu = *u;
+      nu->path = xmalloc((size_t)u->npath * sizeof *nu->path);
+      for (int s = 0; s < u->npath; s++) {
+        nu->path[s] = u->path[s];
+        nu->path[s].args = clone_list(C, u->path[s].args, u->path[s].nargs);
+      }
+      nu->value = clone_expr(C, u->value);
+    }
+    break;
+  default:
+    n->args = clone_list(C, e->args, e->nargs);
+    n->body = clone_expr(C, e->body);
+    break;
+  }
+  C->binders.len = mark_b;
+  /* LET definitions stay visible to the LET body only. */
+  if (e->kind == EX_LET)
+    C->lets.len = mark_l;
+  return n;
+}
+
+static void register_def(Program *p, Def *d) {
+  d->id = (uint32_t)p->defs.len;
+  VEC_PUSH(p->defs, d);
+}
+
+/* A LET definition: copied in place, in the current mode. */
+static Def *clone_let_def(Cloner *C, Def *d) {
+  Def *n = xmalloc(sizeof *n);
+  *n = *d;
+  n->type = NULL;
+  n->level = 0;
+  size_t mark = C->binders.len;
+  /* A recursive LET function mentions itself. */
+  Pair self = {d, n};
+  VEC_PUSH(C->lets, self);
+  if (d->kind == DEF_OP) {
+    n->params = clone_binders(C, d->params, d->nparams);
+    n->body = clone_expr(C, d->body);
+  } else if (d->kind == DEF_FUN) {
+    n->bounds = clone_bounds(C, d->bounds, d->nbounds);
+    n->body = clone_expr(C, d->body);
+  }
+  C->binders.len = mark;
+  register_def(C->I->prog, n);
+  return n;
+}
+
+Def *inst_def(Instantiation *I, Def *d) {
+  PtrMap *memo = I->memo;
+  if (!memo)
+    memo = I->memo = xcalloc(1, sizeof *memo);
+  Def *n = ptr_get(memo, d);
+  if (n)
+    return n;
+  if (d->kind == DEF_FUN && I->nparams > 0) {
+    diag_error(d->name_loc,
+               "function '%s' cannot be used through the parameterized "
+               "INSTANCE of %s (not supported yet): define it as an "
+               "operator",
+               sym_str(d->name), sym_str(I->module->name));
+    I->prog->errors++;
+    return NULL;
+  }
+  n = xmalloc(sizeof *n);
+  *n = *d;
+  n->type = NULL;
+  n->level = 0;
+  ptr_put(memo, d, n);
+  Cloner C = {0};
+  C.I = I;
+  C.nprefix = I->nparams;
+  C.prefix = clone_binders(&C, I->params, I->nparams);
+  if (d->kind == DEF_OP || d->kind == DEF_INSTANCE) {
+    n->nparams = I->nparams + d->nparams;
+    n->params = xmalloc((size_t)(n->nparams ? n->nparams : 1) *
+                        sizeof *n->params);
+    for (int i = 0; i < I->nparams; i++)
+      n->params[i] = C.prefix[i];
+    Binder *own = clone_binders(&C, d->params, d->nparams);
+    for (int i = 0; i < d->nparams; i++)
+      n->params[I->nparams + i] = own[i];
+    free(own);
+    free(C.prefix);
+    /* References in the body must point into n->params. */
+    for (int i = 0; i < n->nparams; i++)
+      C.binders.data[i].to = &n->params[i];
+    C.prefix = n->params;
+  }
+  if (d->kind == DEF_OP) {
+    n->body = clone_expr(&C, d->body);
+  } else if (d->kind == DEF_FUN) {
+    n->bounds = clone_bounds(&C, d->bounds, d->nbounds);
+    n->body = clone_expr(&C, d->body);
+  } else if (d->kind == DEF_INSTANCE) {
+    Instance *in = xmalloc(sizeof *in);
+    *in = *d->inst;
+    in->chain = xmalloc((size_t)(in->nchain + 1) * sizeof *in->chain);
+    memcpy(in->chain, d->inst->chain, (size_t)in->nchain * sizeof *in->chain);
+    in->chain[in->nchain++] = I;
+    n->inst = in;
+  }
+  VEC_FREE(C.binders);
+  VEC_FREE(C.lets);
+  register_def(I->prog, n);
+  return C.failed ? NULL : n;
+}
+
+Ref inst_ref(Instantiation **chain, int n, Ref ref) {
+  for (int i = 0; i < n; i++) {
+    if (ref.kind == REF_CONST || ref.kind == REF_VAR) {
+      ref.kind = REF_NONE;
+      return ref;
+    }
+    if (ref.kind != REF_DEF)
+      return ref;
+    Def *d = inst_def(chain[i], ref.u.def);
+    if (!d) {
+      ref.kind = REF_NONE;
+      return ref;
+    }
+    ref.u.def = d;
+  }
+  return ref;
+}

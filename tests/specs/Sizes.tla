@@ -1,0 +1,6 @@
+---- MODULE Sizes ----
+EXTENDS Sequences
+VARIABLE q
+Size == Len(q)
+Sized(k) == Size = k
+====
