@@ -17,7 +17,9 @@ BUILD   ?= build
 
 SRCS     := $(wildcard src/*.c encode/*.c solver/*.c)
 LIB_SRCS := $(filter-out src/main.c,$(SRCS))
-LIB_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS))
+LIB_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS)) $(BUILD)/library_modules.o
+# TLA+ modules compiled into brink (library.h).
+LIB_TLA  := $(sort $(wildcard src/modules/*.tla))
 MAIN_OBJ := $(BUILD)/src/main.o
 TEST_SRCS := $(wildcard tests/unit/*.c)
 TEST_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(TEST_SRCS))
@@ -43,6 +45,15 @@ endif
 $(BUILD)/%.o: %.c $(wildcard include/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -MMD -c -o $@ $<
+
+# Each src/modules/X.tla becomes one C string in the module table.
+$(BUILD)/library_modules.c: $(LIB_TLA) src/modules/embed.awk
+	@mkdir -p $(dir $@)
+	@awk -f src/modules/embed.awk $(LIB_TLA) /dev/null > $@.tmp
+	@mv $@.tmp $@
+
+$(BUILD)/library_modules.o: $(BUILD)/library_modules.c include/library.h
+	$(CC) $(CFLAGS) -c -o $@ $<
 
 # The unit-test runner: every tests/unit/*.c defines suites named
 # `Suite *NAME_suite(void)`; the list is collected from the sources.

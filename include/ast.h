@@ -227,6 +227,7 @@ struct Def {
   bool local;
   bool recursive; /* declared in a RECURSIVE statement */
   Module *module; /* the module that defines it */
+  Def *origin;    /* for a copy made by INSTANCE: the definition copied */
   /* Filled by later passes. */
   int level; /* 0 constant, 1 state, 2 action, 3 temporal */
   Type *type;

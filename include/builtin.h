@@ -16,7 +16,8 @@
   X(INTEGERS, "Integers")                                                      \
   X(SEQUENCES, "Sequences")                                                    \
   X(FINITESETS, "FiniteSets")                                                  \
-  X(TLC, "TLC")
+  X(TLC, "TLC")                                                                \
+  X(REALS, "Reals")
 
 typedef enum StdModule {
 #define X(id, name) MOD_##id,
@@ -73,6 +74,7 @@ typedef enum StdModule {
   X(HEAD, "Head", 1, SEQUENCES)                                                \
   X(TAIL, "Tail", 1, SEQUENCES)                                                \
   X(SUBSEQ, "SubSeq", 3, SEQUENCES)                                            \
+  X(SELECTSEQ, "SelectSeq", 2, SEQUENCES)                                      \
   X(ISFINITESET, "IsFiniteSet", 1, FINITESETS)                                 \
   X(CARDINALITY, "Cardinality", 1, FINITESETS)                                 \
   X(SINGLETON_FN, ":>", 2, TLC)                                                \
@@ -80,7 +82,18 @@ typedef enum StdModule {
   X(PRINT, "Print", 2, TLC)                                                    \
   X(PRINTT, "PrintT", 1, TLC)                                                  \
   X(ASSERT, "Assert", 2, TLC)                                                  \
-  X(TOSTRING, "ToString", 1, TLC)
+  X(TOSTRING, "ToString", 1, TLC)                                              \
+  X(PERMUTATIONS, "Permutations", 1, TLC)                                      \
+  X(SORTSEQ, "SortSeq", 2, TLC)                                                \
+  X(TLCGET, "TLCGet", 1, TLC)                                                  \
+  X(TLCSET, "TLCSet", 2, TLC)                                                  \
+  X(TLCEVAL, "TLCEval", 1, TLC)                                                \
+  X(RANDOMELEMENT, "RandomElement", 1, TLC)                                    \
+  X(ANY, "Any", 0, TLC)                                                        \
+  X(JAVATIME, "JavaTime", 0, TLC)                                              \
+  X(REAL, "Real", 0, REALS)                                                    \
+  X(INFINITY, "Infinity", 0, REALS)                                            \
+  X(RDIV, "/", 2, REALS)
 
 typedef enum BuiltinId {
 #define X(id, sp, ar, mod) B_##id,
@@ -103,6 +116,9 @@ int std_module_lookup(const char *name);
 /* Modules a standard module extends and re-exports (Integers extends
  * Naturals): writes them into out (up to 4). */
 int std_module_extends(StdModule m, StdModule out[4]);
+/* The arity of the operator that built-in b expects as its i-th argument
+ * (SelectSeq(s, Test(_)): 1 for i = 1), or 0 for an ordinary argument. */
+int builtin_op_param(int b, int i);
 /* The built-in called `name` that `module` provides, or -1. */
 int builtin_lookup(Sym name, StdModule module);
 

@@ -26,6 +26,10 @@ Value *eval_expr(const EvalState *st, Expr *e);
 bool eval_bool(const EvalState *st, Expr *e, const char *what);
 /* Does the step cur -> next satisfy action a (spec.h)? */
 bool eval_action_holds(const EvalState *st, const Action *a);
+/* The TLC level (1 for an initial state, +1 per step) of the state being
+ * checked or expanded, which TLCGet("level") reports; the explicit engine
+ * sets it, 0 means unknown. */
+void eval_set_level(int level);
 /* Calls fn for every initial state (Init), or for every successor of cur
  * (Next), enumerating as TLC does: `x' = e` / `x = e` in Init assign,
  * `x' \in S` enumerates, disjunctions and \E branch.  fn returns false to

@@ -63,6 +63,13 @@ typedef struct Spec {
   Value **def_cache;
 } Spec;
 
+/* What the config makes of definition d: its value (`Op = v`) or its
+ * replacement (`Op <- Other`); NULL when not overridden.  A copy made by
+ * INSTANCE shares the overrides of the definition it copies (that is what
+ * `Op <-[Mod] Other` needs). */
+Value *spec_def_value(const Spec *s, const Def *d);
+Def *spec_def_subst(const Spec *s, const Def *d);
+
 /* Binds cfg to prog.  `overrides` may replace INIT/NEXT/invariants from the
  * command line (0 / empty = use the config).  NULL after printing errors;
  * *exit_code tells which kind (150 spec error, 151 config error). */

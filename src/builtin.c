@@ -28,11 +28,23 @@ int std_module_extends(StdModule m, StdModule out[4]) {
   case MOD_INTEGERS:
     out[0] = MOD_NATURALS;
     return 1;
+  case MOD_REALS:
+    out[0] = MOD_INTEGERS;
+    out[1] = MOD_NATURALS;
+    return 2;
   /* TLC instantiates Naturals, Sequences and FiniteSets LOCALly: it does
    * not pass their operators on to modules that extend it. */
   default:
     return 0;
   }
+}
+
+int builtin_op_param(int b, int i) {
+  if (b == B_SELECTSEQ && i == 1)
+    return 1;
+  if (b == B_SORTSEQ && i == 1)
+    return 2;
+  return 0;
 }
 
 int builtin_lookup(Sym name, StdModule module) {

@@ -23,6 +23,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "builtin.h"
 
@@ -46,6 +47,7 @@ typedef struct Ctx {
   bool primed;
   Value *at;
   int depth;
+  int level; /* TLCGet("level") of the current state; 0 if unknown */
   /* Enumeration: which array receives assignments (cur in Init, next in
    * Next). */
   Value **target;
@@ -599,12 +601,10 @@ static bool def_cacheable(Def *d) {
 
 static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
   const Spec *sp = c->spec;
-  if (d->id < sp->ndefs) {
-    if (sp->def_vals[d->id])
-      return sp->def_vals[d->id];
-    if (sp->def_substs[d->id])
-      d = sp->def_substs[d->id];
-  }
+  if (spec_def_value(sp, d))
+    return spec_def_value(sp, d);
+  if (spec_def_subst(sp, d))
+    d = spec_def_subst(sp, d);
   if (d->kind == DEF_FUN) {
     bool cache = d->module && d->level == LEVEL_CONST && d->id < sp->ndefs;
     if (cache && sp->def_cache[d->id])
@@ -822,6 +822,186 @@ static Value *need_set(Expr *e, Value *v) {
 }
 
 static bool eval_enabled(Ctx *c, Expr *action, Env *env);
+
+/* ---- built-ins of the TLC module and friends ---- */
+
+/* Applies the operator argument `op` (a name or a LAMBDA written in env)
+ * to values, as if `op(v1, ..., vn)` were written at `site`. */
+static Value *apply_op_arg(Ctx *c, Expr *site, Expr *op, Value **vals, int n,
+                           Env *env) {
+  enum { MAXN = 4 };
+  static Binder binders[MAXN];
+  if (n > MAXN)
+    eval_fail(site, "too many arguments for an operator argument");
+  Expr argv[MAXN], *args[MAXN];
+  Env frames[MAXN];
+  Env *cur = env;
+  for (int i = 0; i < n; i++) {
+    /* Ids no resolver hands out name the values. */
+    binders[i].id = UINT32_MAX - (uint32_t)i;
+    argv[i] = (Expr){.kind = EX_OP, .loc = site->loc};
+    argv[i].ref.kind = REF_BINDER;
+    argv[i].ref.u.binder = &binders[i];
+    args[i] = &argv[i];
+    frames[i] = (Env){binders[i].id, vals[i], NULL, NULL, NULL, cur, NULL};
+    cur = &frames[i];
+  }
+  Expr call = *op;
+  call.kind = EX_OP;
+  call.args = args;
+  call.nargs = n;
+  call.loc = site->loc;
+  if (op->kind == EX_LAMBDA) {
+    Bound *bd = &op->bounds[0];
+    if (bd->nnames != n)
+      eval_fail(site, "the LAMBDA takes %d arguments, not %d", bd->nnames, n);
+    Env lf[MAXN];
+    Env *le = env;
+    for (int i = 0; i < n; i++) {
+      lf[i] = (Env){bd->names[i].id, vals[i], NULL, NULL, NULL, le, NULL};
+      le = &lf[i];
+    }
+    return eval(c, op->body, le);
+  }
+  switch (op->ref.kind) {
+  case REF_DEF:
+    return call_def(c, &call, op->ref.u.def, cur);
+  case REF_BUILTIN:
+    return eval_builtin(c, &call, cur);
+  case REF_BINDER: {
+    Env *b = env_find(env, op->ref.u.binder->id);
+    if (b && b->thunk)
+      return call_op_param(c, &call, b, cur);
+    break;
+  }
+  default:
+    break;
+  }
+  eval_fail(site, "cannot apply this operator argument");
+}
+
+static Value *select_seq(Ctx *c, Expr *e, Env *env) {
+  Value *s = need_seq(e, eval(c, e->args[0], env), "SelectSeq");
+  VEC(Value *) out = {0};
+  for (uint32_t i = 0; i < s->u.fun.n; i++) {
+    Value *x = s->u.fun.vals[i];
+    if (get_bool(e, apply_op_arg(c, e, e->args[1], &x, 1, env),
+                 "the test of SelectSeq"))
+      VEC_PUSH(out, x);
+  }
+  Value *r = mk_seq(out.data, out.len);
+  VEC_FREE(out);
+  return r;
+}
+
+/* SortSeq(s, Op): s ordered so that Op(a, b) holds for each a placed
+ * before b where Op distinguishes them; stable (insertion sort, so each
+ * comparison is one application of Op). */
+static Value *sort_seq(Ctx *c, Expr *e, Env *env) {
+  Value *s = need_seq(e, eval(c, e->args[0], env), "SortSeq");
+  uint32_t n = s->u.fun.n;
+  Value **v = xmalloc((n ? n : 1) * sizeof *v);
+  for (uint32_t i = 0; i < n; i++) {
+    Value *x = s->u.fun.vals[i];
+    uint32_t j = i;
+    for (; j > 0; j--) {
+      Value *pair[2] = {x, v[j - 1]};
+      if (!get_bool(e, apply_op_arg(c, e, e->args[1], pair, 2, env),
+                    "the comparison of SortSeq"))
+        break;
+      v[j] = v[j - 1];
+    }
+    v[j] = x;
+  }
+  Value *r = mk_seq(v, n);
+  free(v);
+  return r;
+}
+
+/* All bijections of S onto itself, as functions. */
+static Value *permutations(Ctx *c, Expr *e, Env *env) {
+  Value *s = enum_set(e, eval(c, e->args[0], env));
+  uint32_t n = s->u.set.n;
+  if (n > 10)
+    eval_fail(e, "Permutations of a set of %u elements: too many (%u! "
+                 "functions)", n, n);
+  Value **keys = s->u.set.elems;
+  uint32_t *perm = xmalloc((n ? n : 1) * sizeof *perm);
+  Value **vals = xmalloc((n ? n : 1) * sizeof *vals);
+  for (uint32_t i = 0; i < n; i++)
+    perm[i] = i;
+  VEC(Value *) out = {0};
+  for (;;) {
+    for (uint32_t i = 0; i < n; i++)
+      vals[i] = keys[perm[i]];
+    VEC_PUSH(out, val_fun(keys, vals, n));
+    /* Next permutation in lexicographic order. */
+    int i = (int)n - 2;
+    while (i >= 0 && perm[i] > perm[i + 1])
+      i--;
+    if (i < 0)
+      break;
+    int j = (int)n - 1;
+    while (perm[j] < perm[i])
+      j--;
+    uint32_t t = perm[i];
+    perm[i] = perm[j];
+    perm[j] = t;
+    for (int a = i + 1, b = (int)n - 1; a < b; a++, b--) {
+      t = perm[a];
+      perm[a] = perm[b];
+      perm[b] = t;
+    }
+  }
+  Value *r = val_set(out.data, out.len);
+  VEC_FREE(out);
+  free(perm);
+  free(vals);
+  return r;
+}
+
+/* TLCSet(i, v) registers, one per positive integer i, for the run. */
+static VEC(Value *) tlc_registers;
+
+static int64_t register_index(Expr *e, Value *k) {
+  int64_t i;
+  if (!val_int_fits(k, &i) || i < 1 || i > 1000000)
+    eval_fail(e, "TLCGet/TLCSet: register %s is not supported (brink has "
+                 "the integer registers 1..1000000 and TLCGet(\"level\"))",
+              show(k));
+  return i;
+}
+
+static Value *tlc_get(Ctx *c, Expr *e, Env *env) {
+  Value *k = eval(c, e->args[0], env);
+  if (k->kind == V_STR) {
+    const char *what = sym_str(k->u.str);
+    if (strcmp(what, "level") == 0) {
+      if (c->level <= 0)
+        eval_fail(e, "TLCGet(\"level\") is only known while checking "
+                     "states with --engine explicit");
+      return val_int(c->level);
+    }
+    eval_fail(e, "TLCGet(\"%s\") is not supported by brink yet", what);
+  }
+  int64_t i = register_index(e, k);
+  if ((size_t)i >= tlc_registers.len || !tlc_registers.data[i])
+    eval_fail(e, "TLCGet(%lld): no value was set with TLCSet", (long long)i);
+  return tlc_registers.data[i];
+}
+
+static Value *tlc_set(Ctx *c, Expr *e, Env *env) {
+  Value *k = eval(c, e->args[0], env);
+  if (k->kind == V_STR)
+    eval_fail(e, "TLCSet(\"%s\", ...) is not supported by brink yet",
+              sym_str(k->u.str));
+  int64_t i = register_index(e, k);
+  Value *v = eval(c, e->args[1], env);
+  while (tlc_registers.len <= (size_t)i)
+    VEC_PUSH(tlc_registers, NULL);
+  tlc_registers.data[i] = v;
+  return val_bool(true);
+}
 
 static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
   int b = e->ref.u.builtin;
@@ -1062,6 +1242,34 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
             "argument was: %s",
             s);
   }
+  case B_SELECTSEQ:
+    return select_seq(c, e, env);
+  case B_SORTSEQ:
+    return sort_seq(c, e, env);
+  case B_PERMUTATIONS:
+    return permutations(c, e, env);
+  case B_TLCGET:
+    return tlc_get(c, e, env);
+  case B_TLCSET:
+    return tlc_set(c, e, env);
+  case B_TLCEVAL:
+    return eval(c, a[0], env);
+  case B_RANDOMELEMENT: {
+    /* TLC picks at random; brink picks the least element, so that runs
+     * are reproducible. */
+    Value *set = enum_set(e, eval(c, a[0], env));
+    if (set->u.set.n == 0)
+      eval_fail(e, "RandomElement of the empty set");
+    return set->u.set.elems[0];
+  }
+  case B_JAVATIME:
+    return val_int((long)time(NULL));
+  case B_ANY:
+    eval_fail(e, "TLC's Any is not supported by brink yet");
+  case B_REAL:
+  case B_INFINITY:
+  case B_RDIV:
+    eval_fail(e, "real numbers are not supported");
   case B_TOSTRING: {
     char *s = val_to_string(eval(c, a[0], env));
     Value *r = val_str(sym_intern(s));
@@ -1183,9 +1391,8 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
         (fe->ref.u.def->bounds[0].nnames == 1 ||
          fe->ref.u.def->bounds[0].tuple) &&
         fe->ref.u.def->bounds[0].nnames <= 16 &&
-        !(c->spec && fe->ref.u.def->id < c->spec->ndefs &&
-          (c->spec->def_vals[fe->ref.u.def->id] ||
-           c->spec->def_substs[fe->ref.u.def->id]))) {
+        !(c->spec && (spec_def_value(c->spec, fe->ref.u.def) ||
+                      spec_def_subst(c->spec, fe->ref.u.def)))) {
       Def *d = fe->ref.u.def;
       Bound *bd = &d->bounds[0];
       Value *arg = fapp_arg(c, e->args + 1, e->nargs - 1, env);
@@ -1253,8 +1460,13 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
 
 /* ---- public entry points for expressions ---- */
 
+static int current_level;
+
+void eval_set_level(int level) { current_level = level; }
+
 static void ctx_init(Ctx *c, const EvalState *st) {
   memset(c, 0, sizeof *c);
+  c->level = current_level;
   c->spec = st->spec;
   c->cur = (Value **)st->cur;
   c->next = (Value **)st->next;
@@ -1592,6 +1804,7 @@ static bool eval_enabled(Ctx *c, Expr *action, Env *env) {
   g.nvars = c->spec->nvars;
   Value **next = xcalloc((size_t)g.nvars + 1, sizeof *next);
   g.c.spec = c->spec;
+  g.c.level = c->level;
   g.c.cur = c->cur;
   g.c.next = next;
   g.c.target = next;
@@ -1610,6 +1823,7 @@ void eval_init_states(const Spec *spec, StateFn fn, void *arg) {
   g.nvars = spec->nvars;
   Value **state = xcalloc((size_t)g.nvars + 1, sizeof *state);
   g.c.spec = spec;
+  g.c.level = current_level;
   g.c.cur = state;
   g.c.target = state;
   g.fn = fn;
@@ -1627,6 +1841,7 @@ void eval_successors(const Spec *spec, Value *const *cur, StateFn fn,
   g.nvars = spec->nvars;
   Value **next = xcalloc((size_t)g.nvars + 1, sizeof *next);
   g.c.spec = spec;
+  g.c.level = current_level;
   g.c.cur = (Value **)cur;
   g.c.next = next;
   g.c.target = next;

@@ -146,6 +146,8 @@ static bool visit(Bfs *b, Value **prev, Value **s, uint32_t parent,
                   uint32_t level) {
   b->generated++;
   b->checking = s;
+  /* Constraints and invariants see the new state's level. */
+  eval_set_level((int)level + 1);
   bool inm = in_model(b, prev, s);
   bool fresh = inm ? add_state(b, s, parent, level) : !seen(b, s);
   if (!fresh) {
@@ -162,6 +164,7 @@ static bool visit(Bfs *b, Value **prev, Value **s, uint32_t parent,
     return false;
   }
   b->checking = NULL;
+  eval_set_level(prev ? (int)level : 1);
   return true;
 }
 
@@ -232,6 +235,7 @@ int check_explicit(const Spec *spec, const CheckOptions *opt) {
     totals(&b);
     return code;
   }
+  eval_set_level(1);
   eval_init_states(spec, on_init, &b);
   if (!b.result)
     fprintf(stdout, "Finished computing initial states: %zu distinct state%s "
@@ -245,6 +249,7 @@ int check_explicit(const Spec *spec, const CheckOptions *opt) {
     }
     b.cur = i;
     b.has_succ = false;
+    eval_set_level((int)b.level.data[i] + 1);
     eval_successors(spec, b.states.data[i], on_succ, &b);
     if (!b.result && !b.has_succ && spec->check_deadlock) {
       b.result = EXIT_DEADLOCK;

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "instance.h"
+#include "library.h"
 #include "parse.h"
 
 typedef struct Entry {
@@ -152,6 +153,8 @@ static void push_binder(Resolver *r, Binder *b) {
 static void resolve_expr(Resolver *r, Expr *e);
 static void resolve_def(Resolver *r, Def *d);
 static bool resolve_path(Resolver *r, Expr *e);
+static bool instantiate(Resolver *r, Instance *in, Binder *params,
+                        int nparams);
 
 static const char *op_display(Sym name) { return sym_str(name); }
 
@@ -177,8 +180,8 @@ static int param_arity(Ref ref, int i) {
   if (ref.kind == REF_DEF && ref.u.def->kind == DEF_OP &&
       i < ref.u.def->nparams)
     return ref.u.def->params[i].arity;
-  if (ref.kind == REF_BINDER || ref.kind == REF_CONST)
-    return 0;
+  if (ref.kind == REF_BUILTIN)
+    return builtin_op_param(ref.u.builtin, i);
   return 0;
 }
 
@@ -393,8 +396,8 @@ static void resolve_let(Resolver *r, Expr *e) {
   for (int i = 0; i < e->ndefs; i++) {
     Def *d = e->defs[i];
     if (d->kind == DEF_INSTANCE) {
-      rerror(r, d->loc, "INSTANCE inside LET is not supported yet");
-      continue;
+      if (!instantiate(r, d->inst, d->params, d->nparams))
+        continue;
     }
     resolve_def(r, d);
     if (d->recursive)
@@ -621,7 +624,17 @@ static bool instantiate(Resolver *r, Instance *in, Binder *params,
   in->std_module = -1;
   in->nown = nparams;
   int errors = r->errors;
+  /* The module is resolved on its own: no local names of an enclosing
+   * LET are visible in it. */
+  Local *saved_locals = r->locals.data;
+  size_t saved_len = r->locals.len, saved_cap = r->locals.cap;
+  r->locals.data = NULL;
+  r->locals.len = r->locals.cap = 0;
   Module *m = load_module(r, in->module, in->loc);
+  VEC_FREE(r->locals);
+  r->locals.data = saved_locals;
+  r->locals.len = saved_len;
+  r->locals.cap = saved_cap;
   if (!m) {
     int std = std_module_lookup(sym_str(in->module));
     if (r->errors > errors || std < 0)
@@ -725,16 +738,20 @@ static void resolve_module(Resolver *r, Module *m, Scope *outer) {
   size_t saved_rec = r->recursive.len, saved_fwd = r->forward.len;
   Scope *s = outer ? scope_inherit(outer) : xcalloc(1, sizeof *s);
   r->scope = s;
+  /* The TLA+ part of a standard module that comes with brink sees the
+   * module's built-in operators. */
+  int self_std = std_module_lookup(sym_str(m->name));
+  if (m->builtin && self_std >= 0)
+    add_std(s, (StdModule)self_std);
   for (int i = 0; i < m->nextends; i++) {
     const char *name = sym_str(m->extends[i]);
     int std = std_module_lookup(name);
-    Module *um = load_module(r, m->extends[i], m->extends_loc[i]);
-    if (um) {
-      r->scope = s;
-      import_module(r, um);
-    } else if (std >= 0) {
+    if (std >= 0)
       add_std(s, (StdModule)std);
-    }
+    Module *um = load_module(r, m->extends[i], m->extends_loc[i]);
+    r->scope = s;
+    if (um)
+      import_module(r, um);
     r->scope = s;
   }
   for (int u = 0; u < m->nunits; u++) {
@@ -795,7 +812,20 @@ static void resolve_module(Resolver *r, Module *m, Scope *outer) {
       break;
     case U_ASSUME:
     case U_THEOREM:
-      resolve_expr(r, un->expr);
+      /* `THEOREM T == e` and `ASSUME A == e` also define T and A as e. */
+      if (un->name && un->expr) {
+        Def *d = xcalloc(1, sizeof *d);
+        d->kind = DEF_OP;
+        d->name = un->name;
+        d->loc = d->name_loc = un->loc;
+        d->body = un->expr;
+        d->module = m;
+        resolve_def(r, d);
+        Ref ref = {REF_DEF, {.def = d}};
+        define(r, d->name, d->name_loc, ref, false);
+      } else {
+        resolve_expr(r, un->expr);
+      }
       break;
     case U_MODULE:
       VEC_PUSH(r->submodules, un->sub);
@@ -839,18 +869,27 @@ static Module *load_module(Resolver *r, Sym name, Loc at) {
     }
   char *path = xsprintf("%s/%s.tla", r->prog->dir, nm);
   char *text = src_read_file(path);
+  bool shipped = false;
+  if (!text && library_text(nm)) {
+    free(path);
+    path = xsprintf("<brink>/%s.tla", nm);
+    text = xstrdup(library_text(nm));
+    shipped = true;
+  }
   if (!text) {
     free(path);
     if (std_module_lookup(nm) >= 0)
       return NULL;
     rerror(r, at,
-           "cannot find module '%s' (searched: %s/%s.tla, then brink's "
-           "standard modules Naturals, Integers, Sequences, FiniteSets, TLC)",
+           "cannot find module '%s' (searched: %s/%s.tla, then the modules "
+           "that come with brink)",
            nm, r->prog->dir, nm);
     return NULL;
   }
   Module *m = parse_text(path, text);
   free(text);
+  if (m)
+    m->builtin = shipped;
   if (!m) {
     r->errors++;
     free(path);
@@ -1060,6 +1099,12 @@ Program *program_load(const char *path) {
   memcpy(p->std, root->std, sizeof p->std);
   p->root_scope = root;
   keep_root_decls(p);
+  /* Make the definitions the root imports by unnamed INSTANCEs now, so
+   * that the program's definitions are complete before it is bound to a
+   * config (which sizes its tables by Def.id). */
+  for (size_t i = 0; i < root->cap; i++)
+    if (root->slots[i].name && root->slots[i].nvia)
+      entry_ref(p, &root->slots[i]);
   collect_assumes(p, m);
   compute_levels(p);
   return p;

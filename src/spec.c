@@ -79,7 +79,77 @@ static Def *named_def(Spec *s, CfgName n, const char *role, int max_level) {
   return d;
 }
 
+/* Replaces every use of an overridden built-in (`Nat <- MCNat` in the
+ * config) by a call of its replacement.  The program belongs to this one
+ * spec, so its syntax tree is rewritten in place. */
+static void override_builtins(Expr *e, Def **subst) {
+  if (!e)
+    return;
+  if (e->kind == EX_OP && e->ref.kind == REF_BUILTIN &&
+      subst[e->ref.u.builtin]) {
+    e->ref.kind = REF_DEF;
+    e->ref.u.def = subst[e->ref.u.builtin];
+  }
+  for (int i = 0; i < e->nargs; i++)
+    override_builtins(e->args[i], subst);
+  for (int i = 0; i < e->nbounds; i++)
+    override_builtins(e->bounds[i].set, subst);
+  override_builtins(e->body, subst);
+  for (int i = 0; i < e->narms; i++) {
+    override_builtins(e->arms[i].guard, subst);
+    override_builtins(e->arms[i].value, subst);
+  }
+  override_builtins(e->other, subst);
+  for (int i = 0; i < e->nupdates; i++) {
+    ExceptUpdate *u = &e->updates[i];
+    for (int k = 0; k < u->npath; k++)
+      for (int j = 0; j < u->path[k].nargs; j++)
+        override_builtins(u->path[k].args[j], subst);
+    override_builtins(u->value, subst);
+  }
+}
+
+static void override_all_builtins(Program *p, Def **subst) {
+  for (size_t i = 0; i < p->defs.len; i++) {
+    Def *d = p->defs.data[i];
+    for (int k = 0; k < d->nbounds; k++)
+      override_builtins(d->bounds[k].set, subst);
+    override_builtins(d->body, subst);
+  }
+  for (size_t i = 0; i < p->assumes.len; i++)
+    override_builtins(p->assumes.data[i], subst);
+}
+
+static uint32_t override_key(const Def *d) {
+  return d->origin ? d->origin->id : d->id;
+}
+
+Value *spec_def_value(const Spec *s, const Def *d) {
+  uint32_t k = override_key(d);
+  return k < s->ndefs ? s->def_vals[k] : NULL;
+}
+
+Def *spec_def_subst(const Spec *s, const Def *d) {
+  uint32_t k = override_key(d);
+  return k < s->ndefs ? s->def_substs[k] : NULL;
+}
+
+/* The top-level definition `name` of module `mod`, or NULL. */
+static Def *module_def(Program *p, Sym mod, Sym name) {
+  for (size_t i = 0; i < p->modules.len; i++) {
+    Module *m = p->modules.data[i];
+    if (m->name != mod)
+      continue;
+    for (int u = 0; u < m->nunits; u++)
+      if (m->units[u].kind == U_DEF && m->units[u].def->name == name)
+        return m->units[u].def;
+  }
+  return NULL;
+}
+
 static void bind_constants(Spec *s, Config *cfg) {
+  Def *builtin_subst[B__COUNT] = {0};
+  bool any_builtin = false;
   Program *p = s->prog;
   size_t nc = p->consts.len;
   s->const_vals = xcalloc(nc + 1, sizeof *s->const_vals);
@@ -90,13 +160,21 @@ static void bind_constants(Spec *s, Config *cfg) {
   s->def_cache = xcalloc(s->ndefs + 1, sizeof *s->def_cache);
   for (size_t i = 0; i < cfg->consts.len; i++) {
     CfgConst *cc = &cfg->consts.data[i];
+    TopEntry t = {REF_NONE, {REF_NONE, {0}}};
     if (cc->module) {
-      diag_warning(cc->loc, "'%s <-[%s] ...' applies to an instantiated "
-                   "module; brink does not support INSTANCE yet, ignored",
-                   sym_str(cc->name), sym_str(cc->module));
-      continue;
+      /* `Op <-[Mod] Other`: Op as defined in module Mod, in every
+       * instance of Mod. */
+      Def *target = module_def(p, cc->module, cc->name);
+      if (!target) {
+        cerr(cc->loc, "module %s has no definition '%s'",
+             sym_str(cc->module), sym_str(cc->name));
+        continue;
+      }
+      t.kind = t.ref.kind = REF_DEF;
+      t.ref.u.def = target;
+    } else {
+      t = program_lookup(p, cc->name);
     }
-    TopEntry t = program_lookup(p, cc->name);
     Def *subst = NULL;
     if (!cc->value) {
       TopEntry st = program_lookup(p, cc->subst);
@@ -134,20 +212,36 @@ static void bind_constants(Spec *s, Config *cfg) {
                subst->nparams);
           continue;
         }
-        s->def_substs[d->id] = subst;
+        s->def_substs[d->origin ? d->origin->id : d->id] = subst;
       } else {
         if (d->nparams > 0) {
           cerr(cc->loc, "operator '%s' takes arguments; it can only be "
                         "replaced with '<-'", sym_str(d->name));
           continue;
         }
-        s->def_vals[d->id] = spec_cfg_value(cc->value);
+        s->def_vals[d->origin ? d->origin->id : d->id] =
+            spec_cfg_value(cc->value);
       }
+    } else if (t.kind == REF_BUILTIN && subst) {
+      int b = t.ref.u.builtin;
+      int ar = builtin_info[b].arity;
+      if (ar < 0 || ar != subst->nparams) {
+        cerr(cc->loc, "'%s' takes %d arguments but '%s' takes %d",
+             sym_str(cc->name), ar, sym_str(subst->name), subst->nparams);
+        continue;
+      }
+      builtin_subst[b] = subst;
+      any_builtin = true;
+    } else if (t.kind == REF_BUILTIN) {
+      cerr(cc->loc, "the built-in operator '%s' can only be replaced with "
+                    "'<-' by a definition", sym_str(cc->name));
     } else {
       cerr(cc->loc, "'%s' is not a constant or definition of module %s",
            sym_str(cc->name), s->module_name);
     }
   }
+  if (any_builtin)
+    override_all_builtins(p, builtin_subst);
   for (size_t i = 0; i < nc; i++)
     if (!s->const_vals[i] && !s->const_defs[i]) {
       Decl *d = p->consts.data[i];
@@ -417,12 +511,10 @@ Def *spec_applied_def(const Spec *spec, Expr *e) {
     d = e->ref.u.def;
   if (!d)
     return NULL;
-  if (d->id < spec->ndefs) {
-    if (spec->def_vals[d->id])
-      return NULL;
-    if (spec->def_substs[d->id])
-      d = spec->def_substs[d->id];
-  }
+  if (spec_def_value(spec, d))
+    return NULL;
+  if (spec_def_subst(spec, d))
+    d = spec_def_subst(spec, d);
   return d->kind == DEF_OP ? d : NULL;
 }
 

@@ -927,6 +927,36 @@ START_TEST(test_instance_values) {
 }
 END_TEST
 
+/* `Op <-[Mod] Other` in the config replaces Op of module Mod in every
+ * instance of Mod; named THEOREMs and ASSUMEs define their names; an
+ * INSTANCE inside LET. */
+START_TEST(test_instance_config_and_names) {
+  fixture_write("Lib.tla", "---- MODULE Lib ----\nEXTENDS Naturals\n"
+                           "CONSTANT Base\nLimit == 10\n"
+                           "Under(v) == v < Limit + Base\n====\n");
+  Spec *s = fixture_load_spec(
+      "EXTENDS Naturals\nVARIABLES x, y\n"
+      "L == INSTANCE Lib WITH Base <- 0\n"
+      "K == INSTANCE Lib WITH Base <- 1\n"
+      "Three == 3\n"
+      "THEOREM Named == 1 + 1 = 2\n"
+      "ASSUME Assumed == 2 > 1\n"
+      "InLet == LET I == INSTANCE Lib WITH Base <- 100 IN I!Under(50)\n"
+      "Init == x = 0 /\\ y = 0\nNext == UNCHANGED <<x, y>>\n",
+      "CONSTANT Limit <-[Lib] Three\nINIT Init\nNEXT Next\n");
+  static const Case cases[] = {
+      {"L!Under(2)", "TRUE"},
+      {"L!Under(3)", "FALSE"},
+      {"K!Under(3)", "TRUE"},
+      {"K!Limit", "3"},
+      {"Named", "TRUE"},
+      {"Assumed", "TRUE"},
+      {"InLet", "TRUE"},
+  };
+  run_cases(s, st(0, 0), cases, sizeof cases / sizeof *cases);
+}
+END_TEST
+
 START_TEST(test_bug_primed_parameter_assigns) {
   Spec *s = fixture_load_spec("EXTENDS Naturals\nVARIABLE x\nSet(v, e) == v' = e\n"
                       "Init == x = 0\nNext == Set(x, 1)",
@@ -1014,6 +1044,7 @@ Suite *eval_suite(void) {
   tcase_add_test(tc, test_config_overrides);
   tcase_add_test(tc, test_deep_recursion_fails_cleanly);
   tcase_add_test(tc, test_instance_values);
+  tcase_add_test(tc, test_instance_config_and_names);
   tcase_add_test(tc, test_bug_primed_parameter_assigns);
   tcase_add_test(tc, test_bug_at_is_lexical);
   tcase_add_test(tc, test_bug_mutual_recursion_cached);
