@@ -53,6 +53,8 @@ typedef struct Spec {
   VEC(Action) actions;
   VEC(Expr *) assumes; /* every ASSUME of every module, in order */
   bool no_behavior;    /* the config names no SPECIFICATION or INIT/NEXT */
+  Expr *symmetry;      /* SYMMETRY: a set of permutations of model values */
+  Expr *view;          /* VIEW: what of a state tells states apart */
   bool check_deadlock;
   /* Definitions overridden by the config (`Op = value`, `Op <- Other`),
    * by Def.id; NULL when not overridden. */

@@ -124,6 +124,9 @@ Value *val_fun_domain(const Value *f);
 /* f with the value at key replaced (key must be in the domain). */
 Value *val_fun_update(const Value *f, const Value *key, Value *v);
 /* Is f a tuple/sequence (domain 1..n, n >= 0)?  Records: keys all V_STR. */
+/* v with every model value m in the domain of perm replaced by perm[m]
+ * (a SYMMETRY permutation), sets and function domains re-sorted. */
+Value *val_permute(Value *v, const Value *perm);
 bool val_is_seq(const Value *f);
 bool val_is_record(const Value *f);
 

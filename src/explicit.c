@@ -7,6 +7,12 @@
  * Every state keeps its parent's index, and counterexamples are rebuilt
  * from those links, so they are shortest.
  *
+ * With a VIEW or a SYMMETRY, states are told apart by a key instead: the
+ * VIEW's value (or the whole state), made canonical under the SYMMETRY
+ * permutations by taking the least permuted key in value order.  The
+ * stored state is the first one found with its key, so parent links still
+ * form real behaviours; the number of distinct keys is TLC's count.
+ *
  * TLC's rules: a generated state is checked against the invariants unless
  * it was seen before; it is added to the seen set and explored only if it
  * satisfies the CONSTRAINTs and the step the ACTION_CONSTRAINTs; a state
@@ -41,6 +47,12 @@ typedef struct Bfs {
   int bad_inv;
   double t0, last_report;
   Value **checking; /* the generated state being checked, for error traces */
+  /* Keys (VIEW / SYMMETRY); keyed = false: a state is its own key. */
+  bool keyed;
+  int nkey;             /* values per key: 1 with a VIEW, else nvars */
+  Value *perms;         /* the SYMMETRY permutations, or NULL */
+  VEC(Value **) keys;   /* the key of each stored state */
+  Value **kbuf, **tbuf; /* scratch keys */
 } Bfs;
 
 static double now(void) {
@@ -49,18 +61,57 @@ static double now(void) {
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static uint64_t state_fp(const Bfs *b, Value **s) {
+static int key_len(const Bfs *b) { return b->keyed ? b->nkey : b->nvars; }
+
+static uint64_t key_fp(const Bfs *b, Value **k) {
   uint64_t h = 0x5bd1e995u;
-  for (int i = 0; i < b->nvars; i++)
-    h = hash_mix(h, val_hash(s[i]));
+  for (int i = 0; i < key_len(b); i++)
+    h = hash_mix(h, val_hash(k[i]));
   return h ? h : 1;
 }
 
-static bool same_state(const Bfs *b, Value **x, Value **y) {
-  for (int i = 0; i < b->nvars; i++)
+static bool same_key(const Bfs *b, Value **x, Value **y) {
+  for (int i = 0; i < key_len(b); i++)
     if (x[i] != y[i])
       return false;
   return true;
+}
+
+static int key_cmp(const Bfs *b, Value **x, Value **y) {
+  for (int i = 0; i < key_len(b); i++) {
+    int c = val_cmp(x[i], y[i]);
+    if (c)
+      return c;
+  }
+  return 0;
+}
+
+/* The key of state s (in b->kbuf when keyed). */
+static Value **state_key(Bfs *b, Value **s) {
+  if (!b->keyed)
+    return s;
+  Value **k = b->kbuf;
+  if (b->spec->view) {
+    EvalState st = {b->spec, s, NULL};
+    k[0] = eval_expr(&st, b->spec->view);
+  } else {
+    memcpy(k, s, (size_t)b->nvars * sizeof *k);
+  }
+  if (b->perms) {
+    Value **orig = b->tbuf + b->nkey;
+    memcpy(orig, k, (size_t)b->nkey * sizeof *k);
+    for (uint32_t p = 0; p < b->perms->u.set.n; p++) {
+      for (int i = 0; i < b->nkey; i++)
+        b->tbuf[i] = val_permute(orig[i], b->perms->u.set.elems[p]);
+      if (key_cmp(b, b->tbuf, k) < 0)
+        memcpy(k, b->tbuf, (size_t)b->nkey * sizeof *k);
+    }
+  }
+  return k;
+}
+
+static Value **stored_key(const Bfs *b, uint32_t i) {
+  return b->keyed ? b->keys.data[i] : b->states.data[i];
 }
 
 static void table_grow(Bfs *b) {
@@ -86,12 +137,18 @@ static void table_grow(Bfs *b) {
 static bool add_state(Bfs *b, Value **s, uint32_t parent, uint32_t level) {
   if (4 * (b->used + 1) > 3 * b->cap)
     table_grow(b);
-  uint64_t fp = state_fp(b, s);
+  Value **k = state_key(b, s);
+  uint64_t fp = key_fp(b, k);
   size_t j = fp & (b->cap - 1);
   while (b->fps[j]) {
-    if (b->fps[j] == fp && same_state(b, b->states.data[b->idx[j]], s))
+    if (b->fps[j] == fp && same_key(b, stored_key(b, b->idx[j]), k))
       return false;
     j = (j + 1) & (b->cap - 1);
+  }
+  if (b->keyed) {
+    Value **kc = xmalloc((size_t)b->nkey * sizeof *kc);
+    memcpy(kc, k, (size_t)b->nkey * sizeof *kc);
+    VEC_PUSH(b->keys, kc);
   }
   Value **copy = xmalloc((size_t)b->nvars * sizeof *copy + 1);
   memcpy(copy, s, (size_t)b->nvars * sizeof *copy);
@@ -109,10 +166,11 @@ static bool add_state(Bfs *b, Value **s, uint32_t parent, uint32_t level) {
 static bool seen(Bfs *b, Value **s) {
   if (!b->cap)
     return false;
-  uint64_t fp = state_fp(b, s);
+  Value **k = state_key(b, s);
+  uint64_t fp = key_fp(b, k);
   size_t j = fp & (b->cap - 1);
   while (b->fps[j]) {
-    if (b->fps[j] == fp && same_state(b, b->states.data[b->idx[j]], s))
+    if (b->fps[j] == fp && same_key(b, stored_key(b, b->idx[j]), k))
       return true;
     j = (j + 1) & (b->cap - 1);
   }
@@ -214,6 +272,35 @@ static void totals(Bfs *b) {
           b->states.len - b->head);
 }
 
+/* VIEW and SYMMETRY: evaluates the permutations once and checks them. */
+static void setup_keys(Bfs *b) {
+  const Spec *sp = b->spec;
+  if (!sp->view && !sp->symmetry)
+    return;
+  b->keyed = true;
+  b->nkey = sp->view ? 1 : b->nvars;
+  b->kbuf = xmalloc((size_t)(b->nkey + 1) * sizeof *b->kbuf);
+  b->tbuf = xmalloc((size_t)(2 * b->nkey + 1) * sizeof *b->tbuf);
+  if (!sp->symmetry)
+    return;
+  EvalState st = {sp, NULL, NULL};
+  Value *perms = eval_expr(&st, sp->symmetry);
+  bool ok = perms->kind == V_SET;
+  for (uint32_t i = 0; ok && i < perms->u.set.n; i++) {
+    Value *f = perms->u.set.elems[i];
+    ok = f->kind == V_FUN;
+    for (uint32_t j = 0; ok && j < f->u.fun.n; j++)
+      ok = f->u.fun.keys[j]->kind == V_MODEL &&
+           f->u.fun.vals[j]->kind == V_MODEL;
+  }
+  if (!ok)
+    fail_at(sp->symmetry->loc, EXIT_CONFIG,
+            "SYMMETRY %s must be a set of permutations of model values "
+            "(Permutations(S) for a set S of model values)",
+            sym_str(sp->symmetry->name));
+  b->perms = perms;
+}
+
 int check_explicit(const Spec *spec, const CheckOptions *opt) {
   Bfs b;
   memset(&b, 0, sizeof b);
@@ -235,6 +322,7 @@ int check_explicit(const Spec *spec, const CheckOptions *opt) {
     totals(&b);
     return code;
   }
+  setup_keys(&b);
   eval_set_level(1);
   eval_init_states(spec, on_init, &b);
   if (!b.result)

@@ -474,8 +474,16 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
                  "PROPERTY %s is not checked: brink does not check temporal "
                  "properties yet",
                  sym_str(cfg->properties.data[i].name));
-  warn_unused(cfg->symmetry, "SYMMETRY");
-  warn_unused(cfg->view, "VIEW");
+  if (cfg->symmetry.name) {
+    Def *d = named_def(s, cfg->symmetry, "SYMMETRY", LEVEL_CONST);
+    if (d)
+      s->symmetry = ref_to(d, cfg->symmetry.loc);
+  }
+  if (cfg->view.name) {
+    Def *d = named_def(s, cfg->view, "VIEW", LEVEL_STATE);
+    if (d)
+      s->view = ref_to(d, cfg->view.loc);
+  }
   warn_unused(cfg->alias, "ALIAS");
   warn_unused(cfg->postcondition, "POSTCONDITION");
   s->check_deadlock = cfg->check_deadlock != 0;

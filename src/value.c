@@ -1035,3 +1035,39 @@ char *val_to_string(const Value *v) {
   fclose(out);
   return buf;
 }
+
+Value *val_permute(Value *v, const Value *perm) {
+  switch (v->kind) {
+  case V_MODEL: {
+    Value *w = val_fun_apply(perm, v);
+    return w ? w : v;
+  }
+  case V_SET: {
+    uint32_t n = v->u.set.n;
+    Value **e = xmalloc((n ? n : 1) * sizeof *e);
+    bool same = true;
+    for (uint32_t i = 0; i < n; i++) {
+      e[i] = val_permute(v->u.set.elems[i], perm);
+      same &= e[i] == v->u.set.elems[i];
+    }
+    Value *r = same ? v : val_set(e, n);
+    free(e);
+    return r;
+  }
+  case V_FUN: {
+    uint32_t n = v->u.fun.n;
+    Value **k = xmalloc((n ? 2 * n : 1) * sizeof *k);
+    bool same = true;
+    for (uint32_t i = 0; i < n; i++) {
+      k[i] = val_permute(v->u.fun.keys[i], perm);
+      k[n + i] = val_permute(v->u.fun.vals[i], perm);
+      same &= k[i] == v->u.fun.keys[i] && k[n + i] == v->u.fun.vals[i];
+    }
+    Value *r = same ? v : val_fun(k, k + n, n);
+    free(k);
+    return r;
+  }
+  default:
+    return v;
+  }
+}
