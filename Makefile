@@ -6,6 +6,8 @@
 #   make demo       install missing Debian packages (as root), build, run the
 #                   seed's distributed counter
 #   make format     clang-format every source file
+#   make bench      explicit-engine throughput on corpus models vs TLC's times
+#   make corpus-explicit  every finished corpus model vs TLC's counts (slow)
 
 CC      ?= gcc
 OPT     ?= -O2
@@ -28,7 +30,7 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsu
 
 PACKAGES := libz3-dev libcadical-dev libgmp-dev check pkg-config
 
-.PHONY: all check asan-check demo deps format clean bench
+.PHONY: all check asan-check demo deps format clean bench corpus-explicit
 
 BRINK_BIN ?= brink
 
@@ -100,3 +102,9 @@ clean:
 	rm -rf build build-asan brink
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+bench: brink
+	benchmarks/bench_explicit.sh
+
+corpus-explicit: brink
+	benchmarks/corpus_explicit.sh

@@ -6,13 +6,14 @@
 set -u
 cd "$(dirname "$0")/.."
 limit=${1:-60}
+brink=${BRINK:-./brink}
 corpus=../shared/corpus
 agree=0; differ=0; failed=0; total=0
 while IFS=$'\t' read -r dir tla cfg mode expected tlc distinct gen depth cex wall rest; do
   [ "$mode" = "exhaustive search" ] || continue
   case "$tlc" in success|"safety failure"|"deadlock failure") ;; *) continue ;; esac
   total=$((total + 1))
-  out=$(timeout "$limit" ./brink check --engine explicit --config "$corpus/examples/$cfg" "$corpus/examples/$tla" 2>/dev/null)
+  out=$(timeout "$limit" "$brink" check --engine explicit --config "$corpus/examples/$cfg" "$corpus/examples/$tla" 2>/dev/null)
   code=$?
   got_distinct=$(printf '%s\n' "$out" | sed -n 's/.* states generated, \([0-9]*\) distinct states found.*/\1/p' | tail -1)
   got_depth=$(printf '%s\n' "$out" | sed -n 's/The depth of the complete state graph search is \([0-9]*\)\./\1/p' | tail -1)

@@ -469,7 +469,60 @@ static bool in_value(Expr *e, Value *x, Value *s) {
   return val_set_mem(s, x);
 }
 
+/* Is membership in this set expression decided without building the set
+ * (which may be infinite: {p \in Seq(S) : ...}, [a : Nat])? */
+static bool lazy_set_form(Expr *set) {
+  switch (set->kind) {
+  case EX_SET_FILTER:
+  case EX_FUNSET:
+  case EX_RECSET:
+    return true;
+  case EX_OP:
+    if (set->ref.kind == REF_DEF)
+      return set->ref.u.def->kind == DEF_OP;
+    if (set->ref.kind != REF_BUILTIN)
+      return false;
+    switch (set->ref.u.builtin) {
+    case B_SEQ:
+    case B_SUBSET:
+    case B_UNION:
+    case B_SETMINUS:
+    case B_CUP:
+    case B_CAP:
+      return true;
+    default:
+      return false;
+    }
+  default:
+    return false;
+  }
+}
+
 static bool eval_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env) {
+  /* x \in Op(a): membership in Op's body, with its parameters bound, when
+   * that body is a set described lazily. */
+  if (set->kind == EX_OP && set->ref.kind == REF_DEF && c->spec &&
+      !spec_def_value(c->spec, set->ref.u.def)) {
+    Def *d = set->ref.u.def;
+    if (spec_def_subst(c->spec, d))
+      d = spec_def_subst(c->spec, d);
+    bool cached = d->id < c->spec->ndefs && c->spec->def_cache[d->id];
+    if (d->kind == DEF_OP && !cached && d->nparams == set->nargs &&
+        lazy_set_form(d->body) && c->depth < MAX_DEPTH &&
+        !stack_nearly_full()) {
+      c->depth++;
+      Env frames[d->nparams > 0 ? d->nparams : 1];
+      Env *cur = env;
+      for (int i = 0; i < d->nparams; i++) {
+        frames[i] = (Env){d->params[i].id, NULL, set->args[i], env, NULL, cur,
+                          c->at};
+        cur = &frames[i];
+      }
+      bool r = eval_in(c, e, x, d->body, cur);
+      c->depth--;
+      return r;
+    }
+  }
   if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN) {
     switch (set->ref.u.builtin) {
     case B_SEQ: {
@@ -1136,12 +1189,22 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
     eval_fail(e, "Seq(S) is infinite: it can only appear on the right of "
                  "\\in");
   case B_LEN: {
-    Value *s = need_seq(e, eval(c, a[0], env), "Len");
+    Value *s = eval(c, a[0], env);
+    if (s->kind == V_STR) /* TLC: a string is a sequence of characters */
+      return val_int((int64_t)strlen(sym_str(s->u.str)));
+    s = need_seq(e, s, "Len");
     return val_int(s->u.fun.n);
   }
   case B_CONCAT: {
-    Value *s = need_seq(e, eval(c, a[0], env), "\\o");
-    Value *t = need_seq(e, eval(c, a[1], env), "\\o");
+    Value *s = eval(c, a[0], env), *t = eval(c, a[1], env);
+    if (s->kind == V_STR && t->kind == V_STR) {
+      char *st = xsprintf("%s%s", sym_str(s->u.str), sym_str(t->u.str));
+      Value *r = val_str(sym_intern(st));
+      free(st);
+      return r;
+    }
+    s = need_seq(e, s, "\\o");
+    t = need_seq(e, t, "\\o");
     size_t n = s->u.fun.n + t->u.fun.n;
     Value **v = xmalloc((n + 1) * sizeof *v);
     memcpy(v, s->u.fun.vals, s->u.fun.n * sizeof *v);
@@ -1173,11 +1236,22 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
     return mk_seq(s->u.fun.vals + 1, s->u.fun.n - 1);
   }
   case B_SUBSEQ: {
-    Value *s = need_seq(e, eval(c, a[0], env), "SubSeq");
+    Value *s = eval(c, a[0], env);
     int64_t m, n;
     if (!val_int_fits(eval(c, a[1], env), &m) ||
         !val_int_fits(eval(c, a[2], env), &n))
       eval_fail(e, "SubSeq needs integer bounds");
+    if (s->kind == V_STR) {
+      const char *str = sym_str(s->u.str);
+      int64_t len = (int64_t)strlen(str);
+      if (n < m)
+        return val_str(sym_intern(""));
+      if (m < 1 || n > len)
+        eval_fail(e, "SubSeq bounds %lld..%lld are outside 1..%lld",
+                  (long long)m, (long long)n, (long long)len);
+      return val_str(sym_intern_n(str + m - 1, (size_t)(n - m + 1)));
+    }
+    s = need_seq(e, s, "SubSeq");
     if (n < m)
       return mk_seq(NULL, 0);
     if (m < 1 || n > (int64_t)s->u.fun.n)

@@ -532,9 +532,19 @@ static void import_module(Resolver *r, Module *m) {
     return;
   for (size_t i = 0; i < src->cap; i++) {
     Entry *e = &src->slots[i];
-    if (e->name && !e->local && !e->inherited)
-      define_entry(r, *e,
-                   e->ref.kind == REF_DEF ? e->ref.u.def->name_loc : m->loc);
+    if (!e->name || e->local || e->inherited)
+      continue;
+    Loc at = e->ref.kind == REF_DEF ? e->ref.u.def->name_loc : m->loc;
+    Entry *old = scope_find(r->scope, e->name);
+    if (old && !old->inherited && !same_entry(old, e)) {
+      /* Two extended modules define the same name: SANY warns and keeps
+       * the first. */
+      diag_warning(at, "'%s' is also defined by another extended module; "
+                       "the first definition is used",
+                   sym_str(e->name));
+      continue;
+    }
+    define_entry(r, *e, at);
   }
   for (int k = 0; k < MOD__COUNT; k++)
     r->scope->std[k] |= src->std[k];
