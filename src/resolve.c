@@ -277,10 +277,83 @@ static Ref instance_member(Resolver *r, Instance *in, Sym name) {
   return ref;
 }
 
+/* The labelled subexpression `lbl` of e (depth first), or NULL. */
+static Expr *find_label(Expr *e, Sym lbl) {
+  if (!e)
+    return NULL;
+  if (e->kind == EX_LABEL && e->label == lbl)
+    return e;
+  Expr *f = find_label(e->body, lbl);
+  for (int i = 0; !f && i < e->nargs; i++)
+    f = find_label(e->args[i], lbl);
+  for (int i = 0; !f && i < e->narms; i++) {
+    f = find_label(e->arms[i].guard, lbl);
+    if (!f)
+      f = find_label(e->arms[i].value, lbl);
+  }
+  return f ? f : find_label(e->other, lbl);
+}
+
+/* One subexpression selector applied to e: `:` (all of it), a number k
+ * (the k-th operand or conjunct) or a label.  NULL if it selects nothing. */
+static Expr *select_sub(Expr *e, Sym sel) {
+  const char *s = sym_str(sel);
+  while (e && e->kind == EX_LABEL && strcmp(s, ":") != 0)
+    e = e->body;
+  if (!e || strcmp(s, ":") == 0)
+    return e;
+  if (s[0] >= '0' && s[0] <= '9') {
+    int k = atoi(s);
+    if (e->kind == EX_OP || e->kind == EX_IF || e->kind == EX_TUPLE ||
+        e->kind == EX_SET_ENUM)
+      return k >= 1 && k <= e->nargs ? e->args[k - 1] : NULL;
+    if (e->kind == EX_LET && k == 1)
+      return e->body;
+    return NULL;
+  }
+  Expr *l = find_label(e, sel);
+  return l && l->nbounds == 0 ? l->body : NULL;
+}
+
+/* `Op!1!lbl`: a subexpression of the body of definition d, as a
+ * definition with d's parameters.  False after an error. */
+static bool resolve_subexpr(Resolver *r, Expr *e, Def *d) {
+  Expr *sub = d->body;
+  for (int i = 1; i <= e->npath && sub; i++)
+    sub = select_sub(sub, i < e->npath ? e->path[i] : e->name);
+  if (!sub || d->kind != DEF_OP) {
+    rerror(r, e->loc, "'%s!...' selects no subexpression of '%s'",
+           sym_str(d->name), sym_str(d->name));
+    return false;
+  }
+  int got = e->path_nargs ? e->path_nargs[0] : 0;
+  if (got != d->nparams) {
+    rerror(r, e->loc, "operator '%s' takes %d argument%s but is given %d",
+           sym_str(d->name), d->nparams, d->nparams == 1 ? "" : "s", got);
+    return false;
+  }
+  Def *n = xcalloc(1, sizeof *n);
+  *n = *d;
+  n->body = sub;
+  n->type = NULL;
+  n->origin = NULL;
+  n->id = (uint32_t)r->prog->defs.len;
+  VEC_PUSH(r->prog->defs, n);
+  e->ref.kind = REF_DEF;
+  e->ref.u.def = n;
+  if (got > 0) {
+    e->args = e->path_args[0];
+    e->nargs = got;
+  }
+  return true;
+}
+
 /* `M(a)!N(b)!Op(c)`: binds e to the instantiated Op and makes its argument
  * list a, b, c (the path's arguments first).  False after an error. */
 static bool resolve_path(Resolver *r, Expr *e) {
   Ref cur = lookup(r, e->path[0]);
+  if (cur.kind == REF_DEF && cur.u.def->kind == DEF_OP)
+    return resolve_subexpr(r, e, cur.u.def);
   Def *prev = NULL;
   int total = 0;
   for (int i = 0; i < e->npath; i++)

@@ -581,7 +581,7 @@ START_TEST(test_instance_errors) {
        "'M' is an instance of module I"},
       {"P(k) == INSTANCE I WITH K <- k, v <- 2\nX == P!A\n",
        "instance 'P' takes 1 argument but is given 0"},
-      {"Y == 1\nX == Y!A\n", "'Y' is not an instance of a module"},
+      {"Y == 1\nX == Y!A\n", "'Y!...' selects no subexpression of 'Y'"},
       {"M == INSTANCE Missing\n", "cannot find module 'Missing'"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

@@ -929,7 +929,7 @@ END_TEST
 
 /* `Op <-[Mod] Other` in the config replaces Op of module Mod in every
  * instance of Mod; named THEOREMs and ASSUMEs define their names; an
- * INSTANCE inside LET. */
+ * INSTANCE inside LET; subexpression selectors Op!1, Op!lbl, Thm!:. */
 START_TEST(test_instance_config_and_names) {
   fixture_write("Lib.tla", "---- MODULE Lib ----\nEXTENDS Naturals\n"
                            "CONSTANT Base\nLimit == 10\n"
@@ -942,6 +942,8 @@ START_TEST(test_instance_config_and_names) {
       "THEOREM Named == 1 + 1 = 2\n"
       "ASSUME Assumed == 2 > 1\n"
       "InLet == LET I == INSTANCE Lib WITH Base <- 100 IN I!Under(50)\n"
+      "Conj == /\\ 1 + 1 = 2\n        /\\ Lbl:: 2 > 3\n"
+      "Pick(a, b) == a + b\n"
       "Init == x = 0 /\\ y = 0\nNext == UNCHANGED <<x, y>>\n",
       "CONSTANT Limit <-[Lib] Three\nINIT Init\nNEXT Next\n");
   static const Case cases[] = {
@@ -952,6 +954,11 @@ START_TEST(test_instance_config_and_names) {
       {"Named", "TRUE"},
       {"Assumed", "TRUE"},
       {"InLet", "TRUE"},
+      {"Conj!1", "TRUE"},
+      {"Conj!2", "FALSE"},
+      {"Conj!Lbl", "FALSE"},
+      {"Named!:", "TRUE"},
+      {"Pick(1, 2)!2", "2"},
   };
   run_cases(s, st(0, 0), cases, sizeof cases / sizeof *cases);
 }
