@@ -272,6 +272,96 @@ static void totals(Bfs *b) {
           b->states.len - b->head);
 }
 
+/* A permutation as a function without its fixed points, so that equal
+ * permutations are the same value whatever domain they were given on. */
+static Value *perm_normal(Value *f) {
+  uint32_t n = f->u.fun.n, k = 0;
+  Value **kv = xmalloc((n ? 2 * n : 1) * sizeof *kv);
+  for (uint32_t i = 0; i < n; i++)
+    if (f->u.fun.keys[i] != f->u.fun.vals[i]) {
+      kv[k] = f->u.fun.keys[i];
+      kv[n + k++] = f->u.fun.vals[i];
+    }
+  Value *r = val_fun(kv, kv + n, k);
+  free(kv);
+  return r;
+}
+
+/* g after f (x |-> g[f[x]]), both normal. */
+static Value *perm_compose(Value *g, Value *f) {
+  VEC(Value *) keys = {0};
+  VEC(Value *) vals = {0};
+  for (uint32_t i = 0; i < f->u.fun.n; i++) {
+    VEC_PUSH(keys, f->u.fun.keys[i]);
+    VEC_PUSH(vals, val_permute(f->u.fun.vals[i], g));
+  }
+  for (uint32_t i = 0; i < g->u.fun.n; i++)
+    if (!val_fun_apply(f, g->u.fun.keys[i])) {
+      VEC_PUSH(keys, g->u.fun.keys[i]);
+      VEC_PUSH(vals, g->u.fun.vals[i]);
+    }
+  Value *r = perm_normal(val_fun(keys.data, vals.data, keys.len));
+  VEC_FREE(keys);
+  VEC_FREE(vals);
+  return r;
+}
+
+/* The group the given permutations generate (TLC reduces by that group:
+ * Permutations(A) \cup Permutations(B) acts as all pairs of them). */
+static bool perm_add(Value ***tab, size_t *cap, size_t len, Value *p) {
+  if (2 * (len + 1) > *cap) {
+    size_t nc = *cap ? 2 * *cap : 64;
+    Value **nt = xcalloc(nc, sizeof *nt);
+    for (size_t i = 0; i < *cap; i++)
+      if ((*tab)[i]) {
+        size_t j = val_hash((*tab)[i]) & (nc - 1);
+        while (nt[j])
+          j = (j + 1) & (nc - 1);
+        nt[j] = (*tab)[i];
+      }
+    free(*tab);
+    *tab = nt;
+    *cap = nc;
+  }
+  size_t j = val_hash(p) & (*cap - 1);
+  while ((*tab)[j]) {
+    if ((*tab)[j] == p)
+      return false;
+    j = (j + 1) & (*cap - 1);
+  }
+  (*tab)[j] = p;
+  return true;
+}
+
+static Value *perm_group(Expr *at, Value *gens) {
+  VEC(Value *) g = {0};
+  VEC(Value *) gen = {0};
+  Value **tab = NULL;
+  size_t cap = 0;
+  for (uint32_t i = 0; i < gens->u.set.n; i++) {
+    Value *p = perm_normal(gens->u.set.elems[i]);
+    VEC_PUSH(gen, p);
+    if (perm_add(&tab, &cap, g.len, p))
+      VEC_PUSH(g, p);
+  }
+  for (size_t i = 0; i < g.len; i++)
+    for (size_t j = 0; j < gen.len; j++) {
+      Value *c = perm_compose(gen.data[j], g.data[i]);
+      if (!perm_add(&tab, &cap, g.len, c))
+        continue;
+      if (g.len >= 1000000)
+        fail_at(at->loc, EXIT_CONFIG,
+                "SYMMETRY %s generates more than a million permutations",
+                sym_str(at->name));
+      VEC_PUSH(g, c);
+    }
+  Value *set = val_set(g.data, g.len);
+  VEC_FREE(g);
+  VEC_FREE(gen);
+  free(tab);
+  return set;
+}
+
 /* VIEW and SYMMETRY: evaluates the permutations once and checks them. */
 static void setup_keys(Bfs *b) {
   const Spec *sp = b->spec;
@@ -298,7 +388,7 @@ static void setup_keys(Bfs *b) {
             "SYMMETRY %s must be a set of permutations of model values "
             "(Permutations(S) for a set S of model values)",
             sym_str(sp->symmetry->name));
-  b->perms = perms;
+  b->perms = perm_group(sp->symmetry, perms);
 }
 
 int check_explicit(const Spec *spec, const CheckOptions *opt) {

@@ -235,6 +235,10 @@ static void bind_constants(Spec *s, Config *cfg) {
     } else if (t.kind == REF_BUILTIN) {
       cerr(cc->loc, "the built-in operator '%s' can only be replaced with "
                     "'<-' by a definition", sym_str(cc->name));
+    } else if (cc->value && cc->value->kind == CV_MODEL &&
+               cc->value->sym == cc->name) {
+      /* `r1 = r1` for a name the spec does not declare: TLC accepts it
+       * (the Toolbox writes model values this way); nothing to bind. */
     } else {
       cerr(cc->loc, "'%s' is not a constant or definition of module %s",
            sym_str(cc->name), s->module_name);
