@@ -842,10 +842,10 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env);
 
 static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
   const Spec *sp = E->spec;
-  if (spec_def_value(sp, d))
-    return sv_from_value(spec_def_value(sp, d));
-  if (spec_def_subst(sp, d))
-    d = spec_def_subst(sp, d);
+  Value *given = spec_def_value(sp, d);
+  if (given)
+    return sv_from_value(given);
+  d = spec_effective_def(sp, d);
   if (++E->depth > MAX_UNFOLD || stack_nearly_full())
     unsupported(e, "recursion in '%s' unfolds more than %d times; the "
                    "symbolic engine needs recursion bounded by constants",

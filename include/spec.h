@@ -65,12 +65,12 @@ typedef struct Spec {
   Value **def_cache;
 } Spec;
 
-/* What the config makes of definition d: its value (`Op = v`) or its
- * replacement (`Op <- Other`); NULL when not overridden.  A copy made by
- * INSTANCE shares the overrides of the definition it copies (that is what
- * `Op <-[Mod] Other` needs). */
+/* What the config makes of definition d: its value (`Op = v`, NULL when
+ * not given), and the definition that stands for it (the replacement of
+ * `Op <- Other`, else d itself).  A copy made by INSTANCE shares the
+ * overrides of the definition it copies (`Op <-[Mod] Other` needs that). */
 Value *spec_def_value(const Spec *s, const Def *d);
-Def *spec_def_subst(const Spec *s, const Def *d);
+Def *spec_effective_def(const Spec *s, Def *d);
 
 /* Binds cfg to prog.  `overrides` may replace INIT/NEXT/invariants from the
  * command line (0 / empty = use the config).  NULL after printing errors;

@@ -469,6 +469,18 @@ static bool in_value(Expr *e, Value *x, Value *s) {
   return val_set_mem(s, x);
 }
 
+/* Binds d's parameters to the argument expressions (by name, in env) in
+ * frames, which has room for d->nparams; returns the innermost frame. */
+static Env *param_frames(Ctx *c, Def *d, Expr **args, Env *env,
+                         Env *frames) {
+  Env *cur = env;
+  for (int i = 0; i < d->nparams; i++) {
+    frames[i] = (Env){d->params[i].id, NULL, args[i], env, NULL, cur, c->at};
+    cur = &frames[i];
+  }
+  return cur;
+}
+
 /* Is membership in this set expression decided without building the set
  * (which may be infinite: {p \in Seq(S) : ...}, [a : Nat])? */
 static bool lazy_set_form(Expr *set) {
@@ -503,22 +515,15 @@ static bool eval_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env) {
    * that body is a set described lazily. */
   if (set->kind == EX_OP && set->ref.kind == REF_DEF && c->spec &&
       !spec_def_value(c->spec, set->ref.u.def)) {
-    Def *d = set->ref.u.def;
-    if (spec_def_subst(c->spec, d))
-      d = spec_def_subst(c->spec, d);
+    Def *d = spec_effective_def(c->spec, set->ref.u.def);
     bool cached = d->id < c->spec->ndefs && c->spec->def_cache[d->id];
     if (d->kind == DEF_OP && !cached && d->nparams == set->nargs &&
         lazy_set_form(d->body) && c->depth < MAX_DEPTH &&
         !stack_nearly_full()) {
       c->depth++;
       Env frames[d->nparams > 0 ? d->nparams : 1];
-      Env *cur = env;
-      for (int i = 0; i < d->nparams; i++) {
-        frames[i] = (Env){d->params[i].id, NULL, set->args[i], env, NULL, cur,
-                          c->at};
-        cur = &frames[i];
-      }
-      bool r = eval_in(c, e, x, d->body, cur);
+      bool r = eval_in(c, e, x, d->body,
+                       param_frames(c, d, set->args, env, frames));
       c->depth--;
       return r;
     }
@@ -654,10 +659,10 @@ static bool def_cacheable(Def *d) {
 
 static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
   const Spec *sp = c->spec;
-  if (spec_def_value(sp, d))
-    return spec_def_value(sp, d);
-  if (spec_def_subst(sp, d))
-    d = spec_def_subst(sp, d);
+  Value *given = spec_def_value(sp, d);
+  if (given)
+    return given;
+  d = spec_effective_def(sp, d);
   if (d->kind == DEF_FUN) {
     bool cache = d->module && d->level == LEVEL_CONST && d->id < sp->ndefs;
     if (cache && sp->def_cache[d->id])
@@ -679,12 +684,7 @@ static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
                  "(in '%s')",
               c->depth > MAX_DEPTH ? MAX_DEPTH : c->depth, sym_str(d->name));
   Env frames[d->nparams > 0 ? d->nparams : 1];
-  Env *cur = env;
-  for (int i = 0; i < d->nparams; i++) {
-    frames[i] = (Env){d->params[i].id, NULL, e->args[i], env, NULL, cur, c->at};
-    cur = &frames[i];
-  }
-  Value *v = eval(c, d->body, cur);
+  Value *v = eval(c, d->body, param_frames(c, d, e->args, env, frames));
   c->depth--;
   if (cache)
     sp->def_cache[d->id] = v;
@@ -879,7 +879,9 @@ static bool eval_enabled(Ctx *c, Expr *action, Env *env);
 /* ---- built-ins of the TLC module and friends ---- */
 
 /* Applies the operator argument `op` (a name or a LAMBDA written in env)
- * to values, as if `op(v1, ..., vn)` were written at `site`. */
+ * to values, as if `op(v1, ..., vn)` were written at `site`: the values
+ * are bound to synthetic argument names, and the call goes the way of any
+ * operator parameter's (call_op_param). */
 static Value *apply_op_arg(Ctx *c, Expr *site, Expr *op, Value **vals, int n,
                            Env *env) {
   enum { MAXN = 4 };
@@ -899,38 +901,11 @@ static Value *apply_op_arg(Ctx *c, Expr *site, Expr *op, Value **vals, int n,
     frames[i] = (Env){binders[i].id, vals[i], NULL, NULL, NULL, cur, NULL};
     cur = &frames[i];
   }
-  Expr call = *op;
-  call.kind = EX_OP;
+  Expr call = *site;
   call.args = args;
   call.nargs = n;
-  call.loc = site->loc;
-  if (op->kind == EX_LAMBDA) {
-    Bound *bd = &op->bounds[0];
-    if (bd->nnames != n)
-      eval_fail(site, "the LAMBDA takes %d arguments, not %d", bd->nnames, n);
-    Env lf[MAXN];
-    Env *le = env;
-    for (int i = 0; i < n; i++) {
-      lf[i] = (Env){bd->names[i].id, vals[i], NULL, NULL, NULL, le, NULL};
-      le = &lf[i];
-    }
-    return eval(c, op->body, le);
-  }
-  switch (op->ref.kind) {
-  case REF_DEF:
-    return call_def(c, &call, op->ref.u.def, cur);
-  case REF_BUILTIN:
-    return eval_builtin(c, &call, cur);
-  case REF_BINDER: {
-    Env *b = env_find(env, op->ref.u.binder->id);
-    if (b && b->thunk)
-      return call_op_param(c, &call, b, cur);
-    break;
-  }
-  default:
-    break;
-  }
-  eval_fail(site, "cannot apply this operator argument");
+  Env b = {0, NULL, op, env, NULL, NULL, c->at};
+  return call_op_param(c, &call, &b, cur);
 }
 
 static Value *select_seq(Ctx *c, Expr *e, Env *env) {
@@ -1465,8 +1440,9 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
         (fe->ref.u.def->bounds[0].nnames == 1 ||
          fe->ref.u.def->bounds[0].tuple) &&
         fe->ref.u.def->bounds[0].nnames <= 16 &&
-        !(c->spec && (spec_def_value(c->spec, fe->ref.u.def) ||
-                      spec_def_subst(c->spec, fe->ref.u.def)))) {
+        !(c->spec &&
+          (spec_def_value(c->spec, fe->ref.u.def) ||
+           spec_effective_def(c->spec, fe->ref.u.def) != fe->ref.u.def))) {
       Def *d = fe->ref.u.def;
       Bound *bd = &d->bounds[0];
       Value *arg = fapp_arg(c, e->args + 1, e->nargs - 1, env);

@@ -92,16 +92,22 @@ static Binder fresh_binder(Cloner *C, Binder *old) {
   return b;
 }
 
-/* Copies n binders into a new array and maps the old ones to the copies. */
+/* Writes fresh copies of n binders into dst and maps the old ones to
+ * them. */
+static void copy_binders(Cloner *C, Binder *old, int n, Binder *dst) {
+  for (int i = 0; i < n; i++) {
+    dst[i] = fresh_binder(C, &old[i]);
+    Pair p = {&old[i], &dst[i]};
+    VEC_PUSH(C->binders, p);
+  }
+}
+
+/* The same, into a new array. */
 static Binder *clone_binders(Cloner *C, Binder *old, int n) {
   if (n == 0)
     return NULL;
   Binder *nb = xmalloc((size_t)n * sizeof *nb);
-  for (int i = 0; i < n; i++) {
-    nb[i] = fresh_binder(C, &old[i]);
-    Pair p = {&old[i], &nb[i]};
-    VEC_PUSH(C->binders, p);
-  }
+  copy_binders(C, old, n, nb);
   return nb;
 }
 
@@ -310,6 +316,15 @@ static void register_def(Program *p, Def *d) {
   VEC_PUSH(p->defs, d);
 }
 
+/* The body of definition d (and a function's domain) into its copy n,
+ * whose parameters are already mapped. */
+static void clone_def_body(Cloner *C, Def *d, Def *n) {
+  if (d->kind == DEF_FUN)
+    n->bounds = clone_bounds(C, d->bounds, d->nbounds);
+  if (d->kind != DEF_INSTANCE)
+    n->body = clone_expr(C, d->body);
+}
+
 /* A LET definition: copied in place, in the current mode. */
 static Def *clone_let_def(Cloner *C, Def *d) {
   Def *n = xmalloc(sizeof *n);
@@ -320,13 +335,9 @@ static Def *clone_let_def(Cloner *C, Def *d) {
   /* A recursive LET function mentions itself. */
   Pair self = {d, n};
   VEC_PUSH(C->lets, self);
-  if (d->kind == DEF_OP) {
+  if (d->kind == DEF_OP)
     n->params = clone_binders(C, d->params, d->nparams);
-    n->body = clone_expr(C, d->body);
-  } else if (d->kind == DEF_FUN) {
-    n->bounds = clone_bounds(C, d->bounds, d->nbounds);
-    n->body = clone_expr(C, d->body);
-  }
+  clone_def_body(C, d, n);
   C->binders.len = mark;
   register_def(C->I->prog, n);
   return n;
@@ -357,29 +368,19 @@ Def *inst_def(Instantiation *I, Def *d) {
   Cloner C = {0};
   C.I = I;
   C.nprefix = I->nparams;
-  C.prefix = clone_binders(&C, I->params, I->nparams);
-  if (d->kind == DEF_OP || d->kind == DEF_INSTANCE) {
+  if (d->kind == DEF_FUN) {
+    C.prefix = NULL; /* I has no parameters (checked above) */
+  } else {
+    /* The instance's parameters, then d's own. */
     n->nparams = I->nparams + d->nparams;
     n->params = xmalloc((size_t)(n->nparams ? n->nparams : 1) *
                         sizeof *n->params);
-    for (int i = 0; i < I->nparams; i++)
-      n->params[i] = C.prefix[i];
-    Binder *own = clone_binders(&C, d->params, d->nparams);
-    for (int i = 0; i < d->nparams; i++)
-      n->params[I->nparams + i] = own[i];
-    free(own);
-    free(C.prefix);
-    /* References in the body must point into n->params. */
-    for (int i = 0; i < n->nparams; i++)
-      C.binders.data[i].to = &n->params[i];
+    copy_binders(&C, I->params, I->nparams, n->params);
+    copy_binders(&C, d->params, d->nparams, n->params + I->nparams);
     C.prefix = n->params;
   }
-  if (d->kind == DEF_OP) {
-    n->body = clone_expr(&C, d->body);
-  } else if (d->kind == DEF_FUN) {
-    n->bounds = clone_bounds(&C, d->bounds, d->nbounds);
-    n->body = clone_expr(&C, d->body);
-  } else if (d->kind == DEF_INSTANCE) {
+  clone_def_body(&C, d, n);
+  if (d->kind == DEF_INSTANCE) {
     Instance *in = xmalloc(sizeof *in);
     *in = *d->inst;
     in->chain = xmalloc((size_t)(in->nchain + 1) * sizeof *in->chain);

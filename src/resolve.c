@@ -109,14 +109,10 @@ static void rerror(Resolver *r, Loc loc, const char *fmt, ...) {
 }
 
 /* What an entry names, instantiating it first if it came in through an
- * unnamed INSTANCE.  REF_NONE after an error. */
-static Ref entry_ref(Program *p, Entry *e) {
-  if (!e->nvia)
-    return e->ref;
-  Ref ref = inst_ref(e->via, e->nvia, e->ref);
-  if (ref.kind == REF_NONE)
-    p->errors++;
-  return ref;
+ * unnamed INSTANCE.  REF_NONE after an error (inst_def reports and counts
+ * it). */
+static Ref entry_ref(Entry *e) {
+  return e->nvia ? inst_ref(e->via, e->nvia, e->ref) : e->ref;
 }
 
 /* A built-in operator of a standard module in scope. */
@@ -140,7 +136,7 @@ static Ref lookup(Resolver *r, Sym name) {
       return r->locals.data[i].ref;
   Entry *e = scope_find(r->scope, name);
   if (e)
-    return entry_ref(r->prog, e);
+    return entry_ref(e);
   return builtin_ref(r->scope->std, name);
 }
 
@@ -235,6 +231,15 @@ static void resolve_op_arg(Resolver *r, Expr *a, int k) {
          k == 1 ? "" : "s");
 }
 
+/* Puts standard module m and the modules it re-exports in scope s. */
+static void add_std(Scope *s, StdModule m) {
+  s->std[m] = true;
+  StdModule ext[4];
+  int n = std_module_extends(m, ext);
+  for (int i = 0; i < n; i++)
+    add_std(s, ext[i]);
+}
+
 static Scope *module_scope(Program *p, Module *m) {
   for (size_t i = 0; i < p->modules.len; i++)
     if (p->modules.data[i] == m)
@@ -246,21 +251,9 @@ static Scope *module_scope(Program *p, Module *m) {
 static Ref instance_member(Resolver *r, Instance *in, Sym name) {
   Ref none = {REF_NONE, {0}};
   if (!in->resolved) {
-    bool std[MOD__COUNT] = {0};
-    StdModule stack[MOD__COUNT];
-    int n = 0;
-    stack[n++] = (StdModule)in->std_module;
-    while (n > 0) {
-      StdModule m = stack[--n];
-      if (std[m])
-        continue;
-      std[m] = true;
-      StdModule ext[4];
-      int k = std_module_extends(m, ext);
-      for (int i = 0; i < k && n < MOD__COUNT; i++)
-        stack[n++] = ext[i];
-    }
-    return builtin_ref(std, name);
+    Scope std = {0};
+    add_std(&std, (StdModule)in->std_module);
+    return builtin_ref(std.std, name);
   }
   Scope *s = module_scope(r->prog, in->resolved);
   Entry *e = s ? scope_find(s, name) : NULL;
@@ -268,13 +261,8 @@ static Ref instance_member(Resolver *r, Instance *in, Sym name) {
     return s ? builtin_ref(s->std, name) : none;
   if (e->local || e->inherited)
     return none;
-  Ref ref = entry_ref(r->prog, e);
-  if (ref.kind == REF_NONE)
-    return ref;
-  ref = inst_ref(in->chain, in->nchain, ref);
-  if (ref.kind == REF_NONE)
-    r->prog->errors++;
-  return ref;
+  Ref ref = entry_ref(e);
+  return ref.kind == REF_NONE ? ref : inst_ref(in->chain, in->nchain, ref);
 }
 
 /* The labelled subexpression `lbl` of e (depth first), or NULL. */
@@ -577,15 +565,18 @@ static bool same_entry(Entry *a, Entry *b) {
 
 static void define_entry(Resolver *r, Entry e, Loc loc) {
   Entry *old = scope_find(r->scope, e.name);
-  if (old && !same_entry(old, &e) && e.weak && !old->inherited)
-    return;
-  if (old && !same_entry(old, &e) && !(old->weak && !e.weak)) {
-    if (old->inherited)
-      rerror(r, loc, "'%s' is already defined in the enclosing module",
-             sym_str(e.name));
-    else
-      rerror(r, loc, "multiple definitions of '%s'", sym_str(e.name));
-    return;
+  if (old && !same_entry(old, &e)) {
+    /* What an unnamed INSTANCE brings gives way to the module's own. */
+    if (e.weak && !old->inherited)
+      return;
+    if (!old->weak || e.weak) {
+      if (old->inherited)
+        rerror(r, loc, "'%s' is already defined in the enclosing module",
+               sym_str(e.name));
+      else
+        rerror(r, loc, "multiple definitions of '%s'", sym_str(e.name));
+      return;
+    }
   }
   scope_put(r->scope, e);
 }
@@ -621,14 +612,6 @@ static void import_module(Resolver *r, Module *m) {
   }
   for (int k = 0; k < MOD__COUNT; k++)
     r->scope->std[k] |= src->std[k];
-}
-
-static void add_std(Scope *s, StdModule m) {
-  s->std[m] = true;
-  StdModule ext[4];
-  int n = std_module_extends(m, ext);
-  for (int i = 0; i < n; i++)
-    add_std(s, ext[i]);
 }
 
 static void declare(Resolver *r, Decl *d, bool is_var) {
@@ -835,7 +818,6 @@ static void resolve_module(Resolver *r, Module *m, Scope *outer) {
     r->scope = s;
     if (um)
       import_module(r, um);
-    r->scope = s;
   }
   for (int u = 0; u < m->nunits; u++) {
     Unit *un = &m->units[u];
@@ -971,13 +953,12 @@ static Module *load_module(Resolver *r, Sym name, Loc at) {
   }
   Module *m = parse_text(path, text);
   free(text);
-  if (m)
-    m->builtin = shipped;
   if (!m) {
     r->errors++;
     free(path);
     return NULL;
   }
+  m->builtin = shipped;
   if (m->name != name)
     rerror(r, m->loc, "file %s holds module '%s', not '%s'", path,
            sym_str(m->name), nm);
@@ -1187,7 +1168,7 @@ Program *program_load(const char *path) {
    * config (which sizes its tables by Def.id). */
   for (size_t i = 0; i < root->cap; i++)
     if (root->slots[i].name && root->slots[i].nvia)
-      entry_ref(p, &root->slots[i]);
+      entry_ref(&root->slots[i]);
   collect_assumes(p, m);
   compute_levels(p);
   return p;
@@ -1197,11 +1178,9 @@ TopEntry program_lookup(Program *p, Sym name) {
   TopEntry t = {REF_NONE, {REF_NONE, {0}}};
   Entry *e = scope_find(p->root_scope, name);
   if (e) {
-    size_t ndefs = p->defs.len;
-    t.ref = entry_ref(p, e);
+    /* Instantiated entries were made by program_load: no new defs. */
+    t.ref = entry_ref(e);
     t.kind = t.ref.kind;
-    if (p->defs.len != ndefs)
-      compute_levels(p);
     return t;
   }
   t.ref = builtin_ref(p->std, name);

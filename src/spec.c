@@ -129,9 +129,9 @@ Value *spec_def_value(const Spec *s, const Def *d) {
   return k < s->ndefs ? s->def_vals[k] : NULL;
 }
 
-Def *spec_def_subst(const Spec *s, const Def *d) {
+Def *spec_effective_def(const Spec *s, Def *d) {
   uint32_t k = override_key(d);
-  return k < s->ndefs ? s->def_substs[k] : NULL;
+  return k < s->ndefs && s->def_substs[k] ? s->def_substs[k] : d;
 }
 
 /* The top-level definition `name` of module `mod`, or NULL. */
@@ -212,15 +212,14 @@ static void bind_constants(Spec *s, Config *cfg) {
                subst->nparams);
           continue;
         }
-        s->def_substs[d->origin ? d->origin->id : d->id] = subst;
+        s->def_substs[override_key(d)] = subst;
       } else {
         if (d->nparams > 0) {
           cerr(cc->loc, "operator '%s' takes arguments; it can only be "
                         "replaced with '<-'", sym_str(d->name));
           continue;
         }
-        s->def_vals[d->origin ? d->origin->id : d->id] =
-            spec_cfg_value(cc->value);
+        s->def_vals[override_key(d)] = spec_cfg_value(cc->value);
       }
     } else if (t.kind == REF_BUILTIN && subst) {
       int b = t.ref.u.builtin;
@@ -525,8 +524,7 @@ Def *spec_applied_def(const Spec *spec, Expr *e) {
     return NULL;
   if (spec_def_value(spec, d))
     return NULL;
-  if (spec_def_subst(spec, d))
-    d = spec_def_subst(spec, d);
+  d = spec_effective_def(spec, d);
   return d->kind == DEF_OP ? d : NULL;
 }
 

@@ -939,8 +939,7 @@ static void infer_def_body(void *arg) {
 /* The (generalised) type of a definition, inferred on first use. */
 static Type *def_type(Infer *I, Def *d, Loc use) {
   const Spec *sp = I->spec;
-  if (spec_def_subst(sp, d))
-    d = spec_def_subst(sp, d);
+  d = spec_effective_def(sp, d);
   if (I->def_types[d->id]) {
     if (I->def_busy[d->id])
       return I->def_types[d->id]; /* recursive: monomorphic inside */
