@@ -384,7 +384,9 @@ Def *inst_def(Instantiation *I, Def *d) {
     Instance *in = xmalloc(sizeof *in);
     *in = *d->inst;
     in->chain = xmalloc((size_t)(in->nchain + 1) * sizeof *in->chain);
-    memcpy(in->chain, d->inst->chain, (size_t)in->nchain * sizeof *in->chain);
+    if (in->nchain)
+      memcpy(in->chain, d->inst->chain,
+             (size_t)in->nchain * sizeof *in->chain);
     in->chain[in->nchain++] = I;
     n->inst = in;
   }

@@ -789,7 +789,8 @@ static void import_instance(Resolver *r, Instance *in) {
     n.local = in->local;
     n.weak = true;
     n.via = xmalloc((size_t)(e->nvia + 1) * sizeof *n.via);
-    memcpy(n.via, e->via, (size_t)e->nvia * sizeof *n.via);
+    if (e->nvia)
+      memcpy(n.via, e->via, (size_t)e->nvia * sizeof *n.via);
     n.via[n.nvia++] = in->chain[0];
     define_entry(r, n, in->loc);
   }
