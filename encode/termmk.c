@@ -415,3 +415,126 @@ TermId term_mk_div(TermMgr *tm, TermId a, TermId b) {
 TermId term_mk_mod(TermMgr *tm, TermId a, TermId b) {
   return tmk_divmod(tm, TERM_MOD, a, b);
 }
+
+/* ---- traversal and substitution ---- */
+
+/* Post-order over the DAG below t, each node once (seen is indexed by id). */
+static void tmk_collect(const TermMgr *tm, TermId t, TermId min_id,
+                        uint8_t *seen, TermVec *out) {
+  TermVec stack = {0};
+  VEC_PUSH(stack, t);
+  while (stack.len) {
+    TermId u = stack.data[--stack.len];
+    if (seen[u])
+      continue;
+    seen[u] = 1;
+    if (term_kind(tm, u) == TERM_VAR) {
+      if (u >= min_id)
+        VEC_PUSH(*out, u);
+      continue;
+    }
+    for (uint32_t i = 0; i < term_nargs(tm, u); i++)
+      VEC_PUSH(stack, term_arg(tm, u, i));
+  }
+  VEC_FREE(stack);
+}
+
+void term_vars_since(const TermMgr *tm, TermId t, TermId min_id, TermId **out,
+                     size_t *n) {
+  uint8_t *seen = xcalloc(term_count(tm) + 1, 1);
+  TermVec v = {0};
+  tmk_collect(tm, t, min_id, seen, &v);
+  free(seen);
+  qsort(v.data, v.len, sizeof *v.data, tmk_cmp_id);
+  *out = v.data;
+  *n = v.len;
+}
+
+/* Rebuilds node t with new arguments through the smart constructors. */
+static TermId tmk_rebuild(TermMgr *tm, TermId t, const TermId *a, uint32_t n) {
+  switch (term_kind(tm, t)) {
+  case TERM_NOT:
+    return term_mk_not(tm, a[0]);
+  case TERM_AND:
+    return term_mk_and(tm, a, n);
+  case TERM_OR:
+    return term_mk_or(tm, a, n);
+  case TERM_ITE:
+    return term_mk_ite(tm, a[0], a[1], a[2]);
+  case TERM_EQ:
+    return term_mk_eq(tm, a[0], a[1]);
+  case TERM_LT:
+    return term_mk_lt(tm, a[0], a[1]);
+  case TERM_LE:
+    return term_mk_le(tm, a[0], a[1]);
+  case TERM_ADD: {
+    TermId r = a[0];
+    for (uint32_t i = 1; i < n; i++)
+      r = term_mk_add(tm, r, a[i]);
+    return r;
+  }
+  case TERM_MUL:
+    return term_mk_mul(tm, a[0], a[1]);
+  case TERM_NEG:
+    return term_mk_neg(tm, a[0]);
+  case TERM_DIV:
+    return term_mk_div(tm, a[0], a[1]);
+  case TERM_MOD:
+    return term_mk_mod(tm, a[0], a[1]);
+  default:
+    return t; /* leaves */
+  }
+}
+
+TermId term_subst(TermMgr *tm, TermId t, const TermId *from, const TermId *to,
+                  size_t n) {
+  uint32_t cap = term_count(tm) + 1;
+  TermId *memo = xcalloc(cap, sizeof *memo);
+  for (size_t i = 0; i < n; i++)
+    memo[from[i]] = to[i];
+  uint8_t *seen = xcalloc(cap, 1);
+  TermVec order = {0};
+  /* Post-order of every node below t (variables included). */
+  TermVec stack = {0};
+  VEC_PUSH(stack, t);
+  while (stack.len) {
+    TermId u = stack.data[stack.len - 1];
+    if (seen[u] == 2 || memo[u]) {
+      stack.len--;
+      continue;
+    }
+    if (seen[u] == 0) {
+      seen[u] = 1;
+      for (uint32_t i = 0; i < term_nargs(tm, u); i++) {
+        TermId c = term_arg(tm, u, i);
+        if (!seen[c] && !memo[c])
+          VEC_PUSH(stack, c);
+      }
+      continue;
+    }
+    seen[u] = 2;
+    stack.len--;
+    VEC_PUSH(order, u);
+  }
+  TermVec args = {0};
+  for (size_t k = 0; k < order.len; k++) {
+    TermId u = order.data[k];
+    uint32_t na = term_nargs(tm, u);
+    args.len = 0;
+    bool changed = false;
+    for (uint32_t i = 0; i < na; i++) {
+      TermId c = term_arg(tm, u, i);
+      TermId r = memo[c] ? memo[c] : c;
+      changed |= r != c;
+      VEC_PUSH(args, r);
+    }
+    memo[u] = changed ? tmk_rebuild(tm, u, args.data, na) : u;
+  }
+  TermId r = memo[t] ? memo[t] : t;
+  free(memo);
+  free(seen);
+  VEC_FREE(order);
+  VEC_FREE(stack);
+  VEC_FREE(args);
+  return r;
+}

@@ -119,4 +119,13 @@ TermId term_raw_int(TermMgr *tm, const mpz_t v);
 TermId term_raw_var(TermMgr *tm, const char *name, Sort s);
 TermId term_find_var(const TermMgr *tm, const char *name, Sort s);
 
+/* The variables below t whose ids are at least min_id (those created after
+ * a mark), sorted by id; *out is malloc'd. */
+void term_vars_since(const TermMgr *tm, TermId t, TermId min_id, TermId **out,
+                     size_t *n);
+/* t with from[i] replaced by to[i], rebuilt through the smart constructors
+ * (so constants fold). */
+TermId term_subst(TermMgr *tm, TermId t, const TermId *from, const TermId *to,
+                  size_t n);
+
 #endif

@@ -135,6 +135,105 @@ static int report_eval_error(Bmc *b, WdErrVec *errs, int upto,
   return w && w->code ? w->code : EXIT_EVAL;
 }
 
+/* The state of frame k as a constraint: each variable equals its value. */
+static TermId fix_state(Bmc *b, int k, Value **vals) {
+  TermId r = term_true(b->tm);
+  for (int v = 0; v < b->spec->nvars; v++) {
+    bool bad = false;
+    SymVal *c = sv_from_value(vals[v]);
+    TermId eq = c ? sv_eq(b->frames.data[k][v], c, &bad) : TERM_NONE;
+    if (!eq || bad)
+      return TERM_NONE;
+    r = term_mk_and2(b->tm, r, eq);
+  }
+  return r;
+}
+
+static bool note_successor(void *arg, Value **s) {
+  (void)s;
+  *(bool *)arg = true;
+  return false;
+}
+
+/* Deadlock in frame k: a state of the model with no successor, that is,
+ * one for which the step guard g is false whatever values the step's own
+ * choice variables (selectors, picks: those created since mark) take.
+ * This is an exists-forall question, answered by refinement with the
+ * solver alone (so any back end can do it): find a frame-k state that no
+ * choice found so far enables; if some choice enables it after all, rule
+ * out every state that choice enables and ask again; if none does, it is a
+ * deadlock.  Each round rules out at least the state found, and choices
+ * are finitely many, so the loop ends. */
+static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
+  TermId *vars;
+  size_t nvars;
+  term_vars_since(b->tm, g, mark, &vars, &nvars);
+  TermId *vals = xmalloc((nvars + 1) * sizeof *vals);
+  TermId blocked = term_true(b->tm);
+  int code = EXIT_OK;
+  for (;;) {
+    SolverResult r = ask(b, blocked);
+    if (r == SOLVER_UNSAT)
+      break;
+    if (r == SOLVER_UNKNOWN) {
+      code = unknown(b);
+      break;
+    }
+    Trace t = decode(b, k);
+    TermId fix = fix_state(b, k, t.states[k]);
+    if (!fix) {
+      code = internal_replay_failure("a decoded state is not a constant");
+      break;
+    }
+    r = ask(b, term_mk_and2(b->tm, fix, g));
+    if (r == SOLVER_UNKNOWN) {
+      code = unknown(b);
+      break;
+    }
+    if (r == SOLVER_SAT) {
+      for (size_t i = 0; i < nvars; i++) {
+        if (term_sort(b->tm, vars[i]) == SORT_BOOL) {
+          vals[i] = term_mk_bool(b->tm, solver_value_bool(b->solver, vars[i]));
+        } else {
+          mpz_t z;
+          mpz_init(z);
+          solver_value_int(b->solver, vars[i], z);
+          vals[i] = term_mk_int(b->tm, z);
+          mpz_clear(z);
+        }
+      }
+      TermId enabled = term_subst(b->tm, g, vars, vals, nvars);
+      blocked = term_mk_and2(b->tm, blocked, term_mk_not(b->tm, enabled));
+      continue;
+    }
+    /* No choice enables it: confirm with the evaluator. */
+    char *why;
+    if (!trace_replay(b->spec, &t, &why)) {
+      code = internal_replay_failure(why);
+      break;
+    }
+    bool has_succ = false;
+    eval_successors(b->spec, t.states[k], note_successor, &has_succ);
+    if (has_succ) {
+      code = internal_replay_failure("the evaluator finds a successor of the "
+                                     "deadlocked state");
+      break;
+    }
+    fprintf(stdout, "Error: Deadlock reached.\n");
+    fprintf(stdout, "Error: The behavior up to this point is:\n");
+    trace_print(stdout, b->spec, &t);
+    fprintf(stdout,
+            "brink: deadlock after %d step%s (a shortest counterexample: %d "
+            "state%s). Time: %.2f s.\n",
+            k, k == 1 ? "" : "s", k + 1, k == 0 ? "" : "s", now() - b->t0);
+    code = EXIT_DEADLOCK;
+    break;
+  }
+  free(vars);
+  free(vals);
+  return code;
+}
+
 int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   if (opt->backend && strcmp(opt->backend, "cadical") == 0) {
     fprintf(stderr, "brink: the cadical (bit-blasting) back end is not "
@@ -148,10 +247,6 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   b.enc = enc_new(spec, b.tm);
   b.t0 = now();
   int K = opt->length;
-  if (spec->check_deadlock)
-    fprintf(stderr, "brink: note: the symbolic engine does not check for "
-                    "deadlock yet (use --engine explicit, or --no-deadlock "
-                    "to silence this note)\n");
   if (spec->actions.len == 0)
     fprintf(stderr, "brink: note: Next has no actions\n");
 
@@ -229,7 +324,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
       code = EXIT_SAFETY;
       goto popped;
     }
-    if (k == K)
+    if (k == K && !spec->check_deadlock)
       break;
     /* Frame k must be in the model to be explored further. */
     errs.len = 0;
@@ -243,8 +338,8 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
                                 b.frames.data[k - 1], b.frames.data[k], &errs));
     size_t cons_errs = errs.len;
     SymVal **next;
+    TermId mark = term_count(b.tm);
     TermId g = enc_next(b.enc, b.frames.data[k], &next, &errs);
-    VEC_PUSH(b.frames, next);
     if (errs.len) {
       /* Constraint errors happen in frame k; step errors only for states
        * inside the model. */
@@ -267,14 +362,22 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     for (size_t i = 0; i < keep.len; i++)
       solver_assert(b.solver, keep.data[i]);
     VEC_FREE(keep);
+    if (spec->check_deadlock) {
+      code = find_deadlock(&b, k, g, mark);
+      if (code != EXIT_OK)
+        goto popped;
+    }
+    if (k == K)
+      break;
+    VEC_PUSH(b.frames, next);
     solver_assert(b.solver, g);
   }
   fprintf(stdout,
           "brink: no invariant is violated in executions of up to %d steps "
-          "(%zu invariant%s checked in every state; backend z3). Time: "
+          "(%zu invariant%s checked in every state%s; backend z3). Time: "
           "%.2f s.\n",
           K, spec->invariants.len, spec->invariants.len == 1 ? "" : "s",
-          now() - b.t0);
+          spec->check_deadlock ? "; no deadlock" : "", now() - b.t0);
   code = EXIT_OK;
 popped:
   fail_pop(&fp);
