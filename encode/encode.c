@@ -716,7 +716,7 @@ static SymVal *apply_checked(Enc *E, Expr *e, SymVal *f, SymVal *x) {
   if (!r) {
     /* Never defined: the error is recorded (under the path condition);
      * any value stands in for the result. */
-    r = f->n ? f->cells[0].val : sv_bool(term_false(T));
+    r = f->n ? f->cells[0].val : sv_any();
   }
   return r;
 }
@@ -753,46 +753,235 @@ static SymVal *except_path(Enc *E, Expr *e, SymVal *f, ExceptUpdate *u, int i,
   return r;
 }
 
-/* ---- sequences (fixed-length tuples for now) ---- */
+/* ---- sequences ----
+ *
+ * A sequence is a function whose cells are keyed by the constants 1..n in
+ * order and whose memberships are prefix-closed (cell i+1 is a member only
+ * if cell i is): its length is the number of member cells, so a sequence
+ * that grows and shrinks keeps a fixed number of cells, one more per
+ * Append on the path to it.  Operations build such functions again; a
+ * function that is not a sequence where one is needed is an evaluation
+ * error, as in TLC. */
 
-static SymVal *seq_elems(Expr *e, SymVal *s, uint32_t *n) {
+typedef struct SeqView {
+  uint32_t n;
+  TermId *mem;   /* mem[i]: position i+1 is in the domain */
+  SymVal **val;  /* val[i]: the element there (any value when not) */
+} SeqView;
+
+/* The sequence s by position.  Records the error that s is not a
+ * sequence; a function with keys that are not constants is unsupported. */
+static SeqView seq_view(Enc *E, Expr *e, SymVal *s, const char *what) {
   if (s->kind != SV_FUN)
-    unsupported(e, "a sequence was expected here");
+    unsupported(e, "%s needs a sequence", what);
+  SeqView v = {0, xcalloc(s->n + 1, sizeof(TermId)),
+               xcalloc(s->n + 1, sizeof(SymVal *))};
+  int64_t *key = xmalloc((s->n + 1) * sizeof *key);
   for (uint32_t i = 0; i < s->n; i++) {
     Value *k;
-    if (!term_is_true(sv_mgr(), s->cells[i].mem) ||
-        !sv_is_const(s->cells[i].key, &k) || !val_int_fits(k, &(int64_t){0}))
-      unsupported(e, "sequences whose length changes are not supported by "
-                     "the symbolic engine yet");
+    if (!sv_is_const(s->cells[i].key, &k))
+      unsupported(e, "%s of a function with symbolic keys is not supported "
+                     "by the symbolic engine yet",
+                  what);
+    if (!val_int_fits(k, &key[i]) || key[i] < 1 || key[i] > (int64_t)s->n)
+      key[i] = 0;
   }
-  *n = s->n;
-  return s;
+  /* Positions 1..n that have a cell (the first cell for a key wins). */
+  for (uint32_t p = 1; p <= s->n; p++) {
+    uint32_t c = 0;
+    while (c < s->n && key[c] != (int64_t)p)
+      c++;
+    if (c == s->n)
+      break;
+    v.mem[v.n] = s->cells[c].mem;
+    v.val[v.n] = s->cells[c].val;
+    v.n++;
+  }
+  /* Not a sequence: a member beyond the positions, or a gap. */
+  VEC(TermId) bad = {0};
+  for (uint32_t i = 0; i < s->n; i++)
+    if (key[i] == 0 || key[i] > (int64_t)v.n)
+      VEC_PUSH(bad, s->cells[i].mem);
+  for (uint32_t i = 1; i < v.n; i++)
+    VEC_PUSH(bad, term_mk_and2(T, v.mem[i], term_mk_not(T, v.mem[i - 1])));
+  wd(E, term_mk_or(T, bad.data, bad.len), e,
+     xsprintf("the argument of %s is not a sequence", what));
+  VEC_FREE(bad);
+  free(key);
+  return v;
 }
 
-static SymVal *mk_tuple(SymVal **vals, uint32_t n) {
+static void seq_view_free(SeqView *v) {
+  free(v->mem);
+  free(v->val);
+}
+
+static SymVal *mk_seq(const TermId *mem, SymVal **vals, uint32_t n) {
   SvCell *cells = xmalloc((n + 1) * sizeof *cells);
   for (uint32_t i = 0; i < n; i++)
-    cells[i] = (SvCell){sv_int(term_mk_int_si(sv_mgr(), (long)i + 1)),
-                        term_true(sv_mgr()), vals[i]};
+    cells[i] = (SvCell){sv_int(term_mk_int_si(sv_mgr(), (long)i + 1)), mem[i], vals[i]};
   SymVal *r = sv_fun(cells, n);
   free(cells);
   return r;
 }
 
-/* Values of a fixed-length sequence, in index order. */
-static SymVal **seq_vals(Expr *e, SymVal *s, uint32_t *n) {
-  seq_elems(e, s, n);
-  SymVal **v = xcalloc(*n + 1, sizeof *v);
-  for (uint32_t i = 0; i < s->n; i++) {
-    Value *k;
-    int64_t idx;
-    sv_is_const(s->cells[i].key, &k);
-    val_int_fits(k, &idx);
-    if (idx < 1 || idx > (int64_t)*n)
-      unsupported(e, "a sequence was expected here");
-    v[idx - 1] = s->cells[i].val;
+static SymVal *mk_tuple(SymVal **vals, uint32_t n) {
+  TermId *mem = xmalloc((n + 1) * sizeof *mem);
+  for (uint32_t i = 0; i < n; i++)
+    mem[i] = term_true(sv_mgr());
+  SymVal *r = mk_seq(mem, vals, n);
+  free(mem);
+  return r;
+}
+
+/* at[p] for p = 0..n: the length of the sequence is exactly p. */
+static TermId *seq_len_is(const SeqView *v) {
+  TermId *at = xmalloc((v->n + 1) * sizeof *at);
+  for (uint32_t p = 0; p <= v->n; p++) {
+    TermId upto = p > 0 ? v->mem[p - 1] : term_true(sv_mgr());
+    TermId next = p < v->n ? term_mk_not(sv_mgr(), v->mem[p]) : term_true(sv_mgr());
+    at[p] = term_mk_and2(sv_mgr(), upto, next);
   }
-  return v;
+  return at;
+}
+
+static TermId seq_len(const SeqView *v) {
+  TermId sum = term_mk_int_si(sv_mgr(), 0);
+  for (uint32_t i = 0; i < v->n; i++)
+    sum = term_mk_add(sv_mgr(), sum, term_mk_ite(sv_mgr(), v->mem[i], term_mk_int_si(sv_mgr(), 1),
+                                          term_mk_int_si(sv_mgr(), 0)));
+  return sum;
+}
+
+static SymVal *seq_ite(Expr *e, TermId c, SymVal *a, SymVal *b) {
+  if (!a)
+    return b;
+  if (!b)
+    return a;
+  return ite_or_fail(e, c, a, b);
+}
+
+static SymVal *seq_append(Enc *E, Expr *e, SymVal *s, SymVal *x) {
+  SeqView v = seq_view(E, e, s, "Append");
+  TermId *mem = xmalloc((v.n + 2) * sizeof *mem);
+  SymVal **val = xmalloc((v.n + 2) * sizeof *val);
+  for (uint32_t i = 0; i <= v.n; i++) {
+    TermId before = i > 0 ? v.mem[i - 1] : term_true(T);
+    if (i < v.n) {
+      mem[i] = term_mk_or2(T, v.mem[i], before);
+      val[i] = seq_ite(e, v.mem[i], v.val[i], x);
+    } else {
+      mem[i] = before;
+      val[i] = x;
+    }
+  }
+  SymVal *r = mk_seq(mem, val, v.n + 1);
+  free(mem);
+  free(val);
+  seq_view_free(&v);
+  return r;
+}
+
+static SymVal *seq_concat(Enc *E, Expr *e, SymVal *s, SymVal *t) {
+  SeqView a = seq_view(E, e, s, "\\o");
+  SeqView b = seq_view(E, e, t, "\\o");
+  TermId *len_a = seq_len_is(&a);
+  uint32_t n = a.n + b.n;
+  TermId *mem = xmalloc((n + 1) * sizeof *mem);
+  SymVal **val = xmalloc((n + 1) * sizeof *val);
+  for (uint32_t k = 0; k < n; k++) {
+    /* Position k+1 holds b's element j+1 when Len(a) = k - j. */
+    SymVal *from_b = NULL;
+    VEC(TermId) in_b = {0};
+    for (uint32_t j = b.n; j-- > 0;) {
+      if (j > k || k - j > a.n)
+        continue;
+      TermId c = len_a[k - j];
+      VEC_PUSH(in_b, term_mk_and2(T, c, b.mem[j]));
+      from_b = from_b ? seq_ite(e, c, b.val[j], from_b) : b.val[j];
+    }
+    TermId mb = term_mk_or(T, in_b.data, in_b.len);
+    VEC_FREE(in_b);
+    if (k < a.n) {
+      mem[k] = term_mk_or2(T, a.mem[k], mb);
+      val[k] = seq_ite(e, a.mem[k], a.val[k], from_b);
+    } else {
+      mem[k] = mb;
+      val[k] = from_b;
+    }
+    if (!val[k]) /* never a member; any value of the right kind */
+      val[k] = k < a.n ? a.val[k] : b.val[0];
+  }
+  SymVal *r = mk_seq(mem, val, n);
+  free(mem);
+  free(val);
+  free(len_a);
+  seq_view_free(&a);
+  seq_view_free(&b);
+  return r;
+}
+
+static SymVal *seq_tail(Enc *E, Expr *e, SymVal *s) {
+  SeqView v = seq_view(E, e, s, "Tail");
+  wd(E, v.n ? term_mk_not(T, v.mem[0]) : term_true(T), e,
+     "Tail of the empty sequence");
+  SymVal *r = mk_seq(v.n ? v.mem + 1 : v.mem, v.n ? v.val + 1 : v.val,
+                     v.n ? v.n - 1 : 0);
+  seq_view_free(&v);
+  return r;
+}
+
+static SymVal *apply_checked(Enc *E, Expr *e, SymVal *f, SymVal *x);
+
+/* Are all of the function's keys integer constants (seq_view's case)? */
+static bool int_const_keys(const SymVal *s) {
+  for (uint32_t i = 0; i < s->n; i++)
+    if (s->cells[i].key->kind != SV_INT ||
+        !term_is_int_const(sv_mgr(), s->cells[i].key->t))
+      return false;
+  return true;
+}
+
+static SymVal *seq_head(Enc *E, Expr *e, SymVal *s) {
+  if (s->kind == SV_FUN && !int_const_keys(s)) /* s[1], as far as it goes */
+    return apply_checked(E, e, s, sv_int(term_mk_int_si(T, 1)));
+  SeqView v = seq_view(E, e, s, "Head");
+  wd(E, v.n ? term_mk_not(T, v.mem[0]) : term_true(T), e,
+     "Head of the empty sequence");
+  SymVal *r = v.n ? v.val[0] : sv_any();
+  seq_view_free(&v);
+  return r;
+}
+
+/* SubSeq(s, m, n) == [i \in 1..(1+n-m) |-> s[i+m-1]]. */
+static SymVal *seq_subseq(Enc *E, Expr *e, SymVal *s, TermId m, TermId n) {
+  SeqView v = seq_view(E, e, s, "SubSeq");
+  TermId one = term_mk_int_si(T, 1);
+  TermId len = seq_len(&v);
+  TermId nonempty = term_mk_le(T, m, n);
+  wd(E, term_mk_and2(T, nonempty,
+                     term_mk_or2(T, term_mk_lt(T, m, one),
+                                 term_mk_lt(T, len, n))),
+     e, "SubSeq(s, m, n) with m..n not within 1..Len(s)");
+  TermId count = term_mk_add(T, term_mk_sub(T, n, m), one);
+  TermId *mem = xmalloc((v.n + 1) * sizeof *mem);
+  SymVal **val = xmalloc((v.n + 1) * sizeof *val);
+  for (uint32_t i = 0; i < v.n; i++) {
+    TermId pos = term_mk_int_si(T, (long)i + 1);
+    mem[i] = term_mk_le(T, pos, count);
+    /* s[i + m]: position i + m (1-based i+1, so index i + m - 1 + 1). */
+    TermId at = term_mk_add(T, m, term_mk_int_si(T, (long)i));
+    SymVal *x = NULL;
+    for (uint32_t q = v.n; q-- > 0;)
+      x = seq_ite(e, term_mk_eq(T, at, term_mk_int_si(T, (long)q + 1)),
+                  v.val[q], x);
+    val[i] = x ? x : v.val[i];
+  }
+  SymVal *r = mk_seq(mem, val, v.n);
+  free(mem);
+  free(val);
+  seq_view_free(&v);
+  return r;
 }
 
 /* ---- operators ---- */
@@ -894,6 +1083,77 @@ static SymVal *call_op_param(Enc *E, Expr *e, Bind *b, Bind *env) {
   if (op->ref.kind == REF_BUILTIN)
     return enc_builtin(E, &call, env);
   unsupported(e, "this operator argument cannot be encoded");
+}
+
+/* Applies the operator argument `op` (a LAMBDA, a definition's name or an
+ * operator parameter) to values already encoded, the way eval.c's
+ * apply_op_arg does: the values are bound to binder ids no resolver hands
+ * out, and a call expression names them. */
+static SymVal *apply_op_value(Enc *E, Expr *site, Expr *op, SymVal **vals,
+                              int n, Bind *env) {
+  enum { MAXN = 4 };
+  static Binder binders[MAXN];
+  if (n > MAXN)
+    unsupported(site, "too many arguments for an operator argument");
+  Expr argv[MAXN], *args[MAXN];
+  Bind frames[MAXN];
+  Bind *cur = env;
+  for (int i = 0; i < n; i++) {
+    binders[i].id = UINT32_MAX - (uint32_t)i;
+    argv[i] = (Expr){.kind = EX_OP, .loc = site->loc};
+    argv[i].ref.kind = REF_BINDER;
+    argv[i].ref.u.binder = &binders[i];
+    args[i] = &argv[i];
+    frames[i] = (Bind){binders[i].id, vals[i], NULL, NULL, NULL, cur, NULL};
+    cur = &frames[i];
+  }
+  Expr call = *site;
+  call.args = args;
+  call.nargs = n;
+  Bind b = {0, NULL, op, env, NULL, NULL, E->at};
+  return call_op_param(E, &call, &b, cur);
+}
+
+/* SelectSeq(s, Test): element i goes to position c_i, the number of
+ * elements up to i that pass the test. */
+static SymVal *seq_select(Enc *E, Expr *e, SymVal *s, Bind *env) {
+  SeqView v = seq_view(E, e, s, "SelectSeq");
+  TermId *keep = xmalloc((v.n + 1) * sizeof *keep);
+  TermId *count = xmalloc((v.n + 1) * sizeof *count);
+  TermId saved = E->pc;
+  TermId c = term_mk_int_si(T, 0);
+  for (uint32_t i = 0; i < v.n; i++) {
+    E->pc = term_mk_and2(T, saved, v.mem[i]);
+    SymVal *x = v.val[i];
+    TermId t = as_bool(e, apply_op_value(E, e, e->args[1], &x, 1, env));
+    keep[i] = term_mk_and2(T, v.mem[i], t);
+    c = term_mk_add(T, c, term_mk_ite(T, keep[i], term_mk_int_si(T, 1),
+                                      term_mk_int_si(T, 0)));
+    count[i] = c;
+  }
+  E->pc = saved;
+  TermId *mem = xmalloc((v.n + 1) * sizeof *mem);
+  SymVal **val = xmalloc((v.n + 1) * sizeof *val);
+  for (uint32_t r = 0; r < v.n; r++) {
+    TermId pos = term_mk_int_si(T, (long)r + 1);
+    VEC(TermId) here = {0};
+    SymVal *x = NULL;
+    for (uint32_t i = v.n; i-- > r;) {
+      TermId h = term_mk_and2(T, keep[i], term_mk_eq(T, count[i], pos));
+      VEC_PUSH(here, h);
+      x = seq_ite(e, h, v.val[i], x);
+    }
+    mem[r] = term_mk_or(T, here.data, here.len);
+    VEC_FREE(here);
+    val[r] = x ? x : v.val[r];
+  }
+  SymVal *res = mk_seq(mem, val, v.n);
+  free(mem);
+  free(val);
+  free(keep);
+  free(count);
+  seq_view_free(&v);
+  return res;
 }
 
 static SymVal *set_op(Enc *E, Expr *e, int op, SymVal *a, SymVal *b) {
@@ -1176,41 +1436,43 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     return sv_int(term_mk_neg(T, as_int(a[0], enc(E, a[0], env))));
   case B_LEN: {
     SymVal *s = enc(E, a[0], env);
-    if (s->kind != SV_FUN)
-      unsupported(e, "Len of something that is not a sequence");
-    TermId len;
-    wd(E, term_mk_not(T, seq_shape(E, e, s, &len)), e,
-       "the argument of Len is not a sequence");
+    if (s->kind == SV_ATOM) {
+      Value *str;
+      if (sv_is_const(s, &str) && str->kind == V_STR)
+        return sv_int(term_mk_int_si(T, (long)strlen(sym_str(str->u.str))));
+      unsupported(e, "Len of a string that is not constant");
+    }
+    if (s->kind == SV_FUN && !int_const_keys(s)) {
+      TermId len;
+      wd(E, term_mk_not(T, seq_shape(E, e, s, &len)), e,
+         "the argument of Len is not a sequence");
+      return sv_int(len);
+    }
+    SeqView v = seq_view(E, e, s, "Len");
+    TermId len = seq_len(&v);
+    seq_view_free(&v);
     return sv_int(len);
   }
   case B_APPEND: {
-    uint32_t n;
-    SymVal **v = seq_vals(e, enc(E, a[0], env), &n);
-    v = xrealloc(v, (n + 2) * sizeof *v);
-    v[n] = enc(E, a[1], env);
-    return mk_tuple(v, n + 1);
+    SymVal *s = enc(E, a[0], env);
+    return seq_append(E, e, s, enc(E, a[1], env));
   }
   case B_CONCAT: {
-    uint32_t n, m;
-    SymVal **v = seq_vals(e, enc(E, a[0], env), &n);
-    SymVal **w = seq_vals(e, enc(E, a[1], env), &m);
-    v = xrealloc(v, (n + m + 1) * sizeof *v);
-    memcpy(v + n, w, m * sizeof *w);
-    return mk_tuple(v, n + m);
-  }
-  case B_HEAD: {
     SymVal *s = enc(E, a[0], env);
-    return apply_checked(E, e, s, sv_int(term_mk_int_si(T, 1)));
+    return seq_concat(E, e, s, enc(E, a[1], env));
   }
-  case B_TAIL: {
-    uint32_t n;
-    SymVal **v = seq_vals(e, enc(E, a[0], env), &n);
-    if (n == 0) {
-      wd(E, term_true(T), e, "Tail of the empty sequence");
-      return mk_tuple(v, 0);
-    }
-    return mk_tuple(v + 1, n - 1);
+  case B_HEAD:
+    return seq_head(E, e, enc(E, a[0], env));
+  case B_TAIL:
+    return seq_tail(E, e, enc(E, a[0], env));
+  case B_SUBSEQ: {
+    SymVal *s = enc(E, a[0], env);
+    TermId m = as_int(a[1], enc(E, a[1], env));
+    TermId n = as_int(a[2], enc(E, a[2], env));
+    return seq_subseq(E, e, s, m, n);
   }
+  case B_SELECTSEQ:
+    return seq_select(E, e, enc(E, a[0], env), env);
   case B_ISFINITESET:
     return sv_bool(term_true(T));
   case B_CARDINALITY: {

@@ -257,7 +257,17 @@ TermId sv_subseteq(const SymVal *a, const SymVal *b, bool *bad) {
   return r;
 }
 
+SymVal *sv_any(void) {
+  static SymVal any = {SV_BOOL, 0, 0, NULL};
+  any.t = term_false(tm); /* of the current manager */
+  return &any;
+}
+
 SymVal *sv_ite(TermId c, SymVal *a, SymVal *b) {
+  if (a == sv_any())
+    return b;
+  if (b == sv_any())
+    return a;
   if (term_is_true(tm, c) || a == b)
     return a;
   if (term_is_false(tm, c))

@@ -62,6 +62,10 @@ bool sv_same(const SymVal *a, const SymVal *b);
 /* TLA+ equality as a Bool term; NULL when the kinds cannot be compared
  * (the caller reports the error at its location). */
 TermId sv_eq(const SymVal *a, const SymVal *b, bool *incomparable);
+/* A stand-in for the value of an expression whose evaluation is an error
+ * wherever it is reached (Head(<<>>)): the Bool FALSE, except that sv_ite
+ * drops it for the other branch. */
+SymVal *sv_any(void);
 /* if c then a else b; NULL when the kinds differ. */
 SymVal *sv_ite(TermId c, SymVal *a, SymVal *b);
 /* x \in s (s an SV_SET). */
