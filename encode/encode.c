@@ -1188,26 +1188,40 @@ static SymVal *set_op(Enc *E, Expr *e, int op, SymVal *a, SymVal *b) {
   return r;
 }
 
+/* a..b.  With constant bounds, the constant set; otherwise a set over the
+ * integers the bounds can reach (term_int_bounds), each cell a member when
+ * it lies between them. */
 static SymVal *enc_range(Enc *E, Expr *e, SymVal *lo, SymVal *hi) {
-  Value *vl, *vh;
-  if (!sv_is_const(lo, &vl) || !sv_is_const(hi, &vh) || vl->kind != V_INT ||
-      vh->kind != V_INT)
-    unsupported(e, "a range a..b with non-constant bounds is not supported by "
-                   "the symbolic engine yet");
-  mpz_t a, b;
-  mpz_inits(a, b, NULL);
-  val_get_mpz(vl, a);
-  val_get_mpz(vh, b);
-  mpz_t size;
-  mpz_init(size);
+  TermId a_t = as_int(e->args[0], lo), b_t = as_int(e->args[1], hi);
+  mpz_t a, b, ahi, blo, size;
+  mpz_inits(a, b, ahi, blo, size, NULL);
+  bool bounded = term_int_bounds(T, a_t, a, ahi) &&
+                 term_int_bounds(T, b_t, blo, b);
+  bool constant = bounded && mpz_cmp(a, ahi) == 0 && mpz_cmp(blo, b) == 0;
   mpz_sub(size, b, a);
-  bool big = mpz_cmp_si(size, MAX_CELLS) > 0;
+  bool big = bounded && mpz_cmp_si(size, MAX_CELLS) > 0;
   SymVal *r = NULL;
-  if (!big)
+  if (constant && !big) {
     r = sv_from_value(val_interval(a, b));
-  mpz_clears(a, b, size, NULL);
+  } else if (bounded && !big) {
+    VEC(SvCell) cells = {0};
+    mpz_t i;
+    mpz_init(i);
+    for (mpz_set(i, a); mpz_cmp(i, b) <= 0; mpz_add_ui(i, i, 1)) {
+      TermId k = term_mk_int(T, i);
+      TermId mem = term_mk_and2(T, term_mk_le(T, a_t, k), term_mk_le(T, k, b_t));
+      VEC_PUSH(cells, ((SvCell){sv_int(k), mem, NULL}));
+    }
+    mpz_clear(i);
+    r = sv_set(cells.data, (uint32_t)cells.len);
+    VEC_FREE(cells);
+  }
+  mpz_clears(a, b, ahi, blo, size, NULL);
+  if (!bounded)
+    unsupported(e, "a range a..b whose bounds are not bounded by constants "
+                   "is not supported by the symbolic engine");
   if (big)
-    unsupported(e, "the range has more than %d elements", MAX_CELLS);
+    unsupported(e, "the range can have more than %d elements", MAX_CELLS);
   return r;
 }
 

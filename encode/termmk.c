@@ -538,3 +538,148 @@ TermId term_subst(TermMgr *tm, TermId t, const TermId *from, const TermId *to,
   VEC_FREE(args);
   return r;
 }
+
+/* ---- integer bounds ---- */
+
+typedef struct Ival {
+  bool done, lo_inf, hi_inf;
+  mpz_t lo, hi;
+} Ival;
+
+static void ival_top(Ival *r) {
+  r->lo_inf = r->hi_inf = true;
+}
+
+/* r = a op b for + and * (corners); infinite ends make the result open. */
+static void ival_add(Ival *r, const Ival *a, const Ival *b) {
+  r->lo_inf = a->lo_inf || b->lo_inf;
+  r->hi_inf = a->hi_inf || b->hi_inf;
+  if (!r->lo_inf)
+    mpz_add(r->lo, a->lo, b->lo);
+  if (!r->hi_inf)
+    mpz_add(r->hi, a->hi, b->hi);
+}
+
+static void ival_mul(Ival *r, const Ival *a, const Ival *b) {
+  if (a->lo_inf || a->hi_inf || b->lo_inf || b->hi_inf) {
+    ival_top(r);
+    return;
+  }
+  mpz_t c[4];
+  for (int i = 0; i < 4; i++)
+    mpz_init(c[i]);
+  mpz_mul(c[0], a->lo, b->lo);
+  mpz_mul(c[1], a->lo, b->hi);
+  mpz_mul(c[2], a->hi, b->lo);
+  mpz_mul(c[3], a->hi, b->hi);
+  mpz_set(r->lo, c[0]);
+  mpz_set(r->hi, c[0]);
+  for (int i = 1; i < 4; i++) {
+    if (mpz_cmp(c[i], r->lo) < 0)
+      mpz_set(r->lo, c[i]);
+    if (mpz_cmp(c[i], r->hi) > 0)
+      mpz_set(r->hi, c[i]);
+  }
+  r->lo_inf = r->hi_inf = false;
+  for (int i = 0; i < 4; i++)
+    mpz_clear(c[i]);
+}
+
+static void ival_join(Ival *r, const Ival *a, const Ival *b) {
+  r->lo_inf = a->lo_inf || b->lo_inf;
+  r->hi_inf = a->hi_inf || b->hi_inf;
+  if (!r->lo_inf)
+    mpz_set(r->lo, mpz_cmp(a->lo, b->lo) < 0 ? a->lo : b->lo);
+  if (!r->hi_inf)
+    mpz_set(r->hi, mpz_cmp(a->hi, b->hi) > 0 ? a->hi : b->hi);
+}
+
+static void ival_of(const TermMgr *tm, TermId t, Ival *memo) {
+  Ival *r = &memo[t];
+  if (r->done)
+    return;
+  uint32_t n = term_nargs(tm, t);
+  for (uint32_t i = 0; i < n; i++)
+    if (term_sort(tm, term_arg(tm, t, i)) == SORT_INT)
+      ival_of(tm, term_arg(tm, t, i), memo);
+  mpz_init(r->lo);
+  mpz_init(r->hi);
+  r->done = true;
+  r->lo_inf = r->hi_inf = false;
+  Ival *a = n > 0 ? &memo[term_arg(tm, t, 0)] : NULL;
+  switch (term_kind(tm, t)) {
+  case TERM_INTCONST:
+    term_int_value(tm, t, r->lo);
+    mpz_set(r->hi, r->lo);
+    break;
+  case TERM_ITE:
+    ival_join(r, &memo[term_arg(tm, t, 1)], &memo[term_arg(tm, t, 2)]);
+    break;
+  case TERM_ADD: {
+    ival_add(r, a, &memo[term_arg(tm, t, 1)]);
+    for (uint32_t i = 2; i < n; i++) {
+      Ival acc = {true, r->lo_inf, r->hi_inf, {{0}}, {{0}}};
+      mpz_init_set(acc.lo, r->lo);
+      mpz_init_set(acc.hi, r->hi);
+      ival_add(r, &acc, &memo[term_arg(tm, t, i)]);
+      mpz_clear(acc.lo);
+      mpz_clear(acc.hi);
+    }
+    break;
+  }
+  case TERM_MUL:
+    ival_mul(r, a, &memo[term_arg(tm, t, 1)]);
+    break;
+  case TERM_NEG:
+    r->lo_inf = a->hi_inf;
+    r->hi_inf = a->lo_inf;
+    if (!r->lo_inf)
+      mpz_neg(r->lo, a->hi);
+    if (!r->hi_inf)
+      mpz_neg(r->hi, a->lo);
+    break;
+  case TERM_MOD: {
+    /* x % c for a constant c > 0 lies in 0..c-1. */
+    Ival *b = &memo[term_arg(tm, t, 1)];
+    if (!b->lo_inf && !b->hi_inf && mpz_cmp(b->lo, b->hi) == 0 &&
+        mpz_sgn(b->lo) > 0) {
+      mpz_set_ui(r->lo, 0);
+      mpz_sub_ui(r->hi, b->lo, 1);
+    } else {
+      ival_top(r);
+    }
+    break;
+  }
+  case TERM_DIV: {
+    Ival *b = &memo[term_arg(tm, t, 1)];
+    if (!a->lo_inf && !a->hi_inf && !b->lo_inf && !b->hi_inf &&
+        mpz_cmp(b->lo, b->hi) == 0 && mpz_sgn(b->lo) > 0) {
+      mpz_fdiv_q(r->lo, a->lo, b->lo);
+      mpz_fdiv_q(r->hi, a->hi, b->lo);
+    } else {
+      ival_top(r);
+    }
+    break;
+  }
+  default: /* variables */
+    ival_top(r);
+  }
+}
+
+bool term_int_bounds(const TermMgr *tm, TermId t, mpz_t lo, mpz_t hi) {
+  uint32_t cap = term_count(tm) + 1;
+  Ival *memo = xcalloc(cap, sizeof *memo);
+  ival_of(tm, t, memo);
+  bool ok = !memo[t].lo_inf && !memo[t].hi_inf;
+  if (ok) {
+    mpz_set(lo, memo[t].lo);
+    mpz_set(hi, memo[t].hi);
+  }
+  for (uint32_t i = 0; i < cap; i++)
+    if (memo[i].done) {
+      mpz_clear(memo[i].lo);
+      mpz_clear(memo[i].hi);
+    }
+  free(memo);
+  return ok;
+}

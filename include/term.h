@@ -127,5 +127,9 @@ void term_vars_since(const TermMgr *tm, TermId t, TermId min_id, TermId **out,
  * (so constants fold). */
 TermId term_subst(TermMgr *tm, TermId t, const TermId *from, const TermId *to,
                   size_t n);
+/* Bounds lo <= t <= hi that hold whatever the variables below the Int term
+ * t are, from its constants, ite branches and arithmetic; false when t is
+ * unbounded that way (a variable, a product of unbounded terms, ...). */
+bool term_int_bounds(const TermMgr *tm, TermId t, mpz_t lo, mpz_t hi);
 
 #endif
