@@ -32,6 +32,8 @@
                      "config)")                                                \
   X(NODEADLOCK, "--no-deadlock", 0, "do not check for deadlock")             \
   X(PRINT, "--print", 0, "(parse) print the resolved module")                 \
+  X(VERBOSE, "--verbose", 0, "(typecheck) also the representations chosen "  \
+                             "and the annotations read")                     \
   X(HELP, "--help", 0, "this text")
 
 enum {
@@ -55,7 +57,8 @@ static void usage(FILE *out) {
   fprintf(out, "brink %s -- a symbolic bounded model checker for TLA+\n\n"
                "usage: brink check [options] Spec.tla\n"
                "       brink parse Spec.tla\n"
-               "       brink typecheck [--config FILE] Spec.tla\n\noptions:\n",
+               "       brink typecheck [--config FILE] [--verbose] Spec.tla\n\n"
+               "options:\n",
           BRINK_VERSION);
   for (int i = 0; i < OPT__COUNT; i++)
     fprintf(out, "  %-14s %s\n", options[i].name, options[i].help);
@@ -224,7 +227,7 @@ static int brink_main(int argc, char **argv) {
     return code;
   bool typed = types_infer(spec);
   if (strcmp(cmd, "typecheck") == 0) {
-    types_report(stdout, spec);
+    types_report(stdout, spec, flag[OPT_VERBOSE]);
     return typed ? EXIT_OK : EXIT_PARSE;
   }
   if (!typed)
