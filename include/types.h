@@ -59,6 +59,7 @@ struct Type {
   Sym name;     /* MODEL: the uninterpreted type's name */
   bool open;    /* TUP: only components 1..nargs are known so far */
   bool strseq;  /* VAR: stands for Str or Seq(args[0]) */
+  bool annot;   /* written in an annotation (for messages) */
   Loc origin;   /* the use that gave this node its shape */
   uint32_t id;  /* variables: a number for printing */
 };
@@ -85,6 +86,11 @@ typedef struct TypeOptions {
  * use (nothing the config names reaches it) is a warning. */
 bool types_infer(Spec *spec);
 bool types_infer_opts(Spec *spec, const TypeOptions *opt);
+
+/* A spec for typing a program without a model config (brink typecheck
+ * when there is none): constants have no values, and every definition
+ * counts as used. */
+Spec *types_bare_spec(Program *prog);
 
 /* An annotation that was read: what it names, the annotated type (parsed
  * on its own) and the inferred one. */

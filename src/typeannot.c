@@ -91,6 +91,22 @@ static size_t offset_of(const char *s, uint32_t line, uint32_t col) {
   return i;
 }
 
+char *ty_snippet(Loc l, size_t max) {
+  const char *s = l.file ? src_text(l.file) : NULL;
+  if (!s || !l.line || l.eline != l.line || l.ecol < l.col)
+    return NULL;
+  size_t a = offset_of(s, l.line, l.col), b = offset_of(s, l.line, l.ecol);
+  while (s[b] && (s[b] & 0xC0) == 0x80)
+    b++;
+  if (s[b] && s[b] != '\n')
+    b++;
+  while ((s[b] & 0xC0) == 0x80)
+    b++;
+  if (b <= a || b - a > max)
+    return NULL;
+  return xsprintf("'%.*s'", (int)(b - a), s + a);
+}
+
 static Loc loc_of(uint32_t file, const char *s, size_t off) {
   Loc l = {file, 1, 1, 1, 1};
   for (size_t i = 0; i < off; i++) {
@@ -151,11 +167,17 @@ static char *annotation_value(const char *text, const char *key,
   *key_at = (size_t)(k - text);
   const char *v = k + strlen(key), *e = strchr(v, ';');
   size_t n = e ? (size_t)(e - v) : strlen(v);
+  /* Blanks and line breaks become single spaces. */
   char *r = xmalloc(n + 1);
-  /* Line comments continued over several lines keep their `\*`s out. */
   size_t j = 0;
-  for (size_t i = 0; i < n; i++)
-    r[j++] = v[i];
+  for (size_t i = 0; i < n; i++) {
+    bool blank = isspace((unsigned char)v[i]);
+    if (blank && (j == 0 || r[j - 1] == ' '))
+      continue;
+    r[j++] = blank ? ' ' : v[i];
+  }
+  while (j > 0 && r[j - 1] == ' ')
+    j--;
   r[j] = 0;
   return r;
 }
@@ -474,6 +496,11 @@ static Type *parse_atom(TP *p) {
     p->i -= n;
     return fail(p, "variant types are not supported");
   }
+  /* Before `$name`, Apalache's aliases were referred to by their name. */
+  if (alias_lookup(sym_intern_n(w, n))) {
+    p->i -= n;
+    return parse_alias(p);
+  }
   return ty_model(sym_intern_n(w, n), L);
 }
 
@@ -534,6 +561,15 @@ static Type *parse_type(TP *p) {
   return t;
 }
 
+static void mark_annotated(Type *t, int depth) {
+  t = type_find(t);
+  if (t->annot || depth > 50)
+    return;
+  t->annot = true;
+  for (int i = 0; i < t->nargs; i++)
+    mark_annotated(t->args[i], depth + 1);
+}
+
 Type *type_parse(const char *text, Loc at, char **err) {
   TP p = {text, 0, at, NULL, {0}, {0}};
   Type *t = parse_type(&p);
@@ -542,6 +578,8 @@ Type *type_parse(const char *text, Loc at, char **err) {
     t = fail(&p, "unexpected text after the type");
   if (!t)
     *err = p.err ? p.err : xstrdup("cannot read the type");
+  else
+    mark_annotated(t, 0);
   return t;
 }
 
@@ -609,9 +647,11 @@ static bool agrees(Agree *g, Type *i, Type *a, int depth) {
   case TY_SEQ:
     if (i->kind == TY_SEQ)
       return agrees(g, i->args[0], a->args[0], depth + 1);
-    if (i->kind == TY_FUN) /* a function over Int may be a sequence */
-      return type_find(i->args[0])->kind == TY_INT &&
+    if (i->kind == TY_FUN) { /* a function over Int may be a sequence */
+      Type *d = type_find(i->args[0]);
+      return (d->kind == TY_INT || (d->kind == TY_VAR && !d->strseq)) &&
              agrees(g, i->args[1], a->args[0], depth + 1);
+    }
     if (i->kind == TY_TUP) { /* <<x, y>> is a sequence too */
       for (int k = 0; k < i->nargs; k++)
         if (!agrees(g, i->args[k], a->args[0], depth + 1))

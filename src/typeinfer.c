@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "cfg.h"
 #include "typeint.h"
 
 typedef struct TEnv {
@@ -55,7 +56,11 @@ static void expect(Expr *e, Type *got, Type *want, const char *what) {
   ty_unify(&u, got, want);
 }
 
+/* How a message names e: its source text when short, else its kind. */
 static const char *expr_name(Expr *e) {
+  char *q = ty_snippet(e->loc, 40);
+  if (q)
+    return q;
   if (e->kind == EX_OP && e->nargs == 0)
     return xsprintf("'%s'", sym_str(e->name));
   if (e->kind == EX_OP && e->ref.kind == REF_DEF)
@@ -450,7 +455,7 @@ static Type *infer_except_path(Infer *I, Expr *e, Type *f, ExceptUpdate *u,
   if (st->is_field) {
     Type *r = ty_rec(e->loc);
     ty_rec_add(r, st->field, elem);
-    expect(e, f, r, "the EXCEPT target");
+    expect(e, f, r, expr_name(e->args[0]));
   } else {
     if (st->nargs == 1 && literal_index(st->args[0]) > 0) {
       /* A tuple updated at a literal index keeps its shape. */
@@ -466,7 +471,7 @@ static Type *infer_except_path(Infer *I, Expr *e, Type *f, ExceptUpdate *u,
     for (int k = 0; k < n; k++)
       parts[k] = infer(I, st->args[k], env);
     expect(e, f, ty_fun(key_of(parts, n, e->loc), elem, e->loc),
-           "the EXCEPT target");
+           expr_name(e->args[0]));
   }
   infer_except_path(I, e, elem, u, i + 1, env);
   return f;
@@ -1040,11 +1045,10 @@ static void settle(Sym name, Type *t, int depth) {
            "a function over integers that no sequence operator is applied "
            "to: a function (one value per element of its finite domain), "
            "not a sequence");
-  } else if (t->kind == TY_VAR && depth > 0) {
+  } else if (t->kind == TY_VAR) {
     choose(name, t,
-           "a part of this type no use constrains (an empty set or "
-           "sequence that never gets elements): any representation will "
-           "do; brink uses a Boolean");
+           "no use constrains this type (say, the elements of a set that "
+           "stays empty): any representation will do");
   }
   for (int i = 0; i < t->nargs; i++)
     settle(name, t->args[i], depth + 1);
@@ -1139,6 +1143,24 @@ bool types_infer_opts(Spec *spec, const TypeOptions *opt) {
 }
 
 bool types_infer(Spec *spec) { return types_infer_opts(spec, NULL); }
+
+Spec *types_bare_spec(Program *p) {
+  Spec *s = xcalloc(1, sizeof *s);
+  s->prog = p;
+  s->cfg = cfg_parse_text("(no config)", "");
+  s->module_name = sym_str(p->root->name);
+  s->nvars = (int)p->vars.len;
+  s->const_vals = xcalloc(p->consts.len + 1, sizeof *s->const_vals);
+  s->const_defs = xcalloc(p->consts.len + 1, sizeof *s->const_defs);
+  s->ndefs = p->defs.len;
+  s->def_vals = xcalloc(s->ndefs + 1, sizeof *s->def_vals);
+  s->def_substs = xcalloc(s->ndefs + 1, sizeof *s->def_substs);
+  s->def_cache = xcalloc(s->ndefs + 1, sizeof *s->def_cache);
+  for (size_t i = 0; i < p->assumes.len; i++)
+    VEC_PUSH(s->assumes, p->assumes.data[i]);
+  s->no_behavior = true;
+  return s;
+}
 
 void types_report(FILE *out, const Spec *spec, bool verbose) {
   Program *p = spec->prog;

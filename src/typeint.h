@@ -60,6 +60,9 @@ const char *ty_kind_words(Type *t);
  * `@type:` in the comments just before `at` (up to its ';'), and in
  * *where the annotation's place; NULL when there is none. */
 void annot_reset(void);
+/* The source text of l quoted ('x + 1'), when it is one line of at most
+ * max bytes; else NULL. */
+char *ty_snippet(Loc l, size_t max);
 void annot_load_aliases(const Program *p);
 char *annot_text_before(Loc at, Loc *where);
 void annot_record(Sym name, Loc loc, const char *text, Type *annotated,

@@ -24,6 +24,49 @@ bool ty_lenient;
 const char *ty_context;
 static jmp_buf *mismatch_jb;
 
+/* Where unification is inside the two types, for messages: "component 2
+ * of", "field 'seq' of", "the elements of" ... (innermost last). */
+typedef struct PathStep {
+  const char *what; /* "component", "field", or a phrase */
+  int index;
+  Sym field;
+} PathStep;
+static PathStep path[64];
+static int path_len;
+
+static void push(const char *what, int index, Sym field) {
+  if (path_len < 64)
+    path[path_len] = (PathStep){what, index, field};
+  path_len++;
+}
+
+static void pop(void) { path_len--; }
+
+/* u->what, prefixed with the path: "field 'seq' of 'msg'". */
+static char *path_what(Unify *u) {
+  char *r = xstrdup(u->what);
+  for (int i = 0; i < path_len && i < 64; i++) {
+    char *n;
+    if (path[i].field)
+      n = xsprintf("field '%s' of %s", sym_str(path[i].field), r);
+    else if (path[i].index)
+      n = xsprintf("component %d of %s", path[i].index, r);
+    else
+      n = xsprintf("%s %s", path[i].what, r);
+    free(r);
+    r = n;
+  }
+  return r;
+}
+
+/* Unifies a and b as parts of the types being unified. */
+static void unify_part(Unify *u, Type *a, Type *b, const char *what,
+                       int index, Sym field) {
+  push(what, index, field);
+  ty_unify(u, a, b);
+  pop();
+}
+
 static Type *mk(TypeKind k, Loc origin, int nargs) {
   Type *t = xcalloc(1, sizeof *t);
   t->kind = k;
@@ -333,31 +376,54 @@ static char *describe(Type *t, TypeNames *names) {
 
 static _Noreturn void mismatch(Unify *u, Type *a, Type *b) {
   char wa[256], wb[256];
-  Loc la = type_find(a)->origin, lb = type_find(b)->origin;
+  a = type_find(a);
+  b = type_find(b);
+  Loc la = a->origin, lb = b->origin;
   if (!la.file)
     la = u->at;
   if (!lb.file)
     lb = u->at;
-  TypeNames names = {{0}};
-  char *da = describe(a, &names), *db = describe(b, &names);
   /* The place where the use happens comes second when both are known. */
-  if (la.file == u->at.file && la.line == u->at.line && la.col == u->at.col &&
-      !(lb.file == u->at.file && lb.line == u->at.line &&
-        lb.col == u->at.col)) {
-    char *ts = da;
-    da = db;
-    db = ts;
+  bool a_here = la.file == u->at.file && la.line == u->at.line &&
+                la.col == u->at.col;
+  bool b_here = lb.file == u->at.file && lb.line == u->at.line &&
+                lb.col == u->at.col;
+  if ((a_here && !b_here) || (b->annot && !a->annot)) {
+    Type *tt = a;
+    a = b;
+    b = tt;
     Loc tl = la;
     la = lb;
     lb = tl;
   }
-  ty_fail(u->at, "%s is used as %s at %s but as %s at %s", u->what, da,
-          short_loc(la, u->at, wa, sizeof wa), db,
+  TypeNames names = {{0}};
+  char *da = describe(a, &names), *db = describe(b, &names);
+  const char *va = a->annot ? "annotated as" : "used as";
+  const char *vb = b->annot == a->annot ? "but as"
+                   : b->annot           ? "but annotated as"
+                                        : "but used as";
+  ty_fail(u->at, "%s is %s %s at %s %s %s at %s", path_what(u), va, da,
+          short_loc(la, u->at, wa, sizeof wa), vb, db,
           short_loc(lb, u->at, wb, sizeof wb));
+}
+
+/* v occurs in t: v would be a value that contains itself. */
+static _Noreturn void self_containing(Unify *u, Type *v, Type *t) {
+  char w[256];
+  TypeNames names = {{0}};
+  Loc l = t->origin.file ? t->origin : u->at;
+  char *dv = ty_str_ctx(v, &names), *dt = ty_str_ctx(t, &names);
+  ty_fail(u->at,
+          "%s would have to contain itself: it is used as %s at %s whose "
+          "type holds its own (%s = %s has no solution)",
+          path_what(u), ty_kind_words(t), short_loc(l, u->at, w, sizeof w),
+          dv, dt);
 }
 
 bool ty_guarded(void (*fn)(void *), void *arg) {
   jmp_buf jb, *saved = mismatch_jb;
+  int saved_len = path_len;
+  path_len = 0;
   mismatch_jb = &jb;
   bool ok = true;
   if (setjmp(jb) == 0)
@@ -365,6 +431,7 @@ bool ty_guarded(void (*fn)(void *), void *arg) {
   else
     ok = false;
   mismatch_jb = saved;
+  path_len = saved_len;
   return ok;
 }
 
@@ -391,12 +458,12 @@ static void bind_var(Unify *u, Type *v, Type *t) {
       t->link = v;
     } else {
       v->link = t;
-      ty_unify(u, v->args[0], t->args[0]);
+      unify_part(u, v->args[0], t->args[0], "the elements of", 0, 0);
     }
     return;
   }
   if (occurs(v, t, 0))
-    mismatch(u, v, t);
+    self_containing(u, v, t);
   if (!v->strseq || t->kind == TY_STR || t->kind == TY_MODEL) {
     v->link = t;
     return;
@@ -411,7 +478,7 @@ static void bind_var(Unify *u, Type *v, Type *t) {
 static void tuple_into(Unify *u, Type *o, Type *elem, Type *to) {
   o->link = to;
   for (int i = 0; i < o->nargs; i++)
-    ty_unify(u, o->args[i], elem);
+    unify_part(u, o->args[i], elem, NULL, i + 1, 0);
 }
 
 static void unify_tuples(Unify *u, Type *a, Type *b) {
@@ -427,7 +494,7 @@ static void unify_tuples(Unify *u, Type *a, Type *b) {
   if (from->open ? from->nargs <= into->nargs : from->nargs == into->nargs) {
     from->link = into;
     for (int i = 0; i < from->nargs; i++)
-      ty_unify(u, from->args[i], into->args[i]);
+      unify_part(u, from->args[i], into->args[i], NULL, i + 1, 0);
     return;
   }
   /* Different lengths: both are sequences. */
@@ -457,15 +524,19 @@ void ty_unify(Unify *u, Type *a, Type *b) {
     switch (a->kind) {
     case TY_SET:
     case TY_SEQ:
+      unify_part(u, a->args[0], b->args[0], "the elements of", 0, 0);
+      return;
     case TY_FUN:
-      for (int i = 0; i < a->nargs; i++)
-        ty_unify(u, a->args[i], b->args[i]);
+      unify_part(u, a->args[0], b->args[0], "the domain of", 0, 0);
+      unify_part(u, a->args[1], b->args[1], "the values of", 0, 0);
       return;
     case TY_OPER:
       if (a->nargs != b->nargs)
         mismatch(u, a, b);
-      for (int i = 0; i < a->nargs; i++)
-        ty_unify(u, a->args[i], b->args[i]);
+      for (int i = 0; i + 1 < a->nargs; i++)
+        unify_part(u, a->args[i], b->args[i], "a parameter of", 0, 0);
+      unify_part(u, a->args[a->nargs - 1], b->args[b->nargs - 1],
+                 "the result of", 0, 0);
       return;
     case TY_TUP:
       unify_tuples(u, a, b);
@@ -476,7 +547,7 @@ void ty_unify(Unify *u, Type *a, Type *b) {
       for (int i = 0; i < b->nargs; i++) {
         int k = ty_rec_field(a, b->fields[i]);
         if (k >= 0)
-          ty_unify(u, a->args[k], b->args[i]);
+          unify_part(u, a->args[k], b->args[i], NULL, 0, b->fields[i]);
         else
           ty_rec_add(a, b->fields[i], b->args[i]);
       }
@@ -493,8 +564,9 @@ void ty_unify(Unify *u, Type *a, Type *b) {
     Type *o = s == a ? b : a;
     if (o->kind == TY_FUN) {
       o->link = s;
-      ty_unify(u, o->args[0], ty_prim(TY_INT, s->origin));
-      ty_unify(u, o->args[1], s->args[0]);
+      unify_part(u, o->args[0], ty_prim(TY_INT, s->origin), "the domain of",
+                 0, 0);
+      unify_part(u, o->args[1], s->args[0], "the values of", 0, 0);
       return;
     }
     if (o->kind == TY_TUP) {
@@ -505,10 +577,13 @@ void ty_unify(Unify *u, Type *a, Type *b) {
     Type *o = f == a ? b : a;
     if (o->kind == TY_TUP || o->kind == TY_REC) {
       o->link = f;
-      ty_unify(u, f->args[0],
-               ty_prim(o->kind == TY_TUP ? TY_INT : TY_STR, o->origin));
+      unify_part(u, f->args[0],
+                 ty_prim(o->kind == TY_TUP ? TY_INT : TY_STR, o->origin),
+                 "the domain of", 0, 0);
       for (int i = 0; i < o->nargs; i++)
-        ty_unify(u, o->args[i], f->args[1]);
+        unify_part(u, o->args[i], f->args[1], NULL,
+                   o->kind == TY_TUP ? i + 1 : 0,
+                   o->kind == TY_REC ? o->fields[i] : 0);
       return;
     }
   }
