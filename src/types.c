@@ -558,6 +558,13 @@ void ty_unify(Unify *u, Type *a, Type *b) {
     }
   }
   /* Sequences, tuples, records and functions: the same values in TLA+. */
+  if (a->kind == TY_REC || b->kind == TY_REC) {
+    Type *r = a->kind == TY_REC ? a : b, *o = r == a ? b : a;
+    if (o->kind == TY_TUP && !o->open && o->nargs == 0) {
+      o->link = r; /* <<>>, the empty function, where a record goes */
+      return;
+    }
+  }
   Type *s = a->kind == TY_SEQ ? a : b->kind == TY_SEQ ? b : NULL;
   Type *f = a->kind == TY_FUN ? a : b->kind == TY_FUN ? b : NULL;
   if (s) {
@@ -575,6 +582,10 @@ void ty_unify(Unify *u, Type *a, Type *b) {
     }
   } else if (f) {
     Type *o = f == a ? b : a;
+    if (o->kind == TY_TUP && !o->open && o->nargs == 0) {
+      o->link = f; /* <<>> is the empty function, over any domain */
+      return;
+    }
     if (o->kind == TY_TUP || o->kind == TY_REC) {
       o->link = f;
       unify_part(u, f->args[0],

@@ -194,6 +194,21 @@ START_TEST(test_record_rows_are_polymorphic) {
 }
 END_TEST
 
+/* <<>> is the empty function: it goes where any function or record goes. */
+START_TEST(test_empty_tuple_is_any_empty_function) {
+  bool ok;
+  char *msgs;
+  Spec *s = load("---- MODULE M ----\n"
+                 "EXTENDS TLC\n"
+                 "Attrs == (\"fill\" :> \"red\") @@ <<>>\n"
+                 "Merged == [a |-> 1] = <<>>\n"
+                 "====\n",
+                 "", &ok, &msgs);
+  ck_assert_msg(ok, "inference failed: %s", msgs);
+  ASSERT_TYPE(s, "Attrs", "Str -> Str");
+}
+END_TEST
+
 /* Model values: one type per config constant; a definition the config
  * gives a value has the value's type; model values compare with
  * anything. */
@@ -250,6 +265,7 @@ Suite *types_suite(void) {
   tcase_add_test(tc, test_strings_as_sequences_and_assert);
   tcase_add_test(tc, test_tuple_indexed_before_its_type_is_known);
   tcase_add_test(tc, test_record_rows_are_polymorphic);
+  tcase_add_test(tc, test_empty_tuple_is_any_empty_function);
   tcase_add_test(tc, test_model_values);
   tcase_add_test(tc, test_unused_definition_only_warns);
   suite_add_tcase(s, tc);
