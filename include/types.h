@@ -50,18 +50,18 @@ typedef enum TypeKind {
 
 struct Type {
   TypeKind kind;
-  Type *link;   /* forwarded to this type (union-find) */
-  Type **args;  /* SET, SEQ: [elem]; FUN: [dom, cod]; TUP: elems; REC: field
-                   types; OPER: params then result; a VAR with strseq:
-                   [elem] */
+  Type *link;  /* forwarded to this type (union-find) */
+  Type **args; /* SET, SEQ: [elem]; FUN: [dom, cod]; TUP: elems; REC: field
+                  types; OPER: params then result; a VAR with strseq:
+                  [elem] */
   int nargs;
-  Sym *fields;  /* REC */
-  Sym name;     /* MODEL: the uninterpreted type's name */
-  bool open;    /* TUP: only components 1..nargs are known so far */
-  bool strseq;  /* VAR: stands for Str or Seq(args[0]) */
-  bool annot;   /* written in an annotation (for messages) */
-  Loc origin;   /* the use that gave this node its shape */
-  uint32_t id;  /* variables: a number for printing */
+  Sym *fields; /* REC */
+  Sym name;    /* MODEL: the uninterpreted type's name */
+  bool open;   /* TUP: only components 1..nargs are known so far */
+  bool strseq; /* VAR: stands for Str or Seq(args[0]) */
+  bool annot;  /* written in an annotation (for messages) */
+  Loc origin;  /* the use that gave this node its shape */
+  uint32_t id; /* variables: a number for printing */
 };
 
 Type *type_find(Type *t);
@@ -99,7 +99,7 @@ typedef struct TypeAnnot {
   Loc loc;          /* the annotation */
   const char *text; /* as written after `@type:` */
   Type *annotated;
-  Type *inferred;   /* the declaration's or definition's type */
+  Type *inferred; /* the declaration's or definition's type */
 } TypeAnnot;
 /* The annotations of the root module and the modules it extends or
  * instantiates, in source order (after types_infer*). */

@@ -129,9 +129,9 @@ static const Comment *comment_ending_at(FileComments *fc, size_t end) {
 }
 
 static bool word_before(const char *s, size_t p, size_t *start) {
-  static const char *const words[] = {
-      "CONSTANT", "CONSTANTS", "VARIABLE", "VARIABLES", "LOCAL",
-      "LET",      "RECURSIVE", NULL};
+  static const char *const words[] = {"CONSTANT",  "CONSTANTS", "VARIABLE",
+                                      "VARIABLES", "LOCAL",     "LET",
+                                      "RECURSIVE", NULL};
   size_t b = p;
   while (b > 0 && (isalpha((unsigned char)s[b - 1])))
     b--;
@@ -246,6 +246,42 @@ typedef struct Alias {
 
 static VEC(Alias) aliases;
 
+/* Reads the `@typeAlias: name = T;` of the comments [i, j) of a file (a
+ * single comment, or a run of line comments read as one text). */
+static void read_aliases(uint32_t file, const char *s, FileComments *fc,
+                         size_t i, size_t j) {
+  CharVec text = {0};
+  for (size_t k = i; k < j; k++)
+    comment_body(s, &fc->list.data[k], &text);
+  VEC_PUSH(text, 0);
+  const char *key = "@typeAlias:";
+  /* Each alias is located at its key in the source. */
+  const char *src = s + fc->list.data[i].start;
+  for (const char *q = text.data; (q = strstr(q, key)) != NULL;) {
+    const char *at = strstr(src, key);
+    if (at)
+      src = at + 1;
+    const char *v = q + strlen(key), *ne;
+    while (*v == ' ' || *v == '\t')
+      v++;
+    for (ne = v; isalnum((unsigned char)*ne) || *ne == '_'; ne++)
+      ;
+    const char *eq = ne;
+    while (isspace((unsigned char)*eq))
+      eq++;
+    q = v;
+    if (ne == v || *eq != '=')
+      continue;
+    const char *end = strchr(eq, ';');
+    size_t n = end ? (size_t)(end - eq - 1) : strlen(eq + 1);
+    Alias al = {sym_intern_n(v, (size_t)(ne - v)),
+                xsprintf("%.*s", (int)n, eq + 1),
+                loc_of(file, s, at ? (size_t)(at - s) : 0), false};
+    VEC_PUSH(aliases, al);
+  }
+  VEC_FREE(text);
+}
+
 void annot_load_aliases(const Program *p) {
   for (size_t m = 0; m < p->modules.len; m++) {
     uint32_t file = p->modules.data[m]->file;
@@ -253,43 +289,13 @@ void annot_load_aliases(const Program *p) {
     if (!s)
       continue;
     FileComments *fc = comments_of(file);
-    for (size_t i = 0; i < fc->list.len; i++) {
-      const Comment *c = &fc->list.data[i];
-      const char *q = s + c->start;
-      while ((q = strstr(q, "@typeAlias:")) != NULL &&
-             (size_t)(q - s) < c->end) {
-        const char *v = q + strlen("@typeAlias:");
-        while (*v == ' ' || *v == '\t')
-          v++;
-        const char *ne = v;
-        while (isalnum((unsigned char)*ne) || *ne == '_')
-          ne++;
-        const char *eq = ne;
-        while (isspace((unsigned char)*eq))
-          eq++;
-        /* The body may span continued line comments: strip their `\*`. */
-        if (ne > v && *eq == '=') {
-          VEC(char) body = {0};
-          for (const char *b = eq + 1; *b && *b != ';' && (size_t)(b - s) < c->end + 4096; b++) {
-            if (b[0] == '\\' && b[1] == '*') {
-              b++;
-              continue;
-            }
-            if (b[0] == '(' && b[1] == '*') {
-              b++;
-              continue;
-            }
-            if (b[0] == '*' && b[1] == ')')
-              break;
-            VEC_PUSH(body, *b);
-          }
-          VEC_PUSH(body, 0);
-          Alias a = {sym_intern_n(v, (size_t)(ne - v)), body.data,
-                     loc_of(file, s, (size_t)(q - s)), false};
-          VEC_PUSH(aliases, a);
-        }
-        q = v;
-      }
+    for (size_t i = 0; i < fc->list.len;) {
+      size_t j = i + 1;
+      if (fc->list.data[i].line)
+        while (j < fc->list.len && fc->list.data[j].line)
+          j++;
+      read_aliases(file, s, fc, i, j);
+      i = j;
     }
   }
 }
@@ -337,8 +343,8 @@ static bool eat(TP *p, const char *tok) {
 static Type *fail(TP *p, const char *msg) {
   if (!p->err) {
     skip(p);
-    p->err = xsprintf("%s at '%.20s'", msg,
-                      p->s[p->i] ? p->s + p->i : "the end");
+    p->err =
+        xsprintf("%s at '%.20s'", msg, p->s[p->i] ? p->s + p->i : "the end");
   }
   return NULL;
 }
@@ -606,7 +612,7 @@ void annot_record(Sym name, Loc loc, const char *text, Type *annotated,
 }
 
 size_t types_annotations(const Spec *spec, const TypeAnnot **out) {
-  (void)spec;
+  (void)spec; /* one spec is typed at a time */
   *out = annots.data;
   return annots.len;
 }

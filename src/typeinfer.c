@@ -752,8 +752,9 @@ static Type *annotation(Sym name, Loc at, Type *inferred, Loc *where,
   char *err = NULL;
   Type *recorded = type_parse(t, *where, &err);
   if (!recorded) {
-    diag_warning(*where, "cannot read the @type annotation of '%s': %s; it "
-                         "is ignored",
+    diag_warning(*where,
+                 "cannot read the @type annotation of '%s': %s; it "
+                 "is ignored",
                  sym_str(name), err);
     free(err);
     free(t);
@@ -784,8 +785,8 @@ static void annotate_decl(Infer *I, Decl *d) {
   if (!a || !I->annotations)
     return;
   AnnotJob j = {xsprintf("%s '%s' (annotated @type: %s)",
-                         d->is_var ? "variable" : "constant",
-                         sym_str(d->name), text),
+                         d->is_var ? "variable" : "constant", sym_str(d->name),
+                         text),
                 where, d->type, a};
   ty_guarded(unify_annotation, &j);
 }
@@ -930,8 +931,8 @@ static Type *def_type(Infer *I, Def *d, Loc use) {
     job.annotated = NULL;
   const char *saved = ty_context;
   if (ty_lenient)
-    ty_context = xsprintf(" (in '%s', which this model does not use)",
-                          sym_str(d->name));
+    ty_context =
+        xsprintf(" (in '%s', which this model does not use)", sym_str(d->name));
   ty_guarded(infer_def_body, &job);
   VEC_FREE(job.avars);
   ty_context = saved;

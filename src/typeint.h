@@ -14,9 +14,9 @@ Type *ty_model(Sym name, Loc at);
 Type *ty_set(Type *elem, Loc at);
 Type *ty_seq(Type *elem, Loc at);
 Type *ty_fun(Type *dom, Type *cod, Loc at);
-Type *ty_tup(int n, Loc at);  /* components are fresh variables */
+Type *ty_tup(int n, Loc at);        /* components are fresh variables */
 Type *ty_oper(int nparams, Loc at); /* params and result: fresh variables */
-Type *ty_rec(Loc at);         /* no fields yet */
+Type *ty_rec(Loc at);               /* no fields yet */
 void ty_rec_add(Type *rec, Sym field, Type *t);
 int ty_rec_field(Type *rec, Sym field); /* index or -1 */
 

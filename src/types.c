@@ -60,8 +60,8 @@ static char *path_what(Unify *u) {
 }
 
 /* Unifies a and b as parts of the types being unified. */
-static void unify_part(Unify *u, Type *a, Type *b, const char *what,
-                       int index, Sym field) {
+static void unify_part(Unify *u, Type *a, Type *b, const char *what, int index,
+                       Sym field) {
   push(what, index, field);
   ty_unify(u, a, b);
   pop();
@@ -180,8 +180,8 @@ static void print_rec(FILE *out, Type *t, TypeNames *names, int depth);
 /* A function type inside another function type is parenthesised. */
 static void print_inner(FILE *out, Type *t, TypeNames *names, int depth) {
   TypeKind k = type_find(t)->kind;
-  bool paren = k == TY_FUN || k == TY_OPER ||
-               (k == TY_VAR && type_find(t)->strseq);
+  bool paren =
+      k == TY_FUN || k == TY_OPER || (k == TY_VAR && type_find(t)->strseq);
   if (paren)
     fputc('(', out);
   print_rec(out, t, names, depth);
@@ -334,8 +334,7 @@ static const char *short_loc(Loc l, Loc here, char *buf, size_t n) {
     return buf;
   }
   const char *p = src_path(l.file), *slash = p ? strrchr(p, '/') : NULL;
-  snprintf(buf, n, "%s:%u:%u", slash ? slash + 1 : p ? p : "?", l.line,
-           l.col);
+  snprintf(buf, n, "%s:%u:%u", slash ? slash + 1 : p ? p : "?", l.line, l.col);
   return buf;
 }
 
@@ -384,10 +383,10 @@ static _Noreturn void mismatch(Unify *u, Type *a, Type *b) {
   if (!lb.file)
     lb = u->at;
   /* The place where the use happens comes second when both are known. */
-  bool a_here = la.file == u->at.file && la.line == u->at.line &&
-                la.col == u->at.col;
-  bool b_here = lb.file == u->at.file && lb.line == u->at.line &&
-                lb.col == u->at.col;
+  bool a_here =
+      la.file == u->at.file && la.line == u->at.line && la.col == u->at.col;
+  bool b_here =
+      lb.file == u->at.file && lb.line == u->at.line && lb.col == u->at.col;
   if ((a_here && !b_here) || (b->annot && !a->annot)) {
     Type *tt = a;
     a = b;
@@ -416,8 +415,8 @@ static _Noreturn void self_containing(Unify *u, Type *v, Type *t) {
   ty_fail(u->at,
           "%s would have to contain itself: it is used as %s at %s whose "
           "type holds its own (%s = %s has no solution)",
-          path_what(u), ty_kind_words(t), short_loc(l, u->at, w, sizeof w),
-          dv, dt);
+          path_what(u), ty_kind_words(t), short_loc(l, u->at, w, sizeof w), dv,
+          dt);
 }
 
 bool ty_guarded(void (*fn)(void *), void *arg) {
@@ -571,8 +570,8 @@ void ty_unify(Unify *u, Type *a, Type *b) {
     Type *o = s == a ? b : a;
     if (o->kind == TY_FUN) {
       o->link = s;
-      unify_part(u, o->args[0], ty_prim(TY_INT, s->origin), "the domain of",
-                 0, 0);
+      unify_part(u, o->args[0], ty_prim(TY_INT, s->origin), "the domain of", 0,
+                 0);
       unify_part(u, o->args[1], s->args[0], "the values of", 0, 0);
       return;
     }

@@ -124,7 +124,9 @@ static void assert_type(Spec *s, const char *name, const char *want) {
 static const char annotated_spec[] =
     "---- MODULE M ----\n"
     "EXTENDS Integers, Sequences\n"
-    "\\* @typeAlias: msg = { src: PROC, val: Int };\n"
+    "\\* @typeAlias: msg = {\n"
+    "\\*   src: PROC, val: Int\n"
+    "\\* };\n"
     "CONSTANTS\n"
     "  \\* @type: Set(PROC);\n"
     "  Proc,\n"
@@ -316,11 +318,10 @@ static void compare_model(Tally *t, const char *tla, const char *cfg) {
     }
     char where[256];
     char *inf = type_str(an[i].inferred);
-    t->used += (size_t)snprintf(
-        t->report + t->used, sizeof t->report - t->used,
-        "  %s: '%s' is annotated %s but inferred %s\n",
-        loc_str(an[i].loc, where, sizeof where), sym_str(an[i].name),
-        an[i].text, inf);
+    t->used += (size_t)snprintf(t->report + t->used, sizeof t->report - t->used,
+                                "  %s: '%s' is annotated %s but inferred %s\n",
+                                loc_str(an[i].loc, where, sizeof where),
+                                sym_str(an[i].name), an[i].text, inf);
     if (t->used >= sizeof t->report)
       t->used = sizeof t->report - 1;
     free(inf);
@@ -359,10 +360,9 @@ START_TEST(test_corpus_annotations_agree) {
   for (size_t i = 0; i < sizeof apalache_models / sizeof *apalache_models;
        i++) {
     char *tp = xsprintf("%s/corpus/apalache/%s", sh, apalache_models[i][0]);
-    char *cp = apalache_models[i][1]
-                   ? xsprintf("%s/corpus/apalache/%s", sh,
-                              apalache_models[i][1])
-                   : NULL;
+    char *cp = apalache_models[i][1] ? xsprintf("%s/corpus/apalache/%s", sh,
+                                                apalache_models[i][1])
+                                     : NULL;
     compare_model(&t, tp, cp);
   }
   printf("annotations: %d read in %d models (%d more do not load); %d agree "
