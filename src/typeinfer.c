@@ -930,12 +930,17 @@ static Type *def_type(Infer *I, Def *d, Loc use) {
   if (!I->annotations)
     job.annotated = NULL;
   const char *saved = ty_context;
+  bool saved_quiet = ty_quiet;
   if (ty_lenient)
     ty_context =
         xsprintf(" (in '%s', which this model does not use)", sym_str(d->name));
+  /* Nobody can fix brink's own modules: when unused, they type quietly. */
+  if (ty_lenient && d->module && d->module->builtin)
+    ty_quiet = true;
   ty_guarded(infer_def_body, &job);
   VEC_FREE(job.avars);
   ty_context = saved;
+  ty_quiet = saved_quiet;
   I->def_busy[d->id] = false;
   d->type = self;
   generalise(I, d, self);

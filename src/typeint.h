@@ -31,10 +31,10 @@ void ty_unify(Unify *u, Type *a, Type *b);
 /* Runs fn(arg) with a recovery point; false when a mismatch unwound it. */
 bool ty_guarded(void (*fn)(void *), void *arg);
 /* Mismatches reported as errors so far, and whether new ones are only
- * warnings (inside definitions the model does not use); `context` is
- * appended to each message. */
+ * warnings (inside definitions the model does not use) or, with quiet
+ * too, not reported at all; `context` is appended to each message. */
 extern int ty_errors;
-extern bool ty_lenient;
+extern bool ty_lenient, ty_quiet;
 extern const char *ty_context;
 _Noreturn void ty_fail(Loc at, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

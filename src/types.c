@@ -21,6 +21,7 @@
 static uint32_t next_var;
 int ty_errors;
 bool ty_lenient;
+bool ty_quiet;
 const char *ty_context;
 static jmp_buf *mismatch_jb;
 
@@ -339,6 +340,8 @@ static const char *short_loc(Loc l, Loc here, char *buf, size_t n) {
 }
 
 static void report(Loc at, const char *msg) {
+  if (ty_lenient && ty_quiet)
+    return;
   if (ty_lenient)
     diag_warning(at, "%s%s", msg, ty_context ? ty_context : "");
   else {
