@@ -32,6 +32,8 @@
                      "config)")                                                \
   X(NODEADLOCK, "--no-deadlock", 0, "do not check for deadlock")             \
   X(PRINT, "--print", 0, "(parse) print the resolved module")                 \
+  X(VERBOSE, "--verbose", 0, "(typecheck) also the representations chosen "  \
+                             "and the annotations read")                     \
   X(HELP, "--help", 0, "this text")
 
 enum {
@@ -55,7 +57,9 @@ static void usage(FILE *out) {
   fprintf(out, "brink %s -- a symbolic bounded model checker for TLA+\n\n"
                "usage: brink check [options] Spec.tla\n"
                "       brink parse Spec.tla\n"
-               "       brink typecheck [--config FILE] Spec.tla\n\noptions:\n",
+               "       brink typecheck [--config FILE] [--verbose] Spec.tla  (the config "
+               "is optional)\n\n"
+               "options:\n",
           BRINK_VERSION);
   for (int i = 0; i < OPT__COUNT; i++)
     fprintf(out, "  %-14s %s\n", options[i].name, options[i].help);
@@ -204,6 +208,14 @@ static int brink_main(int argc, char **argv) {
   char *cfg_path = val[OPT_CONFIG] ? xstrdup(val[OPT_CONFIG])
                                    : default_cfg(spec_path);
   char *cfg_text = src_read_file(cfg_path);
+  if (!cfg_text && errno == ENOENT && !val[OPT_CONFIG] &&
+      strcmp(cmd, "typecheck") == 0) {
+    /* Types need no model: constants are typed by their uses. */
+    Spec *bare = types_bare_spec(prog);
+    bool ok = types_infer(bare);
+    types_report(stdout, bare, flag[OPT_VERBOSE]);
+    return ok ? EXIT_OK : EXIT_PARSE;
+  }
   if (!cfg_text) {
     fprintf(stderr, "brink: cannot read the config file %s: %s\n", cfg_path,
             strerror(errno));
@@ -224,7 +236,7 @@ static int brink_main(int argc, char **argv) {
     return code;
   bool typed = types_infer(spec);
   if (strcmp(cmd, "typecheck") == 0) {
-    types_report(stdout, spec);
+    types_report(stdout, spec, flag[OPT_VERBOSE]);
     return typed ? EXIT_OK : EXIT_PARSE;
   }
   if (!typed)

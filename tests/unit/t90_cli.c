@@ -28,6 +28,7 @@
 
 #define SPEC_TSV "tests/specs/expected.tsv"
 #define PARSE_TSV "tests/parse/expected.tsv"
+#define TYPES_TSV "tests/types/expected.tsv"
 #define VALID_SPEC "tests/specs/CounterReachesFive.tla"
 #define SEED "specs/DistributedCounter.tla"
 #define SEED_CAS "specs/DistributedCounterCAS.tla"
@@ -674,6 +675,69 @@ START_TEST(test_parse_row) {
 END_TEST
 
 /* ---------------------------------------------------------------------
+ * Ill-typed specs: tests/types/expected.tsv.  Each X.tla is typechecked
+ * (with X.cfg when there is one, else without a config); the row gives the
+ * exit code, a substring of the message and where it must point. */
+
+static char types_lines[MAX_ROWS][512];
+static int n_types_rows;
+
+START_TEST(test_types_row) {
+  ck_assert_msg(n_types_rows > 0, "cannot read " TYPES_TSV);
+  char line[512], *f[6];
+  snprintf(line, sizeof line, "%s", types_lines[_i]);
+  int n = split_tabs(line, f, 6);
+  ck_assert_msg(n == 4, TYPES_TSV " row %d: 4 fields expected", _i + 1);
+  char path[512], cfg[512], where[600];
+  snprintf(path, sizeof path, "tests/types/%s", f[0]);
+  snprintf(where, sizeof where, "%s:%s:", path, f[3]);
+  snprintf(cfg, sizeof cfg, "%.*s.cfg", (int)strlen(path) - 4, path);
+  Argv a;
+  argv_start(&a, "typecheck");
+  if (access(cfg, R_OK) == 0) {
+    argv_push(&a, "--config");
+    argv_push(&a, cfg);
+  }
+  argv_push(&a, path);
+  Run r = run_argv(&a, NULL);
+  ck_assert_msg(r.status == atoi(f[1]), "`%s` exited %d, expected %s\n%s",
+                r.cmd, r.status, f[1], r.err);
+  ck_assert_msg(strstr(r.err, where), "`%s`: stderr does not locate %s:\n%s",
+                r.cmd, where, r.err);
+  ck_assert_msg(strstr(r.err, f[2]), "`%s`: stderr lacks \"%s\":\n%s", r.cmd,
+                f[2], r.err);
+  run_free(&r);
+}
+END_TEST
+
+/* brink typecheck --verbose names the representations it chose. */
+START_TEST(test_typecheck_verbose) {
+  Argv a;
+  argv_start(&a, "typecheck");
+  argv_push(&a, "--verbose");
+  argv_push(&a, "tests/specs/TypeChoices.tla");
+  Run r = run_argv(&a, NULL);
+  ck_assert_msg(r.status == 0, "`%s` exited %d\n%s", r.cmd, r.status, r.err);
+  const char *want[] = {
+      "VARIABLE log : Seq(Str)",
+      "VARIABLE board : Int -> Bool",
+      "VARIABLE edge : <<Int, Int>>",
+      "CONSTANT Word : Seq(a)",
+      "VARIABLE seen : Set(a)",
+      "representations chosen where the uses leave them open:",
+      "board: Int -> Bool: a function over integers",
+      "edge: <<Int, Int>>: could be a sequence",
+      "Word: Seq(a): only Len, \\o or SubSeq are applied",
+      "seen: a: no use constrains this type",
+  };
+  for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+    ck_assert_msg(strstr(r.out, want[i]), "`%s`: no \"%s\" in:\n%s", r.cmd,
+                  want[i], r.out);
+  run_free(&r);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
  * Config and option errors, on specs written to a temporary directory */
 
 static char tmpdir[256];
@@ -947,6 +1011,7 @@ Suite *cli_suite(void) {
   Suite *s = suite_create("cli");
   n_spec_rows = read_table(SPEC_TSV, spec_lines, MAX_ROWS);
   n_parse_rows = read_table(PARSE_TSV, parse_lines, MAX_ROWS);
+  n_types_rows = read_table(TYPES_TSV, types_lines, MAX_ROWS);
 
   TCase *tc = tcase_create("specs");
   tcase_set_timeout(tc, 120);
@@ -968,6 +1033,13 @@ Suite *cli_suite(void) {
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, test_parse_row, 0,
                       n_parse_rows > 0 ? n_parse_rows : 1);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("ill_typed");
+  tcase_set_timeout(tc, 120);
+  tcase_add_loop_test(tc, test_types_row, 0,
+                      n_types_rows > 0 ? n_types_rows : 1);
+  tcase_add_test(tc, test_typecheck_verbose);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("config_and_options");

@@ -1,0 +1,4 @@
+---- MODULE annotation_unreadable_is_warning ----
+\* @type: Integer;
+CONSTANT N
+====

@@ -1,0 +1,3 @@
+---- MODULE set_elements_of_two_types ----
+Mixed == {1, "one"}
+====

@@ -1,0 +1,5 @@
+---- MODULE value_contains_itself ----
+VARIABLE x
+Init == x = {}
+Next == x' = {x}
+====
