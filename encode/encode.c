@@ -568,6 +568,47 @@ static SymVal *enc_choose(Enc *E, Expr *e, Bind *env) {
 
 /* ---- membership with lazily described sets ---- */
 
+/* Is the body of a definition a set form that enc_in (or fresh_member,
+ * when choosing) decides without building the set?  Only then do they look
+ * through the definition; otherwise the set is built, and when it is a
+ * constant, built once by the evaluator. */
+static bool decomposed_set_form(const Spec *sp, Expr *b, bool choosing,
+                                int depth) {
+  if (depth > 16)
+    return false;
+  switch (b->kind) {
+  case EX_RECSET:
+  case EX_FUNSET:
+  case EX_SET_FILTER:
+    return true;
+  case EX_OP:
+    if (b->ref.kind == REF_DEF && !spec_def_value(sp, b->ref.u.def)) {
+      Def *d = spec_effective_def(sp, b->ref.u.def);
+      return d->kind == DEF_OP &&
+             decomposed_set_form(sp, d->body, choosing, depth + 1);
+    }
+    if (b->ref.kind != REF_BUILTIN)
+      return false;
+    switch (b->ref.u.builtin) {
+    case B_SUBSET:
+    case B_RANGE:
+      return true;
+    case B_NAT:
+    case B_INT:
+    case B_STRING:
+    case B_SEQ:
+    case B_SETMINUS:
+    case B_CUP:
+    case B_CAP:
+      return !choosing;
+    default:
+      return false;
+    }
+  default:
+    return false;
+  }
+}
+
 static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env);
 
 static TermId all_in(Enc *E, Expr *e, SymVal *f, Expr *set, Bind *env) {
@@ -605,8 +646,41 @@ static TermId seq_shape(Enc *E, Expr *e, SymVal *f, TermId *len) {
 }
 
 static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
+  if (set->kind == EX_OP && set->ref.kind == REF_DEF &&
+      decomposed_set_form(E->spec, set, false, 0)) {
+    /* Through a definition to the set expression it names, so that
+     * x \in [a : 0..100, b : 0..100] is decided field by field rather than
+     * against ten thousand records. */
+    Def *d = spec_effective_def(E->spec, set->ref.u.def);
+    if (d->kind == DEF_OP && d->nparams == set->nargs &&
+        E->depth < MAX_UNFOLD) {
+      Bind frames[d->nparams > 0 ? d->nparams : 1];
+      Bind *cur = env;
+      for (int i = 0; i < d->nparams; i++) {
+        frames[i] =
+            (Bind){d->params[i].id, NULL, set->args[i], env, NULL, cur, E->at};
+        cur = &frames[i];
+      }
+      E->depth++;
+      TermId r = enc_in(E, e, x, d->body, cur);
+      E->depth--;
+      return r;
+    }
+  }
   if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN) {
     switch (set->ref.u.builtin) {
+    case B_RANGE: {
+      if (x->kind != SV_INT) {
+        /* Only a model value differs from integers without an error. */
+        bool bad = false;
+        sv_eq(x, sv_int(term_mk_int_si(T, 0)), &bad);
+        check_bad(e, bad);
+        return term_false(T);
+      }
+      TermId lo = as_int(set->args[0], enc(E, set->args[0], env));
+      TermId hi = as_int(set->args[1], enc(E, set->args[1], env));
+      return term_mk_and2(T, term_mk_le(T, lo, x->t), term_mk_le(T, x->t, hi));
+    }
     case B_NAT:
       if (x->kind != SV_INT)
         return term_false(T);
@@ -1922,10 +1996,75 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
     *ok = all;
     return r;
   }
+  if (set->kind == EX_OP && set->ref.kind == REF_DEF &&
+      decomposed_set_form(E->spec, set, true, 0)) {
+    /* Through a definition to the set expression it names. */
+    Def *d = spec_effective_def(E->spec, set->ref.u.def);
+    if (d->kind == DEF_OP && d->nparams == set->nargs &&
+        E->depth < MAX_UNFOLD) {
+      Bind frames[d->nparams > 0 ? d->nparams : 1];
+      Bind *cur = env;
+      for (int i = 0; i < d->nparams; i++) {
+        frames[i] =
+            (Bind){d->params[i].id, NULL, set->args[i], env, NULL, cur, E->at};
+        cur = &frames[i];
+      }
+      E->depth++;
+      SymVal *r = fresh_member(E, d->body, cur, ok);
+      E->depth--;
+      return r;
+    }
+  }
+  if (set->kind == EX_SET_FILTER && set->nbounds == 1 &&
+      !set->bounds[0].tuple && set->bounds[0].nnames == 1) {
+    /* x \in {y \in S : P}: a member of S for which P holds. */
+    TermId in;
+    SymVal *v = fresh_member(E, set->bounds[0].set, env, &in);
+    if (!v) {
+      *ok = term_false(T);
+      return NULL;
+    }
+    Bind f = {set->bounds[0].names[0].id, v, NULL, NULL, NULL, env, NULL};
+    TermId saved = E->pc;
+    E->pc = term_mk_and2(T, saved, in);
+    TermId p = as_bool(set->body, enc(E, set->body, &f));
+    E->pc = saved;
+    *ok = term_mk_and2(T, in, p);
+    return v;
+  }
+  if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN &&
+      set->ref.u.builtin == B_RANGE) {
+    /* An integer between the bounds. */
+    TermId lo = as_int(set->args[0], enc(E, set->args[0], env));
+    TermId hi = as_int(set->args[1], enc(E, set->args[1], env));
+    TermId v = term_mk_fresh(T, "elem", SORT_INT);
+    *ok = term_mk_and2(T, term_mk_le(T, lo, v), term_mk_le(T, v, hi));
+    return sv_int(v);
+  }
   SymVal *s = need_set(set, enc(E, set, env));
   if (s->n == 0) {
     *ok = term_false(T);
     return NULL;
+  }
+  if (s->n > 2 && (s->cells[0].key->kind == SV_INT ||
+                   s->cells[0].key->kind == SV_ATOM)) {
+    /* Integers, strings or model values: a fresh scalar equal to a member,
+     * without an ite over the cells. */
+    SvKind k = s->cells[0].key->kind;
+    bool scalar = true;
+    for (uint32_t i = 0; i < s->n && scalar; i++)
+      scalar = s->cells[i].key->kind == k;
+    if (scalar) {
+      TermId v = term_mk_fresh(T, "elem", SORT_INT);
+      SymVal *r = k == SV_INT ? sv_int(v) : sv_atom(v);
+      VEC(TermId) alts = {0};
+      for (uint32_t i = 0; i < s->n; i++)
+        VEC_PUSH(alts, term_mk_and2(T, s->cells[i].mem,
+                                    term_mk_eq(T, v, s->cells[i].key->t)));
+      *ok = term_mk_or(T, alts.data, alts.len);
+      VEC_FREE(alts);
+      return r;
+    }
   }
   /* An oracle picks one cell; it must be a member. */
   TermId o = term_mk_fresh(T, "pick", SORT_INT);

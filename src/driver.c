@@ -43,13 +43,18 @@ static void rd_int(void *arg, TermId t, mpz_t out) {
 }
 
 /* Asks: asserted /\ q, under a fresh assumption literal that is never
- * assumed again afterwards.  Returns the solver's answer. */
+ * assumed again afterwards.  Returns the solver's answer.  With
+ * BRINK_DEBUG_ASK set, each query's time and answer go to stderr. */
 static SolverResult ask(Bmc *b, TermId q) {
   if (term_is_false(b->tm, q))
     return SOLVER_UNSAT;
+  double t0 = now();
   TermId a = term_mk_fresh(b->tm, "ask", SORT_BOOL);
   solver_assert(b->solver, term_mk_implies(b->tm, a, q));
   SolverResult r = solver_check(b->solver, &a, 1);
+  if (getenv("BRINK_DEBUG_ASK"))
+    fprintf(stderr, "brink: query %.3f s: %s\n", now() - t0,
+            r == SOLVER_SAT ? "sat" : r == SOLVER_UNSAT ? "unsat" : "unknown");
   return r;
 }
 
