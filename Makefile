@@ -8,6 +8,7 @@
 #   make format     clang-format every source file
 #   make bench      explicit-engine throughput on corpus models vs TLC's times
 #   make corpus-explicit  every finished corpus model vs TLC's counts (slow)
+#   make differential     explicit vs symbolic engine on every corpus model
 
 CC      ?= gcc
 OPT     ?= -O2
@@ -30,7 +31,8 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsu
 
 PACKAGES := libz3-dev libcadical-dev libgmp-dev check pkg-config
 
-.PHONY: all check asan-check demo deps format clean bench corpus-explicit
+.PHONY: all check asan-check demo deps format clean bench corpus-explicit \
+        differential
 
 BRINK_BIN ?= brink
 
@@ -108,3 +110,7 @@ bench: brink
 
 corpus-explicit: brink
 	benchmarks/corpus_explicit.sh
+
+# Both engines on every corpus model at a small depth; prints the agreement.
+differential: brink
+	benchmarks/differential.sh $(or $(STEPS),5)

@@ -63,6 +63,9 @@ typedef struct Spec {
   size_t ndefs;
   /* The evaluator's cache of constant-level definitions, by Def.id. */
   Value **def_cache;
+  /* --cinit: a constant predicate that gives the constants the config
+   * leaves open their values (cinit.h); NULL without it. */
+  Expr *cinit;
 } Spec;
 
 /* What the config makes of definition d: its value (`Op = v`, NULL when
@@ -79,6 +82,7 @@ typedef struct SpecOptions {
   Sym init, next;
   const char *inv; /* comma-separated invariant names, or NULL */
   int check_deadlock; /* -1 = as configured */
+  Sym cinit;          /* --cinit: constants may be left open for it */
 } SpecOptions;
 Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
                 int *exit_code);

@@ -225,7 +225,7 @@ static int brink_main(int argc, char **argv) {
   free(cfg_text);
   if (!cfg)
     return EXIT_CONFIG;
-  SpecOptions so = {0, 0, val[OPT_INV], flag[OPT_NODEADLOCK] ? 0 : -1};
+  SpecOptions so = {0, 0, val[OPT_INV], flag[OPT_NODEADLOCK] ? 0 : -1, 0};
   if (val[OPT_INIT])
     so.init = sym_intern(val[OPT_INIT]);
   if (val[OPT_NEXT])

@@ -147,7 +147,7 @@ static Def *module_def(Program *p, Sym mod, Sym name) {
   return NULL;
 }
 
-static void bind_constants(Spec *s, Config *cfg) {
+static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
   Def *builtin_subst[B__COUNT] = {0};
   bool any_builtin = false;
   Program *p = s->prog;
@@ -246,7 +246,7 @@ static void bind_constants(Spec *s, Config *cfg) {
   if (any_builtin)
     override_all_builtins(p, builtin_subst);
   for (size_t i = 0; i < nc; i++)
-    if (!s->const_vals[i] && !s->const_defs[i]) {
+    if (!s->const_vals[i] && !s->const_defs[i] && !open_allowed) {
       Decl *d = p->consts.data[i];
       Loc where = {cfg->file, 1, 1, 1, 1};
       cerr(where, "constant '%s' (declared at %s:%u:%u) is not given a value "
@@ -420,7 +420,13 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
   s->module_name = sym_str(prog->root->name);
   s->nvars = (int)prog->vars.len;
   bind_errors = 0;
-  bind_constants(s, cfg);
+  bind_constants(s, cfg, opt && opt->cinit);
+  if (opt && opt->cinit) {
+    CfgName n = {opt->cinit, {0}};
+    Def *d = named_def(s, n, "the --cinit predicate", LEVEL_CONST);
+    if (d)
+      s->cinit = ref_to(d, d->name_loc);
+  }
 
   CfgName init = cfg->init, next = cfg->next;
   if (opt && opt->init) {

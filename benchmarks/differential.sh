@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Differential test of the two engines: runs the explicit and the symbolic
+# engine on every model of ../shared/corpus/models.tsv, both bounded to the
+# same number of steps, and compares the verdicts (exit codes) and, for a
+# violation, the number of states in the counterexample (both engines give a
+# shortest one).  A model counts as answered by both when neither engine
+# timed out or refused it (exit 255 or >= 150).
+# Usage: benchmarks/differential.sh [steps] [seconds-per-run] [out.tsv]
+# (BRINK selects the binary, default ./brink).
+set -u
+cd "$(dirname "$0")/.."
+steps=${1:-5}
+limit=${2:-20}
+out=${3:-build/differential.tsv}
+brink=${BRINK:-./brink}
+corpus=../shared/corpus
+mkdir -p "$(dirname "$out")"
+printf 'model\texplicit\texplicit_cex\tsymbolic\tsymbolic_cex\tverdict\tsymbolic_message\n' > "$out"
+# The number of the last "State N:" line of a trace (0 when none).
+cex_len() { grep -o '^State [0-9]*' | tail -1 | sed 's/State //; s/^$/0/'; }
+both=0; agree=0; disagree=0; total=0
+while IFS=$'\t' read -r dir tla cfg rest; do
+  total=$((total + 1))
+  args=(--length "$steps" --config "$corpus/examples/$cfg" "$corpus/examples/$tla")
+  xo=$(timeout "$limit" "$brink" check --engine explicit "${args[@]}" 2>/dev/null)
+  x=$?
+  so=$(timeout "$limit" "$brink" check --engine symbolic "${args[@]}" 2>&1)
+  s=$?
+  xc=$(printf '%s\n' "$xo" | cex_len); sc=$(printf '%s\n' "$so" | cex_len)
+  [ -n "$xc" ] || xc=0; [ -n "$sc" ] || sc=0
+  msg=""
+  if [ "$x" = 124 ] || [ "$x" -ge 150 ] || [ "$s" = 124 ] || [ "$s" -ge 150 ]; then
+    verdict="not-both"
+    msg=$(printf '%s\n' "$so" | grep -m1 -E "error|gave up" | cut -c1-160)
+  else
+    both=$((both + 1))
+    if [ "$x" = "$s" ] && { [ "$x" = 0 ] || [ "$xc" = "$sc" ]; }; then
+      verdict="agree"; agree=$((agree + 1))
+    else
+      verdict="DISAGREE"; disagree=$((disagree + 1))
+    fi
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cfg" "$x" "$xc" "$s" "$sc" "$verdict" "$msg" >> "$out"
+  printf '%-75s %-9s explicit=%s/%s symbolic=%s/%s\n' "$cfg" "$verdict" "$x" "$xc" "$s" "$sc"
+done < <(tail -n +2 "$corpus/models.tsv")
+echo "differential ($steps steps): $both of $total models answered by both engines; $agree agree, $disagree disagree"
