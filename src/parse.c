@@ -699,16 +699,20 @@ static Bound *p_bound_from_expr(const Expr *e) {
 }
 
 /* set ::= '{' '}' | '{' expr {',' expr} '}' | '{' bound ':' expr '}'
- *       | '{' expr ':' bounds '}' */
+ *       | '{' expr ':' bounds '}'
+ * A parenthesised `{(x \in S) : ...}` is the second form (a bound is names,
+ * not an expression). */
 static Expr *p_set(Parser *P) {
   Token *open = p_next(P);
   Expr *e;
   if (p_is(P, TK_RBRACE)) {
     e = ast_new(EX_SET_ENUM, open->loc);
   } else {
+    int close = p_is(P, TK_LPAREN) ? p_match(P, 0) : -1;
+    bool wrapped = close > 0 && p_at(P, close + 1)->kind == TK_COLON;
     Expr *first = p_expr(P);
     if (p_accept(P, TK_COLON)) {
-      if (p_is_bound_expr(first)) {
+      if (!wrapped && p_is_bound_expr(first)) {
         e = ast_new(EX_SET_FILTER, open->loc);
         e->bounds = p_bound_from_expr(first);
         e->nbounds = 1;

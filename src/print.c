@@ -197,11 +197,14 @@ static void pr_list(Printer *P, Expr *const *v, int n) {
   }
 }
 
-/* An operator argument: a bare operator symbol (`F(+, x)`) or an
- * expression. */
+/* Arguments, each an expression or a bare operator symbol (`F(+, x)`); a
+ * lone symbol is followed by a blank, since `(-)` is one token (\ominus). */
 static void pr_args(Printer *P, Expr *const *v, int n) {
   put(P, "(");
   pr_list(P, v, n);
+  if (n == 1 && v[0]->kind == EX_OP && v[0]->nargs == 0 && !v[0]->npath &&
+      !is_ident(v[0]->name))
+    put(P, " ");
   put(P, ")");
 }
 
