@@ -574,15 +574,42 @@ static long lex_find_module(const char *s, size_t n) {
   return -1;
 }
 
-static int lex_run(uint32_t file, const char *text, bool whole, Token **out,
+long lex_find_module_named(const char *text, const char *name) {
+  size_t n = strlen(text), k = strlen(name);
+  for (size_t i = 0; i < n;) {
+    size_t j = i, d = 0;
+    while (j < n && text[j] == '-')
+      j++, d++;
+    while (j < n && (text[j] == ' ' || text[j] == '\t'))
+      j++;
+    if (d >= 4 && j + 6 < n && !memcmp(text + j, "MODULE", 6) &&
+        (text[j + 6] == ' ' || text[j + 6] == '\t')) {
+      j += 6;
+      while (j < n && (text[j] == ' ' || text[j] == '\t'))
+        j++;
+      if (j + k <= n && !memcmp(text + j, name, k) &&
+          (j + k == n || !is_ident_char(text[j + k])))
+        return (long)i;
+    }
+    while (i < n && text[i] != '\n')
+      i++;
+    i++;
+  }
+  return -1;
+}
+
+/* Lexes text from the module header at `from` (-1: the first header; -2:
+ * all of text as one expression). */
+static int lex_run(uint32_t file, const char *text, long from, Token **out,
                    int *ntoks) {
+  bool whole = from == -2;
   Lexer L = {0};
   L.s = text;
   L.n = strlen(text);
   L.file = file;
   L.line = 1;
   L.col = 1;
-  long start = whole ? 0 : lex_find_module(text, L.n);
+  long start = whole ? 0 : from >= 0 ? from : lex_find_module(text, L.n);
   if (whole)
     L.depth = 1 << 30;
   if (start >= 0) {
@@ -601,9 +628,14 @@ static int lex_run(uint32_t file, const char *text, bool whole, Token **out,
 }
 
 int lex_text(uint32_t file, const char *text, Token **out, int *ntoks) {
-  return lex_run(file, text, false, out, ntoks);
+  return lex_run(file, text, -1, out, ntoks);
+}
+
+int lex_text_at(uint32_t file, const char *text, size_t from, Token **out,
+                int *ntoks) {
+  return lex_run(file, text, (long)from, out, ntoks);
 }
 
 int lex_expr_text(uint32_t file, const char *text, Token **out, int *ntoks) {
-  return lex_run(file, text, true, out, ntoks);
+  return lex_run(file, text, -2, out, ntoks);
 }

@@ -1524,11 +1524,13 @@ static void p_init(Parser *P, uint32_t file, Token *toks, int n) {
   P->file = file;
 }
 
-Module *parse_text(const char *path, const char *text) {
+static Module *parse_module_text(const char *path, const char *text,
+                                 long from) {
   uint32_t file = src_add(path, text);
   Token *toks;
   int n;
-  int lex_errors = lex_text(file, text, &toks, &n);
+  int lex_errors = from >= 0 ? lex_text_at(file, text, (size_t)from, &toks, &n)
+                             : lex_text(file, text, &toks, &n);
   Parser P;
   p_init(&P, file, toks, n);
   P.errors = lex_errors;
@@ -1544,6 +1546,17 @@ Module *parse_text(const char *path, const char *text) {
   }
   free(toks);
   return P.errors ? NULL : m;
+}
+
+Module *parse_text(const char *path, const char *text) {
+  return parse_module_text(path, text, -1);
+}
+
+Module *parse_text_module(const char *path, const char *text, Sym name,
+                          bool *found) {
+  long at = lex_find_module_named(text, sym_str(name));
+  *found = at >= 0;
+  return at >= 0 ? parse_module_text(path, text, at) : NULL;
 }
 
 Module *parse_file(const char *path) {

@@ -95,6 +95,8 @@ typedef struct Resolver {
   VEC(const char *) loading; /* module names being loaded (cycles) */
   VEC(Module *) submodules;  /* nested modules seen so far ... */
   VEC(Scope *) subscopes;    /* ... and their enclosing module's scope */
+  const char *root_path;     /* the root module's file ... */
+  const char *root_text;     /* ... and its text (it may hold more modules) */
   int errors;
 } Resolver;
 
@@ -914,8 +916,10 @@ static void resolve_module(Resolver *r, Module *m, Scope *outer) {
   r->scope = saved;
 }
 
-/* A user module called `name`: a nested module seen earlier, or
- * dir/name.tla; NULL for a standard module; an error if neither. */
+/* A user module called `name`: a nested module seen earlier, dir/name.tla,
+ * one that comes with brink, or a later top-level module of the root file
+ * (in that order, as SANY looks); NULL for a standard module; an error if
+ * none of these. */
 static Module *load_module(Resolver *r, Sym name, Loc at) {
   const char *nm = sym_str(name);
   for (size_t i = 0; i < r->prog->modules.len; i++)
@@ -942,18 +946,29 @@ static Module *load_module(Resolver *r, Sym name, Loc at) {
     text = xstrdup(library_text(nm));
     shipped = true;
   }
-  if (!text) {
+  if (!text && std_module_lookup(nm) >= 0) {
     free(path);
-    if (std_module_lookup(nm) >= 0)
-      return NULL;
-    rerror(r, at,
-           "cannot find module '%s' (searched: %s/%s.tla, then the modules "
-           "that come with brink)",
-           nm, r->prog->dir, nm);
     return NULL;
   }
-  Module *m = parse_text(path, text);
-  free(text);
+  Module *m = NULL;
+  if (text) {
+    m = parse_text(path, text);
+    free(text);
+  } else {
+    bool found = false;
+    if (r->root_text)
+      m = parse_text_module(r->root_path, r->root_text, name, &found);
+    if (!found) {
+      rerror(r, at,
+             "cannot find module '%s' (searched: %s/%s.tla, the modules that "
+             "come with brink, then the modules in %s)",
+             nm, r->prog->dir, nm, r->root_path);
+      free(path);
+      return NULL;
+    }
+    free(path);
+    path = xstrdup(r->root_path);
+  }
   if (!m) {
     r->errors++;
     free(path);
@@ -1148,14 +1163,18 @@ Program *program_load(const char *path) {
     return NULL;
   }
   Module *m = parse_text(path, text);
-  free(text);
-  if (!m)
+  if (!m) {
+    free(text);
     return NULL;
+  }
   p->root = m;
   Resolver r = {0};
   r.prog = p;
+  r.root_path = path;
+  r.root_text = text;
   VEC_PUSH(r.loading, sym_str(m->name));
   resolve_module(&r, m, NULL);
+  free(text);
   VEC_FREE(r.locals);
   VEC_FREE(r.loading);
   if (r.errors || p->errors)

@@ -498,6 +498,33 @@ static const char *const corpus_models[] = {
 };
 #define N_CORPUS ((int)(sizeof corpus_models / sizeof corpus_models[0]))
 
+/* TLC's trace files hold several top-level modules; the first EXTENDS and
+ * INSTANCEs the others, which brink finds in the same file, as SANY does. */
+START_TEST(test_trace_file_modules) {
+  static const char *const files[] = {
+      "specifications/DieHard/DieHard_TTrace_1795241861.tla",
+      "specifications/MissionariesAndCannibals/"
+      "MissionariesAndCannibals_TTrace_1795241910.tla",
+  };
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+    char tla[1024];
+    snprintf(tla, sizeof tla, "%s/corpus/examples/%s", shared_path(),
+             files[i]);
+    for (int rt = 0; rt < 2; rt++) {
+      Argv a;
+      argv_start(&a, "parse");
+      if (rt)
+        argv_push(&a, "--roundtrip");
+      argv_push(&a, tla);
+      Run r = run_argv(&a, NULL);
+      ck_assert_msg(r.status == 0, "`%s` exited %d\n%s%s", r.cmd, r.status,
+                    r.out, r.err);
+      run_free(&r);
+    }
+  }
+}
+END_TEST
+
 START_TEST(test_corpus_model) {
   char tsv[1024], line[4096];
   snprintf(tsv, sizeof tsv, "%s/corpus/models.tsv", shared_path());
@@ -962,6 +989,7 @@ Suite *cli_suite(void) {
   tc = tcase_create("corpus");
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, test_corpus_model, 0, N_CORPUS);
+  tcase_add_test(tc, test_trace_file_modules);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("bad_input");
