@@ -285,18 +285,43 @@ static bool digit_in_base(char c, int base) {
   return c >= '0' && c < '0' + base;
 }
 
-/* `\b101`, `\o17`, `\hFF` (at the backslash); false if not a number. */
+/* `\b101`, `\o17`, `\hFF` (at the backslash); false if not a number.
+ * A word that starts like one (`\b` or `\o` and a decimal digit, `\h` and
+ * a hex digit) is one, and a digit outside its base is an error; so is
+ * `\b` or `\h` with no digits (`\o` alone is an operator). */
 static bool lex_based_number(Lexer *L) {
   char b = (char)tolower((unsigned char)lex_at(L, 1));
   int base = b == 'b' ? 2 : b == 'o' ? 8 : b == 'h' ? 16 : 0;
-  if (!base || !digit_in_base(lex_at(L, 2), base))
+  static const char *const names[] = {"binary", "octal", "hexadecimal"};
+  const char *what = names[base == 2 ? 0 : base == 8 ? 1 : 2];
+  char c2 = lex_at(L, 2);
+  uint32_t line = L->line, col = L->col;
+  if (base && base != 8 && !is_ident_char(c2)) {
+    char spelled[3] = {'\\', lex_at(L, 1), 0};
+    lex_error(L, line, col, "digits expected after '%s' (a number)", spelled);
+    lex_adv_n(L, 2);
+    lex_push(L, TK_NUM, sym_intern("0"), line, col);
+    return true;
+  }
+  if (!base || !(base == 16 ? isxdigit((unsigned char)c2)
+                            : isdigit((unsigned char)c2)))
     return false;
   size_t k = 2;
-  while (digit_in_base(lex_at(L, k), base))
+  while (is_ident_char(lex_at(L, k)))
     k++;
-  if (is_ident_char(lex_at(L, k)))
-    return false;
-  uint32_t line = L->line, col = L->col;
+  for (size_t j = 2; j < k; j++)
+    if (!digit_in_base(lex_at(L, j), base)) {
+      char bad[2] = {lex_at(L, j), 0};
+      Loc at = {L->file, line, col + (uint32_t)j, line, col + (uint32_t)j};
+      diag_error(at, "invalid %s digit '%s'", what, bad);
+      L->errors++;
+      k = j;
+      while (is_ident_char(lex_at(L, k)))
+        k++;
+      lex_adv_n(L, k);
+      lex_push(L, TK_NUM, sym_intern("0"), line, col);
+      return true;
+    }
   char *dec = lex_to_decimal(L->s + L->i + 2, k - 2, base);
   lex_adv_n(L, k);
   lex_push(L, TK_NUM, sym_intern(dec), line, col);

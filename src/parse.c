@@ -1441,9 +1441,22 @@ static void p_unit(Parser *P, Module *m, int *cap) {
     p_skip_proof(P, (int)t->loc.col);
     return;
   default:
-    if (!p_def_ahead(P, 0))
+    if (!p_def_ahead(P, 0)) {
+      /* `Op(x) x + 1` and `Op = 1` are definitions missing their '=='. */
+      int k = 1;
+      if (t->kind == TK_IDENT && (p_at(P, 1)->kind == TK_LPAREN ||
+                                  p_at(P, 1)->kind == TK_LBRACK)) {
+        int m = p_match(P, 1);
+        k = m > 0 ? m + 1 : 1;
+      }
+      Token *w = p_at(P, k);
+      if (t->kind == TK_IDENT &&
+          (k > 1 || (w->kind == TK_OP && !strcmp(sym_str(w->sym), "="))))
+        p_error(P, w->loc, "'==' expected in the definition of '%s', found %s",
+                sym_str(t->sym), lex_token_desc(w));
       p_error(P, t->loc, "definition or declaration expected, found %s",
               p_found(P));
+    }
     u.kind = U_DEF;
     u.def = p_def(P, false);
     break;
