@@ -7,7 +7,7 @@
  *
  * Options are one X-macro table (name, takes an argument, help).  Exit
  * codes are TLC's (diag.h).  The config defaults to Spec.cfg beside the
- * spec, as with TLC. */
+ * spec, as with TLC, or to a `---- CONFIG Spec ----` section in the spec. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -111,6 +111,39 @@ static int print_or_roundtrip(const char *path, bool roundtrip) {
   }
   free(text);
   return code;
+}
+
+/* The text of the config: the file cfg_path, or for a .tla file the
+ * `---- CONFIG Name ----` section named after it (as TLC reads a config
+ * given as a .tla file).  When the default Spec.cfg is missing, a section
+ * in the spec itself serves.  NULL (errno set) when there is none. */
+static char *read_config(char **cfg_path, const char *spec_path,
+                         bool is_default) {
+  size_t n = strlen(*cfg_path);
+  bool tla = n > 4 && strcmp(*cfg_path + n - 4, ".tla") == 0;
+  const char *from = tla ? *cfg_path : spec_path;
+  if (!tla) {
+    char *text = src_read_file(*cfg_path);
+    if (text || !is_default)
+      return text;
+  }
+  int err = errno;
+  char *tla_text = src_read_file(from);
+  if (!tla_text)
+    return NULL;
+  const char *base = strrchr(from, '/');
+  base = base ? base + 1 : from;
+  char *name = xstrndup(base, strlen(base) > 4 ? strlen(base) - 4 : 0);
+  char *cfg = cfg_embedded_text(tla_text, name);
+  free(name);
+  free(tla_text);
+  if (!cfg) {
+    errno = tla ? ENOENT : err;
+  } else if (!tla) { /* errors are located in the spec */
+    free(*cfg_path);
+    *cfg_path = xstrdup(spec_path);
+  }
+  return cfg;
 }
 
 typedef struct MainArgs {
@@ -242,7 +275,7 @@ static int brink_main(int argc, char **argv) {
   }
   char *cfg_path = val[OPT_CONFIG] ? xstrdup(val[OPT_CONFIG])
                                    : default_cfg(spec_path);
-  char *cfg_text = src_read_file(cfg_path);
+  char *cfg_text = read_config(&cfg_path, spec_path, !val[OPT_CONFIG]);
   if (!cfg_text) {
     fprintf(stderr, "brink: cannot read the config file %s: %s\n", cfg_path,
             strerror(errno));
