@@ -1,7 +1,9 @@
 /* fuzz_parse.c -- libFuzzer harness for the TLA+ front end.
  *
  * Each input is a module text.  It goes through the lexer and parser
- * (parse_text); a text that parses is written to a scratch folder and
+ * (parse_text); a text that parses is printed (print.h), the print parsed
+ * again and compared with the first tree (astcmp.h) -- a round trip that
+ * fails is a finding (abort) -- and then written to a scratch folder and
  * loaded with program_load, so that module loading, name resolution,
  * instance expansion and levels run on it too.  The front end reports
  * user errors located and returns NULL -- it never exits or jumps out on
@@ -17,7 +19,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "astcmp.h"
 #include "parse.h"
+#include "print.h"
 #include "resolve.h"
 
 static char scratch[64];
@@ -44,6 +48,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   Module *m = parse_text("F.tla", text);
   if (m) {
+    char *printed = print_module_str(m);
+    Module *again = parse_text("F (printed).tla", printed);
+    char why[1024];
+    if (!again || !astcmp_modules(m, again, why, sizeof why)) {
+      fprintf(stderr, "fuzz_parse: round trip failed: %s\n--- printed:\n%s",
+              again ? why : "the printed text does not parse", printed);
+      abort();
+    }
+    free(printed);
     FILE *f = fopen(spec_path, "wb");
     if (f) {
       fwrite(text, 1, size, f);
