@@ -1,7 +1,8 @@
 /* t33_print.c -- unit tests for the printer (print.c) and the structural
  * comparison (astcmp.c): the text printed for a handful of constructs,
  * round trips (parse, print, parse again, compare) of tricky modules, and
- * a round trip of every snippet of the syntax corpus that parses. */
+ * a round trip of every snippet of the syntax corpus that parses and of
+ * every module of the examples corpus that SANY accepts. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -254,6 +255,33 @@ START_TEST(test_syntax_corpus_round_trip) {
 }
 END_TEST
 
+/* Every module of the examples corpus that SANY accepts round-trips (the
+ * CLI form of this is `make roundtrip`). */
+START_TEST(test_examples_corpus_round_trip) {
+  FILE *f = fopen("../shared/corpus/modules.tsv", "r");
+  if (!f) {
+    printf("examples corpus not found; skipped\n");
+    return;
+  }
+  char line[2048], path[1024];
+  int n = 0;
+  while (fgets(line, sizeof line, f)) {
+    char *file = strtok(line, "\t"), *code = strtok(NULL, "\t");
+    if (!file || !code || strcmp(code, "0"))
+      continue;
+    snprintf(path, sizeof path, "../shared/corpus/examples/%s", file);
+    char *text = src_read_file(path);
+    ck_assert_msg(text != NULL, "cannot read %s", path);
+    free(round_trip(path, text));
+    free(text);
+    n++;
+  }
+  fclose(f);
+  printf("examples corpus: %d modules round-trip\n", n);
+  ck_assert_int_gt(n, 300);
+}
+END_TEST
+
 Suite *print_suite(void) {
   Suite *s = suite_create("print");
   TCase *tc = tcase_create("print");
@@ -265,6 +293,7 @@ Suite *print_suite(void) {
   tcase_add_test(tc, test_tricky_round_trips);
   tcase_add_test(tc, test_differences_located);
   tcase_add_test(tc, test_syntax_corpus_round_trip);
+  tcase_add_test(tc, test_examples_corpus_round_trip);
   suite_add_tcase(s, tc);
   return s;
 }
