@@ -560,14 +560,18 @@ static void pr_def_lhs(Printer *P, const Def *d) {
     put(P, " ");
     pr_param(P, d->params[1].name, d->params[1].arity);
   } else if (!is_ident(d->name) && d->nparams == 1) {
-    if (is_postfix(d->name)) {
-      put_sym(P, d->params[0].name);
-      put(P, " ");
+    /* Prefix operators as `-. a`; any other symbol as `a op` (the parser
+     * reads both forms, but `<: a ==` after a definition ending in an
+     * expression would continue that expression). */
+    const char *n = sym_str(d->name);
+    if (!strcmp(n, "-.") || !strcmp(n, "~") || !strcmp(n, "<>")) {
       put_sym(P, d->name);
+      put(P, " ");
+      put_sym(P, d->params[0].name);
     } else {
-      put_sym(P, d->name);
-      put(P, " ");
       put_sym(P, d->params[0].name);
+      put(P, " ");
+      put_sym(P, d->name);
     }
   } else {
     put_sym(P, d->name);

@@ -193,6 +193,9 @@ START_TEST(test_tricky_round_trips) {
               "Live == <>[](x = 1) ~> []<>ENABLED <<A>>_vars\n"
               "S == \"tab\\there \\\"q\\\" back\\\\slash\\nnl\"\n"
               "T == \\EE y : \\AA z : y = z");
+  /* A one-parameter definition of an infix symbol (found by fuzzing: it
+   * was printed `<: a ==`, which continued the definition before it). */
+  round_trips("A == 0\nNex <: == 1\nB == 2\nb ^* == b\nc ~> == c");
   /* Set forms whose first element looks like a bound. */
   round_trips("S == {(x \\in T) : x \\in U}\n"
               "U == {<<a, b>> \\in T \\X T : a = b}\n"
