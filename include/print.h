@@ -6,11 +6,13 @@
  * the same tree (astcmp.h compares them; `brink parse --roundtrip` checks
  * it), which fixes the few choices the printer makes:
  *   - every compound operand is parenthesised, so precedence never
- *     matters; atoms (names, calls, literals, bracketed forms, f[x], r.a)
- *     are not;
+ *     matters; atoms (names, calls, literals, bracketed forms, f[x], r.a,
+ *     and a postfix operator on an atom, x') are not;
  *   - conjunction and disjunction lists become bulleted junction lists,
  *     laid out by column as the parser reads them (an n-ary node is one
  *     list; a nested node is a nested list);
+ *   - a one-parameter definition of an operator symbol prints as `-. a`
+ *     for the prefix operators and as `a op` otherwise;
  *   - synonyms print in their canonical spelling (ast_canonical_op),
  *     numbers in decimal, strings with the escapes the lexer knows, ASSUME /
  *     AXIOM / ASSUMPTION as ASSUME, LEMMA & co. as THEOREM;
