@@ -9,6 +9,8 @@
 #   make bench      explicit-engine throughput on corpus models vs TLC's times
 #   make corpus-explicit  every finished corpus model vs TLC's counts (slow)
 #   make differential     explicit vs symbolic engine on every corpus model
+#   make roundtrip  parse, print and re-parse every corpus module; compare
+#   make fuzz       build the libFuzzer harnesses (clang); run with fuzz/run.sh
 
 CC      ?= gcc
 OPT     ?= -O2
@@ -32,7 +34,7 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsu
 PACKAGES := libz3-dev libcadical-dev libgmp-dev check pkg-config
 
 .PHONY: all check asan-check demo deps format clean bench corpus-explicit \
-        differential
+        differential roundtrip fuzz
 
 BRINK_BIN ?= brink
 
@@ -101,7 +103,7 @@ format:
 	clang-format -i $(SRCS) $(wildcard include/*.h) $(TEST_SRCS)
 
 clean:
-	rm -rf build build-asan brink
+	rm -rf build build-asan build-fuzz brink
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
@@ -114,3 +116,20 @@ corpus-explicit: brink
 # Both engines on every corpus model at a small depth; prints the agreement.
 differential: brink
 	benchmarks/differential.sh $(or $(STEPS),5)
+
+roundtrip: brink
+	benchmarks/roundtrip.sh
+
+# libFuzzer harnesses for the parser (with resolution) and the config
+# reader; only the front end is linked in.  Not part of `make check`.
+FUZZ_CC    ?= clang
+FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude \
+              -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_SRCS  := $(addprefix src/,ast.c builtin.c cfg.c diag.c instance.c lex.c \
+              library.c parse.c print.c astcmp.c resolve.c util.c)
+
+fuzz: build-fuzz/fuzz_parse build-fuzz/fuzz_cfg
+
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRCS) $(BUILD)/library_modules.c $(wildcard include/*.h)
+	@mkdir -p build-fuzz
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS) $(BUILD)/library_modules.c -lpthread

@@ -58,5 +58,11 @@ typedef struct Config {
 
 Config *cfg_parse_text(const char *path, const char *text);
 Config *cfg_parse_file(const char *path);
+/* A .tla file may carry its model as a `---- CONFIG Name ----` section
+ * ending at a `====` line (TLC's trace files do; TLC reads it when given
+ * the .tla file as the config).  Returns a copy of text with everything
+ * outside the section of that name blanked (lines and columns stay as in
+ * the file, for located errors), or NULL when there is no such section. */
+char *cfg_embedded_text(const char *text, const char *name);
 
 #endif

@@ -136,6 +136,13 @@ typedef struct Token {
  * malloc'ed array (the caller frees it) of *ntoks tokens, the last TK_EOF.
  * Prints located errors; returns how many. */
 int lex_text(uint32_t file, const char *text, Token **out, int *ntoks);
+/* Lexes the module whose header starts at byte offset `from` of text. */
+int lex_text_at(uint32_t file, const char *text, size_t from, Token **out,
+                int *ntoks);
+/* The byte offset of the line that opens module `name` (`---- MODULE name
+ * ----` at the start of a line, as TLC's tools look for it in a file that
+ * holds several modules), or -1. */
+long lex_find_module_named(const char *text, const char *name);
 /* Lexes all of text as one expression (no module header). */
 int lex_expr_text(uint32_t file, const char *text, Token **out, int *ntoks);
 /* "identifier", "'('", "THEN", ... */

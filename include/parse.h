@@ -2,7 +2,8 @@
  *
  * parse_text parses one source text that holds a module (text before the
  * first `---- MODULE` line and after the closing `====` is ignored; nested
- * modules become U_MODULE units).  Errors are printed through diag.h with
+ * modules become U_MODULE units; parse_text_module reads a module after
+ * the first).  Errors are printed through diag.h with
  * file:line:col, the source line and a caret; several errors per file where
  * recovery is sensible.  On any error the result is NULL. */
 #ifndef BRINK_PARSE_H
@@ -12,6 +13,11 @@
 
 Module *parse_text(const char *path, const char *text);
 Module *parse_file(const char *path); /* reads the file; error if unreadable */
+/* A later top-level module of a file that holds several (TLC's trace files
+ * do): the module `name` whose header line is in text.  *found is false,
+ * and nothing is printed, when there is none. */
+Module *parse_text_module(const char *path, const char *text, Sym name,
+                          bool *found);
 /* Parses a lone expression (used by tests and by --cinit / --inv style
  * command-line predicates); NULL on error. */
 Expr *parse_expr_text(const char *what, const char *text);

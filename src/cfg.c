@@ -471,3 +471,55 @@ Config *cfg_parse_file(const char *path) {
   free(text);
   return c;
 }
+
+/* Is line (up to its end) `----... CONFIG name ...----`? */
+static bool cfg_section_header(const char *line, const char *name) {
+  const char *p = line;
+  int dashes = 0;
+  while (*p == '-')
+    p++, dashes++;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (dashes < 4 || strncmp(p, "CONFIG", 6) || (p[6] != ' ' && p[6] != '\t'))
+    return false;
+  p += 6;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  size_t k = strlen(name);
+  if (strncmp(p, name, k))
+    return false;
+  p += k;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (*p != '-')
+    return false;
+  while (*p == '-')
+    p++;
+  while (*p == ' ' || *p == '\t' || *p == '\r')
+    p++;
+  return *p == '\n' || *p == '\0';
+}
+
+char *cfg_embedded_text(const char *text, const char *name) {
+  const char *start = NULL, *end = NULL;
+  for (const char *line = text; *line;) {
+    const char *next = strchr(line, '\n');
+    next = next ? next + 1 : line + strlen(line);
+    if (!start && cfg_section_header(line, name)) {
+      start = next;
+    } else if (start && !strncmp(line, "====", 4)) {
+      end = line;
+      break;
+    }
+    line = next;
+  }
+  if (!start)
+    return NULL;
+  if (!end)
+    end = text + strlen(text);
+  char *out = xstrdup(text);
+  for (size_t i = 0; out[i]; i++)
+    if (out[i] != '\n' && (text + i < start || text + i >= end))
+      out[i] = ' ';
+  return out;
+}

@@ -285,18 +285,43 @@ static bool digit_in_base(char c, int base) {
   return c >= '0' && c < '0' + base;
 }
 
-/* `\b101`, `\o17`, `\hFF` (at the backslash); false if not a number. */
+/* `\b101`, `\o17`, `\hFF` (at the backslash); false if not a number.
+ * A word that starts like one (`\b` or `\o` and a decimal digit, `\h` and
+ * a hex digit) is one, and a digit outside its base is an error; so is
+ * `\b` or `\h` with no digits (`\o` alone is an operator). */
 static bool lex_based_number(Lexer *L) {
   char b = (char)tolower((unsigned char)lex_at(L, 1));
   int base = b == 'b' ? 2 : b == 'o' ? 8 : b == 'h' ? 16 : 0;
-  if (!base || !digit_in_base(lex_at(L, 2), base))
+  static const char *const names[] = {"binary", "octal", "hexadecimal"};
+  const char *what = names[base == 2 ? 0 : base == 8 ? 1 : 2];
+  char c2 = lex_at(L, 2);
+  uint32_t line = L->line, col = L->col;
+  if (base && base != 8 && !is_ident_char(c2)) {
+    char spelled[3] = {'\\', lex_at(L, 1), 0};
+    lex_error(L, line, col, "digits expected after '%s' (a number)", spelled);
+    lex_adv_n(L, 2);
+    lex_push(L, TK_NUM, sym_intern("0"), line, col);
+    return true;
+  }
+  if (!base || !(base == 16 ? isxdigit((unsigned char)c2)
+                            : isdigit((unsigned char)c2)))
     return false;
   size_t k = 2;
-  while (digit_in_base(lex_at(L, k), base))
+  while (is_ident_char(lex_at(L, k)))
     k++;
-  if (is_ident_char(lex_at(L, k)))
-    return false;
-  uint32_t line = L->line, col = L->col;
+  for (size_t j = 2; j < k; j++)
+    if (!digit_in_base(lex_at(L, j), base)) {
+      char bad[2] = {lex_at(L, j), 0};
+      Loc at = {L->file, line, col + (uint32_t)j, line, col + (uint32_t)j};
+      diag_error(at, "invalid %s digit '%s'", what, bad);
+      L->errors++;
+      k = j;
+      while (is_ident_char(lex_at(L, k)))
+        k++;
+      lex_adv_n(L, k);
+      lex_push(L, TK_NUM, sym_intern("0"), line, col);
+      return true;
+    }
   char *dec = lex_to_decimal(L->s + L->i + 2, k - 2, base);
   lex_adv_n(L, k);
   lex_push(L, TK_NUM, sym_intern(dec), line, col);
@@ -574,15 +599,42 @@ static long lex_find_module(const char *s, size_t n) {
   return -1;
 }
 
-static int lex_run(uint32_t file, const char *text, bool whole, Token **out,
+long lex_find_module_named(const char *text, const char *name) {
+  size_t n = strlen(text), k = strlen(name);
+  for (size_t i = 0; i < n;) {
+    size_t j = i, d = 0;
+    while (j < n && text[j] == '-')
+      j++, d++;
+    while (j < n && (text[j] == ' ' || text[j] == '\t'))
+      j++;
+    if (d >= 4 && j + 6 < n && !memcmp(text + j, "MODULE", 6) &&
+        (text[j + 6] == ' ' || text[j + 6] == '\t')) {
+      j += 6;
+      while (j < n && (text[j] == ' ' || text[j] == '\t'))
+        j++;
+      if (j + k <= n && !memcmp(text + j, name, k) &&
+          (j + k == n || !is_ident_char(text[j + k])))
+        return (long)i;
+    }
+    while (i < n && text[i] != '\n')
+      i++;
+    i++;
+  }
+  return -1;
+}
+
+/* Lexes text from the module header at `from` (-1: the first header; -2:
+ * all of text as one expression). */
+static int lex_run(uint32_t file, const char *text, long from, Token **out,
                    int *ntoks) {
+  bool whole = from == -2;
   Lexer L = {0};
   L.s = text;
   L.n = strlen(text);
   L.file = file;
   L.line = 1;
   L.col = 1;
-  long start = whole ? 0 : lex_find_module(text, L.n);
+  long start = whole ? 0 : from >= 0 ? from : lex_find_module(text, L.n);
   if (whole)
     L.depth = 1 << 30;
   if (start >= 0) {
@@ -601,9 +653,14 @@ static int lex_run(uint32_t file, const char *text, bool whole, Token **out,
 }
 
 int lex_text(uint32_t file, const char *text, Token **out, int *ntoks) {
-  return lex_run(file, text, false, out, ntoks);
+  return lex_run(file, text, -1, out, ntoks);
+}
+
+int lex_text_at(uint32_t file, const char *text, size_t from, Token **out,
+                int *ntoks) {
+  return lex_run(file, text, (long)from, out, ntoks);
 }
 
 int lex_expr_text(uint32_t file, const char *text, Token **out, int *ntoks) {
-  return lex_run(file, text, true, out, ntoks);
+  return lex_run(file, text, -2, out, ntoks);
 }

@@ -1,18 +1,22 @@
 /* main.c -- the command line.
  *
  *   brink check [options] Spec.tla     model-check a spec
- *   brink parse [--print] Spec.tla     parse and resolve, report errors
+ *   brink parse [--print] Spec.tla     parse and resolve, report errors;
+ *                                      --print: the root module as TLA+
+ *   brink parse --roundtrip Spec.tla   parse, print, re-parse, compare
  *
  * Options are one X-macro table (name, takes an argument, help).  Exit
  * codes are TLC's (diag.h).  The config defaults to Spec.cfg beside the
- * spec, as with TLC. */
+ * spec, as with TLC, or to a `---- CONFIG Spec ----` section in the spec. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "astcmp.h"
 #include "cfg.h"
 #include "driver.h"
 #include "parse.h"
+#include "print.h"
 #include "resolve.h"
 #include "spec.h"
 #include "types.h"
@@ -31,7 +35,9 @@
   X(INV, "--inv", 1, "NAMES comma-separated invariants (override the "        \
                      "config)")                                                \
   X(NODEADLOCK, "--no-deadlock", 0, "do not check for deadlock")             \
-  X(PRINT, "--print", 0, "(parse) print the resolved module")                 \
+  X(PRINT, "--print", 0, "(parse) print the root module as TLA+ source")      \
+  X(ROUNDTRIP, "--roundtrip", 0, "(parse) print the root module, parse the "   \
+                                 "text again and compare the two trees")       \
   X(VERBOSE, "--verbose", 0, "(typecheck) also the representations chosen "  \
                              "and the annotations read")                     \
   X(HELP, "--help", 0, "this text")
@@ -56,7 +62,7 @@ static const struct {
 static void usage(FILE *out) {
   fprintf(out, "brink %s -- a symbolic bounded model checker for TLA+\n\n"
                "usage: brink check [options] Spec.tla\n"
-               "       brink parse Spec.tla\n"
+               "       brink parse [--print | --roundtrip] Spec.tla\n"
                "       brink typecheck [--config FILE] [--verbose] Spec.tla  (the config "
                "is optional)\n\n"
                "options:\n",
@@ -76,6 +82,72 @@ static char *default_cfg(const char *spec) {
   memcpy(p, spec, n);
   strcpy(p + n, ".cfg");
   return p;
+}
+
+/* `parse --print` and `parse --roundtrip` on a spec that loads: the root
+ * module as parsed (name resolution rewrites path arguments; print.h), its
+ * text, and for a round trip the parse of that text compared with it.
+ * Exit 0 when equal, 1 with the first difference otherwise. */
+static int print_or_roundtrip(const char *path, bool roundtrip) {
+  Module *m = parse_file(path);
+  if (!m)
+    return EXIT_PARSE;
+  char *text = print_module_str(m);
+  if (!roundtrip) {
+    fputs(text, stdout);
+    free(text);
+    return EXIT_OK;
+  }
+  char *name = xsprintf("%s (printed)", path);
+  Module *again = parse_text(name, text);
+  free(name);
+  char why[1024];
+  int code = EXIT_OK;
+  if (!again) {
+    fprintf(stderr, "%s: round trip: the printed module does not parse (see "
+                    "above)\n", path);
+    code = 1;
+  } else if (!astcmp_modules(m, again, why, sizeof why)) {
+    fprintf(stderr, "%s: round trip: the trees differ: %s\n", path, why);
+    code = 1;
+  } else {
+    printf("%s: round trip: equal\n", path);
+  }
+  free(text);
+  return code;
+}
+
+/* The text of the config: the file cfg_path, or for a .tla file the
+ * `---- CONFIG Name ----` section named after it (as TLC reads a config
+ * given as a .tla file).  When the default Spec.cfg is missing, a section
+ * in the spec itself serves.  NULL (errno set) when there is none. */
+static char *read_config(char **cfg_path, const char *spec_path,
+                         bool is_default) {
+  size_t n = strlen(*cfg_path);
+  bool tla = n > 4 && strcmp(*cfg_path + n - 4, ".tla") == 0;
+  const char *from = tla ? *cfg_path : spec_path;
+  if (!tla) {
+    char *text = src_read_file(*cfg_path);
+    if (text || !is_default)
+      return text;
+  }
+  int err = errno;
+  char *tla_text = src_read_file(from);
+  if (!tla_text)
+    return NULL;
+  const char *base = strrchr(from, '/');
+  base = base ? base + 1 : from;
+  char *name = xstrndup(base, strlen(base) > 4 ? strlen(base) - 4 : 0);
+  char *cfg = cfg_embedded_text(tla_text, name);
+  free(name);
+  free(tla_text);
+  if (!cfg) {
+    errno = tla ? ENOENT : err;
+  } else if (!tla) { /* errors are located in the spec */
+    free(*cfg_path);
+    *cfg_path = xstrdup(spec_path);
+  }
+  return cfg;
 }
 
 typedef struct MainArgs {
@@ -198,16 +270,16 @@ static int brink_main(int argc, char **argv) {
   if (!prog)
     return EXIT_PARSE;
   if (strcmp(cmd, "parse") == 0) {
+    if (flag[OPT_PRINT] || flag[OPT_ROUNDTRIP])
+      return print_or_roundtrip(spec_path, flag[OPT_ROUNDTRIP]);
     printf("%s: module %s parsed and resolved (%zu module%s).\n", spec_path,
            sym_str(prog->root->name), prog->modules.len,
            prog->modules.len == 1 ? "" : "s");
-    if (flag[OPT_PRINT])
-      fprintf(stderr, "brink: --print is not available yet\n");
     return EXIT_OK;
   }
   char *cfg_path = val[OPT_CONFIG] ? xstrdup(val[OPT_CONFIG])
                                    : default_cfg(spec_path);
-  char *cfg_text = src_read_file(cfg_path);
+  char *cfg_text = read_config(&cfg_path, spec_path, !val[OPT_CONFIG]);
   if (!cfg_text && errno == ENOENT && !val[OPT_CONFIG] &&
       strcmp(cmd, "typecheck") == 0) {
     /* Types need no model: constants are typed by their uses. */

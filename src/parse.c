@@ -699,16 +699,20 @@ static Bound *p_bound_from_expr(const Expr *e) {
 }
 
 /* set ::= '{' '}' | '{' expr {',' expr} '}' | '{' bound ':' expr '}'
- *       | '{' expr ':' bounds '}' */
+ *       | '{' expr ':' bounds '}'
+ * A parenthesised `{(x \in S) : ...}` is the second form (a bound is names,
+ * not an expression). */
 static Expr *p_set(Parser *P) {
   Token *open = p_next(P);
   Expr *e;
   if (p_is(P, TK_RBRACE)) {
     e = ast_new(EX_SET_ENUM, open->loc);
   } else {
+    int close = p_is(P, TK_LPAREN) ? p_match(P, 0) : -1;
+    bool wrapped = close > 0 && p_at(P, close + 1)->kind == TK_COLON;
     Expr *first = p_expr(P);
     if (p_accept(P, TK_COLON)) {
-      if (p_is_bound_expr(first)) {
+      if (!wrapped && p_is_bound_expr(first)) {
         e = ast_new(EX_SET_FILTER, open->loc);
         e->bounds = p_bound_from_expr(first);
         e->nbounds = 1;
@@ -1437,9 +1441,22 @@ static void p_unit(Parser *P, Module *m, int *cap) {
     p_skip_proof(P, (int)t->loc.col);
     return;
   default:
-    if (!p_def_ahead(P, 0))
+    if (!p_def_ahead(P, 0)) {
+      /* `Op(x) x + 1` and `Op = 1` are definitions missing their '=='. */
+      int k = 1;
+      if (t->kind == TK_IDENT && (p_at(P, 1)->kind == TK_LPAREN ||
+                                  p_at(P, 1)->kind == TK_LBRACK)) {
+        int m = p_match(P, 1);
+        k = m > 0 ? m + 1 : 1;
+      }
+      Token *w = p_at(P, k);
+      if (t->kind == TK_IDENT &&
+          (k > 1 || (w->kind == TK_OP && !strcmp(sym_str(w->sym), "="))))
+        p_error(P, w->loc, "'==' expected in the definition of '%s', found %s",
+                sym_str(t->sym), lex_token_desc(w));
       p_error(P, t->loc, "definition or declaration expected, found %s",
               p_found(P));
+    }
     u.kind = U_DEF;
     u.def = p_def(P, false);
     break;
@@ -1520,11 +1537,13 @@ static void p_init(Parser *P, uint32_t file, Token *toks, int n) {
   P->file = file;
 }
 
-Module *parse_text(const char *path, const char *text) {
+static Module *parse_module_text(const char *path, const char *text,
+                                 long from) {
   uint32_t file = src_add(path, text);
   Token *toks;
   int n;
-  int lex_errors = lex_text(file, text, &toks, &n);
+  int lex_errors = from >= 0 ? lex_text_at(file, text, (size_t)from, &toks, &n)
+                             : lex_text(file, text, &toks, &n);
   Parser P;
   p_init(&P, file, toks, n);
   P.errors = lex_errors;
@@ -1540,6 +1559,17 @@ Module *parse_text(const char *path, const char *text) {
   }
   free(toks);
   return P.errors ? NULL : m;
+}
+
+Module *parse_text(const char *path, const char *text) {
+  return parse_module_text(path, text, -1);
+}
+
+Module *parse_text_module(const char *path, const char *text, Sym name,
+                          bool *found) {
+  long at = lex_find_module_named(text, sym_str(name));
+  *found = at >= 0;
+  return at >= 0 ? parse_module_text(path, text, at) : NULL;
 }
 
 Module *parse_file(const char *path) {

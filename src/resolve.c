@@ -95,6 +95,8 @@ typedef struct Resolver {
   VEC(const char *) loading; /* module names being loaded (cycles) */
   VEC(Module *) submodules;  /* nested modules seen so far ... */
   VEC(Scope *) subscopes;    /* ... and their enclosing module's scope */
+  const char *root_path;     /* the root module's file ... */
+  const char *root_text;     /* ... and its text (it may hold more modules) */
   int errors;
 } Resolver;
 
@@ -187,10 +189,27 @@ static void resolve_bounds_sets(Resolver *r, Bound *b, int n) {
       resolve_expr(r, b[i].set);
 }
 
+/* A name bound twice by one construct (`\A x, x \in S`, `F(a, a)`) is an
+ * error, as in SANY; the later one is reported. */
+static void check_distinct(Resolver *r, Binder *b, int n, Binder *seen,
+                           int nseen) {
+  for (int j = 0; j < n; j++)
+    for (int k = 0; k < nseen + j; k++)
+      if ((k < nseen ? seen[k].name : b[k - nseen].name) == b[j].name) {
+        rerror(r, b[j].loc, "'%s' is declared twice in one parameter or "
+                            "bound list", sym_str(b[j].name));
+        return;
+      }
+}
+
 static void push_bounds(Resolver *r, Bound *b, int n) {
-  for (int i = 0; i < n; i++)
+  for (int i = 0; i < n; i++) {
+    for (int p = 0; p < i; p++)
+      check_distinct(r, b[i].names, b[i].nnames, b[p].names, b[p].nnames);
+    check_distinct(r, b[i].names, b[i].nnames, NULL, 0);
     for (int j = 0; j < b[i].nnames; j++)
       push_binder(r, &b[i].names[j]);
+  }
 }
 
 /* An operator argument passed where an operator of arity k is expected:
@@ -537,6 +556,7 @@ static void resolve_expr(Resolver *r, Expr *e) {
 static void resolve_def(Resolver *r, Def *d) {
   size_t mark = r->locals.len;
   if (d->kind == DEF_OP) {
+    check_distinct(r, d->params, d->nparams, NULL, 0);
     for (int i = 0; i < d->nparams; i++)
       push_binder(r, &d->params[i]);
     resolve_expr(r, d->body);
@@ -914,8 +934,10 @@ static void resolve_module(Resolver *r, Module *m, Scope *outer) {
   r->scope = saved;
 }
 
-/* A user module called `name`: a nested module seen earlier, or
- * dir/name.tla; NULL for a standard module; an error if neither. */
+/* A user module called `name`: a nested module seen earlier, dir/name.tla,
+ * one that comes with brink, or a later top-level module of the root file
+ * (in that order, as SANY looks); NULL for a standard module; an error if
+ * none of these. */
 static Module *load_module(Resolver *r, Sym name, Loc at) {
   const char *nm = sym_str(name);
   for (size_t i = 0; i < r->prog->modules.len; i++)
@@ -942,18 +964,29 @@ static Module *load_module(Resolver *r, Sym name, Loc at) {
     text = xstrdup(library_text(nm));
     shipped = true;
   }
-  if (!text) {
+  if (!text && std_module_lookup(nm) >= 0) {
     free(path);
-    if (std_module_lookup(nm) >= 0)
-      return NULL;
-    rerror(r, at,
-           "cannot find module '%s' (searched: %s/%s.tla, then the modules "
-           "that come with brink)",
-           nm, r->prog->dir, nm);
     return NULL;
   }
-  Module *m = parse_text(path, text);
-  free(text);
+  Module *m = NULL;
+  if (text) {
+    m = parse_text(path, text);
+    free(text);
+  } else {
+    bool found = false;
+    if (r->root_text)
+      m = parse_text_module(r->root_path, r->root_text, name, &found);
+    if (!found) {
+      rerror(r, at,
+             "cannot find module '%s' (searched: %s/%s.tla, the modules that "
+             "come with brink, then the modules in %s)",
+             nm, r->prog->dir, nm, r->root_path);
+      free(path);
+      return NULL;
+    }
+    free(path);
+    path = xstrdup(r->root_path);
+  }
   if (!m) {
     r->errors++;
     free(path);
@@ -1009,8 +1042,10 @@ int expr_level(Expr *e) {
       break;
     }
     break;
-  case EX_BOX_ACT:
+  case EX_BOX_ACT: /* [A]_v and <<A>>_v are actions; [][A]_v is B_BOX */
   case EX_DIA_ACT:
+    l = LEVEL_ACTION;
+    break;
   case EX_WF:
   case EX_SF:
   case EX_TFORALL:
@@ -1073,6 +1108,125 @@ static void compute_levels(Program *p) {
       }
     }
   }
+}
+
+/* ---- level errors ---- */
+
+/* The level rules SANY enforces on the operators that care: a prime or
+ * UNCHANGED of an action, ENABLED of a temporal formula, [] / <> / ~> of an
+ * action (an action needs [A]_v), a temporal formula as the action of
+ * [A]_v / <<A>>_v / WF / SF, a subscript that is not a state function, and
+ * an ASSUME that is not constant.  An operator call counts at the highest
+ * level of its definition and its arguments, so a parameter passed an
+ * action is taken at face value. */
+static void level_error(Resolver *r, Expr *at, const char *what, int level) {
+  static const char *const names[] = {"constant", "state-level",
+                                      "action-level", "temporal"};
+  rerror(r, at->loc, "level error: %s (it is %s)", what,
+         names[level]);
+}
+
+static void check_levels(Resolver *r, Expr *e);
+
+static void check_def_levels(Resolver *r, Def *d) {
+  for (int i = 0; i < d->nbounds; i++)
+    check_levels(r, d->bounds[i].set);
+  check_levels(r, d->body);
+}
+
+static void check_levels(Resolver *r, Expr *e) {
+  if (!e)
+    return;
+  if (e->kind == EX_OP && e->ref.kind == REF_BUILTIN && e->nargs >= 1) {
+    int l = expr_level(e->args[0]);
+    int l2 = e->nargs > 1 ? expr_level(e->args[1]) : 0;
+    switch (e->ref.u.builtin) {
+    case B_PRIME:
+      if (l >= LEVEL_ACTION)
+        level_error(r, e, "only a constant or state-level expression can be "
+                          "primed", l);
+      break;
+    case B_UNCHANGED:
+      if (l >= LEVEL_ACTION)
+        level_error(r, e, "UNCHANGED takes a state function", l);
+      break;
+    case B_ENABLED:
+      if (l >= LEVEL_TEMPORAL)
+        level_error(r, e, "ENABLED takes an action", l);
+      break;
+    case B_BOX: /* [][A]_v and <><<A>>_v are the action forms */
+    case B_DIAMOND:
+      if (l == LEVEL_ACTION &&
+          e->args[0]->kind != (e->ref.u.builtin == B_BOX ? EX_BOX_ACT
+                                                         : EX_DIA_ACT))
+        level_error(r, e, "[] and <> take a state predicate or a temporal "
+                          "formula; an action needs [A]_v or <<A>>_v", l);
+      break;
+    case B_LEADSTO:
+      if (l == LEVEL_ACTION || l2 == LEVEL_ACTION)
+        level_error(r, e, "~> takes state predicates or temporal formulas",
+                    LEVEL_ACTION);
+      break;
+    default:
+      break;
+    }
+  }
+  if (e->kind == EX_BOX_ACT || e->kind == EX_DIA_ACT || e->kind == EX_WF ||
+      e->kind == EX_SF) {
+    bool wf = e->kind == EX_WF || e->kind == EX_SF;
+    Expr *act = e->args[wf ? 1 : 0], *sub = e->args[wf ? 0 : 1];
+    int la = expr_level(act), ls = expr_level(sub);
+    if (la >= LEVEL_TEMPORAL)
+      level_error(r, act, "the action of [A]_v, <<A>>_v, WF or SF must not "
+                          "be temporal", la);
+    else if (ls >= LEVEL_ACTION)
+      level_error(r, sub, "a subscript must be a state function", ls);
+  }
+  for (int i = 0; i < e->nargs; i++)
+    check_levels(r, e->args[i]);
+  for (int i = 0; i < e->nbounds; i++)
+    check_levels(r, e->bounds[i].set);
+  check_levels(r, e->body);
+  for (int i = 0; i < e->narms; i++) {
+    check_levels(r, e->arms[i].guard);
+    check_levels(r, e->arms[i].value);
+  }
+  check_levels(r, e->other);
+  for (int i = 0; i < e->ndefs; i++)
+    check_def_levels(r, e->defs[i]);
+  for (int i = 0; i < e->nupdates; i++) {
+    ExceptUpdate *u = &e->updates[i];
+    for (int s = 0; s < u->npath; s++)
+      for (int k = 0; k < u->path[s].nargs; k++)
+        check_levels(r, u->path[s].args[k]);
+    check_levels(r, u->value);
+  }
+}
+
+/* Checks every module of the program (each once, as written: instance
+ * copies are not walked again). */
+static int check_program_levels(Program *p) {
+  Resolver r = {0};
+  r.prog = p;
+  for (size_t i = 0; i < p->modules.len; i++) {
+    Module *m = p->modules.data[i];
+    if (m->builtin)
+      continue;
+    for (int u = 0; u < m->nunits; u++) {
+      Unit *un = &m->units[u];
+      if (un->kind == U_DEF && un->def->kind != DEF_INSTANCE)
+        check_def_levels(&r, un->def);
+      if (un->kind == U_ASSUME || un->kind == U_THEOREM)
+        check_levels(&r, un->expr);
+      if (un->kind == U_ASSUME && un->expr) {
+        int l = expr_level(un->expr);
+        if (l > LEVEL_CONST)
+          level_error(&r, un->expr, "an ASSUME must be a constant formula",
+                      l);
+      }
+    }
+  }
+  return r.errors;
 }
 
 /* ---- entry points ---- */
@@ -1148,14 +1302,18 @@ Program *program_load(const char *path) {
     return NULL;
   }
   Module *m = parse_text(path, text);
-  free(text);
-  if (!m)
+  if (!m) {
+    free(text);
     return NULL;
+  }
   p->root = m;
   Resolver r = {0};
   r.prog = p;
+  r.root_path = path;
+  r.root_text = text;
   VEC_PUSH(r.loading, sym_str(m->name));
   resolve_module(&r, m, NULL);
+  free(text);
   VEC_FREE(r.locals);
   VEC_FREE(r.loading);
   if (r.errors || p->errors)
@@ -1172,6 +1330,8 @@ Program *program_load(const char *path) {
       entry_ref(&root->slots[i]);
   collect_assumes(p, m);
   compute_levels(p);
+  if (check_program_levels(p))
+    return NULL;
   return p;
 }
 

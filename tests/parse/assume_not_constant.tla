@@ -1,0 +1,4 @@
+---- MODULE assume_not_constant ----
+VARIABLE x
+ASSUME x' = 1
+====

@@ -1,0 +1,4 @@
+---- MODULE at_outside_except ----
+EXTENDS Naturals
+A == @ + 1
+====

@@ -1,0 +1,5 @@
+---- MODULE box_of_action ----
+EXTENDS Naturals
+VARIABLE x
+P == [](x' > x)
+====

@@ -1,0 +1,3 @@
+---- MODULE circular_extends ----
+EXTENDS circular_extends
+====

@@ -1,0 +1,3 @@
+---- MODULE definition_missing_defeq ----
+Foo(x) x + 1
+====

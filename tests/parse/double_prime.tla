@@ -1,0 +1,4 @@
+---- MODULE double_prime ----
+VARIABLE x
+A == x'' = 1
+====

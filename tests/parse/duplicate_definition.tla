@@ -1,0 +1,4 @@
+---- MODULE duplicate_definition ----
+A == 1
+A == 2
+====

@@ -1,0 +1,3 @@
+---- MODULE duplicate_parameter ----
+F(a, a) == a
+====

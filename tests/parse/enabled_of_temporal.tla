@@ -1,0 +1,4 @@
+---- MODULE enabled_of_temporal ----
+VARIABLE x
+A == ENABLED [](x = 1)
+====

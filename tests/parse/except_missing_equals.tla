@@ -1,0 +1,3 @@
+---- MODULE except_missing_equals ----
+A == [f EXCEPT ![1] 2]
+====

@@ -1,0 +1,3 @@
+---- MODULE invalid_binary_digit ----
+A == \b102
+====

@@ -1,0 +1,3 @@
+---- MODULE invalid_hex_digit ----
+A == \hFG
+====

@@ -1,0 +1,3 @@
+---- MODULE missing_extended_module ----
+EXTENDS NoSuchModule
+====

@@ -1,0 +1,3 @@
+---- MODULE number_without_digits ----
+A == \h + 1
+====

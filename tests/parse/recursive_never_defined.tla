@@ -1,0 +1,4 @@
+---- MODULE recursive_never_defined ----
+RECURSIVE F(_)
+A == F(1)
+====

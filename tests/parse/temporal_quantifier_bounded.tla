@@ -1,0 +1,4 @@
+---- MODULE temporal_quantifier_bounded ----
+VARIABLE x
+A == \EE y \in {1} : x = y
+====

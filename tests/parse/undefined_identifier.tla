@@ -1,0 +1,4 @@
+---- MODULE undefined_identifier ----
+EXTENDS Naturals
+A == foo + 1
+====

@@ -1,0 +1,4 @@
+---- MODULE wrong_arity ----
+F(a) == a
+G == F(1, 2)
+====
