@@ -2033,6 +2033,13 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
     return v;
   }
   if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN &&
+      (set->ref.u.builtin == B_NAT || set->ref.u.builtin == B_INT)) {
+    TermId v = term_mk_fresh(T, "elem", SORT_INT);
+    *ok = set->ref.u.builtin == B_NAT ? term_mk_le(T, term_mk_int_si(T, 0), v)
+                                      : term_true(T);
+    return sv_int(v);
+  }
+  if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN &&
       set->ref.u.builtin == B_RANGE) {
     /* An integer between the bounds. */
     TermId lo = as_int(set->args[0], enc(E, set->args[0], env));
@@ -2097,6 +2104,66 @@ static void exists_branch(Enc *E, Bind *env, TermId mem, void *arg) {
   TermId g = enc_act(E, x->body, env);
   E->pc = saved;
   branch_add(E, x->br, term_mk_and2(T, mem, g));
+}
+
+/* Is s Nat or Int, possibly filtered or behind definitions? */
+static bool infinite_int_set(const Spec *sp, Expr *s, int depth) {
+  if (depth > 16)
+    return false;
+  if (s->kind == EX_SET_FILTER && s->nbounds == 1 && !s->bounds[0].tuple &&
+      s->bounds[0].nnames == 1)
+    return infinite_int_set(sp, s->bounds[0].set, depth + 1);
+  if (s->kind != EX_OP)
+    return false;
+  if (s->ref.kind == REF_BUILTIN)
+    return s->ref.u.builtin == B_NAT || s->ref.u.builtin == B_INT;
+  if (s->ref.kind == REF_DEF && !spec_def_value(sp, s->ref.u.def)) {
+    Def *d = spec_effective_def(sp, s->ref.u.def);
+    return d->kind == DEF_OP && d->nparams == 0 &&
+           infinite_int_set(sp, d->body, depth + 1);
+  }
+  return false;
+}
+
+/* \E x \in Nat : A in an action: the bound sets cannot be expanded, so
+ * each name is a fresh integer of the set (as Apalache does). */
+static bool unbounded_choice(const Spec *sp, Expr *e) {
+  bool any = false;
+  for (int i = 0; i < e->nbounds; i++) {
+    Bound *b = &e->bounds[i];
+    if (!b->set || b->tuple)
+      return false;
+    any |= infinite_int_set(sp, b->set, 0);
+  }
+  return any;
+}
+
+static TermId exists_unbounded(Enc *E, Expr *e, Bind *env) {
+  int n = count_names(e->bounds, e->nbounds);
+  Bind *frames = xcalloc((size_t)n + 1, sizeof *frames);
+  Bind *cur = env;
+  TermId ok = term_true(T);
+  int k = 0;
+  for (int i = 0; i < e->nbounds; i++) {
+    Bound *b = &e->bounds[i];
+    for (int j = 0; j < b->nnames; j++) {
+      TermId in;
+      SymVal *v = fresh_member(E, b->set, cur, &in);
+      if (!v) {
+        free(frames);
+        return term_false(T);
+      }
+      ok = term_mk_and2(T, ok, in);
+      frames[k] = (Bind){b->names[j].id, v, NULL, NULL, NULL, cur, NULL};
+      cur = &frames[k++];
+    }
+  }
+  TermId saved = E->pc;
+  E->pc = term_mk_and2(T, saved, ok);
+  TermId g = enc_act(E, e->body, cur);
+  E->pc = saved;
+  free(frames);
+  return term_mk_and2(T, ok, g);
 }
 
 static TermId enc_unchanged(Enc *E, Expr *e, Expr *at, Bind *env) {
@@ -2193,6 +2260,8 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
     }
     break;
   case EX_EXISTS: {
+    if (unbounded_choice(E->spec, e))
+      return exists_unbounded(E, e, env);
     Snap in = snap_take(E);
     Branches br = {{0}, {0}};
     ExArg x = {e->body, &br, &in};

@@ -14,6 +14,7 @@
 
 #include "astcmp.h"
 #include "cfg.h"
+#include "cinit.h"
 #include "driver.h"
 #include "parse.h"
 #include "print.h"
@@ -32,6 +33,8 @@
   X(BACKEND, "--backend", 1, "z3|cadical|auto (default auto)")                \
   X(INIT, "--init", 1, "NAME  the initial predicate (overrides the config)")  \
   X(NEXT, "--next", 1, "NAME  the next-state action (overrides the config)")  \
+  X(CINIT, "--cinit", 1, "NAME  a constant predicate that gives the constants " \
+                         "the config leaves open their values")              \
   X(INV, "--inv", 1, "NAMES comma-separated invariants (override the "        \
                      "config)")                                                \
   X(NODEADLOCK, "--no-deadlock", 0, "do not check for deadlock")             \
@@ -156,6 +159,12 @@ typedef struct MainArgs {
 } MainArgs;
 
 static int brink_main(int argc, char **argv);
+
+typedef struct RunArgs {
+  const char *engine;
+  const CheckOptions *co;
+} RunArgs;
+static int run_checks(const Spec *spec, void *arg);
 
 static int main_job(void *p) {
   MainArgs *a = p;
@@ -288,6 +297,16 @@ static int brink_main(int argc, char **argv) {
     types_report(stdout, bare, flag[OPT_VERBOSE]);
     return ok ? EXIT_OK : EXIT_PARSE;
   }
+  bool no_cfg = false;
+  if (!cfg_text && errno == ENOENT && !val[OPT_CONFIG]) {
+    /* Apalache's way: no model file; Init and Next unless named. */
+    fprintf(stderr, "brink: note: no config file %s; checking %s and %s%s\n",
+            cfg_path, val[OPT_INIT] ? val[OPT_INIT] : "Init",
+            val[OPT_NEXT] ? val[OPT_NEXT] : "Next",
+            val[OPT_CINIT] ? ", constants from --cinit" : "");
+    cfg_text = xstrdup("");
+    no_cfg = true;
+  }
   if (!cfg_text) {
     fprintf(stderr, "brink: cannot read the config file %s: %s\n", cfg_path,
             strerror(errno));
@@ -298,10 +317,12 @@ static int brink_main(int argc, char **argv) {
   if (!cfg)
     return EXIT_CONFIG;
   SpecOptions so = {0, 0, val[OPT_INV], flag[OPT_NODEADLOCK] ? 0 : -1, 0};
-  if (val[OPT_INIT])
-    so.init = sym_intern(val[OPT_INIT]);
-  if (val[OPT_NEXT])
-    so.next = sym_intern(val[OPT_NEXT]);
+  if (val[OPT_INIT] || no_cfg)
+    so.init = sym_intern(val[OPT_INIT] ? val[OPT_INIT] : "Init");
+  if (val[OPT_NEXT] || no_cfg)
+    so.next = sym_intern(val[OPT_NEXT] ? val[OPT_NEXT] : "Next");
+  if (val[OPT_CINIT])
+    so.cinit = sym_intern(val[OPT_CINIT]);
   int code;
   Spec *spec = spec_bind(prog, cfg, &so, &code);
   if (!spec)
@@ -314,6 +335,16 @@ static int brink_main(int argc, char **argv) {
   if (!typed)
     fprintf(stderr, "brink: warning: type inference failed (see above); the "
                     "engines check kinds as they evaluate, as TLC does\n");
+  RunArgs run = {engine, &co};
+  if (spec->cinit)
+    return cinit_run(spec, run_checks, &run);
+  return run_checks(spec, &run);
+}
+
+/* Checks the assumptions and then the behaviours of a spec whose
+ * constants all have values. */
+static int run_checks(const Spec *spec, void *arg) {
+  RunArgs *run = arg;
   int assumed = spec_check_assumptions(spec);
   if (assumed)
     return assumed;
@@ -323,7 +354,7 @@ static int brink_main(int argc, char **argv) {
            spec->assumes.len, spec->assumes.len == 1 ? "" : "s");
     return EXIT_OK;
   }
-  if (strcmp(engine, "explicit") == 0)
-    return check_explicit(spec, &co);
-  return check_symbolic(spec, &co);
+  if (strcmp(run->engine, "explicit") == 0)
+    return check_explicit(spec, run->co);
+  return check_symbolic(spec, run->co);
 }
