@@ -107,13 +107,19 @@ static TermId as_bool(Expr *e, SymVal *v) {
   return v->t;
 }
 
+/* sv_any() (the value of an expression that is an error wherever it is
+ * reached) passes as a value of any kind: the error is already recorded. */
 static TermId as_int(Expr *e, SymVal *v) {
+  if (v == sv_any())
+    return term_mk_int_si(sv_mgr(), 0);
   if (v->kind != SV_INT)
     unsupported(e, "an integer was expected here");
   return v->t;
 }
 
 static SymVal *need_set(Expr *e, SymVal *v) {
+  if (v == sv_any())
+    return sv_set(NULL, 0);
   if (v->kind != SV_SET)
     unsupported(e, "a finite set was expected here");
   return v;
@@ -523,19 +529,61 @@ static void func_elem(Enc *E, Bind *env, TermId mem, void *arg) {
   VEC_PUSH(q->cells, c);
 }
 
+/* CHOOSE x \in s : P over symbolic integers: the least member satisfying
+ * P, which is TLC's choice (integers come in numeric order). */
+static SymVal *choose_least_int(Enc *E, Expr *e, SymVal *s, Bind *env) {
+  Bound *bd = &e->bounds[0];
+  uint32_t n = s->n;
+  TermId *hit = xmalloc((n + 1) * sizeof *hit);
+  TermId saved = E->pc;
+  for (uint32_t i = 0; i < n; i++) {
+    Bind f = {bd->names[0].id, s->cells[i].key, NULL, NULL, NULL, env, NULL};
+    E->pc = term_mk_and2(T, saved, s->cells[i].mem);
+    TermId p = as_bool(e->body, enc(E, e->body, &f));
+    hit[i] = term_mk_and2(T, s->cells[i].mem, p);
+  }
+  E->pc = saved;
+  TermId none = term_true(T);
+  SymVal *r = NULL;
+  for (uint32_t i = n; i-- > 0;) {
+    /* Cell i holds the least witness (the first such cell on ties). */
+    VEC(TermId) c = {0};
+    VEC_PUSH(c, hit[i]);
+    for (uint32_t j = 0; j < n; j++) {
+      if (j == i)
+        continue;
+      TermId ki = s->cells[i].key->t, kj = s->cells[j].key->t;
+      TermId below = j < i ? term_mk_lt(T, ki, kj) : term_mk_le(T, ki, kj);
+      VEC_PUSH(c, term_mk_implies(T, hit[j], below));
+    }
+    TermId least = term_mk_and(T, c.data, c.len);
+    VEC_FREE(c);
+    r = r ? ite_or_fail(e, least, s->cells[i].key, r) : s->cells[i].key;
+    none = term_mk_and2(T, none, term_mk_not(T, hit[i]));
+  }
+  wd(E, none, e, "CHOOSE found no element satisfying its condition");
+  free(hit);
+  return r ? r : sv_any();
+}
+
 static SymVal *enc_choose(Enc *E, Expr *e, Bind *env) {
   Bound *bd = &e->bounds[0];
   if (!bd->set || bd->tuple || bd->nnames != 1)
     unsupported(e, "CHOOSE must have the form CHOOSE x \\in S : P");
   SymVal *s = need_set(bd->set, enc(E, bd->set, env));
   /* The least witness in the canonical order: cells must be constants,
-   * which keep that order. */
+   * which keep that order, or integers, which the solver compares. */
+  bool consts = true, ints = true;
   for (uint32_t i = 0; i < s->n; i++) {
     Value *v;
-    if (!sv_is_const(s->cells[i].key, &v))
-      unsupported(e, "CHOOSE over a set with symbolic elements is not "
-                     "supported yet");
+    consts &= sv_is_const(s->cells[i].key, &v);
+    ints &= s->cells[i].key->kind == SV_INT;
   }
+  if (!consts && ints)
+    return choose_least_int(E, e, s, env);
+  if (!consts)
+    unsupported(e, "CHOOSE over a set with symbolic elements that are not "
+                   "integers is not supported yet");
   SymVal *r = NULL;
   TermId none = term_true(T);
   VEC(TermId) hits = {0};
@@ -562,7 +610,7 @@ static SymVal *enc_choose(Enc *E, Expr *e, Bind *env) {
   wd(E, none, e, "CHOOSE found no element satisfying its condition");
   VEC_FREE(hits);
   if (!r) /* CHOOSE from the empty set: the error is recorded */
-    r = sv_bool(term_false(T));
+    r = sv_any();
   return r;
 }
 
@@ -779,6 +827,8 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
 /* ---- function application ---- */
 
 static SymVal *apply_checked(Enc *E, Expr *e, SymVal *f, SymVal *x) {
+  if (f == sv_any())
+    return f;
   if (f->kind != SV_FUN)
     unsupported(e, "a function was expected here");
   bool bad = false;

@@ -184,6 +184,8 @@ bool sv_same(const SymVal *a, const SymVal *b) {
 }
 
 TermId sv_eq(const SymVal *a, const SymVal *b, bool *bad) {
+  if (a == sv_any() || b == sv_any())
+    return term_false(tm); /* an error is recorded wherever it is reached */
   if (a->kind != b->kind) {
     /* A model value differs from everything of another kind; other
      * mixtures are errors, as in TLC. */
