@@ -101,7 +101,28 @@ static void check_bad(Expr *e, bool bad) {
                    "reports an error for such a comparison)");
 }
 
+/* The encoder at work (for the kind checks below, which record an error
+ * when a mixture of kinds may not be of the kind needed). */
+static Enc *cur_enc;
+
+/* v as a value of kind k: the alternative of that kind of a mixture, with
+ * the error recorded for when v is of another kind. */
+static SymVal *take_kind(Expr *e, SymVal *v, SvKind k, const char *what) {
+  if (v->kind == k || v == sv_any())
+    return v;
+  TermId active;
+  SymVal *alt = sv_alt(v, k, &active);
+  if (!cur_enc)
+    unsupported(e, "%s was expected here", what);
+  /* An error wherever this is reached as another kind (TLC's too). */
+  wd(cur_enc, term_mk_not(sv_mgr(), active), e,
+     xsprintf("%s was expected here, but the value is of another kind",
+              what));
+  return alt ? alt : sv_any();
+}
+
 static TermId as_bool(Expr *e, SymVal *v) {
+  v = take_kind(e, v, SV_BOOL, "a Boolean");
   if (v->kind != SV_BOOL)
     unsupported(e, "a Boolean was expected here");
   return v->t;
@@ -112,12 +133,18 @@ static TermId as_bool(Expr *e, SymVal *v) {
 static TermId as_int(Expr *e, SymVal *v) {
   if (v == sv_any())
     return term_mk_int_si(sv_mgr(), 0);
+  v = take_kind(e, v, SV_INT, "an integer");
+  if (v == sv_any())
+    return term_mk_int_si(sv_mgr(), 0);
   if (v->kind != SV_INT)
     unsupported(e, "an integer was expected here");
   return v->t;
 }
 
 static SymVal *need_set(Expr *e, SymVal *v) {
+  if (v == sv_any())
+    return sv_set(NULL, 0);
+  v = take_kind(e, v, SV_SET, "a set");
   if (v == sv_any())
     return sv_set(NULL, 0);
   if (v->kind != SV_SET)
@@ -694,6 +721,20 @@ static TermId seq_shape(Enc *E, Expr *e, SymVal *f, TermId *len) {
 }
 
 static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
+  if (x->kind == SV_MIX) {
+    /* Member as whichever kind it is. */
+    VEC(TermId) alts = {0};
+    for (uint32_t i = 0; i < x->n; i++) {
+      TermId saved = E->pc;
+      E->pc = term_mk_and2(T, saved, x->cells[i].mem);
+      TermId in = enc_in(E, e, x->cells[i].key, set, env);
+      E->pc = saved;
+      VEC_PUSH(alts, term_mk_and2(T, x->cells[i].mem, in));
+    }
+    TermId r = term_mk_or(T, alts.data, alts.len);
+    VEC_FREE(alts);
+    return r;
+  }
   if (set->kind == EX_OP && set->ref.kind == REF_DEF &&
       decomposed_set_form(E->spec, set, false, 0)) {
     /* Through a definition to the set expression it names, so that
@@ -829,6 +870,9 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
 static SymVal *apply_checked(Enc *E, Expr *e, SymVal *f, SymVal *x) {
   if (f == sv_any())
     return f;
+  f = take_kind(e, f, SV_FUN, "a function");
+  if (f == sv_any())
+    return f;
   if (f->kind != SV_FUN)
     unsupported(e, "a function was expected here");
   bool bad = false;
@@ -896,6 +940,9 @@ typedef struct SeqView {
 /* The sequence s by position.  Records the error that s is not a
  * sequence; a function with keys that are not constants is unsupported. */
 static SeqView seq_view(Enc *E, Expr *e, SymVal *s, const char *what) {
+  s = take_kind(e, s, SV_FUN, "a sequence");
+  if (s == sv_any())
+    s = sv_fun(NULL, 0);
   if (s->kind != SV_FUN)
     unsupported(e, "%s needs a sequence", what);
   SeqView v = {0, xcalloc(s->n + 1, sizeof(TermId)),
@@ -1067,6 +1114,9 @@ static bool int_const_keys(const SymVal *s) {
 }
 
 static SymVal *seq_head(Enc *E, Expr *e, SymVal *s) {
+  s = take_kind(e, s, SV_FUN, "a sequence");
+  if (s == sv_any())
+    return s;
   if (s->kind == SV_FUN && !int_const_keys(s)) /* s[1], as far as it goes */
     return apply_checked(E, e, s, sv_int(term_mk_int_si(T, 1)));
   SeqView v = seq_view(E, e, s, "Head");
@@ -2430,6 +2480,7 @@ static TermId finish_state(Enc *E, Expr *root, TermId g, SymVal ***out,
 }
 
 static void start(Enc *E, WdErrVec *errs) {
+  cur_enc = E;
   E->nxt = xcalloc((size_t)E->nvars + 1, sizeof *E->nxt);
   E->asg = xmalloc(((size_t)E->nvars + 1) * sizeof *E->asg);
   for (int v = 0; v < E->nvars; v++)
@@ -2458,6 +2509,7 @@ TermId enc_next(Enc *E, SymVal **cur, SymVal ***next, WdErrVec *errs) {
 }
 
 TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
+  cur_enc = E;
   E->errs = errs;
   E->pc = term_true(T);
   E->cur = cur;
@@ -2483,6 +2535,11 @@ TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
 
 Value *enc_decode(const SymVal *s, const ModelReader *r) {
   switch (s->kind) {
+  case SV_MIX:
+    for (uint32_t i = 0; i < s->n; i++)
+      if (r->get_bool(r->arg, s->cells[i].mem))
+        return enc_decode(s->cells[i].key, r);
+    return NULL;
   case SV_BOOL:
     return val_bool(r->get_bool(r->arg, s->t));
   case SV_INT:

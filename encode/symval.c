@@ -111,6 +111,11 @@ SymVal *sv_from_value(const Value *v) {
 
 bool sv_is_const(const SymVal *s, Value **out) {
   switch (s->kind) {
+  case SV_MIX:
+    for (uint32_t i = 0; i < s->n; i++)
+      if (term_is_true(tm, s->cells[i].mem))
+        return sv_is_const(s->cells[i].key, out);
+    return false;
   case SV_BOOL:
     if (term_is_true(tm, s->t) || term_is_false(tm, s->t)) {
       *out = val_bool(term_is_true(tm, s->t));
@@ -186,6 +191,22 @@ bool sv_same(const SymVal *a, const SymVal *b) {
 TermId sv_eq(const SymVal *a, const SymVal *b, bool *bad) {
   if (a == sv_any() || b == sv_any())
     return term_false(tm); /* an error is recorded wherever it is reached */
+  if (a->kind == SV_MIX || b->kind == SV_MIX) {
+    /* Equal when both are of one kind and equal as such; values of
+     * different kinds differ (TLC compares model values with anything). */
+    VEC(TermId) alts = {0};
+    for (int k = 0; k < SV_NKINDS; k++) {
+      TermId ma, mb;
+      SymVal *ak = sv_alt((SymVal *)a, (SvKind)k, &ma);
+      SymVal *bk = sv_alt((SymVal *)b, (SvKind)k, &mb);
+      if (ak && bk)
+        VEC_PUSH(alts, term_mk_and(tm, (TermId[]){ma, mb, sv_eq(ak, bk, bad)},
+                                   3));
+    }
+    TermId r = term_mk_or(tm, alts.data, alts.len);
+    VEC_FREE(alts);
+    return r;
+  }
   if (a->kind != b->kind) {
     /* A model value differs from everything of another kind; other
      * mixtures are errors, as in TLC. */
@@ -233,6 +254,8 @@ TermId sv_eq(const SymVal *a, const SymVal *b, bool *bad) {
     VEC_FREE(parts);
     return r;
   }
+  case SV_MIX: /* handled above */
+    break;
   }
   return term_false(tm);
 }
@@ -259,6 +282,48 @@ TermId sv_subseteq(const SymVal *a, const SymVal *b, bool *bad) {
   return r;
 }
 
+SymVal *sv_alt(SymVal *v, SvKind k, TermId *active) {
+  if (v->kind == k) {
+    *active = term_true(tm);
+    return v;
+  }
+  if (v->kind == SV_MIX)
+    for (uint32_t i = 0; i < v->n; i++)
+      if (v->cells[i].key->kind == k) {
+        *active = v->cells[i].mem;
+        return v->cells[i].key;
+      }
+  *active = term_false(tm);
+  return NULL;
+}
+
+/* if c then a else b, kind by kind; a mixture unless one kind remains. */
+static SymVal *sv_mix_ite(TermId c, SymVal *a, SymVal *b) {
+  SvCell cells[SV_NKINDS];
+  uint32_t n = 0;
+  for (int k = 0; k < SV_NKINDS; k++) {
+    TermId ma, mb;
+    SymVal *ak = sv_alt(a, (SvKind)k, &ma), *bk = sv_alt(b, (SvKind)k, &mb);
+    if (!ak && !bk)
+      continue;
+    SvCell cell;
+    if (ak && bk) {
+      cell.key = sv_ite(c, ak, bk);
+      cell.mem = term_mk_ite(tm, c, ma, mb);
+    } else {
+      cell.key = ak ? ak : bk;
+      cell.mem = ak ? term_mk_and2(tm, c, ma)
+                    : term_mk_and2(tm, term_mk_not(tm, c), mb);
+    }
+    cell.val = NULL;
+    if (!term_is_false(tm, cell.mem))
+      cells[n++] = cell;
+  }
+  if (n == 1)
+    return cells[0].key;
+  return sv_cells(SV_MIX, cells, n);
+}
+
 SymVal *sv_any(void) {
   static SymVal any = {SV_BOOL, 0, 0, NULL};
   any.t = term_false(tm); /* of the current manager */
@@ -274,8 +339,8 @@ SymVal *sv_ite(TermId c, SymVal *a, SymVal *b) {
     return a;
   if (term_is_false(tm, c))
     return b;
-  if (a->kind != b->kind)
-    return NULL;
+  if (a->kind != b->kind || a->kind == SV_MIX)
+    return sv_mix_ite(c, a, b);
   if (a->kind <= SV_ATOM) {
     SymVal *s = sv_new(a->kind);
     s->t = term_mk_ite(tm, c, a->t, b->t);

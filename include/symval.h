@@ -13,6 +13,11 @@
  *   SV_FUN   cells[i] = (key, mem, val): key is in the domain when mem
  *            holds, and then maps to val.  Records and tuples are
  *            functions whose keys are constant strings / 1..n.
+ *   SV_MIX   a value whose kind depends on the path: cells[i] = (alt,
+ *            mem): the value is alt when mem holds; the alts have distinct
+ *            kinds (none SV_MIX) and exactly one mem holds.  TLC lets a
+ *            variable hold a record in one state and a model value (NoVal)
+ *            in another; merging such branches makes a mixture.
  * Symbolic values are immutable and live for the run.  Cells built from
  * constant sets keep val_cmp order, which CHOOSE relies on. */
 #ifndef BRINK_SYMVAL_H
@@ -22,7 +27,8 @@
 #include "term.h"
 #include "value.h"
 
-typedef enum SvKind { SV_BOOL, SV_INT, SV_ATOM, SV_SET, SV_FUN } SvKind;
+typedef enum SvKind { SV_BOOL, SV_INT, SV_ATOM, SV_SET, SV_FUN, SV_MIX } SvKind;
+#define SV_NKINDS 5 /* kinds a mixture can hold */
 
 typedef struct SymVal SymVal;
 typedef struct SvCell {
@@ -66,7 +72,11 @@ TermId sv_eq(const SymVal *a, const SymVal *b, bool *incomparable);
  * wherever it is reached (Head(<<>>)): the Bool FALSE, except that sv_ite
  * drops it for the other branch. */
 SymVal *sv_any(void);
-/* if c then a else b; NULL when the kinds differ. */
+/* The part of v of kind k (v itself when it has that kind, an alternative
+ * of a mixture) and in *active when v is that part; NULL (and FALSE) when v
+ * cannot have kind k. */
+SymVal *sv_alt(SymVal *v, SvKind k, TermId *active);
+/* if c then a else b (a mixture when the kinds differ). */
 SymVal *sv_ite(TermId c, SymVal *a, SymVal *b);
 /* x \in s (s an SV_SET). */
 TermId sv_mem(const SymVal *x, const SymVal *s, bool *incomparable);
