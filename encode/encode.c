@@ -2146,6 +2146,11 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
     TermId hi = as_int(set->args[1], enc(E, set->args[1], env));
     TermId v = term_mk_fresh(T, "elem", SORT_INT);
     *ok = term_mk_and2(T, term_mk_le(T, lo, v), term_mk_le(T, v, hi));
+    mpz_t a, b, a2, b2;
+    mpz_inits(a, b, a2, b2, NULL);
+    if (term_int_bounds(T, lo, a, a2) && term_int_bounds(T, hi, b2, b))
+      term_var_set_bounds(T, v, a, b);
+    mpz_clears(a, b, a2, b2, NULL);
     return sv_int(v);
   }
   SymVal *s = need_set(set, enc(E, set, env));
@@ -2164,6 +2169,20 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
     if (scalar) {
       TermId v = term_mk_fresh(T, "elem", SORT_INT);
       SymVal *r = k == SV_INT ? sv_int(v) : sv_atom(v);
+      /* Its bounds are those of the elements (for ranges over it). */
+      mpz_t lo, hi, cl, ch;
+      mpz_inits(lo, hi, cl, ch, NULL);
+      bool known = true;
+      for (uint32_t i = 0; i < s->n && known; i++) {
+        known = term_int_bounds(T, s->cells[i].key->t, cl, ch);
+        if (i == 0 || mpz_cmp(cl, lo) < 0)
+          mpz_set(lo, cl);
+        if (i == 0 || mpz_cmp(ch, hi) > 0)
+          mpz_set(hi, ch);
+      }
+      if (known)
+        term_var_set_bounds(T, v, lo, hi);
+      mpz_clears(lo, hi, cl, ch, NULL);
       VEC(TermId) alts = {0};
       for (uint32_t i = 0; i < s->n; i++)
         VEC_PUSH(alts, term_mk_and2(T, s->cells[i].mem,

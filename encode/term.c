@@ -40,6 +40,9 @@ struct TermMgr {
   VEC(BigInt) bigs;    /* INTCONST values that do not fit a long */
   TermId *table;       /* unique table: ids, 0 = empty; power-of-2 size */
   size_t tcap;
+  /* Known bounds of Int variables: bound_of[id] indexes bounds (0 = none). */
+  VEC(uint32_t) bound_of;
+  VEC(BigInt) bounds; /* pairs: lo at 2k, hi at 2k+1 (k >= 1) */
 };
 
 /* A lookup key: the node to find or create. */
@@ -246,8 +249,41 @@ void term_mgr_delete(TermMgr *tm) {
   VEC_FREE(tm->args);
   VEC_FREE(tm->names);
   VEC_FREE(tm->bigs);
+  for (size_t i = 0; i < tm->bounds.len; i++)
+    mpz_clear(tm->bounds.data[i].v);
+  VEC_FREE(tm->bounds);
+  VEC_FREE(tm->bound_of);
   free(tm->table);
   free(tm);
+}
+
+void term_var_set_bounds(TermMgr *tm, TermId var, const mpz_t lo,
+                         const mpz_t hi) {
+  assert(term_node(tm, var)->kind == TERM_VAR);
+  if (tm->bounds.len == 0) { /* slots 0 and 1: "none" */
+    for (int i = 0; i < 2; i++) {
+      BigInt b;
+      mpz_init(b.v);
+      VEC_PUSH(tm->bounds, b);
+    }
+  }
+  while (tm->bound_of.len <= var)
+    VEC_PUSH(tm->bound_of, 0);
+  tm->bound_of.data[var] = (uint32_t)(tm->bounds.len / 2);
+  BigInt l, h;
+  mpz_init_set(l.v, lo);
+  mpz_init_set(h.v, hi);
+  VEC_PUSH(tm->bounds, l);
+  VEC_PUSH(tm->bounds, h);
+}
+
+bool term_var_bounds(const TermMgr *tm, TermId var, mpz_t lo, mpz_t hi) {
+  if (var >= tm->bound_of.len || !tm->bound_of.data[var])
+    return false;
+  uint32_t k = tm->bound_of.data[var];
+  mpz_set(lo, tm->bounds.data[2 * k].v);
+  mpz_set(hi, tm->bounds.data[2 * k + 1].v);
+  return true;
 }
 
 /* ---- inspection ---- */

@@ -661,8 +661,9 @@ static void ival_of(const TermMgr *tm, TermId t, Ival *memo) {
     }
     break;
   }
-  default: /* variables */
-    ival_top(r);
+  default: /* variables: bounded when the encoder said so */
+    if (!term_var_bounds(tm, t, r->lo, r->hi))
+      ival_top(r);
   }
 }
 

@@ -131,5 +131,10 @@ TermId term_subst(TermMgr *tm, TermId t, const TermId *from, const TermId *to,
  * t are, from its constants, ite branches and arithmetic; false when t is
  * unbounded that way (a variable, a product of unbounded terms, ...). */
 bool term_int_bounds(const TermMgr *tm, TermId t, mpz_t lo, mpz_t hi);
+/* Bounds the encoder knows for an Int variable it constrains itself (a
+ * fresh choice from a finite set); term_int_bounds uses them. */
+void term_var_set_bounds(TermMgr *tm, TermId var, const mpz_t lo,
+                         const mpz_t hi);
+bool term_var_bounds(const TermMgr *tm, TermId var, mpz_t lo, mpz_t hi);
 
 #endif
