@@ -569,6 +569,73 @@ START_TEST(test_corpus_model) {
 END_TEST
 
 /* ---------------------------------------------------------------------
+ * PROPERTY checking in the explicit engine (tests/specs/ActionProps.tla) */
+
+static Run run_explicit_cfg(const char *cfg) {
+  Argv a;
+  argv_start(&a, "check");
+  argv_push(&a, "--engine");
+  argv_push(&a, "explicit");
+  argv_push(&a, "--config");
+  argv_push(&a, cfg);
+  argv_push(&a, "tests/specs/ActionProps.tla");
+  return run_argv(&a, NULL);
+}
+
+START_TEST(test_action_property_violated) {
+  Run r = run_explicit_cfg("tests/specs/ActionPropsMonotone.cfg");
+  ck_assert_msg(r.status == 13, "`%s` exited %d, expected 13\n%s%s", r.cmd,
+                r.status, r.out, r.err);
+  ck_assert_msg(find_line(r.out, "Error: Action property Monotone is "
+                                 "violated."),
+                "no `Error: Action property Monotone is violated.`:\n%s",
+                r.out);
+  ck_assert_msg(find_line(r.out, "Error: The behavior up to this point is:"),
+                "no trace header:\n%s", r.out);
+  /* The trace ends with the violating step: the reset from 3 to 0. */
+  ck_assert_int_eq(count_states(r.out), 5);
+  ck_assert_int_eq(state_var_int(r.out, 4, "x"), 3);
+  ck_assert_int_eq(state_var_int(r.out, 5, "x"), 0);
+  ck_assert_int_eq(state_var_int(r.out, 5, "y"), 1);
+  ck_assert_msg(strstr(r.out, "State 5: <Reset line "),
+                "the last step is not named Reset:\n%s", r.out);
+  run_free(&r);
+}
+END_TEST
+
+START_TEST(test_action_property_holds) {
+  Run r = run_explicit_cfg("tests/specs/ActionProps.cfg");
+  ck_assert_msg(r.status == 0, "`%s` exited %d\n%s%s", r.cmd, r.status,
+                r.out, r.err);
+  ck_assert_msg(
+      find_line(r.out, "Model checking completed. No error has been found."),
+      "%s", r.out);
+  /* The liveness conjunct is not checked, and brink says so. */
+  ck_assert_msg(strstr(r.err, "ActionProps.tla:23:13: warning: PROPERTY "
+                              "Finishes") &&
+                    strstr(r.err, "liveness"),
+                "no warning about the liveness property:\n%s", r.err);
+  ck_assert_msg(!strstr(r.err, "PROPERTY Refines"), "%s", r.err);
+  run_free(&r);
+  /* A property that is a bare action is a config error at its definition. */
+  r = run_explicit_cfg("tests/specs/ActionPropsNotBoxed.cfg");
+  ck_assert_int_eq(r.status, 151);
+  ck_assert_msg(strstr(r.err, "ActionProps.tla:25:13: error: PROPERTY "
+                              "NotBoxed") &&
+                    strstr(r.err, "not a temporal formula"),
+                "%s", r.err);
+  run_free(&r);
+  /* A state predicate as a property is checked in the initial states. */
+  r = run_explicit_cfg("tests/specs/ActionPropsInit.cfg");
+  ck_assert_int_eq(r.status, 13);
+  ck_assert_msg(find_line(r.out, "Error: Property StartsAtOne is violated by "
+                                 "the initial state."),
+                "%s", r.out);
+  run_free(&r);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
  * The seed */
 
 START_TEST(test_seed_lost_increment) {
@@ -962,6 +1029,12 @@ Suite *cli_suite(void) {
   tc = tcase_create("corpus");
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, test_corpus_model, 0, N_CORPUS);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("properties");
+  tcase_set_timeout(tc, 120);
+  tcase_add_test(tc, test_action_property_violated);
+  tcase_add_test(tc, test_action_property_holds);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("bad_input");
