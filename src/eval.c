@@ -1789,6 +1789,20 @@ static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
       default:
         break;
       }
+    } else if (e->ref.kind == REF_BINDER && e->ref.u.binder->arity == 0) {
+      /* An operator parameter stands for its argument: enumerate that
+       * (NoStutter(A) == s = top /\ A /\ s' = s, applied to an action),
+       * as TLC does with an argument not evaluated yet. */
+      Env *b = env_find(env, e->ref.u.binder->id);
+      if (b && !b->v && b->thunk && !b->cache) {
+        if (++c->depth > MAX_DEPTH || stack_nearly_full())
+          eval_fail(e, "recursion deeper than %d calls, or too deep for the "
+                       "stack",
+                    MAX_DEPTH);
+        enum_expr(g, b->thunk, b->tenv, rest);
+        c->depth--;
+        return;
+      }
     } else if (spec_may_assign(g->c.spec, e, g->c.target == g->c.cur)) {
       /* Expand definitions that may assign (action level in Next, state
        * level in Init) so their conjuncts are seen. */
