@@ -91,6 +91,7 @@ typedef struct Spec {
    * by Def.id; NULL when not overridden. */
   Value **def_vals;
   Def **def_substs;
+  bool *def_scoped; /* the override was `Op <-[Mod] Other` */
   size_t ndefs;
   /* The evaluator's cache of constant-level definitions, by Def.id. */
   Value **def_cache;
@@ -102,6 +103,13 @@ typedef struct Spec {
  * overrides of the definition it copies (`Op <-[Mod] Other` needs that). */
 Value *spec_def_value(const Spec *s, const Def *d);
 Def *spec_effective_def(const Spec *s, Def *d);
+/* Does the application app (`M!Op`) name an instance's own copy of d
+ * that the config's overrides leave alone?  A plain `Op <- Other` (or
+ * `Op = v`) replaces the definition the spec calls Op, and every use of
+ * that name, but not M!Op, which names the instance's own copy (TLC's
+ * idiom: `LET M == INSTANCE Spec IN M!Op` calls the original of an
+ * overridden Op).  `Op <-[Mod] Other` reaches every copy. */
+bool spec_names_instance_copy(const Spec *s, const Expr *app, const Def *d);
 
 /* Binds cfg to prog.  `overrides` may replace INIT/NEXT/invariants from the
  * command line (0 / empty = use the config).  NULL after printing errors;

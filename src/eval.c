@@ -659,10 +659,12 @@ static bool def_cacheable(Def *d) {
 
 static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
   const Spec *sp = c->spec;
-  Value *given = spec_def_value(sp, d);
-  if (given)
-    return given;
-  d = spec_effective_def(sp, d);
+  if (!spec_names_instance_copy(sp, e, d)) {
+    Value *given = spec_def_value(sp, d);
+    if (given)
+      return given;
+    d = spec_effective_def(sp, d);
+  }
   if (d->kind == DEF_FUN) {
     bool cache = d->module && d->level == LEVEL_CONST && d->id < sp->ndefs;
     if (cache && sp->def_cache[d->id])

@@ -129,6 +129,13 @@ Value *spec_def_value(const Spec *s, const Def *d) {
   return k < s->ndefs ? s->def_vals[k] : NULL;
 }
 
+bool spec_names_instance_copy(const Spec *s, const Expr *app, const Def *d) {
+  if (!app || app->kind != EX_OP || app->npath == 0 || !d->origin)
+    return false;
+  uint32_t k = override_key(d);
+  return k < s->ndefs && !s->def_scoped[k];
+}
+
 Def *spec_effective_def(const Spec *s, Def *d) {
   uint32_t k = override_key(d);
   return k < s->ndefs && s->def_substs[k] ? s->def_substs[k] : d;
@@ -157,6 +164,7 @@ static void bind_constants(Spec *s, Config *cfg) {
   s->ndefs = p->defs.len;
   s->def_vals = xcalloc(s->ndefs + 1, sizeof *s->def_vals);
   s->def_substs = xcalloc(s->ndefs + 1, sizeof *s->def_substs);
+  s->def_scoped = xcalloc(s->ndefs + 1, sizeof *s->def_scoped);
   s->def_cache = xcalloc(s->ndefs + 1, sizeof *s->def_cache);
   for (size_t i = 0; i < cfg->consts.len; i++) {
     CfgConst *cc = &cfg->consts.data[i];
@@ -213,6 +221,7 @@ static void bind_constants(Spec *s, Config *cfg) {
           continue;
         }
         s->def_substs[override_key(d)] = subst;
+        s->def_scoped[override_key(d)] = cc->module != 0;
       } else {
         if (d->nparams > 0) {
           cerr(cc->loc, "operator '%s' takes arguments; it can only be "
@@ -220,6 +229,7 @@ static void bind_constants(Spec *s, Config *cfg) {
           continue;
         }
         s->def_vals[override_key(d)] = spec_cfg_value(cc->value);
+        s->def_scoped[override_key(d)] = cc->module != 0;
       }
     } else if (t.kind == REF_BUILTIN && subst) {
       int b = t.ref.u.builtin;
@@ -621,6 +631,8 @@ Def *spec_applied_def(const Spec *spec, Expr *e) {
     d = e->ref.u.def;
   if (!d)
     return NULL;
+  if (e->ref.kind == REF_DEF && spec_names_instance_copy(spec, e, d))
+    return d->kind == DEF_OP ? d : NULL;
   if (spec_def_value(spec, d))
     return NULL;
   d = spec_effective_def(spec, d);
