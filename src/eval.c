@@ -1002,17 +1002,91 @@ static int64_t register_index(Expr *e, Value *k) {
   return i;
 }
 
+/* TLCGet's view of the checker (eval.h). */
+static SearchConfig search_config;
+static bool have_search_config;
+static SearchStatsFn stats_fn;
+static void *stats_arg;
+static double run_start;
+
+static double wall_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void eval_set_search_config(const SearchConfig *cfg) {
+  have_search_config = cfg != NULL;
+  if (cfg)
+    search_config = *cfg;
+  run_start = wall_now();
+}
+
+void eval_set_search_stats(SearchStatsFn fn, void *arg) {
+  stats_fn = fn;
+  stats_arg = arg;
+}
+
+static Value *record_of(const char *const *names, Value **vals, size_t n) {
+  Sym syms[8];
+  for (size_t i = 0; i < n; i++)
+    syms[i] = sym_intern(names[i]);
+  return val_record(syms, vals, n);
+}
+
+static SearchStats search_stats(Expr *e, const char *key) {
+  if (!have_search_config)
+    eval_fail(e, "TLCGet(\"%s\") describes TLC's breadth-first search; "
+                 "brink knows it only with --engine explicit", key);
+  SearchStats st = {0, 0, 0, 0};
+  if (stats_fn)
+    stats_fn(stats_arg, &st);
+  return st;
+}
+
 static Value *tlc_get(Ctx *c, Expr *e, Env *env) {
   Value *k = eval(c, e->args[0], env);
   if (k->kind == V_STR) {
     const char *what = sym_str(k->u.str);
     if (strcmp(what, "level") == 0) {
-      if (c->level <= 0)
+      if (c->level < 0)
         eval_fail(e, "TLCGet(\"level\") is only known while checking "
                      "states with --engine explicit");
       return val_int(c->level);
     }
-    eval_fail(e, "TLCGet(\"%s\") is not supported by brink yet", what);
+    if (strcmp(what, "config") == 0) {
+      search_stats(e, what);
+      static const char *const names[] = {"mode", "depth", "deadlock",
+                                          "worker"};
+      Value *vals[] = {val_str(sym_intern(search_config.mode)),
+                       val_int(search_config.depth),
+                       val_bool(search_config.deadlock), val_int(1)};
+      return record_of(names, vals, 4);
+    }
+    int64_t duration = 0;
+    if (have_search_config)
+      duration = (int64_t)(wall_now() - run_start);
+    if (strcmp(what, "duration") == 0) {
+      search_stats(e, what);
+      return val_int(duration);
+    }
+    static const char *const stat_names[] = {"queue", "distinct", "generated",
+                                             "diameter", "duration"};
+    for (int i = 0; i < 5; i++)
+      if (strcmp(what, stat_names[i]) == 0 || strcmp(what, "stats") == 0) {
+        SearchStats st = search_stats(e, what);
+        Value *vals[] = {val_int((int64_t)st.queue), val_int((int64_t)st.distinct),
+                         val_int((int64_t)st.generated), val_int(st.diameter),
+                         val_int(duration)};
+        if (strcmp(what, "stats") == 0)
+          return record_of(stat_names, vals, 5);
+        return vals[i];
+      }
+    eval_fail(e, "TLCGet(\"%s\") is not supported by brink (it knows "
+                 "\"level\", \"config\", \"stats\", \"diameter\", "
+                 "\"distinct\", \"generated\", \"queue\", \"duration\" "
+                 "and the registers TLCSet writes)",
+              what);
   }
   int64_t i = register_index(e, k);
   if ((size_t)i >= tlc_registers.len || !tlc_registers.data[i])
@@ -1502,6 +1576,25 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
     return c->at;
   case EX_LABEL:
     return eval(c, e->body, env);
+  case EX_BOX_ACT:
+  case EX_DIA_ACT: {
+    /* [A]_v is A \/ UNCHANGED v, <<A>>_v is A /\ ~UNCHANGED v; TLC
+     * compares v first for [A]_v and evaluates A first for <<A>>_v. */
+    bool box = e->kind == EX_BOX_ACT;
+    if (!box && !get_bool(e->args[0], eval(c, e->args[0], env), "an action"))
+      return val_bool(false);
+    if (c->primed)
+      eval_fail(e, "an action inside a primed expression");
+    Value *before = eval(c, e->args[1], env);
+    c->primed = true;
+    Value *after = eval(c, e->args[1], env);
+    c->primed = false;
+    if (!box)
+      return val_bool(before != after);
+    if (before == after)
+      return val_bool(true);
+    return val_bool(get_bool(e->args[0], eval(c, e->args[0], env), "an action"));
+  }
   case EX_DECIMAL:
     eval_fail(e, "real numbers are not supported");
   default:
@@ -1512,9 +1605,13 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
 
 /* ---- public entry points for expressions ---- */
 
-static int current_level;
+static int current_level = -1;
 
-void eval_set_level(int level) { current_level = level; }
+int eval_set_level(int level) {
+  int old = current_level;
+  current_level = level;
+  return old;
+}
 
 static void ctx_init(Ctx *c, const EvalState *st) {
   memset(c, 0, sizeof *c);
@@ -1852,6 +1949,32 @@ static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
   case EX_LABEL:
     enum_expr(g, e->body, env, rest);
     return;
+  case EX_BOX_ACT:
+    /* [A]_v: A, or v unchanged (TLC's order). */
+    if (g->c.target == g->c.next) {
+      enum_expr(g, e->args[0], env, rest);
+      if (!g->stop)
+        enum_unchanged(g, e->args[1], env, rest);
+      return;
+    }
+    break;
+  case EX_DIA_ACT:
+    /* <<A>>_v: A, then v must change. */
+    if (g->c.target == g->c.next) {
+      Expr unch = *e, changed = *e, *unch_arg = &unch;
+      unch.kind = changed.kind = EX_OP;
+      unch.ref.kind = changed.ref.kind = REF_BUILTIN;
+      unch.ref.u.builtin = B_UNCHANGED;
+      unch.args = &e->args[1];
+      unch.nargs = 1;
+      changed.ref.u.builtin = B_NOT;
+      changed.args = &unch_arg;
+      changed.nargs = 1;
+      Pending then = {&changed, env, rest};
+      enum_expr(g, e->args[0], env, &then);
+      return;
+    }
+    break;
   default:
     break;
   }

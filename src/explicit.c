@@ -184,18 +184,23 @@ static bool seen(Bfs *b, Value **s) {
   return false;
 }
 
-static bool in_model(Bfs *b, Value **prev, Value **s) {
+/* CONSTRAINTs see s's level; ACTION_CONSTRAINTs, like actions, the level
+ * of the state the step starts from (TLC's TLCGet("level")). */
+static bool in_model(Bfs *b, Value **prev, Value **s, int level) {
   const Spec *sp = b->spec;
   EvalState st = {sp, s, NULL};
   for (size_t i = 0; i < sp->constraints.len; i++)
     if (!eval_bool(&st, sp->constraints.data[i].expr, "a CONSTRAINT"))
       return false;
-  if (prev) {
+  if (prev && sp->action_constraints.len) {
     EvalState as = {sp, prev, s};
-    for (size_t i = 0; i < sp->action_constraints.len; i++)
-      if (!eval_bool(&as, sp->action_constraints.data[i].expr,
-                     "an ACTION_CONSTRAINT"))
-        return false;
+    eval_set_level(level - 1);
+    bool ok = true;
+    for (size_t i = 0; ok && i < sp->action_constraints.len; i++)
+      ok = eval_bool(&as, sp->action_constraints.data[i].expr,
+                     "an ACTION_CONSTRAINT");
+    eval_set_level(level);
+    return ok;
   }
   return true;
 }
@@ -257,7 +262,7 @@ static bool visit(Bfs *b, Value **prev, Value **s, uint32_t parent,
   b->checking = s;
   /* Constraints and invariants see the new state's level. */
   eval_set_level((int)level + 1);
-  bool inm = in_model(b, prev, s);
+  bool inm = in_model(b, prev, s, (int)level + 1);
   bool fresh = inm ? add_state(b, s, parent, level) : !seen(b, s);
   if (fresh) {
     int inv = trace_violated_invariant(b->spec, s);
@@ -276,6 +281,7 @@ static bool visit(Bfs *b, Value **prev, Value **s, uint32_t parent,
   }
   /* Action properties: on every step, seen before or not (TLC). */
   if (prev) {
+    eval_set_level((int)level);
     const Property *p = violated_property(b, PROP_ACTION, prev, s);
     if (p) {
       b->bad_prop = p;
@@ -283,7 +289,7 @@ static bool visit(Bfs *b, Value **prev, Value **s, uint32_t parent,
     }
   }
   b->checking = NULL;
-  eval_set_level(prev ? (int)level : 1);
+  eval_set_level(prev ? (int)level : 0);
   return true;
 }
 
@@ -373,6 +379,15 @@ static void progress(Bfs *b, double t) {
   b->last_report = t;
   b->last_generated = b->generated;
   b->last_distinct = b->states.len;
+}
+
+/* TLCGet("stats") and friends, during the search. */
+static void search_stats(void *arg, SearchStats *out) {
+  Bfs *b = arg;
+  out->generated = b->generated;
+  out->distinct = b->states.len;
+  out->queue = b->states.len - b->head;
+  out->diameter = b->max_level + 1;
 }
 
 static const char *prop_kind_word(PropKind k) {
@@ -500,7 +515,7 @@ static void setup_keys(Bfs *b) {
   b->perms = perm_group(sp->symmetry, perms);
 }
 
-int check_explicit(const Spec *spec, const CheckOptions *opt) {
+static int search(const Spec *spec, const CheckOptions *opt) {
   Bfs b;
   memset(&b, 0, sizeof b);
   b.spec = spec;
@@ -527,7 +542,9 @@ int check_explicit(const Spec *spec, const CheckOptions *opt) {
     return code;
   }
   setup_keys(&b);
-  eval_set_level(1);
+  eval_set_search_stats(search_stats, &b);
+  /* TLCGet("level") is 0 while Init is enumerated (TLC). */
+  eval_set_level(0);
   eval_init_states(spec, on_init, &b);
   if (!b.result)
     fprintf(stdout, "Finished computing initial states: %zu distinct state%s "
@@ -590,4 +607,11 @@ int check_explicit(const Spec *spec, const CheckOptions *opt) {
   fprintf(stdout, "The depth of the complete state graph search is %d.\n",
           b.max_level + 1);
   return EXIT_OK;
+}
+
+int check_explicit(const Spec *spec, const CheckOptions *opt) {
+  int code = search(spec, opt);
+  eval_set_search_stats(NULL, NULL);
+  eval_set_level(-1);
+  return code;
 }

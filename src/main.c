@@ -12,6 +12,7 @@
 
 #include "cfg.h"
 #include "driver.h"
+#include "eval.h"
 #include "parse.h"
 #include "resolve.h"
 #include "spec.h"
@@ -230,6 +231,11 @@ static int brink_main(int argc, char **argv) {
   if (!typed)
     fprintf(stderr, "brink: warning: type inference failed (see above); the "
                     "engines check kinds as they evaluate, as TLC does\n");
+  if (strcmp(engine, "explicit") == 0) {
+    SearchConfig sc = {"bfs", co.length_given ? co.length : -1,
+                       spec->check_deadlock};
+    eval_set_search_config(&sc);
+  }
   int assumed = spec_check_assumptions(spec);
   if (assumed)
     return assumed;

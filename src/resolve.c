@@ -1011,6 +1011,10 @@ int expr_level(Expr *e) {
     break;
   case EX_BOX_ACT:
   case EX_DIA_ACT:
+    /* [A]_v and <<A>>_v are actions (only [] and WF/SF make them
+     * temporal). */
+    return max2(LEVEL_ACTION,
+                max2(expr_level(e->args[0]), expr_level(e->args[1])));
   case EX_WF:
   case EX_SF:
   case EX_TFORALL:

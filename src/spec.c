@@ -667,7 +667,10 @@ static int assumption_holds(const Spec *spec, Expr *a) {
 int spec_check_assumptions(const Spec *spec) {
   for (size_t i = 0; i < spec->assumes.len; i++) {
     Expr *a = spec->assumes.data[i];
+    /* TLCGet("level") is 0 in an ASSUME (TLC). */
+    int level = eval_set_level(0);
     int r = assumption_holds(spec, a);
+    eval_set_level(level);
     if (r < 0) {
       fprintf(stdout, "Error: evaluating an assumption failed (see above).\n");
       return -r;

@@ -891,6 +891,35 @@ START_TEST(test_missing_cfg) {
 }
 END_TEST
 
+START_TEST(test_tlcget_unsupported) {
+  /* A TLCGet key brink does not know is a located error, not a guess. */
+  const char *spec = tmp_file(0, "Get.tla",
+                              "---- MODULE Get ----\n"
+                              "EXTENDS Naturals, TLC\n"
+                              "VARIABLE x\n"
+                              "ASSUME TLCGet(\"spec\") = 1\n"
+                              "Init == x = 0\n"
+                              "Next == x' = x\n"
+                              "====\n");
+  const char *cfg = tmp_file(1, "Get.cfg", "INIT Init\nNEXT Next\n");
+  char where[600];
+  snprintf(where, sizeof where, "%s:4:8:", spec);
+  expect_error(75, cfg, spec, where, "TLCGet(\"spec\") is not supported",
+               NULL);
+  /* TLCGet("config") describes the explicit engine's search only. */
+  spec = tmp_file(2, "Cfg.tla",
+                  "---- MODULE Cfg ----\n"
+                  "EXTENDS Naturals, TLC\n"
+                  "VARIABLE x\n"
+                  "ASSUME TLCGet(\"config\").mode = \"bfs\"\n"
+                  "Init == x = 0\n"
+                  "Next == x' = x\n"
+                  "====\n");
+  cfg = tmp_file(3, "Cfg.cfg", "INIT Init\nNEXT Next\n");
+  expect_error(75, cfg, spec, "only with --engine explicit", NULL);
+}
+END_TEST
+
 static void expect_cli_error(const char *words, const char *msg) {
   char buf[512];
   Argv a;
@@ -1050,6 +1079,7 @@ Suite *cli_suite(void) {
   tcase_add_test(tc, test_missing_constant_value);
   tcase_add_test(tc, test_undefined_invariant);
   tcase_add_test(tc, test_missing_cfg);
+  tcase_add_test(tc, test_tlcget_unsupported);
   tcase_add_test(tc, test_bad_options);
   tcase_add_test(tc, test_help);
   suite_add_tcase(s, tc);
