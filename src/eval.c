@@ -501,6 +501,7 @@ static bool lazy_set_form(Expr *set) {
     case B_SETMINUS:
     case B_CUP:
     case B_CAP:
+    case B_TIMES:
       return true;
     default:
       return false;
@@ -556,6 +557,15 @@ static bool eval_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env) {
     case B_CAP:
       return eval_in(c, e, x, set->args[0], env) &&
              eval_in(c, e, x, set->args[1], env);
+    case B_TIMES:
+      /* <<a, b>> \in S \X T, also for infinite S and T. */
+      if (x->kind != V_FUN || !val_is_seq(x) ||
+          x->u.fun.n != (uint32_t)set->nargs)
+        return false;
+      for (int i = 0; i < set->nargs; i++)
+        if (!eval_in(c, e, x->u.fun.vals[i], set->args[i], env))
+          return false;
+      return true;
     case B_UNION:
       /* x \in UNION {A, B}: membership in each, which may be infinite. */
       if (set->args[0]->kind == EX_SET_ENUM) {
@@ -1405,6 +1415,68 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
   eval_fail(e, "the operator '%s' is not supported yet", sym_str(e->name));
 }
 
+/* f[args] for a function definition f[x \in S, <<y, z>> \in T] == body:
+ * the argument is split into one part per name (or tuple pattern), each
+ * part checked against its bound set, and the body evaluated with the
+ * names bound.  NULL when the definition has too many names. */
+static Value *apply_fun_def(Ctx *c, Expr *e, Def *d, Env *env) {
+  enum { MAXN = 16 };
+  int nparts = 0, nnames = 0;
+  for (int i = 0; i < d->nbounds; i++) {
+    nparts += d->bounds[i].tuple ? 1 : d->bounds[i].nnames;
+    nnames += d->bounds[i].nnames;
+  }
+  if (nparts > MAXN || nnames > MAXN)
+    return NULL;
+  Value *arg = fapp_arg(c, e->args + 1, e->nargs - 1, env);
+  Value *parts[MAXN];
+  if (nparts == 1) {
+    parts[0] = arg;
+  } else {
+    if (arg->kind != V_FUN || !val_is_seq(arg) ||
+        arg->u.fun.n != (uint32_t)nparts)
+      eval_fail(e, "attempted to apply the function %s to %s, which is not "
+                   "in its domain (%d arguments expected)",
+                sym_str(d->name), show(arg), nparts);
+    for (int i = 0; i < nparts; i++)
+      parts[i] = arg->u.fun.vals[i];
+  }
+  Env frames[MAXN];
+  Env *cur = env;
+  int k = 0, f = 0;
+  for (int i = 0; i < d->nbounds; i++) {
+    Bound *bd = &d->bounds[i];
+    for (int j = 0; j < (bd->tuple ? 1 : bd->nnames); j++, k++) {
+      Value *p = parts[k];
+      if (!eval_in(c, e, p, bd->set, env))
+        eval_fail(e, "attempted to apply the function %s to %s, which is "
+                     "not in its domain",
+                  sym_str(d->name), show(arg));
+      if (!bd->tuple) {
+        frames[f] = (Env){bd->names[j].id, p, NULL, NULL, NULL, cur, NULL};
+        cur = &frames[f++];
+        continue;
+      }
+      if (p->kind != V_FUN || !val_is_seq(p) ||
+          p->u.fun.n != (uint32_t)bd->nnames)
+        eval_fail(e, "the argument %s does not match the tuple pattern",
+                  show(p));
+      for (int n = 0; n < bd->nnames; n++) {
+        frames[f] = (Env){bd->names[n].id, p->u.fun.vals[n], NULL, NULL,
+                          NULL, cur, NULL};
+        cur = &frames[f++];
+      }
+    }
+  }
+  if (++c->depth > MAX_DEPTH || stack_nearly_full())
+    eval_fail(e, "recursion deeper than %d calls, or too deep for the stack "
+                 "(in '%s')",
+              c->depth > MAX_DEPTH ? MAX_DEPTH : c->depth, sym_str(d->name));
+  Value *v = eval(c, d->body, cur);
+  c->depth--;
+  return v;
+}
+
 /* ---- the main dispatch ---- */
 
 static bool choose_body(Ctx *c, Env *env, void *p) {
@@ -1509,46 +1581,20 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
   }
   case EX_FAPP: {
     Expr *fe = e->args[0];
-    /* A recursive function applied directly: evaluate its body at the
-     * argument instead of building the whole (perhaps infinite) function. */
+    /* A function definition applied directly: evaluate its body at the
+     * argument instead of building the whole (perhaps infinite, perhaps
+     * recursive) function, as TLC does. */
     if (fe->kind == EX_OP && fe->ref.kind == REF_DEF &&
-        fe->ref.u.def->kind == DEF_FUN && fe->ref.u.def->nbounds == 1 &&
-        (fe->ref.u.def->bounds[0].nnames == 1 ||
-         fe->ref.u.def->bounds[0].tuple) &&
-        fe->ref.u.def->bounds[0].nnames <= 16 &&
+        fe->ref.u.def->kind == DEF_FUN &&
         !(c->spec &&
           (spec_def_value(c->spec, fe->ref.u.def) ||
            spec_effective_def(c->spec, fe->ref.u.def) != fe->ref.u.def))) {
       Def *d = fe->ref.u.def;
-      Bound *bd = &d->bounds[0];
-      Value *arg = fapp_arg(c, e->args + 1, e->nargs - 1, env);
-      if (!eval_in(c, e, arg, bd->set, env))
-        eval_fail(e, "attempted to apply the function %s to %s, which is not "
-                     "in its domain", sym_str(d->name), show(arg));
-      if (++c->depth > MAX_DEPTH || stack_nearly_full())
-        eval_fail(e, "recursion deeper than %d calls, or too deep for the "
-                     "stack (in '%s')",
-                  c->depth > MAX_DEPTH ? MAX_DEPTH : c->depth,
-                  sym_str(d->name));
-      Env frames[16];
-      Env *cur = env;
-      if (bd->tuple) {
-        if (arg->kind != V_FUN || !val_is_seq(arg) ||
-            arg->u.fun.n != (uint32_t)bd->nnames)
-          eval_fail(e, "the argument %s does not match the tuple pattern",
-                    show(arg));
-        for (int k = 0; k < bd->nnames; k++) {
-          frames[k] = (Env){bd->names[k].id, arg->u.fun.vals[k], NULL, NULL,
-                            NULL, cur, NULL};
-          cur = &frames[k];
-        }
-      } else {
-        frames[0] = (Env){bd->names[0].id, arg, NULL, NULL, NULL, cur, NULL};
-        cur = &frames[0];
-      }
-      Value *v = eval(c, d->body, cur);
-      c->depth--;
-      return v;
+      const Spec *sp = c->spec;
+      bool cached = sp && d->id < sp->ndefs && sp->def_cache[d->id];
+      Value *v = cached ? NULL : apply_fun_def(c, e, d, env);
+      if (v)
+        return v;
     }
     Value *f = eval(c, fe, env);
     return apply(e, f, fapp_arg(c, e->args + 1, e->nargs - 1, env));
