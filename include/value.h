@@ -53,6 +53,8 @@ typedef struct Value Value;
 struct Value {
   ValueKind kind;
   bool big;      /* V_INT: the number is in z, not in small */
+  bool has_model; /* a model value occurs in it (val_permute skips it
+                   * otherwise) */
   uint64_t hash; /* fingerprint; equal values have equal hashes */
   union {
     bool b;

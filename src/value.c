@@ -383,6 +383,7 @@ Value *val_model(Sym name) {
     Value *v = value_alloc(V_MODEL, 0);
     v->u.model.name = name;
     v->u.model.ordinal = next_ordinal++;
+    v->has_model = true;
     v->hash = fmix64(hash_bytes(text, strlen(text), SEED_MODEL));
     *c = v;
   }
@@ -442,7 +443,8 @@ int val_cmp(const Value *a, const Value *b) {
     uint32_t n = a->u.fun.n;
     if (n != b->u.fun.n)
       return n < b->u.fun.n ? -1 : 1;
-    for (uint32_t i = 0; i < n; i++) {
+    /* Functions with one domain share their key array. */
+    for (uint32_t i = 0; a->u.fun.keys != b->u.fun.keys && i < n; i++) {
       int c = val_cmp(a->u.fun.keys[i], b->u.fun.keys[i]);
       if (c)
         return c;
@@ -500,6 +502,8 @@ static Value *set_from_sorted(Value **elems, size_t n) {
   v->u.set.n = (uint32_t)n;
   if (n)
     memcpy(v->u.set.elems, elems, n * sizeof(Value *));
+  for (size_t i = 0; i < n && !v->has_model; i++)
+    v->has_model = elems[i]->has_model;
   return table_add(v);
 }
 
@@ -601,8 +605,16 @@ static int cmp_int_mpz(const Value *x, const mpz_t z) {
   return x->big ? mpz_cmp(x->z, z) : -mpz_cmp_si(z, (long)x->u.small);
 }
 
-/* Index of x in the sorted array, or -1. */
+/* Index of x in the sorted array, or -1.  Values are hash-consed, so a
+ * short array is scanned for the pointer itself: cheaper than the deep
+ * comparisons of a binary search. */
 static ptrdiff_t sorted_find(Value *const *a, size_t n, const Value *x) {
+  if (n <= 8) {
+    for (size_t i = 0; i < n; i++)
+      if (a[i] == x)
+        return (ptrdiff_t)i;
+    return -1;
+  }
   size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -823,6 +835,8 @@ static Value *fun_from_sorted(Value **keys, Value **vals, size_t n,
       memcpy(v->u.fun.keys, keys, n * sizeof(Value *));
     memcpy(v->u.fun.vals, vals, n * sizeof(Value *));
   }
+  for (size_t i = 0; i < n && !v->has_model; i++)
+    v->has_model = keys[i]->has_model || vals[i]->has_model;
   return table_add(v);
 }
 
@@ -1036,27 +1050,54 @@ char *val_to_string(const Value *v) {
   return buf;
 }
 
+/* val_permute's memo: the last result for a (value, permutation) pair,
+ * direct-mapped.  Symmetry reduction permutes the same sub-values (a set
+ * of messages shared by many states) again and again. */
+#define PERMUTE_MEMO (1u << 18)
+static struct PermuteMemo {
+  const Value *v, *perm, *r;
+} *permute_memo;
+
+static Value *permute(Value *v, const Value *perm);
+
 Value *val_permute(Value *v, const Value *perm) {
-  switch (v->kind) {
-  case V_MODEL: {
+  if (!v->has_model)
+    return v;
+  if (v->kind == V_MODEL) {
     Value *w = val_fun_apply(perm, v);
     return w ? w : v;
   }
+  if (!permute_memo)
+    permute_memo = xcalloc(PERMUTE_MEMO, sizeof *permute_memo);
+  struct PermuteMemo *m =
+      &permute_memo[fmix64(v->hash ^ (perm->hash * 0x9e3779b97f4a7c15u)) &
+                    (PERMUTE_MEMO - 1)];
+  if (m->v == v && m->perm == perm)
+    return (Value *)m->r;
+  Value *r = permute(v, perm);
+  *m = (struct PermuteMemo){v, perm, r};
+  return r;
+}
+
+static Value *permute(Value *v, const Value *perm) {
+  Value *local[2 * SCRATCH_N];
+  switch (v->kind) {
   case V_SET: {
     uint32_t n = v->u.set.n;
-    Value **e = xmalloc((n ? n : 1) * sizeof *e);
+    Value **e = n <= 2 * SCRATCH_N ? local : xmalloc(n * sizeof *e);
     bool same = true;
     for (uint32_t i = 0; i < n; i++) {
       e[i] = val_permute(v->u.set.elems[i], perm);
       same &= e[i] == v->u.set.elems[i];
     }
     Value *r = same ? v : val_set(e, n);
-    free(e);
+    if (e != local)
+      free(e);
     return r;
   }
   case V_FUN: {
     uint32_t n = v->u.fun.n;
-    Value **k = xmalloc((n ? 2 * n : 1) * sizeof *k);
+    Value **k = n <= SCRATCH_N ? local : xmalloc(2 * n * sizeof *k);
     bool same = true;
     for (uint32_t i = 0; i < n; i++) {
       k[i] = val_permute(v->u.fun.keys[i], perm);
@@ -1064,7 +1105,8 @@ Value *val_permute(Value *v, const Value *perm) {
       same &= k[i] == v->u.fun.keys[i] && k[n + i] == v->u.fun.vals[i];
     }
     Value *r = same ? v : val_fun(k, k + n, n);
-    free(k);
+    if (k != local)
+      free(k);
     return r;
   }
   default:
