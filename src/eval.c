@@ -792,13 +792,11 @@ static Value *eval_op(Ctx *c, Expr *e, Env *env) {
 
 static Value *arith(Ctx *c, Expr *e, Env *env, int op) {
   mpz_t a, b, r;
-  mpz_inits(a, b, r, NULL);
   Value *va = eval(c, e->args[0], env), *vb = eval(c, e->args[1], env);
   int64_t x, y;
   /* Fast path for small integers. */
   if (val_int_fits(va, &x) && val_int_fits(vb, &y) && x > -(1ll << 31) &&
       x < (1ll << 31) && y > -(1ll << 31) && y < (1ll << 31)) {
-    mpz_clears(a, b, r, NULL);
     switch (op) {
     case B_PLUS:
       return val_int(x + y);
@@ -814,11 +812,13 @@ static Value *arith(Ctx *c, Expr *e, Env *env, int op) {
       return val_bool(x <= y);
     case B_GE:
       return val_bool(x >= y);
+    case B_RANGE:
+      return val_interval_si(x, y);
     default:
-      mpz_inits(a, b, r, NULL);
       break;
     }
   }
+  mpz_inits(a, b, r, NULL);
   get_int(e->args[0], va, a, "the left operand");
   get_int(e->args[1], vb, b, "the right operand");
   Value *res = NULL;
@@ -1416,10 +1416,12 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
 }
 
 /* f[args] for a function definition f[x \in S, <<y, z>> \in T] == body:
- * the argument is split into one part per name (or tuple pattern), each
- * part checked against its bound set, and the body evaluated with the
- * names bound.  NULL when the definition has too many names. */
-static Value *apply_fun_def(Ctx *c, Expr *e, Def *d, Env *env) {
+ * the argument (evaluated in argenv) is split into one part per name (or
+ * tuple pattern), each part checked against its bound set, and the body
+ * evaluated with the names bound (in env, where f is defined).  NULL when
+ * the definition has too many names. */
+static Value *apply_fun_def(Ctx *c, Expr *e, Def *d, Env *argenv,
+                            Env *env) {
   enum { MAXN = 16 };
   int nparts = 0, nnames = 0;
   for (int i = 0; i < d->nbounds; i++) {
@@ -1428,7 +1430,7 @@ static Value *apply_fun_def(Ctx *c, Expr *e, Def *d, Env *env) {
   }
   if (nparts > MAXN || nnames > MAXN)
     return NULL;
-  Value *arg = fapp_arg(c, e->args + 1, e->nargs - 1, env);
+  Value *arg = fapp_arg(c, e->args + 1, e->nargs - 1, argenv);
   Value *parts[MAXN];
   if (nparts == 1) {
     parts[0] = arg;
@@ -1584,7 +1586,20 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
     /* A function definition applied directly: evaluate its body at the
      * argument instead of building the whole (perhaps infinite, perhaps
      * recursive) function, as TLC does. */
-    if (fe->kind == EX_OP && fe->ref.kind == REF_DEF &&
+    Env *fenv = env;
+    /* An operator argument that names a function definition (Sum(sc, S)
+     * applying f[x]) is applied the same way, in the argument's scope. */
+    for (int guard = 0; guard < 100 && fe->kind == EX_OP &&
+                        fe->ref.kind == REF_BINDER && fe->nargs == 0 &&
+                        fe->ref.u.binder->arity == 0;
+         guard++) {
+      Env *b = env_find(fenv, fe->ref.u.binder->id);
+      if (!b || b->v || !b->thunk || (b->cache && !c->primed))
+        break;
+      fe = b->thunk;
+      fenv = b->tenv;
+    }
+    if (fe->kind == EX_OP && fe->ref.kind == REF_DEF && fe->nargs == 0 &&
         fe->ref.u.def->kind == DEF_FUN &&
         !(c->spec &&
           (spec_def_value(c->spec, fe->ref.u.def) ||
@@ -1592,10 +1607,11 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
       Def *d = fe->ref.u.def;
       const Spec *sp = c->spec;
       bool cached = sp && d->id < sp->ndefs && sp->def_cache[d->id];
-      Value *v = cached ? NULL : apply_fun_def(c, e, d, env);
+      Value *v = cached ? NULL : apply_fun_def(c, e, d, env, fenv);
       if (v)
         return v;
     }
+    fe = e->args[0];
     Value *f = eval(c, fe, env);
     return apply(e, f, fapp_arg(c, e->args + 1, e->nargs - 1, env));
   }

@@ -10,6 +10,12 @@ Sum3[<<a, b>> \in Nat \X Nat, c \in {0, 1}] == a + b + c
 ASSUME Binom[6, 3] = 20
 ASSUME Sum3[<<1, 2>>, 1] = 4
 ASSUME <<3, 4>> \in Nat \X Nat /\ <<3, -1>> \notin Nat \X Nat
+\* A function definition passed to an operator is applied where the
+\* operator applies it, not built (GameOfLife's Sum(sc, points)).
+Double[n \in Nat] == 2 * n
+At(g, k) == g[k]
+Twice(g, k) == At(g, At(g, k))
+ASSUME Twice(Double, 5) = 20
 VARIABLE x
 Init == x = Binom[4, 2]
 Next == x < 10 /\ x' = Sum3[<<x, 1>>, 0]
