@@ -80,7 +80,12 @@ struct Value {
 };
 
 /* Constructors (all return canonical, hash-consed values). */
-Value *val_bool(bool b);
+Value *val_bool_make(bool b);
+extern Value *val_bool_values[2]; /* FALSE and TRUE once made */
+static inline Value *val_bool(bool b) {
+  Value *v = val_bool_values[b];
+  return v ? v : val_bool_make(b);
+}
 Value *val_int(int64_t n);
 Value *val_int_mpz(const mpz_t n);
 Value *val_int_str(const char *decimal); /* NULL if not a decimal integer */

@@ -268,15 +268,16 @@ static void scratch_free(Value **local, Value **buf) {
 
 /* ---- atoms ---- */
 
-Value *val_bool(bool b) {
-  static Value *cache[2];
-  if (!cache[b]) {
+Value *val_bool_values[2];
+
+Value *val_bool_make(bool b) {
+  if (!val_bool_values[b]) {
     Value *v = value_alloc(V_BOOL, 0);
     v->u.b = b;
     v->hash = fmix64(((uint64_t)SEED_BOOL << 32) + b);
-    cache[b] = v;
+    val_bool_values[b] = v;
   }
-  return cache[b];
+  return val_bool_values[b];
 }
 
 #define SMALL_LO (-1024)
@@ -605,9 +606,56 @@ static int cmp_int_mpz(const Value *x, const mpz_t z) {
   return x->big ? mpz_cmp(x->z, z) : -mpz_cmp_si(z, (long)x->u.small);
 }
 
-/* Index of x in the sorted array, or -1.  Values are hash-consed, so a
- * short array is scanned for the pointer itself: cheaper than the deep
- * comparisons of a binary search. */
+/* Hash indexes of sorted element arrays (a set's elements, the shared keys
+ * of functions on one domain).  Values are hash-consed, so finding x is
+ * finding its pointer: a probe by x's fingerprint instead of a binary
+ * search whose every step compares values deeply.  The indexes live in a
+ * direct-mapped cache keyed by the array's address; an array gets one the
+ * second time it is searched, and loses it when another array takes its
+ * cache line, so memory stays bounded. */
+#define ARRAY_INDEX_LINES (1u << 16)
+static struct ArrayIndex {
+  Value *const *arr;
+  uint32_t n, searches;
+  uint32_t mask;   /* slots - 1, 0 while there is no index */
+  uint32_t *slots; /* position + 1; 0 = empty */
+} *array_index;
+
+static ptrdiff_t binary_find(Value *const *a, size_t n, const Value *x);
+
+static ptrdiff_t indexed_find(Value *const *a, size_t n, const Value *x) {
+  if (!array_index)
+    array_index = xcalloc(ARRAY_INDEX_LINES, sizeof *array_index);
+  struct ArrayIndex *ix =
+      &array_index[fmix64((uint64_t)(uintptr_t)a) & (ARRAY_INDEX_LINES - 1)];
+  if (ix->arr != a || ix->n != n) {
+    free(ix->slots);
+    *ix = (struct ArrayIndex){a, (uint32_t)n, 0, 0, NULL};
+  }
+  if (!ix->slots) {
+    if (++ix->searches < 2)
+      return binary_find(a, n, x);
+    uint32_t cap = 16;
+    while (cap < 2 * n)
+      cap *= 2;
+    ix->slots = xcalloc(cap, sizeof *ix->slots);
+    ix->mask = cap - 1;
+    for (uint32_t i = 0; i < n; i++) {
+      uint32_t j = (uint32_t)a[i]->hash & ix->mask;
+      while (ix->slots[j])
+        j = (j + 1) & ix->mask;
+      ix->slots[j] = i + 1;
+    }
+  }
+  for (uint32_t j = (uint32_t)x->hash & ix->mask; ix->slots[j];
+       j = (j + 1) & ix->mask)
+    if (a[ix->slots[j] - 1] == x)
+      return (ptrdiff_t)ix->slots[j] - 1;
+  return -1;
+}
+
+/* Index of x in the sorted array, or -1.  A short array is scanned for
+ * the pointer itself, a long one searched through its hash index. */
 static ptrdiff_t sorted_find(Value *const *a, size_t n, const Value *x) {
   if (n <= 8) {
     for (size_t i = 0; i < n; i++)
@@ -615,6 +663,10 @@ static ptrdiff_t sorted_find(Value *const *a, size_t n, const Value *x) {
         return (ptrdiff_t)i;
     return -1;
   }
+  return indexed_find(a, n, x);
+}
+
+static ptrdiff_t binary_find(Value *const *a, size_t n, const Value *x) {
   size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
