@@ -814,6 +814,20 @@ static Value *arith(Ctx *c, Expr *e, Env *env, int op) {
       return val_bool(x >= y);
     case B_RANGE:
       return val_interval_si(x, y);
+    case B_DIV: /* floored, as mpz_fdiv_q */
+      if (y != 0) {
+        int64_t q = x / y;
+        if (x % y != 0 && (x < 0) != (y < 0))
+          q--;
+        return val_int(q);
+      }
+      break;
+    case B_MOD: /* in 0..y-1, as mpz_fdiv_r for y > 0 */
+      if (y > 0) {
+        int64_t r = x % y;
+        return val_int(r < 0 ? r + y : r);
+      }
+      break;
     default:
       break;
     }
