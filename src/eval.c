@@ -822,6 +822,16 @@ static Value *arith(Ctx *c, Expr *e, Env *env, int op) {
         return val_int(q);
       }
       break;
+    case B_POW:
+      if (y >= 0 && y < 64 && !(x == 0 && y == 0)) {
+        int64_t r = 1;
+        bool over = false;
+        for (int64_t i = 0; i < y && !over; i++)
+          over = __builtin_mul_overflow(r, x, &r);
+        if (!over)
+          return val_int(r);
+      }
+      break;
     case B_MOD: /* in 0..y-1, as mpz_fdiv_r for y > 0 */
       if (y > 0) {
         int64_t r = x % y;
