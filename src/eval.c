@@ -1395,6 +1395,13 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
     if (get_bool(a[0], eval(c, a[0], env), "the first argument of Assert"))
       return val_bool(true);
     Value *msg = eval(c, a[1], env);
+    /* brink's own module definitions (src/modules) report an operator
+     * they do not support, or a misuse TLC reports as an evaluation
+     * error, through Assert: that is an evaluation error, not a failed
+     * assertion of the spec. */
+    const char *path = src_path(e->loc.file);
+    if (path && strncmp(path, "<brink>/", 8) == 0 && msg->kind == V_STR)
+      fail_at(e->loc, EXIT_EVAL, "%s", sym_str(msg->u.str));
     char *s = val_to_string(msg);
     fail_at(e->loc, EXIT_ASSERT,
             "the first argument of Assert evaluated to FALSE; the second "

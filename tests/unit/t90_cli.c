@@ -917,6 +917,21 @@ START_TEST(test_tlcget_unsupported) {
                   "====\n");
   cfg = tmp_file(3, "Cfg.cfg", "INIT Init\nNEXT Next\n");
   expect_error(75, cfg, spec, "only with --engine explicit", NULL);
+  /* An operator brink's own modules do not support is an evaluation error
+   * (75), not a failed Assert of the spec (14). */
+  spec = tmp_file(0, "Nd.tla",
+                  "---- MODULE Nd ----\n"
+                  "EXTENDS Json\n"
+                  "VARIABLE x\n"
+                  "ASSUME ndJsonDeserialize(\"log.ndjson\") = <<>>\n"
+                  "Init == x = 0\n"
+                  "Next == x' = x\n"
+                  "====\n");
+  cfg = tmp_file(1, "Nd.cfg", "INIT Init\nNEXT Next\n");
+  expect_error(75, cfg, spec,
+               "ndJsonDeserialize (module Json) reads a file, which brink "
+               "does not support",
+               NULL);
 }
 END_TEST
 
