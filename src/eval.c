@@ -667,8 +667,26 @@ static bool def_cacheable(Def *d) {
          d->level == LEVEL_CONST;
 }
 
+/* LET definitions without parameters are evaluated at most once per
+ * evaluation of their LET, as TLC binds them to lazy values: the LET
+ * pushes a thunk frame marked LET_FRAME for each (eval_node), and a use
+ * of the definition finds it by the definition's body. */
+#define LET_FRAME (UINT32_MAX - 64)
+
+static Env *let_frame(Env *env, const Def *d) {
+  for (; env; env = env->up)
+    if (env->id == LET_FRAME && env->thunk == d->body)
+      return env;
+  return NULL;
+}
+
 static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
   const Spec *sp = c->spec;
+  if (!d->module && d->kind == DEF_OP && d->nparams == 0) {
+    Env *f = let_frame(env, d);
+    if (f)
+      return env_value(c, f);
+  }
   if (!spec_names_instance_copy(sp, e, d)) {
     Value *given = spec_def_value(sp, d);
     if (given)
@@ -1791,8 +1809,26 @@ static Value *eval_node(Ctx *c, Expr *e, Env *env) {
     if (e->other)
       return eval(c, e->other, env);
     eval_fail(e, "no arm of this CASE applies");
-  case EX_LET:
-    return eval(c, e->body, env);
+  case EX_LET: {
+    int n = 0;
+    for (int i = 0; i < e->ndefs; i++)
+      n += e->defs[i]->kind == DEF_OP && e->defs[i]->nparams == 0;
+    if (n == 0)
+      return eval(c, e->body, env);
+    Env frames[n];
+    Env *cur = env;
+    for (int i = 0, k = 0; i < e->ndefs; i++) {
+      Def *d = e->defs[i];
+      if (d->kind != DEF_OP || d->nparams != 0)
+        continue;
+      frames[k] = (Env){LET_FRAME, NULL, d->body, NULL, NULL, cur, c->at};
+      cur = &frames[k++];
+    }
+    /* Each definition sees the others (and itself, as RECURSIVE allows). */
+    for (int k = 0; k < n; k++)
+      frames[k].tenv = cur;
+    return eval(c, e->body, cur);
+  }
   case EX_FORALL:
   case EX_EXISTS: {
     bool forall = e->kind == EX_FORALL;
