@@ -2178,6 +2178,29 @@ static void enum_unchanged(Gen *g, Expr *e, Env *env, Pending *rest) {
       enum_rest(g, rest);
       return;
     }
+    /* UNCHANGED <<x, y, z>> of plain variables (PlusCal writes these on
+     * every action): assign them all at once. */
+    bool vars = g->c.target == g->c.next && e->nargs <= 64;
+    for (int i = 0; vars && i < e->nargs; i++)
+      vars = e->args[i]->kind == EX_OP && e->args[i]->ref.kind == REF_VAR;
+    if (vars) {
+      int set[64], nset = 0;
+      bool ok = true;
+      for (int i = 0; ok && i < e->nargs; i++) {
+        int v = e->args[i]->ref.u.decl->index;
+        if (!g->c.target[v]) {
+          g->c.target[v] = g->c.cur[v];
+          set[nset++] = v;
+        } else {
+          ok = g->c.target[v] == g->c.cur[v];
+        }
+      }
+      if (ok)
+        enum_rest(g, rest);
+      while (nset > 0)
+        g->c.target[set[--nset]] = NULL;
+      return;
+    }
     Pending *chain = rest;
     Pending items[e->nargs];
     Expr wrappers[e->nargs];
