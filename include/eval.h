@@ -27,9 +27,28 @@ bool eval_bool(const EvalState *st, Expr *e, const char *what);
 /* Does the step cur -> next satisfy action a (spec.h)? */
 bool eval_action_holds(const EvalState *st, const Action *a);
 /* The TLC level (1 for an initial state, +1 per step) of the state being
- * checked or expanded, which TLCGet("level") reports; the explicit engine
- * sets it, 0 means unknown. */
-void eval_set_level(int level);
+ * checked or expanded, which TLCGet("level") reports: 0 in ASSUMEs and
+ * while Init is enumerated (TLC's definition), -1 when unknown (then
+ * TLCGet("level") is an error).  Returns the previous level. */
+int eval_set_level(int level);
+
+/* What TLCGet reports about the checker.  The CLI gives the search's
+ * configuration (TLCGet("config")) before the assumptions are checked;
+ * the explicit engine gives its running counts (TLCGet("stats"),
+ * "diameter", "distinct", "generated", "queue") while it searches.  With
+ * neither, these TLCGet keys are located errors. */
+typedef struct SearchConfig {
+  const char *mode; /* TLC's mode: "bfs" */
+  int depth;        /* the depth limit, -1 for none */
+  bool deadlock;    /* deadlock checking */
+} SearchConfig;
+typedef struct SearchStats {
+  uint64_t generated, distinct, queue;
+  int diameter; /* the deepest level reached so far */
+} SearchStats;
+typedef void (*SearchStatsFn)(void *arg, SearchStats *out);
+void eval_set_search_config(const SearchConfig *cfg);
+void eval_set_search_stats(SearchStatsFn fn, void *arg);
 /* Calls fn for every initial state (Init), or for every successor of cur
  * (Next), enumerating as TLC does: `x' = e` / `x = e` in Init assign,
  * `x' \in S` enumerates, disjunctions and \E branch.  fn returns false to

@@ -9,7 +9,15 @@
  * Next is split into actions the way TLC does: through disjunctions,
  * existential quantifiers and definitions.  Each action is the path from
  * Next to one disjunct, so it can be evaluated on its own (to name the
- * action of each step of a trace). */
+ * action of each step of a trace).
+ *
+ * PROPERTY entries are split into conjuncts (through conjunctions and
+ * parameterless definitions) and each conjunct is classified as TLC does
+ * (spec_classify_property): a state predicate holds in every initial
+ * state; []P with P a state predicate is an invariant; [][A]_v is an
+ * action property, A \/ UNCHANGED v on every step the search generates;
+ * anything else is a liveness property, which brink does not check (a
+ * warning says so). */
 #ifndef BRINK_SPEC_H
 #define BRINK_SPEC_H
 
@@ -38,6 +46,28 @@ typedef struct Action {
   Expr *leaf;
 } Action;
 
+typedef enum PropKind {
+  PROP_INIT,     /* P, a state predicate: true in every initial state */
+  PROP_ALWAYS,   /* []P, P a state predicate: an invariant */
+  PROP_ACTION,   /* [][A]_v: A \/ UNCHANGED v on every generated step */
+  PROP_TEMPORAL, /* anything else (<>P, P ~> Q, WF/SF, ...): not checked */
+} PropKind;
+
+/* One classified conjunct of a PROPERTY.  `name` is what TLC calls it in
+ * messages: the innermost parameterless definition the conjunct is (or is
+ * written in), or the predicate's own name for []Op. */
+typedef struct Property {
+  PropKind kind;
+  Sym name;
+  Loc loc;      /* the conjunct in the spec */
+  Loc cfg_loc;  /* the PROPERTY entry in the config */
+  Expr *expr;   /* P for PROP_INIT / PROP_ALWAYS, A for PROP_ACTION, the
+                 * whole conjunct for PROP_TEMPORAL */
+  Expr *sub;    /* PROP_ACTION: the subscript v */
+} Property;
+
+typedef VEC(Property) PropertyVec;
+
 typedef struct Spec {
   Program *prog;
   Config *cfg;
@@ -50,6 +80,7 @@ typedef struct Spec {
   VEC(Named) invariants;
   VEC(Named) constraints;
   VEC(Named) action_constraints;
+  PropertyVec properties; /* every conjunct of every PROPERTY, classified */
   VEC(Action) actions;
   VEC(Expr *) assumes; /* every ASSUME of every module, in order */
   bool no_behavior;    /* the config names no SPECIFICATION or INIT/NEXT */
@@ -60,6 +91,7 @@ typedef struct Spec {
    * by Def.id; NULL when not overridden. */
   Value **def_vals;
   Def **def_substs;
+  bool *def_scoped; /* the override was `Op <-[Mod] Other` */
   size_t ndefs;
   /* The evaluator's cache of constant-level definitions, by Def.id. */
   Value **def_cache;
@@ -74,6 +106,13 @@ typedef struct Spec {
  * overrides of the definition it copies (`Op <-[Mod] Other` needs that). */
 Value *spec_def_value(const Spec *s, const Def *d);
 Def *spec_effective_def(const Spec *s, Def *d);
+/* Does the application app (`M!Op`) name an instance's own copy of d
+ * that the config's overrides leave alone?  A plain `Op <- Other` (or
+ * `Op = v`) replaces the definition the spec calls Op, and every use of
+ * that name, but not M!Op, which names the instance's own copy (TLC's
+ * idiom: `LET M == INSTANCE Spec IN M!Op` calls the original of an
+ * overridden Op).  `Op <-[Mod] Other` reaches every copy. */
+bool spec_names_instance_copy(const Spec *s, const Expr *app, const Def *d);
 
 /* Binds cfg to prog.  `overrides` may replace INIT/NEXT/invariants from the
  * command line (0 / empty = use the config).  NULL after printing errors;
@@ -86,6 +125,16 @@ typedef struct SpecOptions {
 } SpecOptions;
 Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
                 int *exit_code);
+
+/* Appends the conjuncts of the temporal formula e (named `name`, given
+ * by the config at cfg_loc) to out, classified as above.  Returns false
+ * after printing an error when a conjunct is an action that is not boxed
+ * ([][A]_v is a property, A alone is not) or the formula is overridden
+ * by FALSE. */
+bool spec_classify_property(const Spec *s, Sym name, Loc cfg_loc, Expr *e,
+                            PropertyVec *out);
+/* How many of s->properties are of the given kind. */
+size_t spec_count_properties(const Spec *s, PropKind kind);
 
 /* The definition an operator application stands for, after the config's
  * overrides and constant substitutions (`C <- Op`); NULL when it is not a

@@ -53,6 +53,8 @@ typedef struct Value Value;
 struct Value {
   ValueKind kind;
   bool big;      /* V_INT: the number is in z, not in small */
+  bool has_model; /* a model value occurs in it (val_permute skips it
+                   * otherwise) */
   uint64_t hash; /* fingerprint; equal values have equal hashes */
   union {
     bool b;
@@ -78,7 +80,12 @@ struct Value {
 };
 
 /* Constructors (all return canonical, hash-consed values). */
-Value *val_bool(bool b);
+Value *val_bool_make(bool b);
+extern Value *val_bool_values[2]; /* FALSE and TRUE once made */
+static inline Value *val_bool(bool b) {
+  Value *v = val_bool_values[b];
+  return v ? v : val_bool_make(b);
+}
 Value *val_int(int64_t n);
 Value *val_int_mpz(const mpz_t n);
 Value *val_int_str(const char *decimal); /* NULL if not a decimal integer */

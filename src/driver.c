@@ -254,6 +254,14 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   int K = opt->length;
   if (spec->actions.len == 0)
     fprintf(stderr, "brink: note: Next has no actions\n");
+  size_t nprops =
+      spec->properties.len - spec_count_properties(spec, PROP_TEMPORAL);
+  if (nprops)
+    fprintf(stderr, "brink: note: the symbolic engine does not check "
+                    "PROPERTY conjuncts yet; %zu safety conjunct%s of the "
+                    "config's properties %s not checked (use --engine "
+                    "explicit)\n",
+            nprops, nprops == 1 ? "" : "s", nprops == 1 ? "is" : "are");
 
   int code = EXIT_OK;
   FailPoint fp;

@@ -501,6 +501,7 @@ static bool lazy_set_form(Expr *set) {
     case B_SETMINUS:
     case B_CUP:
     case B_CAP:
+    case B_TIMES:
       return true;
     default:
       return false;
@@ -556,6 +557,15 @@ static bool eval_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env) {
     case B_CAP:
       return eval_in(c, e, x, set->args[0], env) &&
              eval_in(c, e, x, set->args[1], env);
+    case B_TIMES:
+      /* <<a, b>> \in S \X T, also for infinite S and T. */
+      if (x->kind != V_FUN || !val_is_seq(x) ||
+          x->u.fun.n != (uint32_t)set->nargs)
+        return false;
+      for (int i = 0; i < set->nargs; i++)
+        if (!eval_in(c, e, x->u.fun.vals[i], set->args[i], env))
+          return false;
+      return true;
     case B_UNION:
       /* x \in UNION {A, B}: membership in each, which may be infinite. */
       if (set->args[0]->kind == EX_SET_ENUM) {
@@ -657,12 +667,32 @@ static bool def_cacheable(Def *d) {
          d->level == LEVEL_CONST;
 }
 
+/* LET definitions without parameters are evaluated at most once per
+ * evaluation of their LET, as TLC binds them to lazy values: the LET
+ * pushes a thunk frame marked LET_FRAME for each (eval_node), and a use
+ * of the definition finds it by the definition's body. */
+#define LET_FRAME (UINT32_MAX - 64)
+
+static Env *let_frame(Env *env, const Def *d) {
+  for (; env; env = env->up)
+    if (env->id == LET_FRAME && env->thunk == d->body)
+      return env;
+  return NULL;
+}
+
 static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
   const Spec *sp = c->spec;
-  Value *given = spec_def_value(sp, d);
-  if (given)
-    return given;
-  d = spec_effective_def(sp, d);
+  if (!d->module && d->kind == DEF_OP && d->nparams == 0) {
+    Env *f = let_frame(env, d);
+    if (f)
+      return env_value(c, f);
+  }
+  if (!spec_names_instance_copy(sp, e, d)) {
+    Value *given = spec_def_value(sp, d);
+    if (given)
+      return given;
+    d = spec_effective_def(sp, d);
+  }
   if (d->kind == DEF_FUN) {
     bool cache = d->module && d->level == LEVEL_CONST && d->id < sp->ndefs;
     if (cache && sp->def_cache[d->id])
@@ -780,13 +810,11 @@ static Value *eval_op(Ctx *c, Expr *e, Env *env) {
 
 static Value *arith(Ctx *c, Expr *e, Env *env, int op) {
   mpz_t a, b, r;
-  mpz_inits(a, b, r, NULL);
   Value *va = eval(c, e->args[0], env), *vb = eval(c, e->args[1], env);
   int64_t x, y;
   /* Fast path for small integers. */
   if (val_int_fits(va, &x) && val_int_fits(vb, &y) && x > -(1ll << 31) &&
       x < (1ll << 31) && y > -(1ll << 31) && y < (1ll << 31)) {
-    mpz_clears(a, b, r, NULL);
     switch (op) {
     case B_PLUS:
       return val_int(x + y);
@@ -802,11 +830,37 @@ static Value *arith(Ctx *c, Expr *e, Env *env, int op) {
       return val_bool(x <= y);
     case B_GE:
       return val_bool(x >= y);
+    case B_RANGE:
+      return val_interval_si(x, y);
+    case B_DIV: /* floored, as mpz_fdiv_q */
+      if (y != 0) {
+        int64_t q = x / y;
+        if (x % y != 0 && (x < 0) != (y < 0))
+          q--;
+        return val_int(q);
+      }
+      break;
+    case B_POW:
+      if (y >= 0 && y < 64 && !(x == 0 && y == 0)) {
+        int64_t r = 1;
+        bool over = false;
+        for (int64_t i = 0; i < y && !over; i++)
+          over = __builtin_mul_overflow(r, x, &r);
+        if (!over)
+          return val_int(r);
+      }
+      break;
+    case B_MOD: /* in 0..y-1, as mpz_fdiv_r for y > 0 */
+      if (y > 0) {
+        int64_t r = x % y;
+        return val_int(r < 0 ? r + y : r);
+      }
+      break;
     default:
-      mpz_inits(a, b, r, NULL);
       break;
     }
   }
+  mpz_inits(a, b, r, NULL);
   get_int(e->args[0], va, a, "the left operand");
   get_int(e->args[1], vb, b, "the right operand");
   Value *res = NULL;
@@ -1000,17 +1054,91 @@ static int64_t register_index(Expr *e, Value *k) {
   return i;
 }
 
+/* TLCGet's view of the checker (eval.h). */
+static SearchConfig search_config;
+static bool have_search_config;
+static SearchStatsFn stats_fn;
+static void *stats_arg;
+static double run_start;
+
+static double wall_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void eval_set_search_config(const SearchConfig *cfg) {
+  have_search_config = cfg != NULL;
+  if (cfg)
+    search_config = *cfg;
+  run_start = wall_now();
+}
+
+void eval_set_search_stats(SearchStatsFn fn, void *arg) {
+  stats_fn = fn;
+  stats_arg = arg;
+}
+
+static Value *record_of(const char *const *names, Value **vals, size_t n) {
+  Sym syms[8];
+  for (size_t i = 0; i < n; i++)
+    syms[i] = sym_intern(names[i]);
+  return val_record(syms, vals, n);
+}
+
+static SearchStats search_stats(Expr *e, const char *key) {
+  if (!have_search_config)
+    eval_fail(e, "TLCGet(\"%s\") describes TLC's breadth-first search; "
+                 "brink knows it only with --engine explicit", key);
+  SearchStats st = {0, 0, 0, 0};
+  if (stats_fn)
+    stats_fn(stats_arg, &st);
+  return st;
+}
+
 static Value *tlc_get(Ctx *c, Expr *e, Env *env) {
   Value *k = eval(c, e->args[0], env);
   if (k->kind == V_STR) {
     const char *what = sym_str(k->u.str);
     if (strcmp(what, "level") == 0) {
-      if (c->level <= 0)
+      if (c->level < 0)
         eval_fail(e, "TLCGet(\"level\") is only known while checking "
                      "states with --engine explicit");
       return val_int(c->level);
     }
-    eval_fail(e, "TLCGet(\"%s\") is not supported by brink yet", what);
+    if (strcmp(what, "config") == 0) {
+      search_stats(e, what);
+      static const char *const names[] = {"mode", "depth", "deadlock",
+                                          "worker"};
+      Value *vals[] = {val_str(sym_intern(search_config.mode)),
+                       val_int(search_config.depth),
+                       val_bool(search_config.deadlock), val_int(1)};
+      return record_of(names, vals, 4);
+    }
+    int64_t duration = 0;
+    if (have_search_config)
+      duration = (int64_t)(wall_now() - run_start);
+    if (strcmp(what, "duration") == 0) {
+      search_stats(e, what);
+      return val_int(duration);
+    }
+    static const char *const stat_names[] = {"queue", "distinct", "generated",
+                                             "diameter", "duration"};
+    for (int i = 0; i < 5; i++)
+      if (strcmp(what, stat_names[i]) == 0 || strcmp(what, "stats") == 0) {
+        SearchStats st = search_stats(e, what);
+        Value *vals[] = {val_int((int64_t)st.queue), val_int((int64_t)st.distinct),
+                         val_int((int64_t)st.generated), val_int(st.diameter),
+                         val_int(duration)};
+        if (strcmp(what, "stats") == 0)
+          return record_of(stat_names, vals, 5);
+        return vals[i];
+      }
+    eval_fail(e, "TLCGet(\"%s\") is not supported by brink (it knows "
+                 "\"level\", \"config\", \"stats\", \"diameter\", "
+                 "\"distinct\", \"generated\", \"queue\", \"duration\" "
+                 "and the registers TLCSet writes)",
+              what);
   }
   int64_t i = register_index(e, k);
   if ((size_t)i >= tlc_registers.len || !tlc_registers.data[i])
@@ -1285,6 +1413,13 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
     if (get_bool(a[0], eval(c, a[0], env), "the first argument of Assert"))
       return val_bool(true);
     Value *msg = eval(c, a[1], env);
+    /* brink's own module definitions (src/modules) report an operator
+     * they do not support, or a misuse TLC reports as an evaluation
+     * error, through Assert: that is an evaluation error, not a failed
+     * assertion of the spec. */
+    const char *path = src_path(e->loc.file);
+    if (path && strncmp(path, "<brink>/", 8) == 0 && msg->kind == V_STR)
+      fail_at(e->loc, EXIT_EVAL, "%s", sym_str(msg->u.str));
     char *s = val_to_string(msg);
     fail_at(e->loc, EXIT_ASSERT,
             "the first argument of Assert evaluated to FALSE; the second "
@@ -1329,6 +1464,70 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
   eval_fail(e, "the operator '%s' is not supported yet", sym_str(e->name));
 }
 
+/* f[args] for a function definition f[x \in S, <<y, z>> \in T] == body:
+ * the argument (evaluated in argenv) is split into one part per name (or
+ * tuple pattern), each part checked against its bound set, and the body
+ * evaluated with the names bound (in env, where f is defined).  NULL when
+ * the definition has too many names. */
+static Value *apply_fun_def(Ctx *c, Expr *e, Def *d, Env *argenv,
+                            Env *env) {
+  enum { MAXN = 16 };
+  int nparts = 0, nnames = 0;
+  for (int i = 0; i < d->nbounds; i++) {
+    nparts += d->bounds[i].tuple ? 1 : d->bounds[i].nnames;
+    nnames += d->bounds[i].nnames;
+  }
+  if (nparts > MAXN || nnames > MAXN)
+    return NULL;
+  Value *arg = fapp_arg(c, e->args + 1, e->nargs - 1, argenv);
+  Value *parts[MAXN];
+  if (nparts == 1) {
+    parts[0] = arg;
+  } else {
+    if (arg->kind != V_FUN || !val_is_seq(arg) ||
+        arg->u.fun.n != (uint32_t)nparts)
+      eval_fail(e, "attempted to apply the function %s to %s, which is not "
+                   "in its domain (%d arguments expected)",
+                sym_str(d->name), show(arg), nparts);
+    for (int i = 0; i < nparts; i++)
+      parts[i] = arg->u.fun.vals[i];
+  }
+  Env frames[MAXN];
+  Env *cur = env;
+  int k = 0, f = 0;
+  for (int i = 0; i < d->nbounds; i++) {
+    Bound *bd = &d->bounds[i];
+    for (int j = 0; j < (bd->tuple ? 1 : bd->nnames); j++, k++) {
+      Value *p = parts[k];
+      if (!eval_in(c, e, p, bd->set, env))
+        eval_fail(e, "attempted to apply the function %s to %s, which is "
+                     "not in its domain",
+                  sym_str(d->name), show(arg));
+      if (!bd->tuple) {
+        frames[f] = (Env){bd->names[j].id, p, NULL, NULL, NULL, cur, NULL};
+        cur = &frames[f++];
+        continue;
+      }
+      if (p->kind != V_FUN || !val_is_seq(p) ||
+          p->u.fun.n != (uint32_t)bd->nnames)
+        eval_fail(e, "the argument %s does not match the tuple pattern",
+                  show(p));
+      for (int n = 0; n < bd->nnames; n++) {
+        frames[f] = (Env){bd->names[n].id, p->u.fun.vals[n], NULL, NULL,
+                          NULL, cur, NULL};
+        cur = &frames[f++];
+      }
+    }
+  }
+  if (++c->depth > MAX_DEPTH || stack_nearly_full())
+    eval_fail(e, "recursion deeper than %d calls, or too deep for the stack "
+                 "(in '%s')",
+              c->depth > MAX_DEPTH ? MAX_DEPTH : c->depth, sym_str(d->name));
+  Value *v = eval(c, d->body, cur);
+  c->depth--;
+  return v;
+}
+
 /* ---- the main dispatch ---- */
 
 static bool choose_body(Ctx *c, Env *env, void *p) {
@@ -1340,7 +1539,253 @@ static bool choose_body(Ctx *c, Env *env, void *p) {
   return true;
 }
 
+/* ---- constant subexpressions ----
+ *
+ * A closed, constant-level subexpression without side effects
+ * ({-1, 0, 1} \X {-1, 0, 1}, 0 .. N + 1, a set filter over constants) has
+ * one value for the whole run: it is evaluated once and kept in Expr.cache.
+ * NOT_CONST marks the nodes that are not such (Expr.cache NULL: not yet
+ * decided).  Closed means: no variable, no name bound outside the node, no
+ * definition whose body may see such names (LET definitions, instance
+ * copies), and no built-in with an effect or a run-time answer (TLCGet,
+ * TLCSet, Print, JavaTime) reachable through the definitions it calls. */
+static char not_const_mark;
+#define NOT_CONST ((void *)&not_const_mark)
+
+static VEC(uint8_t) def_purity; /* by Def.id: 0 unknown, 1 pure, 2 not, 3 busy */
+
+static bool builtin_pure(int b) {
+  switch (b) {
+  case B_TLCGET:
+  case B_TLCSET:
+  case B_PRINT:
+  case B_PRINTT:
+  case B_JAVATIME:
+  case B_ANY:
+  case B_PRIME:
+  case B_UNCHANGED:
+  case B_ENABLED:
+  case B_BOX:
+  case B_DIAMOND:
+  case B_LEADSTO:
+    return false;
+  default:
+    return true;
+  }
+}
+
+static bool def_pure(const Spec *sp, Def *d);
+
+/* Does e reach no impure built-in (through the definitions it calls)? */
+static bool expr_pure(const Spec *sp, Expr *e, int depth) {
+  if (!e)
+    return true;
+  if (depth > 500)
+    return false;
+  if (e->kind == EX_OP) {
+    if (e->ref.kind == REF_BUILTIN && !builtin_pure(e->ref.u.builtin))
+      return false;
+    if (e->ref.kind == REF_DEF && !def_pure(sp, e->ref.u.def))
+      return false;
+    if (e->ref.kind == REF_CONST && sp->const_defs[e->ref.u.decl->index] &&
+        !def_pure(sp, sp->const_defs[e->ref.u.decl->index]))
+      return false;
+    for (int i = 0; i < e->npath; i++)
+      for (int k = 0; k < e->path_nargs[i]; k++)
+        if (!expr_pure(sp, e->path_args[i][k], depth + 1))
+          return false;
+  }
+  for (int i = 0; i < e->nargs; i++)
+    if (!expr_pure(sp, e->args[i], depth + 1))
+      return false;
+  for (int i = 0; i < e->nbounds; i++)
+    if (!expr_pure(sp, e->bounds[i].set, depth + 1))
+      return false;
+  for (int i = 0; i < e->narms; i++)
+    if (!expr_pure(sp, e->arms[i].guard, depth + 1) ||
+        !expr_pure(sp, e->arms[i].value, depth + 1))
+      return false;
+  for (int i = 0; i < e->nupdates; i++) {
+    ExceptUpdate *u = &e->updates[i];
+    for (int k = 0; k < u->npath; k++)
+      for (int j = 0; j < u->path[k].nargs; j++)
+        if (!expr_pure(sp, u->path[k].args[j], depth + 1))
+          return false;
+    if (!expr_pure(sp, u->value, depth + 1))
+      return false;
+  }
+  for (int i = 0; i < e->ndefs; i++)
+    if (!def_pure(sp, e->defs[i]))
+      return false;
+  return expr_pure(sp, e->other, depth + 1) && expr_pure(sp, e->body, depth + 1);
+}
+
+/* A definition being analysed counts as impure (recursion is not cached). */
+static bool def_pure(const Spec *sp, Def *d) {
+  if (spec_def_value(sp, d))
+    return true;
+  d = spec_effective_def(sp, d);
+  if (d->kind == DEF_INSTANCE)
+    return false;
+  while (def_purity.len <= d->id)
+    VEC_PUSH(def_purity, 0);
+  if (def_purity.data[d->id])
+    return def_purity.data[d->id] == 1;
+  def_purity.data[d->id] = 3;
+  bool ok = expr_pure(sp, d->body, 0);
+  for (int i = 0; ok && i < d->nbounds; i++)
+    ok = expr_pure(sp, d->bounds[i].set, 0);
+  def_purity.data[d->id] = ok ? 1 : 2;
+  return ok;
+}
+
+typedef struct BoundIds {
+  uint32_t id[64];
+  int n;
+} BoundIds;
+
+static bool bound_has(const BoundIds *b, uint32_t id) {
+  for (int i = 0; i < b->n; i++)
+    if (b->id[i] == id)
+      return true;
+  return false;
+}
+
+static bool const_closed(const Spec *sp, Expr *e, BoundIds *b, int depth);
+
+/* An operator argument that is an operator (a name of arity > 0, or a
+ * LAMBDA) is not a value. */
+static bool value_arg(Expr *a) {
+  if (a->kind == EX_LAMBDA)
+    return false;
+  if (a->kind == EX_OP && a->nargs == 0) {
+    if (a->ref.kind == REF_DEF && a->ref.u.def->nparams > 0)
+      return false;
+    if (a->ref.kind == REF_BUILTIN && builtin_info[a->ref.u.builtin].arity != 0)
+      return false;
+    if (a->ref.kind == REF_BINDER && a->ref.u.binder->arity > 0)
+      return false;
+  }
+  return true;
+}
+
+static bool closed_list(const Spec *sp, Expr **es, int n, BoundIds *b,
+                        int depth) {
+  for (int i = 0; i < n; i++)
+    if (!value_arg(es[i]) || !const_closed(sp, es[i], b, depth + 1))
+      return false;
+  return true;
+}
+
+/* Are the bounds' sets closed, and then the body with their names? */
+static bool closed_binding(const Spec *sp, Expr *e, BoundIds *b, int depth) {
+  int mark = b->n;
+  bool ok = true;
+  for (int i = 0; ok && i < e->nbounds; i++) {
+    Bound *bd = &e->bounds[i];
+    ok = bd->set && const_closed(sp, bd->set, b, depth + 1) &&
+         b->n + bd->nnames <= 64;
+    for (int k = 0; ok && k < bd->nnames; k++)
+      b->id[b->n++] = bd->names[k].id;
+  }
+  ok = ok && const_closed(sp, e->body, b, depth + 1);
+  b->n = mark;
+  return ok;
+}
+
+static bool const_closed(const Spec *sp, Expr *e, BoundIds *b, int depth) {
+  if (depth > 200)
+    return false;
+  switch (e->kind) {
+  case EX_NUM:
+  case EX_STR:
+  case EX_BOOL:
+    return true;
+  case EX_OP: {
+    if (e->npath)
+      return false;
+    switch (e->ref.kind) {
+    case REF_BINDER:
+      return e->nargs == 0 && e->ref.u.binder->arity == 0 &&
+             bound_has(b, e->ref.u.binder->id);
+    case REF_CONST:
+      return e->nargs == 0 && sp->const_vals[e->ref.u.decl->index];
+    case REF_DEF: {
+      Def *d = e->ref.u.def;
+      if (!d->module || d->origin || e->nargs != d->nparams)
+        return false;
+      if (!spec_def_value(sp, d)) {
+        Def *ed = spec_effective_def(sp, d);
+        if (!ed->module || ed->origin || ed->kind == DEF_INSTANCE ||
+            ed->level != LEVEL_CONST || !def_pure(sp, ed))
+          return false;
+      }
+      return closed_list(sp, e->args, e->nargs, b, depth);
+    }
+    case REF_BUILTIN: {
+      int op = e->ref.u.builtin;
+      int ar = builtin_info[op].arity;
+      if (!builtin_pure(op) || (ar >= 0 && ar != e->nargs) ||
+          (ar < 0 && e->nargs == 0))
+        return false;
+      for (int i = 0; i < e->nargs; i++)
+        if (builtin_op_param(op, i) > 0)
+          return false;
+      return closed_list(sp, e->args, e->nargs, b, depth);
+    }
+    default:
+      return false;
+    }
+  }
+  case EX_IF:
+  case EX_SET_ENUM:
+  case EX_FUNSET:
+  case EX_RECORD:
+  case EX_RECSET:
+  case EX_TUPLE:
+  case EX_FAPP:
+  case EX_DOT:
+    return closed_list(sp, e->args, e->nargs, b, depth);
+  case EX_CASE:
+    for (int i = 0; i < e->narms; i++)
+      if (!const_closed(sp, e->arms[i].guard, b, depth + 1) ||
+          !const_closed(sp, e->arms[i].value, b, depth + 1))
+        return false;
+    return !e->other || const_closed(sp, e->other, b, depth + 1);
+  case EX_FORALL:
+  case EX_EXISTS:
+  case EX_CHOOSE:
+  case EX_SET_FILTER:
+  case EX_SET_MAP:
+  case EX_FUNC:
+    return closed_binding(sp, e, b, depth);
+  default:
+    /* LET, EXCEPT (@), LAMBDA, labels, temporal forms: not cached. */
+    return false;
+  }
+}
+
+static Value *eval_node(Ctx *c, Expr *e, Env *env);
+
 static Value *eval(Ctx *c, Expr *e, Env *env) {
+  void *k = e->cache;
+  if (k)
+    return k != NOT_CONST ? k : eval_node(c, e, env);
+  if (e->kind == EX_NUM || e->kind == EX_STR || e->kind == EX_BOOL ||
+      !c->spec)
+    return eval_node(c, e, env);
+  BoundIds b;
+  b.n = 0;
+  if (!const_closed(c->spec, e, &b, 0)) {
+    e->cache = NOT_CONST;
+    return eval_node(c, e, env);
+  }
+  Value *v = eval_node(c, e, env);
+  e->cache = v;
+  return v;
+}
+
+static Value *eval_node(Ctx *c, Expr *e, Env *env) {
   switch (e->kind) {
   case EX_NUM:
     if (!e->cache)
@@ -1364,8 +1809,26 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
     if (e->other)
       return eval(c, e->other, env);
     eval_fail(e, "no arm of this CASE applies");
-  case EX_LET:
-    return eval(c, e->body, env);
+  case EX_LET: {
+    int n = 0;
+    for (int i = 0; i < e->ndefs; i++)
+      n += e->defs[i]->kind == DEF_OP && e->defs[i]->nparams == 0;
+    if (n == 0)
+      return eval(c, e->body, env);
+    Env frames[n];
+    Env *cur = env;
+    for (int i = 0, k = 0; i < e->ndefs; i++) {
+      Def *d = e->defs[i];
+      if (d->kind != DEF_OP || d->nparams != 0)
+        continue;
+      frames[k] = (Env){LET_FRAME, NULL, d->body, NULL, NULL, cur, c->at};
+      cur = &frames[k++];
+    }
+    /* Each definition sees the others (and itself, as RECURSIVE allows). */
+    for (int k = 0; k < n; k++)
+      frames[k].tenv = cur;
+    return eval(c, e->body, cur);
+  }
   case EX_FORALL:
   case EX_EXISTS: {
     bool forall = e->kind == EX_FORALL;
@@ -1433,47 +1896,35 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
   }
   case EX_FAPP: {
     Expr *fe = e->args[0];
-    /* A recursive function applied directly: evaluate its body at the
-     * argument instead of building the whole (perhaps infinite) function. */
-    if (fe->kind == EX_OP && fe->ref.kind == REF_DEF &&
-        fe->ref.u.def->kind == DEF_FUN && fe->ref.u.def->nbounds == 1 &&
-        (fe->ref.u.def->bounds[0].nnames == 1 ||
-         fe->ref.u.def->bounds[0].tuple) &&
-        fe->ref.u.def->bounds[0].nnames <= 16 &&
+    /* A function definition applied directly: evaluate its body at the
+     * argument instead of building the whole (perhaps infinite, perhaps
+     * recursive) function, as TLC does. */
+    Env *fenv = env;
+    /* An operator argument that names a function definition (Sum(sc, S)
+     * applying f[x]) is applied the same way, in the argument's scope. */
+    for (int guard = 0; guard < 100 && fe->kind == EX_OP &&
+                        fe->ref.kind == REF_BINDER && fe->nargs == 0 &&
+                        fe->ref.u.binder->arity == 0;
+         guard++) {
+      Env *b = env_find(fenv, fe->ref.u.binder->id);
+      if (!b || b->v || !b->thunk || (b->cache && !c->primed))
+        break;
+      fe = b->thunk;
+      fenv = b->tenv;
+    }
+    if (fe->kind == EX_OP && fe->ref.kind == REF_DEF && fe->nargs == 0 &&
+        fe->ref.u.def->kind == DEF_FUN &&
         !(c->spec &&
           (spec_def_value(c->spec, fe->ref.u.def) ||
            spec_effective_def(c->spec, fe->ref.u.def) != fe->ref.u.def))) {
       Def *d = fe->ref.u.def;
-      Bound *bd = &d->bounds[0];
-      Value *arg = fapp_arg(c, e->args + 1, e->nargs - 1, env);
-      if (!eval_in(c, e, arg, bd->set, env))
-        eval_fail(e, "attempted to apply the function %s to %s, which is not "
-                     "in its domain", sym_str(d->name), show(arg));
-      if (++c->depth > MAX_DEPTH || stack_nearly_full())
-        eval_fail(e, "recursion deeper than %d calls, or too deep for the "
-                     "stack (in '%s')",
-                  c->depth > MAX_DEPTH ? MAX_DEPTH : c->depth,
-                  sym_str(d->name));
-      Env frames[16];
-      Env *cur = env;
-      if (bd->tuple) {
-        if (arg->kind != V_FUN || !val_is_seq(arg) ||
-            arg->u.fun.n != (uint32_t)bd->nnames)
-          eval_fail(e, "the argument %s does not match the tuple pattern",
-                    show(arg));
-        for (int k = 0; k < bd->nnames; k++) {
-          frames[k] = (Env){bd->names[k].id, arg->u.fun.vals[k], NULL, NULL,
-                            NULL, cur, NULL};
-          cur = &frames[k];
-        }
-      } else {
-        frames[0] = (Env){bd->names[0].id, arg, NULL, NULL, NULL, cur, NULL};
-        cur = &frames[0];
-      }
-      Value *v = eval(c, d->body, cur);
-      c->depth--;
-      return v;
+      const Spec *sp = c->spec;
+      bool cached = sp && d->id < sp->ndefs && sp->def_cache[d->id];
+      Value *v = cached ? NULL : apply_fun_def(c, e, d, env, fenv);
+      if (v)
+        return v;
     }
+    fe = e->args[0];
     Value *f = eval(c, fe, env);
     return apply(e, f, fapp_arg(c, e->args + 1, e->nargs - 1, env));
   }
@@ -1500,6 +1951,25 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
     return c->at;
   case EX_LABEL:
     return eval(c, e->body, env);
+  case EX_BOX_ACT:
+  case EX_DIA_ACT: {
+    /* [A]_v is A \/ UNCHANGED v, <<A>>_v is A /\ ~UNCHANGED v; TLC
+     * compares v first for [A]_v and evaluates A first for <<A>>_v. */
+    bool box = e->kind == EX_BOX_ACT;
+    if (!box && !get_bool(e->args[0], eval(c, e->args[0], env), "an action"))
+      return val_bool(false);
+    if (c->primed)
+      eval_fail(e, "an action inside a primed expression");
+    Value *before = eval(c, e->args[1], env);
+    c->primed = true;
+    Value *after = eval(c, e->args[1], env);
+    c->primed = false;
+    if (!box)
+      return val_bool(before != after);
+    if (before == after)
+      return val_bool(true);
+    return val_bool(get_bool(e->args[0], eval(c, e->args[0], env), "an action"));
+  }
   case EX_DECIMAL:
     eval_fail(e, "real numbers are not supported");
   default:
@@ -1510,9 +1980,13 @@ static Value *eval(Ctx *c, Expr *e, Env *env) {
 
 /* ---- public entry points for expressions ---- */
 
-static int current_level;
+static int current_level = -1;
 
-void eval_set_level(int level) { current_level = level; }
+int eval_set_level(int level) {
+  int old = current_level;
+  current_level = level;
+  return old;
+}
 
 static void ctx_init(Ctx *c, const EvalState *st) {
   memset(c, 0, sizeof *c);
@@ -1704,6 +2178,29 @@ static void enum_unchanged(Gen *g, Expr *e, Env *env, Pending *rest) {
       enum_rest(g, rest);
       return;
     }
+    /* UNCHANGED <<x, y, z>> of plain variables (PlusCal writes these on
+     * every action): assign them all at once. */
+    bool vars = g->c.target == g->c.next && e->nargs <= 64;
+    for (int i = 0; vars && i < e->nargs; i++)
+      vars = e->args[i]->kind == EX_OP && e->args[i]->ref.kind == REF_VAR;
+    if (vars) {
+      int set[64], nset = 0;
+      bool ok = true;
+      for (int i = 0; ok && i < e->nargs; i++) {
+        int v = e->args[i]->ref.u.decl->index;
+        if (!g->c.target[v]) {
+          g->c.target[v] = g->c.cur[v];
+          set[nset++] = v;
+        } else {
+          ok = g->c.target[v] == g->c.cur[v];
+        }
+      }
+      if (ok)
+        enum_rest(g, rest);
+      while (nset > 0)
+        g->c.target[set[--nset]] = NULL;
+      return;
+    }
     Pending *chain = rest;
     Pending items[e->nargs];
     Expr wrappers[e->nargs];
@@ -1789,6 +2286,20 @@ static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
       default:
         break;
       }
+    } else if (e->ref.kind == REF_BINDER && e->ref.u.binder->arity == 0) {
+      /* An operator parameter stands for its argument: enumerate that
+       * (NoStutter(A) == s = top /\ A /\ s' = s, applied to an action),
+       * as TLC does with an argument not evaluated yet. */
+      Env *b = env_find(env, e->ref.u.binder->id);
+      if (b && !b->v && b->thunk && !b->cache) {
+        if (++c->depth > MAX_DEPTH || stack_nearly_full())
+          eval_fail(e, "recursion deeper than %d calls, or too deep for the "
+                       "stack",
+                    MAX_DEPTH);
+        enum_expr(g, b->thunk, b->tenv, rest);
+        c->depth--;
+        return;
+      }
     } else if (spec_may_assign(g->c.spec, e, g->c.target == g->c.cur)) {
       /* Expand definitions that may assign (action level in Next, state
        * level in Init) so their conjuncts are seen. */
@@ -1836,6 +2347,32 @@ static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
   case EX_LABEL:
     enum_expr(g, e->body, env, rest);
     return;
+  case EX_BOX_ACT:
+    /* [A]_v: A, or v unchanged (TLC's order). */
+    if (g->c.target == g->c.next) {
+      enum_expr(g, e->args[0], env, rest);
+      if (!g->stop)
+        enum_unchanged(g, e->args[1], env, rest);
+      return;
+    }
+    break;
+  case EX_DIA_ACT:
+    /* <<A>>_v: A, then v must change. */
+    if (g->c.target == g->c.next) {
+      Expr unch = *e, changed = *e, *unch_arg = &unch;
+      unch.kind = changed.kind = EX_OP;
+      unch.ref.kind = changed.ref.kind = REF_BUILTIN;
+      unch.ref.u.builtin = B_UNCHANGED;
+      unch.args = &e->args[1];
+      unch.nargs = 1;
+      changed.ref.u.builtin = B_NOT;
+      changed.args = &unch_arg;
+      changed.nargs = 1;
+      Pending then = {&changed, env, rest};
+      enum_expr(g, e->args[0], env, &then);
+      return;
+    }
+    break;
   default:
     break;
   }

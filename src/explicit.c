@@ -16,7 +16,10 @@
  * TLC's rules: a generated state is checked against the invariants unless
  * it was seen before; it is added to the seen set and explored only if it
  * satisfies the CONSTRAINTs and the step the ACTION_CONSTRAINTs; a state
- * with no successor at all is a deadlock (when deadlock checking is on). */
+ * with no successor at all is a deadlock (when deadlock checking is on).
+ * PROPERTY conjuncts (spec.h) are checked the same way: []P with the
+ * invariants, a state predicate on the initial states, and [][A]_v on
+ * every generated step, seen before or not, in the model or not. */
 #include <string.h>
 #include <time.h>
 
@@ -44,8 +47,12 @@ typedef struct Bfs {
   int result;
   Value **bad_state;
   uint32_t bad_parent; /* UINT32_MAX: the bad state is initial */
-  int bad_inv;
+  int bad_inv;          /* index into invariants, or -1 */
+  const Property *bad_prop; /* the violated PROPERTY conjunct, or NULL */
+  const Property *eval_prop; /* the PROPERTY conjunct being evaluated */
   double t0, last_report;
+  uint64_t last_generated; /* counts at the last progress report */
+  size_t last_distinct;
   Value **checking; /* the generated state being checked, for error traces */
   /* Keys (VIEW / SYMMETRY); keyed = false: a state is its own key. */
   bool keyed;
@@ -177,18 +184,23 @@ static bool seen(Bfs *b, Value **s) {
   return false;
 }
 
-static bool in_model(Bfs *b, Value **prev, Value **s) {
+/* CONSTRAINTs see s's level; ACTION_CONSTRAINTs, like actions, the level
+ * of the state the step starts from (TLC's TLCGet("level")). */
+static bool in_model(Bfs *b, Value **prev, Value **s, int level) {
   const Spec *sp = b->spec;
   EvalState st = {sp, s, NULL};
   for (size_t i = 0; i < sp->constraints.len; i++)
     if (!eval_bool(&st, sp->constraints.data[i].expr, "a CONSTRAINT"))
       return false;
-  if (prev) {
+  if (prev && sp->action_constraints.len) {
     EvalState as = {sp, prev, s};
-    for (size_t i = 0; i < sp->action_constraints.len; i++)
-      if (!eval_bool(&as, sp->action_constraints.data[i].expr,
-                     "an ACTION_CONSTRAINT"))
-        return false;
+    eval_set_level(level - 1);
+    bool ok = true;
+    for (size_t i = 0; ok && i < sp->action_constraints.len; i++)
+      ok = eval_bool(&as, sp->action_constraints.data[i].expr,
+                     "an ACTION_CONSTRAINT");
+    eval_set_level(level);
+    return ok;
   }
   return true;
 }
@@ -199,6 +211,50 @@ static Value **copy_state(const Bfs *b, Value **s) {
   return c;
 }
 
+/* Does the step s0 -> s1 satisfy [A]_v?  As in TLC, v is compared first
+ * and A is evaluated only on a step that changes v. */
+static bool action_property_holds(const Spec *sp, const Property *p,
+                                  Value **s0, Value **s1) {
+  EvalState st0 = {sp, s0, NULL}, st1 = {sp, s1, NULL};
+  if (eval_expr(&st0, p->sub) == eval_expr(&st1, p->sub))
+    return true;
+  EvalState st = {sp, s0, s1};
+  return eval_bool(&st, p->expr, "an action property");
+}
+
+/* The first PROPERTY conjunct of the given kind that the state s (or the
+ * step prev -> s) violates, or NULL. */
+static const Property *violated_property(Bfs *b, PropKind kind, Value **prev,
+                                         Value **s) {
+  const Spec *sp = b->spec;
+  for (size_t i = 0; i < sp->properties.len; i++) {
+    const Property *p = &sp->properties.data[i];
+    if (p->kind != kind)
+      continue;
+    bool ok;
+    b->eval_prop = p;
+    if (kind == PROP_ACTION) {
+      ok = action_property_holds(sp, p, prev, s);
+    } else {
+      EvalState st = {sp, s, NULL};
+      ok = eval_bool(&st, p->expr, kind == PROP_INIT ? "a property"
+                                                     : "an invariant");
+    }
+    b->eval_prop = NULL;
+    if (!ok)
+      return p;
+  }
+  return NULL;
+}
+
+static bool violation(Bfs *b, int code, Value **s, uint32_t parent) {
+  b->result = code;
+  b->bad_state = copy_state(b, s);
+  b->bad_parent = parent;
+  b->checking = NULL;
+  return false;
+}
+
 /* Checks a generated state: returns false to stop the search. */
 static bool visit(Bfs *b, Value **prev, Value **s, uint32_t parent,
                   uint32_t level) {
@@ -206,23 +262,34 @@ static bool visit(Bfs *b, Value **prev, Value **s, uint32_t parent,
   b->checking = s;
   /* Constraints and invariants see the new state's level. */
   eval_set_level((int)level + 1);
-  bool inm = in_model(b, prev, s);
+  bool inm = in_model(b, prev, s, (int)level + 1);
   bool fresh = inm ? add_state(b, s, parent, level) : !seen(b, s);
-  if (!fresh) {
-    b->checking = NULL;
-    return true;
+  if (fresh) {
+    int inv = trace_violated_invariant(b->spec, s);
+    if (inv >= 0) {
+      b->bad_inv = inv;
+      return violation(b, EXIT_SAFETY, s, parent);
+    }
+    const Property *p = violated_property(b, PROP_ALWAYS, prev, s);
+    if (!p && !prev)
+      p = violated_property(b, PROP_INIT, prev, s);
+    if (p) {
+      b->bad_prop = p;
+      return violation(b, p->kind == PROP_ALWAYS ? EXIT_SAFETY : EXIT_LIVENESS,
+                       s, parent);
+    }
   }
-  int inv = trace_violated_invariant(b->spec, s);
-  if (inv >= 0) {
-    b->result = EXIT_SAFETY;
-    b->bad_inv = inv;
-    b->bad_state = copy_state(b, s);
-    b->bad_parent = parent;
-    b->checking = NULL;
-    return false;
+  /* Action properties: on every step, seen before or not (TLC). */
+  if (prev) {
+    eval_set_level((int)level);
+    const Property *p = violated_property(b, PROP_ACTION, prev, s);
+    if (p) {
+      b->bad_prop = p;
+      return violation(b, EXIT_LIVENESS, s, parent);
+    }
   }
   b->checking = NULL;
-  eval_set_level(prev ? (int)level : 1);
+  eval_set_level(prev ? (int)level : 0);
   return true;
 }
 
@@ -270,6 +337,63 @@ static void totals(Bfs *b) {
           "on queue.\n",
           (unsigned long long)b->generated, b->states.len,
           b->states.len - b->head);
+}
+
+/* n with thousands separators, as TLC prints counts in progress lines. */
+static const char *grouped(uint64_t n, char *buf) {
+  char digits[32];
+  int len = snprintf(digits, sizeof digits, "%llu", (unsigned long long)n);
+  int k = 0;
+  for (int i = 0; i < len; i++) {
+    if (i > 0 && (len - i) % 3 == 0)
+      buf[k++] = ',';
+    buf[k++] = digits[i];
+  }
+  buf[k] = '\0';
+  return buf;
+}
+
+#define PROGRESS_SECONDS 10.0
+
+/* TLC's progress line: depth so far, counts, and the rates since the last
+ * report (per minute). */
+static void progress(Bfs *b, double t) {
+  double mins = (t - b->last_report) / 60.0;
+  if (mins <= 0)
+    mins = 1e-9;
+  uint64_t spm = (uint64_t)((double)(b->generated - b->last_generated) / mins);
+  uint64_t dspm =
+      (uint64_t)((double)(b->states.len - b->last_distinct) / mins);
+  char when[64], g[32], gs[32], d[32], ds[32], q[32];
+  time_t wall = time(NULL);
+  struct tm tm;
+  localtime_r(&wall, &tm);
+  strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+  fprintf(stdout,
+          "Progress(%d) at %s: %s states generated (%s s/min), %s distinct "
+          "states found (%s ds/min), %s states left on queue.\n",
+          b->max_level + 1, when, grouped(b->generated, g), grouped(spm, gs),
+          grouped(b->states.len, d), grouped(dspm, ds),
+          grouped(b->states.len - b->head, q));
+  fflush(stdout);
+  b->last_report = t;
+  b->last_generated = b->generated;
+  b->last_distinct = b->states.len;
+}
+
+/* TLCGet("stats") and friends, during the search. */
+static void search_stats(void *arg, SearchStats *out) {
+  Bfs *b = arg;
+  out->generated = b->generated;
+  out->distinct = b->states.len;
+  out->queue = b->states.len - b->head;
+  out->diameter = b->max_level + 1;
+}
+
+static const char *prop_kind_word(PropKind k) {
+  return k == PROP_ACTION ? "action property"
+         : k == PROP_ALWAYS ? "invariant"
+                            : "property";
 }
 
 /* A permutation as a function without its fixed points, so that equal
@@ -391,7 +515,7 @@ static void setup_keys(Bfs *b) {
   b->perms = perm_group(sp->symmetry, perms);
 }
 
-int check_explicit(const Spec *spec, const CheckOptions *opt) {
+static int search(const Spec *spec, const CheckOptions *opt) {
   Bfs b;
   memset(&b, 0, sizeof b);
   b.spec = spec;
@@ -399,9 +523,14 @@ int check_explicit(const Spec *spec, const CheckOptions *opt) {
   b.depth_limit = opt->length_given ? opt->length : -1;
   b.t0 = b.last_report = now();
   b.cur = UINT32_MAX;
+  b.bad_inv = -1;
   FailPoint fp;
   if (fail_push(&fp)) {
     int code = fp.code ? fp.code : EXIT_EVAL;
+    if (b.eval_prop)
+      fprintf(stdout, "Error: Evaluating %s %s failed.\n",
+              prop_kind_word(b.eval_prop->kind),
+              sym_str(b.eval_prop->name));
     /* TLC shows the behaviour up to the state being checked (or whose
      * successors were being computed). */
     Value **last = b.checking ? copy_state(&b, b.checking) : NULL;
@@ -413,7 +542,9 @@ int check_explicit(const Spec *spec, const CheckOptions *opt) {
     return code;
   }
   setup_keys(&b);
-  eval_set_level(1);
+  eval_set_search_stats(search_stats, &b);
+  /* TLCGet("level") is 0 while Init is enumerated (TLC). */
+  eval_set_level(0);
   eval_init_states(spec, on_init, &b);
   if (!b.result)
     fprintf(stdout, "Finished computing initial states: %zu distinct state%s "
@@ -434,26 +565,30 @@ int check_explicit(const Spec *spec, const CheckOptions *opt) {
       break;
     }
     double t = now();
-    if (t - b.last_report >= 5.0) {
-      b.last_report = t;
-      fprintf(stdout,
-              "Progress(%d) at %.0f s: %llu states generated, %zu distinct "
-              "states found, %zu states left on queue.\n",
-              b.max_level + 1, t - b.t0, (unsigned long long)b.generated,
-              b.states.len, b.states.len - b.head);
-      fflush(stdout);
-    }
+    if (t - b.last_report >= PROGRESS_SECONDS)
+      progress(&b, t);
   }
   b.cur = UINT32_MAX;
   b.checking = NULL;
   fail_pop(&fp);
-  if (b.result == EXIT_SAFETY) {
-    fprintf(stdout, "Error: Invariant %s is violated.\n",
-            sym_str(spec->invariants.data[b.bad_inv].name));
+  if (b.result == EXIT_SAFETY || b.result == EXIT_LIVENESS) {
+    if (b.bad_inv >= 0)
+      fprintf(stdout, "Error: Invariant %s is violated.\n",
+              sym_str(spec->invariants.data[b.bad_inv].name));
+    else if (b.bad_prop->kind == PROP_ALWAYS)
+      fprintf(stdout, "Error: Invariant %s is violated.\n",
+              sym_str(b.bad_prop->name));
+    else if (b.bad_prop->kind == PROP_INIT)
+      fprintf(stdout, "Error: Property %s is violated by the initial "
+                      "state.\n",
+              sym_str(b.bad_prop->name));
+    else
+      fprintf(stdout, "Error: Action property %s is violated.\n",
+              sym_str(b.bad_prop->name));
     Trace t = path_to(&b, b.bad_parent, b.bad_state);
     print_trace(&b, &t);
     totals(&b);
-    return EXIT_SAFETY;
+    return b.result;
   }
   if (b.result == EXIT_DEADLOCK) {
     fprintf(stdout, "Error: Deadlock reached.\n");
@@ -472,4 +607,11 @@ int check_explicit(const Spec *spec, const CheckOptions *opt) {
   fprintf(stdout, "The depth of the complete state graph search is %d.\n",
           b.max_level + 1);
   return EXIT_OK;
+}
+
+int check_explicit(const Spec *spec, const CheckOptions *opt) {
+  int code = search(spec, opt);
+  eval_set_search_stats(NULL, NULL);
+  eval_set_level(-1);
+  return code;
 }

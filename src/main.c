@@ -16,6 +16,7 @@
 #include "cfg.h"
 #include "cinit.h"
 #include "driver.h"
+#include "eval.h"
 #include "parse.h"
 #include "print.h"
 #include "resolve.h"
@@ -335,6 +336,11 @@ static int brink_main(int argc, char **argv) {
   if (!typed)
     fprintf(stderr, "brink: warning: type inference failed (see above); the "
                     "engines check kinds as they evaluate, as TLC does\n");
+  if (strcmp(engine, "explicit") == 0) {
+    SearchConfig sc = {"bfs", co.length_given ? co.length : -1,
+                       spec->check_deadlock};
+    eval_set_search_config(&sc);
+  }
   RunArgs run = {engine, &co};
   if (spec->cinit)
     return cinit_run(spec, run_checks, &run);

@@ -129,6 +129,13 @@ Value *spec_def_value(const Spec *s, const Def *d) {
   return k < s->ndefs ? s->def_vals[k] : NULL;
 }
 
+bool spec_names_instance_copy(const Spec *s, const Expr *app, const Def *d) {
+  if (!app || app->kind != EX_OP || app->npath == 0 || !d->origin)
+    return false;
+  uint32_t k = override_key(d);
+  return k < s->ndefs && !s->def_scoped[k];
+}
+
 Def *spec_effective_def(const Spec *s, Def *d) {
   uint32_t k = override_key(d);
   return k < s->ndefs && s->def_substs[k] ? s->def_substs[k] : d;
@@ -157,6 +164,7 @@ static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
   s->ndefs = p->defs.len;
   s->def_vals = xcalloc(s->ndefs + 1, sizeof *s->def_vals);
   s->def_substs = xcalloc(s->ndefs + 1, sizeof *s->def_substs);
+  s->def_scoped = xcalloc(s->ndefs + 1, sizeof *s->def_scoped);
   s->def_cache = xcalloc(s->ndefs + 1, sizeof *s->def_cache);
   for (size_t i = 0; i < cfg->consts.len; i++) {
     CfgConst *cc = &cfg->consts.data[i];
@@ -213,6 +221,7 @@ static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
           continue;
         }
         s->def_substs[override_key(d)] = subst;
+        s->def_scoped[override_key(d)] = cc->module != 0;
       } else {
         if (d->nparams > 0) {
           cerr(cc->loc, "operator '%s' takes arguments; it can only be "
@@ -220,6 +229,7 @@ static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
           continue;
         }
         s->def_vals[override_key(d)] = spec_cfg_value(cc->value);
+        s->def_scoped[override_key(d)] = cc->module != 0;
       }
     } else if (t.kind == REF_BUILTIN && subst) {
       int b = t.ref.u.builtin;
@@ -407,6 +417,108 @@ static void split(Spec *s, Expr *e, StepVec *path, const char *name,
   VEC_PUSH(s->actions, a);
 }
 
+/* ---- PROPERTY: TLC's classification of temporal formulas ---- */
+
+static bool is_builtin(Expr *e, int b) {
+  return e->kind == EX_OP && e->ref.kind == REF_BUILTIN && e->ref.u.builtin == b;
+}
+
+static bool classify(const Spec *s, Sym name, Loc cfg_loc, Expr *e,
+                     PropertyVec *out, int depth) {
+  if (depth > 100) {
+    diag_error(e->loc, "PROPERTY %s nests definitions too deeply",
+               sym_str(name));
+    return false;
+  }
+  /* A parameterless definition: its body, under its name. */
+  if (e->kind == EX_OP && e->nargs == 0 && e->ref.kind == REF_DEF) {
+    Value *v = spec_def_value(s, e->ref.u.def);
+    if (v) {
+      if (v->kind == V_BOOL && v->u.b)
+        return true;
+      char *txt = val_to_string(v);
+      diag_error(e->loc, "PROPERTY %s: '%s' is set to %s by the config, so "
+                         "the property is %s",
+                 sym_str(name), sym_str(e->name), txt,
+                 v->kind == V_BOOL ? "trivially false" : "not a formula");
+      free(txt);
+      return false;
+    }
+    Def *d = spec_applied_def(s, e);
+    if (d && d->kind == DEF_OP && d->nparams == 0)
+      return classify(s, d->name, cfg_loc, d->body, out, depth + 1);
+  }
+  if (e->kind == EX_LABEL)
+    return classify(s, name, cfg_loc, e->body, out, depth + 1);
+  if (is_builtin(e, B_AND)) {
+    bool ok = true;
+    for (int i = 0; i < e->nargs; i++)
+      ok &= classify(s, name, cfg_loc, e->args[i], out, depth + 1);
+    return ok;
+  }
+  Property p = {PROP_TEMPORAL, name, e->loc, cfg_loc, e, NULL};
+  if (is_builtin(e, B_BOX)) {
+    Expr *arg = e->args[0];
+    if (arg->kind == EX_BOX_ACT) {
+      p.kind = PROP_ACTION;
+      p.expr = arg->args[0];
+      p.sub = arg->args[1];
+    } else if (expr_level(arg) <= LEVEL_STATE) {
+      /* TLC names []Op after Op. */
+      p.kind = PROP_ALWAYS;
+      p.expr = arg;
+      if (arg->kind == EX_OP && arg->nargs == 0)
+        p.name = arg->name;
+    }
+    VEC_PUSH(*out, p);
+    return true;
+  }
+  int lvl = expr_level(e);
+  if (lvl == LEVEL_ACTION) {
+    diag_error(e->loc, "PROPERTY %s: this conjunct is an action, not a "
+                       "temporal formula (write [][A]_vars to require A of "
+                       "every step)",
+               sym_str(name));
+    return false;
+  }
+  if (lvl <= LEVEL_STATE)
+    p.kind = PROP_INIT;
+  VEC_PUSH(*out, p);
+  return true;
+}
+
+bool spec_classify_property(const Spec *s, Sym name, Loc cfg_loc, Expr *e,
+                            PropertyVec *out) {
+  return classify(s, name, cfg_loc, e, out, 0);
+}
+
+size_t spec_count_properties(const Spec *s, PropKind kind) {
+  size_t n = 0;
+  for (size_t i = 0; i < s->properties.len; i++)
+    n += s->properties.data[i].kind == kind;
+  return n;
+}
+
+static void bind_property(Spec *s, CfgName n) {
+  Def *d = named_def(s, n, "PROPERTY", LEVEL_TEMPORAL);
+  if (!d)
+    return;
+  size_t first = s->properties.len;
+  Expr *ref = ref_to(d, n.loc);
+  if (!spec_classify_property(s, n.name, n.loc, ref, &s->properties)) {
+    bind_errors++;
+    return;
+  }
+  for (size_t i = first; i < s->properties.len; i++) {
+    Property *p = &s->properties.data[i];
+    if (p->kind == PROP_TEMPORAL)
+      diag_warning(p->loc, "PROPERTY %s: this conjunct is a liveness "
+                           "(temporal) property, which brink does not check "
+                           "yet; it is ignored",
+                   sym_str(n.name));
+  }
+}
+
 static void warn_unused(CfgName n, const char *key) {
   if (n.name)
     diag_warning(n.loc, "%s is not acted on by brink yet; ignored", key);
@@ -479,10 +591,7 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
     add_named(s, &s->action_constraints, cfg->action_constraints.data[i],
               "ACTION_CONSTRAINT", LEVEL_ACTION);
   for (size_t i = 0; i < cfg->properties.len; i++)
-    diag_warning(cfg->properties.data[i].loc,
-                 "PROPERTY %s is not checked: brink does not check temporal "
-                 "properties yet",
-                 sym_str(cfg->properties.data[i].name));
+    bind_property(s, cfg->properties.data[i]);
   if (cfg->symmetry.name) {
     Def *d = named_def(s, cfg->symmetry, "SYMMETRY", LEVEL_CONST);
     if (d)
@@ -528,6 +637,8 @@ Def *spec_applied_def(const Spec *spec, Expr *e) {
     d = e->ref.u.def;
   if (!d)
     return NULL;
+  if (e->ref.kind == REF_DEF && spec_names_instance_copy(spec, e, d))
+    return d->kind == DEF_OP ? d : NULL;
   if (spec_def_value(spec, d))
     return NULL;
   d = spec_effective_def(spec, d);
@@ -562,7 +673,10 @@ static int assumption_holds(const Spec *spec, Expr *a) {
 int spec_check_assumptions(const Spec *spec) {
   for (size_t i = 0; i < spec->assumes.len; i++) {
     Expr *a = spec->assumes.data[i];
+    /* TLCGet("level") is 0 in an ASSUME (TLC). */
+    int level = eval_set_level(0);
     int r = assumption_holds(spec, a);
+    eval_set_level(level);
     if (r < 0) {
       fprintf(stdout, "Error: evaluating an assumption failed (see above).\n");
       return -r;

@@ -46,7 +46,18 @@ static bool action_holds(const EvalState *st, const Action *a) {
   return ok;
 }
 
+/* Replays with TLCGet("level") as TLC has it: 0 in Init, the level of the
+ * state a step starts from in Next, the state's own in a CONSTRAINT. */
+static bool replay(const Spec *spec, Trace *t, char **why);
+
 bool trace_replay(const Spec *spec, Trace *t, char **why) {
+  int level = eval_set_level(-1);
+  bool ok = replay(spec, t, why);
+  eval_set_level(level);
+  return ok;
+}
+
+static bool replay(const Spec *spec, Trace *t, char **why) {
   *why = NULL;
   if (t->n < 1) {
     *why = xstrdup("the trace is empty");
@@ -58,11 +69,13 @@ bool trace_replay(const Spec *spec, Trace *t, char **why) {
         *why = xsprintf("state %d has no value for a variable", i + 1);
         return false;
       }
+  eval_set_level(0);
   if (!holds(spec, spec->init, t->states[0], NULL, why, "Init in state 1"))
     return false;
   t->actions[0] = -1;
   for (int i = 0; i + 1 < t->n; i++) {
     char what[64];
+    eval_set_level(i + 1);
     for (size_t c = 0; c < spec->constraints.len; c++) {
       snprintf(what, sizeof what, "CONSTRAINT %s in state %d",
                sym_str(spec->constraints.data[c].name), i + 1);
@@ -70,6 +83,7 @@ bool trace_replay(const Spec *spec, Trace *t, char **why) {
                  what))
         return false;
     }
+    eval_set_level(i);
     if (i > 0)
       for (size_t c = 0; c < spec->action_constraints.len; c++) {
         snprintf(what, sizeof what, "ACTION_CONSTRAINT %s on step %d",
@@ -78,6 +92,7 @@ bool trace_replay(const Spec *spec, Trace *t, char **why) {
                    t->states[i - 1], t->states[i], why, what))
           return false;
       }
+    eval_set_level(i + 1);
     snprintf(what, sizeof what, "Next on step %d -> %d", i + 1, i + 2);
     if (!holds(spec, spec->next, t->states[i], t->states[i + 1], why, what))
       return false;

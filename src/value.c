@@ -268,15 +268,16 @@ static void scratch_free(Value **local, Value **buf) {
 
 /* ---- atoms ---- */
 
-Value *val_bool(bool b) {
-  static Value *cache[2];
-  if (!cache[b]) {
+Value *val_bool_values[2];
+
+Value *val_bool_make(bool b) {
+  if (!val_bool_values[b]) {
     Value *v = value_alloc(V_BOOL, 0);
     v->u.b = b;
     v->hash = fmix64(((uint64_t)SEED_BOOL << 32) + b);
-    cache[b] = v;
+    val_bool_values[b] = v;
   }
-  return cache[b];
+  return val_bool_values[b];
 }
 
 #define SMALL_LO (-1024)
@@ -383,6 +384,7 @@ Value *val_model(Sym name) {
     Value *v = value_alloc(V_MODEL, 0);
     v->u.model.name = name;
     v->u.model.ordinal = next_ordinal++;
+    v->has_model = true;
     v->hash = fmix64(hash_bytes(text, strlen(text), SEED_MODEL));
     *c = v;
   }
@@ -442,7 +444,8 @@ int val_cmp(const Value *a, const Value *b) {
     uint32_t n = a->u.fun.n;
     if (n != b->u.fun.n)
       return n < b->u.fun.n ? -1 : 1;
-    for (uint32_t i = 0; i < n; i++) {
+    /* Functions with one domain share their key array. */
+    for (uint32_t i = 0; a->u.fun.keys != b->u.fun.keys && i < n; i++) {
       int c = val_cmp(a->u.fun.keys[i], b->u.fun.keys[i]);
       if (c)
         return c;
@@ -500,6 +503,8 @@ static Value *set_from_sorted(Value **elems, size_t n) {
   v->u.set.n = (uint32_t)n;
   if (n)
     memcpy(v->u.set.elems, elems, n * sizeof(Value *));
+  for (size_t i = 0; i < n && !v->has_model; i++)
+    v->has_model = elems[i]->has_model;
   return table_add(v);
 }
 
@@ -601,8 +606,67 @@ static int cmp_int_mpz(const Value *x, const mpz_t z) {
   return x->big ? mpz_cmp(x->z, z) : -mpz_cmp_si(z, (long)x->u.small);
 }
 
-/* Index of x in the sorted array, or -1. */
+/* Hash indexes of sorted element arrays (a set's elements, the shared keys
+ * of functions on one domain).  Values are hash-consed, so finding x is
+ * finding its pointer: a probe by x's fingerprint instead of a binary
+ * search whose every step compares values deeply.  The indexes live in a
+ * direct-mapped cache keyed by the array's address; an array gets one the
+ * second time it is searched, and loses it when another array takes its
+ * cache line, so memory stays bounded. */
+#define ARRAY_INDEX_LINES (1u << 16)
+static struct ArrayIndex {
+  Value *const *arr;
+  uint32_t n, searches;
+  uint32_t mask;   /* slots - 1, 0 while there is no index */
+  uint32_t *slots; /* position + 1; 0 = empty */
+} *array_index;
+
+static ptrdiff_t binary_find(Value *const *a, size_t n, const Value *x);
+
+static ptrdiff_t indexed_find(Value *const *a, size_t n, const Value *x) {
+  if (!array_index)
+    array_index = xcalloc(ARRAY_INDEX_LINES, sizeof *array_index);
+  struct ArrayIndex *ix =
+      &array_index[fmix64((uint64_t)(uintptr_t)a) & (ARRAY_INDEX_LINES - 1)];
+  if (ix->arr != a || ix->n != n) {
+    free(ix->slots);
+    *ix = (struct ArrayIndex){a, (uint32_t)n, 0, 0, NULL};
+  }
+  if (!ix->slots) {
+    if (++ix->searches < 2)
+      return binary_find(a, n, x);
+    uint32_t cap = 16;
+    while (cap < 2 * n)
+      cap *= 2;
+    ix->slots = xcalloc(cap, sizeof *ix->slots);
+    ix->mask = cap - 1;
+    for (uint32_t i = 0; i < n; i++) {
+      uint32_t j = (uint32_t)a[i]->hash & ix->mask;
+      while (ix->slots[j])
+        j = (j + 1) & ix->mask;
+      ix->slots[j] = i + 1;
+    }
+  }
+  for (uint32_t j = (uint32_t)x->hash & ix->mask; ix->slots[j];
+       j = (j + 1) & ix->mask)
+    if (a[ix->slots[j] - 1] == x)
+      return (ptrdiff_t)ix->slots[j] - 1;
+  return -1;
+}
+
+/* Index of x in the sorted array, or -1.  A short array is scanned for
+ * the pointer itself, a long one searched through its hash index. */
 static ptrdiff_t sorted_find(Value *const *a, size_t n, const Value *x) {
+  if (n <= 8) {
+    for (size_t i = 0; i < n; i++)
+      if (a[i] == x)
+        return (ptrdiff_t)i;
+    return -1;
+  }
+  return indexed_find(a, n, x);
+}
+
+static ptrdiff_t binary_find(Value *const *a, size_t n, const Value *x) {
   size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -823,6 +887,8 @@ static Value *fun_from_sorted(Value **keys, Value **vals, size_t n,
       memcpy(v->u.fun.keys, keys, n * sizeof(Value *));
     memcpy(v->u.fun.vals, vals, n * sizeof(Value *));
   }
+  for (size_t i = 0; i < n && !v->has_model; i++)
+    v->has_model = keys[i]->has_model || vals[i]->has_model;
   return table_add(v);
 }
 
@@ -1036,27 +1102,54 @@ char *val_to_string(const Value *v) {
   return buf;
 }
 
+/* val_permute's memo: the last result for a (value, permutation) pair,
+ * direct-mapped.  Symmetry reduction permutes the same sub-values (a set
+ * of messages shared by many states) again and again. */
+#define PERMUTE_MEMO (1u << 18)
+static struct PermuteMemo {
+  const Value *v, *perm, *r;
+} *permute_memo;
+
+static Value *permute(Value *v, const Value *perm);
+
 Value *val_permute(Value *v, const Value *perm) {
-  switch (v->kind) {
-  case V_MODEL: {
+  if (!v->has_model)
+    return v;
+  if (v->kind == V_MODEL) {
     Value *w = val_fun_apply(perm, v);
     return w ? w : v;
   }
+  if (!permute_memo)
+    permute_memo = xcalloc(PERMUTE_MEMO, sizeof *permute_memo);
+  struct PermuteMemo *m =
+      &permute_memo[fmix64(v->hash ^ (perm->hash * 0x9e3779b97f4a7c15u)) &
+                    (PERMUTE_MEMO - 1)];
+  if (m->v == v && m->perm == perm)
+    return (Value *)m->r;
+  Value *r = permute(v, perm);
+  *m = (struct PermuteMemo){v, perm, r};
+  return r;
+}
+
+static Value *permute(Value *v, const Value *perm) {
+  Value *local[2 * SCRATCH_N];
+  switch (v->kind) {
   case V_SET: {
     uint32_t n = v->u.set.n;
-    Value **e = xmalloc((n ? n : 1) * sizeof *e);
+    Value **e = n <= 2 * SCRATCH_N ? local : xmalloc(n * sizeof *e);
     bool same = true;
     for (uint32_t i = 0; i < n; i++) {
       e[i] = val_permute(v->u.set.elems[i], perm);
       same &= e[i] == v->u.set.elems[i];
     }
     Value *r = same ? v : val_set(e, n);
-    free(e);
+    if (e != local)
+      free(e);
     return r;
   }
   case V_FUN: {
     uint32_t n = v->u.fun.n;
-    Value **k = xmalloc((n ? 2 * n : 1) * sizeof *k);
+    Value **k = n <= SCRATCH_N ? local : xmalloc(2 * n * sizeof *k);
     bool same = true;
     for (uint32_t i = 0; i < n; i++) {
       k[i] = val_permute(v->u.fun.keys[i], perm);
@@ -1064,7 +1157,8 @@ Value *val_permute(Value *v, const Value *perm) {
       same &= k[i] == v->u.fun.keys[i] && k[n + i] == v->u.fun.vals[i];
     }
     Value *r = same ? v : val_fun(k, k + n, n);
-    free(k);
+    if (k != local)
+      free(k);
     return r;
   }
   default:

@@ -597,6 +597,73 @@ START_TEST(test_corpus_model) {
 END_TEST
 
 /* ---------------------------------------------------------------------
+ * PROPERTY checking in the explicit engine (tests/specs/ActionProps.tla) */
+
+static Run run_explicit_cfg(const char *cfg) {
+  Argv a;
+  argv_start(&a, "check");
+  argv_push(&a, "--engine");
+  argv_push(&a, "explicit");
+  argv_push(&a, "--config");
+  argv_push(&a, cfg);
+  argv_push(&a, "tests/specs/ActionProps.tla");
+  return run_argv(&a, NULL);
+}
+
+START_TEST(test_action_property_violated) {
+  Run r = run_explicit_cfg("tests/specs/ActionPropsMonotone.cfg");
+  ck_assert_msg(r.status == 13, "`%s` exited %d, expected 13\n%s%s", r.cmd,
+                r.status, r.out, r.err);
+  ck_assert_msg(find_line(r.out, "Error: Action property Monotone is "
+                                 "violated."),
+                "no `Error: Action property Monotone is violated.`:\n%s",
+                r.out);
+  ck_assert_msg(find_line(r.out, "Error: The behavior up to this point is:"),
+                "no trace header:\n%s", r.out);
+  /* The trace ends with the violating step: the reset from 3 to 0. */
+  ck_assert_int_eq(count_states(r.out), 5);
+  ck_assert_int_eq(state_var_int(r.out, 4, "x"), 3);
+  ck_assert_int_eq(state_var_int(r.out, 5, "x"), 0);
+  ck_assert_int_eq(state_var_int(r.out, 5, "y"), 1);
+  ck_assert_msg(strstr(r.out, "State 5: <Reset line "),
+                "the last step is not named Reset:\n%s", r.out);
+  run_free(&r);
+}
+END_TEST
+
+START_TEST(test_action_property_holds) {
+  Run r = run_explicit_cfg("tests/specs/ActionProps.cfg");
+  ck_assert_msg(r.status == 0, "`%s` exited %d\n%s%s", r.cmd, r.status,
+                r.out, r.err);
+  ck_assert_msg(
+      find_line(r.out, "Model checking completed. No error has been found."),
+      "%s", r.out);
+  /* The liveness conjunct is not checked, and brink says so. */
+  ck_assert_msg(strstr(r.err, "ActionProps.tla:23:13: warning: PROPERTY "
+                              "Finishes") &&
+                    strstr(r.err, "liveness"),
+                "no warning about the liveness property:\n%s", r.err);
+  ck_assert_msg(!strstr(r.err, "PROPERTY Refines"), "%s", r.err);
+  run_free(&r);
+  /* A property that is a bare action is a config error at its definition. */
+  r = run_explicit_cfg("tests/specs/ActionPropsNotBoxed.cfg");
+  ck_assert_int_eq(r.status, 151);
+  ck_assert_msg(strstr(r.err, "ActionProps.tla:25:13: error: PROPERTY "
+                              "NotBoxed") &&
+                    strstr(r.err, "not a temporal formula"),
+                "%s", r.err);
+  run_free(&r);
+  /* A state predicate as a property is checked in the initial states. */
+  r = run_explicit_cfg("tests/specs/ActionPropsInit.cfg");
+  ck_assert_int_eq(r.status, 13);
+  ck_assert_msg(find_line(r.out, "Error: Property StartsAtOne is violated by "
+                                 "the initial state."),
+                "%s", r.out);
+  run_free(&r);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
  * The seed */
 
 START_TEST(test_seed_lost_increment) {
@@ -960,6 +1027,50 @@ START_TEST(test_missing_cfg) {
 }
 END_TEST
 
+START_TEST(test_tlcget_unsupported) {
+  /* A TLCGet key brink does not know is a located error, not a guess. */
+  const char *spec = tmp_file(0, "Get.tla",
+                              "---- MODULE Get ----\n"
+                              "EXTENDS Naturals, TLC\n"
+                              "VARIABLE x\n"
+                              "ASSUME TLCGet(\"spec\") = 1\n"
+                              "Init == x = 0\n"
+                              "Next == x' = x\n"
+                              "====\n");
+  const char *cfg = tmp_file(1, "Get.cfg", "INIT Init\nNEXT Next\n");
+  char where[600];
+  snprintf(where, sizeof where, "%s:4:8:", spec);
+  expect_error(75, cfg, spec, where, "TLCGet(\"spec\") is not supported",
+               NULL);
+  /* TLCGet("config") describes the explicit engine's search only. */
+  spec = tmp_file(2, "Cfg.tla",
+                  "---- MODULE Cfg ----\n"
+                  "EXTENDS Naturals, TLC\n"
+                  "VARIABLE x\n"
+                  "ASSUME TLCGet(\"config\").mode = \"bfs\"\n"
+                  "Init == x = 0\n"
+                  "Next == x' = x\n"
+                  "====\n");
+  cfg = tmp_file(3, "Cfg.cfg", "INIT Init\nNEXT Next\n");
+  expect_error(75, cfg, spec, "only with --engine explicit", NULL);
+  /* An operator brink's own modules do not support is an evaluation error
+   * (75), not a failed Assert of the spec (14). */
+  spec = tmp_file(0, "Nd.tla",
+                  "---- MODULE Nd ----\n"
+                  "EXTENDS Json\n"
+                  "VARIABLE x\n"
+                  "ASSUME ndJsonDeserialize(\"log.ndjson\") = <<>>\n"
+                  "Init == x = 0\n"
+                  "Next == x' = x\n"
+                  "====\n");
+  cfg = tmp_file(1, "Nd.cfg", "INIT Init\nNEXT Next\n");
+  expect_error(75, cfg, spec,
+               "ndJsonDeserialize (module Json) reads a file, which brink "
+               "does not support",
+               NULL);
+}
+END_TEST
+
 static void expect_cli_error(const char *words, const char *msg) {
   char buf[512];
   Argv a;
@@ -1102,6 +1213,12 @@ Suite *cli_suite(void) {
   tcase_add_test(tc, test_trace_file_modules);
   suite_add_tcase(s, tc);
 
+  tc = tcase_create("properties");
+  tcase_set_timeout(tc, 120);
+  tcase_add_test(tc, test_action_property_violated);
+  tcase_add_test(tc, test_action_property_holds);
+  suite_add_tcase(s, tc);
+
   tc = tcase_create("bad_input");
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, test_parse_row, 0,
@@ -1123,6 +1240,7 @@ Suite *cli_suite(void) {
   tcase_add_test(tc, test_undefined_invariant);
   tcase_add_test(tc, test_missing_cfg);
   tcase_add_test(tc, test_config_in_spec_file);
+  tcase_add_test(tc, test_tlcget_unsupported);
   tcase_add_test(tc, test_bad_options);
   tcase_add_test(tc, test_help);
   suite_add_tcase(s, tc);
