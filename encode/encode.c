@@ -1205,10 +1205,12 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env);
 
 static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
   const Spec *sp = E->spec;
-  Value *given = spec_def_value(sp, d);
-  if (given)
-    return sv_from_value(given);
-  d = spec_effective_def(sp, d);
+  if (!spec_names_instance_copy(sp, e, d)) { /* as the evaluator does */
+    Value *given = spec_def_value(sp, d);
+    if (given)
+      return sv_from_value(given);
+    d = spec_effective_def(sp, d);
+  }
   if (++E->depth > MAX_UNFOLD || stack_nearly_full())
     unsupported(e, "recursion in '%s' unfolds more than %d times; the "
                    "symbolic engine needs recursion bounded by constants",
@@ -2285,6 +2287,23 @@ static TermId exists_unbounded(Enc *E, Expr *e, Bind *env) {
   return term_mk_and2(T, ok, g);
 }
 
+/* Does the argument bound by b stand for an action, looking through
+ * parameters passed on (Twice(A) == Guarded(Guarded(A)))? */
+static bool thunk_is_action(Bind *b) {
+  for (int hops = 0; hops < 64; hops++) {
+    Expr *t = b->thunk;
+    if (t->kind == EX_OP && t->ref.kind == REF_BINDER && t->nargs == 0) {
+      Bind *up = bind_find(b->tenv, t->ref.u.binder->id);
+      if (up && up->thunk && !up->v) {
+        b = up;
+        continue;
+      }
+    }
+    return expr_level(t) >= LEVEL_ACTION;
+  }
+  return false;
+}
+
 static TermId enc_unchanged(Enc *E, Expr *e, Expr *at, Bind *env) {
   if (e->kind == EX_TUPLE) {
     TermId g = term_true(T);
@@ -2360,6 +2379,18 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
         break;
       default:
         break;
+      }
+    } else if (e->ref.kind == REF_BINDER && e->nargs == 0 &&
+               e->ref.u.binder->arity == 0) {
+      /* A parameter standing for an action (Guarded(A) == ok /\ A): the
+       * argument is enumerated where it is used, as TLC does. */
+      Bind *b = bind_find(env, e->ref.u.binder->id);
+      if (b && b->thunk && !b->v && thunk_is_action(b)) {
+        SymVal *saved_at = E->at;
+        E->at = b->at;
+        TermId g = enc_act(E, b->thunk, b->tenv);
+        E->at = saved_at;
+        return g;
       }
     } else if (spec_may_assign(E->spec, e, E->init_mode)) {
       Def *d = spec_applied_def(E->spec, e);
