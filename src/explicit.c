@@ -298,6 +298,12 @@ static bool on_init(void *arg, Value **s) {
   return visit(b, NULL, s, UINT32_MAX, 0);
 }
 
+static bool note_any_successor(void *arg, Value **s) {
+  (void)s;
+  *(bool *)arg = true;
+  return false;
+}
+
 static bool on_succ(void *arg, Value **s) {
   Bfs *b = arg;
   b->has_succ = true;
@@ -553,7 +559,19 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   while (!b.result && b.head < b.states.len) {
     uint32_t i = (uint32_t)b.head++;
     if (b.depth_limit >= 0 && (int)b.level.data[i] >= b.depth_limit) {
+      /* Not expanded; but a state within the bound with no successor is
+       * a deadlock (as the symbolic engine's --length means too). */
       b.truncated = true;
+      if (spec->check_deadlock) {
+        bool any = false;
+        eval_set_level((int)b.level.data[i] + 1);
+        eval_successors(spec, b.states.data[i], note_any_successor, &any);
+        if (!any) {
+          b.cur = i;
+          b.result = EXIT_DEADLOCK;
+          break;
+        }
+      }
       continue;
     }
     b.cur = i;
