@@ -316,6 +316,18 @@ static Bind *bind_find(Bind *b, uint32_t id) {
   return NULL;
 }
 
+/* Binds d's parameters to the argument expressions (by name: thunks in
+ * env) in frames, which has room for d->nparams; returns the innermost. */
+static Bind *bind_params(Enc *E, Def *d, Expr **args, Bind *env,
+                         Bind *frames) {
+  Bind *cur = env;
+  for (int i = 0; i < d->nparams; i++) {
+    frames[i] = (Bind){d->params[i].id, NULL, args[i], env, NULL, cur, E->at};
+    cur = &frames[i];
+  }
+  return cur;
+}
+
 static SymVal *bind_value(Enc *E, Bind *b) {
   if (b->v)
     return b->v;
@@ -744,12 +756,7 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
     if (d->kind == DEF_OP && d->nparams == set->nargs &&
         E->depth < MAX_UNFOLD) {
       Bind frames[d->nparams > 0 ? d->nparams : 1];
-      Bind *cur = env;
-      for (int i = 0; i < d->nparams; i++) {
-        frames[i] =
-            (Bind){d->params[i].id, NULL, set->args[i], env, NULL, cur, E->at};
-        cur = &frames[i];
-      }
+      Bind *cur = bind_params(E, d, set->args, env, frames);
       E->depth++;
       TermId r = enc_in(E, e, x, d->body, cur);
       E->depth--;
@@ -1223,12 +1230,7 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
     VEC_FREE(q.cells);
   } else if (d->kind == DEF_OP) {
     Bind frames[d->nparams > 0 ? d->nparams : 1];
-    Bind *cur = env;
-    for (int i = 0; i < d->nparams; i++) {
-      frames[i] =
-          (Bind){d->params[i].id, NULL, e->args[i], env, NULL, cur, E->at};
-      cur = &frames[i];
-    }
+    Bind *cur = bind_params(E, d, e->args, env, frames);
     r = enc(E, d->body, cur);
   } else {
     unsupported(e, "'%s' cannot be encoded", sym_str(d->name));
@@ -2105,12 +2107,7 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
     if (d->kind == DEF_OP && d->nparams == set->nargs &&
         E->depth < MAX_UNFOLD) {
       Bind frames[d->nparams > 0 ? d->nparams : 1];
-      Bind *cur = env;
-      for (int i = 0; i < d->nparams; i++) {
-        frames[i] =
-            (Bind){d->params[i].id, NULL, set->args[i], env, NULL, cur, E->at};
-        cur = &frames[i];
-      }
+      Bind *cur = bind_params(E, d, set->args, env, frames);
       E->depth++;
       SymVal *r = fresh_member(E, d->body, cur, ok);
       E->depth--;
@@ -2398,12 +2395,7 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
         unsupported(e, "recursion in '%s' unfolds more than %d times",
                     sym_str(d->name), MAX_UNFOLD);
       Bind frames[d->nparams > 0 ? d->nparams : 1];
-      Bind *cur = env;
-      for (int k = 0; k < d->nparams; k++) {
-        frames[k] =
-            (Bind){d->params[k].id, NULL, e->args[k], env, NULL, cur, E->at};
-        cur = &frames[k];
-      }
+      Bind *cur = bind_params(E, d, e->args, env, frames);
       TermId g = enc_act(E, d->body, cur);
       E->depth--;
       return g;

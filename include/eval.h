@@ -57,5 +57,7 @@ typedef bool (*StateFn)(void *arg, Value **state);
 void eval_init_states(const Spec *spec, StateFn fn, void *arg);
 void eval_successors(const Spec *spec, Value *const *cur, StateFn fn,
                      void *arg);
+/* Has cur a successor (stops at the first one)? */
+bool eval_has_successor(const Spec *spec, Value *const *cur);
 
 #endif

@@ -154,12 +154,6 @@ static TermId fix_state(Bmc *b, int k, Value **vals) {
   return r;
 }
 
-static bool note_successor(void *arg, Value **s) {
-  (void)s;
-  *(bool *)arg = true;
-  return false;
-}
-
 /* Deadlock in frame k: a state of the model with no successor, that is,
  * one for which the step guard g is false whatever values the step's own
  * choice variables (selectors, picks: those created since mark) take.
@@ -217,9 +211,7 @@ static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
       code = internal_replay_failure(why);
       break;
     }
-    bool has_succ = false;
-    eval_successors(b->spec, t.states[k], note_successor, &has_succ);
-    if (has_succ) {
+    if (eval_has_successor(b->spec, t.states[k])) {
       code = internal_replay_failure("the evaluator finds a successor of the "
                                      "deadlocked state");
       break;

@@ -2421,6 +2421,18 @@ void eval_init_states(const Spec *spec, StateFn fn, void *arg) {
   free(state);
 }
 
+static bool note_successor(void *arg, Value **state) {
+  (void)state;
+  *(bool *)arg = true;
+  return false;
+}
+
+bool eval_has_successor(const Spec *spec, Value *const *cur) {
+  bool any = false;
+  eval_successors(spec, cur, note_successor, &any);
+  return any;
+}
+
 void eval_successors(const Spec *spec, Value *const *cur, StateFn fn,
                      void *arg) {
   Gen g;

@@ -298,12 +298,6 @@ static bool on_init(void *arg, Value **s) {
   return visit(b, NULL, s, UINT32_MAX, 0);
 }
 
-static bool note_any_successor(void *arg, Value **s) {
-  (void)s;
-  *(bool *)arg = true;
-  return false;
-}
-
 static bool on_succ(void *arg, Value **s) {
   Bfs *b = arg;
   b->has_succ = true;
@@ -563,10 +557,8 @@ static int search(const Spec *spec, const CheckOptions *opt) {
        * a deadlock (as the symbolic engine's --length means too). */
       b.truncated = true;
       if (spec->check_deadlock) {
-        bool any = false;
         eval_set_level((int)b.level.data[i] + 1);
-        eval_successors(spec, b.states.data[i], note_any_successor, &any);
-        if (!any) {
+        if (!eval_has_successor(spec, b.states.data[i])) {
           b.cur = i;
           b.result = EXIT_DEADLOCK;
           break;
