@@ -445,7 +445,8 @@ void term_vars_since(const TermMgr *tm, TermId t, TermId min_id, TermId **out,
   TermVec v = {0};
   tmk_collect(tm, t, min_id, seen, &v);
   free(seen);
-  qsort(v.data, v.len, sizeof *v.data, tmk_cmp_id);
+  if (v.len) /* qsort's array must not be NULL, even when empty */
+    qsort(v.data, v.len, sizeof *v.data, tmk_cmp_id);
   *out = v.data;
   *n = v.len;
 }
