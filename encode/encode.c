@@ -696,6 +696,17 @@ static bool decomposed_set_form(const Spec *sp, Expr *b, bool choosing,
   }
 }
 
+/* The definition whose body enc_in (or fresh_member, when choosing) should
+ * look at instead of building the set `set` names; NULL when there is none
+ * or the unfolding is too deep. */
+static Def *set_form_def(Enc *E, Expr *set, bool choosing) {
+  if (set->kind != EX_OP || set->ref.kind != REF_DEF ||
+      !decomposed_set_form(E->spec, set, choosing, 0))
+    return NULL;
+  Def *d = spec_effective_def(E->spec, set->ref.u.def);
+  return d->nparams == set->nargs && E->depth < MAX_UNFOLD ? d : NULL;
+}
+
 static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env);
 
 static TermId all_in(Enc *E, Expr *e, SymVal *f, Expr *set, Bind *env) {
@@ -747,21 +758,17 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
     VEC_FREE(alts);
     return r;
   }
-  if (set->kind == EX_OP && set->ref.kind == REF_DEF &&
-      decomposed_set_form(E->spec, set, false, 0)) {
+  Def *d = set_form_def(E, set, false);
+  if (d) {
     /* Through a definition to the set expression it names, so that
      * x \in [a : 0..100, b : 0..100] is decided field by field rather than
      * against ten thousand records. */
-    Def *d = spec_effective_def(E->spec, set->ref.u.def);
-    if (d->kind == DEF_OP && d->nparams == set->nargs &&
-        E->depth < MAX_UNFOLD) {
-      Bind frames[d->nparams > 0 ? d->nparams : 1];
-      Bind *cur = bind_params(E, d, set->args, env, frames);
-      E->depth++;
-      TermId r = enc_in(E, e, x, d->body, cur);
-      E->depth--;
-      return r;
-    }
+    Bind frames[d->nparams > 0 ? d->nparams : 1];
+    Bind *cur = bind_params(E, d, set->args, env, frames);
+    E->depth++;
+    TermId r = enc_in(E, e, x, d->body, cur);
+    E->depth--;
+    return r;
   }
   if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN) {
     switch (set->ref.u.builtin) {
@@ -2100,19 +2107,15 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
     *ok = all;
     return r;
   }
-  if (set->kind == EX_OP && set->ref.kind == REF_DEF &&
-      decomposed_set_form(E->spec, set, true, 0)) {
+  Def *d = set_form_def(E, set, true);
+  if (d) {
     /* Through a definition to the set expression it names. */
-    Def *d = spec_effective_def(E->spec, set->ref.u.def);
-    if (d->kind == DEF_OP && d->nparams == set->nargs &&
-        E->depth < MAX_UNFOLD) {
-      Bind frames[d->nparams > 0 ? d->nparams : 1];
-      Bind *cur = bind_params(E, d, set->args, env, frames);
-      E->depth++;
-      SymVal *r = fresh_member(E, d->body, cur, ok);
-      E->depth--;
-      return r;
-    }
+    Bind frames[d->nparams > 0 ? d->nparams : 1];
+    Bind *cur = bind_params(E, d, set->args, env, frames);
+    E->depth++;
+    SymVal *r = fresh_member(E, d->body, cur, ok);
+    E->depth--;
+    return r;
   }
   if (set->kind == EX_SET_FILTER && set->nbounds == 1 &&
       !set->bounds[0].tuple && set->bounds[0].nnames == 1) {
