@@ -64,6 +64,12 @@ struct Enc {
     SymVal ***cur;
   } defs;
   uint32_t gen; /* bumped by every entry point */
+  int max_seq_len;  /* longest sequence a choice from Seq(S) makes */
+  /* Names bound to fresh members by \E in actions (exists_choice), with
+   * their values, since the last entry point. */
+  VEC(uint32_t) choice_ids;
+  VEC(SymVal *) choice_vals;
+  int seq_choices;  /* choices from Seq(S) encoded so far */
   /* Memo of closed constant subexpressions: expr -> value or NOT_CONST. */
   struct {
     Expr **keys;
@@ -688,11 +694,11 @@ static bool decomposed_set_form(const Spec *sp, Expr *b, bool choosing,
     switch (b->ref.u.builtin) {
     case B_SUBSET:
     case B_RANGE:
+    case B_SEQ:
       return true;
     case B_NAT:
     case B_INT:
     case B_STRING:
-    case B_SEQ:
     case B_SETMINUS:
     case B_CUP:
     case B_CAP:
@@ -2111,6 +2117,37 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
     *ok = term_true(T);
     return r;
   }
+  if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN &&
+      set->ref.u.builtin == B_SEQ) {
+    /* A sequence of at most max_seq_len elements: its length is a fresh
+     * integer and element i a fresh member of S, used when i <= length. */
+    int L = E->max_seq_len;
+    E->seq_choices++;
+    TermId len = term_mk_fresh(T, "len", SORT_INT);
+    mpz_t lo, hi;
+    mpz_init_set_si(lo, 0);
+    mpz_init_set_si(hi, L);
+    term_var_set_bounds(T, len, lo, hi);
+    mpz_clears(lo, hi, NULL);
+    TermId all = term_mk_and2(T, term_mk_le(T, term_mk_int_si(T, 0), len),
+                              term_mk_le(T, len, term_mk_int_si(T, L)));
+    SvCell *cells = xmalloc(((size_t)L + 1) * sizeof *cells);
+    for (int i = 0; i < L; i++) {
+      TermId used = term_mk_le(T, term_mk_int_si(T, i + 1), len), k;
+      SymVal *v = fresh_member(E, set->args[0], env, &k);
+      if (!v) { /* Seq({}) = {<<>>} */
+        L = i;
+        all = term_mk_and2(T, all, term_mk_le(T, len, term_mk_int_si(T, i)));
+        break;
+      }
+      cells[i] = (SvCell){sv_int(term_mk_int_si(T, i + 1)), used, v};
+      all = term_mk_and2(T, all, term_mk_implies(T, used, k));
+    }
+    SymVal *r = sv_fun(cells, (uint32_t)L);
+    free(cells);
+    *ok = all;
+    return r;
+  }
   if (set->kind == EX_FUNSET) {
     SymVal *dom = need_set(set->args[0], enc(E, set->args[0], env));
     SvCell *cells = xmalloc((dom->n + 1) * sizeof *cells);
@@ -2290,7 +2327,7 @@ static bool product_set(const Spec *sp, Expr *s, int depth) {
   if (s->kind != EX_OP)
     return false;
   if (s->ref.kind == REF_BUILTIN)
-    return s->ref.u.builtin == B_SUBSET;
+    return s->ref.u.builtin == B_SUBSET || s->ref.u.builtin == B_SEQ;
   if (s->ref.kind == REF_DEF && s->nargs == 0 && !spec_def_value(sp, s->ref.u.def)) {
     Def *d = spec_effective_def(sp, s->ref.u.def);
     return d->kind == DEF_OP && d->nparams == 0 &&
@@ -2329,6 +2366,8 @@ static TermId exists_choice(Enc *E, Expr *e, Bind *env) {
         return term_false(T);
       }
       ok = term_mk_and2(T, ok, in);
+      VEC_PUSH(E->choice_ids, b->names[j].id);
+      VEC_PUSH(E->choice_vals, v);
       frames[k] = (Bind){b->names[j].id, v, NULL, NULL, NULL, cur, NULL};
       cur = &frames[k++];
     }
@@ -2541,6 +2580,7 @@ Enc *enc_new(const Spec *spec, TermMgr *tm) {
   E->defs.gen = xcalloc(spec->ndefs + 1, sizeof *E->defs.gen);
   E->defs.cur = xcalloc(spec->ndefs + 1, sizeof *E->defs.cur);
   E->gen = 1;
+  E->max_seq_len = ENC_DEFAULT_MAX_SEQ_LEN;
   sv_set_mgr(tm);
   return E;
 }
@@ -2585,6 +2625,8 @@ static TermId finish_state(Enc *E, Expr *root, TermId g, SymVal ***out,
 static void start(Enc *E, WdErrVec *errs) {
   cur_enc = E;
   E->gen++;
+  E->choice_ids.len = 0;
+  E->choice_vals.len = 0;
   E->nxt = xcalloc((size_t)E->nvars + 1, sizeof *E->nxt);
   E->asg = xmalloc(((size_t)E->nvars + 1) * sizeof *E->asg);
   for (int v = 0; v < E->nvars; v++)
@@ -2594,6 +2636,18 @@ static void start(Enc *E, WdErrVec *errs) {
   E->primed = false;
   E->depth = 0;
   E->at = NULL;
+}
+
+void enc_set_max_seq_len(Enc *E, int n) { E->max_seq_len = n; }
+
+size_t enc_choices(const Enc *E, const uint32_t **ids, SymVal *const **vals) {
+  *ids = E->choice_ids.data;
+  *vals = E->choice_vals.data;
+  return E->choice_ids.len;
+}
+
+int enc_seq_bound(const Enc *E) {
+  return E->seq_choices ? E->max_seq_len : 0;
 }
 
 TermId enc_init(Enc *E, SymVal ***state, WdErrVec *errs) {

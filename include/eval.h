@@ -60,4 +60,11 @@ void eval_successors(const Spec *spec, Value *const *cur, StateFn fn,
 /* Has cur a successor (stops at the first one)? */
 bool eval_has_successor(const Spec *spec, Value *const *cur);
 
+/* While replaying a symbolic counterexample: a name bound by \E (or
+ * another bounded binder) whose binder id is among ids ranges over the
+ * given values that are members of its set, instead of the set itself
+ * (\E k \in Nat, \E s \in Seq(S)).  Several values per id are
+ * candidates; n = 0 clears the table. */
+void eval_set_witnesses(const uint32_t *ids, Value *const *vals, size_t n);
+
 #endif

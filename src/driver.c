@@ -28,8 +28,22 @@ typedef struct Bmc {
   Solver *solver;
   Enc *enc;
   VEC(SymVal **) frames;
+  /* Every step's symbolic choices for names bound by \E (enc_choices). */
+  VEC(uint32_t) choice_ids;
+  VEC(SymVal *) choice_vals;
   double t0;
 } Bmc;
+
+/* Keeps the choices the encoder just made. */
+static void keep_choices(Bmc *b) {
+  const uint32_t *ids;
+  SymVal *const *vals;
+  size_t n = enc_choices(b->enc, &ids, &vals);
+  for (size_t i = 0; i < n; i++) {
+    VEC_PUSH(b->choice_ids, ids[i]);
+    VEC_PUSH(b->choice_vals, vals[i]);
+  }
+}
 
 static double now(void) {
   struct timespec ts;
@@ -69,6 +83,20 @@ static Trace decode(Bmc *b, int upto) {
     for (int v = 0; v < b->spec->nvars; v++)
       t.states[i][v] = enc_decode(b->frames.data[i][v], &rd);
   }
+  /* The model's values of the choices are the witnesses the evaluator
+   * tries first for those names when it replays the trace. */
+  VEC(uint32_t) ids = {0};
+  VEC(Value *) vals = {0};
+  for (size_t i = 0; i < b->choice_ids.len; i++) {
+    Value *v = enc_decode(b->choice_vals.data[i], &rd);
+    if (v) {
+      VEC_PUSH(ids, b->choice_ids.data[i]);
+      VEC_PUSH(vals, v);
+    }
+  }
+  eval_set_witnesses(ids.data, vals.data, ids.len);
+  VEC_FREE(ids);
+  VEC_FREE(vals);
   /* Fault injection for the test suite: a wrong model must be caught by
    * the replay, never shown. */
   const char *corrupt = getenv("BRINK_TEST_CORRUPT_MODEL");
@@ -161,8 +189,33 @@ static TermId fix_state(Bmc *b, int k, Value **vals) {
  * solver alone (so any back end can do it): find a frame-k state that no
  * choice found so far enables; if some choice enables it after all, rule
  * out every state that choice enables and ask again; if none does, it is a
- * deadlock.  Each round rules out at least the state found, and choices
- * are finitely many, so the loop ends. */
+ * deadlock.  Each round rules out at least the state found, so with
+ * finitely many choices the loop ends; choices from infinite sets may not
+ * let it end, hence the bound on rounds. */
+enum { MAX_DEADLOCK_ROUNDS = 200 };
+
+/* Does the evaluator find a successor of the state: 1 yes, 0 no, -1 it
+ * cannot tell (it cannot enumerate a choice, e.g. from Seq(S) or Nat; the
+ * solver's answer over the same choices stands then). */
+static int evaluator_successor(const Spec *spec, Value *const *state) {
+  char *text = NULL;
+  size_t len = 0;
+  FILE *sink = open_memstream(&text, &len); /* the evaluator's error */
+  void *out = diag_set_stream(sink);
+  FailPoint fp;
+  int has;
+  if (fail_push(&fp))
+    has = -1;
+  else
+    has = eval_has_successor(spec, state) ? 1 : 0;
+  fail_pop(&fp);
+  diag_set_stream(out);
+  if (sink)
+    fclose(sink);
+  free(text);
+  return has;
+}
+
 static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
   TermId *vars;
   size_t nvars;
@@ -170,7 +223,19 @@ static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
   TermId *vals = xmalloc((nvars + 1) * sizeof *vals);
   TermId blocked = term_true(b->tm);
   int code = EXIT_OK;
-  for (;;) {
+  for (int round = 0;; round++) {
+    if (round == MAX_DEADLOCK_ROUNDS) {
+      /* Choices from infinite sets (\E k \in Nat) can make the refinement
+       * endless; say so rather than hang. */
+      fprintf(stderr,
+              "brink: the deadlock check of the states after %d step%s did "
+              "not settle within %d refinement rounds (the step chooses from "
+              "very large or infinite sets); rerun with --no-deadlock to "
+              "check the invariants only\n",
+              k, k == 1 ? "" : "s", MAX_DEADLOCK_ROUNDS);
+      code = EXIT_OTHER;
+      break;
+    }
     SolverResult r = ask(b, blocked);
     if (r == SOLVER_UNSAT)
       break;
@@ -211,9 +276,23 @@ static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
       code = internal_replay_failure(why);
       break;
     }
-    if (eval_has_successor(b->spec, t.states[k])) {
+    int has = evaluator_successor(b->spec, t.states[k]);
+    if (has > 0) {
       code = internal_replay_failure("the evaluator finds a successor of the "
                                      "deadlocked state");
+      break;
+    }
+    if (has < 0 && enc_seq_bound(b->enc)) {
+      /* The state may have a successor through a longer sequence. */
+      fprintf(stdout, "Error: The behavior up to this point is:\n");
+      trace_print(stdout, b->spec, &t);
+      fprintf(stdout,
+              "brink: the last state has no successor whose sequences chosen "
+              "from Seq(S) have at most %d elements; whether it has one with "
+              "longer sequences is not known: rerun with a larger "
+              "--max-seq-len, or with --no-deadlock\n",
+              enc_seq_bound(b->enc));
+      code = EXIT_OTHER;
       break;
     }
     fprintf(stdout, "Error: Deadlock reached.\n");
@@ -242,6 +321,8 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   b.tm = term_mgr_new();
   b.solver = solver_z3_new(b.tm);
   b.enc = enc_new(spec, b.tm);
+  if (opt->max_seq_len >= 0)
+    enc_set_max_seq_len(b.enc, opt->max_seq_len);
   b.t0 = now();
   int K = opt->length;
   if (spec->actions.len == 0)
@@ -264,6 +345,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   WdErrVec errs = {0};
   SymVal **s0;
   TermId g0 = enc_init(b.enc, &s0, &errs);
+  keep_choices(&b);
   VEC_PUSH(b.frames, s0);
   if (errs.len) {
     SolverResult r = ask(&b, any_wd(&b, &errs, 0));
@@ -350,6 +432,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     SymVal **next;
     TermId mark = term_count(b.tm);
     TermId g = enc_next(b.enc, b.frames.data[k], &next, &errs);
+    keep_choices(&b);
     if (errs.len) {
       /* Constraint errors happen in frame k; step errors only for states
        * inside the model. */
@@ -389,12 +472,18 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     }
     solver_assert(b.solver, g);
   }
+  char seqs[96] = "";
+  if (enc_seq_bound(b.enc))
+    snprintf(seqs, sizeof seqs,
+             "; sequences chosen from Seq(S) have at most %d elements "
+             "(--max-seq-len)",
+             enc_seq_bound(b.enc));
   fprintf(stdout,
           "brink: no invariant is violated in executions of up to %d steps "
-          "(%zu invariant%s checked in every state%s; backend z3). Time: "
+          "(%zu invariant%s checked in every state%s%s; backend z3). Time: "
           "%.2f s.\n",
           K, spec->invariants.len, spec->invariants.len == 1 ? "" : "s",
-          spec->check_deadlock ? "; no deadlock" : "", now() - b.t0);
+          spec->check_deadlock ? "; no deadlock" : "", seqs, now() - b.t0);
   code = EXIT_OK;
 popped:
   fail_pop(&fp);
