@@ -41,6 +41,8 @@ typedef struct SearchConfig {
   const char *mode; /* TLC's mode: "bfs" */
   int depth;        /* the depth limit, -1 for none */
   bool deadlock;    /* deadlock checking */
+  bool counts;      /* the state counts are known (explicit engine); the
+                     * symbolic engine has a depth bound but no counts */
 } SearchConfig;
 typedef struct SearchStats {
   uint64_t generated, distinct, queue;

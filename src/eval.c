@@ -1153,6 +1153,9 @@ static SearchStats search_stats(Expr *e, const char *key) {
   if (!have_search_config)
     eval_fail(e, "TLCGet(\"%s\") describes TLC's breadth-first search; "
                  "brink knows it only with --engine explicit", key);
+  if (!search_config.counts && strcmp(key, "config") != 0)
+    eval_fail(e, "TLCGet(\"%s\") counts the states of a breadth-first "
+                 "search; brink knows it only with --engine explicit", key);
   SearchStats st = {0, 0, 0, 0};
   if (stats_fn)
     stats_fn(stats_arg, &st);

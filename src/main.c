@@ -349,11 +349,12 @@ static int brink_main(int argc, char **argv) {
   if (!typed)
     fprintf(stderr, "brink: warning: type inference failed (see above); the "
                     "engines check kinds as they evaluate, as TLC does\n");
-  if (strcmp(engine, "explicit") == 0) {
-    SearchConfig sc = {"bfs", co.length_given ? co.length : -1,
-                       spec->check_deadlock};
-    eval_set_search_config(&sc);
-  }
+  /* TLCGet("config"): the symbolic engine covers what a breadth-first
+   * search to depth --length covers. */
+  bool explicit = strcmp(engine, "explicit") == 0;
+  SearchConfig sc = {"bfs", explicit && !co.length_given ? -1 : co.length,
+                     spec->check_deadlock, explicit};
+  eval_set_search_config(&sc);
   RunArgs run = {engine, &co};
   if (spec->cinit)
     return cinit_run(spec, run_checks, &run);

@@ -1104,17 +1104,37 @@ START_TEST(test_tlcget_unsupported) {
   snprintf(where, sizeof where, "%s:4:8:", spec);
   expect_error(75, cfg, spec, where, "TLCGet(\"spec\") is not supported",
                NULL);
-  /* TLCGet("config") describes the explicit engine's search only. */
+  /* TLCGet("config") describes a breadth-first search to the depth
+   * bound in both engines; the state counts exist in the explicit one
+   * only. */
   spec = tmp_file(2, "Cfg.tla",
                   "---- MODULE Cfg ----\n"
                   "EXTENDS Naturals, TLC\n"
                   "VARIABLE x\n"
                   "ASSUME TLCGet(\"config\").mode = \"bfs\"\n"
+                  "ASSUME TLCGet(\"config\").depth = 3\n"
+                  "ASSUME TLCGet(\"distinct\") = 0\n"
                   "Init == x = 0\n"
                   "Next == x' = x\n"
                   "====\n");
   cfg = tmp_file(3, "Cfg.cfg", "INIT Init\nNEXT Next\n");
-  expect_error(75, cfg, spec, "only with --engine explicit", NULL);
+  snprintf(where, sizeof where, "%s:6:8:", spec);
+  Argv a;
+  argv_start(&a, "check");
+  argv_push(&a, "--length");
+  argv_push(&a, "3");
+  argv_push(&a, "--config");
+  argv_push(&a, cfg);
+  argv_push(&a, spec);
+  Run r = run_argv(&a, NULL);
+  ck_assert_msg(r.status == 75, "`%s` exited %d\n%s%s", r.cmd, r.status,
+                r.out, r.err);
+  ck_assert_msg(strstr(r.err, where) &&
+                    strstr(r.err, "TLCGet(\"distinct\") counts the states of "
+                                  "a breadth-first search; brink knows it "
+                                  "only with --engine explicit"),
+                "%s", r.err);
+  run_free(&r);
   /* An operator brink's own modules do not support is an evaluation error
    * (75), not a failed Assert of the spec (14). */
   spec = tmp_file(0, "Nd.tla",
