@@ -2666,12 +2666,23 @@ TermId enc_next(Enc *E, SymVal **cur, SymVal ***next, WdErrVec *errs) {
   return finish_state(E, E->spec->next, g, next, "successor state");
 }
 
-TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
+/* The context of an expression evaluated in the state cur (no next state
+ * yet). */
+static void pred_start(Enc *E, SymVal **cur, WdErrVec *errs) {
   cur_enc = E;
   E->gen++;
   E->errs = errs;
   E->pc = term_true(T);
   E->cur = cur;
+  E->nxt = NULL;
+  E->asg = NULL;
+  E->primed = false;
+  E->init_mode = false;
+  E->depth = 0;
+}
+
+/* p after pred_start, with the next state given when p is an action. */
+static TermId pred_with_next(Enc *E, Expr *p, SymVal **next) {
   E->nxt = next;
   TermId *asg = NULL;
   if (next) {
@@ -2680,14 +2691,32 @@ TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
       asg[v] = term_true(T);
   }
   E->asg = asg;
-  E->primed = false;
-  E->init_mode = false;
-  E->depth = 0;
   TermId r = as_bool(p, enc(E, p, NULL));
   free(asg);
   E->nxt = NULL;
   E->asg = NULL;
   return r;
+}
+
+TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
+  pred_start(E, cur, errs);
+  return pred_with_next(E, p, next);
+}
+
+TermId enc_action_prop(Enc *E, Expr *a, Expr *sub, SymVal **cur,
+                       SymVal **next, WdErrVec *errs) {
+  pred_start(E, cur, errs);
+  SymVal *v0 = enc(E, sub, NULL);
+  pred_start(E, next, errs);
+  SymVal *v1 = enc(E, sub, NULL);
+  bool bad = false;
+  TermId same = sv_eq(v0, v1, &bad);
+  check_bad(sub, bad);
+  /* As in TLC, A is evaluated (and its errors happen) only on a step that
+   * changes v. */
+  pred_start(E, cur, errs);
+  E->pc = term_mk_not(T, same);
+  return term_mk_or2(T, same, pred_with_next(E, a, next));
 }
 
 /* ---- decoding ---- */

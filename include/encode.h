@@ -54,6 +54,10 @@ TermId enc_next(Enc *e, SymVal **cur, SymVal ***next, WdErrVec *errs);
 /* A state predicate on cur (next NULL) or an action predicate on the step
  * cur -> next, as a Bool term. */
 TermId enc_pred(Enc *e, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs);
+/* [A]_v on the step cur -> next: v is unchanged or A holds (a PROPERTY
+ * conjunct [][A]_v). */
+TermId enc_action_prop(Enc *e, Expr *a, Expr *sub, SymVal **cur,
+                       SymVal **next, WdErrVec *errs);
 
 /* Reading a satisfying assignment back. */
 typedef struct ModelReader {

@@ -310,6 +310,48 @@ static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
   return code;
 }
 
+/* The invariant or PROPERTY conjunct that the last state of the replayed
+ * trace t (or its last step) violates, in the explicit engine's order, in
+ * TLC's words. */
+static int report_violation(Bmc *b, Trace *t, int k) {
+  const Spec *spec = b->spec;
+  int inv = trace_violated_invariant(spec, t->states[k]);
+  const Property *bad = NULL;
+  static const PropKind order[] = {PROP_ALWAYS, PROP_INIT, PROP_ACTION};
+  for (int o = 0; o < 3 && inv < 0 && !bad; o++)
+    for (size_t i = 0; i < spec->properties.len && !bad; i++) {
+      const Property *p = &spec->properties.data[i];
+      if (p->kind != order[o] || (p->kind == PROP_INIT && k > 0) ||
+          (p->kind == PROP_ACTION && k == 0))
+        continue;
+      if (!trace_property_holds(spec, p, k > 0 ? t->states[k - 1] : NULL,
+                                t->states[k]))
+        bad = p;
+    }
+  if (inv < 0 && !bad)
+    return internal_replay_failure("the last state satisfies every invariant "
+                                   "and property");
+  const char *name;
+  if (inv >= 0) {
+    name = sym_str(spec->invariants.data[inv].name);
+    fprintf(stdout, "Error: Invariant %s is violated.\n", name);
+  } else {
+    name = sym_str(bad->name);
+    trace_print_property_violation(stdout, bad);
+  }
+  fprintf(stdout, "Error: The behavior up to this point is:\n");
+  trace_print(stdout, spec, t);
+  const char *what = inv >= 0 || bad->kind == PROP_ALWAYS ? "invariant"
+                     : bad->kind == PROP_INIT             ? "property"
+                                                          : "action property";
+  fprintf(stdout,
+          "brink: %s %s is violated after %d step%s (a shortest "
+          "counterexample: %d state%s). Time: %.2f s.\n",
+          what, name, k, k == 1 ? "" : "s", k + 1, k == 0 ? "" : "s",
+          now() - b->t0);
+  return inv >= 0 || bad->kind == PROP_ALWAYS ? EXIT_SAFETY : EXIT_LIVENESS;
+}
+
 int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   if (opt->backend && strcmp(opt->backend, "cadical") == 0) {
     fprintf(stderr, "brink: the cadical (bit-blasting) back end is not "
@@ -327,14 +369,6 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   int K = opt->length;
   if (spec->actions.len == 0)
     fprintf(stderr, "brink: note: Next has no actions\n");
-  size_t nprops =
-      spec->properties.len - spec_count_properties(spec, PROP_TEMPORAL);
-  if (nprops)
-    fprintf(stderr, "brink: note: the symbolic engine does not check "
-                    "PROPERTY conjuncts yet; %zu safety conjunct%s of the "
-                    "config's properties %s not checked (use --engine "
-                    "explicit)\n",
-            nprops, nprops == 1 ? "" : "s", nprops == 1 ? "is" : "are");
 
   int code = EXIT_OK;
   FailPoint fp;
@@ -374,6 +408,19 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     for (size_t i = 0; i < spec->invariants.len; i++)
       VEC_PUSH(bad, term_mk_not(b.tm, enc_pred(b.enc, spec->invariants.data[i].expr,
                                                b.frames.data[k], NULL, &errs)));
+    /* PROPERTY conjuncts TLC checks on states and steps: []P in every
+     * state, P in the initial states, [][A]_v on the step into frame k. */
+    for (size_t i = 0; i < spec->properties.len; i++) {
+      const Property *p = &spec->properties.data[i];
+      TermId holds = TERM_NONE;
+      if (p->kind == PROP_ALWAYS || (p->kind == PROP_INIT && k == 0))
+        holds = enc_pred(b.enc, p->expr, b.frames.data[k], NULL, &errs);
+      else if (p->kind == PROP_ACTION && k > 0)
+        holds = enc_action_prop(b.enc, p->expr, p->sub, b.frames.data[k - 1],
+                                b.frames.data[k], &errs);
+      if (holds)
+        VEC_PUSH(bad, term_mk_not(b.tm, holds));
+    }
     TermId q = term_mk_or2(b.tm, term_mk_or(b.tm, bad.data, bad.len),
                            any_wd(&b, &errs, 0));
     VEC_FREE(bad);
@@ -398,22 +445,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
         code = internal_replay_failure(why);
         goto popped;
       }
-      int inv = trace_violated_invariant(spec, t.states[k]);
-      if (inv < 0) {
-        code = internal_replay_failure("the last state satisfies every "
-                                       "invariant");
-        goto popped;
-      }
-      fprintf(stdout, "Error: Invariant %s is violated.\n",
-              sym_str(spec->invariants.data[inv].name));
-      fprintf(stdout, "Error: The behavior up to this point is:\n");
-      trace_print(stdout, spec, &t);
-      fprintf(stdout,
-              "brink: invariant %s is violated after %d step%s (a shortest "
-              "counterexample: %d state%s). Time: %.2f s.\n",
-              sym_str(spec->invariants.data[inv].name), k, k == 1 ? "" : "s",
-              k + 1, k == 0 ? "" : "s", now() - b.t0);
-      code = EXIT_SAFETY;
+      code = report_violation(&b, &t, k);
       goto popped;
     }
     if (k == K && !spec->check_deadlock)
@@ -478,11 +510,17 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
              "; sequences chosen from Seq(S) have at most %d elements "
              "(--max-seq-len)",
              enc_seq_bound(b.enc));
+  size_t nprops =
+      spec->properties.len - spec_count_properties(spec, PROP_TEMPORAL);
+  char props[64] = "";
+  if (nprops)
+    snprintf(props, sizeof props, " and %zu propert%s", nprops,
+             nprops == 1 ? "y" : "ies");
   fprintf(stdout,
           "brink: no invariant is violated in executions of up to %d steps "
-          "(%zu invariant%s checked in every state%s%s; backend z3). Time: "
-          "%.2f s.\n",
-          K, spec->invariants.len, spec->invariants.len == 1 ? "" : "s",
+          "(%zu invariant%s%s checked in every state%s%s; backend z3). "
+          "Time: %.2f s.\n",
+          K, spec->invariants.len, spec->invariants.len == 1 ? "" : "s", props,
           spec->check_deadlock ? "; no deadlock" : "", seqs, now() - b.t0);
   code = EXIT_OK;
 popped:
