@@ -30,6 +30,10 @@
 
 #define MAX_CELLS 100000 /* cells a constructed symbolic set may have */
 #define MAX_UNFOLD 400   /* nested calls while unfolding recursion */
+/* Nested unfoldings of one definition whose recursion is steered by
+ * symbolic values (the path condition grew since its outermost call): the
+ * deeper ones are cut, and reaching the cut is an error condition. */
+#define SYM_UNFOLD 32
 
 typedef struct Bind {
   uint32_t id;
@@ -64,6 +68,9 @@ struct Enc {
     SymVal ***cur;
   } defs;
   uint32_t gen; /* bumped by every entry point */
+  /* Definitions being unfolded, innermost last, with the path condition
+   * at each call (enter_recursion). */
+  VEC(struct Active { const Def *d; TermId pc; }) active;
   int max_seq_len;  /* longest sequence a choice from Seq(S) makes */
   /* Names bound to fresh members by \E in actions (exists_choice), with
    * their values, since the last entry point. */
@@ -1244,6 +1251,43 @@ static bool def_memo_ok(const Enc *E, const Def *d) {
          !E->init_mode && E->cur && d->id < E->spec->ndefs;
 }
 
+/* Enters a call of d at e.  Recursion steered by constants unfolds up to
+ * MAX_UNFOLD nested calls (then it is refused).  Recursion steered by
+ * symbolic values (the path condition has grown since the outermost call
+ * of d) is cut at SYM_UNFOLD nested calls of d: the cut records an error
+ * for the paths that reach it and returns false (the caller returns
+ * sv_any()); when no behaviour reaches it, the bounded unfolding is
+ * exact. */
+static bool enter_recursion(Enc *E, Expr *e, const Def *d) {
+  if (++E->depth > MAX_UNFOLD || stack_nearly_full())
+    unsupported(e, "recursion in '%s' unfolds more than %d times; the "
+                   "symbolic engine needs recursion bounded by constants",
+                sym_str(d->name), MAX_UNFOLD);
+  int nested = 0;
+  TermId outer_pc = TERM_NONE;
+  for (size_t i = 0; i < E->active.len; i++)
+    if (E->active.data[i].d == d && nested++ == 0)
+      outer_pc = E->active.data[i].pc;
+  if (nested >= SYM_UNFOLD && E->pc != outer_pc) {
+    wd_code(E, term_true(T), e,
+            xsprintf("the recursion in '%s' goes deeper than %d unfoldings "
+                     "on this behaviour, where the symbolic engine stops "
+                     "unfolding it (use --engine explicit)",
+                     sym_str(d->name), SYM_UNFOLD),
+            EXIT_OTHER);
+    E->depth--;
+    return false;
+  }
+  struct Active a = {d, E->pc};
+  VEC_PUSH(E->active, a);
+  return true;
+}
+
+static void leave_recursion(Enc *E) {
+  E->depth--;
+  E->active.len--;
+}
+
 static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
   const Spec *sp = E->spec;
   if (!spec_names_instance_copy(sp, e, d)) { /* as the evaluator does */
@@ -1257,10 +1301,8 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
       E->defs.cur[d->id] == E->cur)
     return E->defs.vals[d->id];
   size_t nerrs = E->errs ? E->errs->len : 0;
-  if (++E->depth > MAX_UNFOLD || stack_nearly_full())
-    unsupported(e, "recursion in '%s' unfolds more than %d times; the "
-                   "symbolic engine needs recursion bounded by constants",
-                sym_str(d->name), MAX_UNFOLD);
+  if (!enter_recursion(E, e, d))
+    return sv_any();
   SymVal *r;
   if (d->kind == DEF_FUN) {
     QAcc q = {d->body, false, 0, {0}, {0}, count_names(d->bounds, d->nbounds)};
@@ -1274,7 +1316,7 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
   } else {
     unsupported(e, "'%s' cannot be encoded", sym_str(d->name));
   }
-  E->depth--;
+  leave_recursion(E);
   /* Errors found on the way are conditioned on the current path, so a
    * value whose encoding recorded any is not reused on another path. */
   if (memo && (E->errs ? E->errs->len : 0) == nerrs) {
@@ -1306,6 +1348,16 @@ static SymVal *call_op_param(Enc *E, Expr *e, Bind *b, Bind *env) {
     return call_def(E, &call, op->ref.u.def, env);
   if (op->ref.kind == REF_BUILTIN)
     return enc_builtin(E, &call, env);
+  if (op->ref.kind == REF_BINDER && op->nargs == 0) {
+    /* A parameter passed on (F(op(_,_)) == G(op)): the operator it is
+     * bound to, where the argument was given. */
+    Bind *up = bind_find(b->tenv, op->ref.u.binder->id);
+    if (up && up->thunk && !up->v && ++E->depth <= MAX_UNFOLD) {
+      SymVal *r = call_op_param(E, e, up, env);
+      E->depth--;
+      return r;
+    }
+  }
   unsupported(e, "this operator argument cannot be encoded");
 }
 
@@ -1941,13 +1993,11 @@ static SymVal *enc(Enc *E, Expr *e, Bind *env) {
       SymVal *x = enc(E, e->args[1], env);
       wd(E, term_mk_not(T, enc_in(E, e, x, d->bounds[0].set, env)), e,
          "a function is applied to an argument outside its domain");
-      if (++E->depth > MAX_UNFOLD)
-        unsupported(e, "the recursive function '%s' unfolds more than %d "
-                       "times",
-                    sym_str(d->name), MAX_UNFOLD);
+      if (!enter_recursion(E, e, d))
+        return sv_any();
       Bind f = {d->bounds[0].names[0].id, x, NULL, NULL, NULL, env, NULL};
       SymVal *r = enc(E, d->body, &f);
-      E->depth--;
+      leave_recursion(E);
       return r;
     }
     SymVal *f = enc(E, fe, env);
@@ -2635,6 +2685,7 @@ static void start(Enc *E, WdErrVec *errs) {
   E->pc = term_true(T);
   E->primed = false;
   E->depth = 0;
+  E->active.len = 0;
   E->at = NULL;
 }
 
@@ -2679,6 +2730,7 @@ static void pred_start(Enc *E, SymVal **cur, WdErrVec *errs) {
   E->primed = false;
   E->init_mode = false;
   E->depth = 0;
+  E->active.len = 0;
 }
 
 /* p after pred_start, with the next state given when p is an action. */

@@ -685,3 +685,150 @@ bool term_int_bounds(const TermMgr *tm, TermId t, mpz_t lo, mpz_t hi) {
   free(memo);
   return ok;
 }
+
+/* ---- evaluation in a model ---- */
+
+struct TermEval {
+  const TermMgr *tm;
+  TermLeafFn leaf;
+  void *arg;
+  mpz_t *val;     /* by term id, valid when stamp[id] == gen */
+  uint32_t *stamp;
+  uint32_t gen;
+  size_t cap;
+  VEC(TermId) stack;
+};
+
+TermEval *term_eval_new(const TermMgr *tm, TermLeafFn leaf, void *arg) {
+  TermEval *ev = xcalloc(1, sizeof *ev);
+  ev->tm = tm;
+  ev->leaf = leaf;
+  ev->arg = arg;
+  ev->gen = 1;
+  return ev;
+}
+
+void term_eval_delete(TermEval *ev) {
+  if (!ev)
+    return;
+  for (size_t i = 0; i < ev->cap; i++)
+    mpz_clear(ev->val[i]);
+  free(ev->val);
+  free(ev->stamp);
+  VEC_FREE(ev->stack);
+  free(ev);
+}
+
+void term_eval_reset(TermEval *ev) { ev->gen++; }
+
+static bool eval_known(const TermEval *ev, TermId t) {
+  return t < ev->cap && ev->stamp[t] == ev->gen;
+}
+
+/* The value of t from its arguments' values (all known). */
+static void eval_node(TermEval *ev, TermId t) {
+  const TermMgr *tm = ev->tm;
+  mpz_t *v = ev->val, *r = &ev->val[t];
+  uint32_t n = term_nargs(tm, t);
+  TermId a0 = n > 0 ? term_arg(tm, t, 0) : 0, a1 = n > 1 ? term_arg(tm, t, 1) : 0;
+  switch (term_kind(tm, t)) {
+  case TERM_FALSE:
+    mpz_set_ui(*r, 0);
+    break;
+  case TERM_TRUE:
+    mpz_set_ui(*r, 1);
+    break;
+  case TERM_INTCONST:
+    term_int_value(tm, t, *r);
+    break;
+  case TERM_VAR:
+    ev->leaf(ev->arg, t, *r);
+    break;
+  case TERM_NOT:
+    mpz_set_ui(*r, mpz_sgn(v[a0]) == 0);
+    break;
+  case TERM_AND:
+  case TERM_OR: {
+    bool and = term_kind(tm, t) == TERM_AND, acc = and;
+    for (uint32_t i = 0; i < n; i++) {
+      bool b = mpz_sgn(v[term_arg(tm, t, i)]) != 0;
+      acc = and ? acc && b : acc || b;
+    }
+    mpz_set_ui(*r, acc);
+    break;
+  }
+  case TERM_ITE:
+    mpz_set(*r, mpz_sgn(v[a0]) ? v[a1] : v[term_arg(tm, t, 2)]);
+    break;
+  case TERM_EQ:
+    mpz_set_ui(*r, mpz_cmp(v[a0], v[a1]) == 0);
+    break;
+  case TERM_LT:
+    mpz_set_ui(*r, mpz_cmp(v[a0], v[a1]) < 0);
+    break;
+  case TERM_LE:
+    mpz_set_ui(*r, mpz_cmp(v[a0], v[a1]) <= 0);
+    break;
+  case TERM_ADD:
+    mpz_set_ui(*r, 0);
+    for (uint32_t i = 0; i < n; i++)
+      mpz_add(*r, *r, v[term_arg(tm, t, i)]);
+    break;
+  case TERM_MUL:
+    mpz_mul(*r, v[a0], v[a1]);
+    break;
+  case TERM_NEG:
+    mpz_neg(*r, v[a0]);
+    break;
+  case TERM_DIV:
+  case TERM_MOD:
+    if (mpz_sgn(v[a1]) == 0)
+      ev->leaf(ev->arg, t, *r);
+    else if (term_kind(tm, t) == TERM_DIV)
+      mpz_fdiv_q(*r, v[a0], v[a1]);
+    else
+      mpz_fdiv_r(*r, v[a0], v[a1]);
+    break;
+  default:
+    mpz_set_ui(*r, 0);
+  }
+}
+
+void term_eval(TermEval *ev, TermId root, mpz_t out) {
+  uint32_t need = term_count(ev->tm);
+  if (need > ev->cap) {
+    ev->val = xrealloc(ev->val, need * sizeof *ev->val);
+    ev->stamp = xrealloc(ev->stamp, need * sizeof *ev->stamp);
+    for (size_t i = ev->cap; i < need; i++) {
+      mpz_init(ev->val[i]);
+      ev->stamp[i] = 0;
+    }
+    ev->cap = need;
+  }
+  /* Post-order over the unknown part of the DAG, without recursion (ite
+   * chains can be very deep). */
+  ev->stack.len = 0;
+  VEC_PUSH(ev->stack, root);
+  while (ev->stack.len) {
+    TermId t = ev->stack.data[ev->stack.len - 1];
+    if (eval_known(ev, t)) {
+      ev->stack.len--;
+      continue;
+    }
+    bool ready = true;
+    uint32_t n = term_kind(ev->tm, t) == TERM_VAR ? 0 : term_nargs(ev->tm, t);
+    for (uint32_t i = 0; i < n; i++) {
+      TermId a = term_arg(ev->tm, t, i);
+      if (!eval_known(ev, a)) {
+        VEC_PUSH(ev->stack, a);
+        ready = false;
+      }
+    }
+    if (!ready)
+      continue;
+    eval_node(ev, t);
+    ev->stamp[t] = ev->gen;
+    ev->stack.len--;
+  }
+  mpz_set(out, ev->val[root]);
+}

@@ -155,7 +155,10 @@ static int report_eval_error(Bmc *b, WdErrVec *errs, int upto,
   char *why;
   if (!trace_replay(b->spec, &t, &why))
     return internal_replay_failure(why);
-  fprintf(stdout, "Error: an evaluation error occurs %s.\n",
+  fprintf(stdout, "Error: %s %s.\n",
+          w && w->code == EXIT_OTHER
+              ? "the symbolic encoding reaches one of its limits"
+              : "an evaluation error occurs",
           in_step ? "while computing the successors of the last state"
                   : "while checking the last state");
   if (w) {
