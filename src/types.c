@@ -370,11 +370,9 @@ static void report(Loc at, const char *msg, bool untypable) {
   }
 }
 
-static _Noreturn void vfail(Loc at, bool untypable, const char *fmt,
-                            va_list ap) {
-  char *msg = NULL;
-  if (vasprintf(&msg, fmt, ap) < 0)
-    msg = NULL;
+/* Reports msg (malloc'ed, or NULL for fmt itself) and unwinds. */
+static _Noreturn void fail_msg(Loc at, bool untypable, char *msg,
+                               const char *fmt) {
   report(at, msg ? msg : fmt, untypable);
   free(msg);
   assert(mismatch_jb);
@@ -384,14 +382,22 @@ static _Noreturn void vfail(Loc at, bool untypable, const char *fmt,
 _Noreturn void ty_fail(Loc at, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vfail(at, false, fmt, ap);
+  char *msg = NULL;
+  if (vasprintf(&msg, fmt, ap) < 0)
+    msg = NULL;
+  va_end(ap);
+  fail_msg(at, false, msg, fmt);
 }
 
 static _Noreturn __attribute__((format(printf, 3, 4))) void
 fail_kind(Loc at, bool untypable, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vfail(at, untypable, fmt, ap);
+  char *msg = NULL;
+  if (vasprintf(&msg, fmt, ap) < 0)
+    msg = NULL;
+  va_end(ap);
+  fail_msg(at, untypable, msg, fmt);
 }
 
 /* "a set (Set(Int))", or just "an integer" when the words say it all. */
