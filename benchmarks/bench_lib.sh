@@ -14,12 +14,15 @@
 #     B_NOTE    for an error, brink's first error line (commas removed)
 #   brink's output goes to LOG.
 #
-# bench_summary CSV TIME_COL RESULT_COL OK_COL OK_REGEX SPEEDUP_COL NAME_COLS
-#   Prints the median speedup of the runs that finished as expected (column
-#   OK_COL matches OK_REGEX), how many are at least 10x faster, and lists
-#   the runs that are slower than the published time or did not finish as
-#   expected.  Columns are numbers; NAME_COLS is a comma-separated list of
-#   the columns that name a run in the lists.
+# bench_summary CSV TIME_COL RESULT_COL OK_COL OK_REGEX SPEEDUP_COL NAME_COLS [SPEEDUP2_COL LABEL2]
+#   Prints, over the runs that finished as expected (column OK_COL matches
+#   OK_REGEX) and have a published time, the median speedup and how many
+#   runs are at least 10x faster; lists the runs slower than the published
+#   time, those that finished where the published run had no time (it timed
+#   out), and those that did not finish as expected.  Columns are numbers;
+#   NAME_COLS is a comma-separated list of the columns that name a run.
+#   SPEEDUP2_COL: a second speedup column whose median is printed too
+#   (labelled LABEL2).
 
 BENCH_BRINK=${BRINK:-./brink}
 
@@ -68,40 +71,53 @@ bench_run() {
 }
 
 bench_summary() {
-  local csv=$1 tcol=$2 rcol=$3 okcol=$4 ok=$5 scol=$6 ncols=$7
+  local csv=$1 tcol=$2 rcol=$3 okcol=$4 ok=$5 scol=$6 ncols=$7 s2col=${8:-0} s2label=${9:-}
   awk -F, -v t="$tcol" -v r="$rcol" -v oc="$okcol" -v ok="$ok" -v s="$scol" \
-      -v nc="$ncols" '
+      -v nc="$ncols" -v s2="$s2col" -v s2l="$s2label" '
     function name(   k, parts, n, out) {
       n = split(nc, parts, ",")
       out = $parts[1]
       for (k = 2; k <= n; k++) out = out " " $parts[k]
       return out
     }
+    function median(a, n,   i, j, v) { # insertion sort: a few hundred rows
+      for (i = 2; i <= n; i++) {
+        v = a[i]
+        for (j = i - 1; j >= 1 && a[j] > v; j--) a[j + 1] = a[j]
+        a[j + 1] = v
+      }
+      return n == 0 ? "-" : (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2) "x"
+    }
     NR == 1 { next }
     {
       total++
-      if ($oc ~ ok && $s != "") {
+      if ($oc ~ ok) {
+        done++
+        if (s2 && $s2 != "") sp2[++n2] = $s2 + 0
+        if ($s == "") {
+          beyond = beyond sprintf("    %s: %ss\n", name(), $t)
+          next
+        }
         sp[++n] = $s + 0
         if ($s + 0 >= 10) fast++
         if ($s + 0 < 1) slower = slower sprintf("    %s: %ss (%sx)\n", name(), $t, $s)
-      } else
+      } else if ($r == "Skipped")
+        skipped = skipped sprintf("    %s: skipped (a smaller size timed out)\n", name())
+      else
         unfinished = unfinished sprintf("    %s: %s after %ss\n", name(), $r, $t)
     }
     END {
-      # insertion sort: a few hundred rows at most
-      for (i = 2; i <= n; i++) {
-        v = sp[i]
-        for (j = i - 1; j >= 1 && sp[j] > v; j--) sp[j + 1] = sp[j]
-        sp[j + 1] = v
-      }
-      med = n == 0 ? "-" : (n % 2 ? sp[(n + 1) / 2] : (sp[n / 2] + sp[n / 2 + 1]) / 2)
-      printf "summary: %d runs; %d finished with the expected verdict\n", total, n
-      printf "  median speedup over the published time: %s%s\n", med, n ? "x" : ""
+      printf "summary: %d runs; %d finished with the expected verdict\n", total, done
+      printf "  median speedup over the published time: %s (%d runs with a published time)\n",
+             median(sp, n), n
+      if (s2) printf "  median speedup over %s: %s (%d runs)\n", s2l, median(sp2, n2), n2
       printf "  at least 10x faster: %d of %d runs\n", fast, total
       printf "  slower than the published time: %s\n", slower == "" ? "none" : ""
       printf "%s", slower
+      if (beyond != "") printf "  finished where the published run timed out:\n%s", beyond
       printf "  did not finish with the expected verdict (timeout, error, other verdict): %s\n",
              unfinished == "" ? "none" : ""
       printf "%s", unfinished
+      if (skipped != "") printf "%s", skipped
     }' "$csv"
 }

@@ -101,6 +101,7 @@ while IFS=$'\t' read -r bench nfield args ast at tst tt ver; do
 done < <(tail -n +2 ../shared/corpus/apalache/parametric.tsv |
          awk -F'\t' -v OFS='\t' '{ for (i = 1; i <= 8; i++) if ($i ~ /^ *$/) $i = "-"; print }')
 echo "(CSV: $out; wall time per run, limit ${limit} s; speedup over Apalache's published time)"
-# Columns: 6 time, 7 result, 9 agrees, 16 speedup vs Apalache; a run is
-# named by 1 benchmark, 4 backend.
-bench_summary "$out" 6 7 9 '^yes$' 16 1,4
+# Columns: 6 time, 7 result, 9 agrees, 16 and 17 speedups vs Apalache and
+# TLC; a run is named by 1 benchmark, 4 backend.
+bench_summary "$out" 6 7 9 '^yes$' 16 1,4 17 "TLC's published time"
+
