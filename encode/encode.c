@@ -55,6 +55,21 @@ struct Enc {
   WdErrVec *errs;
   int depth;
   SymVal **const_cache; /* by constant index */
+  /* Values of parameterless module-level definitions of constant or state
+   * level in the current state, by definition id; valid while `gen` and
+   * `cur` are those recorded (see def_memo_get). */
+  struct {
+    SymVal **vals;
+    uint32_t *gen;
+    SymVal ***cur;
+  } defs;
+  uint32_t gen; /* bumped by every entry point */
+  int max_seq_len;  /* longest sequence a choice from Seq(S) makes */
+  /* Names bound to fresh members by \E in actions (exists_choice), with
+   * their values, since the last entry point. */
+  VEC(uint32_t) choice_ids;
+  VEC(SymVal *) choice_vals;
+  int seq_choices;  /* choices from Seq(S) encoded so far */
   /* Memo of closed constant subexpressions: expr -> value or NOT_CONST. */
   struct {
     Expr **keys;
@@ -679,11 +694,11 @@ static bool decomposed_set_form(const Spec *sp, Expr *b, bool choosing,
     switch (b->ref.u.builtin) {
     case B_SUBSET:
     case B_RANGE:
+    case B_SEQ:
       return true;
     case B_NAT:
     case B_INT:
     case B_STRING:
-    case B_SEQ:
     case B_SETMINUS:
     case B_CUP:
     case B_CAP:
@@ -1217,6 +1232,18 @@ static SymVal *enc_const(Enc *E, Expr *e, Decl *d, Bind *env) {
 static SymVal *call_op_param(Enc *E, Expr *e, Bind *b, Bind *env);
 static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env);
 
+/* A parameterless module-level definition of constant or state level has
+ * one value per state: in an unprimed context its encoding in the current
+ * state is reused (VotedFor-style predicates call such a definition once
+ * per quantifier instance).  LET definitions (no module) see bound names
+ * and are not memoised; neither are values read through primes or while
+ * Init builds the state, where the partial next state is involved. */
+static bool def_memo_ok(const Enc *E, const Def *d) {
+  return d->module && d->nparams == 0 && d->level <= 1 &&
+         (d->kind == DEF_OP || d->kind == DEF_FUN) && !E->primed &&
+         !E->init_mode && E->cur && d->id < E->spec->ndefs;
+}
+
 static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
   const Spec *sp = E->spec;
   if (!spec_names_instance_copy(sp, e, d)) { /* as the evaluator does */
@@ -1225,6 +1252,11 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
       return sv_from_value(given);
     d = spec_effective_def(sp, d);
   }
+  bool memo = def_memo_ok(E, d);
+  if (memo && E->defs.vals[d->id] && E->defs.gen[d->id] == E->gen &&
+      E->defs.cur[d->id] == E->cur)
+    return E->defs.vals[d->id];
+  size_t nerrs = E->errs ? E->errs->len : 0;
   if (++E->depth > MAX_UNFOLD || stack_nearly_full())
     unsupported(e, "recursion in '%s' unfolds more than %d times; the "
                    "symbolic engine needs recursion bounded by constants",
@@ -1243,6 +1275,13 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
     unsupported(e, "'%s' cannot be encoded", sym_str(d->name));
   }
   E->depth--;
+  /* Errors found on the way are conditioned on the current path, so a
+   * value whose encoding recorded any is not reused on another path. */
+  if (memo && (E->errs ? E->errs->len : 0) == nerrs) {
+    E->defs.vals[d->id] = r;
+    E->defs.gen[d->id] = E->gen;
+    E->defs.cur[d->id] = E->cur;
+  }
   return r;
 }
 
@@ -2078,6 +2117,37 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
     *ok = term_true(T);
     return r;
   }
+  if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN &&
+      set->ref.u.builtin == B_SEQ) {
+    /* A sequence of at most max_seq_len elements: its length is a fresh
+     * integer and element i a fresh member of S, used when i <= length. */
+    int L = E->max_seq_len;
+    E->seq_choices++;
+    TermId len = term_mk_fresh(T, "len", SORT_INT);
+    mpz_t lo, hi;
+    mpz_init_set_si(lo, 0);
+    mpz_init_set_si(hi, L);
+    term_var_set_bounds(T, len, lo, hi);
+    mpz_clears(lo, hi, NULL);
+    TermId all = term_mk_and2(T, term_mk_le(T, term_mk_int_si(T, 0), len),
+                              term_mk_le(T, len, term_mk_int_si(T, L)));
+    SvCell *cells = xmalloc(((size_t)L + 1) * sizeof *cells);
+    for (int i = 0; i < L; i++) {
+      TermId used = term_mk_le(T, term_mk_int_si(T, i + 1), len), k;
+      SymVal *v = fresh_member(E, set->args[0], env, &k);
+      if (!v) { /* Seq({}) = {<<>>} */
+        L = i;
+        all = term_mk_and2(T, all, term_mk_le(T, len, term_mk_int_si(T, i)));
+        break;
+      }
+      cells[i] = (SvCell){sv_int(term_mk_int_si(T, i + 1)), used, v};
+      all = term_mk_and2(T, all, term_mk_implies(T, used, k));
+    }
+    SymVal *r = sv_fun(cells, (uint32_t)L);
+    free(cells);
+    *ok = all;
+    return r;
+  }
   if (set->kind == EX_FUNSET) {
     SymVal *dom = need_set(set->args[0], enc(E, set->args[0], env));
     SvCell *cells = xmalloc((dom->n + 1) * sizeof *cells);
@@ -2246,20 +2316,41 @@ static bool infinite_int_set(const Spec *sp, Expr *s, int depth) {
   return false;
 }
 
-/* \E x \in Nat : A in an action: the bound sets cannot be expanded, so
- * each name is a fresh integer of the set (as Apalache does). */
-static bool unbounded_choice(const Spec *sp, Expr *e) {
+/* Is s a set of subsets or of functions (SUBSET T, [S -> T]), possibly
+ * behind definitions?  Expanding \E x \in s into one branch per element
+ * is exponential in the size of T or S; a symbolic choice is linear. */
+static bool product_set(const Spec *sp, Expr *s, int depth) {
+  if (depth > 16)
+    return false;
+  if (s->kind == EX_FUNSET)
+    return true;
+  if (s->kind != EX_OP)
+    return false;
+  if (s->ref.kind == REF_BUILTIN)
+    return s->ref.u.builtin == B_SUBSET || s->ref.u.builtin == B_SEQ;
+  if (s->ref.kind == REF_DEF && s->nargs == 0 && !spec_def_value(sp, s->ref.u.def)) {
+    Def *d = spec_effective_def(sp, s->ref.u.def);
+    return d->kind == DEF_OP && d->nparams == 0 &&
+           product_set(sp, d->body, depth + 1);
+  }
+  return false;
+}
+
+/* \E over Nat, Int, SUBSET T or [S -> T] in an action: each name is a
+ * fresh member of its set (as Apalache does) rather than a branch per
+ * element. */
+static bool symbolic_choice(const Spec *sp, Expr *e) {
   bool any = false;
   for (int i = 0; i < e->nbounds; i++) {
     Bound *b = &e->bounds[i];
     if (!b->set || b->tuple)
       return false;
-    any |= infinite_int_set(sp, b->set, 0);
+    any |= infinite_int_set(sp, b->set, 0) || product_set(sp, b->set, 0);
   }
   return any;
 }
 
-static TermId exists_unbounded(Enc *E, Expr *e, Bind *env) {
+static TermId exists_choice(Enc *E, Expr *e, Bind *env) {
   int n = count_names(e->bounds, e->nbounds);
   Bind *frames = xcalloc((size_t)n + 1, sizeof *frames);
   Bind *cur = env;
@@ -2275,6 +2366,8 @@ static TermId exists_unbounded(Enc *E, Expr *e, Bind *env) {
         return term_false(T);
       }
       ok = term_mk_and2(T, ok, in);
+      VEC_PUSH(E->choice_ids, b->names[j].id);
+      VEC_PUSH(E->choice_vals, v);
       frames[k] = (Bind){b->names[j].id, v, NULL, NULL, NULL, cur, NULL};
       cur = &frames[k++];
     }
@@ -2405,8 +2498,8 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
     }
     break;
   case EX_EXISTS: {
-    if (unbounded_choice(E->spec, e))
-      return exists_unbounded(E, e, env);
+    if (symbolic_choice(E->spec, e))
+      return exists_choice(E, e, env);
     Snap in = snap_take(E);
     Branches br = {{0}, {0}};
     ExArg x = {e->body, &br, &in};
@@ -2483,6 +2576,11 @@ Enc *enc_new(const Spec *spec, TermMgr *tm) {
   E->tm = tm;
   E->nvars = spec->nvars;
   E->const_cache = xcalloc(spec->prog->consts.len + 1, sizeof *E->const_cache);
+  E->defs.vals = xcalloc(spec->ndefs + 1, sizeof *E->defs.vals);
+  E->defs.gen = xcalloc(spec->ndefs + 1, sizeof *E->defs.gen);
+  E->defs.cur = xcalloc(spec->ndefs + 1, sizeof *E->defs.cur);
+  E->gen = 1;
+  E->max_seq_len = ENC_DEFAULT_MAX_SEQ_LEN;
   sv_set_mgr(tm);
   return E;
 }
@@ -2526,6 +2624,9 @@ static TermId finish_state(Enc *E, Expr *root, TermId g, SymVal ***out,
 
 static void start(Enc *E, WdErrVec *errs) {
   cur_enc = E;
+  E->gen++;
+  E->choice_ids.len = 0;
+  E->choice_vals.len = 0;
   E->nxt = xcalloc((size_t)E->nvars + 1, sizeof *E->nxt);
   E->asg = xmalloc(((size_t)E->nvars + 1) * sizeof *E->asg);
   for (int v = 0; v < E->nvars; v++)
@@ -2535,6 +2636,18 @@ static void start(Enc *E, WdErrVec *errs) {
   E->primed = false;
   E->depth = 0;
   E->at = NULL;
+}
+
+void enc_set_max_seq_len(Enc *E, int n) { E->max_seq_len = n; }
+
+size_t enc_choices(const Enc *E, const uint32_t **ids, SymVal *const **vals) {
+  *ids = E->choice_ids.data;
+  *vals = E->choice_vals.data;
+  return E->choice_ids.len;
+}
+
+int enc_seq_bound(const Enc *E) {
+  return E->seq_choices ? E->max_seq_len : 0;
 }
 
 TermId enc_init(Enc *E, SymVal ***state, WdErrVec *errs) {
@@ -2553,11 +2666,23 @@ TermId enc_next(Enc *E, SymVal **cur, SymVal ***next, WdErrVec *errs) {
   return finish_state(E, E->spec->next, g, next, "successor state");
 }
 
-TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
+/* The context of an expression evaluated in the state cur (no next state
+ * yet). */
+static void pred_start(Enc *E, SymVal **cur, WdErrVec *errs) {
   cur_enc = E;
+  E->gen++;
   E->errs = errs;
   E->pc = term_true(T);
   E->cur = cur;
+  E->nxt = NULL;
+  E->asg = NULL;
+  E->primed = false;
+  E->init_mode = false;
+  E->depth = 0;
+}
+
+/* p after pred_start, with the next state given when p is an action. */
+static TermId pred_with_next(Enc *E, Expr *p, SymVal **next) {
   E->nxt = next;
   TermId *asg = NULL;
   if (next) {
@@ -2566,14 +2691,32 @@ TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
       asg[v] = term_true(T);
   }
   E->asg = asg;
-  E->primed = false;
-  E->init_mode = false;
-  E->depth = 0;
   TermId r = as_bool(p, enc(E, p, NULL));
   free(asg);
   E->nxt = NULL;
   E->asg = NULL;
   return r;
+}
+
+TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
+  pred_start(E, cur, errs);
+  return pred_with_next(E, p, next);
+}
+
+TermId enc_action_prop(Enc *E, Expr *a, Expr *sub, SymVal **cur,
+                       SymVal **next, WdErrVec *errs) {
+  pred_start(E, cur, errs);
+  SymVal *v0 = enc(E, sub, NULL);
+  pred_start(E, next, errs);
+  SymVal *v1 = enc(E, sub, NULL);
+  bool bad = false;
+  TermId same = sv_eq(v0, v1, &bad);
+  check_bad(sub, bad);
+  /* As in TLC, A is evaluated (and its errors happen) only on a step that
+   * changes v. */
+  pred_start(E, cur, errs);
+  E->pc = term_mk_not(T, same);
+  return term_mk_or2(T, same, pred_with_next(E, a, next));
 }
 
 /* ---- decoding ---- */

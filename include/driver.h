@@ -13,6 +13,7 @@ typedef struct CheckOptions {
   int length;         /* steps to unroll (symbolic) / max depth (explicit) */
   const char *backend; /* "z3", "cadical", "auto" */
   bool length_given;
+  int max_seq_len; /* choices from Seq(S); -1 = the encoder's default */
 } CheckOptions;
 
 int check_symbolic(const Spec *spec, const CheckOptions *opt);

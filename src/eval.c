@@ -178,6 +178,53 @@ typedef bool (*BindFn)(Ctx *c, Env *env, void *arg);
 static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
                      Env *env, BindFn fn, void *arg);
 
+/* Candidate values for names bound by \E over sets the evaluator cannot
+ * enumerate (eval_set_witnesses). */
+typedef struct Witnesses {
+  uint32_t id;
+  Value **vals;
+  size_t n;
+} Witnesses;
+static struct {
+  Witnesses *w;
+  size_t n;
+} witnesses;
+
+void eval_set_witnesses(const uint32_t *ids, Value *const *vals, size_t n) {
+  for (size_t i = 0; i < witnesses.n; i++)
+    free(witnesses.w[i].vals);
+  free(witnesses.w);
+  witnesses.w = NULL;
+  witnesses.n = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t k = 0;
+    while (k < witnesses.n && witnesses.w[k].id != ids[i])
+      k++;
+    if (k == witnesses.n) {
+      witnesses.w = xrealloc(witnesses.w, (k + 1) * sizeof *witnesses.w);
+      witnesses.w[k] = (Witnesses){ids[i], NULL, 0};
+      witnesses.n++;
+    }
+    Witnesses *w = &witnesses.w[k];
+    bool dup = false;
+    for (size_t m = 0; m < w->n && !dup; m++)
+      dup = val_eq(w->vals[m], vals[i]);
+    if (dup)
+      continue;
+    w->vals = xrealloc(w->vals, (w->n + 1) * sizeof *w->vals);
+    w->vals[w->n++] = vals[i];
+  }
+}
+
+static bool eval_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env);
+
+static const Witnesses *witnesses_for(uint32_t id) {
+  for (size_t i = 0; i < witnesses.n; i++)
+    if (witnesses.w[i].id == id)
+      return &witnesses.w[i];
+  return NULL;
+}
+
 static bool bind_names(Ctx *c, Expr *at, Bound *b, int nb, int i, Env *env,
                        BindFn fn, void *arg) {
   if (i == nb)
@@ -213,6 +260,22 @@ static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
   }
   /* Each name of `x, y \in S` ranges over S independently.  The set is
    * evaluated in the environment outside the names. */
+  const Witnesses *w = witnesses_for(bd->names[j].id);
+  if (w) {
+    /* Replay of a symbolic trace: the solver's choices for this name
+     * that are members of S come first, so that S need not be enumerated
+     * (it may be infinite) when one of them settles the quantifier. */
+    for (size_t k = 0; k < w->n; k++) {
+      if (!eval_in(c, bd->set, w->vals[k], bd->set, env))
+        continue;
+      Env f = {bd->names[j].id, w->vals[k], NULL, NULL, NULL, env, NULL};
+      bool go = j + 1 < bd->nnames
+                    ? bind_rec(c, at, b, nb, i, j + 1, &f, fn, arg)
+                    : bind_names(c, at, b, nb, i + 1, &f, fn, arg);
+      if (!go)
+        return false;
+    }
+  }
   Value *s = eval(c, bd->set, env);
   if (s->kind == V_INTERVAL) {
     mpz_t z;
@@ -1090,6 +1153,9 @@ static SearchStats search_stats(Expr *e, const char *key) {
   if (!have_search_config)
     eval_fail(e, "TLCGet(\"%s\") describes TLC's breadth-first search; "
                  "brink knows it only with --engine explicit", key);
+  if (!search_config.counts && strcmp(key, "config") != 0)
+    eval_fail(e, "TLCGet(\"%s\") counts the states of a breadth-first "
+                 "search; brink knows it only with --engine explicit", key);
   SearchStats st = {0, 0, 0, 0};
   if (stats_fn)
     stats_fn(stats_arg, &st);

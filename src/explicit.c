@@ -211,17 +211,6 @@ static Value **copy_state(const Bfs *b, Value **s) {
   return c;
 }
 
-/* Does the step s0 -> s1 satisfy [A]_v?  As in TLC, v is compared first
- * and A is evaluated only on a step that changes v. */
-static bool action_property_holds(const Spec *sp, const Property *p,
-                                  Value **s0, Value **s1) {
-  EvalState st0 = {sp, s0, NULL}, st1 = {sp, s1, NULL};
-  if (eval_expr(&st0, p->sub) == eval_expr(&st1, p->sub))
-    return true;
-  EvalState st = {sp, s0, s1};
-  return eval_bool(&st, p->expr, "an action property");
-}
-
 /* The first PROPERTY conjunct of the given kind that the state s (or the
  * step prev -> s) violates, or NULL. */
 static const Property *violated_property(Bfs *b, PropKind kind, Value **prev,
@@ -233,13 +222,7 @@ static const Property *violated_property(Bfs *b, PropKind kind, Value **prev,
       continue;
     bool ok;
     b->eval_prop = p;
-    if (kind == PROP_ACTION) {
-      ok = action_property_holds(sp, p, prev, s);
-    } else {
-      EvalState st = {sp, s, NULL};
-      ok = eval_bool(&st, p->expr, kind == PROP_INIT ? "a property"
-                                                     : "an invariant");
-    }
+    ok = trace_property_holds(sp, p, prev, s);
     b->eval_prop = NULL;
     if (!ok)
       return p;
@@ -585,16 +568,8 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     if (b.bad_inv >= 0)
       fprintf(stdout, "Error: Invariant %s is violated.\n",
               sym_str(spec->invariants.data[b.bad_inv].name));
-    else if (b.bad_prop->kind == PROP_ALWAYS)
-      fprintf(stdout, "Error: Invariant %s is violated.\n",
-              sym_str(b.bad_prop->name));
-    else if (b.bad_prop->kind == PROP_INIT)
-      fprintf(stdout, "Error: Property %s is violated by the initial "
-                      "state.\n",
-              sym_str(b.bad_prop->name));
     else
-      fprintf(stdout, "Error: Action property %s is violated.\n",
-              sym_str(b.bad_prop->name));
+      trace_print_property_violation(stdout, b.bad_prop);
     Trace t = path_to(&b, b.bad_parent, b.bad_state);
     print_trace(&b, &t);
     totals(&b);
