@@ -451,6 +451,8 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
       code = report_violation(&b, &t, k);
       goto popped;
     }
+    if (getenv("BRINK_DEPTH_LOG")) /* benchmarks/: the depth reached */
+      fprintf(stderr, "brink: depth %d checked (%.2f s)\n", k, now() - b.t0);
     if (k == K && !spec->check_deadlock)
       break;
     /* Frame k must be in the model to be explored further. */
