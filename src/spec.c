@@ -166,6 +166,7 @@ static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
   s->def_substs = xcalloc(s->ndefs + 1, sizeof *s->def_substs);
   s->def_scoped = xcalloc(s->ndefs + 1, sizeof *s->def_scoped);
   s->def_cache = xcalloc(s->ndefs + 1, sizeof *s->def_cache);
+  VEC(Decl *) aliases = {0}; /* pairs: constant, the constant it is */
   for (size_t i = 0; i < cfg->consts.len; i++) {
     CfgConst *cc = &cfg->consts.data[i];
     TopEntry t = {REF_NONE, {REF_NONE, {0}}};
@@ -186,6 +187,15 @@ static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
     Def *subst = NULL;
     if (!cc->value) {
       TopEntry st = program_lookup(p, cc->subst);
+      if (st.kind == REF_CONST && t.kind == REF_CONST &&
+          st.ref.u.decl->arity == 0 && t.ref.u.decl->arity == 0) {
+        /* `Leader <- L` with L a constant: Leader is L (bound below, once
+         * L has its value). */
+        Decl *pair[2] = {t.ref.u.decl, st.ref.u.decl};
+        VEC_PUSH(aliases, pair[0]);
+        VEC_PUSH(aliases, pair[1]);
+        continue;
+      }
       if (st.kind != REF_DEF || st.ref.u.def->kind != DEF_OP) {
         cerr(cc->loc, "'%s' in '%s <- %s' is not a definition of module %s",
              sym_str(cc->subst), sym_str(cc->name), sym_str(cc->subst),
@@ -253,6 +263,21 @@ static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
            sym_str(cc->name), s->module_name);
     }
   }
+  /* Constants given as other constants, in chains too (A <- B, B <- C). */
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i + 1 < aliases.len; i += 2) {
+      Decl *to = aliases.data[i], *from = aliases.data[i + 1];
+      if (s->const_vals[to->index] || s->const_defs[to->index])
+        continue;
+      if (s->const_vals[from->index] || s->const_defs[from->index]) {
+        s->const_vals[to->index] = s->const_vals[from->index];
+        s->const_defs[to->index] = s->const_defs[from->index];
+        changed = true;
+      }
+    }
+  }
+  VEC_FREE(aliases);
   if (any_builtin)
     override_all_builtins(p, builtin_subst);
   for (size_t i = 0; i < nc; i++)
