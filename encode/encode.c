@@ -95,10 +95,13 @@ static void wd(Enc *E, TermId cond, Expr *at, const char *msg) {
   wd_code(E, cond, at, msg, EXIT_EVAL);
 }
 
-static void check_bad(Expr *e, bool bad) {
-  if (bad)
-    unsupported(e, "values of different kinds are compared here (TLC "
-                   "reports an error for such a comparison)");
+/* a = b: the Bool term, with the error recorded for when the two are of
+ * kinds TLC refuses to compare. */
+static TermId eq_checked(Enc *E, Expr *e, SymVal *a, SymVal *b) {
+  wd(E, sv_eq_error(a, b), e,
+     "values of different kinds are compared (TLC compares only a model "
+     "value with a value of another kind)");
+  return sv_equal(a, b);
 }
 
 /* The encoder at work (for the kind checks below, which record an error
@@ -724,9 +727,7 @@ static TermId all_in(Enc *E, Expr *e, SymVal *f, Expr *set, Bind *env) {
 /* Is the function f a sequence: is its domain 1..n for n the number of its
  * (distinct) keys?  *len receives n. */
 static TermId seq_shape(Enc *E, Expr *e, SymVal *f, TermId *len) {
-  bool bad = false;
-  *len = sv_card(sv_domain(f), &bad);
-  check_bad(e, bad);
+  *len = sv_card(sv_domain(f));
   VEC(TermId) parts = {0};
   for (uint32_t i = 0; i < f->n; i++) {
     SymVal *k = f->cells[i].key;
@@ -773,15 +774,10 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
   if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN) {
     switch (set->ref.u.builtin) {
     case B_RANGE: {
-      if (x->kind != SV_INT) {
-        /* Only a model value differs from integers without an error. */
-        bool bad = false;
-        sv_eq(x, sv_int(term_mk_int_si(T, 0)), &bad);
-        check_bad(e, bad);
-        return term_false(T);
-      }
       TermId lo = as_int(set->args[0], enc(E, set->args[0], env));
       TermId hi = as_int(set->args[1], enc(E, set->args[1], env));
+      if (x->kind != SV_INT) /* not a member, as in the evaluator */
+        return term_false(T);
       return term_mk_and2(T, term_mk_le(T, lo, x->t), term_mk_le(T, x->t, hi));
     }
     case B_NAT:
@@ -839,10 +835,8 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
   if (set->kind == EX_FUNSET) {
     if (x->kind != SV_FUN)
       return term_false(T);
-    bool bad = false;
     SymVal *dom = need_set(set->args[0], enc(E, set->args[0], env));
-    TermId d = sv_eq(sv_domain(x), dom, &bad);
-    check_bad(e, bad);
+    TermId d = sv_equal(sv_domain(x), dom);
     return term_mk_and2(T, d, all_in(E, e, x, set->args[1], env));
   }
   if (set->kind == EX_RECSET) {
@@ -854,29 +848,22 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
     for (int i = 0; i < set->nargs; i++)
       cells[i] = (SvCell){sv_from_value(val_str(set->fields[i])), term_true(T),
                           NULL};
-    bool bad = false;
-    VEC_PUSH(parts, sv_eq(sv_domain(x), sv_set(cells, (uint32_t)set->nargs),
-                          &bad));
+    VEC_PUSH(parts, sv_equal(sv_domain(x), sv_set(cells, (uint32_t)set->nargs)));
     free(cells);
     for (int i = 0; i < set->nargs; i++) {
       TermId def;
-      SymVal *fv = sv_apply(x, sv_from_value(val_str(set->fields[i])), &def,
-                            &bad);
+      SymVal *fv = sv_apply(x, sv_from_value(val_str(set->fields[i])), &def);
       if (fv)
         VEC_PUSH(parts, term_mk_and2(T, def, enc_in(E, e, fv, set->args[i], env)));
       else
         VEC_PUSH(parts, term_false(T));
     }
-    check_bad(e, bad);
     TermId r = term_mk_and(T, parts.data, parts.len);
     VEC_FREE(parts);
     return r;
   }
   SymVal *s = need_set(set, enc(E, set, env));
-  bool bad = false;
-  TermId r = sv_mem(x, s, &bad);
-  check_bad(e, bad);
-  return r;
+  return sv_mem(x, s);
 }
 
 /* ---- function application ---- */
@@ -889,10 +876,8 @@ static SymVal *apply_checked(Enc *E, Expr *e, SymVal *f, SymVal *x) {
     return f;
   if (f->kind != SV_FUN)
     unsupported(e, "a function was expected here");
-  bool bad = false;
   TermId def;
-  SymVal *r = sv_apply(f, x, &def, &bad);
-  check_bad(e, bad);
+  SymVal *r = sv_apply(f, x, &def);
   wd(E, term_mk_not(T, def), e,
      "a function is applied to an argument outside its domain");
   if (!r) {
@@ -929,10 +914,7 @@ static SymVal *except_path(Enc *E, Expr *e, SymVal *f, ExceptUpdate *u, int i,
                              : fapp_key(E, st->args, st->nargs, env);
   SymVal *old = apply_checked(E, e, f, key);
   SymVal *nv = except_path(E, e, old, u, i + 1, env);
-  bool bad = false;
-  SymVal *r = sv_update(f, key, nv, &bad);
-  check_bad(e, bad);
-  return r;
+  return sv_update(f, key, nv);
 }
 
 /* ---- sequences ----
@@ -1344,7 +1326,6 @@ static SymVal *seq_select(Enc *E, Expr *e, SymVal *s, Bind *env) {
 static SymVal *set_op(Enc *E, Expr *e, int op, SymVal *a, SymVal *b) {
   need_set(e->args[0], a);
   need_set(e->args[1], b);
-  bool bad = false;
   VEC(SvCell) out = {0};
   if (op == B_CUP) {
     for (uint32_t i = 0; i < a->n; i++)
@@ -1362,12 +1343,11 @@ static SymVal *set_op(Enc *E, Expr *e, int op, SymVal *a, SymVal *b) {
   } else {
     for (uint32_t i = 0; i < a->n; i++) {
       SvCell c = a->cells[i];
-      TermId in_b = sv_mem(c.key, b, &bad);
+      TermId in_b = sv_mem(c.key, b);
       c.mem = term_mk_and2(T, c.mem, op == B_CAP ? in_b : term_mk_not(T, in_b));
       VEC_PUSH(out, c);
     }
   }
-  check_bad(e, bad);
   SymVal *r = sv_set(out.data, (uint32_t)out.len);
   VEC_FREE(out);
   return r;
@@ -1455,15 +1435,13 @@ static SymVal *enc_arith(Enc *E, Expr *e, int op, Bind *env) {
 static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
   int b = e->ref.u.builtin;
   Expr **a = e->args;
-  bool bad = false;
   switch (b) {
   case B_EQ:
   case B_NEQ: {
     /* Left to right, as TLC evaluates (C's argument order is not). */
     SymVal *x = enc(E, a[0], env);
     SymVal *y = enc(E, a[1], env);
-    TermId r = sv_eq(x, y, &bad);
-    check_bad(e, bad);
+    TermId r = eq_checked(E, e, x, y);
     return sv_bool(b == B_EQ ? r : term_mk_not(T, r));
   }
   case B_AND:
@@ -1576,9 +1554,7 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     E->primed = true;
     SymVal *after = enc(E, a[0], env);
     E->primed = false;
-    TermId r = sv_eq(before, after, &bad);
-    check_bad(e, bad);
-    return sv_bool(r);
+    return sv_bool(sv_equal(before, after));
   }
   case B_BOOLEAN:
     return sv_from_value(val_set((Value *[]){val_bool(false), val_bool(true)}, 2));
@@ -1676,9 +1652,7 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     return sv_bool(term_true(T));
   case B_CARDINALITY: {
     SymVal *s = need_set(a[0], enc(E, a[0], env));
-    TermId r = sv_card(s, &bad);
-    check_bad(e, bad);
-    return sv_int(r);
+    return sv_int(sv_card(s));
   }
   case B_SINGLETON_FN: {
     SymVal *k = enc(E, a[0], env);
@@ -1696,11 +1670,10 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     SymVal *df = sv_domain(f);
     for (uint32_t j = 0; j < g->n; j++) {
       SvCell c = g->cells[j];
-      c.mem = term_mk_and2(T, c.mem, term_mk_not(T, sv_mem(c.key, df, &bad)));
+      c.mem = term_mk_and2(T, c.mem, term_mk_not(T, sv_mem(c.key, df)));
       if (!term_is_false(T, c.mem))
         VEC_PUSH(out, c);
     }
-    check_bad(e, bad);
     SymVal *r = sv_fun(out.data, (uint32_t)out.len);
     VEC_FREE(out);
     return r;
@@ -2019,9 +1992,10 @@ static TermId assign(Enc *E, Expr *at, Decl *d, SymVal *v) {
     E->asg[i] = term_true(T);
     return term_true(T);
   }
-  bool bad = false;
-  TermId eq = sv_eq(E->nxt[i], v, &bad);
-  check_bad(at, bad);
+  TermId saved = E->pc; /* a test only where x' is already assigned */
+  E->pc = term_mk_and2(T, saved, a);
+  TermId eq = eq_checked(E, at, E->nxt[i], v);
+  E->pc = saved;
   if (term_is_true(T, a))
     return eq;
   E->nxt[i] = ite_or_fail(at, a, E->nxt[i], v);
@@ -2322,10 +2296,7 @@ static TermId enc_unchanged(Enc *E, Expr *e, Expr *at, Bind *env) {
   E->primed = true;
   SymVal *after = enc(E, e, env);
   E->primed = false;
-  bool bad = false;
-  TermId r = sv_eq(before, after, &bad);
-  check_bad(at, bad);
-  return r;
+  return sv_equal(before, after);
 }
 
 static TermId enc_act(Enc *E, Expr *e, Bind *env) {

@@ -188,7 +188,12 @@ bool sv_same(const SymVal *a, const SymVal *b) {
   return true;
 }
 
-TermId sv_eq(const SymVal *a, const SymVal *b, bool *bad) {
+TermId sv_eq(const SymVal *a, const SymVal *b, bool *unused) {
+  (void)unused;
+  return sv_equal(a, b);
+}
+
+TermId sv_equal(const SymVal *a, const SymVal *b) {
   if (a == sv_any() || b == sv_any())
     return term_false(tm); /* an error is recorded wherever it is reached */
   if (a->kind == SV_MIX || b->kind == SV_MIX) {
@@ -200,23 +205,15 @@ TermId sv_eq(const SymVal *a, const SymVal *b, bool *bad) {
       SymVal *ak = sv_alt((SymVal *)a, (SvKind)k, &ma);
       SymVal *bk = sv_alt((SymVal *)b, (SvKind)k, &mb);
       if (ak && bk)
-        VEC_PUSH(alts, term_mk_and(tm, (TermId[]){ma, mb, sv_eq(ak, bk, bad)},
+        VEC_PUSH(alts, term_mk_and(tm, (TermId[]){ma, mb, sv_equal(ak, bk)},
                                    3));
     }
     TermId r = term_mk_or(tm, alts.data, alts.len);
     VEC_FREE(alts);
     return r;
   }
-  if (a->kind != b->kind) {
-    /* A model value differs from everything of another kind; other
-     * mixtures are errors, as in TLC. */
-    Value *va = NULL, *vb = NULL;
-    bool ma = a->kind == SV_ATOM && sv_is_const(a, &va) && va->kind == V_MODEL;
-    bool mb = b->kind == SV_ATOM && sv_is_const(b, &vb) && vb->kind == V_MODEL;
-    if (!ma && !mb)
-      *bad = true;
+  if (a->kind != b->kind) /* whether that is an error: sv_eq_error */
     return term_false(tm);
-  }
   if (sv_same(a, b))
     return term_true(tm);
   switch (a->kind) {
@@ -226,7 +223,7 @@ TermId sv_eq(const SymVal *a, const SymVal *b, bool *bad) {
   case SV_ATOM:
     return term_mk_eq(tm, a->t, b->t);
   case SV_SET:
-    return term_mk_and2(tm, sv_subseteq(a, b, bad), sv_subseteq(b, a, bad));
+    return term_mk_and2(tm, sv_subseteq(a, b), sv_subseteq(b, a));
   case SV_FUN: {
     /* Same domain, and equal values on it. */
     VEC(TermId) parts = {0};
@@ -239,10 +236,10 @@ TermId sv_eq(const SymVal *a, const SymVal *b, bool *bad) {
         VEC(TermId) alts = {0};
         for (uint32_t j = 0; j < y->n; j++) {
           SvCell *d = &y->cells[j];
-          TermId k = sv_eq(c->key, d->key, bad);
+          TermId k = sv_equal(c->key, d->key);
           if (term_is_false(tm, k))
             continue;
-          TermId v = dir ? term_true(tm) : sv_eq(c->val, d->val, bad);
+          TermId v = dir ? term_true(tm) : sv_equal(c->val, d->val);
           VEC_PUSH(alts, term_mk_and(tm, (TermId[]){d->mem, k, v}, 3));
         }
         VEC_PUSH(parts, term_mk_implies(tm, c->mem,
@@ -260,10 +257,47 @@ TermId sv_eq(const SymVal *a, const SymVal *b, bool *bad) {
   return term_false(tm);
 }
 
-TermId sv_mem(const SymVal *x, const SymVal *s, bool *bad) {
+/* The atom a is a string (not a model value), as a Bool term. */
+static TermId atom_is_string(const SymVal *a) {
+  Value *v;
+  if (sv_is_const(a, &v))
+    return term_mk_bool(tm, v->kind == V_STR);
+  VEC(TermId) alts = {0};
+  for (int i = 0; i < sv_atom_count(); i++)
+    if (sv_atom_value(i)->kind == V_STR)
+      VEC_PUSH(alts, term_mk_eq(tm, a->t, term_mk_int_si(tm, i)));
+  TermId r = term_mk_or(tm, alts.data, alts.len);
+  VEC_FREE(alts);
+  return r;
+}
+
+TermId sv_eq_error(const SymVal *a, const SymVal *b) {
+  if (a == sv_any() || b == sv_any())
+    return term_false(tm);
+  VEC(TermId) errs = {0};
+  for (int ka = 0; ka < SV_NKINDS; ka++) {
+    TermId ma, mb;
+    SymVal *xa = sv_alt((SymVal *)a, (SvKind)ka, &ma);
+    if (!xa)
+      continue;
+    TermId plain_a = ka == SV_ATOM ? atom_is_string(xa) : term_true(tm);
+    for (int kb = 0; kb < SV_NKINDS; kb++) {
+      SymVal *xb = kb == ka ? NULL : sv_alt((SymVal *)b, (SvKind)kb, &mb);
+      if (!xb)
+        continue;
+      TermId plain_b = kb == SV_ATOM ? atom_is_string(xb) : term_true(tm);
+      VEC_PUSH(errs, term_mk_and(tm, (TermId[]){ma, mb, plain_a, plain_b}, 4));
+    }
+  }
+  TermId r = term_mk_or(tm, errs.data, errs.len);
+  VEC_FREE(errs);
+  return r;
+}
+
+TermId sv_mem(const SymVal *x, const SymVal *s) {
   VEC(TermId) alts = {0};
   for (uint32_t i = 0; i < s->n; i++) {
-    TermId e = sv_eq(x, s->cells[i].key, bad);
+    TermId e = sv_equal(x, s->cells[i].key);
     if (!term_is_false(tm, e))
       VEC_PUSH(alts, term_mk_and2(tm, s->cells[i].mem, e));
   }
@@ -272,11 +306,11 @@ TermId sv_mem(const SymVal *x, const SymVal *s, bool *bad) {
   return r;
 }
 
-TermId sv_subseteq(const SymVal *a, const SymVal *b, bool *bad) {
+TermId sv_subseteq(const SymVal *a, const SymVal *b) {
   VEC(TermId) parts = {0};
   for (uint32_t i = 0; i < a->n; i++)
     VEC_PUSH(parts, term_mk_implies(tm, a->cells[i].mem,
-                                    sv_mem(a->cells[i].key, b, bad)));
+                                    sv_mem(a->cells[i].key, b)));
   TermId r = term_mk_and(tm, parts.data, parts.len);
   VEC_FREE(parts);
   return r;
@@ -365,11 +399,6 @@ SymVal *sv_ite(TermId c, SymVal *a, SymVal *b) {
       r.mem = term_mk_ite(tm, c, ca.mem, cb.mem);
       if (a->kind == SV_FUN) {
         r.val = sv_ite(c, ca.val, cb.val);
-        if (!r.val) {
-          free(used);
-          VEC_FREE(out);
-          return NULL;
-        }
       }
     } else {
       r.mem = term_mk_and2(tm, c, ca.mem);
@@ -397,26 +426,20 @@ SymVal *sv_domain(const SymVal *f) {
   return s;
 }
 
-SymVal *sv_apply(const SymVal *f, const SymVal *x, TermId *defined,
-                 bool *bad) {
+SymVal *sv_apply(const SymVal *f, const SymVal *x, TermId *defined) {
   SymVal *r = NULL;
   VEC(TermId) hits = {0};
   /* Scan backwards so that the first matching cell wins in the ite. */
   for (uint32_t i = f->n; i-- > 0;) {
     SvCell *c = &f->cells[i];
-    TermId hit = term_mk_and2(tm, c->mem, sv_eq(x, c->key, bad));
+    TermId hit = term_mk_and2(tm, c->mem, sv_equal(x, c->key));
     if (term_is_false(tm, hit))
       continue;
     VEC_PUSH(hits, hit);
     if (!r) {
       r = c->val;
     } else {
-      SymVal *m = sv_ite(hit, c->val, r);
-      if (!m) {
-        *bad = true;
-        break;
-      }
-      r = m;
+      r = sv_ite(hit, c->val, r);
     }
   }
   *defined = term_mk_or(tm, hits.data, hits.len);
@@ -424,27 +447,20 @@ SymVal *sv_apply(const SymVal *f, const SymVal *x, TermId *defined,
   return r;
 }
 
-SymVal *sv_update(const SymVal *f, const SymVal *key, SymVal *v, bool *bad) {
+SymVal *sv_update(const SymVal *f, const SymVal *key, SymVal *v) {
   SvCell *c = xmalloc((f->n + 1) * sizeof *c);
   for (uint32_t i = 0; i < f->n; i++) {
     c[i] = f->cells[i];
-    TermId hit = sv_eq(key, c[i].key, bad);
-    if (term_is_false(tm, hit))
-      continue;
-    SymVal *m = sv_ite(hit, v, c[i].val);
-    if (!m) {
-      *bad = true;
-      free(c);
-      return NULL;
-    }
-    c[i].val = m;
+    TermId hit = sv_equal(key, c[i].key);
+    if (!term_is_false(tm, hit))
+      c[i].val = sv_ite(hit, v, c[i].val);
   }
   SymVal *s = sv_fun(c, f->n);
   free(c);
   return s;
 }
 
-TermId sv_card(const SymVal *s, bool *bad) {
+TermId sv_card(const SymVal *s) {
   VEC(TermId) terms = {0};
   for (uint32_t i = 0; i < s->n; i++) {
     /* Count a cell when it is a member and no earlier member equals it. */
@@ -452,7 +468,7 @@ TermId sv_card(const SymVal *s, bool *bad) {
     VEC_PUSH(conds, s->cells[i].mem);
     for (uint32_t j = 0; j < i; j++) {
       TermId dup = term_mk_and2(tm, s->cells[j].mem,
-                                sv_eq(s->cells[j].key, s->cells[i].key, bad));
+                                sv_equal(s->cells[j].key, s->cells[i].key));
       VEC_PUSH(conds, term_mk_not(tm, dup));
     }
     TermId counted = term_mk_and(tm, conds.data, conds.len);
