@@ -54,6 +54,7 @@ struct Enc {
   TermId pc;
   WdErrVec *errs;
   int depth;
+  unsigned branchings; /* action-level branchings encoded (ENABLED) */
   SymVal **const_cache; /* by constant index */
   /* Memo of closed constant subexpressions: expr -> value or NOT_CONST. */
   struct {
@@ -68,6 +69,7 @@ static Value not_const_marker;
 
 static SymVal *enc(Enc *E, Expr *e, Bind *env);
 static TermId enc_act(Enc *E, Expr *e, Bind *env);
+static SymVal *enc_enabled(Enc *E, Expr *e, Bind *env);
 
 static _Noreturn void unsupported(Expr *e, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -1696,7 +1698,7 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
                    "\\in",
                 sym_str(e->name));
   case B_ENABLED:
-    unsupported(e, "ENABLED is not supported by the symbolic engine yet");
+    return enc_enabled(E, e, env);
   default:
     unsupported(e, "the operator '%s' is not supported by the symbolic "
                    "engine yet",
@@ -1950,8 +1952,25 @@ static void branch_add(Enc *E, Branches *br, TermId g) {
   VEC_PUSH(br->states, snap_take(E));
 }
 
+/* Do the branches end in the same partial state? */
+static bool branches_alike(Enc *E, Branches *br) {
+  Snap *last = &br->states.data[br->states.len - 1];
+  for (size_t i = 0; i + 1 < br->states.len; i++)
+    for (int v = 0; v < E->nvars; v++) {
+      Snap *s = &br->states.data[i];
+      if (s->asg[v] != last->asg[v])
+        return false;
+      if (s->nxt[v] != last->nxt[v] &&
+          (!s->nxt[v] || !last->nxt[v] || !sv_same(s->nxt[v], last->nxt[v])))
+        return false;
+    }
+  return true;
+}
+
 /* Merges the branches into E's partial state under fresh selectors; the
- * last branch is taken when no selector before it is. */
+ * last branch is taken when no selector before it is.  Branches that end
+ * in the same state (guards: \/ in a condition, \E x \in S : P) need no
+ * selector: the guard is the disjunction. */
 static TermId branch_merge(Enc *E, Expr *at, Branches *br, const Snap *in) {
   size_t n = br->guards.len;
   if (n == 0) {
@@ -1960,7 +1979,11 @@ static TermId branch_merge(Enc *E, Expr *at, Branches *br, const Snap *in) {
   }
   snap_restore(E, &br->states.data[n - 1]);
   TermId g = br->guards.data[n - 1];
-  for (size_t i = n - 1; i-- > 0;) {
+  if (n > 1 && branches_alike(E, br)) {
+    g = term_mk_or(T, br->guards.data, (uint32_t)n);
+    n = 0; /* nothing to merge */
+  }
+  for (size_t i = n > 0 ? n - 1 : 0; i-- > 0;) {
     TermId sel = term_mk_fresh(T, "sel", SORT_BOOL);
     Snap *s = &br->states.data[i];
     for (int v = 0; v < E->nvars; v++) {
@@ -1976,7 +1999,7 @@ static TermId branch_merge(Enc *E, Expr *at, Branches *br, const Snap *in) {
     }
     g = term_mk_ite(T, sel, br->guards.data[i], g);
   }
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < br->states.len; i++)
     snap_free(&br->states.data[i]);
   VEC_FREE(br->guards);
   VEC_FREE(br->states);
@@ -2170,6 +2193,11 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
   }
   /* An oracle picks one cell; it must be a member. */
   TermId o = term_mk_fresh(T, "pick", SORT_INT);
+  mpz_t lo, hi;
+  mpz_init_set_ui(lo, 0);
+  mpz_init_set_ui(hi, s->n - 1);
+  term_var_set_bounds(T, o, lo, hi);
+  mpz_clears(lo, hi, NULL);
   SymVal *r = s->cells[s->n - 1].key;
   VEC(TermId) conds = {0};
   for (uint32_t i = 0; i < s->n; i++) {
@@ -2316,6 +2344,7 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
         return g;
       }
       case B_OR: {
+        E->branchings++;
         Snap in = snap_take(E);
         Branches br = {{0}, {0}};
         for (int i = 0; i < e->nargs; i++) {
@@ -2337,6 +2366,7 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
         Decl *d = assign_target(E, e->args[0], env);
         if (d && !term_is_true(T, E->asg[d->index])) {
           TermId ok;
+          E->branchings++;
           SymVal *v = fresh_member(E, e->args[1], env, &ok);
           if (!v)
             return term_false(T);
@@ -2376,6 +2406,7 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
     }
     break;
   case EX_EXISTS: {
+    E->branchings++;
     if (unbounded_choice(E->spec, e))
       return exists_unbounded(E, e, env);
     Snap in = snap_take(E);
@@ -2444,6 +2475,114 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
     break;
   }
   return as_bool(e, enc(E, e, env));
+}
+
+/* ---- ENABLED ----
+ *
+ * ENABLED A holds in a state when A has a successor there: A is encoded
+ * from the current state into a partial next state of its own, as a step
+ * is, and its guard is true for some values of the choice variables the
+ * encoding made (selectors, picks, elements).  An existential is exact
+ * only where it occurs positively, and ENABLED is as often negated (~ENABLED
+ * A in a guard, an invariant ~ENABLED Next <=> Done), so the choices are
+ * eliminated: the guard becomes the disjunction of its instances over each
+ * choice variable's finite range.  Choices from an infinite set, or too
+ * many of them, are refused.
+ *
+ * TLC evaluates ENABLED by enumerating A's successors and stops at the
+ * first one; an evaluation error inside A happens only before that.  When
+ * A does not branch (no \/, \E or x' \in S at the level of actions) there
+ * is one path, whose success comes last, so its errors are recorded as
+ * they are.  Otherwise an error is recorded where A is not enabled (the
+ * enumeration is then complete); one that could only come with A enabled
+ * depends on the enumeration order, and is recorded as a refusal
+ * (EXIT_OTHER) for the solver to find if it is reachable, never as a
+ * verdict. */
+
+#define MAX_CHOICE_RANGE 4096     /* values one choice variable may take */
+#define MAX_ENABLED_TERMS 2000000 /* terms the elimination may create */
+
+static TermId exists_choices(Enc *E, Expr *at, TermId g, TermId mark) {
+  TermId *vars;
+  size_t n;
+  term_vars_since(T, g, mark, &vars, &n);
+  uint32_t start = term_count(T);
+  mpz_t lo, hi, c;
+  mpz_inits(lo, hi, c, NULL);
+  for (size_t i = 0; i < n; i++) {
+    TermId v = vars[i];
+    VEC(TermId) alts = {0};
+    if (term_sort(T, v) == SORT_BOOL) {
+      for (int b = 0; b < 2; b++) {
+        TermId val = term_mk_bool(T, b);
+        VEC_PUSH(alts, term_subst(T, g, &v, &val, 1));
+      }
+    } else {
+      bool ok = term_var_bounds(T, v, lo, hi);
+      mpz_sub(c, hi, lo);
+      if (!ok || mpz_cmp_si(c, MAX_CHOICE_RANGE) >= 0) {
+        free(vars);
+        mpz_clears(lo, hi, c, NULL);
+        unsupported(at, "ENABLED of an action that chooses from an infinite "
+                        "or very large set (more than %d values) cannot be "
+                        "encoded",
+                    MAX_CHOICE_RANGE);
+      }
+      for (mpz_set(c, lo); mpz_cmp(c, hi) <= 0; mpz_add_ui(c, c, 1)) {
+        TermId val = term_mk_int(T, c);
+        VEC_PUSH(alts, term_subst(T, g, &v, &val, 1));
+      }
+    }
+    g = term_mk_or(T, alts.data, (uint32_t)alts.len);
+    VEC_FREE(alts);
+    if (term_count(T) - start > MAX_ENABLED_TERMS) {
+      free(vars);
+      mpz_clears(lo, hi, c, NULL);
+      unsupported(at, "ENABLED of this action has too many combinations of "
+                      "choices to encode (more than %d terms)",
+                  MAX_ENABLED_TERMS);
+    }
+  }
+  free(vars);
+  mpz_clears(lo, hi, c, NULL);
+  return g;
+}
+
+static SymVal *enc_enabled(Enc *E, Expr *e, Bind *env) {
+  if (E->primed || E->init_mode || !E->cur)
+    unsupported(e, "ENABLED needs a current state (not in Init, nor under a "
+                   "prime)");
+  SymVal **nxt = E->nxt;
+  TermId *asg = E->asg;
+  E->nxt = xcalloc((size_t)E->nvars + 1, sizeof *E->nxt);
+  E->asg = xmalloc(((size_t)E->nvars + 1) * sizeof *E->asg);
+  for (int v = 0; v < E->nvars; v++)
+    E->asg[v] = term_false(T);
+  TermId mark = term_count(T);
+  size_t err_from = E->errs->len;
+  unsigned branchings = E->branchings;
+  TermId g = enc_act(E, e->args[0], env);
+  bool one_path = E->branchings == branchings;
+  free(E->nxt);
+  free(E->asg);
+  E->nxt = nxt;
+  E->asg = asg;
+  TermId en = exists_choices(E, e, g, mark);
+  size_t err_to = one_path ? err_from : E->errs->len;
+  for (size_t i = err_from; i < err_to; i++) {
+    WdErr w = E->errs->data[i];
+    E->errs->data[i].cond = term_mk_and2(T, w.cond, term_mk_not(T, en));
+    w.cond = term_mk_and2(T, w.cond, en);
+    w.code = EXIT_OTHER;
+    w.msg = xsprintf("%s -- inside ENABLED where the action also has a "
+                     "successor; whether TLC meets this error depends on the "
+                     "order it enumerates successors in, which the symbolic "
+                     "engine does not follow (use --engine explicit)",
+                     w.msg);
+    if (!term_is_false(T, w.cond))
+      VEC_PUSH(*E->errs, w);
+  }
+  return sv_bool(en);
 }
 
 /* ---- entry points ---- */
