@@ -56,6 +56,15 @@ struct Enc {
   int depth;
   unsigned branchings; /* action-level branchings encoded (ENABLED) */
   SymVal **const_cache; /* by constant index */
+  /* Values of parameterless module-level definitions of constant or state
+   * level in the current state, by definition id; valid while `gen` and
+   * `cur` are those recorded (see def_memo_get). */
+  struct {
+    SymVal **vals;
+    uint32_t *gen;
+    SymVal ***cur;
+  } defs;
+  uint32_t gen; /* bumped by every entry point */
   /* Memo of closed constant subexpressions: expr -> value or NOT_CONST. */
   struct {
     Expr **keys;
@@ -1201,6 +1210,18 @@ static SymVal *enc_const(Enc *E, Expr *e, Decl *d, Bind *env) {
 static SymVal *call_op_param(Enc *E, Expr *e, Bind *b, Bind *env);
 static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env);
 
+/* A parameterless module-level definition of constant or state level has
+ * one value per state: in an unprimed context its encoding in the current
+ * state is reused (VotedFor-style predicates call such a definition once
+ * per quantifier instance).  LET definitions (no module) see bound names
+ * and are not memoised; neither are values read through primes or while
+ * Init builds the state, where the partial next state is involved. */
+static bool def_memo_ok(const Enc *E, const Def *d) {
+  return d->module && d->nparams == 0 && d->level <= 1 &&
+         (d->kind == DEF_OP || d->kind == DEF_FUN) && !E->primed &&
+         !E->init_mode && E->cur && d->id < E->spec->ndefs;
+}
+
 static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
   const Spec *sp = E->spec;
   if (!spec_names_instance_copy(sp, e, d)) { /* as the evaluator does */
@@ -1209,6 +1230,11 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
       return sv_from_value(given);
     d = spec_effective_def(sp, d);
   }
+  bool memo = def_memo_ok(E, d);
+  if (memo && E->defs.vals[d->id] && E->defs.gen[d->id] == E->gen &&
+      E->defs.cur[d->id] == E->cur)
+    return E->defs.vals[d->id];
+  size_t nerrs = E->errs ? E->errs->len : 0;
   if (++E->depth > MAX_UNFOLD || stack_nearly_full())
     unsupported(e, "recursion in '%s' unfolds more than %d times; the "
                    "symbolic engine needs recursion bounded by constants",
@@ -1227,6 +1253,13 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
     unsupported(e, "'%s' cannot be encoded", sym_str(d->name));
   }
   E->depth--;
+  /* Errors found on the way are conditioned on the current path, so a
+   * value whose encoding recorded any is not reused on another path. */
+  if (memo && (E->errs ? E->errs->len : 0) == nerrs) {
+    E->defs.vals[d->id] = r;
+    E->defs.gen[d->id] = E->gen;
+    E->defs.cur[d->id] = E->cur;
+  }
   return r;
 }
 
@@ -2248,20 +2281,41 @@ static bool infinite_int_set(const Spec *sp, Expr *s, int depth) {
   return false;
 }
 
-/* \E x \in Nat : A in an action: the bound sets cannot be expanded, so
- * each name is a fresh integer of the set (as Apalache does). */
-static bool unbounded_choice(const Spec *sp, Expr *e) {
+/* Is s a set of subsets or of functions (SUBSET T, [S -> T]), possibly
+ * behind definitions?  Expanding \E x \in s into one branch per element
+ * is exponential in the size of T or S; a symbolic choice is linear. */
+static bool product_set(const Spec *sp, Expr *s, int depth) {
+  if (depth > 16)
+    return false;
+  if (s->kind == EX_FUNSET)
+    return true;
+  if (s->kind != EX_OP)
+    return false;
+  if (s->ref.kind == REF_BUILTIN)
+    return s->ref.u.builtin == B_SUBSET;
+  if (s->ref.kind == REF_DEF && s->nargs == 0 && !spec_def_value(sp, s->ref.u.def)) {
+    Def *d = spec_effective_def(sp, s->ref.u.def);
+    return d->kind == DEF_OP && d->nparams == 0 &&
+           product_set(sp, d->body, depth + 1);
+  }
+  return false;
+}
+
+/* \E over Nat, Int, SUBSET T or [S -> T] in an action: each name is a
+ * fresh member of its set (as Apalache does) rather than a branch per
+ * element. */
+static bool symbolic_choice(const Spec *sp, Expr *e) {
   bool any = false;
   for (int i = 0; i < e->nbounds; i++) {
     Bound *b = &e->bounds[i];
     if (!b->set || b->tuple)
       return false;
-    any |= infinite_int_set(sp, b->set, 0);
+    any |= infinite_int_set(sp, b->set, 0) || product_set(sp, b->set, 0);
   }
   return any;
 }
 
-static TermId exists_unbounded(Enc *E, Expr *e, Bind *env) {
+static TermId exists_choice(Enc *E, Expr *e, Bind *env) {
   int n = count_names(e->bounds, e->nbounds);
   Bind *frames = xcalloc((size_t)n + 1, sizeof *frames);
   Bind *cur = env;
@@ -2407,8 +2461,8 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
     break;
   case EX_EXISTS: {
     E->branchings++;
-    if (unbounded_choice(E->spec, e))
-      return exists_unbounded(E, e, env);
+    if (symbolic_choice(E->spec, e))
+      return exists_choice(E, e, env);
     Snap in = snap_take(E);
     Branches br = {{0}, {0}};
     ExArg x = {e->body, &br, &in};
@@ -2593,6 +2647,10 @@ Enc *enc_new(const Spec *spec, TermMgr *tm) {
   E->tm = tm;
   E->nvars = spec->nvars;
   E->const_cache = xcalloc(spec->prog->consts.len + 1, sizeof *E->const_cache);
+  E->defs.vals = xcalloc(spec->ndefs + 1, sizeof *E->defs.vals);
+  E->defs.gen = xcalloc(spec->ndefs + 1, sizeof *E->defs.gen);
+  E->defs.cur = xcalloc(spec->ndefs + 1, sizeof *E->defs.cur);
+  E->gen = 1;
   sv_set_mgr(tm);
   return E;
 }
@@ -2636,6 +2694,7 @@ static TermId finish_state(Enc *E, Expr *root, TermId g, SymVal ***out,
 
 static void start(Enc *E, WdErrVec *errs) {
   cur_enc = E;
+  E->gen++;
   E->nxt = xcalloc((size_t)E->nvars + 1, sizeof *E->nxt);
   E->asg = xmalloc(((size_t)E->nvars + 1) * sizeof *E->asg);
   for (int v = 0; v < E->nvars; v++)
@@ -2665,6 +2724,7 @@ TermId enc_next(Enc *E, SymVal **cur, SymVal ***next, WdErrVec *errs) {
 
 TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
   cur_enc = E;
+  E->gen++;
   E->errs = errs;
   E->pc = term_true(T);
   E->cur = cur;

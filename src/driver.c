@@ -300,6 +300,11 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
       code = unknown(&b);
       goto popped;
     }
+    /* Frames 0..k entail ~q now; asserting it as a lemma is redundant for
+     * the semantics and prunes every deeper query (Apa3Paxos at length 13:
+     * 212 s without, 17 s with). */
+    if (r == SOLVER_UNSAT && getenv("BRINK_NO_LEMMA") == NULL)
+      solver_assert(b.solver, term_mk_not(b.tm, q));
     if (r == SOLVER_SAT) {
       if (which_wd(&b, &errs)) {
         code = report_eval_error(&b, &errs, k, false);
@@ -375,6 +380,13 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     if (k == K)
       break;
     VEC_PUSH(b.frames, next);
+    if (getenv("BRINK_DEBUG_SIZE")) { /* how the encoding grows */
+      fprintf(stderr, "brink: frame %d: %u terms; cells per variable:", k + 1,
+              term_count(b.tm));
+      for (int v = 0; v < spec->nvars; v++)
+        fprintf(stderr, " %u", next[v]->n);
+      fprintf(stderr, "\n");
+    }
     solver_assert(b.solver, g);
   }
   fprintf(stdout,
