@@ -30,6 +30,9 @@
 
 #define MAX_CELLS 100000 /* cells a constructed symbolic set may have */
 #define MAX_UNFOLD 400   /* nested calls while unfolding recursion */
+#define MAX_SYM_UNFOLD 32 /* unfoldings of one definition past a symbolic
+                           * condition */
+#define MAX_FUNCS 4096   /* elements of a built [S -> T] or [a : S, ...] */
 
 typedef struct Bind {
   uint32_t id;
@@ -39,7 +42,16 @@ typedef struct Bind {
   SymVal *cache;
   struct Bind *up;
   SymVal *at; /* the value of `@` where the thunk was made */
+  /* With cache: the errors its encoding records, relative to its own
+   * evaluation (path condition TRUE); every use records them again under
+   * the path condition of that use. */
+  WdErr *errs;
+  size_t nerrs;
 } Bind;
+
+/* The frames of a LET's parameterless definitions have this id and the
+ * definition's body as thunk (as in eval.c). */
+#define LET_FRAME (UINT32_MAX - 64)
 
 struct Enc {
   const Spec *spec;
@@ -55,6 +67,9 @@ struct Enc {
   WdErrVec *errs;
   int depth;
   unsigned branchings; /* action-level branchings encoded (ENABLED) */
+  /* The definitions being unfolded, innermost last, each with the path
+   * condition at its call. */
+  VEC(struct Active { Def *d; TermId pc; }) active;
   SymVal **const_cache; /* by constant index */
   /* Values of parameterless module-level definitions of constant or state
    * level in the current state, by definition id; valid while `gen` and
@@ -77,6 +92,8 @@ static Value not_const_marker;
 #define NOT_CONST (&not_const_marker)
 
 static SymVal *enc(Enc *E, Expr *e, Bind *env);
+static SymVal *enc_funset(Enc *E, Expr *e, Bind *env);
+static SymVal *enc_recset(Enc *E, Expr *e, Bind *env);
 static TermId enc_act(Enc *E, Expr *e, Bind *env);
 static SymVal *enc_enabled(Enc *E, Expr *e, Bind *env);
 
@@ -336,24 +353,93 @@ static Bind *bind_params(Enc *E, Def *d, Expr **args, Bind *env,
                          Bind *frames) {
   Bind *cur = env;
   for (int i = 0; i < d->nparams; i++) {
-    frames[i] = (Bind){d->params[i].id, NULL, args[i], env, NULL, cur, E->at};
+    frames[i] = (Bind){.id = d->params[i].id, .thunk = args[i], .tenv = env,
+                       .up = cur, .at = E->at};
     cur = &frames[i];
   }
   return cur;
 }
 
+static bool same_err(const WdErr *a, const WdErr *b) {
+  return a->code == b->code && !memcmp(&a->loc, &b->loc, sizeof a->loc) &&
+         (a->msg == b->msg || !strcmp(a->msg, b->msg));
+}
+
+/* Merges the errors [from, len) that share a location and message into one
+ * (the disjunction of their conditions), so that an error site inside a
+ * value used many times (a LET definition in a recursion) stays one entry
+ * however often the value is reused. */
+static void merge_errs(Enc *E, size_t from) {
+  WdErrVec *v = E->errs;
+  size_t out = from;
+  for (size_t i = from; i < v->len; i++) {
+    size_t j = from;
+    while (j < out && !same_err(&v->data[j], &v->data[i]))
+      j++;
+    if (j < out)
+      v->data[j].cond = term_mk_or2(T, v->data[j].cond, v->data[i].cond);
+    else
+      v->data[out++] = v->data[i];
+  }
+  v->len = out;
+}
+
+/* The value of a name bound by b: encoded once per frame (outside primes),
+ * as TLC evaluates an argument or a LET definition lazily at most once. */
 static SymVal *bind_value(Enc *E, Bind *b) {
   if (b->v)
     return b->v;
-  if (b->cache && !E->primed)
+  if (b->cache && !E->primed) {
+    for (size_t i = 0; i < b->nerrs; i++)
+      wd_code(E, b->errs[i].cond, &(Expr){.loc = b->errs[i].loc},
+              b->errs[i].msg, b->errs[i].code);
     return b->cache;
+  }
   SymVal *saved = E->at; /* `@` is lexical, as in the evaluator */
+  TermId saved_pc = E->pc;
   E->at = b->at;
+  E->pc = term_true(T);
+  size_t from = E->errs ? E->errs->len : 0;
   SymVal *v = enc(E, b->thunk, b->tenv);
   E->at = saved;
-  if (!E->primed)
+  E->pc = saved_pc;
+  if (E->errs)
+    merge_errs(E, from);
+  size_t to = E->errs ? E->errs->len : 0;
+  if (!E->primed) {
     b->cache = v;
+    b->nerrs = to - from;
+    b->errs = xmalloc((b->nerrs + 1) * sizeof *b->errs);
+    if (b->nerrs)
+      memcpy(b->errs, E->errs->data + from, b->nerrs * sizeof *b->errs);
+  }
+  for (size_t i = from; i < to; i++)
+    E->errs->data[i].cond = term_mk_and2(T, saved_pc, E->errs->data[i].cond);
   return v;
+}
+
+/* Frames for the parameterless definitions of the LET e (of constant or
+ * state level: one that reads primed variables is encoded at each use, its
+ * value depending on the partial next state); returns the innermost. */
+static Bind *let_frames(Enc *E, Expr *e, Bind *env, Bind *frames) {
+  Bind *cur = env;
+  for (int i = 0; i < e->ndefs; i++) {
+    Def *d = e->defs[i];
+    frames[i] = (Bind){0};
+    if (d->kind != DEF_OP || d->nparams > 0 || d->level > LEVEL_STATE)
+      continue;
+    frames[i] = (Bind){.id = LET_FRAME, .thunk = d->body, .tenv = env,
+                       .up = cur, .at = E->at};
+    cur = &frames[i];
+  }
+  return cur;
+}
+
+static Bind *let_frame(Bind *env, const Def *d) {
+  for (; env; env = env->up)
+    if (env->id == LET_FRAME && env->thunk == d->body)
+      return env;
+  return NULL;
 }
 
 /* The order in which TLC visits a set's elements: value order.  Cells with
@@ -406,8 +492,8 @@ static void expand_rec(Enc *E, Expr *at, Bound *b, int nb, int i, int j,
         unsupported(at, "too many names in a tuple pattern");
       Bind *cur = env;
       for (int n = 0; n < bd->nnames; n++) {
-        frames[n] = (Bind){bd->names[n].id, t->cells[n].val, NULL, NULL, NULL,
-                           cur, NULL};
+        frames[n] =
+            (Bind){.id = bd->names[n].id, .v = t->cells[n].val, .up = cur};
         cur = &frames[n];
       }
       expand_rec(E, at, b, nb, i + 1, 0, cur,
@@ -421,7 +507,7 @@ static void expand_rec(Enc *E, Expr *at, Bound *b, int nb, int i, int j,
     TermId m = term_mk_and2(T, mem, s->cells[k].mem);
     if (term_is_false(T, m))
       continue;
-    Bind f = {bd->names[j].id, s->cells[k].key, NULL, NULL, NULL, env, NULL};
+    Bind f = {.id = bd->names[j].id, .v = s->cells[k].key, .up = env};
     if (j + 1 < bd->nnames)
       expand_rec(E, at, b, nb, i, j + 1, &f, m, fn, arg);
     else
@@ -504,7 +590,7 @@ static SymVal *enc_quant_ordered(Enc *E, Expr *e, Bind *env) {
     all_int &= s->cells[o].key->kind == SV_INT;
   for (uint32_t o = 0; o < n; o++) {
     SvCell *c = &s->cells[ord[o]];
-    Bind f = {bd->names[0].id, c->key, NULL, NULL, NULL, env, NULL};
+    Bind f = {.id = bd->names[0].id, .v = c->key, .up = env};
     TermId saved = E->pc;
     E->pc = term_mk_and2(T, saved, c->mem);
     err_from[o] = E->errs->len;
@@ -590,7 +676,7 @@ static SymVal *choose_least_int(Enc *E, Expr *e, SymVal *s, Bind *env) {
   TermId *hit = xmalloc((n + 1) * sizeof *hit);
   TermId saved = E->pc;
   for (uint32_t i = 0; i < n; i++) {
-    Bind f = {bd->names[0].id, s->cells[i].key, NULL, NULL, NULL, env, NULL};
+    Bind f = {.id = bd->names[0].id, .v = s->cells[i].key, .up = env};
     E->pc = term_mk_and2(T, saved, s->cells[i].mem);
     TermId p = as_bool(e->body, enc(E, e->body, &f));
     hit[i] = term_mk_and2(T, s->cells[i].mem, p);
@@ -648,7 +734,7 @@ static SymVal *enc_choose(Enc *E, Expr *e, Bind *env) {
   s = sv_set(sorted, s->n);
   free(sorted);
   for (uint32_t i = 0; i < s->n; i++) {
-    Bind f = {bd->names[0].id, s->cells[i].key, NULL, NULL, NULL, env, NULL};
+    Bind f = {.id = bd->names[0].id, .v = s->cells[i].key, .up = env};
     TermId saved = E->pc;
     E->pc = term_mk_and(T, (TermId[]){saved, none, s->cells[i].mem}, 3);
     TermId p = as_bool(e->body, enc(E, e->body, &f));
@@ -701,7 +787,10 @@ static bool decomposed_set_form(const Spec *sp, Expr *b, bool choosing,
     case B_SETMINUS:
     case B_CUP:
     case B_CAP:
+    case B_TIMES:
       return !choosing;
+    case B_UNION:
+      return !choosing && b->args[0]->kind == EX_SET_ENUM;
     default:
       return false;
     }
@@ -829,6 +918,42 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
     case B_CAP:
       return term_mk_and2(T, enc_in(E, e, x, set->args[0], env),
                           enc_in(E, e, x, set->args[1], env));
+    case B_UNION:
+      /* x \in UNION {A, B, ...}: in one of them, each decided lazily. */
+      if (set->args[0]->kind == EX_SET_ENUM) {
+        Expr *en = set->args[0];
+        VEC(TermId) alts = {0};
+        for (int i = 0; i < en->nargs; i++)
+          VEC_PUSH(alts, enc_in(E, e, x, en->args[i], env));
+        TermId r = term_mk_or(T, alts.data, alts.len);
+        VEC_FREE(alts);
+        return r;
+      }
+      break;
+    case B_TIMES: {
+      /* <<a, b>> \in S \X T: a tuple of the right length, factor by
+       * factor. */
+      if (x->kind != SV_FUN)
+        return term_false(T);
+      SvCell *pos = xmalloc(((size_t)set->nargs + 1) * sizeof *pos);
+      for (int i = 0; i < set->nargs; i++)
+        pos[i] = (SvCell){sv_int(term_mk_int_si(T, i + 1)), term_true(T),
+                          NULL};
+      VEC(TermId) parts = {0};
+      VEC_PUSH(parts, sv_equal(sv_domain(x),
+                               sv_set(pos, (uint32_t)set->nargs)));
+      free(pos);
+      for (int i = 0; i < set->nargs; i++) {
+        TermId def;
+        SymVal *xi = sv_apply(x, sv_int(term_mk_int_si(T, i + 1)), &def);
+        VEC_PUSH(parts, xi ? term_mk_and2(T, def, enc_in(E, e, xi,
+                                                           set->args[i], env))
+                           : term_false(T));
+      }
+      TermId r = term_mk_and(T, parts.data, parts.len);
+      VEC_FREE(parts);
+      return r;
+    }
     default:
       break;
     }
@@ -836,7 +961,7 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
   if (set->kind == EX_SET_FILTER && !set->bounds[0].tuple &&
       set->bounds[0].nnames == 1) {
     TermId in = enc_in(E, e, x, set->bounds[0].set, env);
-    Bind f = {set->bounds[0].names[0].id, x, NULL, NULL, NULL, env, NULL};
+    Bind f = {.id = set->bounds[0].names[0].id, .v = x, .up = env};
     TermId saved = E->pc;
     E->pc = term_mk_and2(T, saved, in);
     TermId p = as_bool(set->body, enc(E, set->body, &f));
@@ -1222,8 +1347,54 @@ static bool def_memo_ok(const Enc *E, const Def *d) {
          !E->init_mode && E->cur && d->id < E->spec->ndefs;
 }
 
+/* Recursion is unfolded while the encoding follows it.  A recursion whose
+ * end the encoding sees (Sum[i - 1] down to a constant 0) may go
+ * MAX_UNFOLD calls deep.  One whose end depends on a symbolic condition
+ * (IF R2 = R THEN R ELSE Grow(R2)) is unfolded MAX_SYM_UNFOLD times past
+ * the first such condition; the path that would need more is recorded as
+ * a refusal (EXIT_OTHER), which the solver reports only if a reachable
+ * state takes it.  So a recursion that semantically ends within the bound
+ * (a fixpoint over a finite set, a maximum by removing elements) is exact,
+ * and one that does not is never answered wrongly. */
+static bool unfold_enter(Enc *E, Expr *e, Def *d) {
+  int same = 0;
+  TermId outer = TERM_NONE;
+  for (size_t i = 0; i < E->active.len; i++)
+    if (E->active.data[i].d == d) {
+      if (!same)
+        outer = E->active.data[i].pc;
+      same++;
+    }
+  bool deep = E->depth >= MAX_UNFOLD || stack_nearly_full() ||
+              (same >= MAX_SYM_UNFOLD && outer != E->pc);
+  if (!deep) {
+    E->depth++;
+    VEC_PUSH(E->active, ((struct Active){d, E->pc}));
+    return true;
+  }
+  if (!E->errs)
+    unsupported(e, "recursion in '%s' unfolds too deeply", sym_str(d->name));
+  wd_code(E, term_true(T), e,
+          xsprintf("symbolic engine: recursion in '%s' goes deeper here "
+                   "than the encoding unfolds it (%d calls, or %d past a "
+                   "symbolic condition); use --engine explicit",
+                   sym_str(d->name), MAX_UNFOLD, MAX_SYM_UNFOLD),
+          EXIT_OTHER);
+  return false;
+}
+
+static void unfold_leave(Enc *E) {
+  E->depth--;
+  E->active.len--;
+}
+
 static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
   const Spec *sp = E->spec;
+  if (!d->module && d->kind == DEF_OP && d->nparams == 0) {
+    Bind *f = let_frame(env, d);
+    if (f)
+      return bind_value(E, f);
+  }
   if (!spec_names_instance_copy(sp, e, d)) { /* as the evaluator does */
     Value *given = spec_def_value(sp, d);
     if (given)
@@ -1235,10 +1406,8 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
       E->defs.cur[d->id] == E->cur)
     return E->defs.vals[d->id];
   size_t nerrs = E->errs ? E->errs->len : 0;
-  if (++E->depth > MAX_UNFOLD || stack_nearly_full())
-    unsupported(e, "recursion in '%s' unfolds more than %d times; the "
-                   "symbolic engine needs recursion bounded by constants",
-                sym_str(d->name), MAX_UNFOLD);
+  if (!unfold_enter(E, e, d))
+    return sv_any();
   SymVal *r;
   if (d->kind == DEF_FUN) {
     QAcc q = {d->body, false, 0, {0}, {0}, count_names(d->bounds, d->nbounds)};
@@ -1252,7 +1421,7 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
   } else {
     unsupported(e, "'%s' cannot be encoded", sym_str(d->name));
   }
-  E->depth--;
+  unfold_leave(E);
   /* Errors found on the way are conditioned on the current path, so a
    * value whose encoding recorded any is not reused on another path. */
   if (memo && (E->errs ? E->errs->len : 0) == nerrs) {
@@ -1271,7 +1440,8 @@ static SymVal *call_op_param(Enc *E, Expr *e, Bind *b, Bind *env) {
     Bind *cur = b->tenv;
     for (int i = 0; i < bd->nnames; i++) {
       frames[i] =
-          (Bind){bd->names[i].id, NULL, e->args[i], env, NULL, cur, E->at};
+          (Bind){.id = bd->names[i].id, .thunk = e->args[i], .tenv = env,
+                 .up = cur, .at = E->at};
       cur = &frames[i];
     }
     return enc(E, op->body, cur);
@@ -1306,13 +1476,13 @@ static SymVal *apply_op_value(Enc *E, Expr *site, Expr *op, SymVal **vals,
     argv[i].ref.kind = REF_BINDER;
     argv[i].ref.u.binder = &binders[i];
     args[i] = &argv[i];
-    frames[i] = (Bind){binders[i].id, vals[i], NULL, NULL, NULL, cur, NULL};
+    frames[i] = (Bind){.id = binders[i].id, .v = vals[i], .up = cur};
     cur = &frames[i];
   }
   Expr call = *site;
   call.args = args;
   call.nargs = n;
-  Bind b = {0, NULL, op, env, NULL, NULL, E->at};
+  Bind b = {.thunk = op, .tenv = env, .at = E->at};
   return call_op_param(E, &call, &b, cur);
 }
 
@@ -1356,6 +1526,108 @@ static SymVal *seq_select(Enc *E, Expr *e, SymVal *s, Bind *env) {
   free(count);
   seq_view_free(&v);
   return res;
+}
+
+/* ---- sets of functions and records, built ----
+ *
+ * [S -> T] outside \in (compared, counted, quantified over) is built as
+ * the explicit set of its functions when it is small.  Each function has
+ * one cell per cell of S, with S's key and membership; a combination picks
+ * for every cell of S either a cell of T (when both are members) or, where
+ * S's cell may be absent, no value.  A combination is an element when its
+ * picks are consistent with the memberships, so a symbolic S or T gives
+ * the functions on S's actual members into T's, each once per choice of
+ * cells.  [a : S, b : T] is the same with constant field names. */
+
+/* Choices per cell: the cells of the codomain, plus "absent" when the
+ * domain cell may not be a member.  Fails when the product exceeds
+ * MAX_FUNCS. */
+static size_t combos(Expr *e, const uint32_t *nchoice, uint32_t n,
+                     const char *what) {
+  size_t total = 1;
+  for (uint32_t i = 0; i < n; i++) {
+    total *= nchoice[i];
+    if (total > MAX_FUNCS)
+      unsupported(e, "%s has more than %d elements here; the symbolic "
+                     "engine builds it only when small (x \\in %s and \\E x "
+                     "\\in %s in an action are decided without building it)",
+                  what, MAX_FUNCS, what, what);
+  }
+  return total;
+}
+
+/* Builds the functions with keys keys[i] (membership kmem[i]) whose value
+ * at key i is one of the cells of vals[i]. */
+static SymVal *build_funs(Expr *e, SymVal **keys, TermId *kmem,
+                          SymVal **vals, uint32_t n, const char *what) {
+  uint32_t *nchoice = xmalloc((n + 1) * sizeof *nchoice);
+  for (uint32_t i = 0; i < n; i++)
+    nchoice[i] = vals[i]->n + (term_is_true(sv_mgr(), kmem[i]) ? 0 : 1);
+  size_t total = combos(e, nchoice, n, what);
+  uint32_t *pick = xcalloc(n + 1, sizeof *pick);
+  SvCell *cells = xmalloc((n + 1) * sizeof *cells);
+  VEC(SvCell) out = {0};
+  for (size_t c = 0; c < total; c++) {
+    TermId ok = term_true(sv_mgr());
+    for (uint32_t i = 0; i < n && !term_is_false(sv_mgr(), ok); i++) {
+      SymVal *t = vals[i];
+      if (pick[i] < t->n) {
+        TermId parts[3] = {ok, kmem[i], t->cells[pick[i]].mem};
+        ok = term_mk_and(sv_mgr(), parts, 3);
+        cells[i] = (SvCell){keys[i], kmem[i], t->cells[pick[i]].key};
+      } else { /* absent: any value stands in */
+        ok = term_mk_and2(sv_mgr(), ok, term_mk_not(sv_mgr(), kmem[i]));
+        cells[i] = (SvCell){keys[i], kmem[i],
+                            t->n ? t->cells[0].key : sv_any()};
+      }
+    }
+    if (!term_is_false(sv_mgr(), ok))
+      VEC_PUSH(out, ((SvCell){sv_fun(cells, n), ok, NULL}));
+    for (uint32_t i = 0; i < n && ++pick[i] == nchoice[i]; i++)
+      pick[i] = 0;
+  }
+  SymVal *r = sv_set(out.data, (uint32_t)out.len);
+  VEC_FREE(out);
+  free(cells);
+  free(pick);
+  free(nchoice);
+  return r;
+}
+
+static SymVal *enc_funset(Enc *E, Expr *e, Bind *env) {
+  SymVal *dom = need_set(e->args[0], enc(E, e->args[0], env));
+  SymVal *cod = need_set(e->args[1], enc(E, e->args[1], env));
+  uint32_t n = dom->n;
+  SymVal **keys = xmalloc((n + 1) * sizeof *keys);
+  SymVal **vals = xmalloc((n + 1) * sizeof *vals);
+  TermId *kmem = xmalloc((n + 1) * sizeof *kmem);
+  for (uint32_t i = 0; i < n; i++) {
+    keys[i] = dom->cells[i].key;
+    kmem[i] = dom->cells[i].mem;
+    vals[i] = cod;
+  }
+  SymVal *r = build_funs(e, keys, kmem, vals, n, "[S -> T]");
+  free(keys);
+  free(vals);
+  free(kmem);
+  return r;
+}
+
+static SymVal *enc_recset(Enc *E, Expr *e, Bind *env) {
+  uint32_t n = (uint32_t)e->nargs;
+  SymVal **keys = xmalloc((n + 1) * sizeof *keys);
+  SymVal **vals = xmalloc((n + 1) * sizeof *vals);
+  TermId *kmem = xmalloc((n + 1) * sizeof *kmem);
+  for (uint32_t i = 0; i < n; i++) {
+    keys[i] = sv_from_value(val_str(e->fields[i]));
+    kmem[i] = term_true(T);
+    vals[i] = need_set(e->args[i], enc(E, e->args[i], env));
+  }
+  SymVal *r = build_funs(e, keys, kmem, vals, n, "[a : S, ...]");
+  free(keys);
+  free(vals);
+  free(kmem);
+  return r;
 }
 
 static SymVal *set_op(Enc *E, Expr *e, int op, SymVal *a, SymVal *b) {
@@ -1829,7 +2101,10 @@ static SymVal *enc(Enc *E, Expr *e, Bind *env) {
     VEC_FREE(vals);
     return r;
   }
-  case EX_LET:
+  case EX_LET: {
+    Bind frames[e->ndefs > 0 ? e->ndefs : 1];
+    return enc(E, e->body, let_frames(E, e, env, frames));
+  }
   case EX_LABEL:
     return enc(E, e->body, env);
   case EX_FORALL:
@@ -1910,13 +2185,11 @@ static SymVal *enc(Enc *E, Expr *e, Bind *env) {
       SymVal *x = enc(E, e->args[1], env);
       wd(E, term_mk_not(T, enc_in(E, e, x, d->bounds[0].set, env)), e,
          "a function is applied to an argument outside its domain");
-      if (++E->depth > MAX_UNFOLD)
-        unsupported(e, "the recursive function '%s' unfolds more than %d "
-                       "times",
-                    sym_str(d->name), MAX_UNFOLD);
-      Bind f = {d->bounds[0].names[0].id, x, NULL, NULL, NULL, env, NULL};
+      if (!unfold_enter(E, e, d))
+        return sv_any();
+      Bind f = {.id = d->bounds[0].names[0].id, .v = x, .up = env};
       SymVal *r = enc(E, d->body, &f);
-      E->depth--;
+      unfold_leave(E);
       return r;
     }
     SymVal *f = enc(E, fe, env);
@@ -1936,9 +2209,9 @@ static SymVal *enc(Enc *E, Expr *e, Bind *env) {
       unsupported(e, "'@' outside an EXCEPT value");
     return E->at;
   case EX_FUNSET:
+    return enc_funset(E, e, env);
   case EX_RECSET:
-    unsupported(e, "this set of functions or records is too large to build; "
-                   "it is supported on the right of \\in");
+    return enc_recset(E, e, env);
   default:
     unsupported(e, "this construct (%s) is not supported by the symbolic "
                    "engine yet",
@@ -2156,7 +2429,7 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
       *ok = term_false(T);
       return NULL;
     }
-    Bind f = {set->bounds[0].names[0].id, v, NULL, NULL, NULL, env, NULL};
+    Bind f = {.id = set->bounds[0].names[0].id, .v = v, .up = env};
     TermId saved = E->pc;
     E->pc = term_mk_and2(T, saved, in);
     TermId p = as_bool(set->body, enc(E, set->body, &f));
@@ -2289,6 +2562,9 @@ static bool product_set(const Spec *sp, Expr *s, int depth) {
     return false;
   if (s->kind == EX_FUNSET)
     return true;
+  if (s->kind == EX_SET_FILTER && s->nbounds == 1 && !s->bounds[0].tuple &&
+      s->bounds[0].nnames == 1) /* {f \in [S -> T] : P} */
+    return product_set(sp, s->bounds[0].set, depth + 1);
   if (s->kind != EX_OP)
     return false;
   if (s->ref.kind == REF_BUILTIN)
@@ -2301,7 +2577,8 @@ static bool product_set(const Spec *sp, Expr *s, int depth) {
   return false;
 }
 
-/* \E over Nat, Int, SUBSET T or [S -> T] in an action: each name is a
+/* \E over Nat, Int, SUBSET T or [S -> T] (or a subset of one described by
+ * a filter) in an action: each name is a
  * fresh member of its set (as Apalache does) rather than a branch per
  * element. */
 static bool symbolic_choice(const Spec *sp, Expr *e) {
@@ -2331,7 +2608,7 @@ static TermId exists_choice(Enc *E, Expr *e, Bind *env) {
         return term_false(T);
       }
       ok = term_mk_and2(T, ok, in);
-      frames[k] = (Bind){b->names[j].id, v, NULL, NULL, NULL, cur, NULL};
+      frames[k] = (Bind){.id = b->names[j].id, .v = v, .up = cur};
       cur = &frames[k++];
     }
   }
@@ -2522,7 +2799,10 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
     snap_free(&in);
     return g;
   }
-  case EX_LET:
+  case EX_LET: {
+    Bind frames[e->ndefs > 0 ? e->ndefs : 1];
+    return enc_act(E, e->body, let_frames(E, e, env, frames));
+  }
   case EX_LABEL:
     return enc_act(E, e->body, env);
   default:
@@ -2556,6 +2836,88 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
 #define MAX_CHOICE_RANGE 4096     /* values one choice variable may take */
 #define MAX_ENABLED_TERMS 2000000 /* terms the elimination may create */
 
+/* Eliminating one choice variable v from a Bool term: ∃v.t, pushed
+ * inward where v does not occur everywhere (through \/, through an ite
+ * whose condition does not mention v, through a conjunction only one of
+ * whose conjuncts does), and expanded over v's values where it must be.
+ * A term mentioning v was made after v (hash-consing builds children
+ * first), so ids below v need no look. */
+typedef struct Elim {
+  TermMgr *tm;
+  TermId v;
+  const TermId *vals;
+  size_t nvals;
+  uint32_t size;  /* terms from v on, when the elimination started */
+  uint8_t *occ;   /* by id - v: 0 unknown, 1 v absent, 2 v present */
+  TermId *memo;   /* by id - v: the result */
+} Elim;
+
+static bool elim_occurs(Elim *x, TermId t) {
+  if (t < x->v)
+    return false;
+  if (t == x->v)
+    return true;
+  uint32_t i = t - x->v;
+  if (i >= x->size)
+    return false;
+  if (!x->occ[i]) {
+    bool r = false;
+    for (uint32_t k = 0; k < term_nargs(x->tm, t) && !r; k++)
+      r = elim_occurs(x, term_arg(x->tm, t, k));
+    x->occ[i] = r ? 2 : 1;
+  }
+  return x->occ[i] == 2;
+}
+
+static TermId elim(Elim *x, TermId t) {
+  if (!elim_occurs(x, t))
+    return t;
+  uint32_t i = t - x->v;
+  if (x->memo[i])
+    return x->memo[i];
+  TermMgr *tm = x->tm;
+  TermKind k = term_kind(tm, t);
+  uint32_t n = term_nargs(tm, t);
+  TermId r = TERM_NONE;
+  if (k == TERM_OR) {
+    TermId *a = xmalloc((n + 1) * sizeof *a);
+    for (uint32_t j = 0; j < n; j++)
+      a[j] = elim(x, term_arg(tm, t, j));
+    r = term_mk_or(tm, a, n);
+    free(a);
+  } else if (k == TERM_ITE && term_sort(tm, t) == SORT_BOOL &&
+             !elim_occurs(x, term_arg(tm, t, 0))) {
+    r = term_mk_ite(tm, term_arg(tm, t, 0), elim(x, term_arg(tm, t, 1)),
+                    elim(x, term_arg(tm, t, 2)));
+  } else if (k == TERM_AND) {
+    uint32_t with = 0, at = 0;
+    for (uint32_t j = 0; j < n; j++)
+      if (elim_occurs(x, term_arg(tm, t, j))) {
+        with++;
+        at = j;
+      }
+    if (with == 1) {
+      TermId *a = xmalloc((n + 1) * sizeof *a);
+      for (uint32_t j = 0; j < n; j++)
+        a[j] = j == at ? elim(x, term_arg(tm, t, j)) : term_arg(tm, t, j);
+      r = term_mk_and(tm, a, n);
+      free(a);
+    }
+  }
+  if (!r) {
+    TermId *a = xmalloc((x->nvals + 1) * sizeof *a);
+    for (size_t j = 0; j < x->nvals; j++)
+      a[j] = term_subst(tm, t, &x->v, &x->vals[j], 1);
+    r = term_mk_or(tm, a, (uint32_t)x->nvals);
+    free(a);
+  }
+  x->memo[i] = r;
+  return r;
+}
+
+/* ∃ over the choice variables of g (those made since mark), latest first:
+ * the selectors of a disjunction, made after its branches, split the term
+ * into the branches, in which the branches' own choices are then local. */
 static TermId exists_choices(Enc *E, Expr *at, TermId g, TermId mark) {
   TermId *vars;
   size_t n;
@@ -2563,40 +2925,40 @@ static TermId exists_choices(Enc *E, Expr *at, TermId g, TermId mark) {
   uint32_t start = term_count(T);
   mpz_t lo, hi, c;
   mpz_inits(lo, hi, c, NULL);
-  for (size_t i = 0; i < n; i++) {
+  VEC(TermId) vals = {0};
+  for (size_t i = n; i-- > 0;) {
     TermId v = vars[i];
-    VEC(TermId) alts = {0};
+    vals.len = 0;
     if (term_sort(T, v) == SORT_BOOL) {
-      for (int b = 0; b < 2; b++) {
-        TermId val = term_mk_bool(T, b);
-        VEC_PUSH(alts, term_subst(T, g, &v, &val, 1));
-      }
+      VEC_PUSH(vals, term_false(T));
+      VEC_PUSH(vals, term_true(T));
     } else {
       bool ok = term_var_bounds(T, v, lo, hi);
       mpz_sub(c, hi, lo);
       if (!ok || mpz_cmp_si(c, MAX_CHOICE_RANGE) >= 0) {
         free(vars);
-        mpz_clears(lo, hi, c, NULL);
         unsupported(at, "ENABLED of an action that chooses from an infinite "
                         "or very large set (more than %d values) cannot be "
                         "encoded",
                     MAX_CHOICE_RANGE);
       }
-      for (mpz_set(c, lo); mpz_cmp(c, hi) <= 0; mpz_add_ui(c, c, 1)) {
-        TermId val = term_mk_int(T, c);
-        VEC_PUSH(alts, term_subst(T, g, &v, &val, 1));
-      }
+      for (mpz_set(c, lo); mpz_cmp(c, hi) <= 0; mpz_add_ui(c, c, 1))
+        VEC_PUSH(vals, term_mk_int(T, c));
     }
-    g = term_mk_or(T, alts.data, (uint32_t)alts.len);
-    VEC_FREE(alts);
+    Elim x = {T, v, vals.data, vals.len, term_count(T) - v, NULL, NULL};
+    x.occ = xcalloc(x.size + 1, 1);
+    x.memo = xcalloc(x.size + 1, sizeof *x.memo);
+    g = elim(&x, g);
+    free(x.occ);
+    free(x.memo);
     if (term_count(T) - start > MAX_ENABLED_TERMS) {
       free(vars);
-      mpz_clears(lo, hi, c, NULL);
       unsupported(at, "ENABLED of this action has too many combinations of "
                       "choices to encode (more than %d terms)",
                   MAX_ENABLED_TERMS);
     }
   }
+  VEC_FREE(vals);
   free(vars);
   mpz_clears(lo, hi, c, NULL);
   return g;
@@ -2703,6 +3065,7 @@ static void start(Enc *E, WdErrVec *errs) {
   E->pc = term_true(T);
   E->primed = false;
   E->depth = 0;
+  E->active.len = 0;
   E->at = NULL;
 }
 
@@ -2739,6 +3102,7 @@ TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
   E->primed = false;
   E->init_mode = false;
   E->depth = 0;
+  E->active.len = 0;
   TermId r = as_bool(p, enc(E, p, NULL));
   free(asg);
   E->nxt = NULL;
