@@ -574,8 +574,9 @@ static void q_elem(Enc *E, Bind *env, TermId mem, void *arg) {
  * j decided it.  With symbolic keys that order is not known while
  * encoding, so every body is encoded first and each body's errors are then
  * conditioned on "no member smaller than this one was decisive", where
- * "smaller" is integer < for integer keys (cell order breaks ties) and
- * cell order (constant keys sorted) otherwise. */
+ * "smaller" is cell order when the keys are constants (value_order sorted
+ * them) and TLC's value order (sv_lt, cell order breaking ties)
+ * otherwise. */
 static SymVal *enc_quant_ordered(Enc *E, Expr *e, Bind *env) {
   bool forall = e->kind == EX_FORALL;
   Bound *bd = &e->bounds[0];
@@ -585,9 +586,11 @@ static SymVal *enc_quant_ordered(Enc *E, Expr *e, Bind *env) {
   TermId *decisive = xcalloc(n + 1, sizeof *decisive);
   size_t *err_from = xcalloc(n + 2, sizeof *err_from);
   VEC(TermId) parts = {0};
-  bool all_int = true;
-  for (uint32_t o = 0; o < n; o++)
-    all_int &= s->cells[o].key->kind == SV_INT;
+  bool consts = true;
+  for (uint32_t o = 0; o < n && consts; o++) {
+    Value *v;
+    consts = sv_is_const(s->cells[o].key, &v);
+  }
   for (uint32_t o = 0; o < n; o++) {
     SvCell *c = &s->cells[ord[o]];
     Bind f = {.id = bd->names[0].id, .v = c->key, .up = env};
@@ -610,14 +613,11 @@ static SymVal *enc_quant_ordered(Enc *E, Expr *e, Bind *env) {
     for (uint32_t i = 0; i < n; i++) {
       if (i == o)
         continue;
-      TermId before;
-      if (all_int) {
+      TermId before = term_mk_bool(T, i < o);
+      if (!consts) {
         SymVal *ki = s->cells[ord[i]].key;
-        before = term_mk_lt(T, ki->t, kj->t);
-        if (i < o)
-          before = term_mk_or2(T, before, term_mk_eq(T, ki->t, kj->t));
-      } else {
-        before = term_mk_bool(T, i < o);
+        before = term_mk_or2(T, sv_lt(ki, kj),
+                             term_mk_and2(T, before, sv_equal(ki, kj)));
       }
       VEC_PUSH(none, term_mk_implies(T, before, term_mk_not(T, decisive[i])));
     }
@@ -668,39 +668,59 @@ static void func_elem(Enc *E, Bind *env, TermId mem, void *arg) {
   VEC_PUSH(q->cells, c);
 }
 
-/* CHOOSE x \in s : P over symbolic integers: the least member satisfying
- * P, which is TLC's choice (integers come in numeric order). */
-static SymVal *choose_least_int(Enc *E, Expr *e, SymVal *s, Bind *env) {
+/* CHOOSE x \in s : P over symbolic elements: the member satisfying P that
+ * comes first in TLC's value order (sv_lt), which is TLC's choice.  TLC
+ * evaluates P element by element in that order and stops at the first
+ * witness, so an error in P at one element is recorded for when no
+ * element before it is a witness. */
+static SymVal *choose_least(Enc *E, Expr *e, SymVal *s, Bind *env) {
   Bound *bd = &e->bounds[0];
   uint32_t n = s->n;
   TermId *hit = xmalloc((n + 1) * sizeof *hit);
+  size_t *err_from = xmalloc((n + 2) * sizeof *err_from);
   TermId saved = E->pc;
   for (uint32_t i = 0; i < n; i++) {
     Bind f = {.id = bd->names[0].id, .v = s->cells[i].key, .up = env};
     E->pc = term_mk_and2(T, saved, s->cells[i].mem);
+    err_from[i] = E->errs->len;
     TermId p = as_bool(e->body, enc(E, e->body, &f));
     hit[i] = term_mk_and2(T, s->cells[i].mem, p);
   }
+  err_from[n] = E->errs->len;
   E->pc = saved;
+  /* before[i][j]: cell j is visited before cell i (ties by cell order). */
+  TermId *before = xmalloc(((size_t)n * n + 1) * sizeof *before);
+  for (uint32_t i = 0; i < n; i++)
+    for (uint32_t j = 0; j < n; j++) {
+      SymVal *ki = s->cells[i].key, *kj = s->cells[j].key;
+      TermId b = term_false(T);
+      if (j != i) {
+        b = sv_lt(kj, ki);
+        if (j < i)
+          b = term_mk_or2(T, b, sv_equal(kj, ki));
+      }
+      before[(size_t)i * n + j] = b;
+    }
   TermId none = term_true(T);
   SymVal *r = NULL;
   for (uint32_t i = n; i-- > 0;) {
-    /* Cell i holds the least witness (the first such cell on ties). */
-    VEC(TermId) c = {0};
-    VEC_PUSH(c, hit[i]);
-    for (uint32_t j = 0; j < n; j++) {
-      if (j == i)
-        continue;
-      TermId ki = s->cells[i].key->t, kj = s->cells[j].key->t;
-      TermId below = j < i ? term_mk_lt(T, ki, kj) : term_mk_le(T, ki, kj);
-      VEC_PUSH(c, term_mk_implies(T, hit[j], below));
-    }
-    TermId least = term_mk_and(T, c.data, c.len);
-    VEC_FREE(c);
+    VEC(TermId) first = {0};
+    for (uint32_t j = 0; j < n; j++)
+      if (j != i)
+        VEC_PUSH(first, term_mk_implies(T, before[(size_t)i * n + j],
+                                        term_mk_not(T, hit[j])));
+    TermId no_earlier = term_mk_and(T, first.data, first.len);
+    VEC_FREE(first);
+    for (size_t k = err_from[i]; k < err_from[i + 1]; k++)
+      E->errs->data[k].cond = term_mk_and2(T, E->errs->data[k].cond,
+                                           no_earlier);
+    TermId least = term_mk_and2(T, hit[i], no_earlier);
     r = r ? ite_or_fail(e, least, s->cells[i].key, r) : s->cells[i].key;
     none = term_mk_and2(T, none, term_mk_not(T, hit[i]));
   }
   wd(E, none, e, "CHOOSE found no element satisfying its condition");
+  free(before);
+  free(err_from);
   free(hit);
   return r ? r : sv_any();
 }
@@ -710,19 +730,15 @@ static SymVal *enc_choose(Enc *E, Expr *e, Bind *env) {
   if (!bd->set || bd->tuple || bd->nnames != 1)
     unsupported(e, "CHOOSE must have the form CHOOSE x \\in S : P");
   SymVal *s = need_set(bd->set, enc(E, bd->set, env));
-  /* The least witness in the canonical order: cells must be constants,
-   * which keep that order, or integers, which the solver compares. */
-  bool consts = true, ints = true;
-  for (uint32_t i = 0; i < s->n; i++) {
+  /* The least witness in TLC's order: constant cells are sorted here;
+   * symbolic ones are compared by the solver (choose_least). */
+  bool consts = true;
+  for (uint32_t i = 0; i < s->n && consts; i++) {
     Value *v;
-    consts &= sv_is_const(s->cells[i].key, &v);
-    ints &= s->cells[i].key->kind == SV_INT;
+    consts = sv_is_const(s->cells[i].key, &v);
   }
-  if (!consts && ints)
-    return choose_least_int(E, e, s, env);
   if (!consts)
-    unsupported(e, "CHOOSE over a set with symbolic elements that are not "
-                   "integers is not supported yet");
+    return choose_least(E, e, s, env);
   SymVal *r = NULL;
   TermId none = term_true(T);
   VEC(TermId) hits = {0};

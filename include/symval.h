@@ -98,5 +98,8 @@ SymVal *sv_apply(const SymVal *f, const SymVal *x, TermId *defined);
 SymVal *sv_update(const SymVal *f, const SymVal *key, SymVal *v);
 /* Number of distinct members of a set, as an Int term. */
 TermId sv_card(const SymVal *s);
+/* a comes before b in TLC's value order (val_cmp, the order CHOOSE and
+ * quantifiers visit a set in), as a Bool term. */
+TermId sv_lt(const SymVal *a, const SymVal *b);
 
 #endif
