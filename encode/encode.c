@@ -30,10 +30,9 @@
 
 #define MAX_CELLS 100000 /* cells a constructed symbolic set may have */
 #define MAX_UNFOLD 400   /* nested calls while unfolding recursion */
-/* Nested unfoldings of one definition whose recursion is steered by
- * symbolic values (the path condition grew since its outermost call): the
- * deeper ones are cut, and reaching the cut is an error condition. */
-#define SYM_UNFOLD 32
+#define MAX_SYM_UNFOLD 32 /* unfoldings of one definition past a symbolic
+                           * condition */
+#define MAX_FUNCS 4096   /* elements of a built [S -> T] or [a : S, ...] */
 
 typedef struct Bind {
   uint32_t id;
@@ -43,7 +42,16 @@ typedef struct Bind {
   SymVal *cache;
   struct Bind *up;
   SymVal *at; /* the value of `@` where the thunk was made */
+  /* With cache: the errors its encoding records, relative to its own
+   * evaluation (path condition TRUE); every use records them again under
+   * the path condition of that use. */
+  WdErr *errs;
+  size_t nerrs;
 } Bind;
+
+/* The frames of a LET's parameterless definitions have this id and the
+ * definition's body as thunk (as in eval.c). */
+#define LET_FRAME (UINT32_MAX - 64)
 
 struct Enc {
   const Spec *spec;
@@ -58,6 +66,10 @@ struct Enc {
   TermId pc;
   WdErrVec *errs;
   int depth;
+  unsigned branchings; /* action-level branchings encoded (ENABLED) */
+  /* The definitions being unfolded, innermost last, each with the path
+   * condition at its call. */
+  VEC(struct Active { Def *d; TermId pc; }) active;
   SymVal **const_cache; /* by constant index */
   /* Values of parameterless module-level definitions of constant or state
    * level in the current state, by definition id; valid while `gen` and
@@ -68,9 +80,6 @@ struct Enc {
     SymVal ***cur;
   } defs;
   uint32_t gen; /* bumped by every entry point */
-  /* Definitions being unfolded, innermost last, with the path condition
-   * at each call (enter_recursion). */
-  VEC(struct Active { const Def *d; TermId pc; }) active;
   int max_seq_len;  /* longest sequence a choice from Seq(S) makes */
   /* Names bound to fresh members by \E in actions (exists_choice), with
    * their values, since the last entry point. */
@@ -89,7 +98,10 @@ static Value not_const_marker;
 #define NOT_CONST (&not_const_marker)
 
 static SymVal *enc(Enc *E, Expr *e, Bind *env);
+static SymVal *enc_funset(Enc *E, Expr *e, Bind *env);
+static SymVal *enc_recset(Enc *E, Expr *e, Bind *env);
 static TermId enc_act(Enc *E, Expr *e, Bind *env);
+static SymVal *enc_enabled(Enc *E, Expr *e, Bind *env);
 
 static _Noreturn void unsupported(Expr *e, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -117,10 +129,13 @@ static void wd(Enc *E, TermId cond, Expr *at, const char *msg) {
   wd_code(E, cond, at, msg, EXIT_EVAL);
 }
 
-static void check_bad(Expr *e, bool bad) {
-  if (bad)
-    unsupported(e, "values of different kinds are compared here (TLC "
-                   "reports an error for such a comparison)");
+/* a = b: the Bool term, with the error recorded for when the two are of
+ * kinds TLC refuses to compare. */
+static TermId eq_checked(Enc *E, Expr *e, SymVal *a, SymVal *b) {
+  wd(E, sv_eq_error(a, b), e,
+     "values of different kinds are compared (TLC compares only a model "
+     "value with a value of another kind)");
+  return sv_equal(a, b);
 }
 
 /* The encoder at work (for the kind checks below, which record an error
@@ -344,24 +359,93 @@ static Bind *bind_params(Enc *E, Def *d, Expr **args, Bind *env,
                          Bind *frames) {
   Bind *cur = env;
   for (int i = 0; i < d->nparams; i++) {
-    frames[i] = (Bind){d->params[i].id, NULL, args[i], env, NULL, cur, E->at};
+    frames[i] = (Bind){.id = d->params[i].id, .thunk = args[i], .tenv = env,
+                       .up = cur, .at = E->at};
     cur = &frames[i];
   }
   return cur;
 }
 
+static bool same_err(const WdErr *a, const WdErr *b) {
+  return a->code == b->code && !memcmp(&a->loc, &b->loc, sizeof a->loc) &&
+         (a->msg == b->msg || !strcmp(a->msg, b->msg));
+}
+
+/* Merges the errors [from, len) that share a location and message into one
+ * (the disjunction of their conditions), so that an error site inside a
+ * value used many times (a LET definition in a recursion) stays one entry
+ * however often the value is reused. */
+static void merge_errs(Enc *E, size_t from) {
+  WdErrVec *v = E->errs;
+  size_t out = from;
+  for (size_t i = from; i < v->len; i++) {
+    size_t j = from;
+    while (j < out && !same_err(&v->data[j], &v->data[i]))
+      j++;
+    if (j < out)
+      v->data[j].cond = term_mk_or2(T, v->data[j].cond, v->data[i].cond);
+    else
+      v->data[out++] = v->data[i];
+  }
+  v->len = out;
+}
+
+/* The value of a name bound by b: encoded once per frame (outside primes),
+ * as TLC evaluates an argument or a LET definition lazily at most once. */
 static SymVal *bind_value(Enc *E, Bind *b) {
   if (b->v)
     return b->v;
-  if (b->cache && !E->primed)
+  if (b->cache && !E->primed) {
+    for (size_t i = 0; i < b->nerrs; i++)
+      wd_code(E, b->errs[i].cond, &(Expr){.loc = b->errs[i].loc},
+              b->errs[i].msg, b->errs[i].code);
     return b->cache;
+  }
   SymVal *saved = E->at; /* `@` is lexical, as in the evaluator */
+  TermId saved_pc = E->pc;
   E->at = b->at;
+  E->pc = term_true(T);
+  size_t from = E->errs ? E->errs->len : 0;
   SymVal *v = enc(E, b->thunk, b->tenv);
   E->at = saved;
-  if (!E->primed)
+  E->pc = saved_pc;
+  if (E->errs)
+    merge_errs(E, from);
+  size_t to = E->errs ? E->errs->len : 0;
+  if (!E->primed) {
     b->cache = v;
+    b->nerrs = to - from;
+    b->errs = xmalloc((b->nerrs + 1) * sizeof *b->errs);
+    if (b->nerrs)
+      memcpy(b->errs, E->errs->data + from, b->nerrs * sizeof *b->errs);
+  }
+  for (size_t i = from; i < to; i++)
+    E->errs->data[i].cond = term_mk_and2(T, saved_pc, E->errs->data[i].cond);
   return v;
+}
+
+/* Frames for the parameterless definitions of the LET e (of constant or
+ * state level: one that reads primed variables is encoded at each use, its
+ * value depending on the partial next state); returns the innermost. */
+static Bind *let_frames(Enc *E, Expr *e, Bind *env, Bind *frames) {
+  Bind *cur = env;
+  for (int i = 0; i < e->ndefs; i++) {
+    Def *d = e->defs[i];
+    frames[i] = (Bind){0};
+    if (d->kind != DEF_OP || d->nparams > 0 || d->level > LEVEL_STATE)
+      continue;
+    frames[i] = (Bind){.id = LET_FRAME, .thunk = d->body, .tenv = env,
+                       .up = cur, .at = E->at};
+    cur = &frames[i];
+  }
+  return cur;
+}
+
+static Bind *let_frame(Bind *env, const Def *d) {
+  for (; env; env = env->up)
+    if (env->id == LET_FRAME && env->thunk == d->body)
+      return env;
+  return NULL;
 }
 
 /* The order in which TLC visits a set's elements: value order.  Cells with
@@ -414,8 +498,8 @@ static void expand_rec(Enc *E, Expr *at, Bound *b, int nb, int i, int j,
         unsupported(at, "too many names in a tuple pattern");
       Bind *cur = env;
       for (int n = 0; n < bd->nnames; n++) {
-        frames[n] = (Bind){bd->names[n].id, t->cells[n].val, NULL, NULL, NULL,
-                           cur, NULL};
+        frames[n] =
+            (Bind){.id = bd->names[n].id, .v = t->cells[n].val, .up = cur};
         cur = &frames[n];
       }
       expand_rec(E, at, b, nb, i + 1, 0, cur,
@@ -429,7 +513,7 @@ static void expand_rec(Enc *E, Expr *at, Bound *b, int nb, int i, int j,
     TermId m = term_mk_and2(T, mem, s->cells[k].mem);
     if (term_is_false(T, m))
       continue;
-    Bind f = {bd->names[j].id, s->cells[k].key, NULL, NULL, NULL, env, NULL};
+    Bind f = {.id = bd->names[j].id, .v = s->cells[k].key, .up = env};
     if (j + 1 < bd->nnames)
       expand_rec(E, at, b, nb, i, j + 1, &f, m, fn, arg);
     else
@@ -496,8 +580,9 @@ static void q_elem(Enc *E, Bind *env, TermId mem, void *arg) {
  * j decided it.  With symbolic keys that order is not known while
  * encoding, so every body is encoded first and each body's errors are then
  * conditioned on "no member smaller than this one was decisive", where
- * "smaller" is integer < for integer keys (cell order breaks ties) and
- * cell order (constant keys sorted) otherwise. */
+ * "smaller" is cell order when the keys are constants (value_order sorted
+ * them) and TLC's value order (sv_lt, cell order breaking ties)
+ * otherwise. */
 static SymVal *enc_quant_ordered(Enc *E, Expr *e, Bind *env) {
   bool forall = e->kind == EX_FORALL;
   Bound *bd = &e->bounds[0];
@@ -507,12 +592,14 @@ static SymVal *enc_quant_ordered(Enc *E, Expr *e, Bind *env) {
   TermId *decisive = xcalloc(n + 1, sizeof *decisive);
   size_t *err_from = xcalloc(n + 2, sizeof *err_from);
   VEC(TermId) parts = {0};
-  bool all_int = true;
-  for (uint32_t o = 0; o < n; o++)
-    all_int &= s->cells[o].key->kind == SV_INT;
+  bool consts = true;
+  for (uint32_t o = 0; o < n && consts; o++) {
+    Value *v;
+    consts = sv_is_const(s->cells[o].key, &v);
+  }
   for (uint32_t o = 0; o < n; o++) {
     SvCell *c = &s->cells[ord[o]];
-    Bind f = {bd->names[0].id, c->key, NULL, NULL, NULL, env, NULL};
+    Bind f = {.id = bd->names[0].id, .v = c->key, .up = env};
     TermId saved = E->pc;
     E->pc = term_mk_and2(T, saved, c->mem);
     err_from[o] = E->errs->len;
@@ -532,14 +619,11 @@ static SymVal *enc_quant_ordered(Enc *E, Expr *e, Bind *env) {
     for (uint32_t i = 0; i < n; i++) {
       if (i == o)
         continue;
-      TermId before;
-      if (all_int) {
+      TermId before = term_mk_bool(T, i < o);
+      if (!consts) {
         SymVal *ki = s->cells[ord[i]].key;
-        before = term_mk_lt(T, ki->t, kj->t);
-        if (i < o)
-          before = term_mk_or2(T, before, term_mk_eq(T, ki->t, kj->t));
-      } else {
-        before = term_mk_bool(T, i < o);
+        before = term_mk_or2(T, sv_lt(ki, kj),
+                             term_mk_and2(T, before, sv_equal(ki, kj)));
       }
       VEC_PUSH(none, term_mk_implies(T, before, term_mk_not(T, decisive[i])));
     }
@@ -590,39 +674,59 @@ static void func_elem(Enc *E, Bind *env, TermId mem, void *arg) {
   VEC_PUSH(q->cells, c);
 }
 
-/* CHOOSE x \in s : P over symbolic integers: the least member satisfying
- * P, which is TLC's choice (integers come in numeric order). */
-static SymVal *choose_least_int(Enc *E, Expr *e, SymVal *s, Bind *env) {
+/* CHOOSE x \in s : P over symbolic elements: the member satisfying P that
+ * comes first in TLC's value order (sv_lt), which is TLC's choice.  TLC
+ * evaluates P element by element in that order and stops at the first
+ * witness, so an error in P at one element is recorded for when no
+ * element before it is a witness. */
+static SymVal *choose_least(Enc *E, Expr *e, SymVal *s, Bind *env) {
   Bound *bd = &e->bounds[0];
   uint32_t n = s->n;
   TermId *hit = xmalloc((n + 1) * sizeof *hit);
+  size_t *err_from = xmalloc((n + 2) * sizeof *err_from);
   TermId saved = E->pc;
   for (uint32_t i = 0; i < n; i++) {
-    Bind f = {bd->names[0].id, s->cells[i].key, NULL, NULL, NULL, env, NULL};
+    Bind f = {.id = bd->names[0].id, .v = s->cells[i].key, .up = env};
     E->pc = term_mk_and2(T, saved, s->cells[i].mem);
+    err_from[i] = E->errs->len;
     TermId p = as_bool(e->body, enc(E, e->body, &f));
     hit[i] = term_mk_and2(T, s->cells[i].mem, p);
   }
+  err_from[n] = E->errs->len;
   E->pc = saved;
+  /* before[i][j]: cell j is visited before cell i (ties by cell order). */
+  TermId *before = xmalloc(((size_t)n * n + 1) * sizeof *before);
+  for (uint32_t i = 0; i < n; i++)
+    for (uint32_t j = 0; j < n; j++) {
+      SymVal *ki = s->cells[i].key, *kj = s->cells[j].key;
+      TermId b = term_false(T);
+      if (j != i) {
+        b = sv_lt(kj, ki);
+        if (j < i)
+          b = term_mk_or2(T, b, sv_equal(kj, ki));
+      }
+      before[(size_t)i * n + j] = b;
+    }
   TermId none = term_true(T);
   SymVal *r = NULL;
   for (uint32_t i = n; i-- > 0;) {
-    /* Cell i holds the least witness (the first such cell on ties). */
-    VEC(TermId) c = {0};
-    VEC_PUSH(c, hit[i]);
-    for (uint32_t j = 0; j < n; j++) {
-      if (j == i)
-        continue;
-      TermId ki = s->cells[i].key->t, kj = s->cells[j].key->t;
-      TermId below = j < i ? term_mk_lt(T, ki, kj) : term_mk_le(T, ki, kj);
-      VEC_PUSH(c, term_mk_implies(T, hit[j], below));
-    }
-    TermId least = term_mk_and(T, c.data, c.len);
-    VEC_FREE(c);
+    VEC(TermId) first = {0};
+    for (uint32_t j = 0; j < n; j++)
+      if (j != i)
+        VEC_PUSH(first, term_mk_implies(T, before[(size_t)i * n + j],
+                                        term_mk_not(T, hit[j])));
+    TermId no_earlier = term_mk_and(T, first.data, first.len);
+    VEC_FREE(first);
+    for (size_t k = err_from[i]; k < err_from[i + 1]; k++)
+      E->errs->data[k].cond = term_mk_and2(T, E->errs->data[k].cond,
+                                           no_earlier);
+    TermId least = term_mk_and2(T, hit[i], no_earlier);
     r = r ? ite_or_fail(e, least, s->cells[i].key, r) : s->cells[i].key;
     none = term_mk_and2(T, none, term_mk_not(T, hit[i]));
   }
   wd(E, none, e, "CHOOSE found no element satisfying its condition");
+  free(before);
+  free(err_from);
   free(hit);
   return r ? r : sv_any();
 }
@@ -632,19 +736,15 @@ static SymVal *enc_choose(Enc *E, Expr *e, Bind *env) {
   if (!bd->set || bd->tuple || bd->nnames != 1)
     unsupported(e, "CHOOSE must have the form CHOOSE x \\in S : P");
   SymVal *s = need_set(bd->set, enc(E, bd->set, env));
-  /* The least witness in the canonical order: cells must be constants,
-   * which keep that order, or integers, which the solver compares. */
-  bool consts = true, ints = true;
-  for (uint32_t i = 0; i < s->n; i++) {
+  /* The least witness in TLC's order: constant cells are sorted here;
+   * symbolic ones are compared by the solver (choose_least). */
+  bool consts = true;
+  for (uint32_t i = 0; i < s->n && consts; i++) {
     Value *v;
-    consts &= sv_is_const(s->cells[i].key, &v);
-    ints &= s->cells[i].key->kind == SV_INT;
+    consts = sv_is_const(s->cells[i].key, &v);
   }
-  if (!consts && ints)
-    return choose_least_int(E, e, s, env);
   if (!consts)
-    unsupported(e, "CHOOSE over a set with symbolic elements that are not "
-                   "integers is not supported yet");
+    return choose_least(E, e, s, env);
   SymVal *r = NULL;
   TermId none = term_true(T);
   VEC(TermId) hits = {0};
@@ -656,7 +756,7 @@ static SymVal *enc_choose(Enc *E, Expr *e, Bind *env) {
   s = sv_set(sorted, s->n);
   free(sorted);
   for (uint32_t i = 0; i < s->n; i++) {
-    Bind f = {bd->names[0].id, s->cells[i].key, NULL, NULL, NULL, env, NULL};
+    Bind f = {.id = bd->names[0].id, .v = s->cells[i].key, .up = env};
     TermId saved = E->pc;
     E->pc = term_mk_and(T, (TermId[]){saved, none, s->cells[i].mem}, 3);
     TermId p = as_bool(e->body, enc(E, e->body, &f));
@@ -709,7 +809,10 @@ static bool decomposed_set_form(const Spec *sp, Expr *b, bool choosing,
     case B_SETMINUS:
     case B_CUP:
     case B_CAP:
+    case B_TIMES:
       return !choosing;
+    case B_UNION:
+      return !choosing && b->args[0]->kind == EX_SET_ENUM;
     default:
       return false;
     }
@@ -746,9 +849,7 @@ static TermId all_in(Enc *E, Expr *e, SymVal *f, Expr *set, Bind *env) {
 /* Is the function f a sequence: is its domain 1..n for n the number of its
  * (distinct) keys?  *len receives n. */
 static TermId seq_shape(Enc *E, Expr *e, SymVal *f, TermId *len) {
-  bool bad = false;
-  *len = sv_card(sv_domain(f), &bad);
-  check_bad(e, bad);
+  *len = sv_card(sv_domain(f));
   VEC(TermId) parts = {0};
   for (uint32_t i = 0; i < f->n; i++) {
     SymVal *k = f->cells[i].key;
@@ -795,15 +896,10 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
   if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN) {
     switch (set->ref.u.builtin) {
     case B_RANGE: {
-      if (x->kind != SV_INT) {
-        /* Only a model value differs from integers without an error. */
-        bool bad = false;
-        sv_eq(x, sv_int(term_mk_int_si(T, 0)), &bad);
-        check_bad(e, bad);
-        return term_false(T);
-      }
       TermId lo = as_int(set->args[0], enc(E, set->args[0], env));
       TermId hi = as_int(set->args[1], enc(E, set->args[1], env));
+      if (x->kind != SV_INT) /* not a member, as in the evaluator */
+        return term_false(T);
       return term_mk_and2(T, term_mk_le(T, lo, x->t), term_mk_le(T, x->t, hi));
     }
     case B_NAT:
@@ -844,6 +940,42 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
     case B_CAP:
       return term_mk_and2(T, enc_in(E, e, x, set->args[0], env),
                           enc_in(E, e, x, set->args[1], env));
+    case B_UNION:
+      /* x \in UNION {A, B, ...}: in one of them, each decided lazily. */
+      if (set->args[0]->kind == EX_SET_ENUM) {
+        Expr *en = set->args[0];
+        VEC(TermId) alts = {0};
+        for (int i = 0; i < en->nargs; i++)
+          VEC_PUSH(alts, enc_in(E, e, x, en->args[i], env));
+        TermId r = term_mk_or(T, alts.data, alts.len);
+        VEC_FREE(alts);
+        return r;
+      }
+      break;
+    case B_TIMES: {
+      /* <<a, b>> \in S \X T: a tuple of the right length, factor by
+       * factor. */
+      if (x->kind != SV_FUN)
+        return term_false(T);
+      SvCell *pos = xmalloc(((size_t)set->nargs + 1) * sizeof *pos);
+      for (int i = 0; i < set->nargs; i++)
+        pos[i] = (SvCell){sv_int(term_mk_int_si(T, i + 1)), term_true(T),
+                          NULL};
+      VEC(TermId) parts = {0};
+      VEC_PUSH(parts, sv_equal(sv_domain(x),
+                               sv_set(pos, (uint32_t)set->nargs)));
+      free(pos);
+      for (int i = 0; i < set->nargs; i++) {
+        TermId def;
+        SymVal *xi = sv_apply(x, sv_int(term_mk_int_si(T, i + 1)), &def);
+        VEC_PUSH(parts, xi ? term_mk_and2(T, def, enc_in(E, e, xi,
+                                                           set->args[i], env))
+                           : term_false(T));
+      }
+      TermId r = term_mk_and(T, parts.data, parts.len);
+      VEC_FREE(parts);
+      return r;
+    }
     default:
       break;
     }
@@ -851,7 +983,7 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
   if (set->kind == EX_SET_FILTER && !set->bounds[0].tuple &&
       set->bounds[0].nnames == 1) {
     TermId in = enc_in(E, e, x, set->bounds[0].set, env);
-    Bind f = {set->bounds[0].names[0].id, x, NULL, NULL, NULL, env, NULL};
+    Bind f = {.id = set->bounds[0].names[0].id, .v = x, .up = env};
     TermId saved = E->pc;
     E->pc = term_mk_and2(T, saved, in);
     TermId p = as_bool(set->body, enc(E, set->body, &f));
@@ -861,10 +993,8 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
   if (set->kind == EX_FUNSET) {
     if (x->kind != SV_FUN)
       return term_false(T);
-    bool bad = false;
     SymVal *dom = need_set(set->args[0], enc(E, set->args[0], env));
-    TermId d = sv_eq(sv_domain(x), dom, &bad);
-    check_bad(e, bad);
+    TermId d = sv_equal(sv_domain(x), dom);
     return term_mk_and2(T, d, all_in(E, e, x, set->args[1], env));
   }
   if (set->kind == EX_RECSET) {
@@ -876,29 +1006,22 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
     for (int i = 0; i < set->nargs; i++)
       cells[i] = (SvCell){sv_from_value(val_str(set->fields[i])), term_true(T),
                           NULL};
-    bool bad = false;
-    VEC_PUSH(parts, sv_eq(sv_domain(x), sv_set(cells, (uint32_t)set->nargs),
-                          &bad));
+    VEC_PUSH(parts, sv_equal(sv_domain(x), sv_set(cells, (uint32_t)set->nargs)));
     free(cells);
     for (int i = 0; i < set->nargs; i++) {
       TermId def;
-      SymVal *fv = sv_apply(x, sv_from_value(val_str(set->fields[i])), &def,
-                            &bad);
+      SymVal *fv = sv_apply(x, sv_from_value(val_str(set->fields[i])), &def);
       if (fv)
         VEC_PUSH(parts, term_mk_and2(T, def, enc_in(E, e, fv, set->args[i], env)));
       else
         VEC_PUSH(parts, term_false(T));
     }
-    check_bad(e, bad);
     TermId r = term_mk_and(T, parts.data, parts.len);
     VEC_FREE(parts);
     return r;
   }
   SymVal *s = need_set(set, enc(E, set, env));
-  bool bad = false;
-  TermId r = sv_mem(x, s, &bad);
-  check_bad(e, bad);
-  return r;
+  return sv_mem(x, s);
 }
 
 /* ---- function application ---- */
@@ -911,10 +1034,8 @@ static SymVal *apply_checked(Enc *E, Expr *e, SymVal *f, SymVal *x) {
     return f;
   if (f->kind != SV_FUN)
     unsupported(e, "a function was expected here");
-  bool bad = false;
   TermId def;
-  SymVal *r = sv_apply(f, x, &def, &bad);
-  check_bad(e, bad);
+  SymVal *r = sv_apply(f, x, &def);
   wd(E, term_mk_not(T, def), e,
      "a function is applied to an argument outside its domain");
   if (!r) {
@@ -951,10 +1072,7 @@ static SymVal *except_path(Enc *E, Expr *e, SymVal *f, ExceptUpdate *u, int i,
                              : fapp_key(E, st->args, st->nargs, env);
   SymVal *old = apply_checked(E, e, f, key);
   SymVal *nv = except_path(E, e, old, u, i + 1, env);
-  bool bad = false;
-  SymVal *r = sv_update(f, key, nv, &bad);
-  check_bad(e, bad);
-  return r;
+  return sv_update(f, key, nv);
 }
 
 /* ---- sequences ----
@@ -1251,45 +1369,54 @@ static bool def_memo_ok(const Enc *E, const Def *d) {
          !E->init_mode && E->cur && d->id < E->spec->ndefs;
 }
 
-/* Enters a call of d at e.  Recursion steered by constants unfolds up to
- * MAX_UNFOLD nested calls (then it is refused).  Recursion steered by
- * symbolic values (the path condition has grown since the outermost call
- * of d) is cut at SYM_UNFOLD nested calls of d: the cut records an error
- * for the paths that reach it and returns false (the caller returns
- * sv_any()); when no behaviour reaches it, the bounded unfolding is
- * exact. */
-static bool enter_recursion(Enc *E, Expr *e, const Def *d) {
-  if (++E->depth > MAX_UNFOLD || stack_nearly_full())
-    unsupported(e, "recursion in '%s' unfolds more than %d times; the "
-                   "symbolic engine needs recursion bounded by constants",
-                sym_str(d->name), MAX_UNFOLD);
-  int nested = 0;
-  TermId outer_pc = TERM_NONE;
+/* Recursion is unfolded while the encoding follows it.  A recursion whose
+ * end the encoding sees (Sum[i - 1] down to a constant 0) may go
+ * MAX_UNFOLD calls deep.  One whose end depends on a symbolic condition
+ * (IF R2 = R THEN R ELSE Grow(R2)) is unfolded MAX_SYM_UNFOLD times past
+ * the first such condition; the path that would need more is recorded as
+ * a refusal (EXIT_OTHER), which the solver reports only if a reachable
+ * state takes it.  So a recursion that semantically ends within the bound
+ * (a fixpoint over a finite set, a maximum by removing elements) is exact,
+ * and one that does not is never answered wrongly. */
+static bool unfold_enter(Enc *E, Expr *e, Def *d) {
+  int same = 0;
+  TermId outer = TERM_NONE;
   for (size_t i = 0; i < E->active.len; i++)
-    if (E->active.data[i].d == d && nested++ == 0)
-      outer_pc = E->active.data[i].pc;
-  if (nested >= SYM_UNFOLD && E->pc != outer_pc) {
-    wd_code(E, term_true(T), e,
-            xsprintf("the recursion in '%s' goes deeper than %d unfoldings "
-                     "on this behaviour, where the symbolic engine stops "
-                     "unfolding it (use --engine explicit)",
-                     sym_str(d->name), SYM_UNFOLD),
-            EXIT_OTHER);
-    E->depth--;
-    return false;
+    if (E->active.data[i].d == d) {
+      if (!same)
+        outer = E->active.data[i].pc;
+      same++;
+    }
+  bool deep = E->depth >= MAX_UNFOLD || stack_nearly_full() ||
+              (same >= MAX_SYM_UNFOLD && outer != E->pc);
+  if (!deep) {
+    E->depth++;
+    VEC_PUSH(E->active, ((struct Active){d, E->pc}));
+    return true;
   }
-  struct Active a = {d, E->pc};
-  VEC_PUSH(E->active, a);
-  return true;
+  if (!E->errs)
+    unsupported(e, "recursion in '%s' unfolds too deeply", sym_str(d->name));
+  wd_code(E, term_true(T), e,
+          xsprintf("symbolic engine: recursion in '%s' goes deeper here "
+                   "than the encoding unfolds it (%d calls, or %d past a "
+                   "symbolic condition); use --engine explicit",
+                   sym_str(d->name), MAX_UNFOLD, MAX_SYM_UNFOLD),
+          EXIT_OTHER);
+  return false;
 }
 
-static void leave_recursion(Enc *E) {
+static void unfold_leave(Enc *E) {
   E->depth--;
   E->active.len--;
 }
 
 static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
   const Spec *sp = E->spec;
+  if (!d->module && d->kind == DEF_OP && d->nparams == 0) {
+    Bind *f = let_frame(env, d);
+    if (f)
+      return bind_value(E, f);
+  }
   if (!spec_names_instance_copy(sp, e, d)) { /* as the evaluator does */
     Value *given = spec_def_value(sp, d);
     if (given)
@@ -1301,7 +1428,7 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
       E->defs.cur[d->id] == E->cur)
     return E->defs.vals[d->id];
   size_t nerrs = E->errs ? E->errs->len : 0;
-  if (!enter_recursion(E, e, d))
+  if (!unfold_enter(E, e, d))
     return sv_any();
   SymVal *r;
   if (d->kind == DEF_FUN) {
@@ -1316,7 +1443,7 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
   } else {
     unsupported(e, "'%s' cannot be encoded", sym_str(d->name));
   }
-  leave_recursion(E);
+  unfold_leave(E);
   /* Errors found on the way are conditioned on the current path, so a
    * value whose encoding recorded any is not reused on another path. */
   if (memo && (E->errs ? E->errs->len : 0) == nerrs) {
@@ -1335,7 +1462,8 @@ static SymVal *call_op_param(Enc *E, Expr *e, Bind *b, Bind *env) {
     Bind *cur = b->tenv;
     for (int i = 0; i < bd->nnames; i++) {
       frames[i] =
-          (Bind){bd->names[i].id, NULL, e->args[i], env, NULL, cur, E->at};
+          (Bind){.id = bd->names[i].id, .thunk = e->args[i], .tenv = env,
+                 .up = cur, .at = E->at};
       cur = &frames[i];
     }
     return enc(E, op->body, cur);
@@ -1380,13 +1508,13 @@ static SymVal *apply_op_value(Enc *E, Expr *site, Expr *op, SymVal **vals,
     argv[i].ref.kind = REF_BINDER;
     argv[i].ref.u.binder = &binders[i];
     args[i] = &argv[i];
-    frames[i] = (Bind){binders[i].id, vals[i], NULL, NULL, NULL, cur, NULL};
+    frames[i] = (Bind){.id = binders[i].id, .v = vals[i], .up = cur};
     cur = &frames[i];
   }
   Expr call = *site;
   call.args = args;
   call.nargs = n;
-  Bind b = {0, NULL, op, env, NULL, NULL, E->at};
+  Bind b = {.thunk = op, .tenv = env, .at = E->at};
   return call_op_param(E, &call, &b, cur);
 }
 
@@ -1432,10 +1560,111 @@ static SymVal *seq_select(Enc *E, Expr *e, SymVal *s, Bind *env) {
   return res;
 }
 
+/* ---- sets of functions and records, built ----
+ *
+ * [S -> T] outside \in (compared, counted, quantified over) is built as
+ * the explicit set of its functions when it is small.  Each function has
+ * one cell per cell of S, with S's key and membership; a combination picks
+ * for every cell of S either a cell of T (when both are members) or, where
+ * S's cell may be absent, no value.  A combination is an element when its
+ * picks are consistent with the memberships, so a symbolic S or T gives
+ * the functions on S's actual members into T's, each once per choice of
+ * cells.  [a : S, b : T] is the same with constant field names. */
+
+/* Choices per cell: the cells of the codomain, plus "absent" when the
+ * domain cell may not be a member.  Fails when the product exceeds
+ * MAX_FUNCS. */
+static size_t combos(Expr *e, const uint32_t *nchoice, uint32_t n,
+                     const char *what) {
+  size_t total = 1;
+  for (uint32_t i = 0; i < n; i++) {
+    total *= nchoice[i];
+    if (total > MAX_FUNCS)
+      unsupported(e, "%s has more than %d elements here; the symbolic "
+                     "engine builds it only when small (x \\in %s and \\E x "
+                     "\\in %s in an action are decided without building it)",
+                  what, MAX_FUNCS, what, what);
+  }
+  return total;
+}
+
+/* Builds the functions with keys keys[i] (membership kmem[i]) whose value
+ * at key i is one of the cells of vals[i]. */
+static SymVal *build_funs(Expr *e, SymVal **keys, TermId *kmem,
+                          SymVal **vals, uint32_t n, const char *what) {
+  uint32_t *nchoice = xmalloc((n + 1) * sizeof *nchoice);
+  for (uint32_t i = 0; i < n; i++)
+    nchoice[i] = vals[i]->n + (term_is_true(sv_mgr(), kmem[i]) ? 0 : 1);
+  size_t total = combos(e, nchoice, n, what);
+  uint32_t *pick = xcalloc(n + 1, sizeof *pick);
+  SvCell *cells = xmalloc((n + 1) * sizeof *cells);
+  VEC(SvCell) out = {0};
+  for (size_t c = 0; c < total; c++) {
+    TermId ok = term_true(sv_mgr());
+    for (uint32_t i = 0; i < n && !term_is_false(sv_mgr(), ok); i++) {
+      SymVal *t = vals[i];
+      if (pick[i] < t->n) {
+        TermId parts[3] = {ok, kmem[i], t->cells[pick[i]].mem};
+        ok = term_mk_and(sv_mgr(), parts, 3);
+        cells[i] = (SvCell){keys[i], kmem[i], t->cells[pick[i]].key};
+      } else { /* absent: any value stands in */
+        ok = term_mk_and2(sv_mgr(), ok, term_mk_not(sv_mgr(), kmem[i]));
+        cells[i] = (SvCell){keys[i], kmem[i],
+                            t->n ? t->cells[0].key : sv_any()};
+      }
+    }
+    if (!term_is_false(sv_mgr(), ok))
+      VEC_PUSH(out, ((SvCell){sv_fun(cells, n), ok, NULL}));
+    for (uint32_t i = 0; i < n && ++pick[i] == nchoice[i]; i++)
+      pick[i] = 0;
+  }
+  SymVal *r = sv_set(out.data, (uint32_t)out.len);
+  VEC_FREE(out);
+  free(cells);
+  free(pick);
+  free(nchoice);
+  return r;
+}
+
+static SymVal *enc_funset(Enc *E, Expr *e, Bind *env) {
+  SymVal *dom = need_set(e->args[0], enc(E, e->args[0], env));
+  SymVal *cod = need_set(e->args[1], enc(E, e->args[1], env));
+  uint32_t n = dom->n;
+  SymVal **keys = xmalloc((n + 1) * sizeof *keys);
+  SymVal **vals = xmalloc((n + 1) * sizeof *vals);
+  TermId *kmem = xmalloc((n + 1) * sizeof *kmem);
+  for (uint32_t i = 0; i < n; i++) {
+    keys[i] = dom->cells[i].key;
+    kmem[i] = dom->cells[i].mem;
+    vals[i] = cod;
+  }
+  SymVal *r = build_funs(e, keys, kmem, vals, n, "[S -> T]");
+  free(keys);
+  free(vals);
+  free(kmem);
+  return r;
+}
+
+static SymVal *enc_recset(Enc *E, Expr *e, Bind *env) {
+  uint32_t n = (uint32_t)e->nargs;
+  SymVal **keys = xmalloc((n + 1) * sizeof *keys);
+  SymVal **vals = xmalloc((n + 1) * sizeof *vals);
+  TermId *kmem = xmalloc((n + 1) * sizeof *kmem);
+  for (uint32_t i = 0; i < n; i++) {
+    keys[i] = sv_from_value(val_str(e->fields[i]));
+    kmem[i] = term_true(T);
+    vals[i] = need_set(e->args[i], enc(E, e->args[i], env));
+  }
+  SymVal *r = build_funs(e, keys, kmem, vals, n, "[a : S, ...]");
+  free(keys);
+  free(vals);
+  free(kmem);
+  return r;
+}
+
 static SymVal *set_op(Enc *E, Expr *e, int op, SymVal *a, SymVal *b) {
   need_set(e->args[0], a);
   need_set(e->args[1], b);
-  bool bad = false;
   VEC(SvCell) out = {0};
   if (op == B_CUP) {
     for (uint32_t i = 0; i < a->n; i++)
@@ -1453,12 +1682,11 @@ static SymVal *set_op(Enc *E, Expr *e, int op, SymVal *a, SymVal *b) {
   } else {
     for (uint32_t i = 0; i < a->n; i++) {
       SvCell c = a->cells[i];
-      TermId in_b = sv_mem(c.key, b, &bad);
+      TermId in_b = sv_mem(c.key, b);
       c.mem = term_mk_and2(T, c.mem, op == B_CAP ? in_b : term_mk_not(T, in_b));
       VEC_PUSH(out, c);
     }
   }
-  check_bad(e, bad);
   SymVal *r = sv_set(out.data, (uint32_t)out.len);
   VEC_FREE(out);
   return r;
@@ -1546,15 +1774,13 @@ static SymVal *enc_arith(Enc *E, Expr *e, int op, Bind *env) {
 static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
   int b = e->ref.u.builtin;
   Expr **a = e->args;
-  bool bad = false;
   switch (b) {
   case B_EQ:
   case B_NEQ: {
     /* Left to right, as TLC evaluates (C's argument order is not). */
     SymVal *x = enc(E, a[0], env);
     SymVal *y = enc(E, a[1], env);
-    TermId r = sv_eq(x, y, &bad);
-    check_bad(e, bad);
+    TermId r = eq_checked(E, e, x, y);
     return sv_bool(b == B_EQ ? r : term_mk_not(T, r));
   }
   case B_AND:
@@ -1667,9 +1893,7 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     E->primed = true;
     SymVal *after = enc(E, a[0], env);
     E->primed = false;
-    TermId r = sv_eq(before, after, &bad);
-    check_bad(e, bad);
-    return sv_bool(r);
+    return sv_bool(sv_equal(before, after));
   }
   case B_BOOLEAN:
     return sv_from_value(val_set((Value *[]){val_bool(false), val_bool(true)}, 2));
@@ -1767,9 +1991,7 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     return sv_bool(term_true(T));
   case B_CARDINALITY: {
     SymVal *s = need_set(a[0], enc(E, a[0], env));
-    TermId r = sv_card(s, &bad);
-    check_bad(e, bad);
-    return sv_int(r);
+    return sv_int(sv_card(s));
   }
   case B_SINGLETON_FN: {
     SymVal *k = enc(E, a[0], env);
@@ -1787,11 +2009,10 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     SymVal *df = sv_domain(f);
     for (uint32_t j = 0; j < g->n; j++) {
       SvCell c = g->cells[j];
-      c.mem = term_mk_and2(T, c.mem, term_mk_not(T, sv_mem(c.key, df, &bad)));
+      c.mem = term_mk_and2(T, c.mem, term_mk_not(T, sv_mem(c.key, df)));
       if (!term_is_false(T, c.mem))
         VEC_PUSH(out, c);
     }
-    check_bad(e, bad);
     SymVal *r = sv_fun(out.data, (uint32_t)out.len);
     VEC_FREE(out);
     return r;
@@ -1814,7 +2035,7 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
                    "\\in",
                 sym_str(e->name));
   case B_ENABLED:
-    unsupported(e, "ENABLED is not supported by the symbolic engine yet");
+    return enc_enabled(E, e, env);
   default:
     unsupported(e, "the operator '%s' is not supported by the symbolic "
                    "engine yet",
@@ -1912,7 +2133,10 @@ static SymVal *enc(Enc *E, Expr *e, Bind *env) {
     VEC_FREE(vals);
     return r;
   }
-  case EX_LET:
+  case EX_LET: {
+    Bind frames[e->ndefs > 0 ? e->ndefs : 1];
+    return enc(E, e->body, let_frames(E, e, env, frames));
+  }
   case EX_LABEL:
     return enc(E, e->body, env);
   case EX_FORALL:
@@ -1993,11 +2217,11 @@ static SymVal *enc(Enc *E, Expr *e, Bind *env) {
       SymVal *x = enc(E, e->args[1], env);
       wd(E, term_mk_not(T, enc_in(E, e, x, d->bounds[0].set, env)), e,
          "a function is applied to an argument outside its domain");
-      if (!enter_recursion(E, e, d))
+      if (!unfold_enter(E, e, d))
         return sv_any();
-      Bind f = {d->bounds[0].names[0].id, x, NULL, NULL, NULL, env, NULL};
+      Bind f = {.id = d->bounds[0].names[0].id, .v = x, .up = env};
       SymVal *r = enc(E, d->body, &f);
-      leave_recursion(E);
+      unfold_leave(E);
       return r;
     }
     SymVal *f = enc(E, fe, env);
@@ -2017,9 +2241,9 @@ static SymVal *enc(Enc *E, Expr *e, Bind *env) {
       unsupported(e, "'@' outside an EXCEPT value");
     return E->at;
   case EX_FUNSET:
+    return enc_funset(E, e, env);
   case EX_RECSET:
-    unsupported(e, "this set of functions or records is too large to build; "
-                   "it is supported on the right of \\in");
+    return enc_recset(E, e, env);
   default:
     unsupported(e, "this construct (%s) is not supported by the symbolic "
                    "engine yet",
@@ -2066,8 +2290,25 @@ static void branch_add(Enc *E, Branches *br, TermId g) {
   VEC_PUSH(br->states, snap_take(E));
 }
 
+/* Do the branches end in the same partial state? */
+static bool branches_alike(Enc *E, Branches *br) {
+  Snap *last = &br->states.data[br->states.len - 1];
+  for (size_t i = 0; i + 1 < br->states.len; i++)
+    for (int v = 0; v < E->nvars; v++) {
+      Snap *s = &br->states.data[i];
+      if (s->asg[v] != last->asg[v])
+        return false;
+      if (s->nxt[v] != last->nxt[v] &&
+          (!s->nxt[v] || !last->nxt[v] || !sv_same(s->nxt[v], last->nxt[v])))
+        return false;
+    }
+  return true;
+}
+
 /* Merges the branches into E's partial state under fresh selectors; the
- * last branch is taken when no selector before it is. */
+ * last branch is taken when no selector before it is.  Branches that end
+ * in the same state (guards: \/ in a condition, \E x \in S : P) need no
+ * selector: the guard is the disjunction. */
 static TermId branch_merge(Enc *E, Expr *at, Branches *br, const Snap *in) {
   size_t n = br->guards.len;
   if (n == 0) {
@@ -2076,7 +2317,11 @@ static TermId branch_merge(Enc *E, Expr *at, Branches *br, const Snap *in) {
   }
   snap_restore(E, &br->states.data[n - 1]);
   TermId g = br->guards.data[n - 1];
-  for (size_t i = n - 1; i-- > 0;) {
+  if (n > 1 && branches_alike(E, br)) {
+    g = term_mk_or(T, br->guards.data, (uint32_t)n);
+    n = 0; /* nothing to merge */
+  }
+  for (size_t i = n > 0 ? n - 1 : 0; i-- > 0;) {
     TermId sel = term_mk_fresh(T, "sel", SORT_BOOL);
     Snap *s = &br->states.data[i];
     for (int v = 0; v < E->nvars; v++) {
@@ -2092,7 +2337,7 @@ static TermId branch_merge(Enc *E, Expr *at, Branches *br, const Snap *in) {
     }
     g = term_mk_ite(T, sel, br->guards.data[i], g);
   }
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < br->states.len; i++)
     snap_free(&br->states.data[i]);
   VEC_FREE(br->guards);
   VEC_FREE(br->states);
@@ -2108,9 +2353,10 @@ static TermId assign(Enc *E, Expr *at, Decl *d, SymVal *v) {
     E->asg[i] = term_true(T);
     return term_true(T);
   }
-  bool bad = false;
-  TermId eq = sv_eq(E->nxt[i], v, &bad);
-  check_bad(at, bad);
+  TermId saved = E->pc; /* a test only where x' is already assigned */
+  E->pc = term_mk_and2(T, saved, a);
+  TermId eq = eq_checked(E, at, E->nxt[i], v);
+  E->pc = saved;
   if (term_is_true(T, a))
     return eq;
   E->nxt[i] = ite_or_fail(at, a, E->nxt[i], v);
@@ -2246,7 +2492,7 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
       *ok = term_false(T);
       return NULL;
     }
-    Bind f = {set->bounds[0].names[0].id, v, NULL, NULL, NULL, env, NULL};
+    Bind f = {.id = set->bounds[0].names[0].id, .v = v, .up = env};
     TermId saved = E->pc;
     E->pc = term_mk_and2(T, saved, in);
     TermId p = as_bool(set->body, enc(E, set->body, &f));
@@ -2316,6 +2562,11 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
   }
   /* An oracle picks one cell; it must be a member. */
   TermId o = term_mk_fresh(T, "pick", SORT_INT);
+  mpz_t lo, hi;
+  mpz_init_set_ui(lo, 0);
+  mpz_init_set_ui(hi, s->n - 1);
+  term_var_set_bounds(T, o, lo, hi);
+  mpz_clears(lo, hi, NULL);
   SymVal *r = s->cells[s->n - 1].key;
   VEC(TermId) conds = {0};
   for (uint32_t i = 0; i < s->n; i++) {
@@ -2374,6 +2625,9 @@ static bool product_set(const Spec *sp, Expr *s, int depth) {
     return false;
   if (s->kind == EX_FUNSET)
     return true;
+  if (s->kind == EX_SET_FILTER && s->nbounds == 1 && !s->bounds[0].tuple &&
+      s->bounds[0].nnames == 1) /* {f \in [S -> T] : P} */
+    return product_set(sp, s->bounds[0].set, depth + 1);
   if (s->kind != EX_OP)
     return false;
   if (s->ref.kind == REF_BUILTIN)
@@ -2386,7 +2640,8 @@ static bool product_set(const Spec *sp, Expr *s, int depth) {
   return false;
 }
 
-/* \E over Nat, Int, SUBSET T or [S -> T] in an action: each name is a
+/* \E over Nat, Int, SUBSET T or [S -> T] (or a subset of one described by
+ * a filter) in an action: each name is a
  * fresh member of its set (as Apalache does) rather than a branch per
  * element. */
 static bool symbolic_choice(const Spec *sp, Expr *e) {
@@ -2418,7 +2673,7 @@ static TermId exists_choice(Enc *E, Expr *e, Bind *env) {
       ok = term_mk_and2(T, ok, in);
       VEC_PUSH(E->choice_ids, b->names[j].id);
       VEC_PUSH(E->choice_vals, v);
-      frames[k] = (Bind){b->names[j].id, v, NULL, NULL, NULL, cur, NULL};
+      frames[k] = (Bind){.id = b->names[j].id, .v = v, .up = cur};
       cur = &frames[k++];
     }
   }
@@ -2465,10 +2720,7 @@ static TermId enc_unchanged(Enc *E, Expr *e, Expr *at, Bind *env) {
   E->primed = true;
   SymVal *after = enc(E, e, env);
   E->primed = false;
-  bool bad = false;
-  TermId r = sv_eq(before, after, &bad);
-  check_bad(at, bad);
-  return r;
+  return sv_equal(before, after);
 }
 
 static TermId enc_act(Enc *E, Expr *e, Bind *env) {
@@ -2488,6 +2740,7 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
         return g;
       }
       case B_OR: {
+        E->branchings++;
         Snap in = snap_take(E);
         Branches br = {{0}, {0}};
         for (int i = 0; i < e->nargs; i++) {
@@ -2509,6 +2762,7 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
         Decl *d = assign_target(E, e->args[0], env);
         if (d && !term_is_true(T, E->asg[d->index])) {
           TermId ok;
+          E->branchings++;
           SymVal *v = fresh_member(E, e->args[1], env, &ok);
           if (!v)
             return term_false(T);
@@ -2548,6 +2802,7 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
     }
     break;
   case EX_EXISTS: {
+    E->branchings++;
     if (symbolic_choice(E->spec, e))
       return exists_choice(E, e, env);
     Snap in = snap_take(E);
@@ -2609,13 +2864,206 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
     snap_free(&in);
     return g;
   }
-  case EX_LET:
+  case EX_LET: {
+    Bind frames[e->ndefs > 0 ? e->ndefs : 1];
+    return enc_act(E, e->body, let_frames(E, e, env, frames));
+  }
   case EX_LABEL:
     return enc_act(E, e->body, env);
   default:
     break;
   }
   return as_bool(e, enc(E, e, env));
+}
+
+/* ---- ENABLED ----
+ *
+ * ENABLED A holds in a state when A has a successor there: A is encoded
+ * from the current state into a partial next state of its own, as a step
+ * is, and its guard is true for some values of the choice variables the
+ * encoding made (selectors, picks, elements).  An existential is exact
+ * only where it occurs positively, and ENABLED is as often negated (~ENABLED
+ * A in a guard, an invariant ~ENABLED Next <=> Done), so the choices are
+ * eliminated: the guard becomes the disjunction of its instances over each
+ * choice variable's finite range.  Choices from an infinite set, or too
+ * many of them, are refused.
+ *
+ * TLC evaluates ENABLED by enumerating A's successors and stops at the
+ * first one; an evaluation error inside A happens only before that.  When
+ * A does not branch (no \/, \E or x' \in S at the level of actions) there
+ * is one path, whose success comes last, so its errors are recorded as
+ * they are.  Otherwise an error is recorded where A is not enabled (the
+ * enumeration is then complete); one that could only come with A enabled
+ * depends on the enumeration order, and is recorded as a refusal
+ * (EXIT_OTHER) for the solver to find if it is reachable, never as a
+ * verdict. */
+
+#define MAX_CHOICE_RANGE 4096     /* values one choice variable may take */
+#define MAX_ENABLED_TERMS 2000000 /* terms the elimination may create */
+
+/* Eliminating one choice variable v from a Bool term: ∃v.t, pushed
+ * inward where v does not occur everywhere (through \/, through an ite
+ * whose condition does not mention v, through a conjunction only one of
+ * whose conjuncts does), and expanded over v's values where it must be.
+ * A term mentioning v was made after v (hash-consing builds children
+ * first), so ids below v need no look. */
+typedef struct Elim {
+  TermMgr *tm;
+  TermId v;
+  const TermId *vals;
+  size_t nvals;
+  uint32_t size;  /* terms from v on, when the elimination started */
+  uint8_t *occ;   /* by id - v: 0 unknown, 1 v absent, 2 v present */
+  TermId *memo;   /* by id - v: the result */
+} Elim;
+
+static bool elim_occurs(Elim *x, TermId t) {
+  if (t < x->v)
+    return false;
+  if (t == x->v)
+    return true;
+  uint32_t i = t - x->v;
+  if (i >= x->size)
+    return false;
+  if (!x->occ[i]) {
+    bool r = false;
+    for (uint32_t k = 0; k < term_nargs(x->tm, t) && !r; k++)
+      r = elim_occurs(x, term_arg(x->tm, t, k));
+    x->occ[i] = r ? 2 : 1;
+  }
+  return x->occ[i] == 2;
+}
+
+static TermId elim(Elim *x, TermId t) {
+  if (!elim_occurs(x, t))
+    return t;
+  uint32_t i = t - x->v;
+  if (x->memo[i])
+    return x->memo[i];
+  TermMgr *tm = x->tm;
+  TermKind k = term_kind(tm, t);
+  uint32_t n = term_nargs(tm, t);
+  TermId r = TERM_NONE;
+  if (k == TERM_OR) {
+    TermId *a = xmalloc((n + 1) * sizeof *a);
+    for (uint32_t j = 0; j < n; j++)
+      a[j] = elim(x, term_arg(tm, t, j));
+    r = term_mk_or(tm, a, n);
+    free(a);
+  } else if (k == TERM_ITE && term_sort(tm, t) == SORT_BOOL &&
+             !elim_occurs(x, term_arg(tm, t, 0))) {
+    r = term_mk_ite(tm, term_arg(tm, t, 0), elim(x, term_arg(tm, t, 1)),
+                    elim(x, term_arg(tm, t, 2)));
+  } else if (k == TERM_AND) {
+    uint32_t with = 0, at = 0;
+    for (uint32_t j = 0; j < n; j++)
+      if (elim_occurs(x, term_arg(tm, t, j))) {
+        with++;
+        at = j;
+      }
+    if (with == 1) {
+      TermId *a = xmalloc((n + 1) * sizeof *a);
+      for (uint32_t j = 0; j < n; j++)
+        a[j] = j == at ? elim(x, term_arg(tm, t, j)) : term_arg(tm, t, j);
+      r = term_mk_and(tm, a, n);
+      free(a);
+    }
+  }
+  if (!r) {
+    TermId *a = xmalloc((x->nvals + 1) * sizeof *a);
+    for (size_t j = 0; j < x->nvals; j++)
+      a[j] = term_subst(tm, t, &x->v, &x->vals[j], 1);
+    r = term_mk_or(tm, a, (uint32_t)x->nvals);
+    free(a);
+  }
+  x->memo[i] = r;
+  return r;
+}
+
+/* ∃ over the choice variables of g (those made since mark), latest first:
+ * the selectors of a disjunction, made after its branches, split the term
+ * into the branches, in which the branches' own choices are then local. */
+static TermId exists_choices(Enc *E, Expr *at, TermId g, TermId mark) {
+  TermId *vars;
+  size_t n;
+  term_vars_since(T, g, mark, &vars, &n);
+  uint32_t start = term_count(T);
+  mpz_t lo, hi, c;
+  mpz_inits(lo, hi, c, NULL);
+  VEC(TermId) vals = {0};
+  for (size_t i = n; i-- > 0;) {
+    TermId v = vars[i];
+    vals.len = 0;
+    if (term_sort(T, v) == SORT_BOOL) {
+      VEC_PUSH(vals, term_false(T));
+      VEC_PUSH(vals, term_true(T));
+    } else {
+      bool ok = term_var_bounds(T, v, lo, hi);
+      mpz_sub(c, hi, lo);
+      if (!ok || mpz_cmp_si(c, MAX_CHOICE_RANGE) >= 0) {
+        free(vars);
+        unsupported(at, "ENABLED of an action that chooses from an infinite "
+                        "or very large set (more than %d values) cannot be "
+                        "encoded",
+                    MAX_CHOICE_RANGE);
+      }
+      for (mpz_set(c, lo); mpz_cmp(c, hi) <= 0; mpz_add_ui(c, c, 1))
+        VEC_PUSH(vals, term_mk_int(T, c));
+    }
+    Elim x = {T, v, vals.data, vals.len, term_count(T) - v, NULL, NULL};
+    x.occ = xcalloc(x.size + 1, 1);
+    x.memo = xcalloc(x.size + 1, sizeof *x.memo);
+    g = elim(&x, g);
+    free(x.occ);
+    free(x.memo);
+    if (term_count(T) - start > MAX_ENABLED_TERMS) {
+      free(vars);
+      unsupported(at, "ENABLED of this action has too many combinations of "
+                      "choices to encode (more than %d terms)",
+                  MAX_ENABLED_TERMS);
+    }
+  }
+  VEC_FREE(vals);
+  free(vars);
+  mpz_clears(lo, hi, c, NULL);
+  return g;
+}
+
+static SymVal *enc_enabled(Enc *E, Expr *e, Bind *env) {
+  if (E->primed || E->init_mode || !E->cur)
+    unsupported(e, "ENABLED needs a current state (not in Init, nor under a "
+                   "prime)");
+  SymVal **nxt = E->nxt;
+  TermId *asg = E->asg;
+  E->nxt = xcalloc((size_t)E->nvars + 1, sizeof *E->nxt);
+  E->asg = xmalloc(((size_t)E->nvars + 1) * sizeof *E->asg);
+  for (int v = 0; v < E->nvars; v++)
+    E->asg[v] = term_false(T);
+  TermId mark = term_count(T);
+  size_t err_from = E->errs->len;
+  unsigned branchings = E->branchings;
+  TermId g = enc_act(E, e->args[0], env);
+  bool one_path = E->branchings == branchings;
+  free(E->nxt);
+  free(E->asg);
+  E->nxt = nxt;
+  E->asg = asg;
+  TermId en = exists_choices(E, e, g, mark);
+  size_t err_to = one_path ? err_from : E->errs->len;
+  for (size_t i = err_from; i < err_to; i++) {
+    WdErr w = E->errs->data[i];
+    E->errs->data[i].cond = term_mk_and2(T, w.cond, term_mk_not(T, en));
+    w.cond = term_mk_and2(T, w.cond, en);
+    w.code = EXIT_OTHER;
+    w.msg = xsprintf("%s -- inside ENABLED where the action also has a "
+                     "successor; whether TLC meets this error depends on the "
+                     "order it enumerates successors in, which the symbolic "
+                     "engine does not follow (use --engine explicit)",
+                     w.msg);
+    if (!term_is_false(T, w.cond))
+      VEC_PUSH(*E->errs, w);
+  }
+  return sv_bool(en);
 }
 
 /* ---- entry points ---- */
@@ -2761,9 +3209,7 @@ TermId enc_action_prop(Enc *E, Expr *a, Expr *sub, SymVal **cur,
   SymVal *v0 = enc(E, sub, NULL);
   pred_start(E, next, errs);
   SymVal *v1 = enc(E, sub, NULL);
-  bool bad = false;
-  TermId same = sv_eq(v0, v1, &bad);
-  check_bad(sub, bad);
+  TermId same = eq_checked(E, sub, v0, v1);
   /* As in TLC, A is evaluated (and its errors happen) only on a step that
    * changes v. */
   pred_start(E, cur, errs);

@@ -9,6 +9,7 @@
  * growing with every merge. */
 #include "symval.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static TermMgr *tm;
@@ -188,7 +189,12 @@ bool sv_same(const SymVal *a, const SymVal *b) {
   return true;
 }
 
-TermId sv_eq(const SymVal *a, const SymVal *b, bool *bad) {
+TermId sv_eq(const SymVal *a, const SymVal *b, bool *unused) {
+  (void)unused;
+  return sv_equal(a, b);
+}
+
+TermId sv_equal(const SymVal *a, const SymVal *b) {
   if (a == sv_any() || b == sv_any())
     return term_false(tm); /* an error is recorded wherever it is reached */
   if (a->kind == SV_MIX || b->kind == SV_MIX) {
@@ -200,23 +206,15 @@ TermId sv_eq(const SymVal *a, const SymVal *b, bool *bad) {
       SymVal *ak = sv_alt((SymVal *)a, (SvKind)k, &ma);
       SymVal *bk = sv_alt((SymVal *)b, (SvKind)k, &mb);
       if (ak && bk)
-        VEC_PUSH(alts, term_mk_and(tm, (TermId[]){ma, mb, sv_eq(ak, bk, bad)},
+        VEC_PUSH(alts, term_mk_and(tm, (TermId[]){ma, mb, sv_equal(ak, bk)},
                                    3));
     }
     TermId r = term_mk_or(tm, alts.data, alts.len);
     VEC_FREE(alts);
     return r;
   }
-  if (a->kind != b->kind) {
-    /* A model value differs from everything of another kind; other
-     * mixtures are errors, as in TLC. */
-    Value *va = NULL, *vb = NULL;
-    bool ma = a->kind == SV_ATOM && sv_is_const(a, &va) && va->kind == V_MODEL;
-    bool mb = b->kind == SV_ATOM && sv_is_const(b, &vb) && vb->kind == V_MODEL;
-    if (!ma && !mb)
-      *bad = true;
+  if (a->kind != b->kind) /* whether that is an error: sv_eq_error */
     return term_false(tm);
-  }
   if (sv_same(a, b))
     return term_true(tm);
   switch (a->kind) {
@@ -226,7 +224,7 @@ TermId sv_eq(const SymVal *a, const SymVal *b, bool *bad) {
   case SV_ATOM:
     return term_mk_eq(tm, a->t, b->t);
   case SV_SET:
-    return term_mk_and2(tm, sv_subseteq(a, b, bad), sv_subseteq(b, a, bad));
+    return term_mk_and2(tm, sv_subseteq(a, b), sv_subseteq(b, a));
   case SV_FUN: {
     /* Same domain, and equal values on it. */
     VEC(TermId) parts = {0};
@@ -239,10 +237,10 @@ TermId sv_eq(const SymVal *a, const SymVal *b, bool *bad) {
         VEC(TermId) alts = {0};
         for (uint32_t j = 0; j < y->n; j++) {
           SvCell *d = &y->cells[j];
-          TermId k = sv_eq(c->key, d->key, bad);
+          TermId k = sv_equal(c->key, d->key);
           if (term_is_false(tm, k))
             continue;
-          TermId v = dir ? term_true(tm) : sv_eq(c->val, d->val, bad);
+          TermId v = dir ? term_true(tm) : sv_equal(c->val, d->val);
           VEC_PUSH(alts, term_mk_and(tm, (TermId[]){d->mem, k, v}, 3));
         }
         VEC_PUSH(parts, term_mk_implies(tm, c->mem,
@@ -260,10 +258,47 @@ TermId sv_eq(const SymVal *a, const SymVal *b, bool *bad) {
   return term_false(tm);
 }
 
-TermId sv_mem(const SymVal *x, const SymVal *s, bool *bad) {
+/* The atom a is a string (not a model value), as a Bool term. */
+static TermId atom_is_string(const SymVal *a) {
+  Value *v;
+  if (sv_is_const(a, &v))
+    return term_mk_bool(tm, v->kind == V_STR);
+  VEC(TermId) alts = {0};
+  for (int i = 0; i < sv_atom_count(); i++)
+    if (sv_atom_value(i)->kind == V_STR)
+      VEC_PUSH(alts, term_mk_eq(tm, a->t, term_mk_int_si(tm, i)));
+  TermId r = term_mk_or(tm, alts.data, alts.len);
+  VEC_FREE(alts);
+  return r;
+}
+
+TermId sv_eq_error(const SymVal *a, const SymVal *b) {
+  if (a == sv_any() || b == sv_any())
+    return term_false(tm);
+  VEC(TermId) errs = {0};
+  for (int ka = 0; ka < SV_NKINDS; ka++) {
+    TermId ma, mb;
+    SymVal *xa = sv_alt((SymVal *)a, (SvKind)ka, &ma);
+    if (!xa)
+      continue;
+    TermId plain_a = ka == SV_ATOM ? atom_is_string(xa) : term_true(tm);
+    for (int kb = 0; kb < SV_NKINDS; kb++) {
+      SymVal *xb = kb == ka ? NULL : sv_alt((SymVal *)b, (SvKind)kb, &mb);
+      if (!xb)
+        continue;
+      TermId plain_b = kb == SV_ATOM ? atom_is_string(xb) : term_true(tm);
+      VEC_PUSH(errs, term_mk_and(tm, (TermId[]){ma, mb, plain_a, plain_b}, 4));
+    }
+  }
+  TermId r = term_mk_or(tm, errs.data, errs.len);
+  VEC_FREE(errs);
+  return r;
+}
+
+TermId sv_mem(const SymVal *x, const SymVal *s) {
   VEC(TermId) alts = {0};
   for (uint32_t i = 0; i < s->n; i++) {
-    TermId e = sv_eq(x, s->cells[i].key, bad);
+    TermId e = sv_equal(x, s->cells[i].key);
     if (!term_is_false(tm, e))
       VEC_PUSH(alts, term_mk_and2(tm, s->cells[i].mem, e));
   }
@@ -272,11 +307,11 @@ TermId sv_mem(const SymVal *x, const SymVal *s, bool *bad) {
   return r;
 }
 
-TermId sv_subseteq(const SymVal *a, const SymVal *b, bool *bad) {
+TermId sv_subseteq(const SymVal *a, const SymVal *b) {
   VEC(TermId) parts = {0};
   for (uint32_t i = 0; i < a->n; i++)
     VEC_PUSH(parts, term_mk_implies(tm, a->cells[i].mem,
-                                    sv_mem(a->cells[i].key, b, bad)));
+                                    sv_mem(a->cells[i].key, b)));
   TermId r = term_mk_and(tm, parts.data, parts.len);
   VEC_FREE(parts);
   return r;
@@ -374,12 +409,6 @@ SymVal *sv_ite(TermId c, SymVal *a, SymVal *b) {
       r.mem = term_mk_ite(tm, c, ca.mem, cb.mem);
       if (a->kind == SV_FUN) {
         r.val = sv_ite(c, ca.val, cb.val);
-        if (!r.val) {
-          free(used);
-          free(shared);
-          VEC_FREE(out);
-          return NULL;
-        }
       }
     } else {
       r.mem = term_mk_and2(tm, c, ca.mem);
@@ -432,26 +461,20 @@ SymVal *sv_domain(const SymVal *f) {
   return s;
 }
 
-SymVal *sv_apply(const SymVal *f, const SymVal *x, TermId *defined,
-                 bool *bad) {
+SymVal *sv_apply(const SymVal *f, const SymVal *x, TermId *defined) {
   SymVal *r = NULL;
   VEC(TermId) hits = {0};
   /* Scan backwards so that the first matching cell wins in the ite. */
   for (uint32_t i = f->n; i-- > 0;) {
     SvCell *c = &f->cells[i];
-    TermId hit = term_mk_and2(tm, c->mem, sv_eq(x, c->key, bad));
+    TermId hit = term_mk_and2(tm, c->mem, sv_equal(x, c->key));
     if (term_is_false(tm, hit))
       continue;
     VEC_PUSH(hits, hit);
     if (!r) {
       r = c->val;
     } else {
-      SymVal *m = sv_ite(hit, c->val, r);
-      if (!m) {
-        *bad = true;
-        break;
-      }
-      r = m;
+      r = sv_ite(hit, c->val, r);
     }
   }
   *defined = term_mk_or(tm, hits.data, hits.len);
@@ -459,27 +482,20 @@ SymVal *sv_apply(const SymVal *f, const SymVal *x, TermId *defined,
   return r;
 }
 
-SymVal *sv_update(const SymVal *f, const SymVal *key, SymVal *v, bool *bad) {
+SymVal *sv_update(const SymVal *f, const SymVal *key, SymVal *v) {
   SvCell *c = xmalloc((f->n + 1) * sizeof *c);
   for (uint32_t i = 0; i < f->n; i++) {
     c[i] = f->cells[i];
-    TermId hit = sv_eq(key, c[i].key, bad);
-    if (term_is_false(tm, hit))
-      continue;
-    SymVal *m = sv_ite(hit, v, c[i].val);
-    if (!m) {
-      *bad = true;
-      free(c);
-      return NULL;
-    }
-    c[i].val = m;
+    TermId hit = sv_equal(key, c[i].key);
+    if (!term_is_false(tm, hit))
+      c[i].val = sv_ite(hit, v, c[i].val);
   }
   SymVal *s = sv_fun(c, f->n);
   free(c);
   return s;
 }
 
-TermId sv_card(const SymVal *s, bool *bad) {
+TermId sv_card(const SymVal *s) {
   VEC(TermId) terms = {0};
   for (uint32_t i = 0; i < s->n; i++) {
     /* Count a cell when it is a member and no earlier member equals it. */
@@ -487,7 +503,7 @@ TermId sv_card(const SymVal *s, bool *bad) {
     VEC_PUSH(conds, s->cells[i].mem);
     for (uint32_t j = 0; j < i; j++) {
       TermId dup = term_mk_and2(tm, s->cells[j].mem,
-                                sv_eq(s->cells[j].key, s->cells[i].key, bad));
+                                sv_equal(s->cells[j].key, s->cells[i].key));
       VEC_PUSH(conds, term_mk_not(tm, dup));
     }
     TermId counted = term_mk_and(tm, conds.data, conds.len);
@@ -500,4 +516,169 @@ TermId sv_card(const SymVal *s, bool *bad) {
     sum = term_mk_add(tm, sum, terms.data[i]);
   VEC_FREE(terms);
   return sum;
+}
+
+/* ---- TLC's value order ----
+ *
+ * val_cmp orders kinds first (Booleans, integers, strings, model values,
+ * sets, functions: the order of SvKind, with strings and model values both
+ * atoms), then within a kind; sets and functions by size and then
+ * element by element in their sorted order.  For two sets A and B of one
+ * size that comparison is decided by the least element of their symmetric
+ * difference: A comes first when it lies in A, that is, when some x in
+ * A \ B is below every y in B \ A.  Functions compare their domains that
+ * way, and on equal domains their values at the first key (in key order)
+ * where they differ. */
+
+static int *atom_rank;  /* by atom index: position in val_cmp order */
+static size_t atom_ranked;
+
+static int cmp_atom_index(const void *a, const void *b) {
+  return val_cmp(atoms.data[*(const int *)a], atoms.data[*(const int *)b]);
+}
+
+static TermId atom_rank_term(const SymVal *a) {
+  if (atom_ranked != atoms.len) {
+    int *idx = xmalloc((atoms.len + 1) * sizeof *idx);
+    for (size_t i = 0; i < atoms.len; i++)
+      idx[i] = (int)i;
+    qsort(idx, atoms.len, sizeof *idx, cmp_atom_index);
+    free(atom_rank);
+    atom_rank = xmalloc((atoms.len + 1) * sizeof *atom_rank);
+    for (size_t i = 0; i < atoms.len; i++)
+      atom_rank[idx[i]] = (int)i;
+    free(idx);
+    atom_ranked = atoms.len;
+  }
+  if (term_is_int_const(tm, a->t)) {
+    mpz_t z;
+    mpz_init(z);
+    term_int_value(tm, a->t, z);
+    long i = mpz_get_si(z);
+    mpz_clear(z);
+    return term_mk_int_si(tm, i >= 0 && (size_t)i < atoms.len ? atom_rank[i]
+                                                               : -1);
+  }
+  TermId r = term_mk_int_si(tm, -1);
+  for (size_t i = atoms.len; i-- > 0;)
+    r = term_mk_ite(tm, term_mk_eq(tm, a->t, term_mk_int_si(tm, (long)i)),
+                    term_mk_int_si(tm, atom_rank[i]), r);
+  return r;
+}
+
+/* For A and B of one size: A's sorted elements come first. */
+static TermId set_lex_lt(const SymVal *a, const SymVal *b) {
+  TermId *only_b = xmalloc((b->n + 1) * sizeof *only_b);
+  for (uint32_t j = 0; j < b->n; j++)
+    only_b[j] = term_mk_and2(tm, b->cells[j].mem,
+                             term_mk_not(tm, sv_mem(b->cells[j].key, a)));
+  VEC(TermId) alts = {0};
+  for (uint32_t i = 0; i < a->n; i++) {
+    TermId only_a = term_mk_and2(tm, a->cells[i].mem,
+                                 term_mk_not(tm, sv_mem(a->cells[i].key, b)));
+    if (term_is_false(tm, only_a))
+      continue;
+    VEC(TermId) below = {0};
+    VEC_PUSH(below, only_a);
+    for (uint32_t j = 0; j < b->n; j++)
+      if (!term_is_false(tm, only_b[j]))
+        VEC_PUSH(below, term_mk_implies(tm, only_b[j],
+                                        sv_lt(a->cells[i].key,
+                                              b->cells[j].key)));
+    VEC_PUSH(alts, term_mk_and(tm, below.data, below.len));
+    VEC_FREE(below);
+  }
+  TermId r = term_mk_or(tm, alts.data, alts.len);
+  VEC_FREE(alts);
+  free(only_b);
+  return r;
+}
+
+/* Size first, then set_lex_lt on equal sizes: a < b as sets. */
+static TermId sized_lt(TermId na, TermId nb, TermId lex) {
+  return term_mk_or2(tm, term_mk_lt(tm, na, nb),
+                     term_mk_and2(tm, term_mk_eq(tm, na, nb), lex));
+}
+
+static TermId fun_lt(const SymVal *f, const SymVal *g) {
+  SymVal *df = sv_domain(f), *dg = sv_domain(g);
+  /* On equal domains: the values at the first key where they differ. */
+  VEC(TermId) alts = {0};
+  for (uint32_t i = 0; i < f->n; i++) {
+    SymVal *k = f->cells[i].key;
+    TermId d1, d2;
+    SymVal *fk = sv_apply(f, k, &d1), *gk = sv_apply(g, k, &d2);
+    if (!fk || !gk)
+      continue;
+    VEC(TermId) c = {0};
+    VEC_PUSH(c, f->cells[i].mem);
+    VEC_PUSH(c, sv_lt(fk, gk));
+    for (uint32_t j = 0; j < f->n; j++) {
+      if (j == i)
+        continue;
+      SymVal *kj = f->cells[j].key;
+      TermId before = term_mk_and2(tm, f->cells[j].mem, sv_lt(kj, k));
+      if (term_is_false(tm, before))
+        continue;
+      TermId e1, e2;
+      SymVal *fj = sv_apply(f, kj, &e1), *gj = sv_apply(g, kj, &e2);
+      TermId same = fj && gj ? sv_equal(fj, gj) : term_false(tm);
+      VEC_PUSH(c, term_mk_implies(tm, before, same));
+    }
+    VEC_PUSH(alts, term_mk_and(tm, c.data, c.len));
+    VEC_FREE(c);
+  }
+  TermId vals = term_mk_or(tm, alts.data, alts.len);
+  VEC_FREE(alts);
+  TermId same_dom = sv_equal(df, dg);
+  TermId lex = term_mk_or2(tm, set_lex_lt(df, dg),
+                           term_mk_and2(tm, same_dom, vals));
+  return sized_lt(sv_card(df), sv_card(dg), lex);
+}
+
+static TermId lt_same_kind(const SymVal *a, const SymVal *b) {
+  switch (a->kind) {
+  case SV_BOOL:
+    return term_mk_and2(tm, term_mk_not(tm, a->t), b->t);
+  case SV_INT:
+    return term_mk_lt(tm, a->t, b->t);
+  case SV_ATOM:
+    return term_mk_lt(tm, atom_rank_term(a), atom_rank_term(b));
+  case SV_SET:
+    return sized_lt(sv_card(a), sv_card(b), set_lex_lt(a, b));
+  case SV_FUN:
+    return fun_lt(a, b);
+  case SV_MIX:
+    break;
+  }
+  return term_false(tm);
+}
+
+TermId sv_lt(const SymVal *a, const SymVal *b) {
+  if (a == sv_any() || b == sv_any() || a == b)
+    return term_false(tm);
+  if (a->kind != SV_MIX && b->kind != SV_MIX) {
+    if (a->kind != b->kind)
+      return term_mk_bool(tm, a->kind < b->kind);
+    if (sv_same(a, b))
+      return term_false(tm);
+    return lt_same_kind(a, b);
+  }
+  VEC(TermId) alts = {0};
+  for (int ka = 0; ka < SV_NKINDS; ka++) {
+    TermId ma, mb;
+    SymVal *xa = sv_alt((SymVal *)a, (SvKind)ka, &ma);
+    if (!xa)
+      continue;
+    for (int kb = 0; kb < SV_NKINDS; kb++) {
+      SymVal *xb = sv_alt((SymVal *)b, (SvKind)kb, &mb);
+      if (!xb || kb < ka)
+        continue;
+      TermId lt = kb > ka ? term_true(tm) : lt_same_kind(xa, xb);
+      VEC_PUSH(alts, term_mk_and(tm, (TermId[]){ma, mb, lt}, 3));
+    }
+  }
+  TermId r = term_mk_or(tm, alts.data, alts.len);
+  VEC_FREE(alts);
+  return r;
 }

@@ -65,9 +65,18 @@ int sv_atom_count(void);
 
 /* Structural identity (same terms everywhere). */
 bool sv_same(const SymVal *a, const SymVal *b);
-/* TLA+ equality as a Bool term; NULL when the kinds cannot be compared
- * (the caller reports the error at its location). */
-TermId sv_eq(const SymVal *a, const SymVal *b, bool *incomparable);
+/* TLA+ equality as a Bool term.  Values of different kinds are unequal;
+ * whether comparing them with = is an evaluation error is sv_eq_error's
+ * question (membership, function application and set operations compare
+ * silently, as the evaluator does).  sv_eq is sv_equal with a flag it never
+ * sets (NULL allowed), for callers written against the older interface. */
+TermId sv_equal(const SymVal *a, const SymVal *b);
+TermId sv_eq(const SymVal *a, const SymVal *b, bool *unused);
+/* When evaluating a = b is an error, as a Bool term: the two are of
+ * different kinds (Boolean, integer, string or model value, set,
+ * function) and neither is a model value, which TLC compares with
+ * anything. */
+TermId sv_eq_error(const SymVal *a, const SymVal *b);
 /* A stand-in for the value of an expression whose evaluation is an error
  * wherever it is reached (Head(<<>>)): the Bool FALSE, except that sv_ite
  * drops it for the other branch. */
@@ -79,17 +88,18 @@ SymVal *sv_alt(SymVal *v, SvKind k, TermId *active);
 /* if c then a else b (a mixture when the kinds differ). */
 SymVal *sv_ite(TermId c, SymVal *a, SymVal *b);
 /* x \in s (s an SV_SET). */
-TermId sv_mem(const SymVal *x, const SymVal *s, bool *incomparable);
-TermId sv_subseteq(const SymVal *a, const SymVal *b, bool *incomparable);
+TermId sv_mem(const SymVal *x, const SymVal *s);
+TermId sv_subseteq(const SymVal *a, const SymVal *b);
 /* The domain of a function, as a set. */
 SymVal *sv_domain(const SymVal *f);
 /* f[x]: the value and the condition that x is in the domain (*defined). */
-SymVal *sv_apply(const SymVal *f, const SymVal *x, TermId *defined,
-                 bool *incomparable);
+SymVal *sv_apply(const SymVal *f, const SymVal *x, TermId *defined);
 /* f with the value at key replaced by v when key is in the domain. */
-SymVal *sv_update(const SymVal *f, const SymVal *key, SymVal *v,
-                  bool *incomparable);
+SymVal *sv_update(const SymVal *f, const SymVal *key, SymVal *v);
 /* Number of distinct members of a set, as an Int term. */
-TermId sv_card(const SymVal *s, bool *incomparable);
+TermId sv_card(const SymVal *s);
+/* a comes before b in TLC's value order (val_cmp, the order CHOOSE and
+ * quantifiers visit a set in), as a Bool term. */
+TermId sv_lt(const SymVal *a, const SymVal *b);
 
 #endif
