@@ -613,6 +613,44 @@ static bool eval_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env) {
   return in_value(e, x, eval(c, set, env));
 }
 
+/* Does eval_in decide membership in `set` other than by evaluating it to
+ * a value (so that it needs the element itself)?  Mirrors eval_in. */
+static bool in_needs_element(Ctx *c, Expr *set) {
+  switch (set->kind) {
+  case EX_SET_FILTER:
+  case EX_FUNSET:
+  case EX_RECSET:
+    return true;
+  case EX_OP:
+    if (set->ref.kind == REF_DEF) {
+      if (!c->spec || spec_def_value(c->spec, set->ref.u.def))
+        return false;
+      Def *d = spec_effective_def(c->spec, set->ref.u.def);
+      return d->kind == DEF_OP && lazy_set_form(d->body);
+    }
+    return set->ref.kind == REF_BUILTIN && lazy_set_form(set);
+  default:
+    return false;
+  }
+}
+
+/* <<a, b, ...>> \in S.  A tuple that was never made is equal to no value
+ * made so far, so it is in no finite set already built: the common test
+ * <<v, c>> \in Edges(dag) then makes no new value. */
+static bool tuple_in(Ctx *c, Expr *e, Expr *tup, Expr *set, Env *env) {
+  int n = tup->nargs;
+  Value *buf[n > 0 ? n : 1];
+  for (int i = 0; i < n; i++)
+    buf[i] = eval(c, tup->args[i], env);
+  Value *x = val_tuple_find(buf, (size_t)n);
+  if (x || in_needs_element(c, set))
+    return eval_in(c, e, x ? x : mk_seq(buf, (size_t)n), set, env);
+  Value *s = eval(c, set, env);
+  if (s->kind == V_SET)
+    return false;
+  return in_value(e, mk_seq(buf, (size_t)n), s);
+}
+
 /* ---- function application and EXCEPT ---- */
 
 static Value *apply(Expr *e, Value *f, Value *arg) {
@@ -1193,9 +1231,12 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
     return val_bool(x == y);
   }
   case B_IN:
-    return val_bool(eval_in(c, e, eval(c, a[0], env), a[1], env));
-  case B_NOTIN:
-    return val_bool(!eval_in(c, e, eval(c, a[0], env), a[1], env));
+  case B_NOTIN: {
+    bool in = a[0]->kind == EX_TUPLE ? tuple_in(c, e, a[0], a[1], env)
+                                     : eval_in(c, e, eval(c, a[0], env), a[1],
+                                               env);
+    return val_bool(b == B_IN ? in : !in);
+  }
   case B_CUP:
   case B_CAP:
   case B_SETMINUS: {
