@@ -102,9 +102,9 @@ Value *val_infset(InfSet which);
 /* keys in any order; returns NULL if a key occurs twice.  Copies arrays. */
 Value *val_fun(Value **keys, Value **vals, size_t n);
 Value *val_tuple(Value **vals, size_t n);
-/* The tuple <<vals...>> if some value equal to it has been made, else NULL
- * (and nothing is made): a tuple no one has built is in no set. */
-Value *val_tuple_find(Value **vals, size_t n);
+/* <<vals...>> \in set, without making the tuple when set is a V_SET (a
+ * binary search in the set's order). */
+bool val_set_has_tuple(const Value *set, Value **vals, size_t n);
 Value *val_record(const Sym *fields, Value **vals, size_t n); /* NULL on dup */
 
 /* Queries. */

@@ -470,10 +470,14 @@ static bool in_value(Expr *e, Value *x, Value *s) {
 }
 
 /* Binds d's parameters to the argument expressions (by name, in env) in
- * frames, which has room for d->nparams; returns the innermost frame. */
+ * frames, which has room for d->nparams; returns the innermost frame.
+ * The body of a module-level definition sees only its parameters, so its
+ * frames start a new chain (lookups then walk only what the body binds);
+ * a LET definition's body may name what is bound around the LET, which
+ * the caller's chain holds. */
 static Env *param_frames(Ctx *c, Def *d, Expr **args, Env *env,
                          Env *frames) {
-  Env *cur = env;
+  Env *cur = d->module ? NULL : env;
   for (int i = 0; i < d->nparams; i++) {
     frames[i] = (Env){d->params[i].id, NULL, args[i], env, NULL, cur, c->at};
     cur = &frames[i];
@@ -634,20 +638,19 @@ static bool in_needs_element(Ctx *c, Expr *set) {
   }
 }
 
-/* <<a, b, ...>> \in S.  A tuple that was never made is equal to no value
- * made so far, so it is in no finite set already built: the common test
- * <<v, c>> \in Edges(dag) then makes no new value. */
+/* <<a, b, ...>> \in S.  The test <<v, c>> \in Edges(dag) is common in
+ * inner loops: when S is a finite set, the tuple is looked for without
+ * being made. */
 static bool tuple_in(Ctx *c, Expr *e, Expr *tup, Expr *set, Env *env) {
   int n = tup->nargs;
   Value *buf[n > 0 ? n : 1];
   for (int i = 0; i < n; i++)
     buf[i] = eval(c, tup->args[i], env);
-  Value *x = val_tuple_find(buf, (size_t)n);
-  if (x || in_needs_element(c, set))
-    return eval_in(c, e, x ? x : mk_seq(buf, (size_t)n), set, env);
+  if (in_needs_element(c, set))
+    return eval_in(c, e, mk_seq(buf, (size_t)n), set, env);
   Value *s = eval(c, set, env);
   if (s->kind == V_SET)
-    return false;
+    return val_set_has_tuple(s, buf, (size_t)n);
   return in_value(e, mk_seq(buf, (size_t)n), s);
 }
 

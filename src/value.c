@@ -642,7 +642,12 @@ static struct ArrayIndex {
 
 static ptrdiff_t binary_find(Value *const *a, size_t n, const Value *x);
 
-static ptrdiff_t indexed_find(Value *const *a, size_t n, const Value *x) {
+/* The hash index of the array a of n values (a direct-mapped cache of
+ * indexes, one line per array): NULL the first time an array is searched
+ * (then a binary search is cheaper than building the index) unless
+ * `build` asks for it anyway. */
+static struct ArrayIndex *array_index_of(Value *const *a, size_t n,
+                                         bool build) {
   if (!array_index)
     array_index = xcalloc(ARRAY_INDEX_LINES, sizeof *array_index);
   struct ArrayIndex *ix =
@@ -652,8 +657,8 @@ static ptrdiff_t indexed_find(Value *const *a, size_t n, const Value *x) {
     *ix = (struct ArrayIndex){a, (uint32_t)n, 0, 0, NULL};
   }
   if (!ix->slots) {
-    if (++ix->searches < 2)
-      return binary_find(a, n, x);
+    if (++ix->searches < 2 && !build)
+      return NULL;
     uint32_t cap = 16;
     while (cap < 2 * n)
       cap *= 2;
@@ -666,6 +671,13 @@ static ptrdiff_t indexed_find(Value *const *a, size_t n, const Value *x) {
       ix->slots[j] = i + 1;
     }
   }
+  return ix;
+}
+
+static ptrdiff_t indexed_find(Value *const *a, size_t n, const Value *x) {
+  struct ArrayIndex *ix = array_index_of(a, n, false);
+  if (!ix)
+    return binary_find(a, n, x);
   for (uint32_t j = (uint32_t)x->hash & ix->mask; ix->slots[j];
        j = (j + 1) & ix->mask)
     if (a[ix->slots[j] - 1] == x)
@@ -976,17 +988,49 @@ Value *val_tuple(Value **vals, size_t n) {
   return f;
 }
 
-Value *val_tuple_find(Value **vals, size_t n) {
-  if (n == 0)
-    return val_tuple(vals, 0);
-  Value **keys = tuple_keys(n);
-  if (!keys)
-    return val_tuple(vals, n);
-  Value proto = {.kind = V_FUN, .hash = hash_fun(keys, vals, n)};
-  proto.u.fun.keys = keys;
-  proto.u.fun.vals = vals;
-  proto.u.fun.n = (uint32_t)n;
-  return table_find(&proto);
+/* val_cmp(v, <<vals>>) for the tuple of the n values, without making it. */
+static int cmp_tuple(const Value *v, Value **keys, Value **vals, size_t n) {
+  if (v->kind != V_FUN)
+    return v->kind < V_FUN ? -1 : 1;
+  if (v->u.fun.n != n)
+    return v->u.fun.n < n ? -1 : 1;
+  for (size_t i = 0; v->u.fun.keys != keys && i < n; i++) {
+    int c = val_cmp(v->u.fun.keys[i], keys[i]);
+    if (c)
+      return c;
+  }
+  for (size_t i = 0; i < n; i++) {
+    int c = val_cmp(v->u.fun.vals[i], vals[i]);
+    if (c)
+      return c;
+  }
+  return 0;
+}
+
+bool val_set_has_tuple(const Value *set, Value **vals, size_t n) {
+  Value **keys = n ? tuple_keys(n) : NULL;
+  if (set->kind != V_SET || (n && !keys)) {
+    Value *t = val_tuple(vals, n);
+    return val_set_mem(set, t);
+  }
+  /* The tuple's fingerprint, then the elements that share it. */
+  uint64_t h = hash_fun(keys, vals, n);
+  Value *const *a = set->u.set.elems;
+  size_t m = set->u.set.n;
+  if (m <= 8) {
+    for (size_t i = 0; i < m; i++)
+      if (a[i]->hash == h && cmp_tuple(a[i], keys, vals, n) == 0)
+        return true;
+    return false;
+  }
+  struct ArrayIndex *ix = array_index_of(a, m, true);
+  for (uint32_t j = (uint32_t)h & ix->mask; ix->slots[j];
+       j = (j + 1) & ix->mask) {
+    const Value *v = a[ix->slots[j] - 1];
+    if (v->hash == h && cmp_tuple(v, keys, vals, n) == 0)
+      return true;
+  }
+  return false;
 }
 
 Value *val_record(const Sym *fields, Value **vals, size_t n) {
