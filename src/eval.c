@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "builtin.h"
+#include "native.h"
 
 #define MAX_DEPTH 20000
 #define MAX_ENUM 5000000 /* elements a constructed set may have */
@@ -721,6 +722,79 @@ static Env *let_frame(Env *env, const Def *d) {
   return NULL;
 }
 
+/* ---- native implementations (native.h) ---- */
+
+static Value *apply_op_arg(Ctx *c, Expr *site, Expr *op, Value **vals, int n,
+                           Env *env);
+
+struct NativeCall {
+  Ctx *c;
+  Expr *e;
+  Env *env;
+};
+
+static bool natives_on = true;
+static bool may_write;
+
+void eval_set_natives(bool on) { natives_on = on; }
+
+bool eval_set_may_write(bool on) {
+  bool old = may_write;
+  may_write = on;
+  return old;
+}
+
+Value *native_arg(NativeCall *nc, int i) {
+  return eval(nc->c, nc->e->args[i], nc->env);
+}
+
+Value *native_apply(NativeCall *nc, int i, Value **vals, int n) {
+  return apply_op_arg(nc->c, nc->e, nc->e->args[i], vals, n, nc->env);
+}
+
+bool native_test(NativeCall *nc, int i, Value **vals, int n,
+                 const char *what) {
+  return get_bool(nc->e, native_apply(nc, i, vals, n), what);
+}
+
+void native_fail(NativeCall *nc, const char *fmt, ...) {
+  char buf[2048];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  eval_fail(nc->e, "%s", buf);
+}
+
+Expr *native_site(NativeCall *nc) { return nc->e; }
+
+const char *native_spec_dir(NativeCall *nc) {
+  return nc->c->spec && nc->c->spec->prog ? nc->c->spec->prog->dir : NULL;
+}
+
+bool native_may_write(NativeCall *nc) { return may_write; }
+
+/* The native of definition d (NULL if none), found once per definition:
+ * only a definition of a module that comes with brink has one. */
+static NativeFn native_of(Def *d) {
+  static VEC(uint8_t) known;  /* by Def.id: 0 unknown, 1 none, 2 found */
+  static VEC(NativeFn) fns;
+  if (d->id < known.len && known.data[d->id])
+    return known.data[d->id] == 2 ? fns.data[d->id] : NULL;
+  while (known.len <= d->id) {
+    VEC_PUSH(known, 0);
+    VEC_PUSH(fns, NULL);
+  }
+  Def *o = d->origin ? d->origin : d;
+  NativeFn f = NULL;
+  if (o->module && o->module->builtin && o->kind == DEF_OP &&
+      o->nparams == d->nparams)
+    f = native_lookup(sym_str(o->module->name), sym_str(o->name), o->nparams);
+  known.data[d->id] = f ? 2 : 1;
+  fns.data[d->id] = f;
+  return f;
+}
+
 static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
   const Spec *sp = c->spec;
   if (!d->module && d->kind == DEF_OP && d->nparams == 0) {
@@ -747,6 +821,13 @@ static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
   }
   if (d->kind != DEF_OP)
     eval_fail(e, "'%s' cannot be evaluated", sym_str(d->name));
+  if (natives_on && d->module) {
+    NativeFn f = native_of(d);
+    if (f) {
+      NativeCall nc = {c, e, env};
+      return f(&nc);
+    }
+  }
   bool cache = def_cacheable(d) && d->id < sp->ndefs;
   if (cache && sp->def_cache[d->id])
     return sp->def_cache[d->id];

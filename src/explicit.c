@@ -671,6 +671,47 @@ static void setup_keys(Bfs *b) {
   b->perms = perm_group(sp->symmetry, perms);
 }
 
+/* The POSTCONDITION, once the search has ended without an error: with
+ * TLCGet("stats") and friends giving the final counts, and with the
+ * operators that write files allowed (native.h).  False is reported as
+ * TLC reports a false assumption. */
+static int postcondition(Bfs *b) {
+  const Named *pc = &b->spec->postcondition;
+  if (!pc->expr)
+    return EXIT_OK;
+  FailPoint fp;
+  if (fail_push(&fp)) {
+    eval_set_may_write(false);
+    fprintf(stdout, "Error: evaluating the POSTCONDITION %s failed (see "
+                    "above).\n",
+            sym_str(pc->name));
+    return fp.code ? fp.code : EXIT_EVAL;
+  }
+  eval_set_level(-1);
+  bool old = eval_set_may_write(true);
+  EvalState st = {b->spec, NULL, NULL};
+  bool ok = eval_bool(&st, pc->expr, "the POSTCONDITION");
+  eval_set_may_write(old);
+  fail_pop(&fp);
+  if (ok)
+    return EXIT_OK;
+  Def *d = pc->expr->ref.u.def;
+  const char *path = src_path(d->loc.file);
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  int len = (int)strlen(base);
+  if (len > 4 && strcmp(base + len - 4, ".tla") == 0)
+    len -= 4;
+  fprintf(stdout,
+          "Error: Assumption line %u, col %u to line %u, col %u of module "
+          "%.*s is false.\n",
+          d->body->loc.line, d->body->loc.col, d->body->loc.eline,
+          d->body->loc.ecol, len, base);
+  fprintf(stdout, "Error: the POSTCONDITION %s is false.\n",
+          sym_str(pc->name));
+  return EXIT_ASSUME;
+}
+
 static int search(const Spec *spec, const CheckOptions *opt) {
   Bfs b;
   memset(&b, 0, sizeof b);
@@ -794,7 +835,7 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   totals(&b);
   fprintf(stdout, "The depth of the complete state graph search is %d.\n",
           b.max_level + 1);
-  return EXIT_OK;
+  return postcondition(&b);
 }
 
 int check_explicit(const Spec *spec, const CheckOptions *opt) {

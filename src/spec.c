@@ -632,7 +632,19 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
       s->view = ref_to(d, cfg->view.loc);
   }
   warn_unused(cfg->alias, "ALIAS");
-  warn_unused(cfg->postcondition, "POSTCONDITION");
+  if (cfg->postcondition.name) {
+    /* TLC evaluates it once, after a search that found no error. */
+    Def *d = named_def(s, cfg->postcondition, "POSTCONDITION", LEVEL_STATE);
+    if (d) {
+      Named nm = {cfg->postcondition.name, cfg->postcondition.loc,
+                  ref_to(d, d->name_loc)};
+      s->postcondition = nm;
+      diag_note(cfg->postcondition.loc,
+                "POSTCONDITION %s is evaluated after the search by the "
+                "explicit engine only",
+                sym_str(cfg->postcondition.name));
+    }
+  }
   s->check_deadlock = cfg->check_deadlock != 0;
   if (opt && opt->check_deadlock >= 0)
     s->check_deadlock = opt->check_deadlock;
