@@ -631,7 +631,8 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
     if (d)
       s->view = ref_to(d, cfg->view.loc);
   }
-  warn_unused(cfg->alias, "ALIAS");
+  if (cfg->alias.name && named_def(s, cfg->alias, "ALIAS", LEVEL_ACTION))
+    warn_unused(cfg->alias, "ALIAS");
   if (cfg->postcondition.name) {
     /* TLC evaluates it once, after a search that found no error. */
     Def *d = named_def(s, cfg->postcondition, "POSTCONDITION", LEVEL_STATE);
