@@ -316,13 +316,15 @@ static int run_brink(const char *env, const char *args, char **out) {
 
 static const char *writer_module =
     "---- MODULE W ----\n"
-    "EXTENDS Naturals, Json, TLC\n"
+    "EXTENDS Naturals, Json, TLC, IOUtils\n"
     "CONSTANT Out\n"
     "VARIABLE x\n"
     "Init == x = 0\n"
     "Next == x < 3 /\\ x' = x + 1\n"
     "Write == JsonSerialize(Out, <<[x |-> x], {\"a\"}>>)\n"
     "Export == JsonSerialize(Out, [states |-> TLCGet(\"stats\").distinct])\n"
+    "Run == IOExec(<<\"printf\", \"%s-%s\", \"a\", \"b\">>)\n"
+    "Echo == Run = [exitValue |-> 0, stdout |-> \"a-b\", stderr |-> \"\"]\n"
     "====\n";
 
 START_TEST(test_writing_only_in_a_postcondition) {
@@ -350,10 +352,18 @@ START_TEST(test_writing_only_in_a_postcondition) {
                             "is evaluated here, where brink neither writes "
                             "files nor runs commands"),
                 "%s", out);
+  /* IOExec runs the command in a POSTCONDITION */
+  char *cfg2 = xsprintf("CONSTANT Out = \"%s/out.json\"\nINIT Init\nNEXT "
+                        "Next\nCHECK_DEADLOCK FALSE\nPOSTCONDITION Echo\n",
+                        fixture_dir);
+  fixture_write("W.cfg", cfg2);
+  code = run_brink(NULL, args, &out);
+  ck_assert_msg(code == 0, "exit %d:\n%s", code, out);
   free(out);
   free(args);
   free(args2);
   free(cfg);
+  free(cfg2);
   free(path);
 }
 END_TEST
