@@ -32,6 +32,13 @@ bool eval_action_holds(const EvalState *st, const Action *a);
  * TLCGet("level") is an error).  Returns the previous level. */
 int eval_set_level(int level);
 
+/* Operators of the shipped modules that have a native implementation
+ * (native.h) use it unless this is turned off (the tests compare the two). */
+void eval_set_natives(bool on);
+/* Whether operators that write files or run commands may do so (while a
+ * POSTCONDITION is evaluated); returns the previous setting. */
+bool eval_set_may_write(bool on);
+
 /* What TLCGet reports about the checker.  The CLI gives the search's
  * configuration (TLCGet("config")) before the assumptions are checked;
  * the explicit engine gives its running counts (TLCGet("stats"),

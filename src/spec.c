@@ -389,6 +389,35 @@ static void bind_specification(Spec *s, CfgName n) {
   VEC_FREE(parts);
 }
 
+/* A next-state relation [A]_v (NEXT naming a definition whose body is
+ * one, through parameterless definitions) means A \/ UNCHANGED v, as in
+ * TLC; both engines are given that disjunction, so the stuttering step is
+ * an action of its own. */
+static Expr *unbox_next(Spec *s, Expr *e) {
+  Expr *b = e;
+  for (int depth = 0; depth < 64; depth++) {
+    if (b->kind == EX_LABEL) {
+      b = b->body;
+      continue;
+    }
+    Def *d = b->kind == EX_OP && b->nargs == 0 ? spec_applied_def(s, b) : NULL;
+    if (!d || d->kind != DEF_OP || d->nparams != 0)
+      break;
+    b = d->body;
+  }
+  if (b->kind != EX_BOX_ACT)
+    return e;
+  Expr *unch = ast_op(b->args[1]->loc, sym_intern("UNCHANGED"),
+                      (Expr *[]){b->args[1]}, 1);
+  unch->ref.kind = REF_BUILTIN;
+  unch->ref.u.builtin = B_UNCHANGED;
+  Expr *or = ast_op(b->loc, sym_intern("\\/"), (Expr *[]){b->args[0], unch},
+                    2);
+  or->ref.kind = REF_BUILTIN;
+  or->ref.u.builtin = B_OR;
+  return or;
+}
+
 static void add_named(Spec *s, void *vec, CfgName n, const char *role,
                       int max_level) {
   VEC(Named) *v = vec;
@@ -627,8 +656,21 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
     if (d)
       s->view = ref_to(d, cfg->view.loc);
   }
-  warn_unused(cfg->alias, "ALIAS");
-  warn_unused(cfg->postcondition, "POSTCONDITION");
+  if (cfg->alias.name && named_def(s, cfg->alias, "ALIAS", LEVEL_ACTION))
+    warn_unused(cfg->alias, "ALIAS");
+  if (cfg->postcondition.name) {
+    /* TLC evaluates it once, after a search that found no error. */
+    Def *d = named_def(s, cfg->postcondition, "POSTCONDITION", LEVEL_STATE);
+    if (d) {
+      Named nm = {cfg->postcondition.name, cfg->postcondition.loc,
+                  ref_to(d, d->name_loc)};
+      s->postcondition = nm;
+      diag_note(cfg->postcondition.loc,
+                "POSTCONDITION %s is evaluated after the search by the "
+                "explicit engine only",
+                sym_str(cfg->postcondition.name));
+    }
+  }
   s->check_deadlock = cfg->check_deadlock != 0;
   if (opt && opt->check_deadlock >= 0)
     s->check_deadlock = opt->check_deadlock;
@@ -642,10 +684,13 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
   *exit_code = 0;
   if (s->no_behavior)
     return s;
+  Expr *named = s->next;
+  s->next = unbox_next(s, s->next);
   StepVec path = {0};
-  split(s, s->next, &path, s->next->kind == EX_OP && s->next->ref.kind == REF_DEF
-                               ? sym_str(s->next->ref.u.def->name)
-                               : "Next",
+  split(s, s->next, &path,
+        named->kind == EX_OP && named->ref.kind == REF_DEF
+            ? sym_str(named->ref.u.def->name)
+            : "Next",
         0);
   /* split() pushes the Next definition itself as the first step. */
   VEC_FREE(path);
