@@ -2196,6 +2196,11 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
   }
   /* An oracle picks one cell; it must be a member. */
   TermId o = term_mk_fresh(T, "pick", SORT_INT);
+  mpz_t lo, hi; /* it is a cell index (the bit-blaster's width) */
+  mpz_init_set_ui(lo, 0);
+  mpz_init_set_ui(hi, s->n - 1);
+  term_var_set_bounds(T, o, lo, hi);
+  mpz_clears(lo, hi, NULL);
   SymVal *r = s->cells[s->n - 1].key;
   VEC(TermId) conds = {0};
   for (uint32_t i = 0; i < s->n; i++) {
