@@ -7,6 +7,7 @@
 # NoError), so these runs use --no-deadlock.
 # Usage: benchmarks/apalache_bmc.sh [seconds-per-run] [out.csv] [filter]
 # filter: an extended regex on the benchmark name (default: every row).
+# BRINK_ARGS adds options to every run (e.g. "--backend cadical").
 # (Empty TSV fields become "-" first: read would merge adjacent tabs.)
 set -u
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ printf '%-36s %-30s %4s %9s %-10s %9s %8s\n' benchmark spec len brink_s result a
 while IFS=$'\t' read -r bench spec args length init inv status t19 t05; do
   printf '%s\n' "$bench" | grep -Eq "$filter" || continue
   cinit=$(printf '%s\n' "$args" | sed -n 's/.*--cinit=\([A-Za-z0-9_]*\).*/\1/p')
-  cmd=("$brink" check --no-deadlock --length "$length")
+  cmd=("$brink" check ${BRINK_ARGS:-} --no-deadlock --length "$length")
   [ -n "$cinit" ] && cmd+=(--cinit "$cinit")
   [ "$init" != - ] && cmd+=(--init "$init")
   [ "$inv" != - ] && cmd+=(--inv "$inv")
