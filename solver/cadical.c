@@ -185,8 +185,57 @@ static int cad_lit_of(const CadSolver *s, AigLit a) {
   return aig_sign(a) ? -v : v;
 }
 
+/* The inputs of node n's gate: an ITE r = c ? t : e when n is
+ * !(c & t') & !(!c & e') (then t = !t', e = !e'; an XOR is the case
+ * t = !e) and neither inner AND is in the CNF yet; else the AND of its
+ * two fanins.  Returns the number of inputs (3 or 2) in in[]. */
+static int cad_gate(const CadSolver *s, uint32_t n, AigLit in[3]) {
+  AigLit c0 = aig_child(s->aig, n, 0), c1 = aig_child(s->aig, n, 1);
+  in[0] = c0;
+  in[1] = c1;
+  uint32_t m0 = aig_node(c0), m1 = aig_node(c1);
+  if (!aig_sign(c0) || !aig_sign(c1) || !aig_is_and(s->aig, m0) ||
+      !aig_is_and(s->aig, m1) || s->var_of[m0] || s->var_of[m1])
+    return 2;
+  AigLit x[2] = {aig_child(s->aig, m0, 0), aig_child(s->aig, m0, 1)};
+  AigLit y[2] = {aig_child(s->aig, m1, 0), aig_child(s->aig, m1, 1)};
+  for (int i = 0; i < 2; i++)
+    for (int j = 0; j < 2; j++)
+      if (x[i] == aig_not(y[j])) {
+        in[0] = x[i];
+        in[1] = aig_not(x[1 - i]);
+        in[2] = aig_not(y[1 - j]);
+        return 3;
+      }
+  return 2;
+}
+
+/* The clauses of variable x defined as the gate over in[] (cad_gate). */
+static void cad_define(CadSolver *s, int x, const AigLit *in, int k) {
+  if (k == 2) {
+    int c0 = cad_lit_of(s, in[0]), c1 = cad_lit_of(s, in[1]);
+    int cl[3] = {-x, c0};
+    cad_clause(s, cl, 2);
+    cl[1] = c1;
+    cad_clause(s, cl, 2);
+    cl[0] = x;
+    cl[1] = -c0;
+    cl[2] = -c1;
+    cad_clause(s, cl, 3);
+    return;
+  }
+  int c = cad_lit_of(s, in[0]), t = cad_lit_of(s, in[1]),
+      e = cad_lit_of(s, in[2]);
+  int cls[6][3] = {{-x, -c, t}, {-x, c, e}, {x, -c, -t},
+                   {x, c, -e},  {-x, t, e}, {x, -t, -e}};
+  /* the last two are implied, and useless for an XOR (t = -e) */
+  int ncl = t == -e ? 4 : 6;
+  for (int i = 0; i < ncl; i++)
+    cad_clause(s, cls[i], 3);
+}
+
 /* The SAT literal of a, after putting a's cone into the CNF: one variable
- * per node, and for an AND node x = c0 & c1 its three Tseitin clauses. */
+ * per gate (cad_gate) and its clauses. */
 static int cad_lit(CadSolver *s, AigLit a) {
   cad_reserve_nodes(s);
   uint32_t root = aig_node(a);
@@ -205,9 +254,11 @@ static int cad_lit(CadSolver *s, AigLit a) {
       stack.len--;
       continue;
     }
+    AigLit in[3];
+    int k = cad_gate(s, n, in);
     bool ready = true;
-    for (int i = 0; i < 2; i++) {
-      uint32_t c = aig_node(aig_child(s->aig, n, i));
+    for (int i = 0; i < k; i++) {
+      uint32_t c = aig_node(in[i]);
       if (c && !s->var_of[c]) {
         VEC_PUSH(stack, c);
         ready = false;
@@ -216,17 +267,8 @@ static int cad_lit(CadSolver *s, AigLit a) {
     if (!ready)
       continue;
     stack.len--;
-    int x = s->var_of[n] = ++s->nvars;
-    int c0 = cad_lit_of(s, aig_child(s->aig, n, 0));
-    int c1 = cad_lit_of(s, aig_child(s->aig, n, 1));
-    int cl[3] = {-x, c0};
-    cad_clause(s, cl, 2);
-    cl[1] = c1;
-    cad_clause(s, cl, 2);
-    cl[0] = x;
-    cl[1] = -c0;
-    cl[2] = -c1;
-    cad_clause(s, cl, 3);
+    s->var_of[n] = ++s->nvars;
+    cad_define(s, s->var_of[n], in, k);
   }
   VEC_FREE(stack);
   return cad_lit_of(s, a);
