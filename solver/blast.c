@@ -226,6 +226,62 @@ static void ival_divmod(Blaster *b, TermId t, TermId a, TermId c, bool div) {
   mpz_clears(plo, phi, l, h, NULL);
 }
 
+/* Narrows lo..hi, the interval of branch z of an ite, by the condition c
+ * that holds (pos) or fails when z is taken: z < q gives z <= hi(q) - 1,
+ * and so on (Min and Max are such ites). */
+static void ival_narrow(Blaster *b, TermId c, bool pos, TermId z, mpz_t lo,
+                        mpz_t hi) {
+  const TermMgr *tm = b->tm;
+  while (term_kind(tm, c) == TERM_NOT) {
+    c = term_arg(tm, c, 0);
+    pos = !pos;
+  }
+  TermKind k = term_kind(tm, c);
+  if (k != TERM_LT && k != TERM_LE)
+    return;
+  TermId p = term_arg(tm, c, 0), q = term_arg(tm, c, 1);
+  if (z != p && z != q)
+    return;
+  /* pos: p < q (LT) or p <= q (LE); else p >= q (LT) or p > q (LE).
+   * As p <= q - d or q <= p - d with d = 0 or 1: */
+  unsigned long d = (k == TERM_LT) == pos ? 1 : 0;
+  TermId small = pos ? p : q, big = pos ? q : p;
+  mpz_t v;
+  mpz_init(v);
+  if (z == small) { /* z <= hi(big) - d */
+    mpz_sub_ui(v, HI(big), d);
+    if (mpz_cmp(v, hi) < 0)
+      mpz_set(hi, v);
+  } else { /* z >= lo(small) + d */
+    mpz_add_ui(v, LO(small), d);
+    if (mpz_cmp(v, lo) > 0)
+      mpz_set(lo, v);
+  }
+  mpz_clear(v);
+}
+
+/* An ite's interval: the union of its branches', each narrowed by the
+ * condition under which it is taken (a branch left empty is never
+ * taken). */
+static void ival_ite(Blaster *b, TermId t) {
+  const TermMgr *tm = b->tm;
+  TermId c = term_arg(tm, t, 0);
+  mpz_t l, h;
+  mpz_inits(l, h, NULL);
+  bool first = true;
+  for (int i = 1; i <= 2; i++) {
+    TermId z = term_arg(tm, t, (uint32_t)i);
+    mpz_set(l, LO(z));
+    mpz_set(h, HI(z));
+    ival_narrow(b, c, i == 1, z, l, h);
+    if (mpz_cmp(l, h) <= 0)
+      ival_join(LO(t), HI(t), l, h, &first);
+  }
+  if (first) /* neither branch can be taken: any interval is sound */
+    mpz_set_ui(LO(t), 0), mpz_set_ui(HI(t), 0);
+  mpz_clears(l, h, NULL);
+}
+
 /* Sets t's interval from its arguments'. */
 static void ival_of(Blaster *b, TermId t) {
   const TermMgr *tm = b->tm;
@@ -245,13 +301,9 @@ static void ival_of(Blaster *b, TermId t) {
       mpz_sub_ui(HI(t), HI(t), 1);
     }
     break;
-  case TERM_ITE: {
-    TermId x = term_arg(tm, t, 1), y = term_arg(tm, t, 2);
-    bool first = true;
-    ival_join(LO(t), HI(t), LO(x), HI(x), &first);
-    ival_join(LO(t), HI(t), LO(y), HI(y), &first);
+  case TERM_ITE:
+    ival_ite(b, t);
     break;
-  }
   case TERM_ADD:
     for (uint32_t i = 0; i < n; i++) {
       mpz_add(LO(t), LO(t), LO(term_arg(tm, t, i)));

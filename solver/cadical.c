@@ -10,7 +10,9 @@
  * literals; nothing is ever retracted, so learnt clauses carry over from
  * frame to frame.  No variable is frozen: CaDiCaL restores an eliminated
  * variable by itself when a later clause or assumption uses it (IPASIR
- * semantics), and measurements found freezing every term's bits slower.
+ * semantics), and freezing every variable was slower (DistributedCounterCAS
+ * at 20 steps: 3.9 s instead of 1.8 s; 3-process Paxos at 13: 9.2 s
+ * instead of 8.4 s), as were turning elimination or inprocessing off.
  *
  * Integers and overflow -- the semantics.  Integers are two's-complement
  * bit-vectors.  A term whose range is known (from its constants and from
@@ -80,7 +82,7 @@ typedef struct CadSolver {
   size_t linked;         /* of those, linked to act */
   int act;               /* "no asserted root is poisoned", 0 = none yet */
   VEC(int) clauses;      /* every clause, 0-terminated (dumping only) */
-  size_t nclauses;
+  size_t nclauses;  /* clauses added */
   VEC(int) assumed; /* SAT literals of the last query */
   /* For the whole run. */
   VEC(TermId) asserted;
@@ -122,11 +124,11 @@ static void cad_clause(CadSolver *s, const int *lits, size_t n) {
   for (size_t i = 0; i < n; i++)
     ccadical_add(s->sat, lits[i]);
   ccadical_add(s->sat, 0);
+  s->nclauses++;
   if (s->dump_path) {
     for (size_t i = 0; i < n; i++)
       VEC_PUSH(s->clauses, lits[i]);
     VEC_PUSH(s->clauses, 0);
-    s->nclauses++;
   }
 }
 
@@ -617,6 +619,9 @@ static void cad_dump(CadSolver *s) {
 
 static void cad_destroy(Solver *base) {
   CadSolver *s = (CadSolver *)base;
+  if (getenv("BRINK_DEBUG_CAD") && s->aig)
+    fprintf(stderr, "cadical: %u AIG nodes, %d variables, %zu clauses\n",
+            aig_num_nodes(s->aig), s->nvars, s->nclauses);
   if (s->dump_path && s->sat)
     cad_dump(s);
   cad_instance_free(s);

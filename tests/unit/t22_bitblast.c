@@ -449,7 +449,7 @@ static void rand_terms(RandTerms *r, unsigned seed) {
   for (size_t i = 0; i < sizeof consts / sizeof consts[0]; i++)
     r->ints[r->ni++] = term_mk_int_si(tm, consts[i]);
   while (r->ni < 400 || r->nb < 400) {
-    unsigned k = rnd(&seed) % 14;
+    unsigned k = rnd(&seed) % 15;
     TermId a = r->ints[rnd(&seed) % (unsigned)r->ni];
     TermId b = r->ints[rnd(&seed) % (unsigned)r->ni];
     TermId c = r->bools[rnd(&seed) % (unsigned)r->nb];
@@ -477,6 +477,21 @@ static void rand_terms(RandTerms *r, unsigned seed) {
       args[0] = c; args[1] = a; args[2] = b;
       t = term_raw(tm, TERM_ITE, SORT_INT, args, 3);
       break;
+    case 14: {
+      /* Min/Max-like: an ite whose condition compares its branches */
+      args[0] = a;
+      args[1] = b;
+      TermId cmp = term_raw(tm, rnd(&seed) & 1 ? TERM_LT : TERM_LE, SORT_BOOL,
+                            args, 2);
+      if (rnd(&seed) & 1)
+        cmp = term_raw(tm, TERM_NOT, SORT_BOOL, &cmp, 1);
+      bool swap = rnd(&seed) & 1;
+      args[0] = cmp;
+      args[1] = swap ? b : a;
+      args[2] = swap ? a : b;
+      t = term_raw(tm, TERM_ITE, SORT_INT, args, 3);
+      break;
+    }
     case 7: case 8: case 9:
       args[0] = a; args[1] = b;
       t = term_raw(tm, k == 7 ? TERM_EQ : k == 8 ? TERM_LT : TERM_LE,
