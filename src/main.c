@@ -294,6 +294,9 @@ static int brink_main(int argc, char **argv) {
     }
     co.int_width = (unsigned)w;
   }
+  if (co.int_width && strcmp(co.backend, "z3") == 0)
+    fprintf(stderr, "brink: note: --int-width has no effect with --backend "
+                    "z3 (its integers are unbounded)\n");
   if (co.dump_cnf && strcmp(co.backend, "z3") == 0) {
     fprintf(stderr, "brink: --dump-cnf needs the cadical back end "
                     "(--backend cadical or auto)\n");
