@@ -83,7 +83,13 @@ void bv_mul(Aig *g, const AigLit *a, const AigLit *b, uint32_t w,
   free(acc);
 }
 
-static void bv_abs(Aig *g, const AigLit *a, uint32_t w, AigLit *out);
+/* |a| as a w-bit unsigned number (|-2^(w-1)| = 2^(w-1) fits). */
+static void bv_abs(Aig *g, const AigLit *a, uint32_t w, AigLit *out) {
+  AigLit *n = xmalloc(w * sizeof *n);
+  bv_neg(g, a, w, n);
+  bv_ite(g, a[w - 1], n, a, w, out);
+  free(n);
+}
 
 void bv_mul_signed(Aig *g, const AigLit *a, uint32_t wa, const AigLit *b,
                    uint32_t wb, uint32_t w, AigLit *out) {
@@ -122,14 +128,6 @@ void bv_ite(Aig *g, AigLit c, const AigLit *a, const AigLit *b, uint32_t w,
             AigLit *out) {
   for (uint32_t i = 0; i < w; i++)
     out[i] = aig_ite(g, c, a[i], b[i]);
-}
-
-/* |a| as a w-bit unsigned number (|-2^(w-1)| = 2^(w-1) fits). */
-static void bv_abs(Aig *g, const AigLit *a, uint32_t w, AigLit *out) {
-  AigLit *n = xmalloc(w * sizeof *n);
-  bv_neg(g, a, w, n);
-  bv_ite(g, a[w - 1], n, a, w, out);
-  free(n);
 }
 
 static AigLit bv_nonzero(Aig *g, const AigLit *a, uint32_t w) {
