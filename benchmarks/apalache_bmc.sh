@@ -22,6 +22,7 @@
 # invariants were checked), max_rss_mb, the published times of Apalache
 # 0.19.2 and 0.5.2, speedup over 0.19.2 (for runs that finished NoError,
 # the published verdict), note (brink's error, if any).
+#   BRINK_ARGS: options added to every run (e.g. "--int-width 16").
 set -u
 cd "$(dirname "$0")/.."
 . benchmarks/bench_lib.sh
@@ -38,7 +39,7 @@ printf '%-30s %-34s %-7s %3s %8s %-9s %5s %9s %8s\n' benchmark spec backend len 
 while IFS=$'\t' read -r bench spec args length init inv status t19 t05; do
   printf '%s %s\n' "$bench" "$spec" | grep -Eq -- "$filter" || continue
   cinit=$(printf '%s\n' "$args" | sed -n 's/.*--cinit=\([A-Za-z0-9_]*\).*/\1/p')
-  cmd=(check --length "$length")
+  cmd=(check ${BRINK_ARGS:-} --length "$length")
   [ "${DEADLOCK:-0}" = 1 ] || cmd+=(--no-deadlock)
   [ -n "$cinit" ] && cmd+=(--cinit "$cinit")
   [ "$init" != - ] && cmd+=(--init "$init")

@@ -2562,7 +2562,7 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
   }
   /* An oracle picks one cell; it must be a member. */
   TermId o = term_mk_fresh(T, "pick", SORT_INT);
-  mpz_t lo, hi;
+  mpz_t lo, hi; /* it is a cell index (the bit-blaster's width) */
   mpz_init_set_ui(lo, 0);
   mpz_init_set_ui(hi, s->n - 1);
   term_var_set_bounds(T, o, lo, hi);

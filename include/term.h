@@ -137,16 +137,4 @@ void term_var_set_bounds(TermMgr *tm, TermId var, const mpz_t lo,
                          const mpz_t hi);
 bool term_var_bounds(const TermMgr *tm, TermId var, mpz_t lo, mpz_t hi);
 
-/* Values of terms in a model, computed over the DAG (each node once per
- * model) from the values of its leaves: `leaf` gives the value of a VAR,
- * and of a DIV or MOD whose divisor is 0 (whose value is the solver's
- * choice), into out (Bool: 0 or 1).  term_eval_reset forgets the values
- * (a new model). */
-typedef void (*TermLeafFn)(void *arg, TermId t, mpz_t out);
-typedef struct TermEval TermEval;
-TermEval *term_eval_new(const TermMgr *tm, TermLeafFn leaf, void *arg);
-void term_eval_delete(TermEval *ev);
-void term_eval_reset(TermEval *ev);
-void term_eval(TermEval *ev, TermId t, mpz_t out);
-
 #endif

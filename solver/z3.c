@@ -39,6 +39,7 @@
  * overflows an 8 MB stack inside check), so a subterm deeper than
  * Z3_MAX_DEPTH is replaced by a fresh constant asserted equal to it. */
 #include "solver.h"
+#include "termeval.h"
 
 #include <assert.h>
 #include <limits.h>
@@ -486,28 +487,20 @@ static void z3_leaf_int(Z3Solver *s, TermId t, mpz_t out);
 
 /* Z3's model evaluation of a large term can take seconds (it rewrites
  * deep ite/div terms), so compound terms are evaluated over brink's own
- * DAG and only the leaves are read from the model. */
-static void z3_leaf(void *arg, TermId t, mpz_t out) {
-  Z3Solver *s = arg;
-  if (term_sort(s->base.tm, t) == SORT_BOOL)
-    mpz_set_ui(out, z3_leaf_bool(s, t));
-  else
-    z3_leaf_int(s, t, out);
+ * DAG (termeval.h) and only the variables, and a division by 0 (whose
+ * value is Z3's choice), are read from the model. */
+static bool z3_var_bool(void *arg, TermId t) { return z3_leaf_bool(arg, t); }
+static void z3_var_int(void *arg, TermId t, mpz_t out) {
+  z3_leaf_int(arg, t, out);
 }
 
 static bool z3_value_bool(Solver *base, TermId t) {
-  Z3Solver *s = (Z3Solver *)base;
   assert(term_sort(base->tm, t) == SORT_BOOL);
-  mpz_t v;
-  mpz_init(v);
-  term_eval(s->eval, t, v);
-  bool b = mpz_sgn(v) != 0;
-  mpz_clear(v);
-  return b;
+  return term_eval_bool(((Z3Solver *)base)->eval, t);
 }
 
 static void z3_value_int(Solver *base, TermId t, mpz_t out) {
-  term_eval(((Z3Solver *)base)->eval, t, out);
+  term_eval_int(((Z3Solver *)base)->eval, t, out);
 }
 
 static void z3_leaf_int(Z3Solver *s, TermId t, mpz_t out) {
@@ -602,7 +595,8 @@ Solver *solver_z3_new(TermMgr *tm) {
   Z3Solver *s = xcalloc(1, sizeof *s);
   s->base.ops = &z3_ops;
   s->base.tm = tm;
-  s->eval = term_eval_new(tm, z3_leaf, s);
+  s->eval = term_eval_new(tm, (TermEvalVars){z3_var_bool, z3_var_int, s,
+                                              z3_var_int});
   Z3_config cfg = Z3_mk_config();
   Z3_set_param_value(cfg, "model", "true");
   s->ctx = Z3_mk_context_rc(cfg);

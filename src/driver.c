@@ -32,6 +32,7 @@ typedef struct Bmc {
   VEC(uint32_t) choice_ids;
   VEC(SymVal *) choice_vals;
   double t0;
+  int k; /* the frame being checked */
 } Bmc;
 
 /* Keeps the choices the encoder just made. */
@@ -116,9 +117,22 @@ static int internal_replay_failure(const char *why) {
   return EXIT_OTHER;
 }
 
+static Trace decode(Bmc *b, int upto);
+
+/* The solver gave up.  A back end that kept the model it could not vouch
+ * for (an integer overflow) shows the path it found, on stderr: it is not
+ * a counterexample and was not replayed. */
 static int unknown(Bmc *b) {
   const char *why = b->solver->ops->reason_unknown(b->solver);
   fprintf(stderr, "brink: the solver gave up: %s\n", why ? why : "unknown");
+  if (solver_partial_model(b->solver)) {
+    Trace t = decode(b, b->k);
+    for (int i = 1; i < t.n; i++)
+      t.actions[i] = -2;
+    fprintf(stderr, "brink: the solver's model that reaches it (not a "
+                    "counterexample, not replayed):\n");
+    trace_print(stderr, b->spec, &t);
+  }
   return EXIT_OTHER;
 }
 
@@ -355,16 +369,21 @@ static int report_violation(Bmc *b, Trace *t, int k) {
   return inv >= 0 || bad->kind == PROP_ALWAYS ? EXIT_SAFETY : EXIT_LIVENESS;
 }
 
+/* The back end the options name (solver.h), wrapped to dump the query. */
+static Solver *new_solver(const CheckOptions *opt, TermMgr *tm) {
+  CadicalOptions co = {opt->int_width, opt->dump_cnf};
+  const char *be = opt->backend ? opt->backend : "auto";
+  Solver *s = strcmp(be, "z3") == 0        ? solver_z3_new(tm)
+              : strcmp(be, "cadical") == 0 ? solver_cadical_new(tm, &co)
+                                           : solver_auto_new(tm, &co);
+  return opt->dump_smt2 ? solver_smt2_dump_new(s, opt->dump_smt2) : s;
+}
+
 int check_symbolic(const Spec *spec, const CheckOptions *opt) {
-  if (opt->backend && strcmp(opt->backend, "cadical") == 0) {
-    fprintf(stderr, "brink: the cadical (bit-blasting) back end is not "
-                    "available yet; use --backend z3\n");
-    return EXIT_OTHER;
-  }
   Bmc b = {0};
   b.spec = spec;
   b.tm = term_mgr_new();
-  b.solver = solver_z3_new(b.tm);
+  b.solver = new_solver(opt, b.tm);
   b.enc = enc_new(spec, b.tm);
   if (opt->max_seq_len >= 0)
     enc_set_max_seq_len(b.enc, opt->max_seq_len);
@@ -405,6 +424,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   }
   solver_assert(b.solver, g0);
   for (int k = 0;; k++) {
+    b.k = k;
     /* Invariants (and their evaluation) in frame k. */
     errs.len = 0;
     VEC(TermId) bad = {0};
@@ -509,6 +529,9 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     }
     solver_assert(b.solver, g);
   }
+  const char *caveat = solver_caveat(b.solver);
+  if (caveat)
+    fprintf(stderr, "brink: warning: %s\n", caveat);
   char seqs[96] = "";
   if (enc_seq_bound(b.enc))
     snprintf(seqs, sizeof seqs,
@@ -523,10 +546,11 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
              nprops == 1 ? "y" : "ies");
   fprintf(stdout,
           "brink: no invariant is violated in executions of up to %d steps "
-          "(%zu invariant%s%s checked in every state%s%s; backend z3). "
+          "(%zu invariant%s%s checked in every state%s%s; backend %s). "
           "Time: %.2f s.\n",
           K, spec->invariants.len, spec->invariants.len == 1 ? "" : "s", props,
-          spec->check_deadlock ? "; no deadlock" : "", seqs, now() - b.t0);
+          spec->check_deadlock ? "; no deadlock" : "", seqs,
+          solver_describe(b.solver), now() - b.t0);
   code = EXIT_OK;
 popped:
   fail_pop(&fp);

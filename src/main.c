@@ -32,6 +32,13 @@
                            "maximum depth (explicit, default none)")           \
   X(ENGINE, "--engine", 1, "symbolic|explicit (default symbolic)")            \
   X(BACKEND, "--backend", 1, "z3|cadical|auto (default auto)")                \
+  X(INTWIDTH, "--int-width", 1, "N     cadical: bits of integers chosen from " \
+                                "Nat or Int, and the first width tried for "  \
+                                "computed ones (default 32)")                 \
+  X(DUMPCNF, "--dump-cnf", 1, "FILE  write the CNF (DIMACS) of the cadical "   \
+                              "back end at the end of the run")               \
+  X(DUMPSMT2, "--dump-smt2", 1, "FILE  write the query as SMT-LIB 2 at the "   \
+                                "end of the run")                             \
   X(INIT, "--init", 1, "NAME  the initial predicate (overrides the config)")  \
   X(NEXT, "--next", 1, "NAME  the next-state action (overrides the config)")  \
   X(CINIT, "--cinit", 1, "NAME  a constant predicate that gives the constants " \
@@ -263,7 +270,7 @@ static int brink_main(int argc, char **argv) {
     fprintf(stderr, "brink: no spec given (usage: brink %s Spec.tla)\n", cmd);
     return EXIT_OTHER;
   }
-  CheckOptions co = {10, "auto", false, -1};
+  CheckOptions co = {10, "auto", false, -1, 0, val[OPT_DUMPCNF], val[OPT_DUMPSMT2]};
   if (val[OPT_LENGTH]) {
     if (!number_option("--length", val[OPT_LENGTH], 0, 100000, &co.length))
       return EXIT_OTHER;
@@ -287,6 +294,26 @@ static int brink_main(int argc, char **argv) {
               co.backend);
       return EXIT_OTHER;
     }
+  }
+  if (val[OPT_INTWIDTH]) {
+    char *end;
+    errno = 0;
+    long w = strtol(val[OPT_INTWIDTH], &end, 10);
+    if (*end || errno || w < 1 || w > 512) {
+      fprintf(stderr, "brink: --int-width must be a number from 1 to 512, "
+                      "not '%s'\n",
+              val[OPT_INTWIDTH]);
+      return EXIT_OTHER;
+    }
+    co.int_width = (unsigned)w;
+  }
+  if (co.int_width && strcmp(co.backend, "z3") == 0)
+    fprintf(stderr, "brink: note: --int-width has no effect with --backend "
+                    "z3 (its integers are unbounded)\n");
+  if (co.dump_cnf && strcmp(co.backend, "z3") == 0) {
+    fprintf(stderr, "brink: --dump-cnf needs the cadical back end "
+                    "(--backend cadical or auto)\n");
+    return EXIT_OTHER;
   }
 
   Program *prog = program_load(spec_path);
