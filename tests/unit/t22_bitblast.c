@@ -556,7 +556,7 @@ START_TEST(test_blast_contract) {
     blast_bool(bl, r.bools[i], &v, &p);
   }
   ck_assert_ptr_null(blast_error(bl));
-  TermEval *ev = term_eval_new(r.tm, (TermEvalVars){rt_get_bool, rt_get_int, &r});
+  TermEval *ev = term_eval_new(r.tm, (TermEvalVars){rt_get_bool, rt_get_int, &r, NULL});
   bool *in = calloc(aig_num_inputs(g) + 1, sizeof *in);
   bool *val = malloc(aig_num_nodes(g) * sizeof *val);
   static const long bounds[6][2] = {{-3, 4}, {0, 9}, {-20, -2}, {5, 5},
