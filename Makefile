@@ -114,7 +114,10 @@ clean:
 # brink seconds (BENCH_QUICK_BMC, a regex on benchmark and spec) and the
 # two smallest sizes of each parametric family.  FULL=1: every BMC row and
 # every size, BENCH_LIMIT seconds per run (default 120; quick runs 60).
-# BACKENDS="z3 cadical" runs each symbolic benchmark once per back end.
+# Each symbolic benchmark runs once per back end in BACKENDS (default both,
+# side by side in the CSV).
+BACKENDS ?= z3 cadical
+export BACKENDS
 BENCH_QUICK_BMC ?= indinv|traffic|Bakery-Boulangerie|ewd840/ConstInit4|allocator/ConstInit22|bcastFolklore/ConstInit4|bcastByz/ConstInit4|two-phase/ConstInit3
 ifeq ($(FULL),1)
 BENCH_LIMIT ?= 120
