@@ -766,8 +766,6 @@ void native_fail(NativeCall *nc, const char *fmt, ...) {
   eval_fail(nc->e, "%s", buf);
 }
 
-Expr *native_site(NativeCall *nc) { return nc->e; }
-
 const char *native_spec_dir(NativeCall *nc) {
   return nc->c->spec && nc->c->spec->prog ? nc->c->spec->prog->dir : NULL;
 }
