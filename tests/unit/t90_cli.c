@@ -1053,8 +1053,8 @@ START_TEST(test_tlcget_unsupported) {
                   "====\n");
   cfg = tmp_file(3, "Cfg.cfg", "INIT Init\nNEXT Next\n");
   expect_error(75, cfg, spec, "only with --engine explicit", NULL);
-  /* An operator brink's own modules do not support is an evaluation error
-   * (75), not a failed Assert of the spec (14). */
+  /* A file an operator of brink's own modules cannot read is an
+   * evaluation error (75), not a failed Assert of the spec (14). */
   spec = tmp_file(0, "Nd.tla",
                   "---- MODULE Nd ----\n"
                   "EXTENDS Json\n"
@@ -1065,9 +1065,7 @@ START_TEST(test_tlcget_unsupported) {
                   "====\n");
   cfg = tmp_file(1, "Nd.cfg", "INIT Init\nNEXT Next\n");
   expect_error(75, cfg, spec,
-               "ndJsonDeserialize (module Json) reads a file, which brink "
-               "does not support",
-               NULL);
+               "ndJsonDeserialize: cannot read the file log.ndjson", NULL);
 }
 END_TEST
 
