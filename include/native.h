@@ -40,9 +40,8 @@ bool native_test(NativeCall *nc, int i, Value **vals, int n, const char *what);
 /* An evaluation error located at the call. */
 _Noreturn void native_fail(NativeCall *nc, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* The call site, and the folder of the root module (relative paths of
- * files a spec reads are tried there after the working directory). */
-Expr *native_site(NativeCall *nc);
+/* The folder of the root module (relative paths of files a spec reads are
+ * tried there after the working directory). */
 const char *native_spec_dir(NativeCall *nc);
 /* Is the evaluation one whose output brink writes (a POSTCONDITION)?
  * Operators that write files or run commands are allowed only there. */

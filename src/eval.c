@@ -535,13 +535,12 @@ static bool in_value(Expr *e, Value *x, Value *s) {
 
 /* Binds d's parameters to the argument expressions (by name, in env) in
  * frames, which has room for d->nparams; returns the innermost frame.
- * The body of a module-level definition sees only its parameters, so its
- * frames start a new chain (lookups then walk only what the body binds);
- * a LET definition's body may name what is bound around the LET, which
- * the caller's chain holds. */
+ * The frames extend the caller's chain: a LET definition passed as an
+ * operator argument and applied inside the callee finds the names bound
+ * around its LET there. */
 static Env *param_frames(Ctx *c, Def *d, Expr **args, Env *env,
                          Env *frames) {
-  Env *cur = d->module ? NULL : env;
+  Env *cur = env;
   for (int i = 0; i < d->nparams; i++) {
     frames[i] = (Env){d->params[i].id, NULL, args[i], env, NULL, cur, c->at};
     cur = &frames[i];
@@ -828,8 +827,6 @@ void native_fail(NativeCall *nc, const char *fmt, ...) {
   va_end(ap);
   eval_fail(nc->e, "%s", buf);
 }
-
-Expr *native_site(NativeCall *nc) { return nc->e; }
 
 const char *native_spec_dir(NativeCall *nc) {
   return nc->c->spec && nc->c->spec->prog ? nc->c->spec->prog->dir : NULL;

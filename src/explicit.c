@@ -149,9 +149,9 @@ static Value **state_copy(const Bfs *b, uint32_t i) {
 /* brink stops the search cleanly, with what it has established, before
  * the system runs out of memory (where Linux would kill the process):
  * when its resident size passes BRINK_MEMORY_MB (if set), when the
- * system's available memory falls under max(256 MiB, 3% of RAM), when a
- * cgroup memory limit is 95% used, or when the address space nears
- * RLIMIT_AS.  The check runs every few thousand new states and whenever
+ * system's available memory falls under max(256 MiB, 3% of RAM) while
+ * brink holds a quarter of the RAM or more, when a cgroup memory limit is
+ * 95% used, or when the address space nears RLIMIT_AS.  The check runs every few thousand new states and whenever
  * the value store grows (val_set_memory_hook). */
 #define EXIT_SYSTEM 153 /* TLC's ERROR_SYSTEM: out of memory */
 
@@ -243,7 +243,10 @@ static bool mem_exhausted(size_t extra) {
     size_t floor = total / 100 * 3;
     if (floor < ((size_t)256 << 20))
       floor = (size_t)256 << 20;
-    if (avail < floor + extra) {
+    /* Only when brink holds a good part of the memory: a small run does
+     * not stop because other processes fill the machine (the kernel would
+     * not pick it to kill). */
+    if (avail < floor + extra && (rss + extra) * 4 >= total) {
       snprintf(mem.why, sizeof mem.why,
                "only %zu MiB of the system's %zu MiB are still available "
                "(brink uses %llu MiB)",

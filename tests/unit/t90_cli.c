@@ -1135,7 +1135,7 @@ START_TEST(test_tlcget_unsupported) {
                                   "only with --engine explicit"),
                 "%s", r.err);
   run_free(&r);
-  /* A community input operator whose file is missing is a located
+  /* A file an operator of brink's own modules cannot read is an
    * evaluation error (75), not a failed Assert of the spec (14). */
   spec = tmp_file(0, "Nd.tla",
                   "---- MODULE Nd ----\n"
