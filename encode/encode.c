@@ -1118,6 +1118,9 @@ static SymVal *except_path(Enc *E, Expr *e, SymVal *f, ExceptUpdate *u, int i,
     return v;
   }
   ExceptStep *st = &u->path[i];
+  f = take_kind(e, f, SV_FUN, "a function"); /* of a mixture, say */
+  if (f == sv_any())
+    return f;
   SymVal *key = st->is_field ? sv_from_value(val_str(st->field))
                              : fapp_key(E, st->args, st->nargs, env);
   SymVal *old = apply_checked(E, e, f, key);
@@ -1526,6 +1529,11 @@ static SymVal *call_op_param(Enc *E, Expr *e, Bind *b, Bind *env) {
     return call_def(E, &call, op->ref.u.def, env);
   if (op->ref.kind == REF_BUILTIN)
     return enc_builtin(E, &call, env);
+  if (op->ref.kind == REF_BINDER) { /* an operator parameter passed on */
+    Bind *up = bind_find(b->tenv, op->ref.u.binder->id);
+    if (up && up->thunk)
+      return call_op_param(E, &call, up, env);
+  }
   unsupported(e, "this operator argument cannot be encoded");
 }
 
@@ -1703,8 +1711,8 @@ static SymVal *enc_recset(Enc *E, Expr *e, Bind *env) {
 }
 
 static SymVal *set_op(Enc *E, Expr *e, int op, SymVal *a, SymVal *b) {
-  need_set(e->args[0], a);
-  need_set(e->args[1], b);
+  a = need_set(e->args[0], a); /* the set alternative of a mixture */
+  b = need_set(e->args[1], b);
   VEC(SvCell) out = {0};
   if (op == B_CUP) {
     for (uint32_t i = 0; i < a->n; i++)
@@ -2949,8 +2957,8 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
 
 /* Eliminating one choice variable v from a Bool term: ∃v.t, pushed
  * inward where v does not occur everywhere (through \/, through an ite
- * whose condition does not mention v, through a conjunction only one of
- * whose conjuncts does), and expanded over v's values where it must be.
+ * whose condition does not mention v, to the conjuncts of a conjunction
+ * that mention it), and expanded over v's values where it must be.
  * A term mentioning v was made after v (hash-consing builds children
  * first), so ids below v need no look. */
 typedef struct Elim {
@@ -2958,10 +2966,22 @@ typedef struct Elim {
   TermId v;
   const TermId *vals;
   size_t nvals;
-  uint32_t size;  /* terms from v on, when the elimination started */
+  uint32_t size;  /* room in occ and memo */
   uint8_t *occ;   /* by id - v: 0 unknown, 1 v absent, 2 v present */
   TermId *memo;   /* by id - v: the result */
 } Elim;
+
+/* Makes room in the memo arrays for the terms made so far. */
+static void elim_grow(Elim *x) {
+  uint32_t size = term_count(x->tm) - x->v + 1;
+  if (size <= x->size)
+    return;
+  x->occ = xrealloc(x->occ, size);
+  memset(x->occ + x->size, 0, size - x->size);
+  x->memo = xrealloc(x->memo, size * sizeof *x->memo);
+  memset(x->memo + x->size, 0, (size - x->size) * sizeof *x->memo);
+  x->size = size;
+}
 
 static bool elim_occurs(Elim *x, TermId t) {
   if (t < x->v)
@@ -2970,7 +2990,7 @@ static bool elim_occurs(Elim *x, TermId t) {
     return true;
   uint32_t i = t - x->v;
   if (i >= x->size)
-    return false;
+    elim_grow(x);
   if (!x->occ[i]) {
     bool r = false;
     for (uint32_t k = 0; k < term_nargs(x->tm, t) && !r; k++)
@@ -3001,19 +3021,25 @@ static TermId elim(Elim *x, TermId t) {
     r = term_mk_ite(tm, term_arg(tm, t, 0), elim(x, term_arg(tm, t, 1)),
                     elim(x, term_arg(tm, t, 2)));
   } else if (k == TERM_AND) {
-    uint32_t with = 0, at = 0;
-    for (uint32_t j = 0; j < n; j++)
-      if (elim_occurs(x, term_arg(tm, t, j))) {
-        with++;
-        at = j;
-      }
-    if (with == 1) {
-      TermId *a = xmalloc((n + 1) * sizeof *a);
-      for (uint32_t j = 0; j < n; j++)
-        a[j] = j == at ? elim(x, term_arg(tm, t, j)) : term_arg(tm, t, j);
-      r = term_mk_and(tm, a, n);
-      free(a);
+    /* (∃v. the conjuncts with v) /\ the others */
+    TermId *with = xmalloc((n + 1) * sizeof *with);
+    TermId *rest = xmalloc((n + 2) * sizeof *rest);
+    uint32_t nw = 0, nr = 0;
+    for (uint32_t j = 0; j < n; j++) {
+      TermId c = term_arg(tm, t, j);
+      if (elim_occurs(x, c))
+        with[nw++] = c;
+      else
+        rest[nr++] = c;
     }
+    if (nw == 1)
+      rest[nr++] = elim(x, with[0]);
+    else if (nr > 0)
+      rest[nr++] = elim(x, term_mk_and(tm, with, nw));
+    if (nw == 1 || nr > 0)
+      r = term_mk_and(tm, rest, nr);
+    free(with);
+    free(rest);
   }
   if (!r) {
     TermId *a = xmalloc((x->nvals + 1) * sizeof *a);
@@ -3056,9 +3082,8 @@ static TermId exists_choices(Enc *E, Expr *at, TermId g, TermId mark) {
       for (mpz_set(c, lo); mpz_cmp(c, hi) <= 0; mpz_add_ui(c, c, 1))
         VEC_PUSH(vals, term_mk_int(T, c));
     }
-    Elim x = {T, v, vals.data, vals.len, term_count(T) - v, NULL, NULL};
-    x.occ = xcalloc(x.size + 1, 1);
-    x.memo = xcalloc(x.size + 1, sizeof *x.memo);
+    Elim x = {T, v, vals.data, vals.len, 0, NULL, NULL};
+    elim_grow(&x);
     g = elim(&x, g);
     free(x.occ);
     free(x.memo);
