@@ -6,7 +6,9 @@
 #   make demo       install missing Debian packages (as root), build, run the
 #                   seed's distributed counter
 #   make format     clang-format every source file
-#   make bench      explicit-engine throughput on corpus models vs TLC's times
+#   make bench      benchmarks in a few minutes (explicit engine vs TLC, a
+#                   subset of Apalache's BMC suite, the smallest parametric
+#                   sizes); CSVs under build/; FULL=1 runs the whole suites
 #   make corpus-explicit  every finished corpus model vs TLC's counts (slow)
 #   make differential     explicit vs symbolic engine on every corpus model
 #   make roundtrip  parse, print and re-parse every corpus module; compare
@@ -107,8 +109,29 @@ clean:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
+# Benchmarks; not part of `make check`.  The quick run takes a few minutes:
+# the explicit engine against TLC's times, the Apalache BMC runs that take
+# brink seconds (BENCH_QUICK_BMC, a regex on benchmark and spec) and the
+# two smallest sizes of each parametric family.  FULL=1: every BMC row and
+# every size, BENCH_LIMIT seconds per run (default 120; quick runs 60).
+# BACKENDS="z3 cadical" runs each symbolic benchmark once per back end.
+BENCH_QUICK_BMC ?= indinv|traffic|Bakery-Boulangerie|ewd840/ConstInit4|allocator/ConstInit22|bcastFolklore/ConstInit4|bcastByz/ConstInit4|two-phase/ConstInit3
+ifeq ($(FULL),1)
+BENCH_LIMIT ?= 120
+BENCH_BMC_FILTER := .
+BENCH_MAX_N := 1000
+else
+BENCH_LIMIT ?= 60
+BENCH_BMC_FILTER := $(BENCH_QUICK_BMC)
+BENCH_MAX_N := 6
+endif
+
 bench: brink
-	benchmarks/bench_explicit.sh
+	benchmarks/bench_explicit.sh $(BUILD)/bench_explicit.csv
+	benchmarks/apalache_bmc.sh $(BENCH_LIMIT) $(BUILD)/bench_apalache_bmc.csv \
+	  '$(BENCH_BMC_FILTER)'
+	benchmarks/parametric.sh $(BENCH_LIMIT) $(BUILD)/bench_parametric.csv . \
+	  $(BENCH_MAX_N)
 
 corpus-explicit: brink
 	benchmarks/corpus_explicit.sh

@@ -6,7 +6,8 @@
 # shortest one).  A model counts as answered by both when neither engine
 # timed out or refused it (exit 255 or >= 150).
 # Usage: benchmarks/differential.sh [steps] [seconds-per-run] [out.tsv]
-# (BRINK selects the binary, default ./brink).
+# (BRINK selects the binary, default ./brink; BACKEND=z3|cadical|auto the
+# symbolic engine's solver, default brink's own, auto).
 set -u
 cd "$(dirname "$0")/.."
 steps=${1:-5}
@@ -28,7 +29,7 @@ while IFS=$'\t' read -r dir tla cfg rest; do
   if [ "$x" = 75 ] && printf '%s\n' "$xo" | grep -q "too many to enumerate\|cannot enumerate"; then
     x=255
   fi
-  so=$(timeout "$limit" "$brink" check --engine symbolic "${args[@]}" 2>&1)
+  so=$(timeout "$limit" "$brink" check --engine symbolic ${BACKEND:+--backend "$BACKEND"} "${args[@]}" 2>&1)
   s=$?
   xc=$(printf '%s\n' "$xo" | cex_len); sc=$(printf '%s\n' "$so" | cex_len)
   [ -n "$xc" ] || xc=0; [ -n "$sc" ] || sc=0

@@ -85,6 +85,12 @@ struct Enc {
     SymVal ***cur;
   } defs;
   uint32_t gen; /* bumped by every entry point */
+  int max_seq_len;  /* longest sequence a choice from Seq(S) makes */
+  /* Names bound to fresh members by \E in actions (exists_choice), with
+   * their values, since the last entry point. */
+  VEC(uint32_t) choice_ids;
+  VEC(SymVal *) choice_vals;
+  int seq_choices;  /* choices from Seq(S) encoded so far */
   /* Memo of closed constant subexpressions: expr -> value or NOT_CONST. */
   struct {
     Expr **keys;
@@ -851,11 +857,11 @@ static bool decomposed_set_form(const Spec *sp, Expr *b, bool choosing,
     switch (b->ref.u.builtin) {
     case B_SUBSET:
     case B_RANGE:
+    case B_SEQ:
       return true;
     case B_NAT:
     case B_INT:
     case B_STRING:
-    case B_SEQ:
     case B_SETMINUS:
     case B_CUP:
     case B_CAP:
@@ -1529,10 +1535,15 @@ static SymVal *call_op_param(Enc *E, Expr *e, Bind *b, Bind *env) {
     return call_def(E, &call, op->ref.u.def, env);
   if (op->ref.kind == REF_BUILTIN)
     return enc_builtin(E, &call, env);
-  if (op->ref.kind == REF_BINDER) { /* an operator parameter passed on */
+  if (op->ref.kind == REF_BINDER && op->nargs == 0) {
+    /* A parameter passed on (F(op(_,_)) == G(op)): the operator it is
+     * bound to, where the argument was given. */
     Bind *up = bind_find(b->tenv, op->ref.u.binder->id);
-    if (up && up->thunk)
-      return call_op_param(E, &call, up, env);
+    if (up && up->thunk && !up->v && ++E->depth <= MAX_UNFOLD) {
+      SymVal *r = call_op_param(E, e, up, env);
+      E->depth--;
+      return r;
+    }
   }
   unsupported(e, "this operator argument cannot be encoded");
 }
@@ -2500,6 +2511,37 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
     *ok = term_true(T);
     return r;
   }
+  if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN &&
+      set->ref.u.builtin == B_SEQ) {
+    /* A sequence of at most max_seq_len elements: its length is a fresh
+     * integer and element i a fresh member of S, used when i <= length. */
+    int L = E->max_seq_len;
+    E->seq_choices++;
+    TermId len = term_mk_fresh(T, "len", SORT_INT);
+    mpz_t lo, hi;
+    mpz_init_set_si(lo, 0);
+    mpz_init_set_si(hi, L);
+    term_var_set_bounds(T, len, lo, hi);
+    mpz_clears(lo, hi, NULL);
+    TermId all = term_mk_and2(T, term_mk_le(T, term_mk_int_si(T, 0), len),
+                              term_mk_le(T, len, term_mk_int_si(T, L)));
+    SvCell *cells = xmalloc(((size_t)L + 1) * sizeof *cells);
+    for (int i = 0; i < L; i++) {
+      TermId used = term_mk_le(T, term_mk_int_si(T, i + 1), len), k;
+      SymVal *v = fresh_member(E, set->args[0], env, &k);
+      if (!v) { /* Seq({}) = {<<>>} */
+        L = i;
+        all = term_mk_and2(T, all, term_mk_le(T, len, term_mk_int_si(T, i)));
+        break;
+      }
+      cells[i] = (SvCell){sv_int(term_mk_int_si(T, i + 1)), used, v};
+      all = term_mk_and2(T, all, term_mk_implies(T, used, k));
+    }
+    SymVal *r = sv_fun(cells, (uint32_t)L);
+    free(cells);
+    *ok = all;
+    return r;
+  }
   if (set->kind == EX_FUNSET) {
     SymVal *dom = need_set(set->args[0], enc(E, set->args[0], env));
     SvCell *cells = xmalloc((dom->n + 1) * sizeof *cells);
@@ -2618,7 +2660,7 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
   }
   /* An oracle picks one cell; it must be a member. */
   TermId o = term_mk_fresh(T, "pick", SORT_INT);
-  mpz_t lo, hi;
+  mpz_t lo, hi; /* it is a cell index (the bit-blaster's width) */
   mpz_init_set_ui(lo, 0);
   mpz_init_set_ui(hi, s->n - 1);
   term_var_set_bounds(T, o, lo, hi);
@@ -2687,7 +2729,7 @@ static bool product_set(const Spec *sp, Expr *s, int depth) {
   if (s->kind != EX_OP)
     return false;
   if (s->ref.kind == REF_BUILTIN)
-    return s->ref.u.builtin == B_SUBSET;
+    return s->ref.u.builtin == B_SUBSET || s->ref.u.builtin == B_SEQ;
   if (s->ref.kind == REF_DEF && s->nargs == 0 && !spec_def_value(sp, s->ref.u.def)) {
     Def *d = spec_effective_def(sp, s->ref.u.def);
     return d->kind == DEF_OP && d->nparams == 0 &&
@@ -2727,6 +2769,8 @@ static TermId exists_choice(Enc *E, Expr *e, Bind *env) {
         return term_false(T);
       }
       ok = term_mk_and2(T, ok, in);
+      VEC_PUSH(E->choice_ids, b->names[j].id);
+      VEC_PUSH(E->choice_vals, v);
       frames[k] = (Bind){.id = b->names[j].id, .v = v, .up = cur};
       cur = &frames[k++];
     }
@@ -3149,6 +3193,7 @@ Enc *enc_new(const Spec *spec, TermMgr *tm) {
   E->defs.gen = xcalloc(spec->ndefs + 1, sizeof *E->defs.gen);
   E->defs.cur = xcalloc(spec->ndefs + 1, sizeof *E->defs.cur);
   E->gen = 1;
+  E->max_seq_len = ENC_DEFAULT_MAX_SEQ_LEN;
   sv_set_mgr(tm);
   return E;
 }
@@ -3193,6 +3238,8 @@ static TermId finish_state(Enc *E, Expr *root, TermId g, SymVal ***out,
 static void start(Enc *E, WdErrVec *errs) {
   cur_enc = E;
   E->gen++;
+  E->choice_ids.len = 0;
+  E->choice_vals.len = 0;
   E->nxt = xcalloc((size_t)E->nvars + 1, sizeof *E->nxt);
   E->asg = xmalloc(((size_t)E->nvars + 1) * sizeof *E->asg);
   for (int v = 0; v < E->nvars; v++)
@@ -3210,6 +3257,18 @@ static int level_of(Enc *E, SymVal **state) {
     if (E->levels.data[i].state == state)
       return E->levels.data[i].level;
   return -1;
+}
+
+void enc_set_max_seq_len(Enc *E, int n) { E->max_seq_len = n; }
+
+size_t enc_choices(const Enc *E, const uint32_t **ids, SymVal *const **vals) {
+  *ids = E->choice_ids.data;
+  *vals = E->choice_vals.data;
+  return E->choice_ids.len;
+}
+
+int enc_seq_bound(const Enc *E) {
+  return E->seq_choices ? E->max_seq_len : 0;
 }
 
 TermId enc_init(Enc *E, SymVal ***state, WdErrVec *errs) {
@@ -3235,14 +3294,26 @@ TermId enc_next(Enc *E, SymVal **cur, SymVal ***next, WdErrVec *errs) {
   return g;
 }
 
-TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
+/* The context of an expression evaluated in the state cur (no next state
+ * yet). */
+static void pred_start(Enc *E, SymVal **cur, WdErrVec *errs) {
   cur_enc = E;
   E->gen++;
   E->errs = errs;
   E->pc = term_true(T);
   E->cur = cur;
-  E->nxt = next;
+  E->nxt = NULL;
+  E->asg = NULL;
+  E->primed = false;
+  E->init_mode = false;
+  E->depth = 0;
+  E->active.len = 0;
   E->level = level_of(E, cur);
+}
+
+/* p after pred_start, with the next state given when p is an action. */
+static TermId pred_with_next(Enc *E, Expr *p, SymVal **next) {
+  E->nxt = next;
   TermId *asg = NULL;
   if (next) {
     asg = xmalloc(((size_t)E->nvars + 1) * sizeof *asg);
@@ -3250,15 +3321,30 @@ TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
       asg[v] = term_true(T);
   }
   E->asg = asg;
-  E->primed = false;
-  E->init_mode = false;
-  E->depth = 0;
-  E->active.len = 0;
   TermId r = as_bool(p, enc(E, p, NULL));
   free(asg);
   E->nxt = NULL;
   E->asg = NULL;
   return r;
+}
+
+TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
+  pred_start(E, cur, errs);
+  return pred_with_next(E, p, next);
+}
+
+TermId enc_action_prop(Enc *E, Expr *a, Expr *sub, SymVal **cur,
+                       SymVal **next, WdErrVec *errs) {
+  pred_start(E, cur, errs);
+  SymVal *v0 = enc(E, sub, NULL);
+  pred_start(E, next, errs);
+  SymVal *v1 = enc(E, sub, NULL);
+  TermId same = eq_checked(E, sub, v0, v1);
+  /* As in TLC, A is evaluated (and its errors happen) only on a step that
+   * changes v. */
+  pred_start(E, cur, errs);
+  E->pc = term_mk_not(T, same);
+  return term_mk_or2(T, same, pred_with_next(E, a, next));
 }
 
 /* ---- decoding ---- */

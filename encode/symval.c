@@ -384,9 +384,17 @@ SymVal *sv_ite(TermId c, SymVal *a, SymVal *b) {
   if (sv_same(a, b))
     return a;
   /* Merge cells; a cell whose key is structurally identical to one of the
-   * other side is shared. */
+   * other side is shared.  Of the rest, a cell of a with a symbolic key
+   * shares a cell with the next unshared cell of b of the same kind: its
+   * key, membership and value become ites on c.  Branches that each add a
+   * message with its own key then add one cell, not one per branch; cells
+   * with constant keys are not paired, as they are matched by identity in
+   * later frames and stay bounded by their universe.  (The pairing changes
+   * only the order of b's cells, which sets ignore and functions do too:
+   * their cells for one key carry one value.) */
   VEC(SvCell) out = {0};
   bool *used = xcalloc(b->n + 1, sizeof *used);
+  bool *shared = xcalloc(a->n + 1, sizeof *shared);
   for (uint32_t i = 0; i < a->n; i++) {
     SvCell ca = a->cells[i];
     int match = -1;
@@ -394,6 +402,7 @@ SymVal *sv_ite(TermId c, SymVal *a, SymVal *b) {
       if (!used[j] && sv_same(ca.key, b->cells[j].key))
         match = (int)j;
     SvCell r = ca;
+    shared[i] = match >= 0;
     if (match >= 0) {
       SvCell cb = b->cells[match];
       used[match] = true;
@@ -406,6 +415,31 @@ SymVal *sv_ite(TermId c, SymVal *a, SymVal *b) {
     }
     VEC_PUSH(out, r);
   }
+  {
+    Value *ignored;
+    uint32_t j = 0;
+    for (uint32_t i = 0; i < a->n; i++) {
+      SvCell *r = &out.data[i];
+      if (shared[i] || r->key->kind == SV_MIX ||
+          sv_is_const(r->key, &ignored))
+        continue;
+      while (j < b->n && (used[j] || b->cells[j].key->kind != r->key->kind ||
+                          sv_is_const(b->cells[j].key, &ignored)))
+        j++;
+      if (j == b->n)
+        break;
+      SvCell cb = b->cells[j];
+      SymVal *key = sv_ite(c, r->key, cb.key);
+      SymVal *val = a->kind == SV_FUN ? sv_ite(c, r->val, cb.val) : NULL;
+      if (!key || (a->kind == SV_FUN && !val))
+        continue;
+      used[j] = true;
+      r->key = key;
+      r->mem = term_mk_ite(tm, c, a->cells[i].mem, cb.mem);
+      r->val = val;
+    }
+  }
+  free(shared);
   for (uint32_t j = 0; j < b->n; j++)
     if (!used[j]) {
       SvCell r = b->cells[j];

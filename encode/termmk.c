@@ -685,3 +685,4 @@ bool term_int_bounds(const TermMgr *tm, TermId t, mpz_t lo, mpz_t hi) {
   free(memo);
   return ok;
 }
+

@@ -13,6 +13,10 @@ typedef struct CheckOptions {
   int length;         /* steps to unroll (symbolic) / max depth (explicit) */
   const char *backend; /* "z3", "cadical", "auto" */
   bool length_given;
+  int max_seq_len; /* choices from Seq(S); -1 = the encoder's default */
+  unsigned int_width;    /* cadical: bits of unbounded integers (0: default) */
+  const char *dump_cnf;  /* write the CNF there (cadical), or NULL */
+  const char *dump_smt2; /* write the query there as SMT-LIB 2, or NULL */
 } CheckOptions;
 
 int check_symbolic(const Spec *spec, const CheckOptions *opt);

@@ -35,12 +35,29 @@ typedef struct Enc Enc;
 
 Enc *enc_new(const Spec *spec, TermMgr *tm);
 /* Encodes Init; *state receives the initial symbolic state. */
+/* A choice from Seq(S) (x' \in Seq(S), \E s \in Seq(S)) is a sequence
+ * of at most n elements (default ENC_DEFAULT_MAX_SEQ_LEN); enc_seq_bound
+ * is that n once such a choice has been encoded, else 0, so that a
+ * verdict can say what it covers. */
+#define ENC_DEFAULT_MAX_SEQ_LEN 4
+void enc_set_max_seq_len(Enc *e, int n);
+int enc_seq_bound(const Enc *e);
+
+/* The names that the last enc_init / enc_next bound by \E to symbolic
+ * choices (over Nat, Int, SUBSET S, [S -> T], Seq(S)), as binder ids and
+ * values: decoded, they are the witnesses a replay needs. */
+size_t enc_choices(const Enc *e, const uint32_t **ids, SymVal *const **vals);
+
 TermId enc_init(Enc *e, SymVal ***state, WdErrVec *errs);
 /* Encodes one step of Next from cur; *next receives the successor. */
 TermId enc_next(Enc *e, SymVal **cur, SymVal ***next, WdErrVec *errs);
 /* A state predicate on cur (next NULL) or an action predicate on the step
  * cur -> next, as a Bool term. */
 TermId enc_pred(Enc *e, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs);
+/* [A]_v on the step cur -> next: v is unchanged or A holds (a PROPERTY
+ * conjunct [][A]_v). */
+TermId enc_action_prop(Enc *e, Expr *a, Expr *sub, SymVal **cur,
+                       SymVal **next, WdErrVec *errs);
 
 /* Reading a satisfying assignment back. */
 typedef struct ModelReader {

@@ -32,6 +32,13 @@ bool eval_action_holds(const EvalState *st, const Action *a);
  * TLCGet("level") is an error).  Returns the previous level. */
 int eval_set_level(int level);
 
+/* Operators of the shipped modules that have a native implementation
+ * (native.h) use it unless this is turned off (the tests compare the two). */
+void eval_set_natives(bool on);
+/* Whether operators that write files or run commands may do so (while a
+ * POSTCONDITION is evaluated); returns the previous setting. */
+bool eval_set_may_write(bool on);
+
 /* What TLCGet reports about the checker.  The CLI gives the search's
  * configuration (TLCGet("config")) before the assumptions are checked;
  * the explicit engine gives its running counts (TLCGet("stats"),
@@ -41,6 +48,8 @@ typedef struct SearchConfig {
   const char *mode; /* TLC's mode: "bfs" */
   int depth;        /* the depth limit, -1 for none */
   bool deadlock;    /* deadlock checking */
+  bool counts;      /* the state counts are known (explicit engine); the
+                     * symbolic engine has a depth bound but no counts */
 } SearchConfig;
 typedef struct SearchStats {
   uint64_t generated, distinct, queue;
@@ -59,5 +68,12 @@ void eval_successors(const Spec *spec, Value *const *cur, StateFn fn,
                      void *arg);
 /* Has cur a successor (stops at the first one)? */
 bool eval_has_successor(const Spec *spec, Value *const *cur);
+
+/* While replaying a symbolic counterexample: a name bound by \E (or
+ * another bounded binder) whose binder id is among ids ranges over the
+ * given values that are members of its set, instead of the set itself
+ * (\E k \in Nat, \E s \in Seq(S)).  Several values per id are
+ * candidates; n = 0 clears the table. */
+void eval_set_witnesses(const uint32_t *ids, Value *const *vals, size_t n);
 
 #endif

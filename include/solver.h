@@ -6,7 +6,14 @@
  * hold only for that call.  After SOLVER_SAT, value_* read the model for any
  * term built from asserted variables (variables the model leaves free get a
  * default value, consistently).  A Solver never calls exit(); a failure
- * inside the solver library is SOLVER_UNKNOWN with a reason. */
+ * inside the solver library is SOLVER_UNKNOWN with a reason.
+ *
+ * Back ends: Z3 (solver/z3.c); CaDiCaL through bit-blasting
+ * (solver/cadical.c, which documents how integers become bit-vectors and
+ * why its answers stay answers about Int); `auto` (solver/auto.c), which
+ * starts on CaDiCaL and moves to Z3 when a query has an integer the
+ * bit-blaster cannot bound; and a decorator that writes the query as
+ * SMT-LIB 2 (solver/smt2.c). */
 #ifndef BRINK_SOLVER_H
 #define BRINK_SOLVER_H
 
@@ -31,6 +38,14 @@ typedef struct SolverOps {
   const char *(*reason_unknown)(Solver *s);
   void (*set_timeout_ms)(Solver *s, unsigned ms); /* 0 = none */
   void (*destroy)(Solver *s);
+  /* Optional (NULL: not provided).  describe: the solver as the run's
+   * summary names it ("cadical, integers widened to 64 bits").  caveat:
+   * NULL, or what an UNSAT answer does not cover.  partial_model: after
+   * SOLVER_UNKNOWN, whether value_* read a model the solver cannot vouch
+   * for (one that reaches an overflow), to show where it happens. */
+  const char *(*describe)(Solver *s);
+  const char *(*caveat)(Solver *s);
+  bool (*partial_model)(Solver *s);
 } SolverOps;
 
 struct Solver {
@@ -38,7 +53,19 @@ struct Solver {
   TermMgr *tm;
 };
 
+/* Options of the bit-blasting back end. */
+typedef struct CadicalOptions {
+  unsigned int_width;   /* bits of integers without known bounds, and the
+                           first cap on computed ones; 0: the default */
+  const char *dump_cnf; /* write the final CNF there (destroy), or NULL */
+} CadicalOptions;
+
 Solver *solver_z3_new(TermMgr *tm);
+Solver *solver_cadical_new(TermMgr *tm, const CadicalOptions *o);
+Solver *solver_auto_new(TermMgr *tm, const CadicalOptions *o);
+/* Wraps inner (taking ownership): the query is also recorded and written
+ * to path as SMT-LIB 2 when the solver is destroyed. */
+Solver *solver_smt2_dump_new(Solver *inner, const char *path);
 
 static inline void solver_assert(Solver *s, TermId t) {
   s->ops->assert_term(s, t);
@@ -51,6 +78,15 @@ static inline bool solver_value_bool(Solver *s, TermId t) {
 }
 static inline void solver_value_int(Solver *s, TermId t, mpz_t out) {
   s->ops->value_int(s, t, out);
+}
+static inline const char *solver_describe(Solver *s) {
+  return s->ops->describe ? s->ops->describe(s) : s->ops->name;
+}
+static inline const char *solver_caveat(Solver *s) {
+  return s->ops->caveat ? s->ops->caveat(s) : NULL;
+}
+static inline bool solver_partial_model(Solver *s) {
+  return s->ops->partial_model && s->ops->partial_model(s);
 }
 static inline void solver_delete(Solver *s) {
   if (s)

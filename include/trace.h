@@ -28,5 +28,13 @@ void trace_print(FILE *out, const Spec *spec, const Trace *t);
 /* Index of the first invariant violated in state s, or -1; an evaluation
  * error unwinds to the caller's recovery point. */
 int trace_violated_invariant(const Spec *spec, Value **s);
+/* Does state s1 (PROP_INIT, PROP_ALWAYS) or the step s0 -> s1
+ * (PROP_ACTION: [A]_v) satisfy the PROPERTY conjunct p?  Evaluation errors
+ * unwind as above. */
+bool trace_property_holds(const Spec *spec, const Property *p, Value **s0,
+                          Value **s1);
+/* TLC's words for a violated PROPERTY conjunct ("Error: Action property
+ * P is violated.", ...). */
+void trace_print_property_violation(FILE *out, const Property *p);
 
 #endif

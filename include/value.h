@@ -51,10 +51,11 @@ typedef enum InfSet { INF_NAT, INF_INT, INF_STRING } InfSet;
 
 typedef struct Value Value;
 struct Value {
-  ValueKind kind;
+  ValueKind kind : 8;
   bool big;      /* V_INT: the number is in z, not in small */
   bool has_model; /* a model value occurs in it (val_permute skips it
                    * otherwise) */
+  uint32_t id;   /* creation number: val_by_id(v->id) == v */
   uint64_t hash; /* fingerprint; equal values have equal hashes */
   union {
     bool b;
@@ -101,12 +102,21 @@ Value *val_infset(InfSet which);
 /* keys in any order; returns NULL if a key occurs twice.  Copies arrays. */
 Value *val_fun(Value **keys, Value **vals, size_t n);
 Value *val_tuple(Value **vals, size_t n);
+/* <<vals...>> \in set, without making the tuple when set is a V_SET (a
+ * binary search in the set's order). */
+bool val_set_has_tuple(const Value *set, Value **vals, size_t n);
 Value *val_record(const Sym *fields, Value **vals, size_t n); /* NULL on dup */
 
 /* Queries. */
 static inline bool val_eq(const Value *a, const Value *b) { return a == b; }
 int val_cmp(const Value *a, const Value *b);
 static inline uint64_t val_hash(const Value *v) { return v->hash; }
+/* Every value has a 32-bit id, so a state can be stored as ids. */
+Value *val_by_id(uint32_t id);
+size_t val_count(void); /* values made so far */
+/* Called (when set) each time the value store takes more memory from the
+ * system, before it does; it may unwind (fail_silent) to stop the run. */
+void val_set_memory_hook(void (*hook)(void));
 bool val_is_int(const Value *v);
 bool val_int_fits(const Value *v, int64_t *out); /* V_INT that fits int64 */
 void val_get_mpz(const Value *v, mpz_t out);    /* V_INT -> out (inited) */

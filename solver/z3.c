@@ -39,6 +39,7 @@
  * overflows an 8 MB stack inside check), so a subterm deeper than
  * Z3_MAX_DEPTH is replaced by a fresh constant asserted equal to it. */
 #include "solver.h"
+#include "termeval.h"
 
 #include <assert.h>
 #include <limits.h>
@@ -59,6 +60,7 @@ typedef struct Z3Solver {
   size_t cap;            /* length of ast, proxy and depth */
   char *error;           /* first Z3 error, sticky; NULL if none */
   char *reason;          /* why the last check was SOLVER_UNKNOWN */
+  TermEval *eval;        /* values in the model, from its leaves' */
   struct Z3Solver *next; /* registry of live solvers */
 } Z3Solver;
 
@@ -442,6 +444,7 @@ static SolverResult z3_check(Solver *base, const TermId *assumptions,
     }
     Z3_model_inc_ref(s->ctx, m);
     s->model = m;
+    term_eval_reset(s->eval);
     return SOLVER_SAT;
   }
   Z3_string why = Z3_solver_get_reason_unknown(s->ctx, s->solver);
@@ -469,9 +472,7 @@ static Z3_ast z3_eval(Z3Solver *s, TermId t) {
   return v;
 }
 
-static bool z3_value_bool(Solver *base, TermId t) {
-  Z3Solver *s = (Z3Solver *)base;
-  assert(term_sort(base->tm, t) == SORT_BOOL);
+static bool z3_leaf_bool(Z3Solver *s, TermId t) {
   Z3_ast v = z3_eval(s, t);
   if (!v)
     return false;
@@ -482,8 +483,27 @@ static bool z3_value_bool(Solver *base, TermId t) {
   return b == Z3_L_TRUE;
 }
 
+static void z3_leaf_int(Z3Solver *s, TermId t, mpz_t out);
+
+/* Z3's model evaluation of a large term can take seconds (it rewrites
+ * deep ite/div terms), so compound terms are evaluated over brink's own
+ * DAG (termeval.h) and only the variables, and a division by 0 (whose
+ * value is Z3's choice), are read from the model. */
+static bool z3_var_bool(void *arg, TermId t) { return z3_leaf_bool(arg, t); }
+static void z3_var_int(void *arg, TermId t, mpz_t out) {
+  z3_leaf_int(arg, t, out);
+}
+
+static bool z3_value_bool(Solver *base, TermId t) {
+  assert(term_sort(base->tm, t) == SORT_BOOL);
+  return term_eval_bool(((Z3Solver *)base)->eval, t);
+}
+
 static void z3_value_int(Solver *base, TermId t, mpz_t out) {
-  Z3Solver *s = (Z3Solver *)base;
+  term_eval_int(((Z3Solver *)base)->eval, t, out);
+}
+
+static void z3_leaf_int(Z3Solver *s, TermId t, mpz_t out) {
   mpz_set_ui(out, 0);
   Z3_ast v = z3_eval(s, t);
   if (!v)
@@ -547,6 +567,7 @@ static void z3_destroy(Solver *base) {
   free(s->ast);
   free(s->proxy);
   free(s->depth);
+  term_eval_delete(s->eval);
   free(s->error);
   free(s->reason);
   free(s);
@@ -574,6 +595,8 @@ Solver *solver_z3_new(TermMgr *tm) {
   Z3Solver *s = xcalloc(1, sizeof *s);
   s->base.ops = &z3_ops;
   s->base.tm = tm;
+  s->eval = term_eval_new(tm, (TermEvalVars){z3_var_bool, z3_var_int, s,
+                                              z3_var_int});
   Z3_config cfg = Z3_mk_config();
   Z3_set_param_value(cfg, "model", "true");
   s->ctx = Z3_mk_context_rc(cfg);

@@ -28,8 +28,23 @@ typedef struct Bmc {
   Solver *solver;
   Enc *enc;
   VEC(SymVal **) frames;
+  /* Every step's symbolic choices for names bound by \E (enc_choices). */
+  VEC(uint32_t) choice_ids;
+  VEC(SymVal *) choice_vals;
   double t0;
+  int k; /* the frame being checked */
 } Bmc;
+
+/* Keeps the choices the encoder just made. */
+static void keep_choices(Bmc *b) {
+  const uint32_t *ids;
+  SymVal *const *vals;
+  size_t n = enc_choices(b->enc, &ids, &vals);
+  for (size_t i = 0; i < n; i++) {
+    VEC_PUSH(b->choice_ids, ids[i]);
+    VEC_PUSH(b->choice_vals, vals[i]);
+  }
+}
 
 static double now(void) {
   struct timespec ts;
@@ -69,6 +84,20 @@ static Trace decode(Bmc *b, int upto) {
     for (int v = 0; v < b->spec->nvars; v++)
       t.states[i][v] = enc_decode(b->frames.data[i][v], &rd);
   }
+  /* The model's values of the choices are the witnesses the evaluator
+   * tries first for those names when it replays the trace. */
+  VEC(uint32_t) ids = {0};
+  VEC(Value *) vals = {0};
+  for (size_t i = 0; i < b->choice_ids.len; i++) {
+    Value *v = enc_decode(b->choice_vals.data[i], &rd);
+    if (v) {
+      VEC_PUSH(ids, b->choice_ids.data[i]);
+      VEC_PUSH(vals, v);
+    }
+  }
+  eval_set_witnesses(ids.data, vals.data, ids.len);
+  VEC_FREE(ids);
+  VEC_FREE(vals);
   /* Fault injection for the test suite: a wrong model must be caught by
    * the replay, never shown. */
   const char *corrupt = getenv("BRINK_TEST_CORRUPT_MODEL");
@@ -88,9 +117,22 @@ static int internal_replay_failure(const char *why) {
   return EXIT_OTHER;
 }
 
+static Trace decode(Bmc *b, int upto);
+
+/* The solver gave up.  A back end that kept the model it could not vouch
+ * for (an integer overflow) shows the path it found, on stderr: it is not
+ * a counterexample and was not replayed. */
 static int unknown(Bmc *b) {
   const char *why = b->solver->ops->reason_unknown(b->solver);
   fprintf(stderr, "brink: the solver gave up: %s\n", why ? why : "unknown");
+  if (solver_partial_model(b->solver)) {
+    Trace t = decode(b, b->k);
+    for (int i = 1; i < t.n; i++)
+      t.actions[i] = -2;
+    fprintf(stderr, "brink: the solver's model that reaches it (not a "
+                    "counterexample, not replayed):\n");
+    trace_print(stderr, b->spec, &t);
+  }
   return EXIT_OTHER;
 }
 
@@ -127,7 +169,10 @@ static int report_eval_error(Bmc *b, WdErrVec *errs, int upto,
   char *why;
   if (!trace_replay(b->spec, &t, &why))
     return internal_replay_failure(why);
-  fprintf(stdout, "Error: an evaluation error occurs %s.\n",
+  fprintf(stdout, "Error: %s %s.\n",
+          w && w->code == EXIT_OTHER
+              ? "the symbolic encoding reaches one of its limits"
+              : "an evaluation error occurs",
           in_step ? "while computing the successors of the last state"
                   : "while checking the last state");
   if (w) {
@@ -161,8 +206,33 @@ static TermId fix_state(Bmc *b, int k, Value **vals) {
  * solver alone (so any back end can do it): find a frame-k state that no
  * choice found so far enables; if some choice enables it after all, rule
  * out every state that choice enables and ask again; if none does, it is a
- * deadlock.  Each round rules out at least the state found, and choices
- * are finitely many, so the loop ends. */
+ * deadlock.  Each round rules out at least the state found, so with
+ * finitely many choices the loop ends; choices from infinite sets may not
+ * let it end, hence the bound on rounds. */
+enum { MAX_DEADLOCK_ROUNDS = 200 };
+
+/* Does the evaluator find a successor of the state: 1 yes, 0 no, -1 it
+ * cannot tell (it cannot enumerate a choice, e.g. from Seq(S) or Nat; the
+ * solver's answer over the same choices stands then). */
+static int evaluator_successor(const Spec *spec, Value *const *state) {
+  char *text = NULL;
+  size_t len = 0;
+  FILE *sink = open_memstream(&text, &len); /* the evaluator's error */
+  void *out = diag_set_stream(sink);
+  FailPoint fp;
+  int has;
+  if (fail_push(&fp))
+    has = -1;
+  else
+    has = eval_has_successor(spec, state) ? 1 : 0;
+  fail_pop(&fp);
+  diag_set_stream(out);
+  if (sink)
+    fclose(sink);
+  free(text);
+  return has;
+}
+
 static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
   TermId *vars;
   size_t nvars;
@@ -170,7 +240,19 @@ static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
   TermId *vals = xmalloc((nvars + 1) * sizeof *vals);
   TermId blocked = term_true(b->tm);
   int code = EXIT_OK;
-  for (;;) {
+  for (int round = 0;; round++) {
+    if (round == MAX_DEADLOCK_ROUNDS) {
+      /* Choices from infinite sets (\E k \in Nat) can make the refinement
+       * endless; say so rather than hang. */
+      fprintf(stderr,
+              "brink: the deadlock check of the states after %d step%s did "
+              "not settle within %d refinement rounds (the step chooses from "
+              "very large or infinite sets); rerun with --no-deadlock to "
+              "check the invariants only\n",
+              k, k == 1 ? "" : "s", MAX_DEADLOCK_ROUNDS);
+      code = EXIT_OTHER;
+      break;
+    }
     SolverResult r = ask(b, blocked);
     if (r == SOLVER_UNSAT)
       break;
@@ -211,9 +293,23 @@ static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
       code = internal_replay_failure(why);
       break;
     }
-    if (eval_has_successor(b->spec, t.states[k])) {
+    int has = evaluator_successor(b->spec, t.states[k]);
+    if (has > 0) {
       code = internal_replay_failure("the evaluator finds a successor of the "
                                      "deadlocked state");
+      break;
+    }
+    if (has < 0 && enc_seq_bound(b->enc)) {
+      /* The state may have a successor through a longer sequence. */
+      fprintf(stdout, "Error: The behavior up to this point is:\n");
+      trace_print(stdout, b->spec, &t);
+      fprintf(stdout,
+              "brink: the last state has no successor whose sequences chosen "
+              "from Seq(S) have at most %d elements; whether it has one with "
+              "longer sequences is not known: rerun with a larger "
+              "--max-seq-len, or with --no-deadlock\n",
+              enc_seq_bound(b->enc));
+      code = EXIT_OTHER;
       break;
     }
     fprintf(stdout, "Error: Deadlock reached.\n");
@@ -231,29 +327,70 @@ static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
   return code;
 }
 
-int check_symbolic(const Spec *spec, const CheckOptions *opt) {
-  if (opt->backend && strcmp(opt->backend, "cadical") == 0) {
-    fprintf(stderr, "brink: the cadical (bit-blasting) back end is not "
-                    "available yet; use --backend z3\n");
-    return EXIT_OTHER;
+/* The invariant or PROPERTY conjunct that the last state of the replayed
+ * trace t (or its last step) violates, in the explicit engine's order, in
+ * TLC's words. */
+static int report_violation(Bmc *b, Trace *t, int k) {
+  const Spec *spec = b->spec;
+  int inv = trace_violated_invariant(spec, t->states[k]);
+  const Property *bad = NULL;
+  static const PropKind order[] = {PROP_ALWAYS, PROP_INIT, PROP_ACTION};
+  for (int o = 0; o < 3 && inv < 0 && !bad; o++)
+    for (size_t i = 0; i < spec->properties.len && !bad; i++) {
+      const Property *p = &spec->properties.data[i];
+      if (p->kind != order[o] || (p->kind == PROP_INIT && k > 0) ||
+          (p->kind == PROP_ACTION && k == 0))
+        continue;
+      if (!trace_property_holds(spec, p, k > 0 ? t->states[k - 1] : NULL,
+                                t->states[k]))
+        bad = p;
+    }
+  if (inv < 0 && !bad)
+    return internal_replay_failure("the last state satisfies every invariant "
+                                   "and property");
+  const char *name;
+  if (inv >= 0) {
+    name = sym_str(spec->invariants.data[inv].name);
+    fprintf(stdout, "Error: Invariant %s is violated.\n", name);
+  } else {
+    name = sym_str(bad->name);
+    trace_print_property_violation(stdout, bad);
   }
+  fprintf(stdout, "Error: The behavior up to this point is:\n");
+  trace_print(stdout, spec, t);
+  const char *what = inv >= 0 || bad->kind == PROP_ALWAYS ? "invariant"
+                     : bad->kind == PROP_INIT             ? "property"
+                                                          : "action property";
+  fprintf(stdout,
+          "brink: %s %s is violated after %d step%s (a shortest "
+          "counterexample: %d state%s). Time: %.2f s.\n",
+          what, name, k, k == 1 ? "" : "s", k + 1, k == 0 ? "" : "s",
+          now() - b->t0);
+  return inv >= 0 || bad->kind == PROP_ALWAYS ? EXIT_SAFETY : EXIT_LIVENESS;
+}
+
+/* The back end the options name (solver.h), wrapped to dump the query. */
+static Solver *new_solver(const CheckOptions *opt, TermMgr *tm) {
+  CadicalOptions co = {opt->int_width, opt->dump_cnf};
+  const char *be = opt->backend ? opt->backend : "auto";
+  Solver *s = strcmp(be, "z3") == 0        ? solver_z3_new(tm)
+              : strcmp(be, "cadical") == 0 ? solver_cadical_new(tm, &co)
+                                           : solver_auto_new(tm, &co);
+  return opt->dump_smt2 ? solver_smt2_dump_new(s, opt->dump_smt2) : s;
+}
+
+int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   Bmc b = {0};
   b.spec = spec;
   b.tm = term_mgr_new();
-  b.solver = solver_z3_new(b.tm);
+  b.solver = new_solver(opt, b.tm);
   b.enc = enc_new(spec, b.tm);
+  if (opt->max_seq_len >= 0)
+    enc_set_max_seq_len(b.enc, opt->max_seq_len);
   b.t0 = now();
   int K = opt->length;
   if (spec->actions.len == 0)
     fprintf(stderr, "brink: note: Next has no actions\n");
-  size_t nprops =
-      spec->properties.len - spec_count_properties(spec, PROP_TEMPORAL);
-  if (nprops)
-    fprintf(stderr, "brink: note: the symbolic engine does not check "
-                    "PROPERTY conjuncts yet; %zu safety conjunct%s of the "
-                    "config's properties %s not checked (use --engine "
-                    "explicit)\n",
-            nprops, nprops == 1 ? "" : "s", nprops == 1 ? "is" : "are");
 
   int code = EXIT_OK;
   FailPoint fp;
@@ -264,6 +401,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   WdErrVec errs = {0};
   SymVal **s0;
   TermId g0 = enc_init(b.enc, &s0, &errs);
+  keep_choices(&b);
   VEC_PUSH(b.frames, s0);
   if (errs.len) {
     SolverResult r = ask(&b, any_wd(&b, &errs, 0));
@@ -286,12 +424,26 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   }
   solver_assert(b.solver, g0);
   for (int k = 0;; k++) {
+    b.k = k;
     /* Invariants (and their evaluation) in frame k. */
     errs.len = 0;
     VEC(TermId) bad = {0};
     for (size_t i = 0; i < spec->invariants.len; i++)
       VEC_PUSH(bad, term_mk_not(b.tm, enc_pred(b.enc, spec->invariants.data[i].expr,
                                                b.frames.data[k], NULL, &errs)));
+    /* PROPERTY conjuncts TLC checks on states and steps: []P in every
+     * state, P in the initial states, [][A]_v on the step into frame k. */
+    for (size_t i = 0; i < spec->properties.len; i++) {
+      const Property *p = &spec->properties.data[i];
+      TermId holds = TERM_NONE;
+      if (p->kind == PROP_ALWAYS || (p->kind == PROP_INIT && k == 0))
+        holds = enc_pred(b.enc, p->expr, b.frames.data[k], NULL, &errs);
+      else if (p->kind == PROP_ACTION && k > 0)
+        holds = enc_action_prop(b.enc, p->expr, p->sub, b.frames.data[k - 1],
+                                b.frames.data[k], &errs);
+      if (holds)
+        VEC_PUSH(bad, term_mk_not(b.tm, holds));
+    }
     TermId q = term_mk_or2(b.tm, term_mk_or(b.tm, bad.data, bad.len),
                            any_wd(&b, &errs, 0));
     VEC_FREE(bad);
@@ -316,24 +468,11 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
         code = internal_replay_failure(why);
         goto popped;
       }
-      int inv = trace_violated_invariant(spec, t.states[k]);
-      if (inv < 0) {
-        code = internal_replay_failure("the last state satisfies every "
-                                       "invariant");
-        goto popped;
-      }
-      fprintf(stdout, "Error: Invariant %s is violated.\n",
-              sym_str(spec->invariants.data[inv].name));
-      fprintf(stdout, "Error: The behavior up to this point is:\n");
-      trace_print(stdout, spec, &t);
-      fprintf(stdout,
-              "brink: invariant %s is violated after %d step%s (a shortest "
-              "counterexample: %d state%s). Time: %.2f s.\n",
-              sym_str(spec->invariants.data[inv].name), k, k == 1 ? "" : "s",
-              k + 1, k == 0 ? "" : "s", now() - b.t0);
-      code = EXIT_SAFETY;
+      code = report_violation(&b, &t, k);
       goto popped;
     }
+    if (getenv("BRINK_DEPTH_LOG")) /* benchmarks/: the depth reached */
+      fprintf(stderr, "brink: depth %d checked (%.2f s)\n", k, now() - b.t0);
     if (k == K && !spec->check_deadlock)
       break;
     /* Frame k must be in the model to be explored further. */
@@ -350,6 +489,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     SymVal **next;
     TermId mark = term_count(b.tm);
     TermId g = enc_next(b.enc, b.frames.data[k], &next, &errs);
+    keep_choices(&b);
     if (errs.len) {
       /* Constraint errors happen in frame k; step errors only for states
        * inside the model. */
@@ -389,12 +529,28 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     }
     solver_assert(b.solver, g);
   }
+  const char *caveat = solver_caveat(b.solver);
+  if (caveat)
+    fprintf(stderr, "brink: warning: %s\n", caveat);
+  char seqs[96] = "";
+  if (enc_seq_bound(b.enc))
+    snprintf(seqs, sizeof seqs,
+             "; sequences chosen from Seq(S) have at most %d elements "
+             "(--max-seq-len)",
+             enc_seq_bound(b.enc));
+  size_t nprops =
+      spec->properties.len - spec_count_properties(spec, PROP_TEMPORAL);
+  char props[64] = "";
+  if (nprops)
+    snprintf(props, sizeof props, " and %zu propert%s", nprops,
+             nprops == 1 ? "y" : "ies");
   fprintf(stdout,
           "brink: no invariant is violated in executions of up to %d steps "
-          "(%zu invariant%s checked in every state%s; backend z3). Time: "
-          "%.2f s.\n",
-          K, spec->invariants.len, spec->invariants.len == 1 ? "" : "s",
-          spec->check_deadlock ? "; no deadlock" : "", now() - b.t0);
+          "(%zu invariant%s%s checked in every state%s%s; backend %s). "
+          "Time: %.2f s.\n",
+          K, spec->invariants.len, spec->invariants.len == 1 ? "" : "s", props,
+          spec->check_deadlock ? "; no deadlock" : "", seqs,
+          solver_describe(b.solver), now() - b.t0);
   code = EXIT_OK;
 popped:
   fail_pop(&fp);

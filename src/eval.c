@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "builtin.h"
+#include "native.h"
 
 #define MAX_DEPTH 20000
 #define MAX_ENUM 5000000 /* elements a constructed set may have */
@@ -178,6 +179,53 @@ typedef bool (*BindFn)(Ctx *c, Env *env, void *arg);
 static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
                      Env *env, BindFn fn, void *arg);
 
+/* Candidate values for names bound by \E over sets the evaluator cannot
+ * enumerate (eval_set_witnesses). */
+typedef struct Witnesses {
+  uint32_t id;
+  Value **vals;
+  size_t n;
+} Witnesses;
+static struct {
+  Witnesses *w;
+  size_t n;
+} witnesses;
+
+void eval_set_witnesses(const uint32_t *ids, Value *const *vals, size_t n) {
+  for (size_t i = 0; i < witnesses.n; i++)
+    free(witnesses.w[i].vals);
+  free(witnesses.w);
+  witnesses.w = NULL;
+  witnesses.n = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t k = 0;
+    while (k < witnesses.n && witnesses.w[k].id != ids[i])
+      k++;
+    if (k == witnesses.n) {
+      witnesses.w = xrealloc(witnesses.w, (k + 1) * sizeof *witnesses.w);
+      witnesses.w[k] = (Witnesses){ids[i], NULL, 0};
+      witnesses.n++;
+    }
+    Witnesses *w = &witnesses.w[k];
+    bool dup = false;
+    for (size_t m = 0; m < w->n && !dup; m++)
+      dup = val_eq(w->vals[m], vals[i]);
+    if (dup)
+      continue;
+    w->vals = xrealloc(w->vals, (w->n + 1) * sizeof *w->vals);
+    w->vals[w->n++] = vals[i];
+  }
+}
+
+static bool eval_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env);
+
+static const Witnesses *witnesses_for(uint32_t id) {
+  for (size_t i = 0; i < witnesses.n; i++)
+    if (witnesses.w[i].id == id)
+      return &witnesses.w[i];
+  return NULL;
+}
+
 static bool bind_names(Ctx *c, Expr *at, Bound *b, int nb, int i, Env *env,
                        BindFn fn, void *arg) {
   if (i == nb)
@@ -213,6 +261,22 @@ static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
   }
   /* Each name of `x, y \in S` ranges over S independently.  The set is
    * evaluated in the environment outside the names. */
+  const Witnesses *w = witnesses_for(bd->names[j].id);
+  if (w) {
+    /* Replay of a symbolic trace: the solver's choices for this name
+     * that are members of S come first, so that S need not be enumerated
+     * (it may be infinite) when one of them settles the quantifier. */
+    for (size_t k = 0; k < w->n; k++) {
+      if (!eval_in(c, bd->set, w->vals[k], bd->set, env))
+        continue;
+      Env f = {bd->names[j].id, w->vals[k], NULL, NULL, NULL, env, NULL};
+      bool go = j + 1 < bd->nnames
+                    ? bind_rec(c, at, b, nb, i, j + 1, &f, fn, arg)
+                    : bind_names(c, at, b, nb, i + 1, &f, fn, arg);
+      if (!go)
+        return false;
+    }
+  }
   Value *s = eval(c, bd->set, env);
   if (s->kind == V_INTERVAL) {
     mpz_t z;
@@ -470,10 +534,14 @@ static bool in_value(Expr *e, Value *x, Value *s) {
 }
 
 /* Binds d's parameters to the argument expressions (by name, in env) in
- * frames, which has room for d->nparams; returns the innermost frame. */
+ * frames, which has room for d->nparams; returns the innermost frame.
+ * The body of a module-level definition sees only its parameters, so its
+ * frames start a new chain (lookups then walk only what the body binds);
+ * a LET definition's body may name what is bound around the LET, which
+ * the caller's chain holds. */
 static Env *param_frames(Ctx *c, Def *d, Expr **args, Env *env,
                          Env *frames) {
-  Env *cur = env;
+  Env *cur = d->module ? NULL : env;
   for (int i = 0; i < d->nparams; i++) {
     frames[i] = (Env){d->params[i].id, NULL, args[i], env, NULL, cur, c->at};
     cur = &frames[i];
@@ -613,6 +681,43 @@ static bool eval_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env) {
   return in_value(e, x, eval(c, set, env));
 }
 
+/* Does eval_in decide membership in `set` other than by evaluating it to
+ * a value (so that it needs the element itself)?  Mirrors eval_in. */
+static bool in_needs_element(Ctx *c, Expr *set) {
+  switch (set->kind) {
+  case EX_SET_FILTER:
+  case EX_FUNSET:
+  case EX_RECSET:
+    return true;
+  case EX_OP:
+    if (set->ref.kind == REF_DEF) {
+      if (!c->spec || spec_def_value(c->spec, set->ref.u.def))
+        return false;
+      Def *d = spec_effective_def(c->spec, set->ref.u.def);
+      return d->kind == DEF_OP && lazy_set_form(d->body);
+    }
+    return set->ref.kind == REF_BUILTIN && lazy_set_form(set);
+  default:
+    return false;
+  }
+}
+
+/* <<a, b, ...>> \in S.  The test <<v, c>> \in Edges(dag) is common in
+ * inner loops: when S is a finite set, the tuple is looked for without
+ * being made. */
+static bool tuple_in(Ctx *c, Expr *e, Expr *tup, Expr *set, Env *env) {
+  int n = tup->nargs;
+  Value *buf[n > 0 ? n : 1];
+  for (int i = 0; i < n; i++)
+    buf[i] = eval(c, tup->args[i], env);
+  if (in_needs_element(c, set))
+    return eval_in(c, e, mk_seq(buf, (size_t)n), set, env);
+  Value *s = eval(c, set, env);
+  if (s->kind == V_SET)
+    return val_set_has_tuple(s, buf, (size_t)n);
+  return in_value(e, mk_seq(buf, (size_t)n), s);
+}
+
 /* ---- function application and EXCEPT ---- */
 
 static Value *apply(Expr *e, Value *f, Value *arg) {
@@ -680,6 +785,79 @@ static Env *let_frame(Env *env, const Def *d) {
   return NULL;
 }
 
+/* ---- native implementations (native.h) ---- */
+
+static Value *apply_op_arg(Ctx *c, Expr *site, Expr *op, Value **vals, int n,
+                           Env *env);
+
+struct NativeCall {
+  Ctx *c;
+  Expr *e;
+  Env *env;
+};
+
+static bool natives_on = true;
+static bool may_write;
+
+void eval_set_natives(bool on) { natives_on = on; }
+
+bool eval_set_may_write(bool on) {
+  bool old = may_write;
+  may_write = on;
+  return old;
+}
+
+Value *native_arg(NativeCall *nc, int i) {
+  return eval(nc->c, nc->e->args[i], nc->env);
+}
+
+Value *native_apply(NativeCall *nc, int i, Value **vals, int n) {
+  return apply_op_arg(nc->c, nc->e, nc->e->args[i], vals, n, nc->env);
+}
+
+bool native_test(NativeCall *nc, int i, Value **vals, int n,
+                 const char *what) {
+  return get_bool(nc->e, native_apply(nc, i, vals, n), what);
+}
+
+void native_fail(NativeCall *nc, const char *fmt, ...) {
+  char buf[2048];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  eval_fail(nc->e, "%s", buf);
+}
+
+Expr *native_site(NativeCall *nc) { return nc->e; }
+
+const char *native_spec_dir(NativeCall *nc) {
+  return nc->c->spec && nc->c->spec->prog ? nc->c->spec->prog->dir : NULL;
+}
+
+bool native_may_write(NativeCall *nc) { return may_write; }
+
+/* The native of definition d (NULL if none), found once per definition:
+ * only a definition of a module that comes with brink has one. */
+static NativeFn native_of(Def *d) {
+  static VEC(uint8_t) known;  /* by Def.id: 0 unknown, 1 none, 2 found */
+  static VEC(NativeFn) fns;
+  if (d->id < known.len && known.data[d->id])
+    return known.data[d->id] == 2 ? fns.data[d->id] : NULL;
+  while (known.len <= d->id) {
+    VEC_PUSH(known, 0);
+    VEC_PUSH(fns, NULL);
+  }
+  Def *o = d->origin ? d->origin : d;
+  NativeFn f = NULL;
+  if (o->module && o->module->builtin && o->kind == DEF_OP &&
+      o->nparams == d->nparams)
+    f = native_lookup(sym_str(o->module->name), sym_str(o->name), o->nparams);
+  known.data[d->id] = f ? 2 : 1;
+  fns.data[d->id] = f;
+  return f;
+}
+
 static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
   const Spec *sp = c->spec;
   if (!d->module && d->kind == DEF_OP && d->nparams == 0) {
@@ -706,6 +884,13 @@ static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
   }
   if (d->kind != DEF_OP)
     eval_fail(e, "'%s' cannot be evaluated", sym_str(d->name));
+  if (natives_on && d->module) {
+    NativeFn f = native_of(d);
+    if (f) {
+      NativeCall nc = {c, e, env};
+      return f(&nc);
+    }
+  }
   bool cache = def_cacheable(d) && d->id < sp->ndefs;
   if (cache && sp->def_cache[d->id])
     return sp->def_cache[d->id];
@@ -1090,6 +1275,9 @@ static SearchStats search_stats(Expr *e, const char *key) {
   if (!have_search_config)
     eval_fail(e, "TLCGet(\"%s\") describes TLC's breadth-first search; "
                  "brink knows it only with --engine explicit", key);
+  if (!search_config.counts && strcmp(key, "config") != 0)
+    eval_fail(e, "TLCGet(\"%s\") counts the states of a breadth-first "
+                 "search; brink knows it only with --engine explicit", key);
   SearchStats st = {0, 0, 0, 0};
   if (stats_fn)
     stats_fn(stats_arg, &st);
@@ -1193,9 +1381,12 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
     return val_bool(x == y);
   }
   case B_IN:
-    return val_bool(eval_in(c, e, eval(c, a[0], env), a[1], env));
-  case B_NOTIN:
-    return val_bool(!eval_in(c, e, eval(c, a[0], env), a[1], env));
+  case B_NOTIN: {
+    bool in = a[0]->kind == EX_TUPLE ? tuple_in(c, e, a[0], a[1], env)
+                                     : eval_in(c, e, eval(c, a[0], env), a[1],
+                                               env);
+    return val_bool(b == B_IN ? in : !in);
+  }
   case B_CUP:
   case B_CAP:
   case B_SETMINUS: {

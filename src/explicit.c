@@ -20,8 +20,11 @@
  * PROPERTY conjuncts (spec.h) are checked the same way: []P with the
  * invariants, a state predicate on the initial states, and [][A]_v on
  * every generated step, seen before or not, in the model or not. */
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "driver.h"
 #include "eval.h"
@@ -30,13 +33,19 @@
 typedef struct Bfs {
   const Spec *spec;
   int nvars;
-  VEC(Value **) states;
+  /* State i is sids[i * nvars ..] (value ids); its parent is parent[i]. */
+  VEC(uint32_t) sids;
   VEC(uint32_t) parent;
-  VEC(uint32_t) level;
+  size_t nstates;
+  /* Breadth-first order puts the states of each level together: level L
+   * starts at state level_start[L]. */
+  VEC(uint32_t) level_start;
   uint64_t *fps;     /* table: fingerprint (0 = empty) */
   uint32_t *idx;     /* table: state index */
   size_t cap, used;
   size_t head;       /* queue = states[head..] in BFS order */
+  Value **expanding; /* the state being expanded, as values */
+  uint32_t cur_level; /* its level */
   uint64_t generated;
   uint32_t cur;      /* index of the state being expanded */
   bool has_succ;
@@ -58,7 +67,7 @@ typedef struct Bfs {
   bool keyed;
   int nkey;             /* values per key: 1 with a VIEW, else nvars */
   Value *perms;         /* the SYMMETRY permutations, or NULL */
-  VEC(Value **) keys;   /* the key of each stored state */
+  VEC(uint32_t) kids;   /* the key of state i: kids[i * nkey ..] */
   Value **kbuf, **tbuf; /* scratch keys */
 } Bfs;
 
@@ -77,9 +86,9 @@ static uint64_t key_fp(const Bfs *b, Value **k) {
   return h ? h : 1;
 }
 
-static bool same_key(const Bfs *b, Value **x, Value **y) {
+static bool same_key(const Bfs *b, const uint32_t *stored, Value **k) {
   for (int i = 0; i < key_len(b); i++)
-    if (x[i] != y[i])
+    if (stored[i] != k[i]->id)
       return false;
   return true;
 }
@@ -117,12 +126,154 @@ static Value **state_key(Bfs *b, Value **s) {
   return k;
 }
 
-static Value **stored_key(const Bfs *b, uint32_t i) {
-  return b->keyed ? b->keys.data[i] : b->states.data[i];
+static const uint32_t *stored_key(const Bfs *b, uint32_t i) {
+  return b->keyed ? b->kids.data + (size_t)i * (size_t)b->nkey
+                  : b->sids.data + (size_t)i * (size_t)b->nvars;
 }
+
+/* State i as values, into out (nvars entries). */
+static void load_state(const Bfs *b, uint32_t i, Value **out) {
+  const uint32_t *ids = b->sids.data + (size_t)i * (size_t)b->nvars;
+  for (int v = 0; v < b->nvars; v++)
+    out[v] = val_by_id(ids[v]);
+}
+
+static Value **state_copy(const Bfs *b, uint32_t i) {
+  Value **s = xmalloc((size_t)b->nvars * sizeof *s + 1);
+  load_state(b, i, s);
+  return s;
+}
+
+/* ---- memory ---- */
+
+/* brink stops the search cleanly, with what it has established, before
+ * the system runs out of memory (where Linux would kill the process):
+ * when its resident size passes BRINK_MEMORY_MB (if set), when the
+ * system's available memory falls under max(256 MiB, 3% of RAM), when a
+ * cgroup memory limit is 95% used, or when the address space nears
+ * RLIMIT_AS.  The check runs every few thousand new states and whenever
+ * the value store grows (val_set_memory_hook). */
+#define EXIT_SYSTEM 153 /* TLC's ERROR_SYSTEM: out of memory */
+
+static struct {
+  size_t budget;   /* BRINK_MEMORY_MB in bytes, 0 = none */
+  size_t as_limit; /* RLIMIT_AS, 0 = none */
+  double last;     /* when the last check ran */
+  char why[256];   /* what the failed check found */
+  bool active;
+} mem;
+
+static size_t read_ull_file(const char *path, bool *ok) {
+  FILE *f = fopen(path, "r");
+  unsigned long long x = 0;
+  *ok = f && fscanf(f, "%llu", &x) == 1;
+  if (f)
+    fclose(f);
+  return (size_t)x;
+}
+
+/* MemTotal and MemAvailable (bytes) from /proc/meminfo. */
+static bool meminfo(size_t *total, size_t *avail) {
+  FILE *f = fopen("/proc/meminfo", "r");
+  if (!f)
+    return false;
+  char line[256];
+  int found = 0;
+  while (fgets(line, sizeof line, f) && found < 2) {
+    unsigned long long kb;
+    if (sscanf(line, "MemTotal: %llu kB", &kb) == 1)
+      *total = (size_t)kb * 1024, found++;
+    else if (sscanf(line, "MemAvailable: %llu kB", &kb) == 1)
+      *avail = (size_t)kb * 1024, found++;
+  }
+  fclose(f);
+  return found == 2;
+}
+
+static void mem_setup(void) {
+  memset(&mem, 0, sizeof mem);
+  const char *env = getenv("BRINK_MEMORY_MB");
+  if (env && *env)
+    mem.budget = (size_t)strtoull(env, NULL, 10) << 20;
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+    mem.as_limit = (size_t)rl.rlim_cur;
+  mem.active = true;
+}
+
+/* true when memory is nearly exhausted, or would be after taking `extra`
+ * more bytes (mem.why says how). */
+static bool mem_exhausted(size_t extra) {
+  long page = sysconf(_SC_PAGESIZE);
+  unsigned long long vsize = 0, rss = 0;
+  FILE *f = fopen("/proc/self/statm", "r");
+  if (f) {
+    if (fscanf(f, "%llu %llu", &vsize, &rss) != 2)
+      vsize = rss = 0;
+    fclose(f);
+  }
+  vsize = vsize * (unsigned long long)page + extra;
+  rss *= (unsigned long long)page;
+  char more[64] = "";
+  if (extra)
+    snprintf(more, sizeof more, " and %zu MiB more needed", extra >> 20);
+  if (mem.budget && rss + extra > mem.budget) {
+    snprintf(mem.why, sizeof mem.why, "%llu MiB in use%s, over "
+             "BRINK_MEMORY_MB=%zu", rss >> 20, more, mem.budget >> 20);
+    return true;
+  }
+  if (mem.as_limit && vsize > mem.as_limit / 10 * 9) {
+    snprintf(mem.why, sizeof mem.why,
+             "%llu MiB of address space in use, near the limit of %zu MiB "
+             "(ulimit -v)",
+             vsize >> 20, mem.as_limit >> 20);
+    return true;
+  }
+  bool ok1, ok2;
+  size_t max = read_ull_file("/sys/fs/cgroup/memory.max", &ok1);
+  size_t cur = read_ull_file("/sys/fs/cgroup/memory.current", &ok2);
+  if (ok1 && ok2 && max > 0 && cur + extra > max / 20 * 19) {
+    snprintf(mem.why, sizeof mem.why,
+             "the memory limit of this process group (%zu MiB) is 95%% used",
+             max >> 20);
+    return true;
+  }
+  size_t total = 0, avail = 0;
+  if (meminfo(&total, &avail)) {
+    size_t floor = total / 100 * 3;
+    if (floor < ((size_t)256 << 20))
+      floor = (size_t)256 << 20;
+    if (avail < floor + extra) {
+      snprintf(mem.why, sizeof mem.why,
+               "only %zu MiB of the system's %zu MiB are still available "
+               "(brink uses %llu MiB)",
+               avail >> 20, total >> 20, rss >> 20);
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Unwinds to the search's recovery point when memory is nearly gone;
+ * rate-limited, so it can run on every growth of the value store. */
+static void mem_check_for(size_t extra) {
+  if (!mem.active)
+    return;
+  double t = now();
+  if (!extra && t - mem.last < 0.05)
+    return;
+  mem.last = t;
+  if (mem_exhausted(extra)) {
+    mem.active = false;
+    fail_silent(EXIT_SYSTEM);
+  }
+}
+
+static void mem_check(void) { mem_check_for(0); }
 
 static void table_grow(Bfs *b) {
   size_t ncap = b->cap ? b->cap * 2 : 1u << 16;
+  mem_check_for(ncap * (sizeof *b->fps + sizeof *b->idx));
   uint64_t *nf = xcalloc(ncap, sizeof *nf);
   uint32_t *ni = xmalloc(ncap * sizeof *ni);
   for (size_t i = 0; i < b->cap; i++)
@@ -152,21 +303,26 @@ static bool add_state(Bfs *b, Value **s, uint32_t parent, uint32_t level) {
       return false;
     j = (j + 1) & (b->cap - 1);
   }
-  if (b->keyed) {
-    Value **kc = xmalloc((size_t)b->nkey * sizeof *kc);
-    memcpy(kc, k, (size_t)b->nkey * sizeof *kc);
-    VEC_PUSH(b->keys, kc);
-  }
-  Value **copy = xmalloc((size_t)b->nvars * sizeof *copy + 1);
-  memcpy(copy, s, (size_t)b->nvars * sizeof *copy);
+  if (b->nstates >= UINT32_MAX - 1)
+    fail_at((Loc){0}, EXIT_SYSTEM,
+            "more than %u distinct states: brink numbers states with 32 bits",
+            UINT32_MAX - 1);
+  if (b->keyed)
+    for (int i = 0; i < b->nkey; i++)
+      VEC_PUSH(b->kids, k[i]->id);
+  for (int i = 0; i < b->nvars; i++)
+    VEC_PUSH(b->sids, s[i]->id);
   b->fps[j] = fp;
-  b->idx[j] = (uint32_t)b->states.len;
+  b->idx[j] = (uint32_t)b->nstates;
   b->used++;
-  VEC_PUSH(b->states, copy);
   VEC_PUSH(b->parent, parent);
-  VEC_PUSH(b->level, level);
+  while (b->level_start.len <= level)
+    VEC_PUSH(b->level_start, (uint32_t)b->nstates);
+  b->nstates++;
   if ((int)level > b->max_level)
     b->max_level = (int)level;
+  if ((b->nstates & 4095) == 0)
+    mem_check();
   return true;
 }
 
@@ -211,17 +367,6 @@ static Value **copy_state(const Bfs *b, Value **s) {
   return c;
 }
 
-/* Does the step s0 -> s1 satisfy [A]_v?  As in TLC, v is compared first
- * and A is evaluated only on a step that changes v. */
-static bool action_property_holds(const Spec *sp, const Property *p,
-                                  Value **s0, Value **s1) {
-  EvalState st0 = {sp, s0, NULL}, st1 = {sp, s1, NULL};
-  if (eval_expr(&st0, p->sub) == eval_expr(&st1, p->sub))
-    return true;
-  EvalState st = {sp, s0, s1};
-  return eval_bool(&st, p->expr, "an action property");
-}
-
 /* The first PROPERTY conjunct of the given kind that the state s (or the
  * step prev -> s) violates, or NULL. */
 static const Property *violated_property(Bfs *b, PropKind kind, Value **prev,
@@ -233,13 +378,7 @@ static const Property *violated_property(Bfs *b, PropKind kind, Value **prev,
       continue;
     bool ok;
     b->eval_prop = p;
-    if (kind == PROP_ACTION) {
-      ok = action_property_holds(sp, p, prev, s);
-    } else {
-      EvalState st = {sp, s, NULL};
-      ok = eval_bool(&st, p->expr, kind == PROP_INIT ? "a property"
-                                                     : "an invariant");
-    }
+    ok = trace_property_holds(sp, p, prev, s);
     b->eval_prop = NULL;
     if (!ok)
       return p;
@@ -301,7 +440,7 @@ static bool on_init(void *arg, Value **s) {
 static bool on_succ(void *arg, Value **s) {
   Bfs *b = arg;
   b->has_succ = true;
-  return visit(b, b->states.data[b->cur], s, b->cur, b->level.data[b->cur] + 1);
+  return visit(b, b->expanding, s, b->cur, b->cur_level + 1);
 }
 
 /* The path from an initial state to state i, plus an optional last state. */
@@ -314,7 +453,7 @@ static Trace path_to(Bfs *b, uint32_t i, Value **last) {
   t.states = xmalloc((size_t)t.n * sizeof *t.states);
   t.actions = xcalloc((size_t)t.n, sizeof *t.actions);
   for (size_t k = 0; k < rev.len; k++)
-    t.states[k] = b->states.data[rev.data[rev.len - 1 - k]];
+    t.states[k] = state_copy(b, rev.data[rev.len - 1 - k]);
   if (last)
     t.states[t.n - 1] = last;
   VEC_FREE(rev);
@@ -335,8 +474,8 @@ static void totals(Bfs *b) {
   fprintf(stdout,
           "%llu states generated, %zu distinct states found, %zu states left "
           "on queue.\n",
-          (unsigned long long)b->generated, b->states.len,
-          b->states.len - b->head);
+          (unsigned long long)b->generated, b->nstates,
+          b->nstates - b->head);
 }
 
 /* n with thousands separators, as TLC prints counts in progress lines. */
@@ -363,7 +502,7 @@ static void progress(Bfs *b, double t) {
     mins = 1e-9;
   uint64_t spm = (uint64_t)((double)(b->generated - b->last_generated) / mins);
   uint64_t dspm =
-      (uint64_t)((double)(b->states.len - b->last_distinct) / mins);
+      (uint64_t)((double)(b->nstates - b->last_distinct) / mins);
   char when[64], g[32], gs[32], d[32], ds[32], q[32];
   time_t wall = time(NULL);
   struct tm tm;
@@ -373,20 +512,20 @@ static void progress(Bfs *b, double t) {
           "Progress(%d) at %s: %s states generated (%s s/min), %s distinct "
           "states found (%s ds/min), %s states left on queue.\n",
           b->max_level + 1, when, grouped(b->generated, g), grouped(spm, gs),
-          grouped(b->states.len, d), grouped(dspm, ds),
-          grouped(b->states.len - b->head, q));
+          grouped(b->nstates, d), grouped(dspm, ds),
+          grouped(b->nstates - b->head, q));
   fflush(stdout);
   b->last_report = t;
   b->last_generated = b->generated;
-  b->last_distinct = b->states.len;
+  b->last_distinct = b->nstates;
 }
 
 /* TLCGet("stats") and friends, during the search. */
 static void search_stats(void *arg, SearchStats *out) {
   Bfs *b = arg;
   out->generated = b->generated;
-  out->distinct = b->states.len;
-  out->queue = b->states.len - b->head;
+  out->distinct = b->nstates;
+  out->queue = b->nstates - b->head;
   out->diameter = b->max_level + 1;
 }
 
@@ -515,6 +654,47 @@ static void setup_keys(Bfs *b) {
   b->perms = perm_group(sp->symmetry, perms);
 }
 
+/* The POSTCONDITION, once the search has ended without an error: with
+ * TLCGet("stats") and friends giving the final counts, and with the
+ * operators that write files allowed (native.h).  False is reported as
+ * TLC reports a false assumption. */
+static int postcondition(Bfs *b) {
+  const Named *pc = &b->spec->postcondition;
+  if (!pc->expr)
+    return EXIT_OK;
+  FailPoint fp;
+  if (fail_push(&fp)) {
+    eval_set_may_write(false);
+    fprintf(stdout, "Error: evaluating the POSTCONDITION %s failed (see "
+                    "above).\n",
+            sym_str(pc->name));
+    return fp.code ? fp.code : EXIT_EVAL;
+  }
+  eval_set_level(-1);
+  bool old = eval_set_may_write(true);
+  EvalState st = {b->spec, NULL, NULL};
+  bool ok = eval_bool(&st, pc->expr, "the POSTCONDITION");
+  eval_set_may_write(old);
+  fail_pop(&fp);
+  if (ok)
+    return EXIT_OK;
+  Def *d = pc->expr->ref.u.def;
+  const char *path = src_path(d->loc.file);
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  int len = (int)strlen(base);
+  if (len > 4 && strcmp(base + len - 4, ".tla") == 0)
+    len -= 4;
+  fprintf(stdout,
+          "Error: Assumption line %u, col %u to line %u, col %u of module "
+          "%.*s is false.\n",
+          d->body->loc.line, d->body->loc.col, d->body->loc.eline,
+          d->body->loc.ecol, len, base);
+  fprintf(stdout, "Error: the POSTCONDITION %s is false.\n",
+          sym_str(pc->name));
+  return EXIT_ASSUME;
+}
+
 static int search(const Spec *spec, const CheckOptions *opt) {
   Bfs b;
   memset(&b, 0, sizeof b);
@@ -524,9 +704,23 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   b.t0 = b.last_report = now();
   b.cur = UINT32_MAX;
   b.bad_inv = -1;
+  b.expanding = xmalloc((size_t)(b.nvars + 1) * sizeof *b.expanding);
   FailPoint fp;
   if (fail_push(&fp)) {
     int code = fp.code ? fp.code : EXIT_EVAL;
+    mem.active = false;
+    val_set_memory_hook(NULL);
+    if (code == EXIT_SYSTEM) {
+      if (mem.why[0])
+        fprintf(stdout,
+                "Error: brink is running out of memory (%s). The search "
+                "stopped; no error was found in the %zu distinct states "
+                "explored, which include every state reachable in up to %u "
+                "steps.\n",
+                mem.why, b.nstates, b.cur_level);
+      totals(&b);
+      return code;
+    }
     if (b.eval_prop)
       fprintf(stdout, "Error: Evaluating %s %s failed.\n",
               prop_kind_word(b.eval_prop->kind),
@@ -542,6 +736,8 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     return code;
   }
   setup_keys(&b);
+  mem_setup();
+  val_set_memory_hook(mem_check);
   eval_set_search_stats(search_stats, &b);
   /* TLCGet("level") is 0 while Init is enumerated (TLC). */
   eval_set_level(0);
@@ -549,16 +745,20 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   if (!b.result)
     fprintf(stdout, "Finished computing initial states: %zu distinct state%s "
                     "generated.\n",
-            b.states.len, b.states.len == 1 ? "" : "s");
-  while (!b.result && b.head < b.states.len) {
+            b.nstates, b.nstates == 1 ? "" : "s");
+  while (!b.result && b.head < b.nstates) {
     uint32_t i = (uint32_t)b.head++;
-    if (b.depth_limit >= 0 && (int)b.level.data[i] >= b.depth_limit) {
+    while (b.cur_level + 1 < b.level_start.len &&
+           b.level_start.data[b.cur_level + 1] <= i)
+      b.cur_level++;
+    load_state(&b, i, b.expanding);
+    if (b.depth_limit >= 0 && (int)b.cur_level >= b.depth_limit) {
       /* Not expanded; but a state within the bound with no successor is
        * a deadlock (as the symbolic engine's --length means too). */
       b.truncated = true;
       if (spec->check_deadlock) {
-        eval_set_level((int)b.level.data[i] + 1);
-        if (!eval_has_successor(spec, b.states.data[i])) {
+        eval_set_level((int)b.cur_level + 1);
+        if (!eval_has_successor(spec, b.expanding)) {
           b.cur = i;
           b.result = EXIT_DEADLOCK;
           break;
@@ -568,8 +768,8 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     }
     b.cur = i;
     b.has_succ = false;
-    eval_set_level((int)b.level.data[i] + 1);
-    eval_successors(spec, b.states.data[i], on_succ, &b);
+    eval_set_level((int)b.cur_level + 1);
+    eval_successors(spec, b.expanding, on_succ, &b);
     if (!b.result && !b.has_succ && spec->check_deadlock) {
       b.result = EXIT_DEADLOCK;
       break;
@@ -580,21 +780,15 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   }
   b.cur = UINT32_MAX;
   b.checking = NULL;
+  mem.active = false;
+  val_set_memory_hook(NULL);
   fail_pop(&fp);
   if (b.result == EXIT_SAFETY || b.result == EXIT_LIVENESS) {
     if (b.bad_inv >= 0)
       fprintf(stdout, "Error: Invariant %s is violated.\n",
               sym_str(spec->invariants.data[b.bad_inv].name));
-    else if (b.bad_prop->kind == PROP_ALWAYS)
-      fprintf(stdout, "Error: Invariant %s is violated.\n",
-              sym_str(b.bad_prop->name));
-    else if (b.bad_prop->kind == PROP_INIT)
-      fprintf(stdout, "Error: Property %s is violated by the initial "
-                      "state.\n",
-              sym_str(b.bad_prop->name));
     else
-      fprintf(stdout, "Error: Action property %s is violated.\n",
-              sym_str(b.bad_prop->name));
+      trace_print_property_violation(stdout, b.bad_prop);
     Trace t = path_to(&b, b.bad_parent, b.bad_state);
     print_trace(&b, &t);
     totals(&b);
@@ -616,7 +810,7 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   totals(&b);
   fprintf(stdout, "The depth of the complete state graph search is %d.\n",
           b.max_level + 1);
-  return EXIT_OK;
+  return postcondition(&b);
 }
 
 int check_explicit(const Spec *spec, const CheckOptions *opt) {

@@ -343,6 +343,67 @@ static Def *clone_let_def(Cloner *C, Def *d) {
   return n;
 }
 
+/* ---- does a definition depend on the substitution? ---- */
+
+static bool def_uses_subst(Instantiation *I, Def *d, PtrMap *seen);
+
+static bool expr_uses_subst(Instantiation *I, Expr *e, PtrMap *seen) {
+  if (!e)
+    return false;
+  if (e->kind == EX_OP) {
+    if (e->ref.kind == REF_CONST || e->ref.kind == REF_VAR)
+      for (int i = 0; i < I->nsubst; i++)
+        if (I->decls[i] == e->ref.u.decl)
+          return true;
+    if (e->ref.kind == REF_DEF && def_uses_subst(I, e->ref.u.def, seen))
+      return true;
+    for (int p = 0; p < e->npath; p++)
+      for (int i = 0; i < (e->path_nargs ? e->path_nargs[p] : 0); i++)
+        if (expr_uses_subst(I, e->path_args[p][i], seen))
+          return true;
+  }
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_uses_subst(I, e->args[i], seen))
+      return true;
+  for (int i = 0; i < e->nbounds; i++)
+    if (expr_uses_subst(I, e->bounds[i].set, seen))
+      return true;
+  for (int i = 0; i < e->narms; i++)
+    if (expr_uses_subst(I, e->arms[i].guard, seen) ||
+        expr_uses_subst(I, e->arms[i].value, seen))
+      return true;
+  for (int i = 0; i < e->ndefs; i++)
+    if (def_uses_subst(I, e->defs[i], seen))
+      return true;
+  for (int i = 0; i < e->nupdates; i++) {
+    ExceptUpdate *u = &e->updates[i];
+    for (int s = 0; s < u->npath; s++)
+      for (int k = 0; k < u->path[s].nargs; k++)
+        if (expr_uses_subst(I, u->path[s].args[k], seen))
+          return true;
+    if (expr_uses_subst(I, u->value, seen))
+      return true;
+  }
+  return expr_uses_subst(I, e->body, seen) ||
+         expr_uses_subst(I, e->other, seen);
+}
+
+/* Whether d's meaning changes under I: it mentions (perhaps through other
+ * definitions) a substituted CONSTANT or VARIABLE, or an instance (which
+ * this conservative test does not look into).  A definition already being
+ * looked at counts as independent; whatever else it mentions decides. */
+static bool def_uses_subst(Instantiation *I, Def *d, PtrMap *seen) {
+  if (ptr_get(seen, d))
+    return false;
+  ptr_put(seen, d, d);
+  if (d->kind == DEF_INSTANCE)
+    return true;
+  for (int i = 0; i < d->nbounds; i++)
+    if (expr_uses_subst(I, d->bounds[i].set, seen))
+      return true;
+  return expr_uses_subst(I, d->body, seen);
+}
+
 Def *inst_def(Instantiation *I, Def *d) {
   PtrMap *memo = I->memo;
   if (!memo)
@@ -350,6 +411,19 @@ Def *inst_def(Instantiation *I, Def *d) {
   Def *n = ptr_get(memo, d);
   if (n)
     return n;
+  /* A function that the substitution leaves unchanged (one defined in the
+   * module enclosing a nested module, say) is its own instantiation: the
+   * copy would be the same function. */
+  if (d->kind == DEF_FUN && I->nparams > 0) {
+    PtrMap seen = {0};
+    bool uses = def_uses_subst(I, d, &seen);
+    free(seen.keys);
+    free(seen.vals);
+    if (!uses) {
+      ptr_put(memo, d, d);
+      return d;
+    }
+  }
   if (d->kind == DEF_FUN && I->nparams > 0) {
     diag_error(d->name_loc,
                "function '%s' cannot be used through the parameterized "

@@ -32,6 +32,13 @@
                            "maximum depth (explicit, default none)")           \
   X(ENGINE, "--engine", 1, "symbolic|explicit (default symbolic)")            \
   X(BACKEND, "--backend", 1, "z3|cadical|auto (default auto)")                \
+  X(INTWIDTH, "--int-width", 1, "N     cadical: bits of integers chosen from " \
+                                "Nat or Int, and the first width tried for "  \
+                                "computed ones (default 32)")                 \
+  X(DUMPCNF, "--dump-cnf", 1, "FILE  write the CNF (DIMACS) of the cadical "   \
+                              "back end at the end of the run")               \
+  X(DUMPSMT2, "--dump-smt2", 1, "FILE  write the query as SMT-LIB 2 at the "   \
+                                "end of the run")                             \
   X(INIT, "--init", 1, "NAME  the initial predicate (overrides the config)")  \
   X(NEXT, "--next", 1, "NAME  the next-state action (overrides the config)")  \
   X(CINIT, "--cinit", 1, "NAME  a constant predicate that gives the constants " \
@@ -39,6 +46,8 @@
   X(INV, "--inv", 1, "NAMES comma-separated invariants (override the "        \
                      "config)")                                                \
   X(NODEADLOCK, "--no-deadlock", 0, "do not check for deadlock")             \
+  X(MAXSEQLEN, "--max-seq-len", 1, "N     longest sequence a choice from "    \
+                                   "Seq(S) makes (symbolic, default 4)")      \
   X(PRINT, "--print", 0, "(parse) print the root module as TLA+ source")      \
   X(ROUNDTRIP, "--roundtrip", 0, "(parse) print the root module, parse the "   \
                                  "text again and compare the two trees")       \
@@ -181,6 +190,22 @@ int main(int argc, char **argv) {
   return run_with_stack(main_job, &a, (size_t)1 << 30);
 }
 
+/* Parses a whole-number option value in [lo, hi]; false after saying
+ * what is wrong. */
+static bool number_option(const char *name, const char *text, long lo,
+                          long hi, int *out) {
+  char *end;
+  errno = 0;
+  long k = strtol(text, &end, 10);
+  if (!*text || *end || errno || k < lo || k > hi) {
+    fprintf(stderr, "brink: %s must be a number from %ld to %ld, not '%s'\n",
+            name, lo, hi, text);
+    return false;
+  }
+  *out = (int)k;
+  return true;
+}
+
 static int brink_main(int argc, char **argv) {
   if (argc < 2) {
     usage(stderr);
@@ -245,20 +270,15 @@ static int brink_main(int argc, char **argv) {
     fprintf(stderr, "brink: no spec given (usage: brink %s Spec.tla)\n", cmd);
     return EXIT_OTHER;
   }
-  CheckOptions co = {10, "auto", false};
+  CheckOptions co = {10, "auto", false, -1, 0, val[OPT_DUMPCNF], val[OPT_DUMPSMT2]};
   if (val[OPT_LENGTH]) {
-    char *end;
-    errno = 0;
-    long k = strtol(val[OPT_LENGTH], &end, 10);
-    if (*end || errno || k < 0 || k > 100000) {
-      fprintf(stderr, "brink: --length must be a number from 0 to 100000, "
-                      "not '%s'\n",
-              val[OPT_LENGTH]);
+    if (!number_option("--length", val[OPT_LENGTH], 0, 100000, &co.length))
       return EXIT_OTHER;
-    }
-    co.length = (int)k;
     co.length_given = true;
   }
+  if (val[OPT_MAXSEQLEN] && !number_option("--max-seq-len", val[OPT_MAXSEQLEN],
+                                           0, 1000, &co.max_seq_len))
+    return EXIT_OTHER;
   const char *engine = val[OPT_ENGINE] ? val[OPT_ENGINE] : "symbolic";
   if (strcmp(engine, "symbolic") && strcmp(engine, "explicit")) {
     fprintf(stderr, "brink: --engine must be symbolic or explicit, not '%s'\n",
@@ -274,6 +294,26 @@ static int brink_main(int argc, char **argv) {
               co.backend);
       return EXIT_OTHER;
     }
+  }
+  if (val[OPT_INTWIDTH]) {
+    char *end;
+    errno = 0;
+    long w = strtol(val[OPT_INTWIDTH], &end, 10);
+    if (*end || errno || w < 1 || w > 512) {
+      fprintf(stderr, "brink: --int-width must be a number from 1 to 512, "
+                      "not '%s'\n",
+              val[OPT_INTWIDTH]);
+      return EXIT_OTHER;
+    }
+    co.int_width = (unsigned)w;
+  }
+  if (co.int_width && strcmp(co.backend, "z3") == 0)
+    fprintf(stderr, "brink: note: --int-width has no effect with --backend "
+                    "z3 (its integers are unbounded)\n");
+  if (co.dump_cnf && strcmp(co.backend, "z3") == 0) {
+    fprintf(stderr, "brink: --dump-cnf needs the cadical back end "
+                    "(--backend cadical or auto)\n");
+    return EXIT_OTHER;
   }
 
   Program *prog = program_load(spec_path);
@@ -336,11 +376,12 @@ static int brink_main(int argc, char **argv) {
   if (!typed)
     fprintf(stderr, "brink: warning: type inference failed (see above); the "
                     "engines check kinds as they evaluate, as TLC does\n");
-  if (strcmp(engine, "explicit") == 0) {
-    SearchConfig sc = {"bfs", co.length_given ? co.length : -1,
-                       spec->check_deadlock};
-    eval_set_search_config(&sc);
-  }
+  /* TLCGet("config"): the symbolic engine covers what a breadth-first
+   * search to depth --length covers. */
+  bool explicit = strcmp(engine, "explicit") == 0;
+  SearchConfig sc = {"bfs", explicit && !co.length_given ? -1 : co.length,
+                     spec->check_deadlock, explicit};
+  eval_set_search_config(&sc);
   RunArgs run = {engine, &co};
   if (spec->cinit)
     return cinit_run(spec, run_checks, &run);

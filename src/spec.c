@@ -166,6 +166,7 @@ static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
   s->def_substs = xcalloc(s->ndefs + 1, sizeof *s->def_substs);
   s->def_scoped = xcalloc(s->ndefs + 1, sizeof *s->def_scoped);
   s->def_cache = xcalloc(s->ndefs + 1, sizeof *s->def_cache);
+  VEC(Decl *) aliases = {0}; /* pairs: constant, the constant it is */
   for (size_t i = 0; i < cfg->consts.len; i++) {
     CfgConst *cc = &cfg->consts.data[i];
     TopEntry t = {REF_NONE, {REF_NONE, {0}}};
@@ -186,6 +187,15 @@ static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
     Def *subst = NULL;
     if (!cc->value) {
       TopEntry st = program_lookup(p, cc->subst);
+      if (st.kind == REF_CONST && t.kind == REF_CONST &&
+          st.ref.u.decl->arity == 0 && t.ref.u.decl->arity == 0) {
+        /* `Leader <- L` with L a constant: Leader is L (bound below, once
+         * L has its value). */
+        Decl *pair[2] = {t.ref.u.decl, st.ref.u.decl};
+        VEC_PUSH(aliases, pair[0]);
+        VEC_PUSH(aliases, pair[1]);
+        continue;
+      }
       if (st.kind != REF_DEF || st.ref.u.def->kind != DEF_OP) {
         cerr(cc->loc, "'%s' in '%s <- %s' is not a definition of module %s",
              sym_str(cc->subst), sym_str(cc->name), sym_str(cc->subst),
@@ -253,6 +263,21 @@ static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
            sym_str(cc->name), s->module_name);
     }
   }
+  /* Constants given as other constants, in chains too (A <- B, B <- C). */
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i + 1 < aliases.len; i += 2) {
+      Decl *to = aliases.data[i], *from = aliases.data[i + 1];
+      if (s->const_vals[to->index] || s->const_defs[to->index])
+        continue;
+      if (s->const_vals[from->index] || s->const_defs[from->index]) {
+        s->const_vals[to->index] = s->const_vals[from->index];
+        s->const_defs[to->index] = s->const_defs[from->index];
+        changed = true;
+      }
+    }
+  }
+  VEC_FREE(aliases);
   if (any_builtin)
     override_all_builtins(p, builtin_subst);
   for (size_t i = 0; i < nc; i++)
@@ -362,6 +387,35 @@ static void bind_specification(Spec *s, CfgName n) {
     cerr(n.loc, "SPECIFICATION '%s' has no [][Next]_vars conjunct",
          sym_str(n.name));
   VEC_FREE(parts);
+}
+
+/* A next-state relation [A]_v (NEXT naming a definition whose body is
+ * one, through parameterless definitions) means A \/ UNCHANGED v, as in
+ * TLC; both engines are given that disjunction, so the stuttering step is
+ * an action of its own. */
+static Expr *unbox_next(Spec *s, Expr *e) {
+  Expr *b = e;
+  for (int depth = 0; depth < 64; depth++) {
+    if (b->kind == EX_LABEL) {
+      b = b->body;
+      continue;
+    }
+    Def *d = b->kind == EX_OP && b->nargs == 0 ? spec_applied_def(s, b) : NULL;
+    if (!d || d->kind != DEF_OP || d->nparams != 0)
+      break;
+    b = d->body;
+  }
+  if (b->kind != EX_BOX_ACT)
+    return e;
+  Expr *unch = ast_op(b->args[1]->loc, sym_intern("UNCHANGED"),
+                      (Expr *[]){b->args[1]}, 1);
+  unch->ref.kind = REF_BUILTIN;
+  unch->ref.u.builtin = B_UNCHANGED;
+  Expr *or = ast_op(b->loc, sym_intern("\\/"), (Expr *[]){b->args[0], unch},
+                    2);
+  or->ref.kind = REF_BUILTIN;
+  or->ref.u.builtin = B_OR;
+  return or;
 }
 
 static void add_named(Spec *s, void *vec, CfgName n, const char *role,
@@ -602,8 +656,21 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
     if (d)
       s->view = ref_to(d, cfg->view.loc);
   }
-  warn_unused(cfg->alias, "ALIAS");
-  warn_unused(cfg->postcondition, "POSTCONDITION");
+  if (cfg->alias.name && named_def(s, cfg->alias, "ALIAS", LEVEL_ACTION))
+    warn_unused(cfg->alias, "ALIAS");
+  if (cfg->postcondition.name) {
+    /* TLC evaluates it once, after a search that found no error. */
+    Def *d = named_def(s, cfg->postcondition, "POSTCONDITION", LEVEL_STATE);
+    if (d) {
+      Named nm = {cfg->postcondition.name, cfg->postcondition.loc,
+                  ref_to(d, d->name_loc)};
+      s->postcondition = nm;
+      diag_note(cfg->postcondition.loc,
+                "POSTCONDITION %s is evaluated after the search by the "
+                "explicit engine only",
+                sym_str(cfg->postcondition.name));
+    }
+  }
   s->check_deadlock = cfg->check_deadlock != 0;
   if (opt && opt->check_deadlock >= 0)
     s->check_deadlock = opt->check_deadlock;
@@ -617,10 +684,13 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
   *exit_code = 0;
   if (s->no_behavior)
     return s;
+  Expr *named = s->next;
+  s->next = unbox_next(s, s->next);
   StepVec path = {0};
-  split(s, s->next, &path, s->next->kind == EX_OP && s->next->ref.kind == REF_DEF
-                               ? sym_str(s->next->ref.u.def->name)
-                               : "Next",
+  split(s, s->next, &path,
+        named->kind == EX_OP && named->ref.kind == REF_DEF
+            ? sym_str(named->ref.u.def->name)
+            : "Next",
         0);
   /* split() pushes the Next definition itself as the first step. */
   VEC_FREE(path);

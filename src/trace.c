@@ -139,3 +139,29 @@ int trace_violated_invariant(const Spec *spec, Value **s) {
       return (int)i;
   return -1;
 }
+
+bool trace_property_holds(const Spec *spec, const Property *p, Value **s0,
+                          Value **s1) {
+  EvalState st1 = {spec, s1, NULL};
+  if (p->kind != PROP_ACTION)
+    return eval_bool(&st1, p->expr,
+                     p->kind == PROP_INIT ? "a property" : "an invariant");
+  /* As in TLC, v is compared first and A is evaluated only on a step that
+   * changes v. */
+  EvalState st0 = {spec, s0, NULL};
+  if (eval_expr(&st0, p->sub) == eval_expr(&st1, p->sub))
+    return true;
+  EvalState st = {spec, s0, s1};
+  return eval_bool(&st, p->expr, "an action property");
+}
+
+void trace_print_property_violation(FILE *out, const Property *p) {
+  if (p->kind == PROP_ALWAYS)
+    fprintf(out, "Error: Invariant %s is violated.\n", sym_str(p->name));
+  else if (p->kind == PROP_INIT)
+    fprintf(out, "Error: Property %s is violated by the initial state.\n",
+            sym_str(p->name));
+  else
+    fprintf(out, "Error: Action property %s is violated.\n",
+            sym_str(p->name));
+}

@@ -930,17 +930,21 @@ static Type *def_type(Infer *I, Def *d, Loc use) {
   if (!I->annotations)
     job.annotated = NULL;
   const char *saved = ty_context;
-  bool saved_quiet = ty_quiet;
+  bool saved_quiet = ty_quiet, saved_untypable = ty_quiet_untypable;
   if (ty_lenient)
     ty_context =
         xsprintf(" (in '%s', which this model does not use)", sym_str(d->name));
-  /* Nobody can fix brink's own modules: when unused, they type quietly. */
+  /* Nobody can fix brink's own modules: when unused, they type quietly,
+   * and what their types cannot describe is never reported. */
   if (ty_lenient && d->module && d->module->builtin)
     ty_quiet = true;
+  if (d->module) /* a LET definition keeps its context's */
+    ty_quiet_untypable = d->module->builtin;
   ty_guarded(infer_def_body, &job);
   VEC_FREE(job.avars);
   ty_context = saved;
   ty_quiet = saved_quiet;
+  ty_quiet_untypable = saved_untypable;
   I->def_busy[d->id] = false;
   d->type = self;
   generalise(I, d, self);
@@ -1083,6 +1087,7 @@ bool types_infer_opts(Spec *spec, const TypeOptions *opt) {
   I.def_busy = xcalloc(nd, sizeof *I.def_busy);
   ty_errors = 0;
   ty_lenient = false;
+  ty_quiet_untypable = false;
   ty_context = NULL;
   model_names.len = 0;
   annot_reset();

@@ -32,9 +32,12 @@ void ty_unify(Unify *u, Type *a, Type *b);
 bool ty_guarded(void (*fn)(void *), void *arg);
 /* Mismatches reported as errors so far, and whether new ones are only
  * warnings (inside definitions the model does not use) or, with quiet
- * too, not reported at all; `context` is appended to each message. */
+ * too, not reported at all; `context` is appended to each message.
+ * Valid TLA+ that the types cannot describe (types.c) is always only a
+ * warning, and none inside definitions of brink's own modules
+ * (quiet_untypable). */
 extern int ty_errors;
-extern bool ty_lenient, ty_quiet;
+extern bool ty_lenient, ty_quiet, ty_quiet_untypable;
 extern const char *ty_context;
 _Noreturn void ty_fail(Loc at, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -11,7 +11,15 @@
  *
  * A mismatch is reported where it is found, naming both uses, and unwinds
  * to the recovery point of the definition being typed (ty_guarded), so one
- * run reports one mismatch per definition. */
+ * run reports one mismatch per definition.
+ *
+ * Some mismatches are valid TLA+ that these types cannot describe, and
+ * TLC evaluates them: a value that holds values of its own kind (a tree of
+ * records, a variable that is a process at one time and a set of processes
+ * at another), and a tuple or record whose components differ used as one
+ * function, sequence or longer tuple (`r[f]` over a record's fields,
+ * messages <<"req", 1>> and <<"ack">> in one set).  Those are warnings: the
+ * engines check the values as they evaluate them. */
 #include "typeint.h"
 
 #include <assert.h>
@@ -22,8 +30,12 @@ static uint32_t next_var;
 int ty_errors;
 bool ty_lenient;
 bool ty_quiet;
+bool ty_quiet_untypable;
 const char *ty_context;
 static jmp_buf *mismatch_jb;
+/* > 0 while the components of a tuple or record are merged into the one
+ * element type of a function, sequence or longer tuple. */
+static int merging;
 
 /* Where unification is inside the two types, for messages: "component 2
  * of", "field 'seq' of", "the elements of" ... (innermost last). */
@@ -339,15 +351,32 @@ static const char *short_loc(Loc l, Loc here, char *buf, size_t n) {
   return buf;
 }
 
-static void report(Loc at, const char *msg) {
+/* untypable: valid TLA+ that the types cannot describe (see the top). */
+static void report(Loc at, const char *msg, bool untypable) {
   if (ty_lenient && ty_quiet)
     return;
-  if (ty_lenient)
+  if (untypable) {
+    if (!ty_quiet_untypable)
+      diag_warning(at,
+                   "%s%s; this is valid TLA+ that brink's types cannot "
+                   "describe, so the engines check these values as they "
+                   "evaluate them",
+                   msg, ty_context ? ty_context : "");
+  } else if (ty_lenient)
     diag_warning(at, "%s%s", msg, ty_context ? ty_context : "");
   else {
     diag_error(at, "%s%s", msg, ty_context ? ty_context : "");
     ty_errors++;
   }
+}
+
+/* Reports msg (malloc'ed, or NULL for fmt itself) and unwinds. */
+static _Noreturn void fail_msg(Loc at, bool untypable, char *msg,
+                               const char *fmt) {
+  report(at, msg ? msg : fmt, untypable);
+  free(msg);
+  assert(mismatch_jb);
+  longjmp(*mismatch_jb, 1);
 }
 
 _Noreturn void ty_fail(Loc at, const char *fmt, ...) {
@@ -357,10 +386,18 @@ _Noreturn void ty_fail(Loc at, const char *fmt, ...) {
   if (vasprintf(&msg, fmt, ap) < 0)
     msg = NULL;
   va_end(ap);
-  report(at, msg ? msg : fmt);
-  free(msg);
-  assert(mismatch_jb);
-  longjmp(*mismatch_jb, 1);
+  fail_msg(at, false, msg, fmt);
+}
+
+static _Noreturn __attribute__((format(printf, 3, 4))) void
+fail_kind(Loc at, bool untypable, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *msg = NULL;
+  if (vasprintf(&msg, fmt, ap) < 0)
+    msg = NULL;
+  va_end(ap);
+  fail_msg(at, untypable, msg, fmt);
 }
 
 /* "a set (Set(Int))", or just "an integer" when the words say it all. */
@@ -404,9 +441,9 @@ static _Noreturn void mismatch(Unify *u, Type *a, Type *b) {
   const char *vb = b->annot == a->annot ? "but as"
                    : b->annot           ? "but annotated as"
                                         : "but used as";
-  ty_fail(u->at, "%s is %s %s at %s %s %s at %s", path_what(u), va, da,
-          short_loc(la, u->at, wa, sizeof wa), vb, db,
-          short_loc(lb, u->at, wb, sizeof wb));
+  fail_kind(u->at, merging > 0, "%s is %s %s at %s %s %s at %s", path_what(u),
+            va, da, short_loc(la, u->at, wa, sizeof wa), vb, db,
+            short_loc(lb, u->at, wb, sizeof wb));
 }
 
 /* v occurs in t: v would be a value that contains itself. */
@@ -415,17 +452,18 @@ static _Noreturn void self_containing(Unify *u, Type *v, Type *t) {
   TypeNames names = {{0}};
   Loc l = t->origin.file ? t->origin : u->at;
   char *dv = ty_str_ctx(v, &names), *dt = ty_str_ctx(t, &names);
-  ty_fail(u->at,
-          "%s would have to contain itself: it is used as %s at %s whose "
-          "type holds its own (%s = %s has no solution)",
-          path_what(u), ty_kind_words(t), short_loc(l, u->at, w, sizeof w), dv,
-          dt);
+  fail_kind(u->at, true,
+            "%s would have to contain itself: it is used as %s at %s whose "
+            "type holds its own (%s = %s has no solution)",
+            path_what(u), ty_kind_words(t), short_loc(l, u->at, w, sizeof w),
+            dv, dt);
 }
 
 bool ty_guarded(void (*fn)(void *), void *arg) {
   jmp_buf jb, *saved = mismatch_jb;
-  int saved_len = path_len;
+  int saved_len = path_len, saved_merging = merging;
   path_len = 0;
+  merging = 0;
   mismatch_jb = &jb;
   bool ok = true;
   if (setjmp(jb) == 0)
@@ -434,6 +472,7 @@ bool ty_guarded(void (*fn)(void *), void *arg) {
     ok = false;
   mismatch_jb = saved;
   path_len = saved_len;
+  merging = saved_merging;
   return ok;
 }
 
@@ -451,6 +490,12 @@ static bool occurs(Type *v, Type *t, int depth) {
   return false;
 }
 
+/* << >>: the empty function of any domain, the empty sequence and the
+ * empty string (a TLA+ string is a sequence of characters). */
+static bool is_empty_tuple(Type *t) {
+  return t->kind == TY_TUP && !t->open && t->nargs == 0;
+}
+
 /* Binds variable v to t (not a variable unless both are). */
 static void bind_var(Unify *u, Type *v, Type *t) {
   if (t->kind == TY_VAR) {
@@ -466,6 +511,10 @@ static void bind_var(Unify *u, Type *v, Type *t) {
   }
   if (occurs(v, t, 0))
     self_containing(u, v, t);
+  if (v->strseq && is_empty_tuple(t)) {
+    t->link = v; /* << >> is the empty string as well */
+    return;
+  }
   if (!v->strseq || t->kind == TY_STR || t->kind == TY_MODEL) {
     v->link = t;
     return;
@@ -479,8 +528,10 @@ static void bind_var(Unify *u, Type *v, Type *t) {
 /* Components of tuple o all become elem; o is forwarded to `to`. */
 static void tuple_into(Unify *u, Type *o, Type *elem, Type *to) {
   o->link = to;
+  merging++;
   for (int i = 0; i < o->nargs; i++)
     unify_part(u, o->args[i], elem, NULL, i + 1, 0);
+  merging--;
 }
 
 static void unify_tuples(Unify *u, Type *a, Type *b) {
@@ -559,11 +610,14 @@ void ty_unify(Unify *u, Type *a, Type *b) {
       return;
     }
   }
-  /* Sequences, tuples, records and functions: the same values in TLA+. */
-  if (a->kind == TY_REC || b->kind == TY_REC) {
-    Type *r = a->kind == TY_REC ? a : b, *o = r == a ? b : a;
-    if (o->kind == TY_TUP && !o->open && o->nargs == 0) {
-      o->link = r; /* <<>>, the empty function, where a record goes */
+  /* Sequences, tuples, records and functions: the same values in TLA+;
+   * << >> is also the empty record and the empty string. */
+  if (a->kind == TY_REC || b->kind == TY_REC || a->kind == TY_STR ||
+      b->kind == TY_STR) {
+    Type *r = a->kind == TY_REC || a->kind == TY_STR ? a : b,
+         *o = r == a ? b : a;
+    if (is_empty_tuple(o)) {
+      o->link = r;
       return;
     }
   }
@@ -584,7 +638,7 @@ void ty_unify(Unify *u, Type *a, Type *b) {
     }
   } else if (f) {
     Type *o = f == a ? b : a;
-    if (o->kind == TY_TUP && !o->open && o->nargs == 0) {
+    if (is_empty_tuple(o)) {
       o->link = f; /* <<>> is the empty function, over any domain */
       return;
     }
@@ -593,10 +647,12 @@ void ty_unify(Unify *u, Type *a, Type *b) {
       unify_part(u, f->args[0],
                  ty_prim(o->kind == TY_TUP ? TY_INT : TY_STR, o->origin),
                  "the domain of", 0, 0);
+      merging++;
       for (int i = 0; i < o->nargs; i++)
         unify_part(u, o->args[i], f->args[1], NULL,
                    o->kind == TY_TUP ? i + 1 : 0,
                    o->kind == TY_REC ? o->fields[i] : 0);
+      merging--;
       return;
     }
   }

@@ -119,8 +119,15 @@ static struct {
   char *next, *end;
 } arena;
 
+static void (*memory_hook)(void);
+
+void val_set_memory_hook(void (*hook)(void)) { memory_hook = hook; }
+
 static void *arena_alloc(size_t size) {
   size = (size + 7) & ~(size_t)7;
+  if (memory_hook &&
+      (size > ARENA_BIG || (size_t)(arena.end - arena.next) < size))
+    memory_hook();
   if (size > ARENA_BIG) {
     void **blk = xmalloc(sizeof(void *) + size + ARENA_SLACK);
     blk[0] = arena.chunks;
@@ -241,15 +248,27 @@ static Value *table_find(const Value *proto) {
   return NULL;
 }
 
-/* Enters v, which table_find has just not found. */
+/* Enters v, which table_find has just not found, and gives it the next
+ * id.  Atoms kept in direct caches (Booleans, small integers, strings,
+ * model values, Nat/Int/STRING) are entered too, so that every value has
+ * an id; no lookup ever matches them here. */
 static Value *table_add(Value *v) {
+  /* 2^32 values would take far more memory than ids can run out of. */
   assert(table.vals.len < UINT32_MAX);
   if (5 * (table.vals.len + 1) > 3 * table.cap)
     table_grow();
+  v->id = (uint32_t)table.vals.len;
   VEC_PUSH(table.vals, v);
   table_place(table.slots, table.cap, table.vals.len - 1);
   return v;
 }
+
+Value *val_by_id(uint32_t id) {
+  assert(id < table.vals.len);
+  return table.vals.data[id];
+}
+
+size_t val_count(void) { return table.vals.len; }
 
 /* ---- scratch buffers ---- */
 
@@ -275,7 +294,7 @@ Value *val_bool_make(bool b) {
     Value *v = value_alloc(V_BOOL, 0);
     v->u.b = b;
     v->hash = fmix64(((uint64_t)SEED_BOOL << 32) + b);
-    val_bool_values[b] = v;
+    val_bool_values[b] = table_add(v);
   }
   return val_bool_values[b];
 }
@@ -295,7 +314,7 @@ Value *val_int(int64_t n) {
     static Value *cache[SMALL_HI - SMALL_LO + 1];
     Value **c = &cache[n - SMALL_LO];
     if (!*c)
-      *c = int_make_small(n);
+      *c = table_add(int_make_small(n));
     return *c;
   }
   Value proto = {.kind = V_INT, .hash = hash_small(n), .u.small = n};
@@ -370,7 +389,7 @@ Value *val_str(Sym s) {
     Value *v = value_alloc(V_STR, 0);
     v->u.str = s;
     v->hash = fmix64(hash_bytes(text, strlen(text), SEED_STR));
-    *c = v;
+    *c = table_add(v);
   }
   return *c;
 }
@@ -386,7 +405,7 @@ Value *val_model(Sym name) {
     v->u.model.ordinal = next_ordinal++;
     v->has_model = true;
     v->hash = fmix64(hash_bytes(text, strlen(text), SEED_MODEL));
-    *c = v;
+    *c = table_add(v);
   }
   return *c;
 }
@@ -398,7 +417,7 @@ Value *val_infset(InfSet which) {
     Value *v = value_alloc(V_INFSET, 0);
     v->u.inf = which;
     v->hash = fmix64(((uint64_t)SEED_INFSET << 32) + which);
-    cache[which] = v;
+    cache[which] = table_add(v);
   }
   return cache[which];
 }
@@ -623,7 +642,12 @@ static struct ArrayIndex {
 
 static ptrdiff_t binary_find(Value *const *a, size_t n, const Value *x);
 
-static ptrdiff_t indexed_find(Value *const *a, size_t n, const Value *x) {
+/* The hash index of the array a of n values (a direct-mapped cache of
+ * indexes, one line per array): NULL the first time an array is searched
+ * (then a binary search is cheaper than building the index) unless
+ * `build` asks for it anyway. */
+static struct ArrayIndex *array_index_of(Value *const *a, size_t n,
+                                         bool build) {
   if (!array_index)
     array_index = xcalloc(ARRAY_INDEX_LINES, sizeof *array_index);
   struct ArrayIndex *ix =
@@ -633,8 +657,8 @@ static ptrdiff_t indexed_find(Value *const *a, size_t n, const Value *x) {
     *ix = (struct ArrayIndex){a, (uint32_t)n, 0, 0, NULL};
   }
   if (!ix->slots) {
-    if (++ix->searches < 2)
-      return binary_find(a, n, x);
+    if (++ix->searches < 2 && !build)
+      return NULL;
     uint32_t cap = 16;
     while (cap < 2 * n)
       cap *= 2;
@@ -647,6 +671,13 @@ static ptrdiff_t indexed_find(Value *const *a, size_t n, const Value *x) {
       ix->slots[j] = i + 1;
     }
   }
+  return ix;
+}
+
+static ptrdiff_t indexed_find(Value *const *a, size_t n, const Value *x) {
+  struct ArrayIndex *ix = array_index_of(a, n, false);
+  if (!ix)
+    return binary_find(a, n, x);
   for (uint32_t j = (uint32_t)x->hash & ix->mask; ix->slots[j];
        j = (j + 1) & ix->mask)
     if (a[ix->slots[j] - 1] == x)
@@ -927,14 +958,79 @@ Value *val_fun(Value **keys, Value **vals, size_t n) {
   return f;
 }
 
-Value *val_tuple(Value **vals, size_t n) {
+/* The keys 1..n of a tuple of length n: the element array of the set
+ * 1..n, made once per length (so a new tuple shares it at no lookup). */
+static Value **tuple_keys(size_t n) {
+  static Value **cache[SCRATCH_N + 1];
+  if (n <= SCRATCH_N && cache[n])
+    return cache[n];
   Value *local[SCRATCH_N];
   Value **keys = scratch_get(local, n);
   for (size_t i = 0; i < n; i++)
     keys[i] = val_int((int64_t)i + 1);
-  Value *f = fun_from_sorted(keys, vals, n, false);
+  Value *dom = set_from_sorted(keys, n);
   scratch_free(local, keys);
+  Value **k = dom->kind == V_SET ? dom->u.set.elems : NULL;
+  if (k && n <= SCRATCH_N)
+    cache[n] = k;
+  return k;
+}
+
+Value *val_tuple(Value **vals, size_t n) {
+  Value **keys = n ? tuple_keys(n) : NULL;
+  if (keys || n == 0)
+    return fun_from_sorted(keys, vals, n, true);
+  Value **k = xmalloc(n * sizeof *k);
+  for (size_t i = 0; i < n; i++)
+    k[i] = val_int((int64_t)i + 1);
+  Value *f = fun_from_sorted(k, vals, n, false);
+  free(k);
   return f;
+}
+
+/* val_cmp(v, <<vals>>) for the tuple of the n values, without making it. */
+static int cmp_tuple(const Value *v, Value **keys, Value **vals, size_t n) {
+  if (v->kind != V_FUN)
+    return v->kind < V_FUN ? -1 : 1;
+  if (v->u.fun.n != n)
+    return v->u.fun.n < n ? -1 : 1;
+  for (size_t i = 0; v->u.fun.keys != keys && i < n; i++) {
+    int c = val_cmp(v->u.fun.keys[i], keys[i]);
+    if (c)
+      return c;
+  }
+  for (size_t i = 0; i < n; i++) {
+    int c = val_cmp(v->u.fun.vals[i], vals[i]);
+    if (c)
+      return c;
+  }
+  return 0;
+}
+
+bool val_set_has_tuple(const Value *set, Value **vals, size_t n) {
+  Value **keys = n ? tuple_keys(n) : NULL;
+  if (set->kind != V_SET || (n && !keys)) {
+    Value *t = val_tuple(vals, n);
+    return val_set_mem(set, t);
+  }
+  /* The tuple's fingerprint, then the elements that share it. */
+  uint64_t h = hash_fun(keys, vals, n);
+  Value *const *a = set->u.set.elems;
+  size_t m = set->u.set.n;
+  if (m <= 8) {
+    for (size_t i = 0; i < m; i++)
+      if (a[i]->hash == h && cmp_tuple(a[i], keys, vals, n) == 0)
+        return true;
+    return false;
+  }
+  struct ArrayIndex *ix = array_index_of(a, m, true);
+  for (uint32_t j = (uint32_t)h & ix->mask; ix->slots[j];
+       j = (j + 1) & ix->mask) {
+    const Value *v = a[ix->slots[j] - 1];
+    if (v->hash == h && cmp_tuple(v, keys, vals, n) == 0)
+      return true;
+  }
+  return false;
 }
 
 Value *val_record(const Sym *fields, Value **vals, size_t n) {

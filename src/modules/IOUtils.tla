@@ -2,9 +2,13 @@
 (***************************************************************************)
 (* brink's own definition of the community module IOUtils.  Its operators  *)
 (* read and write files, run commands and read the environment, which      *)
-(* cannot be expressed in TLA+: brink does not support them, and           *)
-(* evaluating one fails with a message naming it.  atoi and zeroPadN are   *)
-(* ordinary string functions, defined here.                                *)
+(* cannot be expressed in TLA+.  brink's evaluator implements IOEnv,       *)
+(* IOExec and IOEnvExec (src/native.c); the two that run commands do so    *)
+(* only while brink evaluates a POSTCONDITION, and are a located error     *)
+(* elsewhere.  TLC's binary serialization (IOSerialize, IODeserialize,     *)
+(* Serialize, Deserialize) and the template forms of IOExec are not        *)
+(* supported: evaluating one fails with a message naming it.  atoi and     *)
+(* zeroPadN are ordinary string functions, defined here.                   *)
 (***************************************************************************)
 LOCAL INSTANCE TLC
 LOCAL INSTANCE Integers
@@ -33,9 +37,9 @@ Deserialize(src, options) ==
 (* variables env, or with the printf-style template filled in with         *)
 (* parameters); the result is [exitValue |-> .., stdout |-> .., stderr |-> ..]. *)
 IOExec(command) ==
-  Fail("IOExec (module IOUtils) runs a command, which brink does not support")
+  Fail("IOExec (module IOUtils) is implemented by brink's evaluator")
 IOEnvExec(env, command) ==
-  Fail("IOEnvExec (module IOUtils) runs a command, which brink does not support")
+  Fail("IOEnvExec (module IOUtils) is implemented by brink's evaluator")
 IOExecTemplate(commandTemplate, parameters) ==
   Fail("IOExecTemplate (module IOUtils) runs a command, which brink does not support")
 IOEnvExecTemplate(env, commandTemplate, parameters) ==
@@ -43,7 +47,7 @@ IOEnvExecTemplate(env, commandTemplate, parameters) ==
 
 (* The environment variables of the process, as a record of strings.       *)
 IOEnv ==
-  Fail("IOEnv (module IOUtils) reads the environment, which brink does not support")
+  Fail("IOEnv (module IOUtils) is implemented by brink's evaluator")
 
 (***************************************************************************)
 (* The integer written in decimal in the string str, with an optional      *)

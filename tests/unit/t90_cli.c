@@ -664,6 +664,68 @@ START_TEST(test_action_property_holds) {
 END_TEST
 
 /* ---------------------------------------------------------------------
+ * Choices from Seq(S) are bounded by --max-seq-len, and the verdict says so
+ * (tests/specs/SeqChoice.tla) */
+
+static Run run_seq_choice(const char *extra, const char *bound) {
+  Argv a;
+  argv_start(&a, "check");
+  argv_push(&a, "--next");
+  argv_push(&a, "Grow");
+  argv_push(&a, "--inv");
+  argv_push(&a, "ShortEnough");
+  argv_push(&a, "--length");
+  argv_push(&a, "6");
+  if (extra)
+    argv_push(&a, extra);
+  if (bound) {
+    argv_push(&a, "--max-seq-len");
+    argv_push(&a, bound);
+  }
+  argv_push(&a, "tests/specs/SeqChoice.tla");
+  return run_argv(&a, NULL);
+}
+
+START_TEST(test_seq_choice_bound) {
+  /* Grow lengthens q by one each step: with sequences of at most 4
+   * elements the state after 4 steps has no successor, which may be the
+   * bound's doing, so no deadlock is claimed. */
+  Run r = run_seq_choice(NULL, NULL);
+  ck_assert_msg(r.status == 255, "`%s` exited %d\n%s%s", r.cmd, r.status,
+                r.out, r.err);
+  ck_assert_msg(strstr(r.out, "have at most 4 elements; whether it has one "
+                              "with longer sequences is not known"),
+                "%s", r.out);
+  ck_assert_msg(!strstr(r.out, "Deadlock reached"), "%s", r.out);
+  ck_assert_int_eq(count_states(r.out), 5);
+  run_free(&r);
+  /* Without the deadlock check the answer holds for those sequences only,
+   * and says so. */
+  r = run_seq_choice("--no-deadlock", NULL);
+  ck_assert_msg(r.status == 0, "`%s` exited %d\n%s%s", r.cmd, r.status,
+                r.out, r.err);
+  ck_assert_msg(strstr(r.out, "sequences chosen from Seq(S) have at most 4 "
+                              "elements (--max-seq-len)"),
+                "%s", r.out);
+  run_free(&r);
+  /* A larger bound lets Grow go on. */
+  r = run_seq_choice(NULL, "7");
+  ck_assert_msg(r.status == 0, "`%s` exited %d\n%s%s", r.cmd, r.status,
+                r.out, r.err);
+  ck_assert_msg(strstr(r.out, "no invariant is violated in executions of up "
+                              "to 6 steps"),
+                "%s", r.out);
+  run_free(&r);
+  r = run_seq_choice(NULL, "-1");
+  ck_assert_int_eq(r.status, 255);
+  ck_assert_msg(strstr(r.err, "--max-seq-len must be a number from 0 to 1000, "
+                              "not '-1'"),
+                "%s", r.err);
+  run_free(&r);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
  * The seed */
 
 START_TEST(test_seed_lost_increment) {
@@ -1042,19 +1104,39 @@ START_TEST(test_tlcget_unsupported) {
   snprintf(where, sizeof where, "%s:4:8:", spec);
   expect_error(75, cfg, spec, where, "TLCGet(\"spec\") is not supported",
                NULL);
-  /* TLCGet("config") describes the explicit engine's search only. */
+  /* TLCGet("config") describes a breadth-first search to the depth
+   * bound in both engines; the state counts exist in the explicit one
+   * only. */
   spec = tmp_file(2, "Cfg.tla",
                   "---- MODULE Cfg ----\n"
                   "EXTENDS Naturals, TLC\n"
                   "VARIABLE x\n"
                   "ASSUME TLCGet(\"config\").mode = \"bfs\"\n"
+                  "ASSUME TLCGet(\"config\").depth = 3\n"
+                  "ASSUME TLCGet(\"distinct\") = 0\n"
                   "Init == x = 0\n"
                   "Next == x' = x\n"
                   "====\n");
   cfg = tmp_file(3, "Cfg.cfg", "INIT Init\nNEXT Next\n");
-  expect_error(75, cfg, spec, "only with --engine explicit", NULL);
-  /* An operator brink's own modules do not support is an evaluation error
-   * (75), not a failed Assert of the spec (14). */
+  snprintf(where, sizeof where, "%s:6:8:", spec);
+  Argv a;
+  argv_start(&a, "check");
+  argv_push(&a, "--length");
+  argv_push(&a, "3");
+  argv_push(&a, "--config");
+  argv_push(&a, cfg);
+  argv_push(&a, spec);
+  Run r = run_argv(&a, NULL);
+  ck_assert_msg(r.status == 75, "`%s` exited %d\n%s%s", r.cmd, r.status,
+                r.out, r.err);
+  ck_assert_msg(strstr(r.err, where) &&
+                    strstr(r.err, "TLCGet(\"distinct\") counts the states of "
+                                  "a breadth-first search; brink knows it "
+                                  "only with --engine explicit"),
+                "%s", r.err);
+  run_free(&r);
+  /* A community input operator whose file is missing is a located
+   * evaluation error (75), not a failed Assert of the spec (14). */
   spec = tmp_file(0, "Nd.tla",
                   "---- MODULE Nd ----\n"
                   "EXTENDS Json\n"
@@ -1065,9 +1147,7 @@ START_TEST(test_tlcget_unsupported) {
                   "====\n");
   cfg = tmp_file(1, "Nd.cfg", "INIT Init\nNEXT Next\n");
   expect_error(75, cfg, spec,
-               "ndJsonDeserialize (module Json) reads a file, which brink "
-               "does not support",
-               NULL);
+               "ndJsonDeserialize: cannot read the file log.ndjson", NULL);
 }
 END_TEST
 
@@ -1243,6 +1323,7 @@ Suite *cli_suite(void) {
   tcase_add_test(tc, test_tlcget_unsupported);
   tcase_add_test(tc, test_bad_options);
   tcase_add_test(tc, test_help);
+  tcase_add_test(tc, test_seq_choice_bound);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("replay_guard");

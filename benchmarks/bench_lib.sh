@@ -1,0 +1,123 @@
+# Shared by the symbolic-engine benchmark runners (apalache_bmc.sh,
+# parametric.sh); sourced, not run.
+#
+# bench_run LIMIT LOG brink-args...
+#   Runs brink with a time limit of LIMIT seconds (and a memory limit of
+#   $BENCH_MEM_MB megabytes, default 8000) and sets
+#     B_TIME    wall seconds (two decimals)
+#     B_RSS     peak resident memory in megabytes
+#     B_RESULT  NoError, Violation, Deadlock, Timeout or error
+#     B_DEPTH   for NoError the length checked, for Violation/Deadlock the
+#               steps of the counterexample, for Timeout the deepest step
+#               whose invariants were checked (-1: not even the initial
+#               states), from BRINK_DEPTH_LOG
+#     B_NOTE    for an error, brink's first error line (commas removed)
+#   brink's output goes to LOG.
+#
+# bench_summary CSV TIME_COL RESULT_COL OK_COL OK_REGEX SPEEDUP_COL NAME_COLS [SPEEDUP2_COL LABEL2]
+#   Prints, over the runs that finished as expected (column OK_COL matches
+#   OK_REGEX) and have a published time, the median speedup and how many
+#   runs are at least 10x faster; lists the runs slower than the published
+#   time, those that finished where the published run had no time (it timed
+#   out), and those that did not finish as expected.  Columns are numbers;
+#   NAME_COLS is a comma-separated list of the columns that name a run.
+#   SPEEDUP2_COL: a second speedup column whose median is printed too
+#   (labelled LABEL2).
+
+BENCH_BRINK=${BRINK:-./brink}
+
+bench_run() {
+  local limit=$1 log=$2
+  shift 2
+  local tfile
+  tfile=$(mktemp)
+  (
+    ulimit -v $((${BENCH_MEM_MB:-8000} * 1024)) 2>/dev/null
+    BRINK_DEPTH_LOG=1 /usr/bin/time -o "$tfile" -f '%e %M' \
+      timeout -k 5 "$limit" "$BENCH_BRINK" "$@" > "$log" 2>&1
+  )
+  local code=$?
+  read -r B_TIME B_RSS < <(tail -n 1 "$tfile")
+  rm -f "$tfile"
+  case $B_TIME in '' | *[!0-9.]*) B_TIME=$limit ;; esac
+  case $B_RSS in '' | *[!0-9]*) B_RSS=0 ;; esac
+  B_TIME=$(printf '%.2f' "$B_TIME")
+  B_RSS=$((B_RSS / 1024))
+  B_NOTE=
+  B_DEPTH=$(sed -n 's/^brink: depth \([0-9]*\) checked.*/\1/p' "$log" | tail -n 1)
+  [ -n "$B_DEPTH" ] || B_DEPTH=-1
+  case $code in
+    0) B_RESULT=NoError ;;
+    12) B_RESULT=Violation ;;
+    11) B_RESULT=Deadlock ;;
+    124 | 137) B_RESULT=Timeout ;;
+    *) B_RESULT=error ;;
+  esac
+  if [ "$B_RESULT" = Violation ] || [ "$B_RESULT" = Deadlock ]; then
+    local steps
+    steps=$(sed -n 's/.* after \([0-9]*\) steps\{0,1\} (a shortest.*/\1/p' "$log" | tail -n 1)
+    [ -n "$steps" ] || steps=$(grep -c '^State [0-9]*:' "$log")
+    B_DEPTH=$steps
+  fi
+  if [ "$B_RESULT" = error ]; then
+    # brink's own last word first (its diagnostics may include type
+    # errors that do not stop a check), else the first located error.
+    B_NOTE=$(grep '^brink: ' "$log" | grep -v -E '^brink: (note|warning|depth|--cinit)' |
+             tail -n 1 | sed 's/^brink: //')
+    [ -n "$B_NOTE" ] || B_NOTE=$(grep -m1 -E 'error|out of memory' "$log")
+    B_NOTE=$(printf '%s' "$B_NOTE" | tr -d ',' | cut -c1-160)
+    [ -n "$B_NOTE" ] || B_NOTE="exit $code"
+  fi
+}
+
+bench_summary() {
+  local csv=$1 tcol=$2 rcol=$3 okcol=$4 ok=$5 scol=$6 ncols=$7 s2col=${8:-0} s2label=${9:-}
+  awk -F, -v t="$tcol" -v r="$rcol" -v oc="$okcol" -v ok="$ok" -v s="$scol" \
+      -v nc="$ncols" -v s2="$s2col" -v s2l="$s2label" '
+    function name(   k, parts, n, out) {
+      n = split(nc, parts, ",")
+      out = $parts[1]
+      for (k = 2; k <= n; k++) out = out " " $parts[k]
+      return out
+    }
+    function median(a, n,   i, j, v) { # insertion sort: a few hundred rows
+      for (i = 2; i <= n; i++) {
+        v = a[i]
+        for (j = i - 1; j >= 1 && a[j] > v; j--) a[j + 1] = a[j]
+        a[j + 1] = v
+      }
+      return n == 0 ? "-" : (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2) "x"
+    }
+    NR == 1 { next }
+    {
+      total++
+      if ($oc ~ ok) {
+        done++
+        if (s2 && $s2 != "") sp2[++n2] = $s2 + 0
+        if ($s == "") {
+          beyond = beyond sprintf("    %s: %ss\n", name(), $t)
+          next
+        }
+        sp[++n] = $s + 0
+        if ($s + 0 >= 10) fast++
+        if ($s + 0 < 1) slower = slower sprintf("    %s: %ss (%sx)\n", name(), $t, $s)
+      } else if ($r == "Skipped")
+        skipped = skipped sprintf("    %s: skipped (a smaller size timed out)\n", name())
+      else
+        unfinished = unfinished sprintf("    %s: %s after %ss\n", name(), $r, $t)
+    }
+    END {
+      printf "summary: %d runs; %d finished with the expected verdict\n", total, done
+      printf "  median speedup over the published time: %s (%d runs with a published time)\n",
+             median(sp, n), n
+      if (s2) printf "  median speedup over %s: %s (%d runs)\n", s2l, median(sp2, n2), n2
+      printf "  at least 10x faster: %d of %d runs\n", fast, total
+      printf "  slower than the published time: %s\n", slower == "" ? "none" : ""
+      printf "%s", slower
+      if (beyond != "") printf "  finished where the published run timed out:\n%s", beyond
+      printf "  did not finish with the expected verdict (timeout, error, other verdict): %s\n",
+             unfinished == "" ? "none" : ""
+      printf "%s", unfinished
+      if (skipped != "") printf "%s", skipped
+    }' "$csv"
+}

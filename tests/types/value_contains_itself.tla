@@ -1,5 +1,0 @@
----- MODULE value_contains_itself ----
-VARIABLE x
-Init == x = {}
-Next == x' = {x}
-====
