@@ -2162,6 +2162,17 @@ static SymVal *enc_op(Enc *E, Expr *e, Bind *env) {
   }
 }
 
+/* Does the subscript v of [A]_v or <<A>>_v (e->args[1]) change? */
+static SymVal *enc_changed(Enc *E, Expr *e, Bind *env) {
+  if (E->primed)
+    unsupported(e, "an action inside a primed expression");
+  SymVal *before = enc(E, e->args[1], env);
+  E->primed = true;
+  SymVal *after = enc(E, e->args[1], env);
+  E->primed = false;
+  return sv_bool(term_mk_not(T, sv_equal(before, after)));
+}
+
 static SymVal *enc(Enc *E, Expr *e, Bind *env) {
   switch (e->kind) {
   case EX_NUM: {
@@ -2333,6 +2344,25 @@ static SymVal *enc(Enc *E, Expr *e, Bind *env) {
     for (int i = 0; i < e->nupdates; i++)
       f = except_path(E, e, f, &e->updates[i], 0, env);
     return f;
+  }
+  case EX_BOX_ACT:
+  case EX_DIA_ACT: {
+    /* [A]_v is UNCHANGED v \/ A, <<A>>_v is A /\ ~UNCHANGED v; TLC
+     * compares v first for [A]_v and evaluates A first for <<A>>_v. */
+    bool box = e->kind == EX_BOX_ACT;
+    TermId saved = E->pc, a = TERM_NONE;
+    if (!box) {
+      a = as_bool(e->args[0], enc(E, e->args[0], env));
+      E->pc = term_mk_and2(T, saved, a);
+    }
+    TermId changed = as_bool(e, enc_changed(E, e, env));
+    E->pc = saved;
+    if (!box)
+      return sv_bool(term_mk_and2(T, a, changed));
+    E->pc = term_mk_and2(T, saved, changed);
+    a = as_bool(e->args[0], enc(E, e->args[0], env));
+    E->pc = saved;
+    return sv_bool(term_mk_or2(T, term_mk_not(T, changed), a));
   }
   case EX_AT:
     if (!E->at)
@@ -2965,6 +2995,31 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
   case EX_LET: {
     Bind frames[e->ndefs > 0 ? e->ndefs : 1];
     return enc_act(E, e->body, let_frames(E, e, env, frames));
+  }
+  case EX_BOX_ACT: {
+    /* [A]_v: A, or v unchanged, as two branches. */
+    if (E->init_mode)
+      break;
+    E->branchings++;
+    Snap in = snap_take(E);
+    Branches br = {{0}, {0}};
+    branch_add(E, &br, enc_act(E, e->args[0], env));
+    snap_restore(E, &in);
+    branch_add(E, &br, enc_unchanged(E, e->args[1], e, env));
+    TermId g = branch_merge(E, e, &br, &in);
+    snap_free(&in);
+    return g;
+  }
+  case EX_DIA_ACT: {
+    /* <<A>>_v: A, and then v changes. */
+    if (E->init_mode)
+      break;
+    TermId saved = E->pc;
+    TermId g = enc_act(E, e->args[0], env);
+    E->pc = term_mk_and2(T, saved, g);
+    TermId changed = as_bool(e, enc_changed(E, e, env));
+    E->pc = saved;
+    return term_mk_and2(T, g, changed);
   }
   case EX_LABEL:
     return enc_act(E, e->body, env);
