@@ -70,6 +70,11 @@ struct Enc {
   /* The definitions being unfolded, innermost last, each with the path
    * condition at its call. */
   VEC(struct Active { Def *d; TermId pc; }) active;
+  /* TLCGet("level") of the states this encoder made (an initial state is
+   * at level 1, a successor one above its predecessor), and of the state
+   * the current entry point reads: 0 in Init, -1 when unknown. */
+  VEC(struct Level { SymVal **state; int level; }) levels;
+  int level;
   SymVal **const_cache; /* by constant index */
   /* Values of parameterless module-level definitions of constant or state
    * level in the current state, by definition id; valid while `gen` and
@@ -240,7 +245,9 @@ static bool closed_rec(Expr *e, IdVec *bound, int depth) {
     if (e->ref.kind == REF_BUILTIN &&
         (e->ref.u.builtin == B_PRIME || e->ref.u.builtin == B_UNCHANGED ||
          e->ref.u.builtin == B_ENABLED || e->ref.u.builtin == B_PRINT ||
-         e->ref.u.builtin == B_PRINTT))
+         e->ref.u.builtin == B_PRINTT ||
+         (e->ref.u.builtin == B_TLCGET && e->args[0]->kind == EX_STR &&
+          !strcmp(sym_str(e->args[0]->str), "level"))))
       return false;
   }
   if (e->kind == EX_AT)
@@ -474,6 +481,35 @@ static uint32_t *value_order(const SymVal *s) {
   return ord;
 }
 
+/* Binds the names of the tuple pattern <<a, b, ...>> of bd to the
+ * components of t (frames has room for 16), recording the error for when
+ * t, reached where mem holds, is not a tuple of that many elements. */
+static Bind *bind_tuple(Enc *E, Bound *bd, SymVal *t, TermId mem, Bind *env,
+                        Bind *frames) {
+  uint32_t n = (uint32_t)bd->nnames;
+  if (n > 16)
+    unsupported(bd->set, "too many names in a tuple pattern");
+  TermId active;
+  SymVal *f = t == sv_any() ? NULL : sv_alt(t, SV_FUN, &active);
+  TermId shape = term_false(T);
+  SvCell pos[16];
+  for (uint32_t i = 0; i < n; i++)
+    pos[i] = (SvCell){sv_int(term_mk_int_si(T, i + 1)), term_true(T), NULL};
+  if (f)
+    shape = term_mk_and2(T, active, sv_equal(sv_domain(f), sv_set(pos, n)));
+  wd(E, term_mk_and2(T, mem, term_mk_not(T, shape)), bd->set,
+     xsprintf("a tuple of %u elements was expected here", n));
+  Bind *cur = env;
+  for (uint32_t i = 0; i < n; i++) {
+    TermId def;
+    SymVal *v = f ? sv_apply(f, pos[i].key, &def) : NULL;
+    frames[i] = (Bind){.id = bd->names[i].id, .v = v ? v : sv_any(),
+                       .up = cur};
+    cur = &frames[i];
+  }
+  return cur;
+}
+
 /* Expands the bounds `x \in S, y \in T` into all combinations of cells:
  * fn is called with the frames bound and the membership condition. */
 typedef void (*ExpandFn)(Enc *E, Bind *env, TermId mem, void *arg);
@@ -489,22 +525,17 @@ static void expand_rec(Enc *E, Expr *at, Bound *b, int nb, int i, int j,
     unsupported(at, "unbounded quantifiers cannot be encoded");
   SymVal *s = need_set(bd->set, enc(E, bd->set, env));
   if (bd->tuple) {
-    for (uint32_t k = 0; k < s->n; k++) {
-      SymVal *t = s->cells[k].key;
-      if (t->kind != SV_FUN || t->n != (uint32_t)bd->nnames)
-        unsupported(bd->set, "a set of %d-tuples was expected", bd->nnames);
+    uint32_t *ord = value_order(s);
+    for (uint32_t o = 0; o < s->n; o++) {
+      SvCell *c = &s->cells[ord[o]];
+      TermId m = term_mk_and2(T, mem, c->mem);
+      if (term_is_false(T, m))
+        continue;
       Bind frames[16];
-      if (bd->nnames > 16)
-        unsupported(at, "too many names in a tuple pattern");
-      Bind *cur = env;
-      for (int n = 0; n < bd->nnames; n++) {
-        frames[n] =
-            (Bind){.id = bd->names[n].id, .v = t->cells[n].val, .up = cur};
-        cur = &frames[n];
-      }
-      expand_rec(E, at, b, nb, i + 1, 0, cur,
-                 term_mk_and2(T, mem, s->cells[k].mem), fn, arg);
+      Bind *cur = bind_tuple(E, bd, c->key, m, env, frames);
+      expand_rec(E, at, b, nb, i + 1, 0, cur, m, fn, arg);
     }
+    free(ord);
     return;
   }
   uint32_t *ord = value_order(s);
@@ -649,6 +680,31 @@ static void filter_elem(Enc *E, Bind *env, TermId mem, void *arg) {
   E->pc = saved;
   SvCell c = {env->v, term_mk_and2(T, mem, p), NULL};
   VEC_PUSH(q->cells, c);
+}
+
+/* {<<a, b>> \in S : P}: the elements of S whose components satisfy P. */
+static SymVal *enc_tuple_filter(Enc *E, Expr *e, Bind *env) {
+  Bound *bd = &e->bounds[0];
+  SymVal *s = need_set(bd->set, enc(E, bd->set, env));
+  uint32_t *ord = value_order(s);
+  VEC(SvCell) out = {0};
+  for (uint32_t o = 0; o < s->n; o++) {
+    SvCell c = s->cells[ord[o]];
+    if (term_is_false(T, c.mem))
+      continue;
+    Bind frames[16];
+    Bind *cur = bind_tuple(E, bd, c.key, c.mem, env, frames);
+    TermId saved = E->pc;
+    E->pc = term_mk_and2(T, saved, c.mem);
+    TermId p = as_bool(e->body, enc(E, e->body, cur));
+    E->pc = saved;
+    c.mem = term_mk_and2(T, c.mem, p);
+    VEC_PUSH(out, c);
+  }
+  free(ord);
+  SymVal *r = sv_set(out.data, (uint32_t)out.len);
+  VEC_FREE(out);
+  return r;
 }
 
 static void map_elem(Enc *E, Bind *env, TermId mem, void *arg) {
@@ -1068,6 +1124,9 @@ static SymVal *except_path(Enc *E, Expr *e, SymVal *f, ExceptUpdate *u, int i,
     return v;
   }
   ExceptStep *st = &u->path[i];
+  f = take_kind(e, f, SV_FUN, "a function"); /* of a mixture, say */
+  if (f == sv_any())
+    return f;
   SymVal *key = st->is_field ? sv_from_value(val_str(st->field))
                              : fapp_key(E, st->args, st->nargs, env);
   SymVal *old = apply_checked(E, e, f, key);
@@ -1663,8 +1722,8 @@ static SymVal *enc_recset(Enc *E, Expr *e, Bind *env) {
 }
 
 static SymVal *set_op(Enc *E, Expr *e, int op, SymVal *a, SymVal *b) {
-  need_set(e->args[0], a);
-  need_set(e->args[1], b);
+  a = need_set(e->args[0], a); /* the set alternative of a mixture */
+  b = need_set(e->args[1], b);
   VEC(SvCell) out = {0};
   if (op == B_CUP) {
     for (uint32_t i = 0; i < a->n; i++)
@@ -1729,6 +1788,42 @@ static SymVal *enc_range(Enc *E, Expr *e, SymVal *lo, SymVal *hi) {
   return r;
 }
 
+/* x ^ y as a product of y copies of x, for each exponent y can take
+ * (term_int_bounds), up to MAX_POW; a negative exponent and 0 ^ 0 are
+ * errors, as in the evaluator. */
+#define MAX_POW 64
+
+static SymVal *enc_pow(Enc *E, Expr *e, TermId x, TermId y) {
+  mpz_t lo, hi;
+  mpz_inits(lo, hi, NULL);
+  bool bounded = term_int_bounds(T, y, lo, hi);
+  if (bounded && mpz_sgn(lo) < 0)
+    mpz_set_ui(lo, 0);
+  bool small = bounded && mpz_cmp_si(hi, MAX_POW) <= 0;
+  long from = small ? mpz_get_si(lo) : 0, to = small ? mpz_get_si(hi) : -1;
+  mpz_clears(lo, hi, NULL);
+  if (!bounded)
+    unsupported(e, "x ^ y needs an exponent bounded by constants in the "
+                   "symbolic engine");
+  if (!small)
+    unsupported(e, "x ^ y with an exponent that may exceed %d is not "
+                   "supported by the symbolic engine",
+                MAX_POW);
+  TermId zero = term_mk_int_si(T, 0);
+  wd(E, term_mk_lt(T, y, zero), e, "negative exponent in ^");
+  wd(E, term_mk_and2(T, term_mk_eq(T, y, zero), term_mk_eq(T, x, zero)), e,
+     "0^0 is undefined");
+  TermId r = zero, p = term_mk_int_si(T, 1);
+  for (long k = 0; k <= to; k++) {
+    if (k >= from)
+      r = k == from ? p
+                    : term_mk_ite(T, term_mk_eq(T, y, term_mk_int_si(T, k)), p,
+                                  r);
+    p = term_mk_mul(T, p, x);
+  }
+  return sv_int(r);
+}
+
 static SymVal *enc_arith(Enc *E, Expr *e, int op, Bind *env) {
   SymVal *a = enc(E, e->args[0], env), *b = enc(E, e->args[1], env);
   if (op == B_RANGE)
@@ -1748,17 +1843,8 @@ static SymVal *enc_arith(Enc *E, Expr *e, int op, Bind *env) {
     wd(E, term_mk_le(T, y, term_mk_int_si(T, 0)), e,
        "the second argument of % is not positive");
     return sv_int(term_mk_mod(T, x, y));
-  case B_POW: {
-    Value *ve;
-    int64_t n;
-    if (!sv_is_const(b, &ve) || !val_int_fits(ve, &n) || n < 0 || n > 64)
-      unsupported(e, "x ^ y needs a small constant exponent in the symbolic "
-                     "engine");
-    TermId r = term_mk_int_si(T, 1);
-    for (int64_t i = 0; i < n; i++)
-      r = term_mk_mul(T, r, x);
-    return sv_int(r);
-  }
+  case B_POW:
+    return enc_pow(E, e, x, y);
   case B_LT:
     return sv_bool(term_mk_lt(T, x, y));
   case B_GT:
@@ -2036,6 +2122,16 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
                 sym_str(e->name));
   case B_ENABLED:
     return enc_enabled(E, e, env);
+  case B_TLCGET: {
+    Value *k = closed_value(E, a[0]);
+    if (!k || k->kind != V_STR || strcmp(sym_str(k->u.str), "level"))
+      unsupported(e, "TLCGet(%s) is not supported (of TLCGet's keys, only "
+                     "\"level\" is)",
+                  k ? val_to_string(k) : "a value that is not constant");
+    if (E->level < 0)
+      unsupported(e, "TLCGet(\"level\") is not known here");
+    return sv_int(term_mk_int_si(T, E->level));
+  }
   default:
     unsupported(e, "the operator '%s' is not supported by the symbolic "
                    "engine yet",
@@ -2064,6 +2160,17 @@ static SymVal *enc_op(Enc *E, Expr *e, Bind *env) {
   default:
     unsupported(e, "unresolved name '%s'", sym_str(e->name));
   }
+}
+
+/* Does the subscript v of [A]_v or <<A>>_v (e->args[1]) change? */
+static SymVal *enc_changed(Enc *E, Expr *e, Bind *env) {
+  if (E->primed)
+    unsupported(e, "an action inside a primed expression");
+  SymVal *before = enc(E, e->args[1], env);
+  E->primed = true;
+  SymVal *after = enc(E, e->args[1], env);
+  E->primed = false;
+  return sv_bool(term_mk_not(T, sv_equal(before, after)));
 }
 
 static SymVal *enc(Enc *E, Expr *e, Bind *env) {
@@ -2162,8 +2269,10 @@ static SymVal *enc(Enc *E, Expr *e, Bind *env) {
     return r;
   }
   case EX_SET_FILTER: {
-    if (e->bounds[0].tuple || e->bounds[0].nnames != 1)
-      unsupported(e, "set filters over tuple patterns are not supported yet");
+    if (e->bounds[0].tuple)
+      return enc_tuple_filter(E, e, env);
+    if (e->bounds[0].nnames != 1)
+      unsupported(e, "a set filter binds one name or one tuple pattern");
     QAcc q = {e->body, false, 0, {0}, {0}, 1};
     expand(E, e, e->bounds, 1, env, filter_elem, &q);
     SymVal *r = sv_set(q.cells.data, (uint32_t)q.cells.len);
@@ -2235,6 +2344,25 @@ static SymVal *enc(Enc *E, Expr *e, Bind *env) {
     for (int i = 0; i < e->nupdates; i++)
       f = except_path(E, e, f, &e->updates[i], 0, env);
     return f;
+  }
+  case EX_BOX_ACT:
+  case EX_DIA_ACT: {
+    /* [A]_v is UNCHANGED v \/ A, <<A>>_v is A /\ ~UNCHANGED v; TLC
+     * compares v first for [A]_v and evaluates A first for <<A>>_v. */
+    bool box = e->kind == EX_BOX_ACT;
+    TermId saved = E->pc, a = TERM_NONE;
+    if (!box) {
+      a = as_bool(e->args[0], enc(E, e->args[0], env));
+      E->pc = term_mk_and2(T, saved, a);
+    }
+    TermId changed = as_bool(e, enc_changed(E, e, env));
+    E->pc = saved;
+    if (!box)
+      return sv_bool(term_mk_and2(T, a, changed));
+    E->pc = term_mk_and2(T, saved, changed);
+    a = as_bool(e->args[0], enc(E, e->args[0], env));
+    E->pc = saved;
+    return sv_bool(term_mk_or2(T, term_mk_not(T, changed), a));
   }
   case EX_AT:
     if (!E->at)
@@ -2868,6 +2996,31 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
     Bind frames[e->ndefs > 0 ? e->ndefs : 1];
     return enc_act(E, e->body, let_frames(E, e, env, frames));
   }
+  case EX_BOX_ACT: {
+    /* [A]_v: A, or v unchanged, as two branches. */
+    if (E->init_mode)
+      break;
+    E->branchings++;
+    Snap in = snap_take(E);
+    Branches br = {{0}, {0}};
+    branch_add(E, &br, enc_act(E, e->args[0], env));
+    snap_restore(E, &in);
+    branch_add(E, &br, enc_unchanged(E, e->args[1], e, env));
+    TermId g = branch_merge(E, e, &br, &in);
+    snap_free(&in);
+    return g;
+  }
+  case EX_DIA_ACT: {
+    /* <<A>>_v: A, and then v changes. */
+    if (E->init_mode)
+      break;
+    TermId saved = E->pc;
+    TermId g = enc_act(E, e->args[0], env);
+    E->pc = term_mk_and2(T, saved, g);
+    TermId changed = as_bool(e, enc_changed(E, e, env));
+    E->pc = saved;
+    return term_mk_and2(T, g, changed);
+  }
   case EX_LABEL:
     return enc_act(E, e->body, env);
   default:
@@ -2903,8 +3056,8 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
 
 /* Eliminating one choice variable v from a Bool term: ∃v.t, pushed
  * inward where v does not occur everywhere (through \/, through an ite
- * whose condition does not mention v, through a conjunction only one of
- * whose conjuncts does), and expanded over v's values where it must be.
+ * whose condition does not mention v, to the conjuncts of a conjunction
+ * that mention it), and expanded over v's values where it must be.
  * A term mentioning v was made after v (hash-consing builds children
  * first), so ids below v need no look. */
 typedef struct Elim {
@@ -2912,10 +3065,22 @@ typedef struct Elim {
   TermId v;
   const TermId *vals;
   size_t nvals;
-  uint32_t size;  /* terms from v on, when the elimination started */
+  uint32_t size;  /* room in occ and memo */
   uint8_t *occ;   /* by id - v: 0 unknown, 1 v absent, 2 v present */
   TermId *memo;   /* by id - v: the result */
 } Elim;
+
+/* Makes room in the memo arrays for the terms made so far. */
+static void elim_grow(Elim *x) {
+  uint32_t size = term_count(x->tm) - x->v + 1;
+  if (size <= x->size)
+    return;
+  x->occ = xrealloc(x->occ, size);
+  memset(x->occ + x->size, 0, size - x->size);
+  x->memo = xrealloc(x->memo, size * sizeof *x->memo);
+  memset(x->memo + x->size, 0, (size - x->size) * sizeof *x->memo);
+  x->size = size;
+}
 
 static bool elim_occurs(Elim *x, TermId t) {
   if (t < x->v)
@@ -2924,7 +3089,7 @@ static bool elim_occurs(Elim *x, TermId t) {
     return true;
   uint32_t i = t - x->v;
   if (i >= x->size)
-    return false;
+    elim_grow(x);
   if (!x->occ[i]) {
     bool r = false;
     for (uint32_t k = 0; k < term_nargs(x->tm, t) && !r; k++)
@@ -2955,19 +3120,25 @@ static TermId elim(Elim *x, TermId t) {
     r = term_mk_ite(tm, term_arg(tm, t, 0), elim(x, term_arg(tm, t, 1)),
                     elim(x, term_arg(tm, t, 2)));
   } else if (k == TERM_AND) {
-    uint32_t with = 0, at = 0;
-    for (uint32_t j = 0; j < n; j++)
-      if (elim_occurs(x, term_arg(tm, t, j))) {
-        with++;
-        at = j;
-      }
-    if (with == 1) {
-      TermId *a = xmalloc((n + 1) * sizeof *a);
-      for (uint32_t j = 0; j < n; j++)
-        a[j] = j == at ? elim(x, term_arg(tm, t, j)) : term_arg(tm, t, j);
-      r = term_mk_and(tm, a, n);
-      free(a);
+    /* (∃v. the conjuncts with v) /\ the others */
+    TermId *with = xmalloc((n + 1) * sizeof *with);
+    TermId *rest = xmalloc((n + 2) * sizeof *rest);
+    uint32_t nw = 0, nr = 0;
+    for (uint32_t j = 0; j < n; j++) {
+      TermId c = term_arg(tm, t, j);
+      if (elim_occurs(x, c))
+        with[nw++] = c;
+      else
+        rest[nr++] = c;
     }
+    if (nw == 1)
+      rest[nr++] = elim(x, with[0]);
+    else if (nr > 0)
+      rest[nr++] = elim(x, term_mk_and(tm, with, nw));
+    if (nw == 1 || nr > 0)
+      r = term_mk_and(tm, rest, nr);
+    free(with);
+    free(rest);
   }
   if (!r) {
     TermId *a = xmalloc((x->nvals + 1) * sizeof *a);
@@ -3010,9 +3181,8 @@ static TermId exists_choices(Enc *E, Expr *at, TermId g, TermId mark) {
       for (mpz_set(c, lo); mpz_cmp(c, hi) <= 0; mpz_add_ui(c, c, 1))
         VEC_PUSH(vals, term_mk_int(T, c));
     }
-    Elim x = {T, v, vals.data, vals.len, term_count(T) - v, NULL, NULL};
-    x.occ = xcalloc(x.size + 1, 1);
-    x.memo = xcalloc(x.size + 1, sizeof *x.memo);
+    Elim x = {T, v, vals.data, vals.len, 0, NULL, NULL};
+    elim_grow(&x);
     g = elim(&x, g);
     free(x.occ);
     free(x.memo);
@@ -3137,6 +3307,13 @@ static void start(Enc *E, WdErrVec *errs) {
   E->at = NULL;
 }
 
+static int level_of(Enc *E, SymVal **state) {
+  for (size_t i = E->levels.len; i-- > 0;)
+    if (E->levels.data[i].state == state)
+      return E->levels.data[i].level;
+  return -1;
+}
+
 void enc_set_max_seq_len(Enc *E, int n) { E->max_seq_len = n; }
 
 size_t enc_choices(const Enc *E, const uint32_t **ids, SymVal *const **vals) {
@@ -3153,16 +3330,23 @@ TermId enc_init(Enc *E, SymVal ***state, WdErrVec *errs) {
   start(E, errs);
   E->cur = NULL;
   E->init_mode = true;
+  E->level = 0;
   TermId g = enc_act(E, E->spec->init, NULL);
   E->init_mode = false;
-  return finish_state(E, E->spec->init, g, state, "initial state");
+  g = finish_state(E, E->spec->init, g, state, "initial state");
+  VEC_PUSH(E->levels, ((struct Level){*state, 1}));
+  return g;
 }
 
 TermId enc_next(Enc *E, SymVal **cur, SymVal ***next, WdErrVec *errs) {
   start(E, errs);
   E->cur = cur;
+  E->level = level_of(E, cur);
   TermId g = enc_act(E, E->spec->next, NULL);
-  return finish_state(E, E->spec->next, g, next, "successor state");
+  g = finish_state(E, E->spec->next, g, next, "successor state");
+  if (E->level >= 0)
+    VEC_PUSH(E->levels, ((struct Level){*next, E->level + 1}));
+  return g;
 }
 
 /* The context of an expression evaluated in the state cur (no next state
@@ -3179,6 +3363,7 @@ static void pred_start(Enc *E, SymVal **cur, WdErrVec *errs) {
   E->init_mode = false;
   E->depth = 0;
   E->active.len = 0;
+  E->level = level_of(E, cur);
 }
 
 /* p after pred_start, with the next state given when p is an action. */

@@ -287,7 +287,8 @@ TermId sv_eq_error(const SymVal *a, const SymVal *b) {
       if (!xb)
         continue;
       TermId plain_b = kb == SV_ATOM ? atom_is_string(xb) : term_true(tm);
-      VEC_PUSH(errs, term_mk_and(tm, (TermId[]){ma, mb, plain_a, plain_b}, 4));
+      TermId parts[4] = {ma, mb, plain_a, plain_b};
+      VEC_PUSH(errs, term_mk_and(tm, parts, 4));
     }
   }
   TermId r = term_mk_or(tm, errs.data, errs.len);
