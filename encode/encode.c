@@ -70,11 +70,6 @@ struct Enc {
   /* The definitions being unfolded, innermost last, each with the path
    * condition at its call. */
   VEC(struct Active { Def *d; TermId pc; }) active;
-  /* TLCGet("level") of the states this encoder made (an initial state is
-   * at level 1, a successor one above its predecessor), and of the state
-   * the current entry point reads: 0 in Init, -1 when unknown. */
-  VEC(struct Level { SymVal **state; int level; }) levels;
-  int level;
   SymVal **const_cache; /* by constant index */
   /* Values of parameterless module-level definitions of constant or state
    * level in the current state, by definition id; valid while `gen` and
@@ -2124,13 +2119,14 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     return enc_enabled(E, e, env);
   case B_TLCGET: {
     Value *k = closed_value(E, a[0]);
-    if (!k || k->kind != V_STR || strcmp(sym_str(k->u.str), "level"))
-      unsupported(e, "TLCGet(%s) is not supported (of TLCGet's keys, only "
-                     "\"level\" is)",
-                  k ? val_to_string(k) : "a value that is not constant");
-    if (E->level < 0)
-      unsupported(e, "TLCGet(\"level\") is not known here");
-    return sv_int(term_mk_int_si(T, E->level));
+    /* TLC's level is a state's distance from the initial states; a frame
+     * of the unrolling may hold a state that an earlier frame reaches too
+     * (a stuttering step), where the frame index is not its level, so the
+     * key is refused rather than answered from the frame. */
+    unsupported(e, "TLCGet(%s) is not supported by the symbolic engine (TLC's "
+                   "level is a state's distance from Init, which a frame of "
+                   "the unrolling does not give); use --engine explicit",
+                k ? val_to_string(k) : "a value that is not constant");
   }
   default:
     unsupported(e, "the operator '%s' is not supported by the symbolic "
@@ -3307,13 +3303,6 @@ static void start(Enc *E, WdErrVec *errs) {
   E->at = NULL;
 }
 
-static int level_of(Enc *E, SymVal **state) {
-  for (size_t i = E->levels.len; i-- > 0;)
-    if (E->levels.data[i].state == state)
-      return E->levels.data[i].level;
-  return -1;
-}
-
 void enc_set_max_seq_len(Enc *E, int n) { E->max_seq_len = n; }
 
 size_t enc_choices(const Enc *E, const uint32_t **ids, SymVal *const **vals) {
@@ -3330,23 +3319,16 @@ TermId enc_init(Enc *E, SymVal ***state, WdErrVec *errs) {
   start(E, errs);
   E->cur = NULL;
   E->init_mode = true;
-  E->level = 0;
   TermId g = enc_act(E, E->spec->init, NULL);
   E->init_mode = false;
-  g = finish_state(E, E->spec->init, g, state, "initial state");
-  VEC_PUSH(E->levels, ((struct Level){*state, 1}));
-  return g;
+  return finish_state(E, E->spec->init, g, state, "initial state");
 }
 
 TermId enc_next(Enc *E, SymVal **cur, SymVal ***next, WdErrVec *errs) {
   start(E, errs);
   E->cur = cur;
-  E->level = level_of(E, cur);
   TermId g = enc_act(E, E->spec->next, NULL);
-  g = finish_state(E, E->spec->next, g, next, "successor state");
-  if (E->level >= 0)
-    VEC_PUSH(E->levels, ((struct Level){*next, E->level + 1}));
-  return g;
+  return finish_state(E, E->spec->next, g, next, "successor state");
 }
 
 /* The context of an expression evaluated in the state cur (no next state
@@ -3363,7 +3345,6 @@ static void pred_start(Enc *E, SymVal **cur, WdErrVec *errs) {
   E->init_mode = false;
   E->depth = 0;
   E->active.len = 0;
-  E->level = level_of(E, cur);
 }
 
 /* p after pred_start, with the next state given when p is an action. */

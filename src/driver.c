@@ -332,6 +332,9 @@ static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
  * TLC's words. */
 static int report_violation(Bmc *b, Trace *t, int k) {
   const Spec *spec = b->spec;
+  /* TLCGet("level") as the explicit engine sees it: the state's level for
+   * state checks, the step's source level for action properties. */
+  int level = eval_set_level(k + 1);
   int inv = trace_violated_invariant(spec, t->states[k]);
   const Property *bad = NULL;
   static const PropKind order[] = {PROP_ALWAYS, PROP_INIT, PROP_ACTION};
@@ -341,10 +344,12 @@ static int report_violation(Bmc *b, Trace *t, int k) {
       if (p->kind != order[o] || (p->kind == PROP_INIT && k > 0) ||
           (p->kind == PROP_ACTION && k == 0))
         continue;
+      eval_set_level(p->kind == PROP_ACTION ? k : k + 1);
       if (!trace_property_holds(spec, p, k > 0 ? t->states[k - 1] : NULL,
                                 t->states[k]))
         bad = p;
     }
+  eval_set_level(level);
   if (inv < 0 && !bad)
     return internal_replay_failure("the last state satisfies every invariant "
                                    "and property");

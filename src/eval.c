@@ -766,6 +766,10 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env);
 
 /* A module-level, parameterless, constant-level definition is evaluated
  * once per run. */
+/* TLCGet("level") reads so far: a constant-level definition whose value
+ * read the level depends on the state after all, and is not cached. */
+static uint64_t level_reads;
+
 static bool def_cacheable(Def *d) {
   return d->module && d->kind == DEF_OP && d->nparams == 0 &&
          d->level == LEVEL_CONST;
@@ -873,9 +877,10 @@ static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
     if (cache && sp->def_cache[d->id])
       return sp->def_cache[d->id];
     FunArg f = {d->body, d->bounds, d->nbounds, {0}, {0}};
+    uint64_t reads = level_reads;
     bind_names(c, e, d->bounds, d->nbounds, 0, env, fun_body, &f);
     Value *v = make_fun(e, &f);
-    if (cache)
+    if (cache && level_reads == reads)
       sp->def_cache[d->id] = v;
     return v;
   }
@@ -896,9 +901,10 @@ static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
                  "(in '%s')",
               c->depth > MAX_DEPTH ? MAX_DEPTH : c->depth, sym_str(d->name));
   Env frames[d->nparams > 0 ? d->nparams : 1];
+  uint64_t reads = level_reads;
   Value *v = eval(c, d->body, param_frames(c, d, e->args, env, frames));
   c->depth--;
-  if (cache)
+  if (cache && level_reads == reads)
     sp->def_cache[d->id] = v;
   return v;
 }
@@ -1286,6 +1292,7 @@ static Value *tlc_get(Ctx *c, Expr *e, Env *env) {
   if (k->kind == V_STR) {
     const char *what = sym_str(k->u.str);
     if (strcmp(what, "level") == 0) {
+      level_reads++;
       if (c->level < 0)
         eval_fail(e, "TLCGet(\"level\") is only known while checking "
                      "states with --engine explicit");

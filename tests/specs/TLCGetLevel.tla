@@ -1,7 +1,8 @@
 ---- MODULE TLCGetLevel ----
 \* TLCGet("level") as TLC has it: 0 in Init, the level of the state a step
 \* starts from in Next (an initial state is at level 1), the state's own in
-\* invariants and CONSTRAINTs.  The symbolic engine knows it from the frame.
+\* invariants and CONSTRAINTs.  The symbolic engine refuses it: a frame of
+\* the unrolling can hold a state that an earlier frame reaches too.
 EXTENDS Naturals, TLC
 VARIABLE x
 Init == x = TLCGet("level")
