@@ -1544,30 +1544,20 @@ static SymVal *call_op_param(Enc *E, Expr *e, Bind *b, Bind *env) {
 }
 
 /* Applies the operator argument `op` (a LAMBDA, a definition's name or an
- * operator parameter) to values already encoded, the way eval.c's
- * apply_op_arg does: the values are bound to binder ids no resolver hands
- * out, and a call expression names them. */
+ * operator parameter) to values already encoded, as eval.c's apply_op_arg
+ * does, through the same synthetic call (ast_value_call). */
 static SymVal *apply_op_value(Enc *E, Expr *site, Expr *op, SymVal **vals,
                               int n, Bind *env) {
-  enum { MAXN = 4 };
-  static Binder binders[MAXN];
-  if (n > MAXN)
+  if (n > AST_MAX_VALUE_ARGS)
     unsupported(site, "too many arguments for an operator argument");
-  Expr argv[MAXN], *args[MAXN];
-  Bind frames[MAXN];
+  Expr argv[AST_MAX_VALUE_ARGS], *args[AST_MAX_VALUE_ARGS], call;
+  ast_value_call(site, n, argv, args, &call);
+  Bind frames[AST_MAX_VALUE_ARGS];
   Bind *cur = env;
   for (int i = 0; i < n; i++) {
-    binders[i].id = UINT32_MAX - (uint32_t)i;
-    argv[i] = (Expr){.kind = EX_OP, .loc = site->loc};
-    argv[i].ref.kind = REF_BINDER;
-    argv[i].ref.u.binder = &binders[i];
-    args[i] = &argv[i];
-    frames[i] = (Bind){.id = binders[i].id, .v = vals[i], .up = cur};
+    frames[i] = (Bind){.id = ast_value_arg_id(i), .v = vals[i], .up = cur};
     cur = &frames[i];
   }
-  Expr call = *site;
-  call.args = args;
-  call.nargs = n;
   Bind b = {.thunk = op, .tenv = env, .at = E->at};
   return call_op_param(E, &call, &b, cur);
 }
@@ -2722,59 +2712,49 @@ static void exists_branch(Enc *E, Bind *env, TermId mem, void *arg) {
   branch_add(E, x->br, term_mk_and2(T, mem, g));
 }
 
-/* Is s Nat or Int, possibly filtered or behind definitions? */
-static bool infinite_int_set(const Spec *sp, Expr *s, int depth) {
-  if (depth > 16)
-    return false;
-  if (s->kind == EX_SET_FILTER && s->nbounds == 1 && !s->bounds[0].tuple &&
-      s->bounds[0].nnames == 1)
-    return infinite_int_set(sp, s->bounds[0].set, depth + 1);
-  if (s->kind != EX_OP)
-    return false;
-  if (s->ref.kind == REF_BUILTIN)
-    return s->ref.u.builtin == B_NAT || s->ref.u.builtin == B_INT;
-  if (s->ref.kind == REF_DEF && !spec_def_value(sp, s->ref.u.def)) {
-    Def *d = spec_effective_def(sp, s->ref.u.def);
-    return d->kind == DEF_OP && d->nparams == 0 &&
-           infinite_int_set(sp, d->body, depth + 1);
-  }
-  return false;
-}
-
-/* Is s a set of subsets or of functions (SUBSET T, [S -> T]), possibly
- * behind definitions?  Expanding \E x \in s into one branch per element
- * is exponential in the size of T or S; a symbolic choice is linear. */
-static bool product_set(const Spec *sp, Expr *s, int depth) {
+/* Is s a set that \E in an action chooses from symbolically (as Apalache
+ * does) rather than by a branch per element: Nat or Int, which cannot be
+ * expanded, or SUBSET T, [S -> T] or Seq(S), whose expansion is
+ * exponential in T or S; possibly filtered ({f \in [S -> T] : P}) or
+ * behind parameterless definitions. */
+static bool choice_set(const Spec *sp, Expr *s, int depth) {
   if (depth > 16)
     return false;
   if (s->kind == EX_FUNSET)
     return true;
   if (s->kind == EX_SET_FILTER && s->nbounds == 1 && !s->bounds[0].tuple &&
-      s->bounds[0].nnames == 1) /* {f \in [S -> T] : P} */
-    return product_set(sp, s->bounds[0].set, depth + 1);
+      s->bounds[0].nnames == 1)
+    return choice_set(sp, s->bounds[0].set, depth + 1);
   if (s->kind != EX_OP)
     return false;
   if (s->ref.kind == REF_BUILTIN)
-    return s->ref.u.builtin == B_SUBSET || s->ref.u.builtin == B_SEQ;
-  if (s->ref.kind == REF_DEF && s->nargs == 0 && !spec_def_value(sp, s->ref.u.def)) {
+    switch (s->ref.u.builtin) {
+    case B_NAT:
+    case B_INT:
+    case B_SUBSET:
+    case B_SEQ:
+      return true;
+    default:
+      return false;
+    }
+  if (s->ref.kind == REF_DEF && !spec_def_value(sp, s->ref.u.def)) {
     Def *d = spec_effective_def(sp, s->ref.u.def);
     return d->kind == DEF_OP && d->nparams == 0 &&
-           product_set(sp, d->body, depth + 1);
+           choice_set(sp, d->body, depth + 1);
   }
   return false;
 }
 
-/* \E over Nat, Int, SUBSET T or [S -> T] (or a subset of one described by
- * a filter) in an action: each name is a
- * fresh member of its set (as Apalache does) rather than a branch per
- * element. */
+/* Does \E e in an action choose its names symbolically: each a fresh
+ * member of its set (fresh_member)?  When one of its sets is a choice set
+ * and none is a tuple pattern or unbounded. */
 static bool symbolic_choice(const Spec *sp, Expr *e) {
   bool any = false;
   for (int i = 0; i < e->nbounds; i++) {
     Bound *b = &e->bounds[i];
     if (!b->set || b->tuple)
       return false;
-    any |= infinite_int_set(sp, b->set, 0) || product_set(sp, b->set, 0);
+    any |= choice_set(sp, b->set, 0);
   }
   return any;
 }

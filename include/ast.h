@@ -272,6 +272,16 @@ struct Module {
 /* Construction helpers used by the parser and by tests. */
 Expr *ast_new(ExprKind kind, Loc loc);
 Expr *ast_op(Loc loc, Sym name, Expr **args, int nargs);
+
+/* A call op(v1, ..., vn) of an operator argument with values, written at
+ * site: *call is site with n argument expressions (argv, args: the
+ * caller's storage for AST_MAX_VALUE_ARGS) that name the binder ids
+ * ast_value_arg_id(i), which no resolver hands out; the engines bind the
+ * values to those ids.  Used by the evaluator and the encoder alike. */
+#define AST_MAX_VALUE_ARGS 4
+uint32_t ast_value_arg_id(int i);
+void ast_value_call(const Expr *site, int n, Expr *argv, Expr **args,
+                    Expr *call);
 const char *ast_kind_name(ExprKind k);
 /* The canonical spelling of an operator symbol ("\land" -> "/\"); the
  * input itself when it has no synonym. */

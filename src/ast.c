@@ -87,3 +87,21 @@ const char *ast_canonical_op(const char *spelling) {
       return synonyms[i][1];
   return spelling;
 }
+
+static Binder value_arg_binders[AST_MAX_VALUE_ARGS];
+
+uint32_t ast_value_arg_id(int i) { return UINT32_MAX - (uint32_t)i; }
+
+void ast_value_call(const Expr *site, int n, Expr *argv, Expr **args,
+                    Expr *call) {
+  for (int i = 0; i < n; i++) {
+    value_arg_binders[i].id = ast_value_arg_id(i);
+    argv[i] = (Expr){.kind = EX_OP, .loc = site->loc};
+    argv[i].ref.kind = REF_BINDER;
+    argv[i].ref.u.binder = &value_arg_binders[i];
+    args[i] = &argv[i];
+  }
+  *call = *site;
+  call->args = args;
+  call->nargs = n;
+}

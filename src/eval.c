@@ -1126,26 +1126,16 @@ static bool eval_enabled(Ctx *c, Expr *action, Env *env);
  * operator parameter's (call_op_param). */
 static Value *apply_op_arg(Ctx *c, Expr *site, Expr *op, Value **vals, int n,
                            Env *env) {
-  enum { MAXN = 4 };
-  static Binder binders[MAXN];
-  if (n > MAXN)
+  if (n > AST_MAX_VALUE_ARGS)
     eval_fail(site, "too many arguments for an operator argument");
-  Expr argv[MAXN], *args[MAXN];
-  Env frames[MAXN];
+  Expr argv[AST_MAX_VALUE_ARGS], *args[AST_MAX_VALUE_ARGS], call;
+  ast_value_call(site, n, argv, args, &call);
+  Env frames[AST_MAX_VALUE_ARGS];
   Env *cur = env;
   for (int i = 0; i < n; i++) {
-    /* Ids no resolver hands out name the values. */
-    binders[i].id = UINT32_MAX - (uint32_t)i;
-    argv[i] = (Expr){.kind = EX_OP, .loc = site->loc};
-    argv[i].ref.kind = REF_BINDER;
-    argv[i].ref.u.binder = &binders[i];
-    args[i] = &argv[i];
-    frames[i] = (Env){binders[i].id, vals[i], NULL, NULL, NULL, cur, NULL};
+    frames[i] = (Env){ast_value_arg_id(i), vals[i], NULL, NULL, NULL, cur, NULL};
     cur = &frames[i];
   }
-  Expr call = *site;
-  call.args = args;
-  call.nargs = n;
   Env b = {0, NULL, op, env, NULL, NULL, c->at};
   return call_op_param(c, &call, &b, cur);
 }

@@ -296,15 +296,9 @@ static int brink_main(int argc, char **argv) {
     }
   }
   if (val[OPT_INTWIDTH]) {
-    char *end;
-    errno = 0;
-    long w = strtol(val[OPT_INTWIDTH], &end, 10);
-    if (*end || errno || w < 1 || w > 512) {
-      fprintf(stderr, "brink: --int-width must be a number from 1 to 512, "
-                      "not '%s'\n",
-              val[OPT_INTWIDTH]);
+    int w;
+    if (!number_option("--int-width", val[OPT_INTWIDTH], 1, 512, &w))
       return EXIT_OTHER;
-    }
     co.int_width = (unsigned)w;
   }
   if (co.int_width && strcmp(co.backend, "z3") == 0)
