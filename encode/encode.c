@@ -3266,20 +3266,31 @@ static TermId finish_state(Enc *E, Expr *root, TermId g, SymVal ***out,
   return term_mk_and2(T, g, all);
 }
 
-static void start(Enc *E, WdErrVec *errs) {
+/* The context of an expression evaluated in the state cur (no next state
+ * yet). */
+static void pred_start(Enc *E, SymVal **cur, WdErrVec *errs) {
   cur_enc = E;
   E->gen++;
+  E->errs = errs;
+  E->pc = term_true(T);
+  E->cur = cur;
+  E->nxt = NULL;
+  E->asg = NULL;
+  E->primed = false;
+  E->init_mode = false;
+  E->depth = 0;
+  E->active.len = 0;
+}
+
+/* The context of Init or Next: an empty next state to build. */
+static void start(Enc *E, WdErrVec *errs) {
+  pred_start(E, NULL, errs);
   E->choice_ids.len = 0;
   E->choice_vals.len = 0;
   E->nxt = xcalloc((size_t)E->nvars + 1, sizeof *E->nxt);
   E->asg = xmalloc(((size_t)E->nvars + 1) * sizeof *E->asg);
   for (int v = 0; v < E->nvars; v++)
     E->asg[v] = term_false(T);
-  E->errs = errs;
-  E->pc = term_true(T);
-  E->primed = false;
-  E->depth = 0;
-  E->active.len = 0;
   E->at = NULL;
 }
 
@@ -3311,21 +3322,6 @@ TermId enc_next(Enc *E, SymVal **cur, SymVal ***next, WdErrVec *errs) {
   return finish_state(E, E->spec->next, g, next, "successor state");
 }
 
-/* The context of an expression evaluated in the state cur (no next state
- * yet). */
-static void pred_start(Enc *E, SymVal **cur, WdErrVec *errs) {
-  cur_enc = E;
-  E->gen++;
-  E->errs = errs;
-  E->pc = term_true(T);
-  E->cur = cur;
-  E->nxt = NULL;
-  E->asg = NULL;
-  E->primed = false;
-  E->init_mode = false;
-  E->depth = 0;
-  E->active.len = 0;
-}
 
 /* p after pred_start, with the next state given when p is an action. */
 static TermId pred_with_next(Enc *E, Expr *p, SymVal **next) {
