@@ -29,7 +29,7 @@
 #include "native.h"
 
 #define MAX_DEPTH 20000
-#define MAX_ENUM 5000000 /* elements a constructed set may have */
+#define MAX_ENUM 20000000 /* elements a constructed set may have */
 
 typedef struct Env {
   uint32_t id;

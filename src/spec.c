@@ -313,7 +313,8 @@ static void conjuncts(Expr *e, ExprVec *out, int depth) {
   VEC_PUSH(*out, e);
 }
 
-/* WF/SF conditions, possibly under \A, conjunctions and definitions. */
+/* WF/SF conditions, possibly under \A, conjunctions, definitions and an
+ * implication from a constant or state predicate (\A i, j : i # j => WF). */
 static bool is_fairness(Expr *e, int depth) {
   if (depth > 50)
     return false;
@@ -331,6 +332,9 @@ static bool is_fairness(Expr *e, int depth) {
           return false;
       return true;
     }
+    if (e->ref.kind == REF_BUILTIN && e->ref.u.builtin == B_IMPLIES)
+      return expr_level(e->args[0]) <= LEVEL_STATE &&
+             is_fairness(e->args[1], depth + 1);
     if (e->ref.kind == REF_DEF && e->ref.u.def->kind == DEF_OP &&
         e->ref.u.def->nparams == 0)
       return is_fairness(e->ref.u.def->body, depth + 1);
