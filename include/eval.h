@@ -35,6 +35,12 @@ int eval_set_level(int level);
 /* Operators of the shipped modules that have a native implementation
  * (native.h) use it unless this is turned off (the tests compare the two). */
 void eval_set_natives(bool on);
+/* Module-level state-level definitions without parameters are memoised by
+ * the values of the variables they read, unless this is turned off (the
+ * tests compare the two). */
+void eval_set_state_memo(bool on);
+/* Forgets the memoised values (the constants changed: --cinit). */
+void eval_forget_state_memo(void);
 /* Whether operators that write files or run commands may do so (while a
  * POSTCONDITION is evaluated); returns the previous setting. */
 bool eval_set_may_write(bool on);

@@ -76,6 +76,7 @@ static void walk(Cinit *c, size_t i) {
     report(c);
     /* Constant-level definitions depend on the constants. */
     memset(s->def_cache, 0, (s->ndefs + 1) * sizeof *s->def_cache);
+    eval_forget_state_memo();
     c->code = c->check(s, c->arg);
     return;
   }

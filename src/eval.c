@@ -764,15 +764,231 @@ static Value *except_path(Ctx *c, Expr *e, Value *f, ExceptUpdate *u, int i,
 static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env);
 static Value *eval_builtin(Ctx *c, Expr *e, Env *env);
 
-/* A module-level, parameterless, constant-level definition is evaluated
- * once per run. */
-/* TLCGet("level") reads so far: a constant-level definition whose value
- * read the level depends on the state after all, and is not cached. */
+/* TLCGet("level") reads so far: a constant-level function definition whose
+ * value read the level depends on the state after all, and is not cached. */
 static uint64_t level_reads;
 
-static bool def_cacheable(Def *d) {
-  return d->module && d->kind == DEF_OP && d->nparams == 0 &&
-         d->level == LEVEL_CONST;
+/* ---- definitions evaluated once, or memoised by the variables they read
+ *
+ * A module-level definition without parameters of constant level has one
+ * value in a run (for given constants), and is evaluated once, as TLC does.
+ * One whose level is state is a
+ * function of the variables it mentions (through the definitions it uses):
+ * the same values give the same value, whichever state they were read from,
+ * primed or not.  The search evaluates such definitions again and again with
+ * equal values -- every disjunct of Next reading the same helper, a primed
+ * predicate evaluated once per candidate successor -- so their values are
+ * kept in a table keyed by the definition and the (hash-consed, hence
+ * pointer-comparable) values of the variables it reads.  The table has a
+ * fixed size and a new entry replaces an old one, so its memory stays
+ * bounded.  A definition whose value is not a function of the state, or
+ * whose evaluation has an effect, is evaluated every time (TLC gives these
+ * operators state level for the same reason): one that mentions
+ * TLCGet, TLCSet, Print, PrintT, RandomElement, Any, JavaTime, ENABLED, a
+ * prime, an instance, or an operator of the I/O or random modules. */
+
+enum { READS_UNKNOWN, READS_PURE, READS_IMPURE };
+
+typedef struct DefReads {
+  uint8_t status;  /* READS_* */
+  uint32_t n;      /* variables read */
+  uint32_t *vars;  /* their indexes in the state */
+} DefReads;
+
+static VEC(DefReads) def_reads; /* by Def.id */
+
+typedef struct ReadWalk {
+  const Spec *sp;
+  VEC(uint32_t) seen; /* Def.id -> generation when visited */
+  uint32_t gen;
+  bool pure;
+  VEC(uint32_t) vars;
+} ReadWalk;
+
+static void walk_reads(ReadWalk *w, Expr *e);
+
+static bool impure_module(const Def *d) {
+  const Def *o = d->origin ? d->origin : d;
+  if (!o->module || !o->module->builtin)
+    return false;
+  static const char *const mods[] = {"IOUtils", "CSV", "Json",
+                                     "Randomization", "TLCExt"};
+  const char *m = sym_str(o->module->name);
+  for (size_t i = 0; i < sizeof mods / sizeof *mods; i++)
+    if (strcmp(m, mods[i]) == 0)
+      return true;
+  return false;
+}
+
+static void walk_def_reads(ReadWalk *w, Def *d) {
+  if (!w->pure)
+    return;
+  while (w->seen.len <= d->id)
+    VEC_PUSH(w->seen, 0);
+  if (w->seen.data[d->id] == w->gen)
+    return;
+  w->seen.data[d->id] = w->gen;
+  if (d->kind == DEF_INSTANCE || impure_module(d)) {
+    w->pure = false;
+    return;
+  }
+  for (int i = 0; i < d->nbounds; i++)
+    walk_reads(w, d->bounds[i].set);
+  walk_reads(w, d->body);
+}
+
+static void walk_bounds_reads(ReadWalk *w, Bound *b, int n) {
+  for (int i = 0; i < n; i++)
+    walk_reads(w, b[i].set);
+}
+
+static void walk_reads(ReadWalk *w, Expr *e) {
+  if (!e || !w->pure)
+    return;
+  if (e->kind == EX_OP) {
+    if (e->npath > 0) {
+      w->pure = false;
+      return;
+    }
+    switch (e->ref.kind) {
+    case REF_VAR: {
+      uint32_t ix = (uint32_t)((Decl *)e->ref.u.decl)->index;
+      for (size_t i = 0; i < w->vars.len; i++)
+        if (w->vars.data[i] == ix)
+          goto args;
+      VEC_PUSH(w->vars, ix);
+      break;
+    }
+    case REF_BUILTIN:
+      switch (e->ref.u.builtin) {
+      case B_TLCGET: case B_TLCSET: case B_PRINT: case B_PRINTT:
+      case B_RANDOMELEMENT: case B_ANY: case B_JAVATIME: case B_ENABLED:
+      case B_PRIME: case B_UNCHANGED:
+        w->pure = false;
+        return;
+      default:
+        break;
+      }
+      break;
+    case REF_DEF: {
+      Def *d = spec_applied_def(w->sp, e);
+      if (d)
+        walk_def_reads(w, d);
+      else if (!spec_def_value(w->sp, e->ref.u.def))
+        walk_def_reads(w, e->ref.u.def);
+      break;
+    }
+    default:
+      break;
+    }
+  }
+args:
+  for (int i = 0; i < e->nargs; i++)
+    walk_reads(w, e->args[i]);
+  walk_bounds_reads(w, e->bounds, e->nbounds);
+  for (int i = 0; i < e->narms; i++) {
+    walk_reads(w, e->arms[i].guard);
+    walk_reads(w, e->arms[i].value);
+  }
+  for (int i = 0; i < e->ndefs; i++)
+    walk_def_reads(w, e->defs[i]);
+  for (int i = 0; i < e->nupdates; i++) {
+    ExceptUpdate *u = &e->updates[i];
+    for (int s = 0; s < u->npath; s++)
+      for (int k = 0; k < u->path[s].nargs; k++)
+        walk_reads(w, u->path[s].args[k]);
+    walk_reads(w, u->value);
+  }
+  walk_reads(w, e->body);
+  walk_reads(w, e->other);
+}
+
+/* The variables a module-level definition without parameters of constant
+ * or state level reads, or NULL when its value is not a function of them. */
+static const DefReads *reads_of(const Spec *sp, Def *d) {
+  if (!d->module || d->kind != DEF_OP || d->nparams != 0 ||
+      d->level > LEVEL_STATE)
+    return NULL;
+  /* Definition ids are per program (programs are never freed). */
+  static const Program *owner;
+  if (owner != sp->prog) {
+    for (size_t i = 0; i < def_reads.len; i++)
+      free(def_reads.data[i].vars);
+    def_reads.len = 0;
+    owner = sp->prog;
+  }
+  while (def_reads.len <= d->id)
+    VEC_PUSH(def_reads, (DefReads){0});
+  DefReads *r = &def_reads.data[d->id];
+  if (r->status == READS_UNKNOWN) {
+    static ReadWalk w;
+    w.sp = sp;
+    w.gen++;
+    w.pure = true;
+    w.vars.len = 0;
+    walk_def_reads(&w, d);
+    r->status = w.pure ? READS_PURE : READS_IMPURE;
+    r->n = (uint32_t)w.vars.len;
+    if (r->n) {
+      r->vars = xmalloc(w.vars.len * sizeof *r->vars);
+      memcpy(r->vars, w.vars.data, w.vars.len * sizeof *r->vars);
+    }
+  }
+  return r->status == READS_PURE ? r : NULL;
+}
+
+#define STATE_MEMO_SIZE 4096 /* entries; a power of 2 */
+
+typedef struct StateMemo {
+  const Spec *sp;
+  const Def *d;
+  uint32_t n;
+  Value **key; /* the values read, n of them (capacity cap) */
+  uint32_t cap;
+  Value *v;
+} StateMemo;
+
+static StateMemo state_memo[STATE_MEMO_SIZE];
+
+/* Fills key with the values d reads in the state c reads from; false when
+ * one of them has no value yet (a primed variable not yet assigned). */
+static bool memo_key(Ctx *c, const DefReads *r, Value **key, uint64_t *h) {
+  Value **st = c->primed ? c->next : c->cur;
+  if (!st)
+    return false;
+  for (uint32_t i = 0; i < r->n; i++) {
+    key[i] = st[r->vars[i]];
+    if (!key[i])
+      return false;
+    *h = (*h ^ val_hash(key[i])) * 0x100000001b3ull;
+  }
+  return true;
+}
+
+static StateMemo *memo_slot(const Spec *sp, const Def *d, Value **key,
+                            uint32_t n, uint64_t h, bool *hit) {
+  StateMemo *m = &state_memo[(h ^ (h >> 29)) & (STATE_MEMO_SIZE - 1)];
+  *hit = m->v && m->sp == sp && m->d == d && m->n == n &&
+         memcmp(m->key, key, n * sizeof *key) == 0;
+  return m;
+}
+
+void eval_forget_state_memo(void) {
+  for (size_t i = 0; i < STATE_MEMO_SIZE; i++)
+    state_memo[i].v = NULL;
+}
+
+static void memo_store(StateMemo *m, const Spec *sp, const Def *d,
+                       Value **key, uint32_t n, Value *v) {
+  if (m->cap < n) {
+    m->key = xrealloc(m->key, n * sizeof *m->key);
+    m->cap = n;
+  }
+  memcpy(m->key, key, n * sizeof *key);
+  m->sp = sp;
+  m->d = d;
+  m->n = n;
+  m->v = v;
 }
 
 /* LET definitions without parameters are evaluated at most once per
@@ -800,9 +1016,12 @@ struct NativeCall {
 };
 
 static bool natives_on = true;
+static bool memo_on = true;
 static bool may_write;
 
 void eval_set_natives(bool on) { natives_on = on; }
+
+void eval_set_state_memo(bool on) { memo_on = on; }
 
 bool eval_set_may_write(bool on) {
   bool old = may_write;
@@ -840,9 +1059,14 @@ bool native_may_write(NativeCall *nc) { return may_write; }
 
 /* The native of definition d (NULL if none), found once per definition:
  * only a definition of a module that comes with brink has one. */
-static NativeFn native_of(Def *d) {
+static NativeFn native_of(const Spec *sp, Def *d) {
   static VEC(uint8_t) known;  /* by Def.id: 0 unknown, 1 none, 2 found */
   static VEC(NativeFn) fns;
+  static const Program *owner; /* ids are per program */
+  if (owner != sp->prog) {
+    known.len = fns.len = 0;
+    owner = sp->prog;
+  }
   if (d->id < known.len && known.data[d->id])
     return known.data[d->id] == 2 ? fns.data[d->id] : NULL;
   while (known.len <= d->id) {
@@ -887,25 +1111,40 @@ static Value *call_def(Ctx *c, Expr *e, Def *d, Env *env) {
   if (d->kind != DEF_OP)
     eval_fail(e, "'%s' cannot be evaluated", sym_str(d->name));
   if (natives_on && d->module) {
-    NativeFn f = native_of(d);
+    NativeFn f = native_of(sp, d);
     if (f) {
       NativeCall nc = {c, e, env};
       return f(&nc);
     }
   }
-  bool cache = def_cacheable(d) && d->id < sp->ndefs;
+  const DefReads *r = reads_of(sp, d);
+  bool cache = r && d->level == LEVEL_CONST && d->id < sp->ndefs;
   if (cache && sp->def_cache[d->id])
     return sp->def_cache[d->id];
+  if (!memo_on || d->level != LEVEL_STATE)
+    r = NULL;
+  StateMemo *slot = NULL;
+  Value *keybuf[r && r->n ? r->n : 1];
+  if (r && r->n) {
+    uint64_t h = d->id * 0x9e3779b97f4a7c15ull;
+    bool hit;
+    if (memo_key(c, r, keybuf, &h)) {
+      slot = memo_slot(sp, d, keybuf, r->n, h, &hit);
+      if (hit)
+        return slot->v;
+    }
+  }
   if (++c->depth > MAX_DEPTH || stack_nearly_full())
     eval_fail(e, "recursion deeper than %d calls, or too deep for the stack "
                  "(in '%s')",
               c->depth > MAX_DEPTH ? MAX_DEPTH : c->depth, sym_str(d->name));
   Env frames[d->nparams > 0 ? d->nparams : 1];
-  uint64_t reads = level_reads;
   Value *v = eval(c, d->body, param_frames(c, d, e->args, env, frames));
   c->depth--;
-  if (cache && level_reads == reads)
+  if (cache)
     sp->def_cache[d->id] = v;
+  if (slot)
+    memo_store(slot, sp, d, keybuf, r->n, v);
   return v;
 }
 

@@ -817,6 +817,9 @@ static int search(const Spec *spec, const CheckOptions *opt) {
 }
 
 int check_explicit(const Spec *spec, const CheckOptions *opt) {
+  /* BRINK_NO_STATE_MEMO: the tests compare the search without the
+   * evaluator's memo of state-level definitions. */
+  eval_set_state_memo(getenv("BRINK_NO_STATE_MEMO") == NULL);
   int code = search(spec, opt);
   eval_set_search_stats(NULL, NULL);
   eval_set_level(-1);
