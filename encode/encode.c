@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "community.h"
 #include "eval.h"
 
 #define MAX_CELLS 100000 /* cells a constructed symbolic set may have */
@@ -1464,6 +1465,68 @@ static void unfold_leave(Enc *E) {
   E->active.len--;
 }
 
+/* ---- community-module encodings (community.h) ---- */
+
+static SymVal *apply_op_value(Enc *E, Expr *site, Expr *op, SymVal **vals,
+                              int n, Bind *env);
+
+#define COMM_MAX_ARGS 8
+
+struct CommCall {
+  Enc *E;
+  Expr *e;
+  const Def *d;
+  Bind *env;
+  SymVal *args[COMM_MAX_ARGS];
+};
+
+const Def *comm_def(const CommCall *c) { return c->d; }
+
+Expr *comm_site(const CommCall *c) { return c->e; }
+
+SymVal *comm_arg(CommCall *c, int i) {
+  if (!c->args[i])
+    c->args[i] = enc(c->E, c->e->args[i], c->env);
+  return c->args[i];
+}
+
+SymVal *comm_apply_op(CommCall *c, int i, SymVal **vals, int n,
+                      TermId when) {
+  Enc *E = c->E;
+  TermId saved = E->pc;
+  E->pc = term_mk_and2(T, saved, when);
+  SymVal *r = apply_op_value(E, c->e, c->e->args[i], vals, n, c->env);
+  E->pc = saved;
+  return r;
+}
+
+SymVal *comm_apply_fun(CommCall *c, SymVal *f, SymVal *x, TermId when) {
+  Enc *E = c->E;
+  if (f->kind != SV_FUN)
+    return NULL;
+  TermId saved = E->pc;
+  E->pc = term_mk_and2(T, saved, when);
+  SymVal *r = apply_checked(E, c->e, f, x);
+  E->pc = saved;
+  return r;
+}
+
+void comm_error(CommCall *c, TermId cond, const char *msg, int code) {
+  if (!c->E->errs)
+    unsupported(c->e, "%s", msg);
+  wd_code(c->E, cond, c->e, msg, code);
+}
+
+/* The call e of the shipped definition d through its encoding, or NULL
+ * when it has none or declines (d is then unfolded). */
+static SymVal *comm_call(Enc *E, Expr *e, Def *d, Bind *env) {
+  CommFn f = comm_lookup(d);
+  if (!f)
+    return NULL;
+  CommCall c = {E, e, d, env, {0}};
+  return f(&c);
+}
+
 static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
   const Spec *sp = E->spec;
   if (!d->module && d->kind == DEF_OP && d->nparams == 0) {
@@ -1476,6 +1539,11 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
     if (given)
       return sv_from_value(given);
     d = spec_effective_def(sp, d);
+  }
+  if (d->kind == DEF_OP && d->module && d->nparams <= COMM_MAX_ARGS) {
+    SymVal *r = comm_call(E, e, d, env);
+    if (r)
+      return r;
   }
   bool memo = def_memo_ok(E, d);
   if (memo && E->defs.vals[d->id] && E->defs.gen[d->id] == E->gen &&
