@@ -28,6 +28,7 @@
 #include "builtin.h"
 #include "community.h"
 #include "eval.h"
+#include "registers.h"
 
 #define MAX_CELLS 100000 /* cells a constructed symbolic set may have */
 #define MAX_UNFOLD 400   /* nested calls while unfolding recursion */
@@ -87,6 +88,9 @@ struct Enc {
   VEC(uint32_t) choice_ids;
   VEC(SymVal *) choice_vals;
   int seq_choices;  /* choices from Seq(S) encoded so far */
+  /* A TLCGet that reads a register (registers.h), once looked for. */
+  bool reg_known;
+  const Expr *reg_read;
   /* Memo of closed constant subexpressions: expr -> value or NOT_CONST. */
   struct {
     Expr **keys;
@@ -2175,8 +2179,47 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
                 sym_str(e->name));
   case B_ENABLED:
     return enc_enabled(E, e, env);
+  case B_TLCSET: {
+    /* Sound to take as TRUE only when no register is read where the
+     * engine checks or explores (registers.h); a string key ("exit",
+     * "pause") acts on TLC's search and is refused where reached. */
+    Value *k = closed_value(E, a[0]);
+    if (!E->errs)
+      unsupported(e, "TLCSet cannot be used here by the symbolic engine");
+    if (k && k->kind == V_STR) {
+      wd_code(E, term_true(T), e,
+              xsprintf("TLCSet(\"%s\", ...) acts on TLC's search, which the "
+                       "symbolic engine does not model; use --engine "
+                       "explicit",
+                       sym_str(k->u.str)),
+              EXIT_OTHER);
+      return sv_bool(term_true(T));
+    }
+    if (!E->reg_known) {
+      E->reg_read = registers_first_read(E->spec);
+      E->reg_known = true;
+    }
+    if (E->reg_read) {
+      char where[512];
+      unsupported(e, "TLCSet writes a register that TLCGet reads (at %s); the "
+                     "symbolic engine does not model TLC's registers; use "
+                     "--engine explicit",
+                  loc_str(E->reg_read->loc, where, sizeof where));
+    }
+    SymVal *key = enc(E, a[0], env);
+    if (key->kind != SV_INT)
+      unsupported(e, "TLCSet with a key that is not an integer is not "
+                     "supported by the symbolic engine");
+    (void)enc(E, a[1], env); /* evaluated, as TLC does: its errors count */
+    return sv_bool(term_true(T));
+  }
   case B_TLCGET: {
     Value *k = closed_value(E, a[0]);
+    if (!k || k->kind != V_STR || strcmp(sym_str(k->u.str), "level") != 0)
+      unsupported(e, "TLCGet(%s) reads TLC's registers or its search "
+                     "statistics, which the symbolic engine does not model; "
+                     "use --engine explicit",
+                  k ? val_to_string(k) : "a value that is not constant");
     /* TLC's level is a state's distance from the initial states; a frame
      * of the unrolling may hold a state that an earlier frame reaches too
      * (a stuttering step), where the frame index is not its level, so the
