@@ -26,7 +26,9 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "community.h"
 #include "eval.h"
+#include "registers.h"
 
 #define MAX_CELLS 100000 /* cells a constructed symbolic set may have */
 #define MAX_UNFOLD 400   /* nested calls while unfolding recursion */
@@ -86,6 +88,9 @@ struct Enc {
   VEC(uint32_t) choice_ids;
   VEC(SymVal *) choice_vals;
   int seq_choices;  /* choices from Seq(S) encoded so far */
+  /* A TLCGet that reads a register (registers.h), once looked for. */
+  bool reg_known;
+  const Expr *reg_read;
   /* Memo of closed constant subexpressions: expr -> value or NOT_CONST. */
   struct {
     Expr **keys;
@@ -1464,6 +1469,68 @@ static void unfold_leave(Enc *E) {
   E->active.len--;
 }
 
+/* ---- community-module encodings (community.h) ---- */
+
+static SymVal *apply_op_value(Enc *E, Expr *site, Expr *op, SymVal **vals,
+                              int n, Bind *env);
+
+#define COMM_MAX_ARGS 8
+
+struct CommCall {
+  Enc *E;
+  Expr *e;
+  const Def *d;
+  Bind *env;
+  SymVal *args[COMM_MAX_ARGS];
+};
+
+const Def *comm_def(const CommCall *c) { return c->d; }
+
+Expr *comm_site(const CommCall *c) { return c->e; }
+
+SymVal *comm_arg(CommCall *c, int i) {
+  if (!c->args[i])
+    c->args[i] = enc(c->E, c->e->args[i], c->env);
+  return c->args[i];
+}
+
+SymVal *comm_apply_op(CommCall *c, int i, SymVal **vals, int n,
+                      TermId when) {
+  Enc *E = c->E;
+  TermId saved = E->pc;
+  E->pc = term_mk_and2(T, saved, when);
+  SymVal *r = apply_op_value(E, c->e, c->e->args[i], vals, n, c->env);
+  E->pc = saved;
+  return r;
+}
+
+SymVal *comm_apply_fun(CommCall *c, SymVal *f, SymVal *x, TermId when) {
+  Enc *E = c->E;
+  if (f->kind != SV_FUN)
+    return NULL;
+  TermId saved = E->pc;
+  E->pc = term_mk_and2(T, saved, when);
+  SymVal *r = apply_checked(E, c->e, f, x);
+  E->pc = saved;
+  return r;
+}
+
+void comm_error(CommCall *c, TermId cond, const char *msg, int code) {
+  if (!c->E->errs)
+    unsupported(c->e, "%s", msg);
+  wd_code(c->E, cond, c->e, msg, code);
+}
+
+/* The call e of the shipped definition d through its encoding, or NULL
+ * when it has none or declines (d is then unfolded). */
+static SymVal *comm_call(Enc *E, Expr *e, Def *d, Bind *env) {
+  CommFn f = comm_lookup(d);
+  if (!f)
+    return NULL;
+  CommCall c = {E, e, d, env, {0}};
+  return f(&c);
+}
+
 static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
   const Spec *sp = E->spec;
   if (!d->module && d->kind == DEF_OP && d->nparams == 0) {
@@ -1476,6 +1543,11 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
     if (given)
       return sv_from_value(given);
     d = spec_effective_def(sp, d);
+  }
+  if (d->kind == DEF_OP && d->module && d->nparams <= COMM_MAX_ARGS) {
+    SymVal *r = comm_call(E, e, d, env);
+    if (r)
+      return r;
   }
   bool memo = def_memo_ok(E, d);
   if (memo && E->defs.vals[d->id] && E->defs.gen[d->id] == E->gen &&
@@ -2107,8 +2179,47 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
                 sym_str(e->name));
   case B_ENABLED:
     return enc_enabled(E, e, env);
+  case B_TLCSET: {
+    /* Sound to take as TRUE only when no register is read where the
+     * engine checks or explores (registers.h); a string key ("exit",
+     * "pause") acts on TLC's search and is refused where reached. */
+    Value *k = closed_value(E, a[0]);
+    if (!E->errs)
+      unsupported(e, "TLCSet cannot be used here by the symbolic engine");
+    if (k && k->kind == V_STR) {
+      wd_code(E, term_true(T), e,
+              xsprintf("TLCSet(\"%s\", ...) acts on TLC's search, which the "
+                       "symbolic engine does not model; use --engine "
+                       "explicit",
+                       sym_str(k->u.str)),
+              EXIT_OTHER);
+      return sv_bool(term_true(T));
+    }
+    if (!E->reg_known) {
+      E->reg_read = registers_first_read(E->spec);
+      E->reg_known = true;
+    }
+    if (E->reg_read) {
+      char where[512];
+      unsupported(e, "TLCSet writes a register that TLCGet reads (at %s); the "
+                     "symbolic engine does not model TLC's registers; use "
+                     "--engine explicit",
+                  loc_str(E->reg_read->loc, where, sizeof where));
+    }
+    SymVal *key = enc(E, a[0], env);
+    if (key->kind != SV_INT)
+      unsupported(e, "TLCSet with a key that is not an integer is not "
+                     "supported by the symbolic engine");
+    (void)enc(E, a[1], env); /* evaluated, as TLC does: its errors count */
+    return sv_bool(term_true(T));
+  }
   case B_TLCGET: {
     Value *k = closed_value(E, a[0]);
+    if (!k || k->kind != V_STR || strcmp(sym_str(k->u.str), "level") != 0)
+      unsupported(e, "TLCGet(%s) reads TLC's registers or its search "
+                     "statistics, which the symbolic engine does not model; "
+                     "use --engine explicit",
+                  k ? val_to_string(k) : "a value that is not constant");
     /* TLC's level is a state's distance from the initial states; a frame
      * of the unrolling may hold a state that an earlier frame reaches too
      * (a stuttering step), where the frame index is not its level, so the

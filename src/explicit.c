@@ -659,8 +659,11 @@ static void setup_keys(Bfs *b) {
 
 /* The POSTCONDITION, once the search has ended without an error: with
  * TLCGet("stats") and friends giving the final counts, and with the
- * operators that write files allowed (native.h).  False is reported as
- * TLC reports a false assumption. */
+ * operators that write files allowed (native.h).  False, or an error while
+ * evaluating it, is reported as TLC reports an assumption: exit 10 (TLC's
+ * EC.ExitStatus maps TLC_POSTCONDITION_FALSE and
+ * TLC_POSTCONDITION_EVALUATION_ERROR, earlier TLC_ASSUMPTION_FALSE and
+ * TLC_ASSUMPTION_EVALUATION_ERROR, to VIOLATION_ASSUMPTION). */
 static int postcondition(Bfs *b) {
   const Named *pc = &b->spec->postcondition;
   if (!pc->expr)
@@ -671,7 +674,7 @@ static int postcondition(Bfs *b) {
     fprintf(stdout, "Error: evaluating the POSTCONDITION %s failed (see "
                     "above).\n",
             sym_str(pc->name));
-    return fp.code ? fp.code : EXIT_EVAL;
+    return EXIT_ASSUME;
   }
   eval_set_level(-1);
   bool old = eval_set_may_write(true);

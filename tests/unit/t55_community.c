@@ -352,6 +352,30 @@ START_TEST(test_writing_only_in_a_postcondition) {
                             "is evaluated here, where brink neither writes "
                             "files nor runs commands"),
                 "%s", out);
+  /* A false POSTCONDITION, and one whose evaluation fails, exit 10 as
+   * in TLC (VIOLATION_ASSUMPTION) */
+  fixture_write("P.tla", "---- MODULE P ----\nEXTENDS Naturals, TLC\n"
+                         "VARIABLE x\nInit == x = 0\n"
+                         "Next == x < 3 /\\ x' = x + 1\n"
+                         "Post == TLCGet(\"stats\").distinct = 5\n"
+                         "Bad == TLCGet(\"stats\").distinct = {}\n====\n");
+  fixture_write("P.cfg", "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\n"
+                         "POSTCONDITION Post\n");
+  char *pargs = xsprintf("check --engine explicit %s/P.tla", fixture_dir);
+  free(out);
+  code = run_brink(NULL, pargs, &out);
+  ck_assert_msg(code == EXIT_ASSUME, "exit %d:\n%s", code, out);
+  ck_assert_msg(strstr(out, "Error: the POSTCONDITION Post is false."), "%s",
+                out);
+  fixture_write("P.cfg", "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\n"
+                         "POSTCONDITION Bad\n");
+  free(out);
+  code = run_brink(NULL, pargs, &out);
+  ck_assert_msg(code == EXIT_ASSUME, "exit %d:\n%s", code, out);
+  ck_assert_msg(strstr(out, "evaluating the POSTCONDITION Bad failed"), "%s",
+                out);
+  free(pargs);
+  free(out);
   /* IOExec runs the command in a POSTCONDITION */
   char *cfg2 = xsprintf("CONSTANT Out = \"%s/out.json\"\nINIT Init\nNEXT "
                         "Next\nCHECK_DEADLOCK FALSE\nPOSTCONDITION Echo\n",
