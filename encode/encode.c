@@ -88,6 +88,13 @@ struct Enc {
   VEC(uint32_t) choice_ids;
   VEC(SymVal *) choice_vals;
   int seq_choices;  /* choices from Seq(S) encoded so far */
+  /* TLCGet("level") (encode.h): the frame of the current state, the level
+   * variable of each frame (TERM_NONE until used), and the ranges of the
+   * variables made since enc_take_axioms. */
+  int frame;
+  VEC(TermId) levels;
+  VEC(TermId) level_list;
+  VEC(TermId) axioms;
   /* A TLCGet that reads a register (registers.h), once looked for. */
   bool reg_known;
   const Expr *reg_read;
@@ -107,6 +114,8 @@ static SymVal *enc_funset(Enc *E, Expr *e, Bind *env);
 static SymVal *enc_recset(Enc *E, Expr *e, Bind *env);
 static TermId enc_act(Enc *E, Expr *e, Bind *env);
 static SymVal *enc_enabled(Enc *E, Expr *e, Bind *env);
+static TermId level_var(Enc *E);
+static TermId level_compare(Enc *E, bool strict, TermId a, TermId b);
 
 static _Noreturn void unsupported(Expr *e, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -220,7 +229,7 @@ static void bind_bounds(IdVec *b, Bound *bs, int n) {
       VEC_PUSH(*b, bs[i].names[j].id);
 }
 
-static bool closed_rec(Expr *e, IdVec *bound, int depth) {
+static bool closed_rec(const Spec *sp, Expr *e, IdVec *bound, int depth) {
   if (!e)
     return true;
   if (depth > 200)
@@ -232,12 +241,17 @@ static bool closed_rec(Expr *e, IdVec *bound, int depth) {
       return false;
     if (e->ref.kind == REF_VAR)
       return false;
+    /* A definition whose value is not a function of the state and the
+     * constants (TLCGet("level"), RandomElement, ...) is not a constant. */
+    if (e->ref.kind == REF_DEF && e->ref.u.def->module &&
+        !eval_def_pure(sp, e->ref.u.def))
+      return false;
     if (e->ref.kind == REF_DEF && !e->ref.u.def->module) {
       Def *d = e->ref.u.def; /* a LET definition: look inside */
       bind_bounds(bound, d->bounds, d->nbounds);
       for (int i = 0; i < d->nparams; i++)
         VEC_PUSH(*bound, d->params[i].id);
-      ok = closed_rec(d->body, bound, depth + 1);
+      ok = closed_rec(sp, d->body, bound, depth + 1);
       bound->len = mark;
       if (!ok)
         return false;
@@ -253,22 +267,22 @@ static bool closed_rec(Expr *e, IdVec *bound, int depth) {
   if (e->kind == EX_AT)
     return false;
   for (int i = 0; ok && i < e->nbounds; i++)
-    ok = closed_rec(e->bounds[i].set, bound, depth + 1);
+    ok = closed_rec(sp, e->bounds[i].set, bound, depth + 1);
   bind_bounds(bound, e->bounds, e->nbounds);
   for (int i = 0; ok && i < e->nargs; i++)
-    ok = closed_rec(e->args[i], bound, depth + 1);
-  ok = ok && closed_rec(e->body, bound, depth + 1);
+    ok = closed_rec(sp, e->args[i], bound, depth + 1);
+  ok = ok && closed_rec(sp, e->body, bound, depth + 1);
   for (int i = 0; ok && i < e->narms; i++)
-    ok = closed_rec(e->arms[i].guard, bound, depth + 1) &&
-         closed_rec(e->arms[i].value, bound, depth + 1);
-  ok = ok && closed_rec(e->other, bound, depth + 1);
+    ok = closed_rec(sp, e->arms[i].guard, bound, depth + 1) &&
+         closed_rec(sp, e->arms[i].value, bound, depth + 1);
+  ok = ok && closed_rec(sp, e->other, bound, depth + 1);
   for (int i = 0; ok && i < e->nupdates; i++) {
     ExceptUpdate *u = &e->updates[i];
-    if (!closed_rec(u->value, bound, depth + 1))
+    if (!closed_rec(sp, u->value, bound, depth + 1))
       ok = false; /* `@` inside makes it non-closed anyway */
     for (int s = 0; ok && s < u->npath; s++)
       for (int k = 0; ok && k < u->path[s].nargs; k++)
-        ok = closed_rec(u->path[s].args[k], bound, depth + 1);
+        ok = closed_rec(sp, u->path[s].args[k], bound, depth + 1);
   }
   for (int i = 0; ok && i < e->ndefs; i++) {
     Def *d = e->defs[i];
@@ -276,7 +290,7 @@ static bool closed_rec(Expr *e, IdVec *bound, int depth) {
     for (int k = 0; k < d->nparams; k++)
       VEC_PUSH(*bound, d->params[k].id);
     bind_bounds(bound, d->bounds, d->nbounds);
-    ok = closed_rec(d->body, bound, depth + 1);
+    ok = closed_rec(sp, d->body, bound, depth + 1);
     bound->len = m2;
   }
   bound->len = mark;
@@ -330,7 +344,7 @@ static Value *closed_value(Enc *E, Expr *e) {
     return m == NOT_CONST ? NULL : m;
   Value *v = NOT_CONST;
   IdVec bound = {0};
-  if (expr_level(e) == LEVEL_CONST && closed_rec(e, &bound, 0)) {
+  if (expr_level(e) == LEVEL_CONST && closed_rec(E->spec, e, &bound, 0)) {
     EvalState st = {E->spec, NULL, NULL};
     FailPoint fp;
     FILE *devnull = fopen("/dev/null", "w");
@@ -1903,13 +1917,13 @@ static SymVal *enc_arith(Enc *E, Expr *e, int op, Bind *env) {
   case B_POW:
     return enc_pow(E, e, x, y);
   case B_LT:
-    return sv_bool(term_mk_lt(T, x, y));
+    return sv_bool(level_compare(E, true, x, y));
   case B_GT:
-    return sv_bool(term_mk_lt(T, y, x));
+    return sv_bool(level_compare(E, true, y, x));
   case B_LE:
-    return sv_bool(term_mk_le(T, x, y));
+    return sv_bool(level_compare(E, false, x, y));
   case B_GE:
-    return sv_bool(term_mk_le(T, y, x));
+    return sv_bool(level_compare(E, false, y, x));
   }
   unsupported(e, "unknown arithmetic operator");
 }
@@ -2220,20 +2234,81 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
                      "statistics, which the symbolic engine does not model; "
                      "use --engine explicit",
                   k ? val_to_string(k) : "a value that is not constant");
-    /* TLC's level is a state's distance from the initial states; a frame
-     * of the unrolling may hold a state that an earlier frame reaches too
-     * (a stuttering step), where the frame index is not its level, so the
-     * key is refused rather than answered from the frame. */
-    unsupported(e, "TLCGet(%s) is not supported by the symbolic engine (TLC's "
-                   "level is a state's distance from Init, which a frame of "
-                   "the unrolling does not give); use --engine explicit",
-                k ? val_to_string(k) : "a value that is not constant");
+    /* 0 while Init is evaluated, as in TLC; otherwise the current state's
+     * level, known to lie in 1..frame+1 (encode.h). */
+    if (E->init_mode)
+      return sv_int(term_mk_int_si(T, 0));
+    if (E->primed || !E->cur)
+      unsupported(e, "TLCGet(\"level\") of a next state is not supported by "
+                     "the symbolic engine; use --engine explicit");
+    return sv_int(level_var(E));
   }
   default:
     unsupported(e, "the operator '%s' is not supported by the symbolic "
                    "engine yet",
                 sym_str(e->name));
   }
+}
+
+/* The level variable of the current frame (encode.h); frame 0 has level 1. */
+static TermId level_var(Enc *E) {
+  int k = E->frame;
+  if (k == 0)
+    return term_mk_int_si(T, 1);
+  while (E->levels.len <= (size_t)k)
+    VEC_PUSH(E->levels, TERM_NONE);
+  if (E->levels.data[k] == TERM_NONE) {
+    TermId v = term_mk_fresh(T, "tlc_level", SORT_INT);
+    mpz_t lo, hi;
+    mpz_init_set_si(lo, 1);
+    mpz_init_set_si(hi, (long)k + 1);
+    term_var_set_bounds(T, v, lo, hi);
+    mpz_clears(lo, hi, NULL);
+    VEC_PUSH(E->axioms, term_mk_le(T, term_mk_int_si(T, 1), v));
+    VEC_PUSH(E->axioms, term_mk_le(T, v, term_mk_int_si(T, (long)k + 1)));
+    VEC_PUSH(E->level_list, v);
+    E->levels.data[k] = v;
+  }
+  return E->levels.data[k];
+}
+
+/* a < b (strict) or a <= b, folded to a constant when one side is a level
+ * variable and the other a constant its range decides (level < 20 at
+ * length 5): v < c always when hi < c, never when lo >= c; c < v always
+ * when c < lo, never when c >= hi; for <= each test is shifted by one. */
+static TermId level_compare(Enc *E, bool strict, TermId a, TermId b) {
+  TermId r = strict ? term_mk_lt(T, a, b) : term_mk_le(T, a, b);
+  bool avar = false, bvar = false;
+  for (size_t i = 0; i < E->level_list.len; i++) {
+    avar = avar || E->level_list.data[i] == a;
+    bvar = bvar || E->level_list.data[i] == b;
+  }
+  if (!(avar && term_is_int_const(T, b)) && !(bvar && term_is_int_const(T, a)))
+    return r;
+  mpz_t lo, hi, c;
+  mpz_inits(lo, hi, c, NULL);
+  term_var_bounds(T, avar ? a : b, lo, hi);
+  term_int_value(T, avar ? b : a, c);
+  int t = strict ? 0 : 1;
+  if (avar)
+    r = mpz_cmp(hi, c) < t ? term_true(T) : mpz_cmp(lo, c) >= t ? term_false(T) : r;
+  else
+    r = mpz_cmp(c, lo) < t ? term_true(T) : mpz_cmp(c, hi) >= t ? term_false(T) : r;
+  mpz_clears(lo, hi, c, NULL);
+  return r;
+}
+
+void enc_set_frame(Enc *E, int frame) { E->frame = frame; }
+
+size_t enc_level_vars(const Enc *E, const TermId **vars) {
+  *vars = E->level_list.data;
+  return E->level_list.len;
+}
+
+TermId enc_take_axioms(Enc *E) {
+  TermId a = term_mk_and(T, E->axioms.data, E->axioms.len);
+  E->axioms.len = 0;
+  return a;
 }
 
 static SymVal *enc_op(Enc *E, Expr *e, Bind *env) {

@@ -43,6 +43,21 @@ Enc *enc_new(const Spec *spec, TermMgr *tm);
 void enc_set_max_seq_len(Enc *e, int n);
 int enc_seq_bound(const Enc *e);
 
+/* TLCGet("level"): TLC's level of a state is its distance from the initial
+ * states plus one, which the unrolling does not give (a state in frame k
+ * may be reachable in fewer steps).  The encoder gives the level of the
+ * state it reads as current a variable of its own per frame, known only to
+ * lie in 1..frame+1; enc_set_frame names that frame for the calls that
+ * follow.  A comparison the range decides folds to a constant (level < 20
+ * at length 5); otherwise the variable remains, and enc_level_vars lists
+ * the variables made so far, so that the caller can refuse an answer that
+ * depends on one.  enc_take_axioms returns (and forgets) the conjunction
+ * of the ranges of the variables made since the last call, to be asserted
+ * before the next query. */
+void enc_set_frame(Enc *e, int frame);
+size_t enc_level_vars(const Enc *e, const TermId **vars);
+TermId enc_take_axioms(Enc *e);
+
 /* The names that the last enc_init / enc_next bound by \E to symbolic
  * choices (over Nat, Int, SUBSET S, [S -> T], Seq(S)), as binder ids and
  * values: decoded, they are the witnesses a replay needs. */

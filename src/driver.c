@@ -33,7 +33,38 @@ typedef struct Bmc {
   VEC(SymVal *) choice_vals;
   double t0;
   int k; /* the frame being checked */
+  VEC(TermId) asserted; /* what assert_term asserted */
 } Bmc;
+
+static void assert_term(Bmc *b, TermId t) {
+  VEC_PUSH(b->asserted, t);
+  solver_assert(b->solver, t);
+}
+
+/* Whether the asserted terms or q mention a TLCGet("level") variable that
+ * no range folded away (encode.h): then a model may give a state a level
+ * other than TLC's, and a satisfying answer is not to be trusted. */
+static bool depends_on_level(Bmc *b, TermId q) {
+  const TermId *lv;
+  size_t n = enc_level_vars(b->enc, &lv);
+  if (n == 0)
+    return false;
+  TermId lo = lv[0];
+  for (size_t i = 1; i < n; i++)
+    if (lv[i] < lo)
+      lo = lv[i];
+  TermId all = term_mk_and2(b->tm, q, term_mk_and(b->tm, b->asserted.data,
+                                                  b->asserted.len));
+  TermId *vars;
+  size_t nv;
+  term_vars_since(b->tm, all, lo, &vars, &nv);
+  bool dep = false;
+  for (size_t i = 0; i < nv && !dep; i++)
+    for (size_t j = 0; j < n && !dep; j++)
+      dep = vars[i] == lv[j];
+  free(vars);
+  return dep;
+}
 
 /* Keeps the choices the encoder just made. */
 static void keep_choices(Bmc *b) {
@@ -64,12 +95,21 @@ static SolverResult ask(Bmc *b, TermId q) {
   if (term_is_false(b->tm, q))
     return SOLVER_UNSAT;
   double t0 = now();
+  /* The ranges of the level variables: facts, not a dependence. */
+  solver_assert(b->solver, enc_take_axioms(b->enc));
   TermId a = term_mk_fresh(b->tm, "ask", SORT_BOOL);
   solver_assert(b->solver, term_mk_implies(b->tm, a, q));
   SolverResult r = solver_check(b->solver, &a, 1);
   if (getenv("BRINK_DEBUG_ASK"))
     fprintf(stderr, "brink: query %.3f s: %s\n", now() - t0,
             r == SOLVER_SAT ? "sat" : r == SOLVER_UNSAT ? "unsat" : "unknown");
+  if (r == SOLVER_SAT && depends_on_level(b, q))
+    fail_at((Loc){0}, EXIT_OTHER,
+            "the answer at depth %d depends on TLCGet(\"level\"), which the "
+            "symbolic engine knows only to lie between 1 and the frame + 1 "
+            "(a state may be reachable in fewer steps than its frame); use "
+            "--engine explicit",
+            b->k);
   return r;
 }
 
@@ -427,12 +467,13 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
       goto popped;
     }
   }
-  solver_assert(b.solver, g0);
+  assert_term(&b, g0);
   for (int k = 0;; k++) {
     b.k = k;
     /* Invariants (and their evaluation) in frame k. */
     errs.len = 0;
     VEC(TermId) bad = {0};
+    enc_set_frame(b.enc, k);
     for (size_t i = 0; i < spec->invariants.len; i++)
       VEC_PUSH(bad, term_mk_not(b.tm, enc_pred(b.enc, spec->invariants.data[i].expr,
                                                b.frames.data[k], NULL, &errs)));
@@ -441,11 +482,14 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     for (size_t i = 0; i < spec->properties.len; i++) {
       const Property *p = &spec->properties.data[i];
       TermId holds = TERM_NONE;
-      if (p->kind == PROP_ALWAYS || (p->kind == PROP_INIT && k == 0))
+      if (p->kind == PROP_ALWAYS || (p->kind == PROP_INIT && k == 0)) {
+        enc_set_frame(b.enc, k);
         holds = enc_pred(b.enc, p->expr, b.frames.data[k], NULL, &errs);
-      else if (p->kind == PROP_ACTION && k > 0)
+      } else if (p->kind == PROP_ACTION && k > 0) {
+        enc_set_frame(b.enc, k - 1);
         holds = enc_action_prop(b.enc, p->expr, p->sub, b.frames.data[k - 1],
                                 b.frames.data[k], &errs);
+      }
       if (holds)
         VEC_PUSH(bad, term_mk_not(b.tm, holds));
     }
@@ -461,7 +505,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
      * the semantics and prunes every deeper query (Apa3Paxos at length 13:
      * 212 s without, 17 s with). */
     if (r == SOLVER_UNSAT && getenv("BRINK_NO_LEMMA") == NULL)
-      solver_assert(b.solver, term_mk_not(b.tm, q));
+      assert_term(&b, term_mk_not(b.tm, q));
     if (r == SOLVER_SAT) {
       if (which_wd(&b, &errs)) {
         code = report_eval_error(&b, &errs, k, false);
@@ -483,9 +527,11 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     /* Frame k must be in the model to be explored further. */
     errs.len = 0;
     VEC(TermId) keep = {0};
+    enc_set_frame(b.enc, k);
     for (size_t i = 0; i < spec->constraints.len; i++)
       VEC_PUSH(keep, enc_pred(b.enc, spec->constraints.data[i].expr,
                               b.frames.data[k], NULL, &errs));
+    enc_set_frame(b.enc, k - 1); /* the level of the step's first state */
     if (k > 0)
       for (size_t i = 0; i < spec->action_constraints.len; i++)
         VEC_PUSH(keep, enc_pred(b.enc, spec->action_constraints.data[i].expr,
@@ -493,6 +539,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     size_t cons_errs = errs.len;
     SymVal **next;
     TermId mark = term_count(b.tm);
+    enc_set_frame(b.enc, k);
     TermId g = enc_next(b.enc, b.frames.data[k], &next, &errs);
     keep_choices(&b);
     if (errs.len) {
@@ -515,7 +562,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
       }
     }
     for (size_t i = 0; i < keep.len; i++)
-      solver_assert(b.solver, keep.data[i]);
+      assert_term(&b, keep.data[i]);
     VEC_FREE(keep);
     if (spec->check_deadlock) {
       code = find_deadlock(&b, k, g, mark);
@@ -532,7 +579,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
         fprintf(stderr, " %u", next[v]->n);
       fprintf(stderr, "\n");
     }
-    solver_assert(b.solver, g);
+    assert_term(&b, g);
   }
   const char *caveat = solver_caveat(b.solver);
   if (caveat)

@@ -903,12 +903,9 @@ args:
   walk_reads(w, e->other);
 }
 
-/* The variables a module-level definition without parameters of constant
- * or state level reads, or NULL when its value is not a function of them. */
-static const DefReads *reads_of(const Spec *sp, Def *d) {
-  if (!d->module || d->kind != DEF_OP || d->nparams != 0 ||
-      d->level > LEVEL_STATE)
-    return NULL;
+/* The variables definition d reads (through the definitions it uses), or
+ * NULL when its value is not a function of them and of its arguments. */
+static const DefReads *def_reads_of(const Spec *sp, Def *d) {
   /* Definition ids are per program (programs are never freed). */
   static const Program *owner;
   if (owner != sp->prog) {
@@ -935,6 +932,20 @@ static const DefReads *reads_of(const Spec *sp, Def *d) {
     }
   }
   return r->status == READS_PURE ? r : NULL;
+}
+
+bool eval_def_pure(const Spec *sp, Def *d) {
+  return def_reads_of(sp, d) != NULL;
+}
+
+/* The variables a module-level definition without parameters of constant
+ * or state level reads, or NULL when it is not evaluated once or
+ * memoised. */
+static const DefReads *reads_of(const Spec *sp, Def *d) {
+  if (!d->module || d->kind != DEF_OP || d->nparams != 0 ||
+      d->level > LEVEL_STATE)
+    return NULL;
+  return def_reads_of(sp, d);
 }
 
 #define STATE_MEMO_SIZE 4096 /* entries; a power of 2 */

@@ -1,8 +1,9 @@
 ---- MODULE TLCGetLevel ----
 \* TLCGet("level") as TLC has it: 0 in Init, the level of the state a step
 \* starts from in Next (an initial state is at level 1), the state's own in
-\* invariants and CONSTRAINTs.  The symbolic engine refuses it: a frame of
-\* the unrolling can hold a state that an earlier frame reaches too.
+\* invariants and CONSTRAINTs.  The symbolic engine refuses an answer that
+\* depends on it: a frame of the unrolling can hold a state that an earlier
+\* frame reaches too, so it knows the level only to lie in 1..frame+1.
 EXTENDS Naturals, TLC
 VARIABLE x
 Init == x = TLCGet("level")
