@@ -11,7 +11,7 @@
 set -u
 cd "$(dirname "$0")/.."
 steps=${1:-5}
-limit=${2:-20}
+limit=${2:-60}
 out=${3:-build/differential.tsv}
 brink=${BRINK:-./brink}
 corpus=../shared/corpus

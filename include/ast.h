@@ -283,6 +283,11 @@ uint32_t ast_value_arg_id(int i);
 void ast_value_call(const Expr *site, int n, Expr *argv, Expr **args,
                     Expr *call);
 const char *ast_kind_name(ExprKind k);
+/* Calls fn on each direct subexpression of e: arguments (and those of an
+ * instance path), the sets of its bounds, body, CASE arms and OTHER, EXCEPT
+ * paths and values, and the bounds and bodies of LET definitions.  Stops
+ * and returns false as soon as fn does. */
+bool ast_each_child(Expr *e, bool (*fn)(Expr *child, void *arg), void *arg);
 /* The canonical spelling of an operator symbol ("\land" -> "/\"); the
  * input itself when it has no synonym. */
 const char *ast_canonical_op(const char *spelling);

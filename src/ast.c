@@ -105,3 +105,41 @@ void ast_value_call(const Expr *site, int n, Expr *argv, Expr **args,
   call->args = args;
   call->nargs = n;
 }
+
+static bool child(Expr *c, bool (*fn)(Expr *, void *), void *arg) {
+  return !c || fn(c, arg);
+}
+
+bool ast_each_child(Expr *e, bool (*fn)(Expr *child, void *arg), void *arg) {
+  for (int p = 0; p < e->npath; p++)
+    for (int i = 0; i < (e->path_nargs ? e->path_nargs[p] : 0); i++)
+      if (!child(e->path_args[p][i], fn, arg))
+        return false;
+  for (int i = 0; i < e->nargs; i++)
+    if (!child(e->args[i], fn, arg))
+      return false;
+  for (int i = 0; i < e->nbounds; i++)
+    if (!child(e->bounds[i].set, fn, arg))
+      return false;
+  for (int i = 0; i < e->narms; i++)
+    if (!child(e->arms[i].guard, fn, arg) || !child(e->arms[i].value, fn, arg))
+      return false;
+  for (int i = 0; i < e->nupdates; i++) {
+    ExceptUpdate *u = &e->updates[i];
+    for (int s = 0; s < u->npath; s++)
+      for (int k = 0; k < u->path[s].nargs; k++)
+        if (!child(u->path[s].args[k], fn, arg))
+          return false;
+    if (!child(u->value, fn, arg))
+      return false;
+  }
+  for (int i = 0; i < e->ndefs; i++) {
+    Def *d = e->defs[i];
+    for (int b = 0; b < d->nbounds; b++)
+      if (!child(d->bounds[b].set, fn, arg))
+        return false;
+    if (!child(d->body, fn, arg))
+      return false;
+  }
+  return child(e->body, fn, arg) && child(e->other, fn, arg);
+}

@@ -837,9 +837,9 @@ static void walk_def_reads(ReadWalk *w, Def *d) {
   walk_reads(w, d->body);
 }
 
-static void walk_bounds_reads(ReadWalk *w, Bound *b, int n) {
-  for (int i = 0; i < n; i++)
-    walk_reads(w, b[i].set);
+static bool walk_child_reads(Expr *e, void *w) {
+  walk_reads(w, e);
+  return ((ReadWalk *)w)->pure;
 }
 
 static void walk_reads(ReadWalk *w, Expr *e) {
@@ -853,10 +853,11 @@ static void walk_reads(ReadWalk *w, Expr *e) {
     switch (e->ref.kind) {
     case REF_VAR: {
       uint32_t ix = (uint32_t)((Decl *)e->ref.u.decl)->index;
-      for (size_t i = 0; i < w->vars.len; i++)
-        if (w->vars.data[i] == ix)
-          goto args;
-      VEC_PUSH(w->vars, ix);
+      bool known = false;
+      for (size_t i = 0; i < w->vars.len && !known; i++)
+        known = w->vars.data[i] == ix;
+      if (!known)
+        VEC_PUSH(w->vars, ix);
       break;
     }
     case REF_BUILTIN:
@@ -882,25 +883,7 @@ static void walk_reads(ReadWalk *w, Expr *e) {
       break;
     }
   }
-args:
-  for (int i = 0; i < e->nargs; i++)
-    walk_reads(w, e->args[i]);
-  walk_bounds_reads(w, e->bounds, e->nbounds);
-  for (int i = 0; i < e->narms; i++) {
-    walk_reads(w, e->arms[i].guard);
-    walk_reads(w, e->arms[i].value);
-  }
-  for (int i = 0; i < e->ndefs; i++)
-    walk_def_reads(w, e->defs[i]);
-  for (int i = 0; i < e->nupdates; i++) {
-    ExceptUpdate *u = &e->updates[i];
-    for (int s = 0; s < u->npath; s++)
-      for (int k = 0; k < u->path[s].nargs; k++)
-        walk_reads(w, u->path[s].args[k]);
-    walk_reads(w, u->value);
-  }
-  walk_reads(w, e->body);
-  walk_reads(w, e->other);
+  ast_each_child(e, walk_child_reads, w);
 }
 
 /* The variables definition d reads (through the definitions it uses), or
@@ -2607,6 +2590,103 @@ static bool enum_bind_body(Ctx *c, Env *env, void *p) {
   return !eb->g->stop;
 }
 
+/* ---- \E r \in SUBSET S bounded by its first conjuncts ----
+ *
+ * An action that chooses a subset and first thing requires r \subseteq X
+ * or Y \subseteq r, for X and Y that do not mention r (bosco's Receive:
+ * \E r \in SUBSET (P \X M) : r \subseteq sent \cup ... /\ rcvd[self]
+ * \subseteq r), has as witnesses only the sets between the union of the Ys
+ * and the elements of S in every X.  Those are enumerated instead of all of
+ * SUBSET S: the same successors, without evaluating the body for subsets
+ * that its first conjuncts reject.  The body is still evaluated whole for
+ * each set enumerated, so these only need to include every witness. */
+
+static bool lacks_binder(Expr *e, void *id) {
+  if (e->kind == EX_OP && e->ref.kind == REF_BINDER &&
+      e->ref.u.binder->id == *(uint32_t *)id)
+    return false;
+  return ast_each_child(e, lacks_binder, id);
+}
+
+static bool is_binder(Expr *e, uint32_t id) {
+  return e->kind == EX_OP && e->ref.kind == REF_BINDER &&
+         e->ref.u.binder->id == id;
+}
+
+/* The leading conjuncts of e (through nested /\), at most max. */
+static int leading_conjuncts(Expr *e, Expr **out, int n, int max) {
+  if (e->kind == EX_OP && e->ref.kind == REF_BUILTIN &&
+      e->ref.u.builtin == B_AND) {
+    for (int i = 0; i < e->nargs && n < max; i++)
+      n = leading_conjuncts(e->args[i], out, n, max);
+    return n;
+  }
+  if (n < max)
+    out[n++] = e;
+  return n;
+}
+
+static bool subset_exists(Ctx *c, Expr *e, Env *env, EnumBind *eb) {
+  Bound *bd = &e->bounds[0];
+  if (e->nbounds != 1 || bd->nnames != 1 || bd->tuple || !bd->set ||
+      bd->set->kind != EX_OP || bd->set->ref.kind != REF_BUILTIN ||
+      bd->set->ref.u.builtin != B_SUBSET)
+    return false;
+  uint32_t id = bd->names[0].id;
+  Expr *conj[16], *upper[16], *lower[16];
+  int n = leading_conjuncts(e->body, conj, 0, 16), nu = 0, nl = 0;
+  for (int i = 0; i < n; i++) {
+    Expr *k = conj[i];
+    if (k->kind != EX_OP || k->ref.kind != REF_BUILTIN ||
+        k->ref.u.builtin != B_SUBSETEQ)
+      break;
+    if (is_binder(k->args[0], id) && lacks_binder(k->args[1], &id))
+      upper[nu++] = k->args[1];
+    else if (is_binder(k->args[1], id) && lacks_binder(k->args[0], &id))
+      lower[nl++] = k->args[0];
+    else
+      break;
+  }
+  if (nu + nl == 0)
+    return false;
+  Expr *base = bd->set->args[0];
+  Value *all = enum_set(base, eval(c, base, env));
+  VEC(Value *) room = {0}; /* elements of S in every X */
+  for (uint32_t i = 0; i < all->u.set.n; i++) {
+    bool in = true;
+    for (int u = 0; u < nu && in; u++)
+      in = eval_in(c, e, all->u.set.elems[i], upper[u], env);
+    if (in)
+      VEC_PUSH(room, all->u.set.elems[i]);
+  }
+  Value *top = val_set(room.data, room.len);
+  VEC_FREE(room);
+  Value *least = val_empty_set();
+  for (int l = 0; l < nl; l++)
+    least = val_set_union(least, need_set(lower[l], eval(c, lower[l], env)));
+  if (!val_set_subseteq(least, top))
+    return true; /* no subset lies between them */
+  Value *free_ = val_set_minus(top, least);
+  size_t m = free_->u.set.n;
+  if (m > 20)
+    eval_fail(bd->set, "SUBSET of a set of %zu elements is too large to "
+                       "enumerate",
+              m);
+  Value **buf = xmalloc((m + least->u.set.n + 1) * sizeof *buf);
+  for (uint64_t mask = 0; mask < (1ull << m) && !eb->g->stop; mask++) {
+    size_t k = 0;
+    for (uint32_t i = 0; i < least->u.set.n; i++)
+      buf[k++] = least->u.set.elems[i];
+    for (size_t i = 0; i < m; i++)
+      if (mask & (1ull << i))
+        buf[k++] = free_->u.set.elems[i];
+    Env f = {id, val_set(buf, k), NULL, NULL, NULL, env, NULL};
+    enum_bind_body(c, &f, eb);
+  }
+  free(buf);
+  return true;
+}
+
 static void enum_unchanged(Gen *g, Expr *e, Env *env, Pending *rest) {
   if (e->kind == EX_TUPLE) {
     if (e->nargs == 0) {
@@ -2757,7 +2837,8 @@ static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
     break;
   case EX_EXISTS: {
     EnumBind eb = {g, e->body, rest};
-    bind_names(c, e, e->bounds, e->nbounds, 0, env, enum_bind_body, &eb);
+    if (!subset_exists(c, e, env, &eb))
+      bind_names(c, e, e->bounds, e->nbounds, 0, env, enum_bind_body, &eb);
     return;
   }
   case EX_IF:
