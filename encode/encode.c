@@ -3013,6 +3013,15 @@ static TermId enc_unchanged(Enc *E, Expr *e, Expr *at, Bind *env) {
   return sv_equal(before, after);
 }
 
+/* A non-recursive operator applied inside P' for a state predicate P: it
+ * is unfolded there as well (an \E in its body chooses symbolically). */
+static bool primed_predicate(Enc *E, Expr *e) {
+  if (!E->primed || e->ref.kind != REF_DEF)
+    return false;
+  Def *d = spec_applied_def(E->spec, e);
+  return d && d->kind == DEF_OP && !d->recursive;
+}
+
 static TermId enc_act(Enc *E, Expr *e, Bind *env) {
   switch (e->kind) {
   case EX_OP:
@@ -3064,6 +3073,18 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
         if (!E->init_mode)
           return enc_unchanged(E, e->args[0], e, env);
         break;
+      case B_PRIME:
+        /* P' for a state predicate P (InnerSerial's Serializable'): P is
+         * walked as an action in the next state, so that an \E in it
+         * chooses symbolically like one in an action. */
+        if (!E->primed && !E->init_mode &&
+            expr_level(e->args[0]) <= LEVEL_STATE) {
+          E->primed = true;
+          TermId g = enc_act(E, e->args[0], env);
+          E->primed = false;
+          return g;
+        }
+        break;
       default:
         break;
       }
@@ -3079,7 +3100,8 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
         E->at = saved_at;
         return g;
       }
-    } else if (spec_may_assign(E->spec, e, E->init_mode)) {
+    } else if (spec_may_assign(E->spec, e, E->init_mode) ||
+               primed_predicate(E, e)) {
       Def *d = spec_applied_def(E->spec, e);
       if (++E->depth > MAX_UNFOLD)
         unsupported(e, "recursion in '%s' unfolds more than %d times",
