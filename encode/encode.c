@@ -53,6 +53,10 @@ typedef struct Bind {
  * definition's body as thunk (as in eval.c). */
 #define LET_FRAME (UINT32_MAX - 64)
 
+typedef struct Pick {
+  SymVal *val, *set;
+} Pick;
+
 struct Enc {
   const Spec *spec;
   TermMgr *tm;
@@ -86,6 +90,11 @@ struct Enc {
   VEC(uint32_t) choice_ids;
   VEC(SymVal *) choice_vals;
   int seq_choices;  /* choices from Seq(S) encoded so far */
+  /* Members picked by an oracle from a set whose cells all hold (a
+   * constant set): the pick is one of its keys, whatever the oracle, so
+   * it is in that set (enc_in answers TRUE without a disjunction over
+   * the keys). */
+  VEC(Pick) picks;
   /* Memo of closed constant subexpressions: expr -> value or NOT_CONST. */
   struct {
     Expr **keys;
@@ -841,6 +850,8 @@ static bool decomposed_set_form(const Spec *sp, Expr *b, bool choosing,
   case EX_FUNSET:
   case EX_SET_FILTER:
     return true;
+  case EX_SET_MAP: /* a member is e(y) for a member y: only when choosing */
+    return choosing;
   case EX_OP:
     if (b->ref.kind == REF_DEF && !spec_def_value(sp, b->ref.u.def)) {
       Def *d = spec_effective_def(sp, b->ref.u.def);
@@ -884,6 +895,22 @@ static Def *set_form_def(Enc *E, Expr *set, bool choosing) {
 }
 
 static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env);
+
+/* Is the filter {y \in S : P} better taken as the constant it is: is it
+ * closed and constant-level, while S is a set that enc_in (choosing false)
+ * or fresh_member (true) would build whole anyway?  Then the evaluator
+ * filters S element by element, and the encoding meets only the members
+ * (SortedSeqs == {s \in Seq(Values) : ...}, Seq bounded by a definition
+ * in the config: 1286 sorted sequences rather than 488280). */
+static bool filter_as_const(Enc *E, Expr *filter, bool choosing) {
+  Expr *s = filter->bounds[0].set;
+  if (!s || decomposed_set_form(E->spec, s, choosing, 0))
+    return false;
+  if (choosing && s->kind == EX_OP && s->ref.kind == REF_BUILTIN &&
+      (s->ref.u.builtin == B_NAT || s->ref.u.builtin == B_INT))
+    return false; /* fresh_member chooses from those without building */
+  return closed_value(E, filter) != NULL;
+}
 
 static TermId all_in(Enc *E, Expr *e, SymVal *f, Expr *set, Bind *env) {
   VEC(TermId) parts = {0};
@@ -1032,7 +1059,7 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
     }
   }
   if (set->kind == EX_SET_FILTER && !set->bounds[0].tuple &&
-      set->bounds[0].nnames == 1) {
+      set->bounds[0].nnames == 1 && !filter_as_const(E, set, false)) {
     TermId in = enc_in(E, e, x, set->bounds[0].set, env);
     Bind f = {.id = set->bounds[0].names[0].id, .v = x, .up = env};
     TermId saved = E->pc;
@@ -1072,6 +1099,12 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
     return r;
   }
   SymVal *s = need_set(set, enc(E, set, env));
+  for (size_t i = 0; i < E->picks.len; i++) {
+    Pick *p = &E->picks.data[i];
+    if ((p->val == x || sv_same(p->val, x)) &&
+        (p->set == s || sv_same(p->set, s)))
+      return term_true(T);
+  }
   return sv_mem(x, s);
 }
 
@@ -2512,6 +2545,15 @@ static Decl *assign_target(Enc *E, Expr *e, Bind *env) {
 
 /* A fresh element of the set described by `set` (for x' \in set); *ok
  * receives the condition that it is a member. */
+/* Does the set map {e : ...} bind plain names (no tuple patterns), each
+ * from a set? */
+static bool map_by_names(const Expr *set) {
+  for (int i = 0; i < set->nbounds; i++)
+    if (set->bounds[i].tuple || !set->bounds[i].set)
+      return false;
+  return true;
+}
+
 static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
   if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN &&
       set->ref.u.builtin == B_SUBSET) {
@@ -2597,8 +2639,40 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
     E->depth--;
     return r;
   }
+  if (set->kind == EX_SET_MAP && map_by_names(set)) {
+    /* x \in {e : y \in S, z \in T}: e at fresh members y of S and z of
+     * T.  An error in e at any members is found, as TLC, which builds the
+     * whole set, finds it: the members are free. */
+    int n = count_names(set->bounds, set->nbounds);
+    Bind *frames = xcalloc((size_t)n + 1, sizeof *frames);
+    Bind *cur = env;
+    TermId all = term_true(T);
+    int k = 0;
+    for (int i = 0; i < set->nbounds; i++)
+      for (int j = 0; j < set->bounds[i].nnames; j++) {
+        TermId in;
+        SymVal *v = fresh_member(E, set->bounds[i].set, env, &in);
+        if (!v) {
+          free(frames);
+          *ok = term_false(T);
+          return NULL;
+        }
+        all = term_mk_and2(T, all, in);
+        frames[k] = (Bind){.id = set->bounds[i].names[j].id, .v = v,
+                           .up = cur};
+        cur = &frames[k++];
+      }
+    TermId saved = E->pc;
+    E->pc = term_mk_and2(T, saved, all);
+    SymVal *r = enc(E, set->body, cur);
+    E->pc = saved;
+    free(frames);
+    *ok = all;
+    return r;
+  }
   if (set->kind == EX_SET_FILTER && set->nbounds == 1 &&
-      !set->bounds[0].tuple && set->bounds[0].nnames == 1) {
+      !set->bounds[0].tuple && set->bounds[0].nnames == 1 &&
+      !filter_as_const(E, set, true)) {
     /* x \in {y \in S : P}: a member of S for which P holds. */
     TermId in;
     SymVal *v = fresh_member(E, set->bounds[0].set, env, &in);
@@ -2692,6 +2766,11 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
     r = ite_or_fail(set, is_i, s->cells[i].key, r);
   }
   *ok = term_mk_or(T, conds.data, conds.len);
+  bool all = true;
+  for (uint32_t i = 0; i < s->n && all; i++)
+    all = term_is_true(T, s->cells[i].mem);
+  if (all)
+    VEC_PUSH(E->picks, ((Pick){r, s}));
   VEC_FREE(conds);
   return r;
 }
@@ -2715,8 +2794,8 @@ static void exists_branch(Enc *E, Bind *env, TermId mem, void *arg) {
 /* Is s a set that \E in an action chooses from symbolically (as Apalache
  * does) rather than by a branch per element: Nat or Int, which cannot be
  * expanded, or SUBSET T, [S -> T] or Seq(S), whose expansion is
- * exponential in T or S; possibly filtered ({f \in [S -> T] : P}) or
- * behind parameterless definitions. */
+ * exponential in T or S; possibly filtered ({f \in [S -> T] : P}),
+ * mapped ({e : f \in [S -> T]}) or behind definitions. */
 static bool choice_set(const Spec *sp, Expr *s, int depth) {
   if (depth > 16)
     return false;
@@ -2725,6 +2804,14 @@ static bool choice_set(const Spec *sp, Expr *s, int depth) {
   if (s->kind == EX_SET_FILTER && s->nbounds == 1 && !s->bounds[0].tuple &&
       s->bounds[0].nnames == 1)
     return choice_set(sp, s->bounds[0].set, depth + 1);
+  if (s->kind == EX_SET_MAP && map_by_names(s)) {
+    /* {e : y \in S}: when some S is one (PermsOf(s) == {s ** f : f \in
+     * Automorphisms(DOMAIN s)}). */
+    for (int i = 0; i < s->nbounds; i++)
+      if (choice_set(sp, s->bounds[i].set, depth + 1))
+        return true;
+    return false;
+  }
   if (s->kind != EX_OP)
     return false;
   if (s->ref.kind == REF_BUILTIN)
@@ -2739,7 +2826,7 @@ static bool choice_set(const Spec *sp, Expr *s, int depth) {
     }
   if (s->ref.kind == REF_DEF && !spec_def_value(sp, s->ref.u.def)) {
     Def *d = spec_effective_def(sp, s->ref.u.def);
-    return d->kind == DEF_OP && d->nparams == 0 &&
+    return d->kind == DEF_OP && d->nparams == s->nargs &&
            choice_set(sp, d->body, depth + 1);
   }
   return false;
