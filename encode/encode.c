@@ -22,6 +22,8 @@
  * arguments are passed by name (thunks), cached outside primes. */
 #include "encode.h"
 
+#include <assert.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,12 +31,15 @@
 #include "community.h"
 #include "eval.h"
 #include "registers.h"
+#include "reccall.h"
 
 #define MAX_CELLS 100000 /* cells a constructed symbolic set may have */
 #define MAX_UNFOLD 400   /* nested calls while unfolding recursion */
 #define MAX_SYM_UNFOLD 32 /* unfoldings of one definition past a symbolic
                            * condition */
 #define MAX_FUNCS 4096   /* elements of a built [S -> T] or [a : S, ...] */
+#define MAX_REC_CASES 16 /* values a split argument of a recursive call may
+                          * take (rec_apply) */
 
 typedef struct Bind {
   uint32_t id;
@@ -49,11 +54,29 @@ typedef struct Bind {
    * the path condition of that use. */
   WdErr *errs;
   size_t nerrs;
+  /* A parameter of a memoised recursive call (rec_apply): its reads are
+   * logged with this key, so that the call knows when it reads it. */
+  TermId *use;
+  /* With cache: the reads of such parameters its encoding logged,
+   * relative to its own evaluation, replayed at every use. */
+  struct UseRec *uses;
+  size_t nuses;
 } Bind;
+
+/* A read of a memoised call's parameter (key: its Bind's use) under the
+ * path condition cond. */
+typedef struct UseRec {
+  TermId *key;
+  TermId cond;
+} UseRec;
 
 /* The frames of a LET's parameterless definitions have this id and the
  * definition's body as thunk (as in eval.c). */
 #define LET_FRAME (UINT32_MAX - 64)
+
+typedef struct Pick {
+  SymVal *val, *set;
+} Pick;
 
 struct Enc {
   const Spec *spec;
@@ -98,6 +121,23 @@ struct Enc {
   /* A TLCGet that reads a register (registers.h), once looked for. */
   bool reg_known;
   const Expr *reg_read;
+  /* Members picked by an oracle from a set whose cells all hold (a
+   * constant set): the pick is one of its keys, whatever the oracle, so
+   * it is in that set (enc_in answers TRUE without a disjunction over
+   * the keys). */
+  VEC(Pick) picks;
+  /* Recursive calls (rec_apply): the memo of their encodings in the
+   * current entry point, the splits still allowed below the call being
+   * encoded, and the log of parameter reads. */
+  CallMemo *rec;
+  int rec_budget;
+  VEC(UseRec) uselog;
+  /* The calls being encoded (each a definition and its arguments), and
+   * the lowest index in it that a cut since the innermost was entered
+   * refers to (INT_MAX: none): a value computed below a cut that refers
+   * to an enclosing call depends on that call being under way. */
+  VEC(struct RecFrame { Def *d; SymVal **args; int budget; }) rec_stack;
+  int rec_low;
   /* Memo of closed constant subexpressions: expr -> value or NOT_CONST. */
   struct {
     Expr **keys;
@@ -414,12 +454,18 @@ static void merge_errs(Enc *E, size_t from) {
 /* The value of a name bound by b: encoded once per frame (outside primes),
  * as TLC evaluates an argument or a LET definition lazily at most once. */
 static SymVal *bind_value(Enc *E, Bind *b) {
-  if (b->v)
+  if (b->v) {
+    if (b->use)
+      VEC_PUSH(E->uselog, ((UseRec){b->use, E->pc}));
     return b->v;
+  }
   if (b->cache && !E->primed) {
     for (size_t i = 0; i < b->nerrs; i++)
       wd_code(E, b->errs[i].cond, &(Expr){.loc = b->errs[i].loc},
               b->errs[i].msg, b->errs[i].code);
+    for (size_t i = 0; i < b->nuses; i++)
+      VEC_PUSH(E->uselog, ((UseRec){b->uses[i].key,
+                                    term_mk_and2(T, E->pc, b->uses[i].cond)}));
     return b->cache;
   }
   SymVal *saved = E->at; /* `@` is lexical, as in the evaluator */
@@ -427,6 +473,7 @@ static SymVal *bind_value(Enc *E, Bind *b) {
   E->at = b->at;
   E->pc = term_true(T);
   size_t from = E->errs ? E->errs->len : 0;
+  size_t ufrom = E->uselog.len;
   SymVal *v = enc(E, b->thunk, b->tenv);
   E->at = saved;
   E->pc = saved_pc;
@@ -439,9 +486,15 @@ static SymVal *bind_value(Enc *E, Bind *b) {
     b->errs = xmalloc((b->nerrs + 1) * sizeof *b->errs);
     if (b->nerrs)
       memcpy(b->errs, E->errs->data + from, b->nerrs * sizeof *b->errs);
+    b->nuses = E->uselog.len - ufrom;
+    b->uses = xmalloc((b->nuses + 1) * sizeof *b->uses);
+    if (b->nuses)
+      memcpy(b->uses, E->uselog.data + ufrom, b->nuses * sizeof *b->uses);
   }
   for (size_t i = from; i < to; i++)
     E->errs->data[i].cond = term_mk_and2(T, saved_pc, E->errs->data[i].cond);
+  for (size_t i = ufrom; i < E->uselog.len; i++)
+    E->uselog.data[i].cond = term_mk_and2(T, saved_pc, E->uselog.data[i].cond);
   return v;
 }
 
@@ -860,6 +913,8 @@ static bool decomposed_set_form(const Spec *sp, Expr *b, bool choosing,
   case EX_FUNSET:
   case EX_SET_FILTER:
     return true;
+  case EX_SET_MAP: /* a member is e(y) for a member y: only when choosing */
+    return choosing;
   case EX_OP:
     if (b->ref.kind == REF_DEF && !spec_def_value(sp, b->ref.u.def)) {
       Def *d = spec_effective_def(sp, b->ref.u.def);
@@ -903,6 +958,22 @@ static Def *set_form_def(Enc *E, Expr *set, bool choosing) {
 }
 
 static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env);
+
+/* Is the filter {y \in S : P} better taken as the constant it is: is it
+ * closed and constant-level, while S is a set that enc_in (choosing false)
+ * or fresh_member (true) would build whole anyway?  Then the evaluator
+ * filters S element by element, and the encoding meets only the members
+ * (SortedSeqs == {s \in Seq(Values) : ...}, Seq bounded by a definition
+ * in the config: 1286 sorted sequences rather than 488280). */
+static bool filter_as_const(Enc *E, Expr *filter, bool choosing) {
+  Expr *s = filter->bounds[0].set;
+  if (!s || decomposed_set_form(E->spec, s, choosing, 0))
+    return false;
+  if (choosing && s->kind == EX_OP && s->ref.kind == REF_BUILTIN &&
+      (s->ref.u.builtin == B_NAT || s->ref.u.builtin == B_INT))
+    return false; /* fresh_member chooses from those without building */
+  return closed_value(E, filter) != NULL;
+}
 
 static TermId all_in(Enc *E, Expr *e, SymVal *f, Expr *set, Bind *env) {
   VEC(TermId) parts = {0};
@@ -1051,7 +1122,7 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
     }
   }
   if (set->kind == EX_SET_FILTER && !set->bounds[0].tuple &&
-      set->bounds[0].nnames == 1) {
+      set->bounds[0].nnames == 1 && !filter_as_const(E, set, false)) {
     TermId in = enc_in(E, e, x, set->bounds[0].set, env);
     Bind f = {.id = set->bounds[0].names[0].id, .v = x, .up = env};
     TermId saved = E->pc;
@@ -1091,6 +1162,12 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
     return r;
   }
   SymVal *s = need_set(set, enc(E, set, env));
+  for (size_t i = 0; i < E->picks.len; i++) {
+    Pick *p = &E->picks.data[i];
+    if ((p->val == x || sv_same(p->val, x)) &&
+        (p->set == s || sv_same(p->set, s)))
+      return term_true(T);
+  }
   return sv_mem(x, s);
 }
 
@@ -1469,6 +1546,7 @@ static bool unfold_enter(Enc *E, Expr *e, Def *d) {
   }
   if (!E->errs)
     unsupported(e, "recursion in '%s' unfolds too deeply", sym_str(d->name));
+  E->rec_low = 0; /* a cut that depends on the calls under way */
   wd_code(E, term_true(T), e,
           xsprintf("symbolic engine: recursion in '%s' goes deeper here "
                    "than the encoding unfolds it (%d calls, or %d past a "
@@ -1545,6 +1623,300 @@ static SymVal *comm_call(Enc *E, Expr *e, Def *d, Bind *env) {
   return f(&c);
 }
 
+/* ---- recursive operators on symbolic arguments ----
+ *
+ * A call of a RECURSIVE module-level operator of constant or state level,
+ * outside primes, is encoded by value (reccall.h): the arguments first,
+ * then, when one is a scalar that takes a few constant values (rc_cases),
+ * an ite over calls with each of those values, and otherwise the body with
+ * the parameters bound to the values, encoded once per distinct arguments
+ * (the memo, valid for the state of the entry point) with the path
+ * condition TRUE.  Each split spends one unit of rec_budget (MAX_SYM_UNFOLD
+ * per entry point), and the path that would need more is refused
+ * (EXIT_OTHER), as unfold_enter refuses one; the memo is keyed by the
+ * budget left too, so that an entry is a function of its key alone.  Equal
+ * calls below a split then meet in the memo, so Balance(ledger, h) calling
+ * itself twice at ledger[h].previous costs one encoding per hash and level
+ * instead of two to the depth.
+ *
+ * A call that meets the same call under way with the same budget (no
+ * split between them) is a path on which TLC's evaluation, deterministic,
+ * would never end; the encoding refuses it.  Such a cut describes the call
+ * it meets: a value computed below it is its own call's value only while
+ * that call is under way, so it is not memoised (rec_low), except by the
+ * call met itself.  Cuts by depth (MAX_UNFOLD, the stack) depend on the
+ * calls under way too.
+ *
+ * TLC evaluates an argument only where the body reads it, so the errors
+ * encoding an argument records are conditioned on that: the body's reads
+ * of each parameter are logged (bind_value, E->uselog) and collected into
+ * a use condition, which the memo keeps with the value. */
+
+static bool rec_memo_ok(const Enc *E, const Expr *e, const Def *d) {
+  if (!d->recursive || !d->module || d->kind != DEF_OP || d->nparams == 0 ||
+      d->nparams != e->nargs || d->level > LEVEL_STATE || E->primed ||
+      E->init_mode || !E->cur || !E->errs)
+    return false;
+  for (int i = 0; i < d->nparams; i++)
+    if (d->params[i].arity > 0)
+      return false;
+  return true;
+}
+
+static SymVal *rec_apply(Enc *E, Expr *e, Def *d, SymVal **args,
+                         TermId *use);
+
+/* Records the refusal of the path here and that values computed below the
+ * call at index low of rec_stack (0: all) depend on the context. */
+static SymVal *rec_cut(Enc *E, Expr *e, int low, const char *msg,
+                       TermId *use, int n) {
+  wd_code(E, term_true(T), e, msg, EXIT_OTHER);
+  if (low < E->rec_low)
+    E->rec_low = low;
+  for (int i = 0; i < n; i++)
+    use[i] = term_false(T);
+  return sv_any();
+}
+
+/* d at args, split on the cases of args[at]. */
+static SymVal *rec_split(Enc *E, Expr *e, Def *d, SymVal **args, TermId *use,
+                         int at, const TermId *cases, uint32_t nc,
+                         bool exact) {
+  int n = d->nparams;
+  if (E->rec_budget <= 0)
+    return rec_cut(E, e, INT_MAX,
+                   xsprintf("symbolic engine: recursion in '%s' goes deeper "
+                            "here than the encoding unfolds it (%d calls "
+                            "past a symbolic argument); use --engine "
+                            "explicit",
+                            sym_str(d->name), MAX_SYM_UNFOLD),
+                   use, n);
+  for (int i = 0; i < n; i++)
+    use[i] = term_false(T);
+  E->rec_budget--;
+  TermId saved = E->pc;
+  SymVal *x = args[at];
+  SymVal **argv = xmalloc((size_t)n * sizeof *argv);
+  memcpy(argv, args, (size_t)n * sizeof *argv);
+  TermId *u = xmalloc((size_t)n * sizeof *u);
+  VEC(TermId) none = {0};
+  SymVal *r = NULL;
+  for (uint32_t k = nc; k-- > 0;) {
+    TermId is = x->kind == SV_BOOL
+                    ? (term_is_true(T, cases[k]) ? x->t : term_mk_not(T, x->t))
+                    : term_mk_eq(T, x->t, cases[k]);
+    VEC_PUSH(none, term_mk_not(T, is));
+    if (term_is_false(T, is))
+      continue;
+    E->pc = term_mk_and2(T, saved, is);
+    argv[at] = x->kind == SV_BOOL  ? sv_bool(cases[k])
+               : x->kind == SV_INT ? sv_int(cases[k])
+                                   : sv_atom(cases[k]);
+    SymVal *v = rec_apply(E, e, d, argv, u);
+    for (int i = 0; i < n; i++)
+      use[i] = term_mk_or2(T, use[i], term_mk_and2(T, is, u[i]));
+    /* The last case is the default: exact, the argument is one of them. */
+    r = r ? ite_or_fail(e, is, v, r) : v;
+  }
+  E->pc = saved;
+  if (!exact)
+    wd_code(E, term_mk_and(T, none.data, (uint32_t)none.len), e,
+            xsprintf("symbolic engine: an argument of '%s' lies outside the "
+                     "bounds the encoding assumed for it; use --engine "
+                     "explicit",
+                     sym_str(d->name)),
+            EXIT_OTHER);
+  E->rec_budget++;
+  VEC_FREE(none);
+  free(argv);
+  free(u);
+  return r ? r : sv_any();
+}
+
+static bool rec_same(const Def *d, SymVal **a, SymVal **b) {
+  for (int i = 0; i < d->nparams; i++)
+    if (!sv_same(a[i], b[i]))
+      return false;
+  return true;
+}
+
+/* Collects the log of reads since ufrom (all of them reads of the
+ * parameters bound to use[0..n)) into use, and drops it. */
+static void rec_collect_uses(Enc *E, size_t ufrom, TermId *use, int n) {
+  for (size_t k = ufrom; k < E->uselog.len; k++) {
+    UseRec *u = &E->uselog.data[k];
+    assert(u->key >= use && u->key < use + n);
+    *u->key = term_mk_or2(T, *u->key, u->cond);
+  }
+  E->uselog.len = ufrom;
+}
+
+static Bind *rec_bind(Def *d, SymVal **args, TermId *use, Bind *frames) {
+  Bind *cur = NULL;
+  for (int i = 0; i < d->nparams; i++) {
+    use[i] = term_false(sv_mgr());
+    frames[i] = (Bind){.id = d->params[i].id, .v = args[i], .use = &use[i],
+                       .up = cur};
+    cur = &frames[i];
+  }
+  return cur;
+}
+
+/* d at args with a symbolic scalar among them: the body where the call
+ * is, unfolded as unfold_enter allows. */
+static SymVal *rec_unfold(Enc *E, Expr *e, Def *d, SymVal **args,
+                          TermId *use) {
+  int n = d->nparams;
+  size_t ufrom = E->uselog.len;
+  if (!unfold_enter(E, e, d)) {
+    for (int i = 0; i < n; i++)
+      use[i] = term_false(T);
+    return sv_any();
+  }
+  Bind *frames = xcalloc((size_t)n, sizeof *frames);
+  SymVal *r = enc(E, d->body, rec_bind(d, args, use, frames));
+  unfold_leave(E);
+  rec_collect_uses(E, ufrom, use, n);
+  free(frames);
+  return r;
+}
+
+/* d at the values args; in use[i] when the body reads args[i], relative to
+ * the call. */
+static SymVal *rec_apply(Enc *E, Expr *e, Def *d, SymVal **args,
+                         TermId *use) {
+  int n = d->nparams;
+  TermId cases[MAX_REC_CASES];
+  uint32_t nc;
+  bool exact;
+  for (int i = 0; i < n; i++)
+    if (rc_cases(args[i], MAX_REC_CASES, cases, &nc, &exact))
+      return rec_split(E, e, d, args, use, i, cases, nc, exact);
+  /* With a symbolic scalar argument left (too many cases), the call
+   * unfolds as any other, under the path condition where it is
+   * (unfold_enter: MAX_SYM_UNFOLD past a symbolic condition), and is not
+   * memoised: equal arguments are rare there. */
+  bool symbolic = false;
+  for (int i = 0; i < n; i++)
+    symbolic |= args[i]->kind <= SV_ATOM && !term_is_int_const(T, args[i]->t) &&
+                !term_is_true(T, args[i]->t) && !term_is_false(T, args[i]->t);
+  if (symbolic)
+    return rec_unfold(E, e, d, args, use);
+  CmKey key = {d, E->cur, E->rec_budget, args, (uint32_t)n};
+  const CmEntry *hit = cm_find(E->rec, &key);
+  if (hit) {
+    for (size_t i = 0; i < hit->nerrs; i++)
+      wd_code(E, hit->errs[i].cond, &(Expr){.loc = hit->errs[i].loc},
+              hit->errs[i].msg, hit->errs[i].code);
+    memcpy(use, hit->uses, (size_t)n * sizeof *use);
+    return hit->val;
+  }
+  for (size_t j = 0; j < E->rec_stack.len; j++)
+    if (E->rec_stack.data[j].d == d &&
+        E->rec_stack.data[j].budget == E->rec_budget &&
+        rec_same(d, E->rec_stack.data[j].args, args))
+      return rec_cut(E, e, (int)j,
+                     xsprintf("symbolic engine: '%s' calls itself here with "
+                              "the arguments of a call under way, so its "
+                              "evaluation would not end; use --engine "
+                              "explicit",
+                              sym_str(d->name)),
+                     use, n);
+  /* A recursion over symbolic sets or functions (Grow(R \cup ...)) that
+   * no split steers is unfolded MAX_SYM_UNFOLD times, as unfold_enter
+   * would; one over constants only, up to MAX_UNFOLD. */
+  int same = 0;
+  for (size_t j = 0; j < E->rec_stack.len; j++)
+    same += E->rec_stack.data[j].d == d &&
+            E->rec_stack.data[j].budget == E->rec_budget;
+  bool consts = true;
+  for (int i = 0; i < n && consts; i++) {
+    Value *ignored;
+    consts = sv_is_const(args[i], &ignored);
+  }
+  if (E->depth >= MAX_UNFOLD || stack_nearly_full() ||
+      (same >= MAX_SYM_UNFOLD && !consts))
+    return rec_cut(E, e, 0,
+                   xsprintf("symbolic engine: recursion in '%s' goes deeper "
+                            "here than the encoding unfolds it (%d calls, or "
+                            "%d past a symbolic condition); use --engine "
+                            "explicit",
+                            sym_str(d->name), MAX_UNFOLD, MAX_SYM_UNFOLD),
+                   use, n);
+  for (int i = 0; i < n; i++)
+    use[i] = term_false(T);
+  TermId saved_pc = E->pc;
+  E->pc = term_true(T);
+  size_t from = E->errs->len, ufrom = E->uselog.len;
+  E->depth++;
+  int me = (int)E->rec_stack.len, low = E->rec_low;
+  VEC_PUSH(E->rec_stack, ((struct RecFrame){d, args, E->rec_budget}));
+  E->rec_low = INT_MAX;
+  Bind *frames = xcalloc((size_t)n, sizeof *frames);
+  SymVal *r = enc(E, d->body, rec_bind(d, args, use, frames));
+  E->depth--;
+  E->rec_stack.len--;
+  bool own = E->rec_low >= me; /* no cut refers to an enclosing call */
+  if (!own && E->rec_low < low)
+    low = E->rec_low;
+  E->rec_low = low;
+  E->pc = saved_pc;
+  /* The log since ufrom holds reads of this call's parameters only: the
+   * body sees no other names. */
+  rec_collect_uses(E, ufrom, use, n);
+  free(frames);
+  merge_errs(E, from);
+  if (own) {
+    CmEntry ent = {r, E->errs->data + from, E->errs->len - from, use};
+    cm_put(E->rec, &key, &ent);
+  }
+  for (size_t i = from; i < E->errs->len; i++)
+    E->errs->data[i].cond = term_mk_and2(T, saved_pc, E->errs->data[i].cond);
+  return r;
+}
+
+/* The call e of d (rec_memo_ok) by value.  The arguments are encoded here,
+ * where the call is; what that records (errors, reads of an enclosing
+ * call's parameters) happens in TLC only when the body reads the
+ * argument, so it is conditioned on the argument's use condition. */
+static SymVal *rec_call(Enc *E, Expr *e, Def *d, Bind *env) {
+  int n = d->nparams;
+  SymVal **args = xmalloc((size_t)n * sizeof *args);
+  size_t *efrom = xmalloc(((size_t)n + 1) * sizeof *efrom);
+  size_t *ufrom = xmalloc(((size_t)n + 1) * sizeof *ufrom);
+  for (int i = 0; i < n; i++) {
+    efrom[i] = E->errs->len;
+    ufrom[i] = E->uselog.len;
+    args[i] = enc(E, e->args[i], env);
+  }
+  efrom[n] = E->errs->len;
+  ufrom[n] = E->uselog.len;
+  size_t nae = efrom[n] - efrom[0];
+  WdErr *aerr = xmalloc((nae + 1) * sizeof *aerr);
+  if (nae)
+    memcpy(aerr, E->errs->data + efrom[0], nae * sizeof *aerr);
+  E->errs->len = efrom[0];
+  TermId *use = xmalloc((size_t)n * sizeof *use);
+  SymVal *r = rec_apply(E, e, d, args, use);
+  for (int i = 0; i < n; i++) {
+    for (size_t k = efrom[i]; k < efrom[i + 1]; k++) {
+      WdErr w = aerr[k - efrom[0]];
+      w.cond = term_mk_and2(T, w.cond, use[i]);
+      if (!term_is_false(T, w.cond))
+        VEC_PUSH(*E->errs, w);
+    }
+    for (size_t k = ufrom[i]; k < ufrom[i + 1]; k++)
+      E->uselog.data[k].cond =
+          term_mk_and2(T, E->uselog.data[k].cond, use[i]);
+  }
+  free(aerr);
+  free(use);
+  free(efrom);
+  free(ufrom);
+  free(args);
+  return r;
+}
+
 static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
   const Spec *sp = E->spec;
   if (!d->module && d->kind == DEF_OP && d->nparams == 0) {
@@ -1563,6 +1935,8 @@ static SymVal *call_def(Enc *E, Expr *e, Def *d, Bind *env) {
     if (r)
       return r;
   }
+  if (rec_memo_ok(E, e, d))
+    return rec_call(E, e, d, env);
   bool memo = def_memo_ok(E, d);
   if (memo && E->defs.vals[d->id] && E->defs.gen[d->id] == E->gen &&
       E->defs.cur[d->id] == E->cur)
@@ -2698,6 +3072,15 @@ static Decl *assign_target(Enc *E, Expr *e, Bind *env) {
 
 /* A fresh element of the set described by `set` (for x' \in set); *ok
  * receives the condition that it is a member. */
+/* Does the set map {e : ...} bind plain names (no tuple patterns), each
+ * from a set? */
+static bool map_by_names(const Expr *set) {
+  for (int i = 0; i < set->nbounds; i++)
+    if (set->bounds[i].tuple || !set->bounds[i].set)
+      return false;
+  return true;
+}
+
 static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
   if (set->kind == EX_OP && set->ref.kind == REF_BUILTIN &&
       set->ref.u.builtin == B_SUBSET) {
@@ -2783,8 +3166,40 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
     E->depth--;
     return r;
   }
+  if (set->kind == EX_SET_MAP && map_by_names(set)) {
+    /* x \in {e : y \in S, z \in T}: e at fresh members y of S and z of
+     * T.  An error in e at any members is found, as TLC, which builds the
+     * whole set, finds it: the members are free. */
+    int n = count_names(set->bounds, set->nbounds);
+    Bind *frames = xcalloc((size_t)n + 1, sizeof *frames);
+    Bind *cur = env;
+    TermId all = term_true(T);
+    int k = 0;
+    for (int i = 0; i < set->nbounds; i++)
+      for (int j = 0; j < set->bounds[i].nnames; j++) {
+        TermId in;
+        SymVal *v = fresh_member(E, set->bounds[i].set, env, &in);
+        if (!v) {
+          free(frames);
+          *ok = term_false(T);
+          return NULL;
+        }
+        all = term_mk_and2(T, all, in);
+        frames[k] = (Bind){.id = set->bounds[i].names[j].id, .v = v,
+                           .up = cur};
+        cur = &frames[k++];
+      }
+    TermId saved = E->pc;
+    E->pc = term_mk_and2(T, saved, all);
+    SymVal *r = enc(E, set->body, cur);
+    E->pc = saved;
+    free(frames);
+    *ok = all;
+    return r;
+  }
   if (set->kind == EX_SET_FILTER && set->nbounds == 1 &&
-      !set->bounds[0].tuple && set->bounds[0].nnames == 1) {
+      !set->bounds[0].tuple && set->bounds[0].nnames == 1 &&
+      !filter_as_const(E, set, true)) {
     /* x \in {y \in S : P}: a member of S for which P holds. */
     TermId in;
     SymVal *v = fresh_member(E, set->bounds[0].set, env, &in);
@@ -2878,6 +3293,11 @@ static SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok) {
     r = ite_or_fail(set, is_i, s->cells[i].key, r);
   }
   *ok = term_mk_or(T, conds.data, conds.len);
+  bool all = true;
+  for (uint32_t i = 0; i < s->n && all; i++)
+    all = term_is_true(T, s->cells[i].mem);
+  if (all)
+    VEC_PUSH(E->picks, ((Pick){r, s}));
   VEC_FREE(conds);
   return r;
 }
@@ -2901,8 +3321,8 @@ static void exists_branch(Enc *E, Bind *env, TermId mem, void *arg) {
 /* Is s a set that \E in an action chooses from symbolically (as Apalache
  * does) rather than by a branch per element: Nat or Int, which cannot be
  * expanded, or SUBSET T, [S -> T] or Seq(S), whose expansion is
- * exponential in T or S; possibly filtered ({f \in [S -> T] : P}) or
- * behind parameterless definitions. */
+ * exponential in T or S; possibly filtered ({f \in [S -> T] : P}),
+ * mapped ({e : f \in [S -> T]}) or behind definitions. */
 static bool choice_set(const Spec *sp, Expr *s, int depth) {
   if (depth > 16)
     return false;
@@ -2911,6 +3331,14 @@ static bool choice_set(const Spec *sp, Expr *s, int depth) {
   if (s->kind == EX_SET_FILTER && s->nbounds == 1 && !s->bounds[0].tuple &&
       s->bounds[0].nnames == 1)
     return choice_set(sp, s->bounds[0].set, depth + 1);
+  if (s->kind == EX_SET_MAP && map_by_names(s)) {
+    /* {e : y \in S}: when some S is one (PermsOf(s) == {s ** f : f \in
+     * Automorphisms(DOMAIN s)}). */
+    for (int i = 0; i < s->nbounds; i++)
+      if (choice_set(sp, s->bounds[i].set, depth + 1))
+        return true;
+    return false;
+  }
   if (s->kind != EX_OP)
     return false;
   if (s->ref.kind == REF_BUILTIN)
@@ -2925,7 +3353,7 @@ static bool choice_set(const Spec *sp, Expr *s, int depth) {
     }
   if (s->ref.kind == REF_DEF && !spec_def_value(sp, s->ref.u.def)) {
     Def *d = spec_effective_def(sp, s->ref.u.def);
-    return d->kind == DEF_OP && d->nparams == 0 &&
+    return d->kind == DEF_OP && d->nparams == s->nargs &&
            choice_set(sp, d->body, depth + 1);
   }
   return false;
@@ -3433,6 +3861,7 @@ Enc *enc_new(const Spec *spec, TermMgr *tm) {
   E->defs.cur = xcalloc(spec->ndefs + 1, sizeof *E->defs.cur);
   E->gen = 1;
   E->max_seq_len = ENC_DEFAULT_MAX_SEQ_LEN;
+  E->rec = cm_new();
   sv_set_mgr(tm);
   return E;
 }
@@ -3488,6 +3917,11 @@ static void pred_start(Enc *E, SymVal **cur, WdErrVec *errs) {
   E->init_mode = false;
   E->depth = 0;
   E->active.len = 0;
+  cm_clear(E->rec);
+  E->rec_budget = MAX_SYM_UNFOLD;
+  E->uselog.len = 0;
+  E->rec_stack.len = 0;
+  E->rec_low = INT_MAX;
 }
 
 /* The context of Init or Next: an empty next state to build. */
