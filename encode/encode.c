@@ -436,18 +436,31 @@ static bool same_err(const WdErr *a, const WdErr *b) {
  * (the disjunction of their conditions), so that an error site inside a
  * value used many times (a LET definition in a recursion) stays one entry
  * however often the value is reused. */
+typedef VEC(TermId) TermVec;
+
 static void merge_errs(Enc *E, size_t from) {
   WdErrVec *v = E->errs;
   size_t out = from;
+  /* The conditions of each kept entry are collected and or-ed once: or-ing
+   * them one by one re-flattens an ever longer disjunction. */
+  VEC(TermVec) conds = {0};
   for (size_t i = from; i < v->len; i++) {
     size_t j = from;
     while (j < out && !same_err(&v->data[j], &v->data[i]))
       j++;
-    if (j < out)
-      v->data[j].cond = term_mk_or2(T, v->data[j].cond, v->data[i].cond);
-    else
+    if (j == out) {
       v->data[out++] = v->data[i];
+      VEC_PUSH(conds, ((TermVec){0}));
+    }
+    VEC_PUSH(conds.data[j - from], v->data[i].cond);
   }
+  for (size_t j = from; j < out; j++) {
+    TermVec *c = &conds.data[j - from];
+    if (c->len > 1)
+      v->data[j].cond = term_mk_or(T, c->data, (uint32_t)c->len);
+    VEC_FREE(*c);
+  }
+  VEC_FREE(conds);
   v->len = out;
 }
 
@@ -1554,6 +1567,39 @@ static bool unfold_enter(Enc *E, Expr *e, Def *d) {
                    sym_str(d->name), MAX_UNFOLD, MAX_SYM_UNFOLD),
           EXIT_OTHER);
   return false;
+}
+
+/* Is d being unfolded (a call of d encloses this one)? */
+static bool unfolding(const Enc *E, const Def *d) {
+  for (size_t i = 0; i < E->active.len; i++)
+    if (E->active.data[i].d == d)
+      return true;
+  return false;
+}
+
+/* Does the Bool term t fail whatever its variables are, by the integer
+ * bounds of its comparisons (term_int_bounds)?  False when unsure. */
+static bool never_holds(Enc *E, TermId t) {
+  if (term_is_false(T, t))
+    return true;
+  TermKind k = term_kind(T, t);
+  if (k == TERM_AND) {
+    for (uint32_t i = 0; i < term_nargs(T, t); i++)
+      if (never_holds(E, term_arg(T, t, i)))
+        return true;
+    return false;
+  }
+  if (k != TERM_LE && k != TERM_LT)
+    return false;
+  mpz_t alo, ahi, blo, bhi;
+  mpz_inits(alo, ahi, blo, bhi, NULL);
+  bool r = term_int_bounds(T, term_arg(T, t, 0), alo, ahi) &&
+           term_int_bounds(T, term_arg(T, t, 1), blo, bhi);
+  /* a <= b fails when a's least value exceeds b's greatest. */
+  int c = r ? mpz_cmp(alo, bhi) : 0;
+  r = r && (k == TERM_LE ? c > 0 : c >= 0);
+  mpz_clears(alo, ahi, blo, bhi, NULL);
+  return r;
 }
 
 static void unfold_leave(Enc *E) {
@@ -2870,8 +2916,14 @@ static SymVal *enc(Enc *E, Expr *e, Bind *env) {
        * unfold its body at the argument. */
       Def *d = fe->ref.u.def;
       SymVal *x = enc(E, e->args[1], env);
-      wd(E, term_mk_not(T, enc_in(E, e, x, d->bounds[0].set, env)), e,
+      TermId in = enc_in(E, e, x, d->bounds[0].set, env);
+      wd(E, term_mk_not(T, in), e,
          "a function is applied to an argument outside its domain");
+      /* A recursive application whose argument the bounds place outside
+       * the domain is an error wherever it is reached (recorded above):
+       * its value is never used, and the unfolding ends here. */
+      if (unfolding(E, d) && never_holds(E, in))
+        return sv_any();
       if (!unfold_enter(E, e, d))
         return sv_any();
       Bind f = {.id = d->bounds[0].names[0].id, .v = x, .up = env};

@@ -14,7 +14,67 @@
 
 static TermMgr *tm;
 
-void sv_set_mgr(TermMgr *m) { tm = m; }
+/* ---- memo: (operation, a, b) -> term ----
+ * Symbolic values are immutable and never freed, so a pair of pointers
+ * names a pair of values for the run; the terms belong to the manager, so
+ * the table is emptied when the manager changes.  Only composite values
+ * (sets, functions, mixtures) are memoised: scalars are cheaper to redo. */
+enum { MEMO_EQ, MEMO_LT, MEMO_MEM, MEMO_SUB };
+typedef struct MemoSlot {
+  const void *a, *b;
+  uint32_t op;
+  TermId t;
+} MemoSlot;
+static MemoSlot *memo;
+static size_t memo_cap, memo_len;
+
+static size_t memo_hash(int op, const void *a, const void *b) {
+  return (size_t)hash_mix(hash_mix((uint64_t)(uintptr_t)a, (uint64_t)(uintptr_t)b),
+                          (uint64_t)op);
+}
+
+static TermId memo_get(int op, const void *a, const void *b) {
+  if (!memo_cap)
+    return TERM_NONE;
+  for (size_t i = memo_hash(op, a, b) & (memo_cap - 1);; i = (i + 1) & (memo_cap - 1)) {
+    MemoSlot *m = &memo[i];
+    if (!m->a)
+      return TERM_NONE;
+    if (m->a == a && m->b == b && m->op == (uint32_t)op)
+      return m->t;
+  }
+}
+
+static TermId memo_put(int op, const void *a, const void *b, TermId t) {
+  if (2 * (memo_len + 1) > memo_cap) {
+    size_t old = memo_cap;
+    MemoSlot *o = memo;
+    memo_cap = old ? 2 * old : 1024;
+    memo = xcalloc(memo_cap, sizeof *memo);
+    memo_len = 0;
+    for (size_t i = 0; i < old; i++)
+      if (o[i].a)
+        memo_put((int)o[i].op, o[i].a, o[i].b, o[i].t);
+    free(o);
+  }
+  size_t i = memo_hash(op, a, b) & (memo_cap - 1);
+  while (memo[i].a)
+    i = (i + 1) & (memo_cap - 1);
+  memo[i] = (MemoSlot){a, b, (uint32_t)op, t};
+  memo_len++;
+  return t;
+}
+
+static void memo_clear(void) {
+  free(memo);
+  memo = NULL;
+  memo_cap = memo_len = 0;
+}
+
+void sv_set_mgr(TermMgr *m) {
+  tm = m;
+  memo_clear();
+}
 TermMgr *sv_mgr(void) { return tm; }
 
 static SymVal *sv_new(SvKind k) {
@@ -50,7 +110,14 @@ static SymVal *sv_cells(SvKind k, SvCell *cells, uint32_t n) {
   return s;
 }
 
-SymVal *sv_set(SvCell *cells, uint32_t n) { return sv_cells(SV_SET, cells, n); }
+static void canon_set(SymVal *s);
+
+SymVal *sv_set(SvCell *cells, uint32_t n) {
+  SymVal *s = sv_cells(SV_SET, cells, n);
+  canon_set(s);
+  return s;
+}
+
 SymVal *sv_fun(SvCell *cells, uint32_t n) { return sv_cells(SV_FUN, cells, n); }
 
 /* ---- atoms ---- */
@@ -110,7 +177,25 @@ SymVal *sv_from_value(const Value *v) {
   }
 }
 
+static bool is_const_uncached(const SymVal *s, Value **out);
+
+/* Constancy is computed once per value (values never change), except for
+ * sv_any, whose term belongs to the current manager. */
 bool sv_is_const(const SymVal *s, Value **out) {
+  if (s == sv_any())
+    return is_const_uncached(s, out);
+  SymVal *m = (SymVal *)s;
+  if (!m->cstate) {
+    Value *v = NULL;
+    m->cstate = is_const_uncached(s, &v) ? 1 : -1;
+    m->cval = v;
+  }
+  if (m->cstate > 0)
+    *out = m->cval;
+  return m->cstate > 0;
+}
+
+static bool is_const_uncached(const SymVal *s, Value **out) {
   switch (s->kind) {
   case SV_MIX:
     for (uint32_t i = 0; i < s->n; i++)
@@ -168,6 +253,195 @@ bool sv_is_const(const SymVal *s, Value **out) {
   return false;
 }
 
+/* ---- constant keys ----
+ *
+ * A set whose elements are all constants is kept as a characteristic
+ * vector over them: cells sorted by val_cmp, one per element (sv_set
+ * merges equal ones, or-ing their mems, and drops cells that are never
+ * members).  Two such sets are compared element by element in one merge
+ * walk, and a constant is looked up by binary search, where the general
+ * operations compare every cell with every other.  Functions are not
+ * reordered (sv_apply lets the first matching cell win), but one whose
+ * keys happen to be constants in increasing order (records, tuples, and
+ * functions built over such a set) is recognised lazily and gets the same
+ * treatment. */
+
+/* The constant key of a cell of a canonical set or function. */
+static Value *key_value(const SvCell *c) { return c->key->cval; }
+
+typedef struct KeyRef {
+  Value *v;
+  uint32_t i;
+} KeyRef;
+
+static int keyref_cmp(const void *pa, const void *pb) {
+  const KeyRef *a = pa, *b = pb;
+  int c = val_cmp(a->v, b->v);
+  return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* Are the keys of s constants (sv_any is not one), and if so their values
+ * into vs (room for s->n)? */
+static bool const_keys(const SymVal *s, Value **vs) {
+  for (uint32_t i = 0; i < s->n; i++)
+    if (s->cells[i].key == sv_any() || !sv_is_const(s->cells[i].key, &vs[i]))
+      return false;
+  return true;
+}
+
+static void canon_set(SymVal *s) {
+  s->canon = -1;
+  Value **vs = xmalloc((s->n + 1) * sizeof *vs);
+  if (!const_keys(s, vs)) {
+    free(vs);
+    return;
+  }
+  bool sorted = true;
+  for (uint32_t i = 0; i < s->n && sorted; i++)
+    sorted = !term_is_false(tm, s->cells[i].mem) &&
+             (i == 0 || val_cmp(vs[i - 1], vs[i]) < 0);
+  if (!sorted) {
+    KeyRef *ks = xmalloc((s->n + 1) * sizeof *ks);
+    for (uint32_t i = 0; i < s->n; i++)
+      ks[i] = (KeyRef){vs[i], i};
+    qsort(ks, s->n, sizeof *ks, keyref_cmp);
+    SvCell *out = xmalloc((s->n + 1) * sizeof *out);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < s->n; i++) {
+      SvCell c = s->cells[ks[i].i];
+      if (n > 0 && key_value(&out[n - 1]) == ks[i].v)
+        out[n - 1].mem = term_mk_or2(tm, out[n - 1].mem, c.mem);
+      else
+        out[n++] = c;
+    }
+    uint32_t m = 0; /* drop the cells that are never members */
+    for (uint32_t i = 0; i < n; i++)
+      if (!term_is_false(tm, out[i].mem))
+        out[m++] = out[i];
+    free(s->cells);
+    s->cells = out;
+    s->n = m;
+    free(ks);
+  }
+  free(vs);
+  s->canon = 1;
+}
+
+/* Is s a set or function with constant keys in increasing order? */
+static bool canon(const SymVal *s) {
+  if (s->kind != SV_SET && s->kind != SV_FUN)
+    return false;
+  SymVal *m = (SymVal *)s;
+  if (!m->canon) {
+    Value **vs = xmalloc((s->n + 1) * sizeof *vs);
+    bool ok = const_keys(s, vs);
+    for (uint32_t i = 1; i < s->n && ok; i++)
+      ok = val_cmp(vs[i - 1], vs[i]) < 0;
+    free(vs);
+    m->canon = ok ? 1 : -1;
+  }
+  return m->canon > 0;
+}
+
+/* The cell of canonical s whose key is v, or -1. */
+static long canon_find(const SymVal *s, const Value *v) {
+  uint32_t lo = 0, hi = s->n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    int c = val_cmp(key_value(&s->cells[mid]), v);
+    if (c == 0)
+      return mid;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return -1;
+}
+
+/* Walks canonical a and b in key order: fn(ca, cb, arg) for each key, with
+ * NULL for the side that lacks it. */
+typedef void (*WalkFn)(const SvCell *ca, const SvCell *cb, void *arg);
+
+static void canon_walk(const SymVal *a, const SymVal *b, WalkFn fn,
+                       void *arg) {
+  uint32_t i = 0, j = 0;
+  while (i < a->n || j < b->n) {
+    int c = i == a->n   ? 1
+            : j == b->n ? -1
+                        : val_cmp(key_value(&a->cells[i]),
+                                  key_value(&b->cells[j]));
+    if (c < 0)
+      fn(&a->cells[i++], NULL, arg);
+    else if (c > 0)
+      fn(NULL, &b->cells[j++], arg);
+    else {
+      fn(&a->cells[i], &b->cells[j], arg);
+      i++, j++;
+    }
+  }
+}
+
+typedef VEC(TermId) TermVec;
+
+static TermId mem_of(const SvCell *c) { return c ? c->mem : term_false(tm); }
+
+/* Sets: the same members.  Functions: the same domain, and the same values
+ * on it. */
+static void walk_equal(const SvCell *ca, const SvCell *cb, void *arg) {
+  TermVec *parts = arg;
+  TermId ma = mem_of(ca), mb = mem_of(cb);
+  VEC_PUSH(*parts, term_mk_iff(tm, ma, mb));
+  if (ca && cb && ca->val)
+    VEC_PUSH(*parts, term_mk_implies(tm, ma, sv_equal(ca->val, cb->val)));
+}
+
+static void walk_subseteq(const SvCell *ca, const SvCell *cb, void *arg) {
+  TermVec *parts = arg;
+  if (ca)
+    VEC_PUSH(*parts, term_mk_implies(tm, ca->mem, mem_of(cb)));
+}
+
+/* For A and B of one size, A first in TLC's order: the least element of
+ * their symmetric difference lies in A.  Parts: that element at each key,
+ * with `clear`: no element before it lies only in B. */
+typedef struct LexWalk {
+  TermVec alts;
+  TermId clear;
+} LexWalk;
+
+static void walk_lex(const SvCell *ca, const SvCell *cb, void *arg) {
+  LexWalk *w = arg;
+  TermId ma = mem_of(ca), mb = mem_of(cb);
+  TermId only_a = term_mk_and2(tm, ma, term_mk_not(tm, mb));
+  TermId only_b = term_mk_and2(tm, mb, term_mk_not(tm, ma));
+  VEC_PUSH(w->alts, term_mk_and2(tm, w->clear, only_a));
+  w->clear = term_mk_and2(tm, w->clear, term_mk_not(tm, only_b));
+}
+
+typedef struct IteWalk {
+  TermId c;
+  VEC(SvCell) out;
+} IteWalk;
+
+static void walk_ite(const SvCell *ca, const SvCell *cb, void *arg) {
+  IteWalk *w = arg;
+  SvCell r = ca ? *ca : *cb;
+  r.mem = term_mk_ite(tm, w->c, mem_of(ca), mem_of(cb));
+  if (ca && cb && ca->val) /* functions: the value at the key */
+    r.val = sv_ite(w->c, ca->val, cb->val);
+  if (!term_is_false(tm, r.mem))
+    VEC_PUSH(w->out, r);
+}
+
+static TermId walk_and(const SymVal *a, const SymVal *b, WalkFn fn) {
+  TermVec parts = {0};
+  canon_walk(a, b, fn, &parts);
+  TermId r = term_mk_and(tm, parts.data, parts.len);
+  VEC_FREE(parts);
+  return r;
+}
+
 /* ---- structure ---- */
 
 bool sv_same(const SymVal *a, const SymVal *b) {
@@ -194,9 +468,26 @@ TermId sv_eq(const SymVal *a, const SymVal *b, bool *unused) {
   return sv_equal(a, b);
 }
 
+static TermId equal_uncached(const SymVal *a, const SymVal *b);
+
+static bool composite(const SymVal *v) { return v->kind >= SV_SET; }
+
 TermId sv_equal(const SymVal *a, const SymVal *b) {
+  if (a == b || !(composite(a) || composite(b)))
+    return equal_uncached(a, b);
+  TermId t = memo_get(MEMO_EQ, a, b);
+  return t ? t : memo_put(MEMO_EQ, a, b, equal_uncached(a, b));
+}
+
+static TermId equal_uncached(const SymVal *a, const SymVal *b) {
   if (a == sv_any() || b == sv_any())
     return term_false(tm); /* an error is recorded wherever it is reached */
+  Value *va, *vb;
+  if (composite(a) && composite(b) && sv_is_const(a, &va) &&
+      sv_is_const(b, &vb))
+    return term_mk_bool(tm, va == vb); /* values are hash-consed */
+  if (a->kind == b->kind && canon(a) && canon(b))
+    return walk_and(a, b, walk_equal);
   if (a->kind == SV_MIX || b->kind == SV_MIX) {
     /* Equal when both are of one kind and equal as such; values of
      * different kinds differ (TLC compares model values with anything). */
@@ -296,7 +587,19 @@ TermId sv_eq_error(const SymVal *a, const SymVal *b) {
   return r;
 }
 
+static TermId mem_uncached(const SymVal *x, const SymVal *s);
+
 TermId sv_mem(const SymVal *x, const SymVal *s) {
+  TermId t = memo_get(MEMO_MEM, x, s);
+  return t ? t : memo_put(MEMO_MEM, x, s, mem_uncached(x, s));
+}
+
+static TermId mem_uncached(const SymVal *x, const SymVal *s) {
+  Value *v;
+  if (canon(s) && x != sv_any() && sv_is_const(x, &v)) {
+    long i = canon_find(s, v);
+    return i < 0 ? term_false(tm) : s->cells[i].mem;
+  }
   VEC(TermId) alts = {0};
   for (uint32_t i = 0; i < s->n; i++) {
     TermId e = sv_equal(x, s->cells[i].key);
@@ -308,7 +611,16 @@ TermId sv_mem(const SymVal *x, const SymVal *s) {
   return r;
 }
 
+static TermId subseteq_uncached(const SymVal *a, const SymVal *b);
+
 TermId sv_subseteq(const SymVal *a, const SymVal *b) {
+  TermId t = memo_get(MEMO_SUB, a, b);
+  return t ? t : memo_put(MEMO_SUB, a, b, subseteq_uncached(a, b));
+}
+
+static TermId subseteq_uncached(const SymVal *a, const SymVal *b) {
+  if (canon(a) && canon(b))
+    return walk_and(a, b, walk_subseteq);
   VEC(TermId) parts = {0};
   for (uint32_t i = 0; i < a->n; i++)
     VEC_PUSH(parts, term_mk_implies(tm, a->cells[i].mem,
@@ -361,7 +673,7 @@ static SymVal *sv_mix_ite(TermId c, SymVal *a, SymVal *b) {
 }
 
 SymVal *sv_any(void) {
-  static SymVal any = {SV_BOOL, 0, 0, NULL};
+  static SymVal any = {SV_BOOL, 0, 0, NULL, 0, 0, NULL};
   any.t = term_false(tm); /* of the current manager */
   return &any;
 }
@@ -384,6 +696,14 @@ SymVal *sv_ite(TermId c, SymVal *a, SymVal *b) {
   }
   if (sv_same(a, b))
     return a;
+  if (canon(a) && canon(b)) {
+    IteWalk w = {c, {0}};
+    canon_walk(a, b, walk_ite, &w);
+    SymVal *s = sv_cells(a->kind, w.out.data, (uint32_t)w.out.len);
+    s->canon = 1;
+    VEC_FREE(w.out);
+    return s;
+  }
   /* Merge cells; a cell whose key is structurally identical to one of the
    * other side is shared.  Of the rest, a cell of a with a symbolic key
    * shares a cell with the next unshared cell of b of the same kind: its
@@ -464,6 +784,16 @@ SymVal *sv_domain(const SymVal *f) {
 
 SymVal *sv_apply(const SymVal *f, const SymVal *x, TermId *defined) {
   SymVal *r = NULL;
+  Value *v;
+  if (canon(f) && x != sv_any() && sv_is_const(x, &v)) {
+    long i = canon_find(f, v);
+    if (i < 0 || term_is_false(tm, f->cells[i].mem)) {
+      *defined = term_false(tm);
+      return NULL;
+    }
+    *defined = f->cells[i].mem;
+    return f->cells[i].val;
+  }
   VEC(TermId) hits = {0};
   /* Scan backwards so that the first matching cell wins in the ite. */
   for (uint32_t i = f->n; i-- > 0;) {
@@ -498,7 +828,10 @@ SymVal *sv_update(const SymVal *f, const SymVal *key, SymVal *v) {
 
 TermId sv_card(const SymVal *s) {
   VEC(TermId) terms = {0};
-  for (uint32_t i = 0; i < s->n; i++) {
+  for (uint32_t i = 0; i < s->n && canon(s); i++) /* distinct elements */
+    VEC_PUSH(terms, term_mk_ite(tm, s->cells[i].mem, term_mk_int_si(tm, 1),
+                                term_mk_int_si(tm, 0)));
+  for (uint32_t i = 0; i < s->n && !canon(s); i++) {
     /* Count a cell when it is a member and no earlier member equals it. */
     VEC(TermId) conds = {0};
     VEC_PUSH(conds, s->cells[i].mem);
@@ -569,6 +902,13 @@ static TermId atom_rank_term(const SymVal *a) {
 
 /* For A and B of one size: A's sorted elements come first. */
 static TermId set_lex_lt(const SymVal *a, const SymVal *b) {
+  if (canon(a) && canon(b)) {
+    LexWalk w = {{0}, term_true(tm)};
+    canon_walk(a, b, walk_lex, &w);
+    TermId r = term_mk_or(tm, w.alts.data, w.alts.len);
+    VEC_FREE(w.alts);
+    return r;
+  }
   TermId *only_b = xmalloc((b->n + 1) * sizeof *only_b);
   for (uint32_t j = 0; j < b->n; j++)
     only_b[j] = term_mk_and2(tm, b->cells[j].mem,
@@ -655,9 +995,22 @@ static TermId lt_same_kind(const SymVal *a, const SymVal *b) {
   return term_false(tm);
 }
 
+static TermId lt_uncached(const SymVal *a, const SymVal *b);
+
 TermId sv_lt(const SymVal *a, const SymVal *b) {
+  if (a == b || !(composite(a) || composite(b)))
+    return lt_uncached(a, b);
+  TermId t = memo_get(MEMO_LT, a, b);
+  return t ? t : memo_put(MEMO_LT, a, b, lt_uncached(a, b));
+}
+
+static TermId lt_uncached(const SymVal *a, const SymVal *b) {
   if (a == sv_any() || b == sv_any() || a == b)
     return term_false(tm);
+  Value *va, *vb;
+  if (composite(a) && composite(b) && sv_is_const(a, &va) &&
+      sv_is_const(b, &vb))
+    return term_mk_bool(tm, val_cmp(va, vb) < 0);
   if (a->kind != SV_MIX && b->kind != SV_MIX) {
     if (a->kind != b->kind)
       return term_mk_bool(tm, a->kind < b->kind);

@@ -6,10 +6,14 @@
  *   SV_ATOM  t: an Int term indexing the atom table (strings and model
  *            values of the run; sv_atom_value maps an index back)
  *   SV_SET   cells[i] = (elem, mem): elem is in the set when mem holds.
- *            A set over a small constant universe is a characteristic
- *            vector: one cell per universe element with a constant elem.
- *            Two cells may hold equal elements (then the set holds it when
- *            either mem holds); operations that count take care of it.
+ *            A set whose elements are all constants is a characteristic
+ *            vector: sv_set sorts its cells by val_cmp and merges equal
+ *            elements (their mems or-ed), so the elements are distinct and
+ *            increasing (`canon` is set), and equality, membership,
+ *            inclusion, ite, cardinality and order work element-wise or
+ *            by binary search.  Otherwise two cells may hold equal
+ *            elements (then the set holds it when either mem holds);
+ *            operations that count take care of it.
  *   SV_FUN   cells[i] = (key, mem, val): key is in the domain when mem
  *            holds, and then maps to val.  Records and tuples are
  *            functions whose keys are constant strings / 1..n.
@@ -42,6 +46,11 @@ struct SymVal {
   TermId t;
   uint32_t n;
   SvCell *cells;
+  /* Caches, filled on first use (values never change): */
+  int8_t cstate; /* 1: a constant, cval; -1: not; 0: not yet known */
+  int8_t canon;  /* sets, functions: 1 when the keys are constants in
+                  * strictly increasing val_cmp order; -1 not; 0 unknown */
+  Value *cval;
 };
 
 /* The term manager everything below builds in; set once per run. */
