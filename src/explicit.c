@@ -684,18 +684,7 @@ static int postcondition(Bfs *b) {
   fail_pop(&fp);
   if (ok)
     return EXIT_OK;
-  Def *d = pc->expr->ref.u.def;
-  const char *path = src_path(d->loc.file);
-  const char *base = strrchr(path, '/');
-  base = base ? base + 1 : path;
-  int len = (int)strlen(base);
-  if (len > 4 && strcmp(base + len - 4, ".tla") == 0)
-    len -= 4;
-  fprintf(stdout,
-          "Error: Assumption line %u, col %u to line %u, col %u of module "
-          "%.*s is false.\n",
-          d->body->loc.line, d->body->loc.col, d->body->loc.eline,
-          d->body->loc.ecol, len, base);
+  spec_print_false_assumption(pc->expr->ref.u.def->body->loc);
   fprintf(stdout, "Error: the POSTCONDITION %s is false.\n",
           sym_str(pc->name));
   return EXIT_ASSUME;

@@ -744,6 +744,19 @@ static int assumption_holds(const Spec *spec, Expr *a) {
   return ok;
 }
 
+void spec_print_false_assumption(Loc loc) {
+  const char *path = src_path(loc.file);
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  int len = (int)strlen(base);
+  if (len > 4 && strcmp(base + len - 4, ".tla") == 0)
+    len -= 4;
+  fprintf(stdout,
+          "Error: Assumption line %u, col %u to line %u, col %u of module "
+          "%.*s is false.\n",
+          loc.line, loc.col, loc.eline, loc.ecol, len, base);
+}
+
 int spec_check_assumptions(const Spec *spec) {
   for (size_t i = 0; i < spec->assumes.len; i++) {
     Expr *a = spec->assumes.data[i];
@@ -756,16 +769,7 @@ int spec_check_assumptions(const Spec *spec) {
       return -r;
     }
     if (!r) {
-      const char *path = src_path(a->loc.file);
-      const char *base = strrchr(path, '/');
-      base = base ? base + 1 : path;
-      int len = (int)strlen(base);
-      if (len > 4 && strcmp(base + len - 4, ".tla") == 0)
-        len -= 4;
-      fprintf(stdout,
-              "Error: Assumption line %u, col %u to line %u, col %u of module "
-              "%.*s is false.\n",
-              a->loc.line, a->loc.col, a->loc.eline, a->loc.ecol, len, base);
+      spec_print_false_assumption(a->loc);
       return EXIT_ASSUME;
     }
   }
