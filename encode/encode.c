@@ -2283,15 +2283,36 @@ static SymVal *enc_range(Enc *E, Expr *e, SymVal *lo, SymVal *hi) {
  * (term_int_bounds), up to MAX_POW; a negative exponent and 0 ^ 0 are
  * errors, as in the evaluator. */
 #define MAX_POW 64
+#define MAX_CONST_POW_BITS 65536 /* a constant x ^ y computed exactly */
 
 static SymVal *enc_pow(Enc *E, Expr *e, TermId x, TermId y) {
+  TermId zero = term_mk_int_si(T, 0);
   mpz_t lo, hi;
   mpz_inits(lo, hi, NULL);
+  if (term_is_int_const(T, x) && term_is_int_const(T, y)) {
+    /* Constants: exactly, with GMP (2^n in a recursion over n). */
+    term_int_value(T, x, lo);
+    term_int_value(T, y, hi);
+    bool ok = mpz_sgn(hi) > 0 || (mpz_sgn(hi) == 0 && mpz_sgn(lo) != 0);
+    if (ok && mpz_cmp_ui(hi, MAX_CONST_POW_BITS) <= 0 &&
+        (mpz_cmpabs_ui(lo, 1) <= 0 ||
+         mpz_sizeinbase(lo, 2) * mpz_get_ui(hi) <= MAX_CONST_POW_BITS)) {
+      mpz_pow_ui(lo, lo, mpz_get_ui(hi));
+      TermId r = term_mk_int(T, lo);
+      mpz_clears(lo, hi, NULL);
+      return sv_int(r);
+    }
+  }
   bool bounded = term_int_bounds(T, y, lo, hi);
   if (bounded && mpz_sgn(lo) < 0)
     mpz_set_ui(lo, 0);
-  bool small = bounded && mpz_cmp_si(hi, MAX_POW) <= 0;
-  long from = small ? mpz_get_si(lo) : 0, to = small ? mpz_get_si(hi) : -1;
+  /* Exponents past MAX_POW are refused where a reachable state needs one
+   * (a path condition may rule them out); outside a check that collects
+   * such conditions, at once. */
+  bool over = bounded && mpz_cmp_si(hi, MAX_POW) > 0;
+  bool small = bounded && mpz_cmp_si(lo, MAX_POW) <= 0 && (!over || E->errs);
+  long from = small ? mpz_get_si(lo) : 0;
+  long to = small ? (over ? MAX_POW : mpz_get_si(hi)) : -1;
   mpz_clears(lo, hi, NULL);
   if (!bounded)
     unsupported(e, "x ^ y needs an exponent bounded by constants in the "
@@ -2300,7 +2321,12 @@ static SymVal *enc_pow(Enc *E, Expr *e, TermId x, TermId y) {
     unsupported(e, "x ^ y with an exponent that may exceed %d is not "
                    "supported by the symbolic engine",
                 MAX_POW);
-  TermId zero = term_mk_int_si(T, 0);
+  if (over)
+    wd_code(E, term_mk_lt(T, term_mk_int_si(T, MAX_POW), y), e,
+            xsprintf("symbolic engine: x ^ y with an exponent above %d is "
+                     "not supported; use --engine explicit",
+                     MAX_POW),
+            EXIT_OTHER);
   wd(E, term_mk_lt(T, y, zero), e, "negative exponent in ^");
   wd(E, term_mk_and2(T, term_mk_eq(T, y, zero), term_mk_eq(T, x, zero)), e,
      "0^0 is undefined");
