@@ -346,6 +346,19 @@ static Def *clone_let_def(Cloner *C, Def *d) {
 /* ---- does a definition depend on the substitution? ---- */
 
 static bool def_uses_subst(Instantiation *I, Def *d, PtrMap *seen);
+static bool expr_uses_subst(Instantiation *I, Expr *e, PtrMap *seen);
+
+typedef struct SubstWalk {
+  Instantiation *I;
+  PtrMap *seen;
+} SubstWalk;
+
+/* For ast_each_child: false (stop) once a subexpression uses the
+ * substitution. */
+static bool child_free_of_subst(Expr *e, void *w) {
+  SubstWalk *sw = w;
+  return !expr_uses_subst(sw->I, e, sw->seen);
+}
 
 static bool expr_uses_subst(Instantiation *I, Expr *e, PtrMap *seen) {
   if (!e)
@@ -357,35 +370,14 @@ static bool expr_uses_subst(Instantiation *I, Expr *e, PtrMap *seen) {
           return true;
     if (e->ref.kind == REF_DEF && def_uses_subst(I, e->ref.u.def, seen))
       return true;
-    for (int p = 0; p < e->npath; p++)
-      for (int i = 0; i < (e->path_nargs ? e->path_nargs[p] : 0); i++)
-        if (expr_uses_subst(I, e->path_args[p][i], seen))
-          return true;
   }
-  for (int i = 0; i < e->nargs; i++)
-    if (expr_uses_subst(I, e->args[i], seen))
-      return true;
-  for (int i = 0; i < e->nbounds; i++)
-    if (expr_uses_subst(I, e->bounds[i].set, seen))
-      return true;
-  for (int i = 0; i < e->narms; i++)
-    if (expr_uses_subst(I, e->arms[i].guard, seen) ||
-        expr_uses_subst(I, e->arms[i].value, seen))
-      return true;
+  /* The bounds and bodies of LET definitions are children; a LET
+   * INSTANCE is not looked into (def_uses_subst). */
   for (int i = 0; i < e->ndefs; i++)
-    if (def_uses_subst(I, e->defs[i], seen))
+    if (e->defs[i]->kind == DEF_INSTANCE)
       return true;
-  for (int i = 0; i < e->nupdates; i++) {
-    ExceptUpdate *u = &e->updates[i];
-    for (int s = 0; s < u->npath; s++)
-      for (int k = 0; k < u->path[s].nargs; k++)
-        if (expr_uses_subst(I, u->path[s].args[k], seen))
-          return true;
-    if (expr_uses_subst(I, u->value, seen))
-      return true;
-  }
-  return expr_uses_subst(I, e->body, seen) ||
-         expr_uses_subst(I, e->other, seen);
+  SubstWalk w = {I, seen};
+  return !ast_each_child(e, child_free_of_subst, &w);
 }
 
 /* Whether d's meaning changes under I: it mentions (perhaps through other
