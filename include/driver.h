@@ -17,6 +17,8 @@ typedef struct CheckOptions {
   unsigned int_width;    /* cadical: bits of unbounded integers (0: default) */
   const char *dump_cnf;  /* write the CNF there (cadical), or NULL */
   const char *dump_smt2; /* write the query there as SMT-LIB 2, or NULL */
+  bool safety_only; /* --safety-only: temporal properties and fairness are
+                     * left unchecked on purpose (checked.h) */
 } CheckOptions;
 
 int check_symbolic(const Spec *spec, const CheckOptions *opt);

@@ -16,8 +16,9 @@
  * (spec_classify_property): a state predicate holds in every initial
  * state; []P with P a state predicate is an invariant; [][A]_v is an
  * action property, A \/ UNCHANGED v on every step the search generates;
- * anything else is a liveness property, which brink does not check (a
- * warning says so). */
+ * anything else is a temporal (liveness) property; an engine that does
+ * not check it says so and refuses to report success (checked.h).  The
+ * SPECIFICATION's fairness conjuncts are kept as written, for liveness. */
 #ifndef BRINK_SPEC_H
 #define BRINK_SPEC_H
 
@@ -50,7 +51,7 @@ typedef enum PropKind {
   PROP_INIT,     /* P, a state predicate: true in every initial state */
   PROP_ALWAYS,   /* []P, P a state predicate: an invariant */
   PROP_ACTION,   /* [][A]_v: A \/ UNCHANGED v on every generated step */
-  PROP_TEMPORAL, /* anything else (<>P, P ~> Q, WF/SF, ...): not checked */
+  PROP_TEMPORAL, /* anything else (<>P, P ~> Q, WF/SF, ...): liveness */
 } PropKind;
 
 /* One classified conjunct of a PROPERTY.  `name` is what TLC calls it in
@@ -81,6 +82,8 @@ typedef struct Spec {
   VEC(Named) constraints;
   VEC(Named) action_constraints;
   PropertyVec properties; /* every conjunct of every PROPERTY, classified */
+  VEC(Named) fairness;    /* the SPECIFICATION's WF/SF conjuncts (name: the
+                           * definition a conjunct refers to, or 0) */
   VEC(Action) actions;
   VEC(Expr *) assumes; /* every ASSUME of every module, in order */
   bool no_behavior;    /* the config names no SPECIFICATION or INIT/NEXT */

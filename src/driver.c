@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "checked.h"
 #include "encode.h"
 #include "eval.h"
 #include "solver.h"
@@ -590,20 +591,14 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
              "; sequences chosen from Seq(S) have at most %d elements "
              "(--max-seq-len)",
              enc_seq_bound(b.enc));
-  size_t nprops =
-      spec->properties.len - spec_count_properties(spec, PROP_TEMPORAL);
-  char props[64] = "";
-  if (nprops)
-    snprintf(props, sizeof props, " and %zu propert%s", nprops,
-             nprops == 1 ? "y" : "ies");
+  const Checks by = {false, false};
+  char what[512];
+  checked_describe(spec, &by, what, sizeof what);
   fprintf(stdout,
           "brink: no invariant is violated in executions of up to %d steps "
-          "(%zu invariant%s%s checked in every state%s%s; backend %s). "
-          "Time: %.2f s.\n",
-          K, spec->invariants.len, spec->invariants.len == 1 ? "" : "s", props,
-          spec->check_deadlock ? "; no deadlock" : "", seqs,
-          solver_describe(b.solver), now() - b.t0);
-  code = EXIT_OK;
+          "(%s%s; backend %s). Time: %.2f s.\n",
+          K, what, seqs, solver_describe(b.solver), now() - b.t0);
+  code = checked_finish(stdout, spec, &by, opt->safety_only);
 popped:
   fail_pop(&fp);
 done:

@@ -67,6 +67,19 @@ static _Noreturn void eval_fail(Expr *e, const char *fmt, ...) {
   fail_at(e ? e->loc : (Loc){0}, EXIT_EVAL, "%s", buf);
 }
 
+/* A construct the evaluator does not implement: a refusal (exit 255), not
+ * an evaluation error of the spec. */
+static _Noreturn void eval_unsupported(Expr *e, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static _Noreturn void eval_unsupported(Expr *e, const char *fmt, ...) {
+  char buf[2048];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  fail_at(e ? e->loc : (Loc){0}, EXIT_OTHER, "%s", buf);
+}
+
 static char *show(const Value *v) {
   char *s = val_to_string(v);
   if (strlen(s) > 300) {
@@ -1459,7 +1472,7 @@ static VEC(Value *) tlc_registers;
 static int64_t register_index(Expr *e, Value *k) {
   int64_t i;
   if (!val_int_fits(k, &i) || i < 1 || i > 1000000)
-    eval_fail(e, "TLCGet/TLCSet: register %s is not supported (brink has "
+    eval_unsupported(e, "TLCGet/TLCSet: register %s is not supported (brink has "
                  "the integer registers 1..1000000 and TLCGet(\"level\"))",
               show(k));
   return i;
@@ -1549,7 +1562,7 @@ static Value *tlc_get(Ctx *c, Expr *e, Env *env) {
           return record_of(stat_names, vals, 5);
         return vals[i];
       }
-    eval_fail(e, "TLCGet(\"%s\") is not supported by brink (it knows "
+    eval_unsupported(e, "TLCGet(\"%s\") is not supported by brink (it knows "
                  "\"level\", \"config\", \"stats\", \"diameter\", "
                  "\"distinct\", \"generated\", \"queue\", \"duration\" "
                  "and the registers TLCSet writes)",
@@ -1564,7 +1577,7 @@ static Value *tlc_get(Ctx *c, Expr *e, Env *env) {
 static Value *tlc_set(Ctx *c, Expr *e, Env *env) {
   Value *k = eval(c, e->args[0], env);
   if (k->kind == V_STR)
-    eval_fail(e, "TLCSet(\"%s\", ...) is not supported by brink yet",
+    eval_unsupported(e, "TLCSet(\"%s\", ...) is not supported by brink yet",
               sym_str(k->u.str));
   int64_t i = register_index(e, k);
   Value *v = eval(c, e->args[1], env);
@@ -1867,11 +1880,11 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
   case B_JAVATIME:
     return val_int((long)time(NULL));
   case B_ANY:
-    eval_fail(e, "TLC's Any is not supported by brink yet");
+    eval_unsupported(e, "TLC's Any is not supported by brink yet");
   case B_REAL:
   case B_INFINITY:
   case B_RDIV:
-    eval_fail(e, "real numbers are not supported");
+    eval_unsupported(e, "real numbers are not supported");
   case B_TOSTRING: {
     char *s = val_to_string(eval(c, a[0], env));
     Value *r = val_str(sym_intern(s));
@@ -1879,7 +1892,7 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
     return r;
   }
   }
-  eval_fail(e, "the operator '%s' is not supported yet", sym_str(e->name));
+  eval_unsupported(e, "the operator '%s' is not supported yet", sym_str(e->name));
 }
 
 /* f[args] for a function definition f[x \in S, <<y, z>> \in T] == body:
@@ -2256,7 +2269,7 @@ static Value *eval_node(Ctx *c, Expr *e, Env *env) {
   }
   case EX_CHOOSE: {
     if (e->bounds[0].tuple || e->bounds[0].nnames != 1)
-      eval_fail(e, "CHOOSE over a tuple pattern is not supported yet");
+      eval_unsupported(e, "CHOOSE over a tuple pattern is not supported yet");
     QArg q = {e->body, false, true, {0}, NULL, NULL};
     bind_names(c, e, e->bounds, 1, 0, env, choose_body, &q);
     if (!q.found)
@@ -2389,7 +2402,7 @@ static Value *eval_node(Ctx *c, Expr *e, Env *env) {
     return val_bool(get_bool(e->args[0], eval(c, e->args[0], env), "an action"));
   }
   case EX_DECIMAL:
-    eval_fail(e, "real numbers are not supported");
+    eval_unsupported(e, "real numbers are not supported");
   default:
     eval_fail(e, "this construct (%s) cannot be evaluated on states",
               ast_kind_name(e->kind));

@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "checked.h"
 #include "driver.h"
 #include "eval.h"
 #include "trace.h"
@@ -671,6 +672,12 @@ static int postcondition(Bfs *b) {
   FailPoint fp;
   if (fail_push(&fp)) {
     eval_set_may_write(false);
+    if (fp.code == EXIT_OTHER) { /* a construct brink does not support */
+      fprintf(stdout, "brink: the POSTCONDITION %s was not checked (see "
+                      "above).\n",
+              sym_str(pc->name));
+      return EXIT_OTHER;
+    }
     fprintf(stdout, "Error: evaluating the POSTCONDITION %s failed (see "
                     "above).\n",
             sym_str(pc->name));
@@ -796,16 +803,27 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     totals(&b);
     return EXIT_DEADLOCK;
   }
+  const Checks by = {false, true};
+  bool incomplete = checked_incomplete(spec, &by, opt->safety_only);
   if (b.truncated)
     fprintf(stdout, "brink: the search stopped at depth %d (--length); no "
                     "error found up to there.\n",
             b.depth_limit);
+  else if (incomplete)
+    fprintf(stdout, "brink: the search is complete and found no safety "
+                    "error; the temporal formulas below were not checked.\n");
   else
     fprintf(stdout, "Model checking completed. No error has been found.\n");
   totals(&b);
   fprintf(stdout, "The depth of the complete state graph search is %d.\n",
           b.max_level + 1);
-  return postcondition(&b);
+  int code = postcondition(&b);
+  if (code != EXIT_OK)
+    return code;
+  char what[512];
+  checked_describe(spec, &by, what, sizeof what);
+  fprintf(stdout, "brink: checked: %s.\n", what);
+  return checked_finish(stdout, spec, &by, opt->safety_only);
 }
 
 int check_explicit(const Spec *spec, const CheckOptions *opt) {

@@ -46,6 +46,8 @@
   X(INV, "--inv", 1, "NAMES comma-separated invariants (override the "        \
                      "config)")                                                \
   X(NODEADLOCK, "--no-deadlock", 0, "do not check for deadlock")             \
+  X(SAFETYONLY, "--safety-only", 0, "leave temporal properties and fairness " \
+                                    "unchecked on purpose (else exit 255)")   \
   X(MAXSEQLEN, "--max-seq-len", 1, "N     longest sequence a choice from "    \
                                    "Seq(S) makes (symbolic, default 4)")      \
   X(PRINT, "--print", 0, "(parse) print the root module as TLA+ source")      \
@@ -270,7 +272,8 @@ static int brink_main(int argc, char **argv) {
     fprintf(stderr, "brink: no spec given (usage: brink %s Spec.tla)\n", cmd);
     return EXIT_OTHER;
   }
-  CheckOptions co = {10, "auto", false, -1, 0, val[OPT_DUMPCNF], val[OPT_DUMPSMT2]};
+  CheckOptions co = {10, "auto", false, -1, 0, val[OPT_DUMPCNF], val[OPT_DUMPSMT2],
+                     flag[OPT_SAFETYONLY]};
   if (val[OPT_LENGTH]) {
     if (!number_option("--length", val[OPT_LENGTH], 0, 100000, &co.length))
       return EXIT_OTHER;

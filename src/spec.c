@@ -376,8 +376,12 @@ static void bind_specification(Spec *s, CfgName n) {
       continue;
     }
     if (is_fairness(c, 0)) {
-      diag_warning(c->loc, "fairness condition ignored: brink checks safety "
-                           "only so far");
+      /* Used by liveness checking only (checked.h). */
+      Named nm = {c->kind == EX_OP && c->ref.kind == REF_DEF
+                      ? c->ref.u.def->name
+                      : 0,
+                  c->loc, c};
+      VEC_PUSH(s->fairness, nm);
       continue;
     }
     cerr(c->loc, "this conjunct of SPECIFICATION '%s' is not of the form "
@@ -561,20 +565,9 @@ static void bind_property(Spec *s, CfgName n) {
   Def *d = named_def(s, n, "PROPERTY", LEVEL_TEMPORAL);
   if (!d)
     return;
-  size_t first = s->properties.len;
   Expr *ref = ref_to(d, n.loc);
-  if (!spec_classify_property(s, n.name, n.loc, ref, &s->properties)) {
+  if (!spec_classify_property(s, n.name, n.loc, ref, &s->properties))
     bind_errors++;
-    return;
-  }
-  for (size_t i = first; i < s->properties.len; i++) {
-    Property *p = &s->properties.data[i];
-    if (p->kind == PROP_TEMPORAL)
-      diag_warning(p->loc, "PROPERTY %s: this conjunct is a liveness "
-                           "(temporal) property, which brink does not check "
-                           "yet; it is ignored",
-                   sym_str(n.name));
-  }
 }
 
 static void warn_unused(CfgName n, const char *key) {
@@ -614,8 +607,16 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
     else
       bind_specification(s, cfg->spec);
   } else if (!init.name && !next.name) {
-    /* TLC then only evaluates the assumptions. */
+    /* TLC then only evaluates the assumptions, but only when there are no
+     * variables and nothing to check on behaviours (SpecProcessor: else
+     * TLC_CONFIG_MISSING_INIT / _NEXT, exit 151). */
     s->no_behavior = true;
+    Loc where = {cfg->file, 1, 1, 1, 1};
+    bool checks = cfg->invariants.len || cfg->properties.len ||
+                  (opt && opt->inv);
+    if (checks || prog->vars.len)
+      cerr(where, "The configuration file did not specify the initial "
+                  "state predicate (give SPECIFICATION, or INIT and NEXT).");
   } else {
     if (!init.name || !next.name) {
       Loc where = {cfg->file, 1, 1, 1, 1};
@@ -669,10 +670,6 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
       Named nm = {cfg->postcondition.name, cfg->postcondition.loc,
                   ref_to(d, d->name_loc)};
       s->postcondition = nm;
-      diag_note(cfg->postcondition.loc,
-                "POSTCONDITION %s is evaluated after the search by the "
-                "explicit engine only",
-                sym_str(cfg->postcondition.name));
     }
   }
   s->check_deadlock = cfg->check_deadlock != 0;

@@ -554,6 +554,8 @@ START_TEST(test_corpus_model) {
   argv_start(&a, "check");
   argv_push(&a, "--engine");
   argv_push(&a, "explicit");
+  /* TLC's verdict here is on safety; liveness has its own tests. */
+  argv_push(&a, "--safety-only");
   argv_push(&a, "--config");
   argv_push(&a, cfg);
   argv_push(&a, tla);
@@ -579,6 +581,7 @@ START_TEST(test_corpus_model) {
    * the diameter. */
   snprintf(len, sizeof len, "%d", violation ? cex : depth);
   argv_start(&a, "check");
+  argv_push(&a, "--safety-only");
   argv_push(&a, "--length");
   argv_push(&a, len);
   argv_push(&a, "--config");
@@ -645,8 +648,9 @@ START_TEST(test_state_memo_primed_candidates) {
                     "AdvancedExamples";
   snprintf(cfg, sizeof cfg, "%s/%s/MCInnerSerial.cfg", shared_path(), dir);
   snprintf(tla, sizeof tla, "%s/%s/MCInnerSerial.tla", shared_path(), dir);
-  const char *w[] = {"--length", "3", "--config", cfg, tla};
-  expect_memo_agrees(w, 5, 0, 160);
+  /* Its liveness properties are not checked by the explicit engine yet. */
+  const char *w[] = {"--safety-only", "--length", "3", "--config", cfg, tla};
+  expect_memo_agrees(w, 6, 0, 160);
 }
 END_TEST
 
@@ -686,17 +690,45 @@ START_TEST(test_action_property_violated) {
 END_TEST
 
 START_TEST(test_action_property_holds) {
+  /* The liveness conjunct Finishes is not checked: the run says so, names
+   * it with its location and refuses a verdict (checked.h). */
   Run r = run_explicit_cfg("tests/specs/ActionProps.cfg");
+  ck_assert_msg(r.status == 255, "`%s` exited %d\n%s%s", r.cmd, r.status,
+                r.out, r.err);
+  ck_assert_msg(
+      !strstr(r.out, "Model checking completed. No error has been found."),
+      "%s", r.out);
+  ck_assert_msg(find_line(r.out, "brink: checked: 1 invariant checked in "
+                                 "every state, 2 properties in the initial "
+                                 "states, 3 action properties on every "
+                                 "step, deadlock."),
+                "%s", r.out);
+  ck_assert_msg(strstr(r.out, "brink: not checked: temporal property "
+                              "Finishes at tests/specs/ActionProps.tla:23:13 "
+                              "(PROPERTY at tests/specs/ActionProps.cfg:7:3)"),
+                "no line naming the unchecked property:\n%s", r.out);
+  ck_assert_msg(!strstr(r.out, "Refines at"), "%s", r.out);
+  run_free(&r);
+  /* --safety-only: the rest is checked and the summary says what was left
+   * out. */
+  Argv a;
+  argv_start(&a, "check");
+  argv_push(&a, "--engine");
+  argv_push(&a, "explicit");
+  argv_push(&a, "--safety-only");
+  argv_push(&a, "--config");
+  argv_push(&a, "tests/specs/ActionProps.cfg");
+  argv_push(&a, "tests/specs/ActionProps.tla");
+  r = run_argv(&a, NULL);
   ck_assert_msg(r.status == 0, "`%s` exited %d\n%s%s", r.cmd, r.status,
                 r.out, r.err);
   ck_assert_msg(
       find_line(r.out, "Model checking completed. No error has been found."),
       "%s", r.out);
-  /* The liveness conjunct is not checked, and brink says so. */
-  ck_assert_msg(strstr(r.err, "ActionProps.tla:23:13: warning: PROPERTY "
-                              "Finishes") &&
-                    strstr(r.err, "liveness"),
-                "no warning about the liveness property:\n%s", r.err);
+  ck_assert_msg(find_line(r.out, "brink: --safety-only: 1 temporal property "
+                                 "and 0 fairness conditions were not "
+                                 "checked, as asked."),
+                "%s", r.out);
   ck_assert_msg(!strstr(r.err, "PROPERTY Refines"), "%s", r.err);
   run_free(&r);
   /* A property that is a bare action is a config error at its definition. */
@@ -1156,7 +1188,7 @@ START_TEST(test_tlcget_unsupported) {
   const char *cfg = tmp_file(1, "Get.cfg", "INIT Init\nNEXT Next\n");
   char where[600];
   snprintf(where, sizeof where, "%s:4:8:", spec);
-  expect_error(75, cfg, spec, where, "TLCGet(\"spec\") is not supported",
+  expect_error(255, cfg, spec, where, "TLCGet(\"spec\") is not supported",
                NULL);
   /* TLCGet("config") describes a breadth-first search to the depth
    * bound in both engines; the state counts exist in the explicit one
@@ -1219,6 +1251,93 @@ static void expect_cli_error(const char *words, const char *msg) {
   ck_assert_msg(!find_line(r.out, "State 1:"), "`%s`: a trace", r.cmd);
   run_free(&r);
 }
+
+/* ---------------------------------------------------------------------
+ * Never exit 0 with anything unchecked (checked.h): each refusal names the
+ * formula and where it is, on both engines; --safety-only opts out of
+ * liveness and says so; a safety violation is still a verdict. */
+
+static Run run_refuse(const char *engine, const char *cfg, bool safety_only) {
+  Argv a;
+  argv_start(&a, "check");
+  argv_push(&a, "--engine");
+  argv_push(&a, engine);
+  if (safety_only)
+    argv_push(&a, "--safety-only");
+  argv_push(&a, "--config");
+  argv_push(&a, cfg);
+  argv_push(&a, "tests/specs/LiveRefuse.tla");
+  return run_argv(&a, NULL);
+}
+
+START_TEST(test_unchecked_refused) {
+  static const char *const engines[] = {"explicit", "symbolic"};
+  const char *e = engines[_i];
+  Run r = run_refuse(e, "tests/specs/LiveRefuse.cfg", false);
+  ck_assert_msg(r.status == 255, "`%s` exited %d\n%s%s", r.cmd, r.status,
+                r.out, r.err);
+  ck_assert_msg(!strstr(r.out, "No error has been found"), "%s", r.out);
+  ck_assert_msg(strstr(r.out, "brink: not checked: temporal property Reaches "
+                              "at tests/specs/LiveRefuse.tla:10:12 (PROPERTY "
+                              "at tests/specs/LiveRefuse.cfg:3:10)"),
+                "%s", r.out);
+  ck_assert_msg(strstr(r.out, "brink: not checked: fairness condition "
+                              "WF_x(Next) at tests/specs/LiveRefuse.tla:9:"),
+                "%s", r.out);
+  ck_assert_msg(strstr(r.out, "brink: the check is incomplete: 2 formulas "
+                              "above were not checked"),
+                "%s", r.out);
+  run_free(&r);
+
+  r = run_refuse(e, "tests/specs/LiveRefuse.cfg", true);
+  ck_assert_msg(r.status == 0, "`%s` exited %d\n%s%s", r.cmd, r.status,
+                r.out, r.err);
+  ck_assert_msg(find_line(r.out, "brink: --safety-only: 1 temporal property "
+                                 "and 1 fairness condition were not checked, "
+                                 "as asked."),
+                "%s", r.out);
+  run_free(&r);
+
+  /* Fairness with no temporal property changes no verdict. */
+  r = run_refuse(e, "tests/specs/LiveRefuseFairOnly.cfg", false);
+  ck_assert_msg(r.status == 0 && !strstr(r.out, "not checked"),
+                "`%s` exited %d\n%s%s", r.cmd, r.status, r.out, r.err);
+  run_free(&r);
+
+  /* A safety violation is a verdict whatever else is unchecked. */
+  r = run_refuse(e, "tests/specs/LiveRefuseUnsafe.cfg", false);
+  ck_assert_msg(r.status == 12 &&
+                    find_line(r.out, "Error: Invariant Small is violated."),
+                "`%s` exited %d\n%s%s", r.cmd, r.status, r.out, r.err);
+  run_free(&r);
+
+  /* A config that names an invariant but no behaviour (TLC: 151). */
+  r = run_refuse(e, "tests/specs/LiveRefuseNoInit.cfg", false);
+  ck_assert_msg(r.status == 151 &&
+                    strstr(r.err, "LiveRefuseNoInit.cfg:1:1: error: The "
+                                  "configuration file did not specify the "
+                                  "initial state predicate"),
+                "`%s` exited %d\n%s%s", r.cmd, r.status, r.out, r.err);
+  run_free(&r);
+
+  /* A POSTCONDITION: the symbolic engine makes no complete search; the
+   * explicit engine refuses one it cannot evaluate (not exit 10). */
+  r = run_refuse(e, "tests/specs/LiveRefusePost.cfg", false);
+  ck_assert_msg(r.status == 255, "`%s` exited %d\n%s%s", r.cmd, r.status,
+                r.out, r.err);
+  if (_i == 0)
+    ck_assert_msg(strstr(r.err, "LiveRefuse.tla:13:9: error: real numbers "
+                                "are not supported") &&
+                      find_line(r.out, "brink: the POSTCONDITION Post was "
+                                       "not checked (see above)."),
+                  "%s%s", r.out, r.err);
+  else
+    ck_assert_msg(strstr(r.out, "brink: not checked: POSTCONDITION Post at "
+                                "tests/specs/LiveRefusePost.cfg:4:15"),
+                  "%s", r.out);
+  run_free(&r);
+}
+END_TEST
 
 START_TEST(test_bad_options) {
   expect_cli_error("check --bogus " VALID_SPEC, "--bogus");
@@ -1378,6 +1497,7 @@ Suite *cli_suite(void) {
   tcase_add_test(tc, test_config_in_spec_file);
   tcase_add_test(tc, test_tlcget_unsupported);
   tcase_add_test(tc, test_bad_options);
+  tcase_add_loop_test(tc, test_unchecked_refused, 0, 2);
   tcase_add_test(tc, test_help);
   tcase_add_test(tc, test_seq_choice_bound);
   suite_add_tcase(s, tc);
