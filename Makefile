@@ -22,7 +22,7 @@ override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -I
 LDLIBS  := -lz3 -lcadical -lstdc++ -lgmp -lm
 BUILD   ?= build
 
-SRCS     := $(wildcard src/*.c encode/*.c solver/*.c)
+SRCS     := $(wildcard src/*.c encode/*.c solver/*.c solver/bitblast/*.c)
 LIB_SRCS := $(filter-out src/main.c,$(SRCS))
 LIB_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS)) $(BUILD)/library_modules.o
 # TLA+ modules compiled into brink (library.h).
@@ -52,9 +52,14 @@ endif
 
 $(BUILD)/%.o: %.c $(wildcard include/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -MMD -c -o $@ $<
+	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
 
 # Each src/modules/X.tla becomes one C string in the module table.
+# A module's private headers sit beside it: only its own folder (and the
+# unit tests of that layer) sees them.
+$(BUILD)/solver/bitblast/%.o: override CFLAGS += -Isolver/bitblast
+$(BUILD)/tests/unit/t22_bitblast.o: override CFLAGS += -Isolver/bitblast
+
 $(BUILD)/library_modules.c: $(LIB_TLA) src/modules/embed.awk
 	@mkdir -p $(dir $@)
 	@awk -f src/modules/embed.awk $(LIB_TLA) /dev/null > $@.tmp

@@ -1,10 +1,15 @@
-/* cadical.c -- the bit-blasting back end: terms -> AIG -> CNF -> CaDiCaL.
+/* bitblast.c -- the bit-blasting back end: terms -> AIG -> CNF -> SAT.
  *
- * Pipeline.  Each asserted term is blasted (blast.h) into AIG literals;
- * the cone of the literals asserted is turned into Tseitin clauses the
- * first time a clause needs it (an AIG node gets a SAT variable and its
- * three clauses once), and the clauses go straight into ONE incremental
- * CaDiCaL instance per Solver.  Asserted conjunctions are split into one
+ * This file is the back end's policy (the Solver of solver.h): what is
+ * asserted, how overflow is handled, when the instance is rebuilt wider.
+ * The steps are modules of their own: blast.h (terms to AIG literals over
+ * bit-vectors, bv.h), cnf.h (the Tseitin CNF of the asserted cone), sat.h
+ * (the SAT interface; sat_cadical.c is CaDiCaL's adapter).
+ *
+ * Pipeline.  Each asserted term is blasted into AIG literals; the cone of
+ * the literals asserted is turned into Tseitin clauses the first time a
+ * clause needs it, and the clauses go straight into ONE incremental SAT
+ * instance per Solver.  Asserted conjunctions are split into one
  * clause per conjunct, asserted disjunctions become one clause.  SAT
  * variable 1 is the constant TRUE.  check() solves under the assumptions'
  * literals; nothing is ever retracted, so learnt clauses carry over from
@@ -46,7 +51,6 @@
 #include "solver.h"
 
 #include <assert.h>
-#include <ccadical.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -54,6 +58,8 @@
 
 #include "aig.h"
 #include "blast.h"
+#include "cnf.h"
+#include "sat.h"
 #include "termeval.h"
 
 #define CAD_DEFAULT_WIDTH 32
@@ -74,16 +80,12 @@ typedef struct CadSolver {
   /* The current instance, rebuilt when the cap is widened. */
   Aig *aig;
   Blaster *bl;
-  CCaDiCaL *sat;
-  int *var_of; /* by AIG node: SAT variable, 0 = not in the CNF yet */
-  size_t var_cap;
-  int nvars;
+  Sat *sat;
+  Cnf *cnf;
   VEC(CadRoot) poisoned; /* asserted roots with poison */
   size_t linked;         /* of those, linked to act */
   int act;               /* "no asserted root is poisoned", 0 = none yet */
-  VEC(int) clauses;      /* every clause, 0-terminated (dumping only) */
-  size_t nclauses;  /* clauses added */
-  VEC(int) assumed; /* SAT literals of the last query */
+  VEC(int) assumed;      /* SAT literals of the last query */
   /* For the whole run. */
   VEC(TermId) asserted;
   CadModel model;
@@ -120,27 +122,12 @@ static int cad_terminate(void *arg) {
 
 /* ---- the instance ---- */
 
-static void cad_clause(CadSolver *s, const int *lits, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    ccadical_add(s->sat, lits[i]);
-  ccadical_add(s->sat, 0);
-  s->nclauses++;
-  if (s->dump_path) {
-    for (size_t i = 0; i < n; i++)
-      VEC_PUSH(s->clauses, lits[i]);
-    VEC_PUSH(s->clauses, 0);
-  }
-}
-
 static void cad_instance_new(CadSolver *s) {
   s->aig = aig_new();
   s->bl = blast_new(s->base.tm, s->aig, s->var_width, s->cap);
-  s->sat = ccadical_init();
-  ccadical_set_option(s->sat, "quiet", 1); /* it prints to stdout */
-  ccadical_set_terminate(s->sat, s, cad_terminate);
-  s->nvars = 1;
-  int one = 1;
-  cad_clause(s, &one, 1); /* variable 1 is TRUE */
+  s->sat = sat_cadical_new();
+  sat_set_terminate(s->sat, s, cad_terminate);
+  s->cnf = cnf_new(s->aig, s->sat, s->dump_path != NULL);
 }
 
 static void cad_instance_free(CadSolver *s) {
@@ -150,178 +137,17 @@ static void cad_instance_free(CadSolver *s) {
       s->unbounded = u;
   }
   blast_delete(s->bl);
+  cnf_delete(s->cnf);
   aig_delete(s->aig);
-  if (s->sat)
-    ccadical_release(s->sat);
-  free(s->var_of);
+  sat_delete(s->sat);
   s->bl = NULL;
   s->aig = NULL;
   s->sat = NULL;
-  s->var_of = NULL;
-  s->var_cap = 0;
+  s->cnf = NULL;
   s->poisoned.len = 0;
   s->linked = 0;
   s->act = 0;
-  s->clauses.len = 0;
-  s->nclauses = 0;
   s->assumed.len = 0;
-}
-
-static void cad_reserve_nodes(CadSolver *s) {
-  size_t need = aig_num_nodes(s->aig);
-  if (need <= s->var_cap)
-    return;
-  size_t ncap = s->var_cap ? 2 * s->var_cap : 4096;
-  while (ncap < need)
-    ncap *= 2;
-  s->var_of = xrealloc(s->var_of, ncap * sizeof *s->var_of);
-  memset(s->var_of + s->var_cap, 0, (ncap - s->var_cap) * sizeof *s->var_of);
-  s->var_cap = ncap;
-}
-
-/* The SAT literal of a node already in the CNF. */
-static int cad_lit_of(const CadSolver *s, AigLit a) {
-  uint32_t n = aig_node(a);
-  int v = n == 0 ? -1 : s->var_of[n]; /* node 0 is FALSE = -TRUE */
-  assert(v != 0);
-  return aig_sign(a) ? -v : v;
-}
-
-/* The inputs of node n's gate: an ITE r = c ? t : e when n is
- * !(c & t') & !(!c & e') (then t = !t', e = !e'; an XOR is the case
- * t = !e) and neither inner AND is in the CNF yet; else the AND of its
- * two fanins.  Returns the number of inputs (3 or 2) in in[]. */
-static int cad_gate(const CadSolver *s, uint32_t n, AigLit in[3]) {
-  AigLit c0 = aig_child(s->aig, n, 0), c1 = aig_child(s->aig, n, 1);
-  in[0] = c0;
-  in[1] = c1;
-  uint32_t m0 = aig_node(c0), m1 = aig_node(c1);
-  if (!aig_sign(c0) || !aig_sign(c1) || !aig_is_and(s->aig, m0) ||
-      !aig_is_and(s->aig, m1) || s->var_of[m0] || s->var_of[m1])
-    return 2;
-  AigLit x[2] = {aig_child(s->aig, m0, 0), aig_child(s->aig, m0, 1)};
-  AigLit y[2] = {aig_child(s->aig, m1, 0), aig_child(s->aig, m1, 1)};
-  for (int i = 0; i < 2; i++)
-    for (int j = 0; j < 2; j++)
-      if (x[i] == aig_not(y[j])) {
-        in[0] = x[i];
-        in[1] = aig_not(x[1 - i]);
-        in[2] = aig_not(y[1 - j]);
-        return 3;
-      }
-  return 2;
-}
-
-/* The clauses of variable x defined as the gate over in[] (cad_gate). */
-static void cad_define(CadSolver *s, int x, const AigLit *in, int k) {
-  if (k == 2) {
-    int c0 = cad_lit_of(s, in[0]), c1 = cad_lit_of(s, in[1]);
-    int cl[3] = {-x, c0};
-    cad_clause(s, cl, 2);
-    cl[1] = c1;
-    cad_clause(s, cl, 2);
-    cl[0] = x;
-    cl[1] = -c0;
-    cl[2] = -c1;
-    cad_clause(s, cl, 3);
-    return;
-  }
-  int c = cad_lit_of(s, in[0]), t = cad_lit_of(s, in[1]),
-      e = cad_lit_of(s, in[2]);
-  int cls[6][3] = {{-x, -c, t}, {-x, c, e}, {x, -c, -t},
-                   {x, c, -e},  {-x, t, e}, {x, -t, -e}};
-  /* the last two are implied, and useless for an XOR (t = -e) */
-  int ncl = t == -e ? 4 : 6;
-  for (int i = 0; i < ncl; i++)
-    cad_clause(s, cls[i], 3);
-}
-
-/* The SAT literal of a, after putting a's cone into the CNF: one variable
- * per gate (cad_gate) and its clauses. */
-static int cad_lit(CadSolver *s, AigLit a) {
-  cad_reserve_nodes(s);
-  uint32_t root = aig_node(a);
-  if (root == 0 || s->var_of[root])
-    return cad_lit_of(s, a);
-  VEC(uint32_t) stack = {0};
-  VEC_PUSH(stack, root);
-  while (stack.len) {
-    uint32_t n = VEC_LAST(stack);
-    if (s->var_of[n]) {
-      stack.len--;
-      continue;
-    }
-    if (aig_is_input(s->aig, n)) {
-      s->var_of[n] = ++s->nvars;
-      stack.len--;
-      continue;
-    }
-    AigLit in[3];
-    int k = cad_gate(s, n, in);
-    bool ready = true;
-    for (int i = 0; i < k; i++) {
-      uint32_t c = aig_node(in[i]);
-      if (c && !s->var_of[c]) {
-        VEC_PUSH(stack, c);
-        ready = false;
-      }
-    }
-    if (!ready)
-      continue;
-    stack.len--;
-    s->var_of[n] = ++s->nvars;
-    cad_define(s, s->var_of[n], in, k);
-  }
-  VEC_FREE(stack);
-  return cad_lit_of(s, a);
-}
-
-/* Asserts literal a: a conjunction as its conjuncts, a negated
- * conjunction as one clause of its negated conjuncts (flattened through
- * nested negated conjunctions, up to CAD_MAX_CLAUSE literals). */
-#define CAD_MAX_CLAUSE 64
-static void cad_assert_lit(CadSolver *s, AigLit a) {
-  VEC(AigLit) todo = {0};
-  VEC(AigLit) disj = {0};
-  VEC(int) cl = {0};
-  VEC_PUSH(todo, a);
-  while (todo.len) {
-    AigLit x = VEC_POP(todo);
-    if (x == AIG_TRUE)
-      continue;
-    uint32_t n = aig_node(x);
-    if (!aig_sign(x) && aig_is_and(s->aig, n)) {
-      VEC_PUSH(todo, aig_child(s->aig, n, 0));
-      VEC_PUSH(todo, aig_child(s->aig, n, 1));
-      continue;
-    }
-    /* one clause: the disjuncts of x */
-    disj.len = cl.len = 0;
-    VEC_PUSH(disj, x);
-    bool taut = false;
-    while (disj.len && !taut) {
-      AigLit d = VEC_POP(disj);
-      uint32_t m = aig_node(d);
-      if (d == AIG_FALSE)
-        continue;
-      if (d == AIG_TRUE) {
-        taut = true;
-        break;
-      }
-      if (aig_sign(d) && aig_is_and(s->aig, m) &&
-          cl.len + disj.len + 2 <= CAD_MAX_CLAUSE) {
-        VEC_PUSH(disj, aig_not(aig_child(s->aig, m, 0)));
-        VEC_PUSH(disj, aig_not(aig_child(s->aig, m, 1)));
-        continue;
-      }
-      VEC_PUSH(cl, cad_lit(s, d));
-    }
-    if (!taut)
-      cad_clause(s, cl.data, cl.len); /* empty: the assertions are UNSAT */
-  }
-  VEC_FREE(todo);
-  VEC_FREE(disj);
-  VEC_FREE(cl);
 }
 
 /* Asserts the domains of the variables blasted since the last call. */
@@ -329,7 +155,7 @@ static void cad_assert_side(CadSolver *s) {
   size_t n;
   const AigLit *side = blast_take_side(s->bl, &n);
   for (size_t i = 0; i < n; i++)
-    cad_assert_lit(s, side[i]);
+    cnf_assert(s->cnf, side[i]);
 }
 
 static void cad_blast_bool(CadSolver *s, TermId t, AigLit *val,
@@ -344,11 +170,11 @@ static void cad_assert_root(CadSolver *s, TermId t) {
   AigLit val, poison;
   cad_blast_bool(s, t, &val, &poison);
   if (poison == AIG_FALSE) {
-    cad_assert_lit(s, val);
+    cnf_assert(s->cnf, val);
     return;
   }
-  cad_assert_lit(s, aig_or(s->aig, val, poison));
-  cad_lit(s, poison); /* in the CNF, so that the model gives its value */
+  cnf_assert(s->cnf, aig_or(s->aig, val, poison));
+  cnf_lit(s->cnf, poison); /* in the CNF, so that the model gives its value */
   VEC_PUSH(s->poisoned, ((CadRoot){t, poison}));
 }
 
@@ -363,17 +189,8 @@ static void cad_rebuild(CadSolver *s, uint32_t cap) {
 
 /* ---- models ---- */
 
-/* The model's value of AIG literal a, which is in the CNF or an input
- * (an input no clause mentions is false). */
 static bool cad_model_lit(const CadSolver *s, AigLit a) {
-  uint32_t n = aig_node(a);
-  if (n == 0)
-    return aig_sign(a);
-  if (n >= s->var_cap || !s->var_of[n]) {
-    assert(aig_is_input(s->aig, n));
-    return aig_sign(a);
-  }
-  return ccadical_val(s->sat, cad_lit_of(s, a)) > 0;
+  return cnf_model_lit(s->cnf, a);
 }
 
 static bool cad_var_bool(void *arg, TermId v) {
@@ -418,14 +235,14 @@ static bool cad_genuine(CadSolver *s, const CadRoot *extra, size_t nextra) {
 
 /* ---- solving ---- */
 
-/* 10 SAT, 20 UNSAT, 0 unknown (interrupted). */
+/* SAT_SAT, SAT_UNSAT, or SAT_UNKNOWN (interrupted). */
 static int cad_solve(CadSolver *s, const int *lits, size_t n) {
   s->assumed.len = 0;
   for (size_t i = 0; i < n; i++) {
-    ccadical_assume(s->sat, lits[i]);
+    sat_assume(s->sat, lits[i]);
     VEC_PUSH(s->assumed, lits[i]);
   }
-  return ccadical_solve(s->sat);
+  return sat_solve(s->sat);
 }
 
 static SolverResult cad_unknown(CadSolver *s, char *why) {
@@ -450,21 +267,21 @@ static SolverResult cad_check(Solver *base, const TermId *assumptions,
       cad_blast_bool(s, assumptions[i], &val, &poison);
       if (poison != AIG_FALSE) {
         VEC_PUSH(extra, ((CadRoot){assumptions[i], poison}));
-        cad_lit(s, poison);
+        cnf_lit(s->cnf, poison);
         val = aig_or(s->aig, val, poison);
       }
-      VEC_PUSH(lits, cad_lit(s, val));
+      VEC_PUSH(lits, cnf_lit(s->cnf, val));
     }
     if (s->error) {
       res = cad_unknown(s, xstrdup(s->error));
       break;
     }
     int r = cad_solve(s, lits.data, lits.len);
-    if (r == 0) {
+    if (r == SAT_UNKNOWN) {
       res = cad_unknown(s, xstrdup("timeout (cadical interrupted)"));
       break;
     }
-    if (r == 20) {
+    if (r == SAT_UNSAT) {
       res = SOLVER_UNSAT;
       break;
     }
@@ -475,22 +292,21 @@ static SolverResult cad_check(Solver *base, const TermId *assumptions,
     }
     /* Ask again with no root poisoned. */
     size_t base_len = lits.len;
-    if (!s->act) {
-      s->act = cad_lit(s, aig_input(s->aig));
-    }
+    if (!s->act)
+      s->act = cnf_fresh(s->cnf);
     for (; s->linked < s->poisoned.len; s->linked++) {
-      int cl[2] = {-s->act, -cad_lit(s, s->poisoned.data[s->linked].poison)};
-      cad_clause(s, cl, 2);
+      int cl[2] = {-s->act, -cnf_lit(s->cnf, s->poisoned.data[s->linked].poison)};
+      cnf_clause(s->cnf, cl, 2);
     }
     VEC_PUSH(lits, s->act);
     for (size_t i = 0; i < extra.len; i++)
-      VEC_PUSH(lits, -cad_lit(s, extra.data[i].poison));
+      VEC_PUSH(lits, -cnf_lit(s->cnf, extra.data[i].poison));
     r = cad_solve(s, lits.data, lits.len);
-    if (r == 0) {
+    if (r == SAT_UNKNOWN) {
       res = cad_unknown(s, xstrdup("timeout (cadical interrupted)"));
       break;
     }
-    if (r == 10) {
+    if (r == SAT_SAT) {
       s->model = CAD_MODEL;
       res = SOLVER_SAT;
       break;
@@ -503,7 +319,7 @@ static SolverResult cad_check(Solver *base, const TermId *assumptions,
     }
     /* The overflow stays: keep a poisoned model to show the path. */
     r = cad_solve(s, lits.data, base_len);
-    if (r == 10)
+    if (r == SAT_SAT)
       s->model = CAD_PARTIAL;
     res = cad_unknown(
         s, xsprintf("integer overflow: the answer depends on integers beyond "
@@ -600,18 +416,14 @@ static void cad_dump(CadSolver *s) {
             strerror(errno));
     return;
   }
-  fprintf(f,
-          "c brink: the CNF of the cadical back end at the end of the run\n"
-          "c (integers cut at %u bits; variable 1 is TRUE).  The last %zu "
-          "clauses are the\nc assumptions of the last query, as unit "
-          "clauses.\n",
-          s->cap, s->assumed.len);
-  fprintf(f, "p cnf %d %zu\n", s->nvars, s->nclauses + s->assumed.len);
-  for (size_t i = 0; i < s->clauses.len; i++)
-    fprintf(f, s->clauses.data[i] ? "%d " : "%d\n", s->clauses.data[i]);
-  fprintf(f, "c assumptions of the last query\n");
-  for (size_t i = 0; i < s->assumed.len; i++)
-    fprintf(f, "%d 0\n", s->assumed.data[i]);
+  char *header = xsprintf(
+      "c brink: the CNF of the cadical back end at the end of the run\n"
+      "c (integers cut at %u bits; variable 1 is TRUE).  The last %zu "
+      "clauses are the\nc assumptions of the last query, as unit "
+      "clauses.\n",
+      s->cap, s->assumed.len);
+  cnf_dump(s->cnf, f, header, s->assumed.data, s->assumed.len);
+  free(header);
   if (fclose(f) != 0)
     fprintf(stderr, "brink: cannot write the CNF to %s: %s\n", s->dump_path,
             strerror(errno));
@@ -621,13 +433,13 @@ static void cad_destroy(Solver *base) {
   CadSolver *s = (CadSolver *)base;
   if (getenv("BRINK_DEBUG_CAD") && s->aig)
     fprintf(stderr, "cadical: %u AIG nodes, %d variables, %zu clauses\n",
-            aig_num_nodes(s->aig), s->nvars, s->nclauses);
+            aig_num_nodes(s->aig), cnf_num_vars(s->cnf),
+            cnf_num_clauses(s->cnf));
   if (s->dump_path && s->sat)
     cad_dump(s);
   cad_instance_free(s);
   term_eval_delete(s->ev);
   VEC_FREE(s->poisoned);
-  VEC_FREE(s->clauses);
   VEC_FREE(s->assumed);
   VEC_FREE(s->asserted);
   free(s->dump_path);

@@ -1,0 +1,48 @@
+/* sat_cadical.c -- CaDiCaL behind the SAT interface (sat.h).
+ *
+ * CaDiCaL's C API is IPASIR with extras; the adapter only keeps the
+ * solver quiet (it prints to stdout otherwise) and forwards the calls.
+ * ccadical_val returns the literal itself, signed by its value. */
+#include <ccadical.h>
+
+#include "sat.h"
+#include "util.h"
+
+typedef struct SatCadical {
+  Sat base; /* must be first */
+  CCaDiCaL *c;
+} SatCadical;
+
+static CCaDiCaL *cad(Sat *s) { return ((SatCadical *)s)->c; }
+
+static void cad_add(Sat *s, int lit) { ccadical_add(cad(s), lit); }
+static void cad_assume(Sat *s, int lit) { ccadical_assume(cad(s), lit); }
+static int cad_solve(Sat *s) { return ccadical_solve(cad(s)); }
+static int cad_val(Sat *s, int lit) { return ccadical_val(cad(s), lit); }
+
+static void cad_set_terminate(Sat *s, void *arg, int (*fn)(void *)) {
+  ccadical_set_terminate(cad(s), arg, fn);
+}
+
+static void cad_destroy(Sat *s) {
+  ccadical_release(cad(s));
+  free(s);
+}
+
+static const SatOps cad_ops = {
+    .name = "cadical",
+    .add = cad_add,
+    .assume = cad_assume,
+    .solve = cad_solve,
+    .val = cad_val,
+    .set_terminate = cad_set_terminate,
+    .destroy = cad_destroy,
+};
+
+Sat *sat_cadical_new(void) {
+  SatCadical *s = xcalloc(1, sizeof *s);
+  s->base.ops = &cad_ops;
+  s->c = ccadical_init();
+  ccadical_set_option(s->c, "quiet", 1);
+  return &s->base;
+}
