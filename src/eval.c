@@ -56,15 +56,20 @@ typedef struct Ctx {
 
 static Value *eval(Ctx *c, Expr *e, Env *env);
 
+static _Noreturn void eval_vfail(Expr *e, int code, const char *fmt,
+                                  va_list ap) {
+  char buf[2048];
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  fail_at(e ? e->loc : (Loc){0}, code, "%s", buf);
+}
+
+/* An evaluation error of the spec (exit 75, as TLC). */
 static _Noreturn void eval_fail(Expr *e, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static _Noreturn void eval_fail(Expr *e, const char *fmt, ...) {
-  char buf[2048];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  fail_at(e ? e->loc : (Loc){0}, EXIT_EVAL, "%s", buf);
+  eval_vfail(e, EXIT_EVAL, fmt, ap);
 }
 
 /* A construct the evaluator does not implement: a refusal (exit 255), not
@@ -72,12 +77,9 @@ static _Noreturn void eval_fail(Expr *e, const char *fmt, ...) {
 static _Noreturn void eval_unsupported(Expr *e, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static _Noreturn void eval_unsupported(Expr *e, const char *fmt, ...) {
-  char buf[2048];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  fail_at(e ? e->loc : (Loc){0}, EXIT_OTHER, "%s", buf);
+  eval_vfail(e, EXIT_OTHER, fmt, ap);
 }
 
 static char *show(const Value *v) {

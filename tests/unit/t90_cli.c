@@ -657,15 +657,23 @@ END_TEST
 /* ---------------------------------------------------------------------
  * PROPERTY checking in the explicit engine (tests/specs/ActionProps.tla) */
 
-static Run run_explicit_cfg(const char *cfg) {
+/* `brink check --engine E [--safety-only] --config cfg tla`. */
+static Run run_engine(const char *engine, bool safety_only, const char *cfg,
+                      const char *tla) {
   Argv a;
   argv_start(&a, "check");
   argv_push(&a, "--engine");
-  argv_push(&a, "explicit");
+  argv_push(&a, engine);
+  if (safety_only)
+    argv_push(&a, "--safety-only");
   argv_push(&a, "--config");
   argv_push(&a, cfg);
-  argv_push(&a, "tests/specs/ActionProps.tla");
+  argv_push(&a, tla);
   return run_argv(&a, NULL);
+}
+
+static Run run_explicit_cfg(const char *cfg) {
+  return run_engine("explicit", false, cfg, "tests/specs/ActionProps.tla");
 }
 
 START_TEST(test_action_property_violated) {
@@ -711,15 +719,8 @@ START_TEST(test_action_property_holds) {
   run_free(&r);
   /* --safety-only: the rest is checked and the summary says what was left
    * out. */
-  Argv a;
-  argv_start(&a, "check");
-  argv_push(&a, "--engine");
-  argv_push(&a, "explicit");
-  argv_push(&a, "--safety-only");
-  argv_push(&a, "--config");
-  argv_push(&a, "tests/specs/ActionProps.cfg");
-  argv_push(&a, "tests/specs/ActionProps.tla");
-  r = run_argv(&a, NULL);
+  r = run_engine("explicit", true, "tests/specs/ActionProps.cfg",
+                 "tests/specs/ActionProps.tla");
   ck_assert_msg(r.status == 0, "`%s` exited %d\n%s%s", r.cmd, r.status,
                 r.out, r.err);
   ck_assert_msg(
@@ -1258,16 +1259,7 @@ static void expect_cli_error(const char *words, const char *msg) {
  * liveness and says so; a safety violation is still a verdict. */
 
 static Run run_refuse(const char *engine, const char *cfg, bool safety_only) {
-  Argv a;
-  argv_start(&a, "check");
-  argv_push(&a, "--engine");
-  argv_push(&a, engine);
-  if (safety_only)
-    argv_push(&a, "--safety-only");
-  argv_push(&a, "--config");
-  argv_push(&a, cfg);
-  argv_push(&a, "tests/specs/LiveRefuse.tla");
-  return run_argv(&a, NULL);
+  return run_engine(engine, safety_only, cfg, "tests/specs/LiveRefuse.tla");
 }
 
 START_TEST(test_unchecked_refused) {
