@@ -696,42 +696,16 @@ static long value(TermId t) {
   return r;
 }
 
-START_TEST(test_cad_sat_model) {
-  TermId a = ivar("a"), b = ivar("b"), x = bvar("x"), y = bvar("y");
-  solver_assert(sv, term_mk_eq(tm, term_mk_add(tm, a, b), num(10)));
-  solver_assert(sv, term_mk_eq(tm, term_mk_sub(tm, a, b), num(4)));
-  solver_assert(sv, term_mk_and2(tm, x, term_mk_not(tm, y)));
-  TermId n = ivar("n");
-  solver_assert(sv, term_mk_eq(tm, term_mk_mul(tm, n, num(3)), num(-21)));
+START_TEST(test_cad_describe) {
+  /* The contract is t23_solver.c's; here, what the summary says. */
+  TermId a = ivar("a");
+  solver_assert(sv, term_mk_lt(tm, num(3), a));
   ck_assert_int_eq(solver_check(sv, NULL, 0), SOLVER_SAT);
-  ck_assert_int_eq(value(a), 7);
-  ck_assert_int_eq(value(b), 3);
-  ck_assert_int_eq(value(n), -7);
-  ck_assert_int_eq(value(term_mk_mul(tm, a, b)), 21);
-  ck_assert(solver_value_bool(sv, x));
-  ck_assert(!solver_value_bool(sv, y));
-  ck_assert(solver_value_bool(sv, term_mk_lt(tm, b, a)));
-  /* Variables the assertions do not mention get a consistent default. */
-  TermId free_i = ivar("free"), free_b = bvar("freeb");
-  long f1 = value(free_i);
-  ck_assert_int_eq(value(free_i), f1);
-  ck_assert_int_eq(value(term_mk_add(tm, free_i, num(1))), f1 + 1);
-  bool fb = solver_value_bool(sv, free_b);
-  ck_assert(solver_value_bool(sv, free_b) == fb);
+  ck_assert_int_gt(value(a), 3);
   ck_assert_str_eq(sv->ops->name, "cadical");
   ck_assert_str_eq(solver_describe(sv), "cadical, integers chosen from Nat "
                                         "or Int limited to 32 bits");
-  ck_assert_ptr_nonnull(solver_caveat(sv)); /* a, b, n have no bounds */
-}
-END_TEST
-
-START_TEST(test_cad_unsat) {
-  TermId a = ivar("a"), b = ivar("b");
-  solver_assert(sv, term_mk_lt(tm, a, b));
-  ck_assert_int_eq(solver_check(sv, NULL, 0), SOLVER_SAT);
-  solver_assert(sv, term_mk_le(tm, b, a));
-  ck_assert_int_eq(solver_check(sv, NULL, 0), SOLVER_UNSAT);
-  ck_assert_int_eq(solver_check(sv, NULL, 0), SOLVER_UNSAT);
+  ck_assert_ptr_nonnull(solver_caveat(sv)); /* a has no bounds */
 }
 END_TEST
 
@@ -752,92 +726,6 @@ START_TEST(test_cad_bounded_domain) {
   ck_assert_int_eq(solver_check(sv, NULL, 0), SOLVER_UNSAT);
   ck_assert_ptr_null(solver_caveat(sv));
   ck_assert_str_eq(solver_describe(sv), "cadical");
-}
-END_TEST
-
-/* A BMC-shaped loop (as in the Z3 tests): frame k asserts a(k+1) = a(k) +
- * 1 or + 2; each round checks properties under assumptions. */
-START_TEST(test_cad_assumptions) {
-  char name[32];
-  TermId prev = bounded("a@0", 0, 0);
-  for (long k = 0; k < 15; k++) {
-    snprintf(name, sizeof name, "i@%ld", k);
-    TermId in = bvar(name);
-    TermId next = term_mk_add(tm, prev, term_mk_ite(tm, in, num(2), num(1)));
-    TermId reach = term_mk_eq(tm, next, num(k + 1));
-    TermId beyond = term_mk_eq(tm, next, num(2 * k + 3));
-    ck_assert_int_eq(solver_check(sv, &reach, 1), SOLVER_SAT);
-    ck_assert_int_eq(value(next), k + 1);
-    ck_assert(!solver_value_bool(sv, in));
-    ck_assert_int_eq(solver_check(sv, &beyond, 1), SOLVER_UNSAT);
-    TermId lits[2] = {in, reach};
-    ck_assert_int_eq(solver_check(sv, lits, 2), SOLVER_UNSAT);
-    lits[1] = term_mk_eq(tm, next, num(k + 2));
-    ck_assert_int_eq(solver_check(sv, lits, 2), SOLVER_SAT);
-    ck_assert(solver_value_bool(sv, in));
-    TermId neg[2] = {term_mk_not(tm, in), reach};
-    ck_assert_int_eq(solver_check(sv, neg, 2), SOLVER_SAT);
-    ck_assert(!solver_value_bool(sv, in));
-    ck_assert_int_eq(solver_check(sv, NULL, 0), SOLVER_SAT);
-    /* the driver's way: a fresh literal implies the query */
-    TermId ask = term_mk_fresh(tm, "ask", SORT_BOOL);
-    solver_assert(sv, term_mk_implies(tm, ask, beyond));
-    ck_assert_int_eq(solver_check(sv, &ask, 1), SOLVER_UNSAT);
-    prev = next;
-  }
-}
-END_TEST
-
-/* Frames asserted one by one, each constraining the next: the counter
- * x(k+1) = x(k) + d(k) with d(k) in 0..2, asked at each depth whether x
- * can be 5: first at depth 3. */
-START_TEST(test_cad_incremental_frames) {
-  char name[32];
-  TermId x = bounded("x@0", 0, 0);
-  int first = -1;
-  for (int k = 0; k < 6; k++) {
-    TermId q = term_mk_eq(tm, x, num(5));
-    SolverResult r = solver_check(sv, &q, 1);
-    if (r == SOLVER_SAT && first < 0) {
-      first = k;
-      ck_assert_int_eq(value(x), 5);
-    }
-    ck_assert_int_eq(r, k < 3 ? SOLVER_UNSAT : SOLVER_SAT);
-    snprintf(name, sizeof name, "d@%d", k);
-    TermId d = bounded(name, 0, 2);
-    snprintf(name, sizeof name, "x@%d", k + 1);
-    TermId nx = bounded(name, 0, 2 * (k + 1));
-    solver_assert(sv, term_mk_eq(tm, nx, term_mk_add(tm, x, d)));
-    x = nx;
-  }
-  ck_assert_int_eq(first, 3);
-}
-END_TEST
-
-/* TLA+'s floor division through the circuits: q and r are variables
- * equal to x \div y and x % y, read from the model. */
-START_TEST(test_cad_floor_divmod) {
-  TermId x = bounded("x", -7, 7), y = bounded("y", -4, 4);
-  TermId q = ivar("q"), r = ivar("r");
-  solver_assert(sv, term_mk_eq(tm, q, term_mk_div(tm, x, y)));
-  solver_assert(sv, term_mk_eq(tm, r, term_mk_mod(tm, x, y)));
-  for (long i = -7; i <= 7; i++)
-    for (long j = -4; j <= 4; j++) {
-      if (j == 0)
-        continue;
-      TermId as[2] = {term_mk_eq(tm, x, num(i)), term_mk_eq(tm, y, num(j))};
-      ck_assert_int_eq(solver_check(sv, as, 2), SOLVER_SAT);
-      mpz_t a, b, eq, er;
-      mpz_inits(a, b, eq, er, NULL);
-      mpz_set_si(a, i);
-      mpz_set_si(b, j);
-      mpz_fdiv_qr(eq, er, a, b);
-      ck_assert_msg(value(q) == mpz_get_si(eq), "%ld \\div %ld = %ld", i, j,
-                    value(q));
-      ck_assert_msg(value(r) == mpz_get_si(er), "%ld %% %ld = %ld", i, j,
-                    value(r));
-      mpz_clears(a, b, eq, er, NULL);
-    }
 }
 END_TEST
 
@@ -1106,12 +994,8 @@ Suite *cadical_suite(void) {
   TCase *tc = tcase_create("cadical");
   tcase_add_checked_fixture(tc, cad_setup, cad_teardown);
   tcase_set_timeout(tc, 120);
-  tcase_add_test(tc, test_cad_sat_model);
-  tcase_add_test(tc, test_cad_unsat);
+  tcase_add_test(tc, test_cad_describe);
   tcase_add_test(tc, test_cad_bounded_domain);
-  tcase_add_test(tc, test_cad_assumptions);
-  tcase_add_test(tc, test_cad_incremental_frames);
-  tcase_add_test(tc, test_cad_floor_divmod);
   tcase_add_test(tc, test_cad_overflow_widens_sat);
   tcase_add_test(tc, test_cad_overflow_widens_unsat);
   tcase_add_test(tc, test_cad_overflow_at_limit);
