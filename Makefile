@@ -13,6 +13,7 @@
 #   make differential     explicit vs symbolic engine on every corpus model
 #   make roundtrip  parse, print and re-parse every corpus module; compare
 #   make fuzz       build the libFuzzer harnesses (clang); run with fuzz/run.sh
+#   make fuzz-diff  differential fuzzing of the two engines (SECONDS=600)
 
 CC      ?= gcc
 OPT     ?= -O2
@@ -36,7 +37,7 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsu
 PACKAGES := libz3-dev libcadical-dev libgmp-dev check pkg-config
 
 .PHONY: all check asan-check demo deps format clean bench corpus-explicit \
-        differential roundtrip fuzz
+        differential roundtrip fuzz fuzz-diff
 
 BRINK_BIN ?= brink
 
@@ -82,8 +83,22 @@ $(BUILD)/tests/unit/main.o: override CFLAGS += -I$(BUILD)/tests
 $(BUILD)/run_tests: $(LIB_OBJS) $(TEST_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS)
 
-check: $(BRINK_BIN) $(BUILD)/run_tests
+# Differential fuzzing (fuzz/difffuzz.c): both engines on generated specs
+# for DIFFFUZZ_SECONDS with a fixed seed in `make check`; `make fuzz-diff`
+# runs longer with a new seed.
+DIFFFUZZ_SECONDS ?= 60
+DIFFFUZZ_SEED    ?= 1
+
+$(BUILD)/difffuzz: fuzz/difffuzz.c
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) -g -std=c11 -Wall -Wextra -o $@ $<
+
+check: $(BRINK_BIN) $(BUILD)/run_tests $(BUILD)/difffuzz
+	$(BUILD)/difffuzz $(CURDIR)/$(BRINK_BIN) $(DIFFFUZZ_SECONDS) $(DIFFFUZZ_SEED) $(BUILD)/difffuzz-fails
 	BRINK=$(CURDIR)/$(BRINK_BIN) SHARED=$(CURDIR)/../shared $(BUILD)/run_tests
+
+fuzz-diff: $(BRINK_BIN) $(BUILD)/difffuzz
+	$(BUILD)/difffuzz $(CURDIR)/$(BRINK_BIN) $(or $(SECONDS),600) $$(date +%s) $(BUILD)/difffuzz-fails
 
 # Values, AST and terms live for the whole run by design (util.h), so leak
 # detection is off; every other AddressSanitizer/UBSan check is fatal.

@@ -82,6 +82,7 @@ enum {
   EXIT_EVAL = 75,
   EXIT_PARSE = 150,
   EXIT_CONFIG = 151,
+  EXIT_SYSTEM = 153, /* TLC's ERROR_SYSTEM: out of memory */
   EXIT_OTHER = 255,
 };
 

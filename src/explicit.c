@@ -53,6 +53,7 @@ typedef struct Bfs {
   int max_level;
   int depth_limit;   /* -1 = none */
   bool truncated;
+  size_t unexpanded; /* states at the --length limit, not expanded */
   /* A violation found in a callback. */
   int result;
   Value **bad_state;
@@ -154,7 +155,6 @@ static Value **state_copy(const Bfs *b, uint32_t i) {
  * brink holds a quarter of the RAM or more, when a cgroup memory limit is
  * 95% used, or when the address space nears RLIMIT_AS.  The check runs every few thousand new states and whenever
  * the value store grows (val_set_memory_hook). */
-#define EXIT_SYSTEM 153 /* TLC's ERROR_SYSTEM: out of memory */
 
 static struct {
   size_t budget;   /* BRINK_MEMORY_MB in bytes, 0 = none */
@@ -225,8 +225,8 @@ static bool mem_exhausted(size_t extra) {
   }
   if (mem.as_limit && vsize > mem.as_limit / 10 * 9) {
     snprintf(mem.why, sizeof mem.why,
-             "%llu MiB of address space in use, near the limit of %zu MiB "
-             "(ulimit -v)",
+             "%llu MiB of address space in use or about to be, past 90%% "
+             "of the limit of %zu MiB (ulimit -v)",
              vsize >> 20, mem.as_limit >> 20);
     return true;
   }
@@ -479,7 +479,7 @@ static void totals(Bfs *b) {
           "%llu states generated, %zu distinct states found, %zu states left "
           "on queue.\n",
           (unsigned long long)b->generated, b->nstates,
-          b->nstates - b->head);
+          b->nstates - b->head + b->unexpanded);
 }
 
 /* n with thousands separators, as TLC prints counts in progress lines. */
@@ -758,6 +758,7 @@ static int search(const Spec *spec, const CheckOptions *opt) {
       /* Not expanded; but a state within the bound with no successor is
        * a deadlock (as the symbolic engine's --length means too). */
       b.truncated = true;
+      b.unexpanded++;
       if (spec->check_deadlock) {
         eval_set_level((int)b.cur_level + 1);
         if (!eval_has_successor(spec, b.expanding)) {
@@ -806,17 +807,22 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   const Checks by = {false, true};
   bool incomplete = checked_incomplete(spec, &by, opt->safety_only);
   if (b.truncated)
-    fprintf(stdout, "brink: the search stopped at depth %d (--length); no "
+    fprintf(stdout, "brink: the search stopped at depth %d (--length): the "
+                    "%zu states found at that depth were not expanded; no "
                     "error found up to there.\n",
-            b.depth_limit);
+            b.depth_limit, b.unexpanded);
   else if (incomplete)
     fprintf(stdout, "brink: the search is complete and found no safety "
                     "error; the temporal formulas below were not checked.\n");
   else
     fprintf(stdout, "Model checking completed. No error has been found.\n");
   totals(&b);
-  fprintf(stdout, "The depth of the complete state graph search is %d.\n",
-          b.max_level + 1);
+  if (b.truncated)
+    fprintf(stdout, "The depth of the search, cut by --length, is %d.\n",
+            b.max_level + 1);
+  else
+    fprintf(stdout, "The depth of the complete state graph search is %d.\n",
+            b.max_level + 1);
   int code = postcondition(&b);
   if (code != EXIT_OK)
     return code;

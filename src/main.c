@@ -84,9 +84,12 @@ static void usage(FILE *out) {
           BRINK_VERSION);
   for (int i = 0; i < OPT__COUNT; i++)
     fprintf(out, "  %-14s %s\n", options[i].name, options[i].help);
-  fprintf(out, "\nexit codes (as TLC): 0 no error, 11 deadlock, 12 invariant "
-               "violated, 10 assumption false,\n14 Assert failed, 75 evaluation error, 150 spec error, 151 config "
-               "error, 255 other\n");
+  fprintf(out, "\nexit codes (as TLC): 0 no error (everything asked for was "
+               "checked), 10 assumption false,\n11 deadlock, 12 invariant "
+               "violated, 13 property violated, 14 Assert failed,\n75 "
+               "evaluation error, 150 spec error, 151 config error, 153 out of "
+               "memory,\n255 anything else: a construct or check brink does "
+               "not support (named with its location)\n");
 }
 
 static char *default_cfg(const char *spec) {

@@ -131,7 +131,8 @@ static Run run_argv(const Argv *a, const char *env) {
     unsetenv("BRINK_TEST_CORRUPT_MODEL");
     if (env)
       putenv((char *)env);
-    alarm(110); /* a hung brink dies before Check's timeout */
+    alarm(570); /* a hung brink dies before Check's timeout; generous:
+                 * a limit guards against hangs only, never measures */
     execv(a->v[0], (char *const *)a->v);
     fprintf(stderr, "cannot run %s\n", a->v[0]);
     _exit(127);
@@ -1331,6 +1332,37 @@ START_TEST(test_unchecked_refused) {
 }
 END_TEST
 
+/* A search cut by --length says so: how many states were left at the
+ * limit, and that the depth is not that of a complete search (D7). */
+START_TEST(test_explicit_cut_by_length) {
+  Argv a;
+  argv_start(&a, "check");
+  argv_push(&a, "--engine");
+  argv_push(&a, "explicit");
+  argv_push(&a, "--length");
+  argv_push(&a, "3");
+  argv_push(&a, "--inv");
+  argv_push(&a, "TypeOK");
+  argv_push(&a, "tests/specs/DieHard.tla");
+  Run r = run_argv(&a, NULL);
+  ck_assert_msg(r.status == 0, "`%s` exited %d\n%s%s", r.cmd, r.status,
+                r.out, r.err);
+  ck_assert_msg(find_line(r.out, "brink: the search stopped at depth 3 "
+                                 "(--length): the 2 states found at that "
+                                 "depth were not expanded; no error found up "
+                                 "to there."),
+                "%s", r.out);
+  ck_assert_msg(find_line(r.out, "37 states generated, 8 distinct states "
+                                 "found, 2 states left on queue."),
+                "%s", r.out);
+  ck_assert_msg(find_line(r.out, "The depth of the search, cut by --length, "
+                                 "is 4."),
+                "%s", r.out);
+  ck_assert_msg(!strstr(r.out, "complete state graph"), "%s", r.out);
+  run_free(&r);
+}
+END_TEST
+
 START_TEST(test_bad_options) {
   expect_cli_error("check --bogus " VALID_SPEC, "--bogus");
   expect_cli_error("check --length -3 " VALID_SPEC, "--length");
@@ -1442,24 +1474,24 @@ Suite *cli_suite(void) {
   n_types_rows = read_table(TYPES_TSV, types_lines, MAX_ROWS);
 
   TCase *tc = tcase_create("specs");
-  tcase_set_timeout(tc, 120);
+  tcase_set_timeout(tc, 600);
   tcase_add_loop_test(tc, test_spec_row, 0, n_spec_rows > 0 ? n_spec_rows : 1);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("seed");
-  tcase_set_timeout(tc, 120);
+  tcase_set_timeout(tc, 600);
   tcase_add_test(tc, test_seed_lost_increment);
   tcase_add_test(tc, test_seed_cas_holds);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("corpus");
-  tcase_set_timeout(tc, 120);
+  tcase_set_timeout(tc, 600);
   tcase_add_loop_test(tc, test_corpus_model, 0, N_CORPUS);
   tcase_add_test(tc, test_trace_file_modules);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("properties");
-  tcase_set_timeout(tc, 120);
+  tcase_set_timeout(tc, 600);
   tcase_add_test(tc, test_state_memo_effects);
   tcase_add_test(tc, test_state_memo_primed_candidates);
   tcase_add_test(tc, test_action_property_violated);
@@ -1467,20 +1499,20 @@ Suite *cli_suite(void) {
   suite_add_tcase(s, tc);
 
   tc = tcase_create("bad_input");
-  tcase_set_timeout(tc, 120);
+  tcase_set_timeout(tc, 600);
   tcase_add_loop_test(tc, test_parse_row, 0,
                       n_parse_rows > 0 ? n_parse_rows : 1);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("ill_typed");
-  tcase_set_timeout(tc, 120);
+  tcase_set_timeout(tc, 600);
   tcase_add_loop_test(tc, test_types_row, 0,
                       n_types_rows > 0 ? n_types_rows : 1);
   tcase_add_test(tc, test_typecheck_verbose);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("config_and_options");
-  tcase_set_timeout(tc, 120);
+  tcase_set_timeout(tc, 600);
   tcase_add_checked_fixture(tc, tmp_setup, tmp_teardown);
   tcase_add_test(tc, test_unknown_operator);
   tcase_add_test(tc, test_missing_constant_value);
@@ -1489,13 +1521,14 @@ Suite *cli_suite(void) {
   tcase_add_test(tc, test_config_in_spec_file);
   tcase_add_test(tc, test_tlcget_unsupported);
   tcase_add_test(tc, test_bad_options);
+  tcase_add_test(tc, test_explicit_cut_by_length);
   tcase_add_loop_test(tc, test_unchecked_refused, 0, 2);
   tcase_add_test(tc, test_help);
   tcase_add_test(tc, test_seq_choice_bound);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("replay_guard");
-  tcase_set_timeout(tc, 120);
+  tcase_set_timeout(tc, 600);
   tcase_add_test(tc, test_corrupt_model_not_shown);
   suite_add_tcase(s, tc);
   return s;
