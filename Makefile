@@ -14,6 +14,7 @@
 #   make roundtrip  parse, print and re-parse every corpus module; compare
 #   make fuzz       build the libFuzzer harnesses (clang); run with fuzz/run.sh
 #   make fuzz-diff  differential fuzzing of the two engines (SECONDS=600)
+#   make fuzz-mutants  mutants of failing models (MODELS=12)
 
 CC      ?= gcc
 OPT     ?= -O2
@@ -37,7 +38,7 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsu
 PACKAGES := libz3-dev libcadical-dev libgmp-dev check pkg-config
 
 .PHONY: all check asan-check demo deps format clean bench corpus-explicit \
-        differential roundtrip fuzz fuzz-diff
+        differential roundtrip fuzz fuzz-diff fuzz-mutants
 
 BRINK_BIN ?= brink
 
@@ -95,7 +96,13 @@ $(BUILD)/difffuzz: fuzz/difffuzz.c
 
 check: $(BRINK_BIN) $(BUILD)/run_tests $(BUILD)/difffuzz
 	$(BUILD)/difffuzz $(CURDIR)/$(BRINK_BIN) $(DIFFFUZZ_SECONDS) $(DIFFFUZZ_SEED) $(BUILD)/difffuzz-fails
+	fuzz/mutants.sh $(CURDIR)/$(BRINK_BIN) 1 60
 	BRINK=$(CURDIR)/$(BRINK_BIN) SHARED=$(CURDIR)/../shared $(BUILD)/run_tests
+
+# Mutants of failing models' configs and specs (fuzz/mutants.sh): no
+# mutant passes without saying what it checked.
+fuzz-mutants: $(BRINK_BIN)
+	fuzz/mutants.sh $(CURDIR)/$(BRINK_BIN) $(or $(MODELS),12) 60
 
 fuzz-diff: $(BRINK_BIN) $(BUILD)/difffuzz
 	$(BUILD)/difffuzz $(CURDIR)/$(BRINK_BIN) $(or $(SECONDS),600) $$(date +%s) $(BUILD)/difffuzz-fails
