@@ -19,7 +19,7 @@ OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 # Flags brink always needs, even when CFLAGS is given on the command line.
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Iinclude
-LDLIBS  := -lz3 -lcadical -lstdc++ -lgmp -lm
+LDLIBS  := -lz3 -lcadical -lstdc++ -lgmp -ljansson -lpthread -lm
 BUILD   ?= build
 
 SRCS     := $(wildcard src/*.c encode/*.c solver/*.c)
@@ -33,7 +33,7 @@ TEST_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(TEST_SRCS))
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lpthread -lm)
 
-PACKAGES := libz3-dev libcadical-dev libgmp-dev check pkg-config
+PACKAGES := libz3-dev libcadical-dev libgmp-dev libjansson-dev check pkg-config
 
 .PHONY: all check asan-check demo deps format clean bench corpus-explicit \
         differential roundtrip fuzz
@@ -77,8 +77,12 @@ $(BUILD)/tests/unit/main.o: override CFLAGS += -I$(BUILD)/tests
 $(BUILD)/run_tests: $(LIB_OBJS) $(TEST_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS)
 
+# The shared corpus sits beside the checkout; the tests that need it are
+# skipped (one line says so) when it is not there.
+SHARED ?= $(CURDIR)/../shared
+
 check: $(BRINK_BIN) $(BUILD)/run_tests
-	BRINK=$(CURDIR)/$(BRINK_BIN) SHARED=$(CURDIR)/../shared $(BUILD)/run_tests
+	BRINK=$(CURDIR)/$(BRINK_BIN) SHARED=$(SHARED) $(BUILD)/run_tests
 
 # Values, AST and terms live for the whole run by design (util.h), so leak
 # detection is off; every other AddressSanitizer/UBSan check is fatal.
