@@ -310,6 +310,9 @@ static char *message_of(const char *status, int code) {
     return xsprintf("No error found in executions of up to %d steps.",
                     R.cfg.length);
   }
+  if (code == 153)
+    return xstrdup("brink stopped the search before memory ran out; no error "
+                   "was found in the states explored (counted here).");
   if (diag_last_error()[0])
     return xstrdup(diag_last_error());
   return xsprintf("brink exited with code %d (the reason is on stderr).",

@@ -657,9 +657,23 @@ START_TEST(test_json_runs_validate) {
       {{"Assume.tla"}, 10, "ASSUMPTION_FALSE"},
       {{"--timeout", "0.5", "--length", "100000", "Long.tla"}, 255,
        "TIMEOUT"},
+      {{"Unsup.tla"}, 255, "UNSUPPORTED"},
+      {{"--engine", "explicit", "Stops.tla", "--const", "Max=\"a\""}, 75,
+       "ERROR"},
   };
+  fixture_write("Unsup.tla", "---- MODULE Unsup ----\nEXTENDS Naturals\n"
+                             "VARIABLE x\nInit == x = 0\n"
+                             "Next == x' = CHOOSE n : n = x + 1\n"
+                             "Inv == x < 5\n====\n");
+  fixture_write("Unsup.cfg", "INIT Init\nNEXT Next\nINVARIANT Inv\n");
   for (size_t i = 0; i < sizeof runs / sizeof *runs; i++)
     json_decref(json_run(runs[i].args, runs[i].code, runs[i].status));
+  /* The explicit engine stops before memory runs out (explicit.c). */
+  setenv("BRINK_MEMORY_MB", "4", 1);
+  const char *mem[] = {"--engine", "explicit", "Long.tla", NULL};
+  json_t *j = json_run(mem, 153, "OUT_OF_MEMORY");
+  unsetenv("BRINK_MEMORY_MB");
+  json_decref(j);
 }
 END_TEST
 
