@@ -6,20 +6,22 @@
  * violated, the counterexample shown: trace.c hands it over), and at the
  * end report_finish() turns the exit code into a status and writes the
  * record as JSON (--json, one object; tests/json/brink-result.schema.json
- * is its schema) and the trace as ITF (--itf, Apalache's Informal Trace
- * Format).  Everything here is a no-op until report_start() runs, so the
+ * is its schema), the trace as ITF (--itf, Apalache's Informal Trace
+ * Format) and as a TLA+ trace module (--trace-module, report_tla.h).  Everything here is a no-op until report_start() runs, so the
  * engines work the same inside the unit tests. */
 #ifndef BRINK_REPORT_H
 #define BRINK_REPORT_H
 
 #include <stdint.h>
 
+#include "cfg.h"
 #include "spec.h"
 #include "trace.h"
 
 typedef struct ReportConfig {
   const char *json_path; /* NULL: none; "-": stdout (the text goes to stderr) */
   const char *itf_path;  /* NULL: none; "-": stdout */
+  const char *trace_module; /* --trace-module: NULL or a .tla path */
   bool quiet;            /* no progress lines on stderr */
   const char *engine;    /* "symbolic" or "explicit" */
   const char *backend;   /* as asked for: "z3", "cadical", "auto" */
@@ -30,6 +32,9 @@ typedef struct ReportConfig {
 /* Opens the record (the clock starts); a JSON or ITF file that cannot be
  * written is reported now, as false, before any work is done. */
 bool report_start(const ReportConfig *c);
+
+/* The model once read (--trace-module repeats its constants). */
+void report_set_model(const Config *cfg);
 
 /* ---- hooks for the engines ---- */
 

@@ -74,6 +74,9 @@ enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_ALL = 7 };
     "goes to stderr)")                                                         \
   X(ITF, "--itf", 1, C_CHECK,                                                  \
     "FILE  write the counterexample in Apalache's ITF (- for stdout)")        \
+  X(TRACEMOD, "--trace-module", 1, C_CHECK,                                    \
+    "FILE.tla  write the counterexample as a TLA+ trace module (as TLC's "    \
+    "_TTrace_ ones) that brink and TLC can check")                             \
   X(QUIET, "--quiet", 0, C_CHECK,                                              \
     "no progress lines (symbolic: one per depth on stderr)")                  \
   X(WORKERS, "--workers", 1, C_CHECK,                                          \
@@ -475,6 +478,7 @@ static int brink_main(int argc, char **argv) {
     bool explicit = strcmp(engine, "explicit") == 0;
     ReportConfig rc = {val[OPT_JSON],
                        val[OPT_ITF],
+                       val[OPT_TRACEMOD],
                        flag[OPT_QUIET],
                        engine,
                        co.backend,
@@ -531,6 +535,7 @@ static int brink_main(int argc, char **argv) {
   free(cfg_text);
   if (!cfg || !apply_consts(cfg, consts.data, consts.len))
     return EXIT_CONFIG;
+  report_set_model(cfg);
   SpecOptions so = {0, 0, val[OPT_INV], flag[OPT_NODEADLOCK] ? 0 : -1, 0};
   if (val[OPT_INIT] || no_cfg)
     so.init = sym_intern(val[OPT_INIT] ? val[OPT_INIT] : "Init");

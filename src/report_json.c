@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "report_itf.h"
+#include "report_tla.h"
 #include "stop.h"
 
 static struct {
@@ -35,6 +36,7 @@ static struct {
   char prop_kind[32];
   char *prop_name;
   const Spec *spec;
+  const Config *model;
   Trace trace; /* n == 0: none */
   char stop_msg[512];
 } R;
@@ -62,7 +64,8 @@ bool report_start(const ReportConfig *c) {
   R.cfg = *c;
   R.depth = -1;
   R.t0 = now();
-  if (!writable(c->json_path, "--json") || !writable(c->itf_path, "--itf"))
+  if (!writable(c->json_path, "--json") || !writable(c->itf_path, "--itf") ||
+      !writable(c->trace_module, "--trace-module"))
     return false;
   bool to_stdout = (c->json_path && strcmp(c->json_path, "-") == 0) ||
                    (c->itf_path && strcmp(c->itf_path, "-") == 0);
@@ -79,6 +82,8 @@ bool report_start(const ReportConfig *c) {
   R.on = true;
   return true;
 }
+
+void report_set_model(const Config *cfg) { R.model = cfg; }
 
 void report_depth_checked(int depth, const char *backend) {
   if (!R.on)
@@ -386,6 +391,16 @@ int report_finish(int code) {
     json_t *j = report_itf(R.spec, &R.trace);
     write_json(j, R.cfg.itf_path, "--itf");
     json_decref(j);
+  }
+  if (R.cfg.trace_module) {
+    FILE *f = fopen(R.cfg.trace_module, "w");
+    if (f && R.trace.n)
+      report_trace_module(f, R.cfg.trace_module, R.spec, &R.trace, R.model);
+    else if (f)
+      fprintf(f, "\\* brink found no counterexample: there is no trace.\n");
+    if (!f || fclose(f) != 0)
+      fprintf(stderr, "brink: --trace-module: cannot write %s\n",
+              R.cfg.trace_module);
   }
   R.on = false;
   return code;
