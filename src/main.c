@@ -8,10 +8,12 @@
  * Options are one X-macro table (name, takes an argument, help).  Exit
  * codes are TLC's (diag.h).  The config defaults to Spec.cfg beside the
  * spec, as with TLC, or to a `---- CONFIG Spec ----` section in the spec. */
+#include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -69,6 +71,9 @@ enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_ALL = 7 };
   X(TIMEOUT, "--timeout", 1, C_CHECK,                                          \
     "SECONDS  stop after that long and report what was established "          \
     "(exit 255)")                                                              \
+  X(MAXMEM, "--max-memory", 1, C_CHECK,                                        \
+    "SIZE  stop when brink's resident memory passes SIZE (512M, 4G; a "       \
+    "number alone is MiB) and report what was established (exit 153)")        \
   X(JSON, "--json", 1, C_CHECK,                                                \
     "FILE  write the result as one JSON object (- for stdout; the text then " \
     "goes to stderr)")                                                         \
@@ -280,6 +285,31 @@ static bool number_option(const char *name, const char *text, long lo,
   return true;
 }
 
+/* --max-memory SIZE: digits and an optional K, M, G or T (a number alone
+ * is MiB), at least 1 MiB; false after saying what is wrong. */
+static bool size_option(const char *text, unsigned long long *out) {
+  char *end;
+  errno = 0;
+  unsigned long long n = strtoull(text, &end, 10);
+  int shift = 20;
+  if (*end && !end[1]) {
+    const char *units = "KMGT", *u = strchr(units, toupper((unsigned char)*end));
+    if (u && *end) {
+      shift = 10 * (int)(u - units + 1);
+      end++;
+    }
+  }
+  if (*text < '0' || *text > '9' || *end || errno || n == 0 ||
+      n > (1ULL << (63 - shift)) || (n << shift) < (1ULL << 20)) {
+    fprintf(stderr, "brink: --max-memory must be a size such as 512M or 4G "
+                    "(at least 1M), not '%s'\n",
+            text);
+    return false;
+  }
+  *out = n << shift;
+  return true;
+}
+
 /* The option a names (`--name`, `--name=value`, or one of TLC's
  * spellings), or -1; *eq: where a value given with `=` starts. */
 static int find_option(const char *a, const char **eq) {
@@ -419,6 +449,9 @@ static int brink_main(int argc, char **argv) {
                       "line; brink checks on one core\n",
               val[OPT_WORKERS]);
   }
+  unsigned long long max_memory = 0;
+  if (val[OPT_MAXMEM] && !size_option(val[OPT_MAXMEM], &max_memory))
+    return EXIT_OTHER;
   double timeout = 0;
   if (val[OPT_TIMEOUT]) {
     char *end;
@@ -474,7 +507,7 @@ static int brink_main(int argc, char **argv) {
 
   if (cmd_mask == C_CHECK) {
     /* SIGINT, SIGTERM and --timeout end the run cleanly (stop.h). */
-    stop_start(timeout);
+    stop_start(timeout, max_memory);
     bool explicit = strcmp(engine, "explicit") == 0;
     ReportConfig rc = {val[OPT_JSON],
                        val[OPT_ITF],

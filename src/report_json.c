@@ -125,7 +125,7 @@ void report_trace(const Spec *spec, const Trace *t) {
 static int stopped(const char *established) {
   StopReason r = stop_reason();
   snprintf(R.stop_msg, sizeof R.stop_msg, "%s by %s after %.2f s; %s",
-           strcmp(stop_status(r), "TIMEOUT") == 0 ? "stopped" : "interrupted",
+           r == STOP_SIGINT || r == STOP_SIGTERM ? "interrupted" : "stopped",
            stop_cause(r), now() - R.t0, established);
   fprintf(stdout, "brink: %s: the run was %s.\n", stop_status(r), R.stop_msg);
   return stop_exit_code(r);

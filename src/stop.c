@@ -18,6 +18,7 @@ enum { MAX_INTERRUPTERS = 8 };
 
 static atomic_int reason = STOP_NONE;
 static double timeout_given;
+static unsigned long long memory_limit;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
   void (*fn)(void *);
@@ -27,12 +28,16 @@ static struct {
 StopReason stop_reason(void) { return (StopReason)atomic_load(&reason); }
 
 int stop_exit_code(StopReason r) {
-  return r == STOP_SIGINT ? 128 + SIGINT : r == STOP_SIGTERM ? 128 + SIGTERM
-                                                             : 255;
+  return r == STOP_SIGINT    ? 128 + SIGINT
+         : r == STOP_SIGTERM ? 128 + SIGTERM
+         : r == STOP_MEMORY  ? 153
+                             : 255;
 }
 
 const char *stop_status(StopReason r) {
-  return r == STOP_TIMEOUT ? "TIMEOUT" : "INTERRUPTED";
+  return r == STOP_TIMEOUT  ? "TIMEOUT"
+         : r == STOP_MEMORY ? "OUT_OF_MEMORY"
+                            : "INTERRUPTED";
 }
 
 const char *stop_cause(StopReason r) {
@@ -41,7 +46,11 @@ const char *stop_cause(StopReason r) {
     return "SIGINT";
   if (r == STOP_SIGTERM)
     return "SIGTERM";
-  snprintf(buf, sizeof buf, "the time limit (--timeout %g)", timeout_given);
+  if (r == STOP_MEMORY)
+    snprintf(buf, sizeof buf, "the memory limit (--max-memory %llu MiB)",
+             memory_limit >> 20);
+  else
+    snprintf(buf, sizeof buf, "the time limit (--timeout %g)", timeout_given);
   return buf;
 }
 
@@ -81,6 +90,18 @@ static double now(void) {
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* The process's resident size in bytes (0 when unknown). */
+static unsigned long long resident(void) {
+  unsigned long long vsize = 0, rss = 0;
+  FILE *f = fopen("/proc/self/statm", "r");
+  if (f) {
+    if (fscanf(f, "%llu %llu", &vsize, &rss) != 2)
+      rss = 0;
+    fclose(f);
+  }
+  return rss * (unsigned long long)sysconf(_SC_PAGESIZE);
+}
+
 static void *watch(void *arg) {
   sigset_t set;
   sigemptyset(&set);
@@ -95,6 +116,8 @@ static void *watch(void *arg) {
     double wait = stopping ? 0.02 : deadline ? deadline - now() : 3600;
     if (wait < 0)
       wait = 0;
+    if (!stopping && memory_limit && wait > 0.1)
+      wait = 0.1;
     struct timespec ts = {(time_t)wait,
                           (long)((wait - (double)(time_t)wait) * 1e9)};
     int sig = sigtimedwait(&set, NULL, &ts);
@@ -108,6 +131,8 @@ static void *watch(void *arg) {
       atomic_store(&reason, sig == SIGINT ? STOP_SIGINT : STOP_SIGTERM);
     } else if (!stopping && deadline && now() >= deadline) {
       atomic_store(&reason, STOP_TIMEOUT);
+    } else if (!stopping && memory_limit && resident() > memory_limit) {
+      atomic_store(&reason, STOP_MEMORY);
     }
     if (stop_requested())
       interrupt_all();
@@ -115,8 +140,9 @@ static void *watch(void *arg) {
   return NULL;
 }
 
-bool stop_start(double timeout_seconds) {
+bool stop_start(double timeout_seconds, unsigned long long max_bytes) {
   timeout_given = timeout_seconds;
+  memory_limit = max_bytes;
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);

@@ -2,8 +2,8 @@
  * spellings (-config, -deadlock, -workers, -depth, -h, a spec named
  * without .tla), --const, unknown options; the symbolic engine's progress
  * lines and --quiet; action parameters in trace headers; --timeout,
- * SIGINT and SIGTERM on long runs (the status line, the exit code and the
- * depth reported, for both engines and both back ends).
+ * --max-memory, SIGINT and SIGTERM on long runs (the status line, the exit
+ * code and the depth reported, for both engines and both back ends).
  *
  * brink runs as a subprocess (clirun.h) in a scratch directory holding
  * the specs. */
@@ -220,7 +220,7 @@ static void expect_symbolic_stop(Out *r, int code, const char *status,
                                  const char *cause) {
   char want[160];
   snprintf(want, sizeof want, "brink: %s: the run was %s by %s after ",
-           status, strcmp(status, "TIMEOUT") == 0 ? "stopped" : "interrupted",
+           status, strcmp(status, "INTERRUPTED") ? "stopped" : "interrupted",
            cause);
   EXPECT(*r, code, out, want);
   int d = last_depth(r->err);
@@ -306,6 +306,32 @@ START_TEST(test_signals_explicit) {
 }
 END_TEST
 
+START_TEST(test_max_memory) {
+  /* Symbolic, on both back ends: the depth reached is reported. */
+  const char *backends[] = {"z3", "cadical"};
+  for (int i = 0; i < 2; i++) {
+    const char *a[] = {"check", "--backend", backends[i], "--length",
+                       "100000", "--max-memory", "24M", "Long.tla", NULL};
+    Out r = cli_run(a);
+    expect_symbolic_stop(&r, 153, "OUT_OF_MEMORY",
+                         "the memory limit (--max-memory 24 MiB)");
+    cli_out_free(&r);
+  }
+  const char *b[] = {"check", "--engine", "explicit", "--max-memory", "32M",
+                     "Long.tla", NULL};
+  Out r = cli_run(b);
+  EXPECT(r, 153, out, "brink: OUT_OF_MEMORY: the run was stopped by the "
+                      "memory limit (--max-memory 32 MiB) after ");
+  EXPECT(r, 153, out, "states left on queue.");
+  cli_out_free(&r);
+  const char *c[] = {"check", "--max-memory", "lots", "Long.tla", NULL};
+  r = cli_run(c);
+  EXPECT(r, 255, err, "brink: --max-memory must be a size such as 512M or 4G "
+                      "(at least 1M), not 'lots'");
+  cli_out_free(&r);
+}
+END_TEST
+
 START_TEST(test_timeout_json) {
   const char *a[] = {"check", "--engine", "explicit", "--timeout", "0.5",
                      "--json", "r.json", "Long.tla", NULL};
@@ -347,6 +373,7 @@ Suite *cli2_suite(void) {
   tcase_add_test(tc, test_timeout_symbolic);
   tcase_add_test(tc, test_signals_symbolic);
   tcase_add_test(tc, test_signals_explicit);
+  tcase_add_test(tc, test_max_memory);
   tcase_add_test(tc, test_timeout_json);
   suite_add_tcase(s, tc);
   return s;
