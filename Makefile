@@ -21,7 +21,7 @@ OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 # Flags brink always needs, even when CFLAGS is given on the command line.
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Iinclude
-LDLIBS  := -lz3 -lcadical -lstdc++ -lgmp -lm
+LDLIBS  := -lz3 -lcadical -lstdc++ -lgmp -ljansson -lpthread -lm
 BUILD   ?= build
 
 SRCS     := $(wildcard src/*.c encode/*.c solver/*.c solver/bitblast/*.c)
@@ -35,7 +35,7 @@ TEST_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(TEST_SRCS))
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lpthread -lm)
 
-PACKAGES := libz3-dev libcadical-dev libgmp-dev check pkg-config
+PACKAGES := libz3-dev libcadical-dev libgmp-dev libjansson-dev check pkg-config
 
 .PHONY: all check asan-check demo deps format clean bench corpus-explicit \
         differential roundtrip fuzz fuzz-diff fuzz-mutants
@@ -84,6 +84,10 @@ $(BUILD)/tests/unit/main.o: override CFLAGS += -I$(BUILD)/tests
 $(BUILD)/run_tests: $(LIB_OBJS) $(TEST_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS)
 
+# The shared corpus sits beside the checkout; the tests that need it are
+# skipped (one line says so) when it is not there.
+SHARED ?= $(CURDIR)/../shared
+
 # Differential fuzzing (fuzz/difffuzz.c): both engines on generated specs
 # for DIFFFUZZ_SECONDS with a fixed seed in `make check`; `make fuzz-diff`
 # runs longer with a new seed.
@@ -96,8 +100,8 @@ $(BUILD)/difffuzz: fuzz/difffuzz.c
 
 check: $(BRINK_BIN) $(BUILD)/run_tests $(BUILD)/difffuzz
 	$(BUILD)/difffuzz $(CURDIR)/$(BRINK_BIN) $(DIFFFUZZ_SECONDS) $(DIFFFUZZ_SEED) $(BUILD)/difffuzz-fails
-	fuzz/mutants.sh $(CURDIR)/$(BRINK_BIN) 1 60
-	BRINK=$(CURDIR)/$(BRINK_BIN) SHARED=$(CURDIR)/../shared $(BUILD)/run_tests
+	SHARED=$(SHARED) fuzz/mutants.sh $(CURDIR)/$(BRINK_BIN) 1 60
+	BRINK=$(CURDIR)/$(BRINK_BIN) SHARED=$(SHARED) $(BUILD)/run_tests
 
 # Mutants of failing models' configs and specs (fuzz/mutants.sh): no
 # mutant passes without saying what it checked.

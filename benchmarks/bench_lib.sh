@@ -10,7 +10,9 @@
 #     B_DEPTH   for NoError the length checked, for Violation/Deadlock the
 #               steps of the counterexample, for Timeout the deepest step
 #               whose invariants were checked (-1: not even the initial
-#               states), from BRINK_DEPTH_LOG
+#               states), from brink's progress lines
+#   The limit is brink's own --timeout (it stops cleanly and says how deep
+#   it got), with timeout(1) 10 s later as a guard.
 #     B_NOTE    for an error, brink's first error line (commas removed)
 #   brink's output goes to LOG.
 #
@@ -33,8 +35,9 @@ bench_run() {
   tfile=$(mktemp)
   (
     ulimit -v $((${BENCH_MEM_MB:-8000} * 1024)) 2>/dev/null
-    BRINK_DEPTH_LOG=1 /usr/bin/time -o "$tfile" -f '%e %M' \
-      timeout -k 5 "$limit" "$BENCH_BRINK" "$@" > "$log" 2>&1
+    /usr/bin/time -o "$tfile" -f '%e %M' \
+      timeout -k 5 "$((${limit%.*} + 10))" "$BENCH_BRINK" "$@" --timeout "$limit" \
+      > "$log" 2>&1
   )
   local code=$?
   read -r B_TIME B_RSS < <(tail -n 1 "$tfile")
@@ -53,6 +56,7 @@ bench_run() {
     124 | 137) B_RESULT=Timeout ;;
     *) B_RESULT=error ;;
   esac
+  grep -q '^brink: TIMEOUT: ' "$log" && B_RESULT=Timeout
   if [ "$B_RESULT" = Violation ] || [ "$B_RESULT" = Deadlock ]; then
     local steps
     steps=$(sed -n 's/.* after \([0-9]*\) steps\{0,1\} (a shortest.*/\1/p' "$log" | tail -n 1)

@@ -23,7 +23,7 @@ brink=${1:?usage: fuzz/mutants.sh BRINK [MAX_MODELS] [SECONDS_PER_RUN]}
 max_models=${2:-12}
 secs=${3:-20}
 cd "$(dirname "$0")/.."
-shared=../shared/corpus
+shared=${SHARED:-../shared}/corpus
 work=$(mktemp -d /tmp/mutants.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 runs=0
@@ -116,7 +116,7 @@ if [ -r "$shared/models.tsv" ]; then
     mutate "$d" "$(basename "$tla")" "$(basename "$cfg")"
   done < <(tail -n +2 "$shared/models.tsv")
 else
-  echo "mutants: ../shared/corpus is absent; only tests/specs models are used"
+  echo "mutants: $shared is absent; only tests/specs models are used"
 fi
 # tests/specs rows that fail and name their config file.
 while IFS=$'\t' read -r spec args code _; do

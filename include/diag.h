@@ -48,6 +48,9 @@ void diag_note(Loc loc, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void diag_verror(Loc loc, const char *kind, const char *fmt, va_list ap);
 int diag_error_count(void);
+/* "file:line:col: message" of the last error printed to stderr ("" when
+ * none): the message of a run's JSON result. */
+const char *diag_last_error(void);
 void diag_reset(void);
 /* Where diagnostics go (stderr by default); returns the previous stream so
  * that a caller silencing them can put it back. */

@@ -26,6 +26,14 @@ Value *eval_expr(const EvalState *st, Expr *e);
 bool eval_bool(const EvalState *st, Expr *e, const char *what);
 /* Does the step cur -> next satisfy action a (spec.h)? */
 bool eval_action_holds(const EvalState *st, const Action *a);
+/* As eval_action_holds, and when the step satisfies a: the values of the
+ * arguments of the definition call that names the action (`Step(p)` under
+ * `\E p \in P`: p's value), at most max of them into out, and that
+ * definition in *def (NULL when the path has none).  Returns how many
+ * values were written, -1 when the step does not satisfy a.  Evaluation
+ * errors unwind as in eval_action_holds. */
+int eval_action_params(const EvalState *st, const Action *a, Value **out,
+                       int max, const Def **def);
 /* The TLC level (1 for an initial state, +1 per step) of the state being
  * checked or expanded, which TLCGet("level") reports: 0 in ASSUMEs and
  * while Init is enumerated (TLC's definition), -1 when unknown (then

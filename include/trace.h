@@ -22,9 +22,20 @@ typedef struct Trace {
 /* true when the trace is a behaviour of the spec; otherwise false and
  * *why says what failed (malloc'd). */
 bool trace_replay(const Spec *spec, Trace *t, char **why);
-/* Prints "State N: <Action line L, col C to line L2, col C2 of module M>"
- * and "/\ var = value" lines, TLC's format. */
+/* Prints "State N: <Action(args) line L, col C to line L2, col C2 of module
+ * M>" and "/\ var = value" lines, TLC's format.  The trace printed on
+ * stdout is also the run's counterexample in the result record (report.h). */
 void trace_print(FILE *out, const Spec *spec, const Trace *t);
+/* The action of step i (0-based state index, i > 0) of a replayed trace:
+ * the values of the arguments of the definition that names it (at most max
+ * into params) and that definition (*def, for its parameters' names).
+ * Returns the number of values, or -1 for the first state, a step whose
+ * action is not known, or one that cannot be evaluated again. */
+enum { TRACE_MAX_PARAMS = 16 };
+int trace_step_params(const Spec *spec, const Trace *t, int i,
+                      Value **params, int max, const Def **def);
+/* "Step(p1)", "Step", "Initial predicate" or "Next" (malloc'd). */
+char *trace_step_label(const Spec *spec, const Trace *t, int i);
 /* Index of the first invariant violated in state s, or -1; an evaluation
  * error unwinds to the caller's recovery point. */
 int trace_violated_invariant(const Spec *spec, Value **s);
@@ -33,6 +44,8 @@ int trace_violated_invariant(const Spec *spec, Value **s);
  * unwind as above. */
 bool trace_property_holds(const Spec *spec, const Property *p, Value **s0,
                           Value **s1);
+/* "Error: Invariant NAME is violated." (and the result record learns it). */
+void trace_print_invariant_violation(FILE *out, const char *name);
 /* TLC's words for a violated PROPERTY conjunct ("Error: Action property
  * P is violated.", ...). */
 void trace_print_property_violation(FILE *out, const Property *p);

@@ -39,6 +39,7 @@
  * overflows an 8 MB stack inside check), so a subterm deeper than
  * Z3_MAX_DEPTH is replaced by a fresh constant asserted equal to it. */
 #include "solver.h"
+#include "stop.h"
 #include "termeval.h"
 
 #include <assert.h>
@@ -62,6 +63,7 @@ typedef struct Z3Solver {
   char *reason;          /* why the last check was SOLVER_UNKNOWN */
   TermEval *eval;        /* values in the model, from its leaves' */
   struct Z3Solver *next; /* registry of live solvers */
+  int stop_handle;       /* its interrupter (stop.h), or -1 */
 } Z3Solver;
 
 /* Deeper subterms are cut (z3_cut).  Z3 survived depth 20,000 in tests,
@@ -429,6 +431,10 @@ static SolverResult z3_check(Solver *base, const TermId *assumptions,
   for (size_t i = 0; i < n && !s->error; i++)
     lits[i] = z3_assumption(s, assumptions[i]);
   Z3_lbool r = Z3_L_UNDEF;
+  if (stop_requested()) { /* SIGINT, SIGTERM or --timeout (stop.h) */
+    free(lits);
+    return z3_unknown(s, "canceled");
+  }
   if (z3_ok(s))
     r = Z3_solver_check_assumptions(s->ctx, s->solver, (unsigned)n, lits);
   free(lits);
@@ -543,6 +549,7 @@ static void z3_set_timeout_ms(Solver *base, unsigned ms) {
 
 static void z3_destroy(Solver *base) {
   Z3Solver *s = (Z3Solver *)base;
+  stop_remove_interrupter(s->stop_handle);
   for (Z3Solver **p = &z3_live; *p; p = &(*p)->next)
     if (*p == s) {
       *p = s->next;
@@ -591,8 +598,15 @@ static Z3_sort z3_keep_sort(Z3Solver *s, Z3_sort so) {
   return so;
 }
 
+/* From the watcher thread (stop.h): cancels the running query. */
+static void z3_interrupt(void *arg) {
+  Z3Solver *s = arg;
+  Z3_interrupt(s->ctx);
+}
+
 Solver *solver_z3_new(TermMgr *tm) {
   Z3Solver *s = xcalloc(1, sizeof *s);
+  s->stop_handle = -1;
   s->base.ops = &z3_ops;
   s->base.tm = tm;
   s->eval = term_eval_new(tm, (TermEvalVars){z3_var_bool, z3_var_int, s,
@@ -606,6 +620,7 @@ Solver *solver_z3_new(TermMgr *tm) {
     return &s->base;
   }
   Z3_set_error_handler(s->ctx, z3_on_error);
+  s->stop_handle = stop_add_interrupter(z3_interrupt, s);
   s->next = z3_live;
   z3_live = s;
   s->bool_sort = z3_keep_sort(s, Z3_mk_bool_sort(s->ctx));

@@ -100,9 +100,21 @@ static void print_source_line(Loc loc) {
   fputc('\n', out());
 }
 
+static char last_error[1024];
+
+const char *diag_last_error(void) { return last_error; }
+
 void diag_verror(Loc loc, const char *kind, const char *fmt, va_list ap) {
   char where[512];
   fprintf(out(), "%s: %s: ", loc_str(loc, where, sizeof where), kind);
+  if (!diag_out && strcmp(kind, "error") == 0) { /* one the user sees */
+    va_list copy;
+    va_copy(copy, ap);
+    int n = snprintf(last_error, sizeof last_error, "%s: ", where);
+    if (n > 0 && (size_t)n < sizeof last_error)
+      vsnprintf(last_error + n, sizeof last_error - (size_t)n, fmt, copy);
+    va_end(copy);
+  }
   vfprintf(out(), fmt, ap);
   fputc('\n', out());
   if (loc.file && loc.line)

@@ -20,7 +20,9 @@
 #include "checked.h"
 #include "encode.h"
 #include "eval.h"
+#include "report.h"
 #include "solver.h"
+#include "stop.h"
 #include "trace.h"
 
 typedef struct Bmc {
@@ -93,6 +95,8 @@ static void rd_int(void *arg, TermId t, mpz_t out) {
  * assumed again afterwards.  Returns the solver's answer.  With
  * BRINK_DEBUG_ASK set, each query's time and answer go to stderr. */
 static SolverResult ask(Bmc *b, TermId q) {
+  if (stop_requested()) /* SIGINT, SIGTERM, --timeout: see unknown() */
+    return SOLVER_UNKNOWN;
   if (term_is_false(b->tm, q))
     return SOLVER_UNSAT;
   double t0 = now();
@@ -164,6 +168,8 @@ static Trace decode(Bmc *b, int upto);
  * for (an integer overflow) shows the path it found, on stderr: it is not
  * a counterexample and was not replayed. */
 static int unknown(Bmc *b) {
+  if (stop_requested())
+    return report_stopped_symbolic();
   const char *why = b->solver->ops->reason_unknown(b->solver);
   fprintf(stderr, "brink: the solver gave up: %s\n", why ? why : "unknown");
   if (solver_partial_model(b->solver)) {
@@ -397,7 +403,7 @@ static int report_violation(Bmc *b, Trace *t, int k) {
   const char *name;
   if (inv >= 0) {
     name = sym_str(spec->invariants.data[inv].name);
-    fprintf(stdout, "Error: Invariant %s is violated.\n", name);
+    trace_print_invariant_violation(stdout, name);
   } else {
     name = sym_str(bad->name);
     trace_print_property_violation(stdout, bad);
@@ -521,8 +527,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
       code = report_violation(&b, &t, k);
       goto popped;
     }
-    if (getenv("BRINK_DEPTH_LOG")) /* benchmarks/: the depth reached */
-      fprintf(stderr, "brink: depth %d checked (%.2f s)\n", k, now() - b.t0);
+    report_depth_checked(k, solver_describe(b.solver)); /* progress line */
     if (k == K && !spec->check_deadlock)
       break;
     /* Frame k must be in the model to be explored further. */

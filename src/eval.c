@@ -2461,6 +2461,14 @@ static bool path_body(Ctx *c, Env *env, void *p) {
   return true;
 }
 
+/* eval_action_params: the path index of the action's definition call, and
+ * where the values of its arguments go once the rest of the path holds. */
+static struct {
+  int at;
+  Value **out;
+  int max, n;
+} params_capture = {-1, NULL, 0, 0};
+
 static bool path_holds(Ctx *c, const Action *a, int i, Env *env) {
   if (i == a->npath)
     return get_bool(a->leaf, eval(c, a->leaf, env), "an action");
@@ -2483,7 +2491,11 @@ static bool path_holds(Ctx *c, const Action *a, int i, Env *env) {
             (Env){d->params[k].id, NULL, n->args[k], env, NULL, cur, c->at};
         cur = &frames[k];
       }
-      return path_holds(c, a, i + 1, cur);
+      bool holds = path_holds(c, a, i + 1, cur);
+      if (holds && i == params_capture.at) /* the \E bindings still live */
+        for (int k = 0; k < d->nparams && k < params_capture.max; k++)
+          params_capture.out[params_capture.n++] = eval(c, n->args[k], env);
+      return holds;
     }
     return path_holds(c, a, i + 1, env); /* a disjunction: "\/" */
   default:
@@ -2495,6 +2507,26 @@ bool eval_action_holds(const EvalState *st, const Action *a) {
   Ctx c;
   ctx_init(&c, st);
   return path_holds(&c, a, 0, NULL);
+}
+
+int eval_action_params(const EvalState *st, const Action *a, Value **out,
+                       int max, const Def **def) {
+  int at = -1;
+  for (int i = 0; i < a->npath; i++) {
+    Expr *n = a->path[i].node;
+    if (n->kind == EX_OP && n->ref.kind == REF_DEF)
+      at = i;
+  }
+  *def = at >= 0 ? a->path[at].node->ref.u.def : NULL;
+  Ctx c;
+  ctx_init(&c, st);
+  params_capture.at = at;
+  params_capture.out = out;
+  params_capture.max = max;
+  params_capture.n = 0;
+  bool holds = path_holds(&c, a, 0, NULL);
+  params_capture.at = -1;
+  return holds ? params_capture.n : -1;
 }
 
 /* ---- enumeration of states (TLC's way) ---- */

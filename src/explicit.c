@@ -29,6 +29,8 @@
 #include "checked.h"
 #include "driver.h"
 #include "eval.h"
+#include "report.h"
+#include "stop.h"
 #include "trace.h"
 
 typedef struct Bfs {
@@ -480,6 +482,7 @@ static void totals(Bfs *b) {
           "on queue.\n",
           (unsigned long long)b->generated, b->nstates,
           b->nstates - b->head + b->unexpanded);
+  report_states(b->generated, b->nstates, b->max_level);
 }
 
 /* n with thousands separators, as TLC prints counts in progress lines. */
@@ -748,7 +751,7 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     fprintf(stdout, "Finished computing initial states: %zu distinct state%s "
                     "generated.\n",
             b.nstates, b.nstates == 1 ? "" : "s");
-  while (!b.result && b.head < b.nstates) {
+  while (!b.result && b.head < b.nstates && !stop_requested()) {
     uint32_t i = (uint32_t)b.head++;
     while (b.cur_level + 1 < b.level_start.len &&
            b.level_start.data[b.cur_level + 1] <= i)
@@ -786,10 +789,15 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   mem.active = false;
   val_set_memory_hook(NULL);
   fail_pop(&fp);
+  if (!b.result && b.head < b.nstates) { /* stopped (stop.h) */
+    int code = report_stopped_explicit(b.nstates, (int)b.cur_level);
+    totals(&b);
+    return code;
+  }
   if (b.result == EXIT_SAFETY || b.result == EXIT_LIVENESS) {
     if (b.bad_inv >= 0)
-      fprintf(stdout, "Error: Invariant %s is violated.\n",
-              sym_str(spec->invariants.data[b.bad_inv].name));
+      trace_print_invariant_violation(
+          stdout, sym_str(spec->invariants.data[b.bad_inv].name));
     else
       trace_print_property_violation(stdout, b.bad_prop);
     Trace t = path_to(&b, b.bad_parent, b.bad_state);

@@ -8,9 +8,14 @@
  * Options are one X-macro table (name, takes an argument, help).  Exit
  * codes are TLC's (diag.h).  The config defaults to Spec.cfg beside the
  * spec, as with TLC, or to a `---- CONFIG Spec ----` section in the spec. */
+#include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "astcmp.h"
 #include "cfg.h"
@@ -19,46 +24,80 @@
 #include "eval.h"
 #include "parse.h"
 #include "print.h"
+#include "report.h"
 #include "resolve.h"
 #include "spec.h"
+#include "stop.h"
 #include "types.h"
 
 #define BRINK_VERSION "0.1.0"
 
+/* Which commands take an option. */
+enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_ALL = 7 };
+
 #define OPTIONS(X)                                                             \
-  X(CONFIG, "--config", 1, "FILE  the TLC model configuration (default: "     \
-                           "Spec.cfg beside the spec)")                        \
-  X(LENGTH, "--length", 1, "K     steps to unroll (symbolic, default 10); "   \
-                           "maximum depth (explicit, default none)")           \
-  X(ENGINE, "--engine", 1, "symbolic|explicit (default symbolic)")            \
-  X(BACKEND, "--backend", 1, "z3|cadical|auto (default auto)")                \
-  X(INTWIDTH, "--int-width", 1, "N     cadical: bits of integers chosen from " \
-                                "Nat or Int, and the first width tried for "  \
-                                "computed ones (default 32)")                 \
-  X(DUMPCNF, "--dump-cnf", 1, "FILE  write the CNF (DIMACS) of the cadical "   \
-                              "back end at the end of the run")               \
-  X(DUMPSMT2, "--dump-smt2", 1, "FILE  write the query as SMT-LIB 2 at the "   \
-                                "end of the run")                             \
-  X(INIT, "--init", 1, "NAME  the initial predicate (overrides the config)")  \
-  X(NEXT, "--next", 1, "NAME  the next-state action (overrides the config)")  \
-  X(CINIT, "--cinit", 1, "NAME  a constant predicate that gives the constants " \
-                         "the config leaves open their values")              \
-  X(INV, "--inv", 1, "NAMES comma-separated invariants (override the "        \
-                     "config)")                                                \
-  X(NODEADLOCK, "--no-deadlock", 0, "do not check for deadlock")             \
-  X(SAFETYONLY, "--safety-only", 0, "leave temporal properties and fairness " \
-                                    "unchecked on purpose (else exit 255)")   \
-  X(MAXSEQLEN, "--max-seq-len", 1, "N     longest sequence a choice from "    \
-                                   "Seq(S) makes (symbolic, default 4)")      \
-  X(PRINT, "--print", 0, "(parse) print the root module as TLA+ source")      \
-  X(ROUNDTRIP, "--roundtrip", 0, "(parse) print the root module, parse the "   \
-                                 "text again and compare the two trees")       \
-  X(VERBOSE, "--verbose", 0, "(typecheck) also the representations chosen "  \
-                             "and the annotations read")                     \
-  X(HELP, "--help", 0, "this text")
+  X(CONFIG, "--config", 1, C_CHECK | C_TYPES,                                  \
+    "FILE  the TLC model configuration (default: Spec.cfg beside the spec)")   \
+  X(CONST, "--const", 1, C_CHECK,                                              \
+    "NAME=VALUE  give or override a constant, VALUE as in a .cfg "            \
+    "(repeatable)")                                                            \
+  X(LENGTH, "--length", 1, C_CHECK,                                            \
+    "K     steps to unroll (symbolic, default 10); maximum depth "            \
+    "(explicit, default none)")                                                \
+  X(ENGINE, "--engine", 1, C_CHECK, "symbolic|explicit (default symbolic)")   \
+  X(BACKEND, "--backend", 1, C_CHECK, "z3|cadical|auto (default auto)")       \
+  X(INTWIDTH, "--int-width", 1, C_CHECK,                                       \
+    "N     cadical: bits of integers chosen from Nat or Int, and the first "  \
+    "width tried for computed ones (default 32)")                             \
+  X(DUMPCNF, "--dump-cnf", 1, C_CHECK,                                         \
+    "FILE  write the CNF (DIMACS) of the cadical back end at the end of the " \
+    "run")                                                                     \
+  X(DUMPSMT2, "--dump-smt2", 1, C_CHECK,                                       \
+    "FILE  write the query as SMT-LIB 2 at the end of the run")               \
+  X(INIT, "--init", 1, C_CHECK,                                                \
+    "NAME  the initial predicate (overrides the config)")                     \
+  X(NEXT, "--next", 1, C_CHECK,                                                \
+    "NAME  the next-state action (overrides the config)")                     \
+  X(CINIT, "--cinit", 1, C_CHECK,                                              \
+    "NAME  a constant predicate that gives the constants the config leaves "  \
+    "open their values")                                                       \
+  X(INV, "--inv", 1, C_CHECK,                                                  \
+    "NAMES comma-separated invariants (override the config)")                 \
+  X(NODEADLOCK, "--no-deadlock", 0, C_CHECK,                                   \
+    "do not check for deadlock (TLC: -deadlock)")                             \
+  X(SAFETYONLY, "--safety-only", 0, C_CHECK,                                   \
+    "leave temporal properties and fairness unchecked on purpose (else "      \
+    "exit 255)")                                                               \
+  X(MAXSEQLEN, "--max-seq-len", 1, C_CHECK,                                    \
+    "N     longest sequence a choice from Seq(S) makes (symbolic, default "   \
+    "4)")                                                                      \
+  X(TIMEOUT, "--timeout", 1, C_CHECK,                                          \
+    "SECONDS  stop after that long and report what was established "          \
+    "(exit 255)")                                                              \
+  X(MAXMEM, "--max-memory", 1, C_CHECK,                                        \
+    "SIZE  stop when brink's resident memory passes SIZE (512M, 4G; a "       \
+    "number alone is MiB) and report what was established (exit 153)")        \
+  X(JSON, "--json", 1, C_CHECK,                                                \
+    "FILE  write the result as one JSON object (- for stdout; the text then " \
+    "goes to stderr)")                                                         \
+  X(ITF, "--itf", 1, C_CHECK,                                                  \
+    "FILE  write the counterexample in Apalache's ITF (- for stdout)")        \
+  X(TRACEMOD, "--trace-module", 1, C_CHECK,                                    \
+    "FILE.tla  write the counterexample as a TLA+ trace module (as TLC's "    \
+    "_TTrace_ ones) that brink and TLC can check")                             \
+  X(QUIET, "--quiet", 0, C_CHECK,                                              \
+    "no progress lines (symbolic: one per depth on stderr)")                  \
+  X(WORKERS, "--workers", 1, C_CHECK,                                          \
+    "N     accepted for TLC's -workers; brink checks on one core")            \
+  X(PRINT, "--print", 0, C_PARSE, "print the root module as TLA+ source")     \
+  X(ROUNDTRIP, "--roundtrip", 0, C_PARSE,                                      \
+    "print the root module, parse the text again and compare the two trees")  \
+  X(VERBOSE, "--verbose", 0, C_TYPES,                                          \
+    "also the representations chosen and the annotations read")               \
+  X(HELP, "--help", 0, C_ALL, "this text (also -h)")
 
 enum {
-#define X(id, name, arg, help) OPT_##id,
+#define X(id, name, arg, cmds, help) OPT_##id,
   OPTIONS(X)
 #undef X
       OPT__COUNT
@@ -67,29 +106,61 @@ enum {
 static const struct {
   const char *name;
   int arg;
+  int cmds;
   const char *help;
 } options[] = {
-#define X(id, name, arg, help) {name, arg, help},
+#define X(id, name, arg, cmds, help) {name, arg, cmds, help},
     OPTIONS(X)
 #undef X
 };
 
-static void usage(FILE *out) {
-  fprintf(out, "brink %s -- a symbolic bounded model checker for TLA+\n\n"
-               "usage: brink check [options] Spec.tla\n"
-               "       brink parse [--print | --roundtrip] Spec.tla\n"
-               "       brink typecheck [--config FILE] [--verbose] Spec.tla  (the config "
-               "is optional)\n\n"
-               "options:\n",
+/* TLC's spellings of the same options. */
+static const struct {
+  const char *name;
+  int opt;
+} tlc_options[] = {
+    {"-config", OPT_CONFIG}, {"-deadlock", OPT_NODEADLOCK},
+    {"-depth", OPT_LENGTH},  {"-workers", OPT_WORKERS},
+    {"-h", OPT_HELP},        {"-help", OPT_HELP},
+};
+
+static const struct {
+  const char *name;
+  int cmd;
+  const char *synopsis;
+} commands[] = {
+    {"check", C_CHECK, "brink check [options] Spec[.tla]   model-check Spec"},
+    {"parse", C_PARSE,
+     "brink parse [--print | --roundtrip] Spec[.tla]   parse and resolve"},
+    {"typecheck", C_TYPES,
+     "brink typecheck [--config FILE] [--verbose] Spec[.tla]   the inferred "
+     "types (the config is optional)"},
+};
+
+/* The usage of the commands in mask cmds (all: the whole tool). */
+static void usage(FILE *out, int cmds) {
+  fprintf(out, "brink %s -- a symbolic bounded model checker for TLA+\n\n",
           BRINK_VERSION);
+  int shown = 0;
+  for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+    if (commands[i].cmd & cmds)
+      fprintf(out, "%s %s\n", shown++ ? "      " : "usage:",
+              commands[i].synopsis);
+  fprintf(out, "\noptions:\n");
   for (int i = 0; i < OPT__COUNT; i++)
-    fprintf(out, "  %-14s %s\n", options[i].name, options[i].help);
-  fprintf(out, "\nexit codes (as TLC): 0 no error (everything asked for was "
-               "checked), 10 assumption false,\n11 deadlock, 12 invariant "
-               "violated, 13 property violated, 14 Assert failed,\n75 "
-               "evaluation error, 150 spec error, 151 config error, 153 out of "
-               "memory,\n255 anything else: a construct or check brink does "
-               "not support (named with its location)\n");
+    if (options[i].cmds & cmds)
+      fprintf(out, "  %-14s %s\n", options[i].name, options[i].help);
+  if (cmds & C_CHECK)
+    fprintf(out,
+            "\nTLC's spellings: -config FILE, -deadlock (= --no-deadlock), "
+            "-depth N (= --length N),\n-workers N (accepted; brink checks on "
+            "one core), -h.\n"
+            "\nexit codes (as TLC): 0 no error (everything asked for was "
+            "checked), 10 assumption\nfalse, 11 "
+            "deadlock, 12 invariant\nviolated, 13 property violated, 14 "
+            "Assert failed, 75 evaluation error, 150 spec\nerror, 151 config "
+            "error, 153 out of memory, 255 other (also --timeout);\nSIGINT "
+            "130, SIGTERM 143 (what was established is printed first)\n");
 }
 
 static char *default_cfg(const char *spec) {
@@ -183,7 +254,7 @@ static int run_checks(const Spec *spec, void *arg);
 
 static int main_job(void *p) {
   MainArgs *a = p;
-  return brink_main(a->argc, a->argv);
+  return report_finish(brink_main(a->argc, a->argv));
 }
 
 /* Everything runs on a thread with a 1 GB stack (reserved, touched only as
@@ -191,6 +262,13 @@ static int main_job(void *p) {
  * recursion fails cleanly (util.h, stack_nearly_full). */
 int main(int argc, char **argv) {
   setvbuf(stdout, NULL, _IOLBF, 0);
+  /* Every thread inherits this mask: the signals are taken by stop.c's
+   * watcher during a check, and unblocked again for the other commands. */
+  sigset_t sigs;
+  sigemptyset(&sigs);
+  sigaddset(&sigs, SIGINT);
+  sigaddset(&sigs, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &sigs, NULL);
   MainArgs a = {argc, argv};
   return run_with_stack(main_job, &a, (size_t)1 << 30);
 }
@@ -211,57 +289,146 @@ static bool number_option(const char *name, const char *text, long lo,
   return true;
 }
 
+/* --max-memory SIZE: digits and an optional K, M, G or T (a number alone
+ * is MiB), at least 1 MiB; false after saying what is wrong. */
+static bool size_option(const char *text, unsigned long long *out) {
+  char *end;
+  errno = 0;
+  unsigned long long n = strtoull(text, &end, 10);
+  int shift = 20;
+  if (*end && !end[1]) {
+    const char *units = "KMGT", *u = strchr(units, toupper((unsigned char)*end));
+    if (u && *end) {
+      shift = 10 * (int)(u - units + 1);
+      end++;
+    }
+  }
+  if (*text < '0' || *text > '9' || *end || errno || n == 0 ||
+      n > (1ULL << (63 - shift)) || (n << shift) < (1ULL << 20)) {
+    fprintf(stderr, "brink: --max-memory must be a size such as 512M or 4G "
+                    "(at least 1M), not '%s'\n",
+            text);
+    return false;
+  }
+  *out = n << shift;
+  return true;
+}
+
+/* The option a names (`--name`, `--name=value`, or one of TLC's
+ * spellings), or -1; *eq: where a value given with `=` starts. */
+static int find_option(const char *a, const char **eq) {
+  *eq = NULL;
+  if (a[1] != '-') {
+    for (size_t k = 0; k < sizeof tlc_options / sizeof *tlc_options; k++)
+      if (strcmp(tlc_options[k].name, a) == 0)
+        return tlc_options[k].opt;
+    return -1;
+  }
+  const char *e = strchr(a, '=');
+  size_t len = e ? (size_t)(e - a) : strlen(a);
+  for (int k = 0; k < OPT__COUNT; k++)
+    if (strlen(options[k].name) == len && strncmp(options[k].name, a, len) == 0) {
+      *eq = e ? e + 1 : NULL;
+      return k;
+    }
+  return -1;
+}
+
+/* `brink check Spec` means Spec.tla when there is no file named Spec (as
+ * TLC takes its spec's name). */
+static const char *spec_file(const char *path) {
+  size_t n = strlen(path);
+  if ((n > 4 && strcmp(path + n - 4, ".tla") == 0) || access(path, F_OK) == 0)
+    return path;
+  char *with = xsprintf("%s.tla", path);
+  if (access(with, F_OK) == 0)
+    return with;
+  free(with);
+  return path;
+}
+
+/* --const NAME=VALUE, each read as the config line `CONSTANT NAME = VALUE`
+ * (errors located in "--const"), replaces what the config gives NAME or
+ * adds it.  false after an error. */
+static bool apply_consts(Config *cfg, char **defs, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (!strchr(defs[i], '=')) {
+      fprintf(stderr, "brink: --const takes NAME=VALUE, not '%s'\n",
+              defs[i]);
+      return false;
+    }
+    char *text = xsprintf("CONSTANT %s\n", defs[i]);
+    Config *one = cfg_parse_text("--const", text);
+    free(text);
+    if (!one)
+      return false;
+    for (size_t k = 0; k < one->consts.len; k++) {
+      size_t w = 0;
+      for (size_t j = 0; j < cfg->consts.len; j++)
+        if (cfg->consts.data[j].name != one->consts.data[k].name)
+          cfg->consts.data[w++] = cfg->consts.data[j];
+      cfg->consts.len = w;
+      VEC_PUSH(cfg->consts, one->consts.data[k]);
+    }
+  }
+  return true;
+}
+
 static int brink_main(int argc, char **argv) {
   if (argc < 2) {
-    usage(stderr);
+    usage(stderr, C_ALL);
     return EXIT_OTHER;
   }
   const char *cmd = argv[1];
-  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
-    usage(stdout);
+  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0 ||
+      strcmp(cmd, "-h") == 0 || strcmp(cmd, "-help") == 0) {
+    usage(stdout, C_ALL);
     return 0;
   }
   if (strcmp(cmd, "--version") == 0) {
     printf("brink %s\n", BRINK_VERSION);
     return 0;
   }
-  if (strcmp(cmd, "check") != 0 && strcmp(cmd, "parse") != 0 &&
-      strcmp(cmd, "typecheck") != 0) {
+  int cmd_mask = 0;
+  for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+    if (strcmp(cmd, commands[i].name) == 0)
+      cmd_mask = commands[i].cmd;
+  if (!cmd_mask) {
     fprintf(stderr, "brink: unknown command '%s' (try: brink check Spec.tla)\n",
             cmd);
     return EXIT_OTHER;
   }
   const char *val[OPT__COUNT] = {0};
   bool flag[OPT__COUNT] = {0};
+  VEC(char *) consts = {0};
   const char *spec_path = NULL;
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
-    if (a[0] == '-' && a[1] == '-') {
-      int o = -1;
-      const char *eq = strchr(a, '=');
-      size_t len = eq ? (size_t)(eq - a) : strlen(a);
-      for (int k = 0; k < OPT__COUNT; k++)
-        if (strlen(options[k].name) == len &&
-            strncmp(options[k].name, a, len) == 0)
-          o = k;
+    if (a[0] == '-' && a[1]) {
+      const char *eq;
+      int o = find_option(a, &eq);
       if (o < 0) {
-        fprintf(stderr, "brink: unknown option '%s' (see brink --help)\n", a);
+        fprintf(stderr, "brink: unknown option '%s' (brink %s --help lists "
+                        "the options)\n",
+                a, cmd);
         return EXIT_OTHER;
       }
       if (o == OPT_HELP) {
-        usage(stdout);
+        usage(stdout, cmd_mask);
         return 0;
       }
       flag[o] = true;
       if (options[o].arg) {
         if (eq)
-          val[o] = eq + 1;
+          val[o] = eq;
         else if (i + 1 < argc)
           val[o] = argv[++i];
         else {
           fprintf(stderr, "brink: option %s needs a value\n", a);
           return EXIT_OTHER;
         }
+        if (o == OPT_CONST)
+          VEC_PUSH(consts, (char *)val[o]);
       }
     } else if (!spec_path) {
       spec_path = a;
@@ -274,6 +441,33 @@ static int brink_main(int argc, char **argv) {
   if (!spec_path) {
     fprintf(stderr, "brink: no spec given (usage: brink %s Spec.tla)\n", cmd);
     return EXIT_OTHER;
+  }
+  spec_path = spec_file(spec_path);
+  if (val[OPT_WORKERS]) {
+    int w = 0;
+    if (strcmp(val[OPT_WORKERS], "auto") != 0 &&
+        !number_option("-workers", val[OPT_WORKERS], 1, 100000, &w))
+      return EXIT_OTHER;
+    if (w != 1)
+      fprintf(stderr, "brink: note: -workers %s is accepted for TLC's command "
+                      "line; brink checks on one core\n",
+              val[OPT_WORKERS]);
+  }
+  unsigned long long max_memory = 0;
+  if (val[OPT_MAXMEM] && !size_option(val[OPT_MAXMEM], &max_memory))
+    return EXIT_OTHER;
+  double timeout = 0;
+  if (val[OPT_TIMEOUT]) {
+    char *end;
+    errno = 0;
+    timeout = strtod(val[OPT_TIMEOUT], &end);
+    if (!*val[OPT_TIMEOUT] || *end || errno || !(timeout > 0) ||
+        timeout > 1e7) {
+      fprintf(stderr, "brink: --timeout must be a number of seconds greater "
+                      "than 0, not '%s'\n",
+              val[OPT_TIMEOUT]);
+      return EXIT_OTHER;
+    }
   }
   CheckOptions co = {10, "auto", false, -1, 0, val[OPT_DUMPCNF], val[OPT_DUMPSMT2],
                      flag[OPT_SAFETYONLY]};
@@ -316,6 +510,28 @@ static int brink_main(int argc, char **argv) {
     return EXIT_OTHER;
   }
 
+  if (cmd_mask == C_CHECK) {
+    /* SIGINT, SIGTERM and --timeout end the run cleanly (stop.h). */
+    stop_start(timeout, max_memory);
+    bool explicit = strcmp(engine, "explicit") == 0;
+    ReportConfig rc = {val[OPT_JSON],
+                       val[OPT_ITF],
+                       val[OPT_TRACEMOD],
+                       flag[OPT_QUIET],
+                       engine,
+                       co.backend,
+                       spec_path,
+                       explicit && !co.length_given ? -1 : co.length};
+    if (!report_start(&rc))
+      return EXIT_OTHER;
+  } else {
+    /* parse and typecheck end at once on a signal, as usual. */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGTERM);
+    pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
+  }
   Program *prog = program_load(spec_path);
   if (!prog)
     return EXIT_PARSE;
@@ -355,8 +571,9 @@ static int brink_main(int argc, char **argv) {
   }
   Config *cfg = cfg_parse_text(cfg_path, cfg_text);
   free(cfg_text);
-  if (!cfg)
+  if (!cfg || !apply_consts(cfg, consts.data, consts.len))
     return EXIT_CONFIG;
+  report_set_model(cfg);
   SpecOptions so = {0, 0, val[OPT_INV], flag[OPT_NODEADLOCK] ? 0 : -1, 0};
   if (val[OPT_INIT] || no_cfg)
     so.init = sym_intern(val[OPT_INIT] ? val[OPT_INIT] : "Init");

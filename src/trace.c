@@ -2,12 +2,19 @@
  *
  * Replay runs the concrete evaluator over the decoded states under a
  * recovery point, so that a model the solver got wrong (or a bug in the
- * encoder) is caught as a failed replay instead of shown to the user. */
+ * encoder) is caught as a failed replay instead of shown to the user.
+ *
+ * A step is headed by its action as TLC names it: the definition and the
+ * values of its arguments in that step (`<Step(p1) line 6, ...>`), found by
+ * evaluating the action's path again on the step (eval_action_params).
+ * The trace printed on stdout is the run's counterexample, and is also
+ * handed to the result record (report.h) for --json and --itf. */
 #include "trace.h"
 
 #include <string.h>
 
 #include "eval.h"
+#include "report.h"
 
 static bool holds(const Spec *spec, Expr *e, Value **cur, Value **next,
                   char **why, const char *what) {
@@ -107,22 +114,74 @@ static bool replay(const Spec *spec, Trace *t, char **why) {
   return true;
 }
 
+int trace_step_params(const Spec *spec, const Trace *t, int i,
+                      Value **params, int max, const Def **def) {
+  *def = NULL;
+  int a = t->actions && i > 0 ? t->actions[i] : -1;
+  if (a < 0)
+    return -1;
+  EvalState st = {spec, t->states[i - 1], t->states[i]};
+  FailPoint fp;
+  FILE *devnull = fopen("/dev/null", "w");
+  void *old = diag_set_stream(devnull);
+  int level = eval_set_level(i); /* as in the replay: the source's level */
+  int n = -1;
+  if (fail_push(&fp) == 0) {
+    n = eval_action_params(&st, &spec->actions.data[a], params, max, def);
+    fail_pop(&fp);
+  }
+  eval_set_level(level);
+  diag_set_stream(old);
+  if (devnull)
+    fclose(devnull);
+  return n;
+}
+
+char *trace_step_label(const Spec *spec, const Trace *t, int i) {
+  int a = t->actions && i > 0 ? t->actions[i] : -1;
+  if (a < 0)
+    return xstrdup(i == 0 || a == -1 ? "Initial predicate" : "Next");
+  const Action *ac = &spec->actions.data[a];
+  Value *params[TRACE_MAX_PARAMS];
+  const Def *def;
+  int n = trace_step_params(spec, t, i, params, TRACE_MAX_PARAMS, &def);
+  if (n <= 0)
+    return xstrdup(ac->name);
+  size_t len = strlen(ac->name) + 3;
+  char **texts = xmalloc((size_t)n * sizeof *texts);
+  for (int k = 0; k < n; k++) {
+    texts[k] = val_to_string(params[k]);
+    len += strlen(texts[k]) + 1;
+  }
+  char *s = xmalloc(len);
+  char *p = s + sprintf(s, "%s(", ac->name);
+  for (int k = 0; k < n; k++) {
+    p += sprintf(p, "%s%s", k ? "," : "", texts[k]);
+    free(texts[k]);
+  }
+  strcpy(p, ")");
+  free(texts);
+  return s;
+}
+
 void trace_print(FILE *out, const Spec *spec, const Trace *t) {
+  if (out == stdout)
+    report_trace(spec, t);
   for (int i = 0; i < t->n; i++) {
     int a = t->actions ? t->actions[i] : -1;
-    if (i == 0 || a == -1) {
-      fprintf(out, "State %d: <Initial predicate>\n", i + 1);
-    } else if (a < 0) {
-      fprintf(out, "State %d: <Next>\n", i + 1);
+    char *label = trace_step_label(spec, t, i);
+    if (i == 0 || a < 0) {
+      fprintf(out, "State %d: <%s>\n", i + 1, label);
     } else {
       const Action *ac = &spec->actions.data[a];
       fprintf(out,
               "State %d: <%s line %u, col %u to line %u, col %u of module "
               "%s>\n",
-              i + 1, ac->name, ac->loc.line, ac->loc.col, ac->loc.eline,
+              i + 1, label, ac->loc.line, ac->loc.col, ac->loc.eline,
               ac->loc.ecol,
               ac->loc.file ? sym_str(spec->prog->root->name) : "?");
     }
+    free(label);
     for (int v = 0; v < spec->nvars; v++) {
       char *s = val_to_string(t->states[i][v]);
       fprintf(out, "/\\ %s = %s\n", sym_str(spec->prog->vars.data[v]->name), s);
@@ -155,7 +214,16 @@ bool trace_property_holds(const Spec *spec, const Property *p, Value **s0,
   return eval_bool(&st, p->expr, "an action property");
 }
 
+void trace_print_invariant_violation(FILE *out, const char *name) {
+  report_property_violated("invariant", name);
+  fprintf(out, "Error: Invariant %s is violated.\n", name);
+}
+
 void trace_print_property_violation(FILE *out, const Property *p) {
+  report_property_violated(p->kind == PROP_ALWAYS ? "invariant"
+                   : p->kind == PROP_INIT ? "property"
+                                          : "action property",
+                   sym_str(p->name));
   if (p->kind == PROP_ALWAYS)
     fprintf(out, "Error: Invariant %s is violated.\n", sym_str(p->name));
   else if (p->kind == PROP_INIT)

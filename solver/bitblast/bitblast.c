@@ -49,6 +49,7 @@
  * DIV and MOD by 0 are undefined in TLA+ and guarded by the encoder; here
  * a DIV 0 = 0 and a MOD 0 = a (any fixed choice is sound once guarded). */
 #include "solver.h"
+#include "stop.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -117,7 +118,7 @@ static void cad_fail(CadSolver *s, const char *msg) {
 
 static int cad_terminate(void *arg) {
   CadSolver *s = arg;
-  return s->deadline > 0 && cad_now() > s->deadline;
+  return stop_requested() || (s->deadline > 0 && cad_now() > s->deadline);
 }
 
 /* ---- the instance ---- */

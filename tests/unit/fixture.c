@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cfg.h"
@@ -84,4 +85,14 @@ Spec *fixture_load_spec(const char *body, const char *cfg) {
                 fixture_captured());
   free(cpath);
   return s;
+}
+
+const char *fixture_shared(void) {
+  const char *s = getenv("SHARED");
+  if (!s || !*s)
+    s = "../shared";
+  char corpus[1024];
+  snprintf(corpus, sizeof corpus, "%s/corpus", s);
+  struct stat st;
+  return stat(corpus, &st) == 0 && S_ISDIR(st.st_mode) ? s : NULL;
 }

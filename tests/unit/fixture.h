@@ -25,5 +25,9 @@ void fixture_write(const char *name, const char *text);
 Program *fixture_load(const char *body);
 /* Loads M with config text cfg and binds it; asserts each step works. */
 Spec *fixture_load_spec(const char *body, const char *cfg);
+/* The shared folder (SHARED, default ../shared) when its corpus/ is there,
+ * else NULL: a test that needs the corpus returns at once then (passes),
+ * and the runner says once that such tests were skipped (main.c). */
+const char *fixture_shared(void);
 
 #endif

@@ -1,0 +1,163 @@
+/* stop.c -- the watcher thread behind stop.h.
+ *
+ * Signals are taken synchronously (sigtimedwait in the watcher) rather than
+ * by a handler, so that what happens on a stop -- taking a mutex, calling
+ * into Z3 -- runs on an ordinary thread and not in signal context.  The
+ * reason is one atomic int that the engines read without a lock. */
+#include "stop.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { MAX_INTERRUPTERS = 8 };
+
+static atomic_int reason = STOP_NONE;
+static double timeout_given;
+static unsigned long long memory_limit;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+  void (*fn)(void *);
+  void *arg;
+} interrupters[MAX_INTERRUPTERS];
+
+StopReason stop_reason(void) { return (StopReason)atomic_load(&reason); }
+
+int stop_exit_code(StopReason r) {
+  return r == STOP_SIGINT    ? 128 + SIGINT
+         : r == STOP_SIGTERM ? 128 + SIGTERM
+         : r == STOP_MEMORY  ? 153
+                             : 255;
+}
+
+const char *stop_status(StopReason r) {
+  return r == STOP_TIMEOUT  ? "TIMEOUT"
+         : r == STOP_MEMORY ? "OUT_OF_MEMORY"
+                            : "INTERRUPTED";
+}
+
+const char *stop_cause(StopReason r) {
+  static char buf[64];
+  if (r == STOP_SIGINT)
+    return "SIGINT";
+  if (r == STOP_SIGTERM)
+    return "SIGTERM";
+  if (r == STOP_MEMORY)
+    snprintf(buf, sizeof buf, "the memory limit (--max-memory %llu MiB)",
+             memory_limit >> 20);
+  else
+    snprintf(buf, sizeof buf, "the time limit (--timeout %g)", timeout_given);
+  return buf;
+}
+
+int stop_add_interrupter(void (*fn)(void *), void *arg) {
+  pthread_mutex_lock(&lock);
+  int h = -1;
+  for (int i = 0; i < MAX_INTERRUPTERS && h < 0; i++)
+    if (!interrupters[i].fn) {
+      interrupters[i].fn = fn;
+      interrupters[i].arg = arg;
+      h = i;
+    }
+  pthread_mutex_unlock(&lock);
+  return h;
+}
+
+void stop_remove_interrupter(int h) {
+  if (h < 0 || h >= MAX_INTERRUPTERS)
+    return;
+  pthread_mutex_lock(&lock);
+  interrupters[h].fn = NULL;
+  interrupters[h].arg = NULL;
+  pthread_mutex_unlock(&lock);
+}
+
+static void interrupt_all(void) {
+  pthread_mutex_lock(&lock);
+  for (int i = 0; i < MAX_INTERRUPTERS; i++)
+    if (interrupters[i].fn)
+      interrupters[i].fn(interrupters[i].arg);
+  pthread_mutex_unlock(&lock);
+}
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The process's resident size in bytes (0 when unknown). */
+static unsigned long long resident(void) {
+  unsigned long long vsize = 0, rss = 0;
+  FILE *f = fopen("/proc/self/statm", "r");
+  if (f) {
+    if (fscanf(f, "%llu %llu", &vsize, &rss) != 2)
+      rss = 0;
+    fclose(f);
+  }
+  return rss * (unsigned long long)sysconf(_SC_PAGESIZE);
+}
+
+static void *watch(void *arg) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  double deadline = timeout_given > 0 ? now() + timeout_given : 0;
+  for (;;) {
+    /* Before a stop: wait for a signal or the deadline.  After: keep
+     * interrupting (a query may start just after one was cancelled) and
+     * end the process on a second signal. */
+    bool stopping = stop_requested();
+    double wait = stopping ? 0.02 : deadline ? deadline - now() : 3600;
+    if (wait < 0)
+      wait = 0;
+    if (!stopping && memory_limit && wait > 0.1)
+      wait = 0.1;
+    struct timespec ts = {(time_t)wait,
+                          (long)((wait - (double)(time_t)wait) * 1e9)};
+    int sig = sigtimedwait(&set, NULL, &ts);
+    if (sig == SIGINT || sig == SIGTERM) {
+      if (stopping) {
+        static const char msg[] = "brink: stopped at once (second signal)\n";
+        if (write(2, msg, sizeof msg - 1) < 0) {
+        }
+        _exit(128 + sig);
+      }
+      atomic_store(&reason, sig == SIGINT ? STOP_SIGINT : STOP_SIGTERM);
+    } else if (!stopping && deadline && now() >= deadline) {
+      atomic_store(&reason, STOP_TIMEOUT);
+    } else if (!stopping && memory_limit && resident() > memory_limit) {
+      atomic_store(&reason, STOP_MEMORY);
+    }
+    if (stop_requested())
+      interrupt_all();
+  }
+  return NULL;
+}
+
+bool stop_start(double timeout_seconds, unsigned long long max_bytes) {
+  timeout_given = timeout_seconds;
+  memory_limit = max_bytes;
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  if (pthread_sigmask(SIG_BLOCK, &set, NULL) != 0)
+    return false;
+  pthread_t t;
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  int err = pthread_create(&t, &attr, watch, NULL);
+  pthread_attr_destroy(&attr);
+  if (err) {
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+    return false;
+  }
+  return true;
+}
