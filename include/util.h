@@ -71,6 +71,9 @@ bool stack_nearly_full(void);
 int run_with_stack(int (*fn)(void *), void *arg, size_t bytes);
 
 /* 64-bit hashing helpers. */
+/* Seconds on the monotonic clock (for durations; not the time of day). */
+double util_now(void);
+
 uint64_t hash_bytes(const void *p, size_t n, uint64_t seed);
 uint64_t hash_mix(uint64_t h, uint64_t x);
 

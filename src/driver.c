@@ -80,12 +80,6 @@ static void keep_choices(Bmc *b) {
   }
 }
 
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static bool rd_bool(void *arg, TermId t) { return solver_value_bool(arg, t); }
 static void rd_int(void *arg, TermId t, mpz_t out) {
   solver_value_int(arg, t, out);
@@ -99,14 +93,14 @@ static SolverResult ask(Bmc *b, TermId q) {
     return SOLVER_UNKNOWN;
   if (term_is_false(b->tm, q))
     return SOLVER_UNSAT;
-  double t0 = now();
+  double t0 = util_now();
   /* The ranges of the level variables: facts, not a dependence. */
   solver_assert(b->solver, enc_take_axioms(b->enc));
   TermId a = term_mk_fresh(b->tm, "ask", SORT_BOOL);
   solver_assert(b->solver, term_mk_implies(b->tm, a, q));
   SolverResult r = solver_check(b->solver, &a, 1);
   if (getenv("BRINK_DEBUG_ASK"))
-    fprintf(stderr, "brink: query %.3f s: %s\n", now() - t0,
+    fprintf(stderr, "brink: query %.3f s: %s\n", util_now() - t0,
             r == SOLVER_SAT ? "sat" : r == SOLVER_UNSAT ? "unsat" : "unknown");
   if (r == SOLVER_SAT && depends_on_level(b, q))
     fail_at((Loc){0}, EXIT_OTHER,
@@ -365,7 +359,7 @@ static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
     fprintf(stdout,
             "brink: deadlock after %d step%s (a shortest counterexample: %d "
             "state%s). Time: %.2f s.\n",
-            k, k == 1 ? "" : "s", k + 1, k == 0 ? "" : "s", now() - b->t0);
+            k, k == 1 ? "" : "s", k + 1, k == 0 ? "" : "s", util_now() - b->t0);
     code = EXIT_DEADLOCK;
     break;
   }
@@ -417,7 +411,7 @@ static int report_violation(Bmc *b, Trace *t, int k) {
           "brink: %s %s is violated after %d step%s (a shortest "
           "counterexample: %d state%s). Time: %.2f s.\n",
           what, name, k, k == 1 ? "" : "s", k + 1, k == 0 ? "" : "s",
-          now() - b->t0);
+          util_now() - b->t0);
   return inv >= 0 || bad->kind == PROP_ALWAYS ? EXIT_SAFETY : EXIT_LIVENESS;
 }
 
@@ -439,7 +433,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   b.enc = enc_new(spec, b.tm);
   if (opt->max_seq_len >= 0)
     enc_set_max_seq_len(b.enc, opt->max_seq_len);
-  b.t0 = now();
+  b.t0 = util_now();
   int K = opt->length;
   if (spec->actions.len == 0)
     fprintf(stderr, "brink: note: Next has no actions\n");
@@ -602,7 +596,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   fprintf(stdout,
           "brink: no invariant is violated in executions of up to %d steps "
           "(%s%s; backend %s). Time: %.2f s.\n",
-          K, what, seqs, solver_describe(b.solver), now() - b.t0);
+          K, what, seqs, solver_describe(b.solver), util_now() - b.t0);
   code = checked_finish(stdout, spec, &by, opt->safety_only);
 popped:
   fail_pop(&fp);

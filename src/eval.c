@@ -1487,17 +1487,11 @@ static SearchStatsFn stats_fn;
 static void *stats_arg;
 static double run_start;
 
-static double wall_now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 void eval_set_search_config(const SearchConfig *cfg) {
   have_search_config = cfg != NULL;
   if (cfg)
     search_config = *cfg;
-  run_start = wall_now();
+  run_start = util_now();
 }
 
 void eval_set_search_stats(SearchStatsFn fn, void *arg) {
@@ -1547,7 +1541,7 @@ static Value *tlc_get(Ctx *c, Expr *e, Env *env) {
     }
     int64_t duration = 0;
     if (have_search_config)
-      duration = (int64_t)(wall_now() - run_start);
+      duration = (int64_t)(util_now() - run_start);
     if (strcmp(what, "duration") == 0) {
       search_stats(e, what);
       return val_int(duration);

@@ -75,12 +75,6 @@ typedef struct Bfs {
   Value **kbuf, **tbuf; /* scratch keys */
 } Bfs;
 
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static int key_len(const Bfs *b) { return b->keyed ? b->nkey : b->nvars; }
 
 static uint64_t key_fp(const Bfs *b, Value **k) {
@@ -265,7 +259,7 @@ static bool mem_exhausted(size_t extra) {
 static void mem_check_for(size_t extra) {
   if (!mem.active)
     return;
-  double t = now();
+  double t = util_now();
   if (!extra && t - mem.last < 0.05)
     return;
   mem.last = t;
@@ -706,7 +700,7 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   b.spec = spec;
   b.nvars = spec->nvars;
   b.depth_limit = opt->length_given ? opt->length : -1;
-  b.t0 = b.last_report = now();
+  b.t0 = b.last_report = util_now();
   b.cur = UINT32_MAX;
   b.bad_inv = -1;
   b.expanding = xmalloc((size_t)(b.nvars + 1) * sizeof *b.expanding);
@@ -780,7 +774,7 @@ static int search(const Spec *spec, const CheckOptions *opt) {
       b.result = EXIT_DEADLOCK;
       break;
     }
-    double t = now();
+    double t = util_now();
     if (t - b.last_report >= PROGRESS_SECONDS)
       progress(&b, t);
   }

@@ -41,12 +41,6 @@ static struct {
   char stop_msg[512];
 } R;
 
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static bool writable(const char *path, const char *opt) {
   if (!path || strcmp(path, "-") == 0)
     return true;
@@ -63,7 +57,7 @@ bool report_start(const ReportConfig *c) {
   memset(&R, 0, sizeof R);
   R.cfg = *c;
   R.depth = -1;
-  R.t0 = now();
+  R.t0 = util_now();
   if (!writable(c->json_path, "--json") || !writable(c->itf_path, "--itf") ||
       !writable(c->trace_module, "--trace-module"))
     return false;
@@ -92,7 +86,7 @@ void report_depth_checked(int depth, const char *backend) {
   snprintf(R.backend, sizeof R.backend, "%s", backend ? backend : "");
   if (!R.cfg.quiet)
     fprintf(stderr, "brink: depth %d checked (%.2f s)\n", depth,
-            now() - R.t0);
+            util_now() - R.t0);
 }
 
 void report_states(uint64_t generated, uint64_t distinct, int depth) {
@@ -126,7 +120,7 @@ static int stopped(const char *established) {
   StopReason r = stop_reason();
   snprintf(R.stop_msg, sizeof R.stop_msg, "%s by %s after %.2f s; %s",
            r == STOP_SIGINT || r == STOP_SIGTERM ? "interrupted" : "stopped",
-           stop_cause(r), now() - R.t0, established);
+           stop_cause(r), util_now() - R.t0, established);
   fprintf(stdout, "brink: %s: the run was %s.\n", stop_status(r), R.stop_msg);
   return stop_exit_code(r);
 }
@@ -365,7 +359,7 @@ static json_t *result_json(int code) {
   json_object_set_new(o, "trace_length", json_integer(R.trace.n));
   json_object_set_new(o, "loop", json_null());
   json_object_set_new(o, "duration_ms",
-                      json_integer((json_int_t)((now() - R.t0) * 1000)));
+                      json_integer((json_int_t)((util_now() - R.t0) * 1000)));
   return o;
 }
 

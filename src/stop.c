@@ -5,6 +5,7 @@
  * into Z3 -- runs on an ordinary thread and not in signal context.  The
  * reason is one atomic int that the engines read without a lock. */
 #include "stop.h"
+#include "util.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -84,12 +85,6 @@ static void interrupt_all(void) {
   pthread_mutex_unlock(&lock);
 }
 
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* The process's resident size in bytes (0 when unknown). */
 static unsigned long long resident(void) {
   unsigned long long vsize = 0, rss = 0;
@@ -107,13 +102,13 @@ static void *watch(void *arg) {
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
-  double deadline = timeout_given > 0 ? now() + timeout_given : 0;
+  double deadline = timeout_given > 0 ? util_now() + timeout_given : 0;
   for (;;) {
     /* Before a stop: wait for a signal or the deadline.  After: keep
      * interrupting (a query may start just after one was cancelled) and
      * end the process on a second signal. */
     bool stopping = stop_requested();
-    double wait = stopping ? 0.02 : deadline ? deadline - now() : 3600;
+    double wait = stopping ? 0.02 : deadline ? deadline - util_now() : 3600;
     if (wait < 0)
       wait = 0;
     if (!stopping && memory_limit && wait > 0.1)
@@ -129,7 +124,7 @@ static void *watch(void *arg) {
         _exit(128 + sig);
       }
       atomic_store(&reason, sig == SIGINT ? STOP_SIGINT : STOP_SIGTERM);
-    } else if (!stopping && deadline && now() >= deadline) {
+    } else if (!stopping && deadline && util_now() >= deadline) {
       atomic_store(&reason, STOP_TIMEOUT);
     } else if (!stopping && memory_limit && resident() > memory_limit) {
       atomic_store(&reason, STOP_MEMORY);

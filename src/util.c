@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "diag.h"
 
@@ -193,4 +194,10 @@ int run_with_stack(int (*fn)(void *), void *arg, size_t bytes) {
     return j.result;
   }
   return fn(arg); /* no thread: run here, with the default stack */
+}
+
+double util_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }

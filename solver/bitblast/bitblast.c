@@ -100,12 +100,6 @@ typedef struct CadSolver {
   char *cav;
 } CadSolver;
 
-static double cad_now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static void cad_set_reason(CadSolver *s, char *msg) {
   free(s->reason);
   s->reason = msg;
@@ -118,7 +112,7 @@ static void cad_fail(CadSolver *s, const char *msg) {
 
 static int cad_terminate(void *arg) {
   CadSolver *s = arg;
-  return stop_requested() || (s->deadline > 0 && cad_now() > s->deadline);
+  return stop_requested() || (s->deadline > 0 && util_now() > s->deadline);
 }
 
 /* ---- the instance ---- */
@@ -257,7 +251,7 @@ static SolverResult cad_check(Solver *base, const TermId *assumptions,
   s->model = CAD_NO_MODEL;
   if (s->error)
     return cad_unknown(s, xstrdup(s->error));
-  s->deadline = s->timeout_ms ? cad_now() + s->timeout_ms / 1000.0 : 0;
+  s->deadline = s->timeout_ms ? util_now() + s->timeout_ms / 1000.0 : 0;
   VEC(int) lits = {0};
   VEC(CadRoot) extra = {0};
   SolverResult res;
