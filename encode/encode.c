@@ -49,6 +49,7 @@ typedef struct Bind {
   SymVal *cache;
   struct Bind *up;
   SymVal *at; /* the value of `@` where the thunk was made */
+  uint64_t epoch; /* with cache: Enc.nxt_epoch it holds in, 0 = always */
   /* With cache: the errors its encoding records, relative to its own
    * evaluation (path condition TRUE); every use records them again under
    * the path condition of that use. */
@@ -85,6 +86,11 @@ struct Enc {
   SymVal **cur;  /* the current state (NULL while encoding Init) */
   SymVal **nxt;  /* partial next state (Init: the state being built) */
   TermId *asg;   /* assigned flags for nxt */
+  /* Bumped at every change of nxt/asg, and at every read of nxt: a thunk
+   * whose encoding read the partial next state is cached only until it
+   * changes (in Init(v) == \E k \in 0..1 : v = k /\ v < 1, v stands for
+   * a variable Init is assigning, with another value in each branch). */
+  uint64_t nxt_epoch, nxt_reads;
   bool init_mode;
   bool primed;
   SymVal *at;
@@ -472,7 +478,8 @@ static SymVal *bind_value(Enc *E, Bind *b) {
       VEC_PUSH(E->uselog, ((UseRec){b->use, E->pc}));
     return b->v;
   }
-  if (b->cache && !E->primed) {
+  if (b->cache && !E->primed &&
+      (b->epoch == 0 || b->epoch == E->nxt_epoch)) {
     for (size_t i = 0; i < b->nerrs; i++)
       wd_code(E, b->errs[i].cond, &(Expr){.loc = b->errs[i].loc},
               b->errs[i].msg, b->errs[i].code);
@@ -487,6 +494,7 @@ static SymVal *bind_value(Enc *E, Bind *b) {
   E->pc = term_true(T);
   size_t from = E->errs ? E->errs->len : 0;
   size_t ufrom = E->uselog.len;
+  uint64_t reads = E->nxt_reads;
   SymVal *v = enc(E, b->thunk, b->tenv);
   E->at = saved;
   E->pc = saved_pc;
@@ -495,6 +503,7 @@ static SymVal *bind_value(Enc *E, Bind *b) {
   size_t to = E->errs ? E->errs->len : 0;
   if (!E->primed) {
     b->cache = v;
+    b->epoch = E->nxt_reads == reads ? 0 : E->nxt_epoch;
     b->nerrs = to - from;
     b->errs = xmalloc((b->nerrs + 1) * sizeof *b->errs);
     if (b->nerrs)
@@ -1483,6 +1492,7 @@ static SymVal *enc_var(Enc *E, Expr *e, Decl *d) {
   if (E->primed || E->init_mode) {
     if (!E->nxt)
       unsupported(e, "%s' cannot be used here", sym_str(d->name));
+    E->nxt_reads++;
     if (term_is_false(T, E->asg[d->index]) || !E->nxt[d->index]) {
       wd(E, term_true(T), e,
          E->init_mode ? "a variable is read before Init gives it a value"
@@ -3020,6 +3030,7 @@ static Snap snap_take(Enc *E) {
 }
 
 static void snap_restore(Enc *E, const Snap *s) {
+  E->nxt_epoch++;
   memcpy(E->nxt, s->nxt, (size_t)E->nvars * sizeof *s->nxt);
   memcpy(E->asg, s->asg, (size_t)E->nvars * sizeof *s->asg);
 }
@@ -3089,6 +3100,7 @@ static TermId branch_merge(Enc *E, Expr *at, Branches *br, const Snap *in) {
     }
     g = term_mk_ite(T, sel, br->guards.data[i], g);
   }
+  E->nxt_epoch++;
   for (size_t i = 0; i < br->states.len; i++)
     snap_free(&br->states.data[i]);
   VEC_FREE(br->guards);
@@ -3100,6 +3112,7 @@ static TermId branch_merge(Enc *E, Expr *at, Branches *br, const Snap *in) {
 static TermId assign(Enc *E, Expr *at, Decl *d, SymVal *v) {
   int i = d->index;
   TermId a = E->asg[i];
+  E->nxt_epoch++;
   if (term_is_false(T, a) || !E->nxt[i]) {
     E->nxt[i] = v;
     E->asg[i] = term_true(T);
@@ -3651,6 +3664,7 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
       }
       E->asg[v] = term_mk_ite(T, c, sa.asg[v], E->asg[v]);
     }
+    E->nxt_epoch++;
     snap_free(&in);
     snap_free(&sa);
     return term_mk_ite(T, c, ga, gb);
@@ -3899,6 +3913,7 @@ static SymVal *enc_enabled(Enc *E, Expr *e, Bind *env) {
   E->asg = xmalloc(((size_t)E->nvars + 1) * sizeof *E->asg);
   for (int v = 0; v < E->nvars; v++)
     E->asg[v] = term_false(T);
+  E->nxt_epoch++;
   TermId mark = term_count(T);
   size_t err_from = E->errs->len;
   unsigned branchings = E->branchings;
@@ -3908,6 +3923,7 @@ static SymVal *enc_enabled(Enc *E, Expr *e, Bind *env) {
   free(E->asg);
   E->nxt = nxt;
   E->asg = asg;
+  E->nxt_epoch++;
   TermId en = exists_choices(E, e, g, mark);
   size_t err_to = one_path ? err_from : E->errs->len;
   for (size_t i = err_from; i < err_to; i++) {
@@ -3930,6 +3946,7 @@ static SymVal *enc_enabled(Enc *E, Expr *e, Bind *env) {
 
 Enc *enc_new(const Spec *spec, TermMgr *tm) {
   Enc *E = xcalloc(1, sizeof *E);
+  E->nxt_epoch = 1;
   E->spec = spec;
   E->tm = tm;
   E->nvars = spec->nvars;
