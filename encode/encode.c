@@ -1242,8 +1242,18 @@ static SymVal *except_path(Enc *E, Expr *e, SymVal *f, ExceptUpdate *u, int i,
     return f;
   SymVal *key = st->is_field ? sv_from_value(val_str(st->field))
                              : fapp_key(E, st->args, st->nargs, env);
-  SymVal *old = apply_checked(E, e, f, key);
+  if (f->kind != SV_FUN)
+    unsupported(e, "a function was expected here");
+  /* A key outside DOMAIN f leaves f unchanged (as in the evaluator): the
+   * rest of the path is encoded only where the key is in the domain. */
+  TermId def;
+  SymVal *old = sv_apply(f, key, &def);
+  if (!old)
+    return f;
+  TermId saved = E->pc;
+  E->pc = term_mk_and2(T, saved, def);
   SymVal *nv = except_path(E, e, old, u, i + 1, env);
+  E->pc = saved;
   return sv_update(f, key, nv);
 }
 

@@ -773,6 +773,24 @@ static Value *except_path(Ctx *c, Expr *e, Value *f, ExceptUpdate *u, int i,
   ExceptStep *st = &u->path[i];
   Value *key = st->is_field ? val_str(st->field)
                             : fapp_arg(c, st->args, st->nargs, env);
+  if (f->kind == V_FUN && !val_fun_apply(f, key) &&
+      (f->u.fun.n == 0 || comparable(key, f->u.fun.keys[0]))) {
+    /* [f EXCEPT ![k] = v] with k outside DOMAIN f is f (the definition is
+     * [x \in DOMAIN f |-> IF x = k THEN v ELSE f[x]]); TLC warns and goes
+     * on, and so do we, once per run.  A key of another kind than the
+     * domain's is an error, as in TLC. */
+    static bool warned;
+    if (!warned) {
+      warned = true;
+      char *k = show(key);
+      diag_warning(e->loc,
+                   "EXCEPT updates %s, which is not in the domain of the "
+                   "function; the function is left unchanged there",
+                   k);
+      free(k);
+    }
+    return f;
+  }
   Value *old = apply(e, f, key);
   return val_fun_update(f, key, except_path(c, e, old, u, i + 1, env));
 }
