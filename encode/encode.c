@@ -32,6 +32,7 @@
 #include "eval.h"
 #include "registers.h"
 #include "reccall.h"
+#include "strcase.h"
 
 #define MAX_CELLS 100000 /* cells a constructed symbolic set may have */
 #define MAX_UNFOLD 400   /* nested calls while unfolding recursion */
@@ -1440,6 +1441,85 @@ static SymVal *seq_tail(Enc *E, Expr *e, SymVal *s) {
 
 static SymVal *apply_checked(Enc *E, Expr *e, SymVal *f, SymVal *x);
 
+/* ---- strings as sequences (TLC's Len, \o, Tail and SubSeq) ----
+ *
+ * On symbolic strings by cases over the strings met so far (strcase.h);
+ * the errors TLC reports on some case are recorded for it, and an index
+ * of no string the encoding knows is a refusal where it is reachable. */
+
+static SymVal *str_cases(Enc *E, Expr *e, SymVal **args, int n, StrOp op,
+                         void *arg, const char *what) {
+  StrCases sc;
+  if (!strcase_apply(args, n, op, arg, &sc))
+    unsupported(e, "%s of symbolic strings: more than %d combinations of "
+                   "the strings they may be",
+                what, STRCASE_MAX);
+  wd(E, sc.failed, e,
+     xsprintf("%s is applied outside its domain (the empty string, or "
+              "bounds outside the string)",
+              what));
+  wd(E, sc.model, e,
+     xsprintf("%s is applied to a model value, which is not a string", what));
+  TermId known[3] = {sc.ok, sc.failed, sc.model};
+  wd_code(E, term_mk_not(T, term_mk_or(T, known, 3)), e,
+          xsprintf("symbolic engine: %s of a string the encoding has not met "
+                   "(not supported yet)",
+                   what),
+          EXIT_OTHER);
+  return sc.val ? sc.val : sv_any();
+}
+
+static Value *str_len(Value **s, void *arg) {
+  return val_int((int64_t)strlen(sym_str(s[0]->u.str)));
+}
+
+static Value *str_tail(Value **s, void *arg) {
+  const char *str = sym_str(s[0]->u.str);
+  return *str ? val_str(sym_intern(str + 1)) : NULL;
+}
+
+static Value *str_cat(Value **s, void *arg) {
+  char *st = xsprintf("%s%s", sym_str(s[0]->u.str), sym_str(s[1]->u.str));
+  Value *r = val_str(sym_intern(st));
+  free(st);
+  return r;
+}
+
+/* s \o t with a string on one side: TLC concatenates two strings and
+ * refuses a string with anything else. */
+static SymVal *str_concat(Enc *E, Expr *e, SymVal **s) {
+  if (s[0]->kind == SV_ATOM && s[1]->kind == SV_ATOM)
+    return str_cases(E, e, s, 2, str_cat, NULL, "\\o");
+  if (s[0]->kind == SV_MIX || s[1]->kind == SV_MIX)
+    unsupported(e, "\\o of a string and a value whose kind depends on the "
+                   "path");
+  if (s[0] == sv_any() || s[1] == sv_any())
+    return sv_any();
+  wd(E, term_true(T), e,
+     "\\o of a string and a value that is not a string");
+  return sv_any();
+}
+
+static Value *str_sub(Value **s, void *arg) {
+  const int64_t *mn = arg;
+  const char *str = sym_str(s[0]->u.str);
+  int64_t len = (int64_t)strlen(str);
+  if (mn[1] < mn[0])
+    return val_str(sym_intern(""));
+  if (mn[0] < 1 || mn[1] > len)
+    return NULL;
+  return val_str(sym_intern_n(str + mn[0] - 1, (size_t)(mn[1] - mn[0] + 1)));
+}
+
+static SymVal *str_subseq(Enc *E, Expr *e, SymVal *s, TermId m, TermId n) {
+  Value *mv, *nv;
+  int64_t mn[2];
+  if (!sv_is_const(sv_int(m), &mv) || !sv_is_const(sv_int(n), &nv) ||
+      !val_int_fits(mv, &mn[0]) || !val_int_fits(nv, &mn[1]))
+    unsupported(e, "SubSeq of a string with bounds that are not constant");
+  return str_cases(E, e, &s, 1, str_sub, mn, "SubSeq");
+}
+
 /* Are all of the function's keys integer constants (seq_view's case)? */
 static bool int_const_keys(const SymVal *s) {
   for (uint32_t i = 0; i < s->n; i++)
@@ -2573,12 +2653,8 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     return sv_int(term_mk_neg(T, as_int(a[0], enc(E, a[0], env))));
   case B_LEN: {
     SymVal *s = enc(E, a[0], env);
-    if (s->kind == SV_ATOM) {
-      Value *str;
-      if (sv_is_const(s, &str) && str->kind == V_STR)
-        return sv_int(term_mk_int_si(T, (long)strlen(sym_str(str->u.str))));
-      unsupported(e, "Len of a string that is not constant");
-    }
+    if (s->kind == SV_ATOM)
+      return str_cases(E, e, &s, 1, str_len, NULL, "Len");
     if (s->kind == SV_FUN && !int_const_keys(s)) {
       TermId len;
       wd(E, term_mk_not(T, seq_shape(E, e, s, &len)), e,
@@ -2595,17 +2671,25 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     return seq_append(E, e, s, enc(E, a[1], env));
   }
   case B_CONCAT: {
-    SymVal *s = enc(E, a[0], env);
-    return seq_concat(E, e, s, enc(E, a[1], env));
+    SymVal *s[2] = {enc(E, a[0], env), enc(E, a[1], env)};
+    if (s[0]->kind == SV_ATOM || s[1]->kind == SV_ATOM)
+      return str_concat(E, e, s);
+    return seq_concat(E, e, s[0], s[1]);
   }
   case B_HEAD:
     return seq_head(E, e, enc(E, a[0], env));
-  case B_TAIL:
-    return seq_tail(E, e, enc(E, a[0], env));
+  case B_TAIL: {
+    SymVal *s = enc(E, a[0], env);
+    if (s->kind == SV_ATOM)
+      return str_cases(E, e, &s, 1, str_tail, NULL, "Tail");
+    return seq_tail(E, e, s);
+  }
   case B_SUBSEQ: {
     SymVal *s = enc(E, a[0], env);
     TermId m = as_int(a[1], enc(E, a[1], env));
     TermId n = as_int(a[2], enc(E, a[2], env));
+    if (s->kind == SV_ATOM)
+      return str_subseq(E, e, s, m, n);
     return seq_subseq(E, e, s, m, n);
   }
   case B_SELECTSEQ:

@@ -1793,7 +1793,14 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
     return s->u.fun.vals[0];
   }
   case B_TAIL: {
-    Value *s = need_seq(e, eval(c, a[0], env), "Tail");
+    Value *s = eval(c, a[0], env);
+    if (s->kind == V_STR) { /* TLC: the string without its first character */
+      const char *str = sym_str(s->u.str);
+      if (!*str)
+        eval_fail(e, "Tail of the empty string");
+      return val_str(sym_intern(str + 1));
+    }
+    s = need_seq(e, s, "Tail");
     if (s->u.fun.n == 0)
       eval_fail(e, "Tail of the empty sequence");
     return mk_seq(s->u.fun.vals + 1, s->u.fun.n - 1);
