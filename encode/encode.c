@@ -30,6 +30,7 @@
 #include "builtin.h"
 #include "community.h"
 #include "eval.h"
+#include "instance.h"
 #include "registers.h"
 #include "reccall.h"
 #include "strcase.h"
@@ -2742,6 +2743,8 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
                    "\\in",
                 sym_str(e->name));
   case B_ENABLED:
+    if (inst_enabled_refused(e))
+      fail_at(e->loc, EXIT_OTHER, ENABLED_REFUSAL);
     return enc_enabled(E, e, env);
   case B_TLCSET: {
     /* Sound to take as TRUE only when no register is read where the

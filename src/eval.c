@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "builtin.h"
+#include "instance.h"
 #include "native.h"
 
 #define MAX_DEPTH 20000
@@ -1706,6 +1707,8 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
     return val_bool(before == after);
   }
   case B_ENABLED:
+    if (inst_enabled_refused(e))
+      fail_at(e->loc, EXIT_OTHER, ENABLED_REFUSAL);
     return val_bool(eval_enabled(c, a[0], env));
   case B_BOX:
   case B_DIAMOND:
