@@ -1512,13 +1512,48 @@ static Value *str_sub(Value **s, void *arg) {
   return val_str(sym_intern_n(str + mn[0] - 1, (size_t)(mn[1] - mn[0] + 1)));
 }
 
+/* The bounds of an Int term that folds or has known bounds, within
+ * STR_BOUNDS values; false otherwise. */
+#define STR_BOUNDS 64
+static bool small_range(TermId t, int64_t *lo, int64_t *hi) {
+  mpz_t l, h;
+  mpz_inits(l, h, NULL);
+  bool ok = term_int_bounds(sv_mgr(), t, l, h) && mpz_fits_slong_p(l) &&
+            mpz_fits_slong_p(h);
+  if (ok) {
+    *lo = mpz_get_si(l);
+    *hi = mpz_get_si(h);
+    ok = *hi - *lo < STR_BOUNDS;
+  }
+  mpz_clears(l, h, NULL);
+  return ok;
+}
+
+/* SubSeq(s, m, n) on a string: by cases over the values of m and n too,
+ * when their ranges are small (each case encoded under its own path
+ * condition, so its errors hold only there). */
 static SymVal *str_subseq(Enc *E, Expr *e, SymVal *s, TermId m, TermId n) {
-  Value *mv, *nv;
-  int64_t mn[2];
-  if (!sv_is_const(sv_int(m), &mv) || !sv_is_const(sv_int(n), &nv) ||
-      !val_int_fits(mv, &mn[0]) || !val_int_fits(nv, &mn[1]))
-    unsupported(e, "SubSeq of a string with bounds that are not constant");
-  return str_cases(E, e, &s, 1, str_sub, mn, "SubSeq");
+  int64_t mlo, mhi, nlo, nhi;
+  if (!small_range(m, &mlo, &mhi) || !small_range(n, &nlo, &nhi) ||
+      (mhi - mlo + 1) * (nhi - nlo + 1) > STR_BOUNDS)
+    unsupported(e, "SubSeq of a string with bounds of more than %d "
+                   "combinations of values",
+                STR_BOUNDS);
+  SymVal *r = NULL;
+  TermId saved = E->pc;
+  for (int64_t i = mhi; i >= mlo; i--)
+    for (int64_t j = nhi; j >= nlo; j--) {
+      int64_t mn[2] = {i, j};
+      TermId c = term_mk_and2(T, term_mk_eq(T, m, term_mk_int_si(T, i)),
+                              term_mk_eq(T, n, term_mk_int_si(T, j)));
+      if (term_is_false(T, c))
+        continue;
+      E->pc = term_mk_and2(T, saved, c);
+      SymVal *v = str_cases(E, e, &s, 1, str_sub, mn, "SubSeq");
+      E->pc = saved;
+      r = !r || v == sv_any() ? (r ? r : v) : sv_ite(c, v, r);
+    }
+  return r ? r : sv_any();
 }
 
 /* Are all of the function's keys integer constants (seq_view's case)? */

@@ -18,4 +18,5 @@ NotXYZ == s \o t # "xyz"
 NoZX == s # "zx"
 TailEmpty == Tail(s) # ""
 Sub == Len(s) > 2 => SubSeq(s, 2, 3) # "zx"
+SubT == Len(s) >= Len(t) => SubSeq(s, 1, Len(t)) # "yz"
 ====
