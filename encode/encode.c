@@ -30,8 +30,10 @@
 #include "builtin.h"
 #include "community.h"
 #include "eval.h"
+#include "instance.h"
 #include "registers.h"
 #include "reccall.h"
+#include "strcase.h"
 
 #define MAX_CELLS 100000 /* cells a constructed symbolic set may have */
 #define MAX_UNFOLD 400   /* nested calls while unfolding recursion */
@@ -49,6 +51,7 @@ typedef struct Bind {
   SymVal *cache;
   struct Bind *up;
   SymVal *at; /* the value of `@` where the thunk was made */
+  uint64_t epoch; /* with cache: Enc.nxt_epoch it holds in, 0 = always */
   /* With cache: the errors its encoding records, relative to its own
    * evaluation (path condition TRUE); every use records them again under
    * the path condition of that use. */
@@ -85,6 +88,11 @@ struct Enc {
   SymVal **cur;  /* the current state (NULL while encoding Init) */
   SymVal **nxt;  /* partial next state (Init: the state being built) */
   TermId *asg;   /* assigned flags for nxt */
+  /* Bumped at every change of nxt/asg, and at every read of nxt: a thunk
+   * whose encoding read the partial next state is cached only until it
+   * changes (in Init(v) == \E k \in 0..1 : v = k /\ v < 1, v stands for
+   * a variable Init is assigning, with another value in each branch). */
+  uint64_t nxt_epoch, nxt_reads;
   bool init_mode;
   bool primed;
   SymVal *at;
@@ -472,7 +480,8 @@ static SymVal *bind_value(Enc *E, Bind *b) {
       VEC_PUSH(E->uselog, ((UseRec){b->use, E->pc}));
     return b->v;
   }
-  if (b->cache && !E->primed) {
+  if (b->cache && !E->primed &&
+      (b->epoch == 0 || b->epoch == E->nxt_epoch)) {
     for (size_t i = 0; i < b->nerrs; i++)
       wd_code(E, b->errs[i].cond, &(Expr){.loc = b->errs[i].loc},
               b->errs[i].msg, b->errs[i].code);
@@ -487,6 +496,7 @@ static SymVal *bind_value(Enc *E, Bind *b) {
   E->pc = term_true(T);
   size_t from = E->errs ? E->errs->len : 0;
   size_t ufrom = E->uselog.len;
+  uint64_t reads = E->nxt_reads;
   SymVal *v = enc(E, b->thunk, b->tenv);
   E->at = saved;
   E->pc = saved_pc;
@@ -495,6 +505,7 @@ static SymVal *bind_value(Enc *E, Bind *b) {
   size_t to = E->errs ? E->errs->len : 0;
   if (!E->primed) {
     b->cache = v;
+    b->epoch = E->nxt_reads == reads ? 0 : E->nxt_epoch;
     b->nerrs = to - from;
     b->errs = xmalloc((b->nerrs + 1) * sizeof *b->errs);
     if (b->nerrs)
@@ -1233,8 +1244,18 @@ static SymVal *except_path(Enc *E, Expr *e, SymVal *f, ExceptUpdate *u, int i,
     return f;
   SymVal *key = st->is_field ? sv_from_value(val_str(st->field))
                              : fapp_key(E, st->args, st->nargs, env);
-  SymVal *old = apply_checked(E, e, f, key);
+  if (f->kind != SV_FUN)
+    unsupported(e, "a function was expected here");
+  /* A key outside DOMAIN f leaves f unchanged (as in the evaluator): the
+   * rest of the path is encoded only where the key is in the domain. */
+  TermId def;
+  SymVal *old = sv_apply(f, key, &def);
+  if (!old)
+    return f;
+  TermId saved = E->pc;
+  E->pc = term_mk_and2(T, saved, def);
   SymVal *nv = except_path(E, e, old, u, i + 1, env);
+  E->pc = saved;
   return sv_update(f, key, nv);
 }
 
@@ -1421,6 +1442,120 @@ static SymVal *seq_tail(Enc *E, Expr *e, SymVal *s) {
 
 static SymVal *apply_checked(Enc *E, Expr *e, SymVal *f, SymVal *x);
 
+/* ---- strings as sequences (TLC's Len, \o, Tail and SubSeq) ----
+ *
+ * On symbolic strings by cases over the strings met so far (strcase.h);
+ * the errors TLC reports on some case are recorded for it, and an index
+ * of no string the encoding knows is a refusal where it is reachable. */
+
+static SymVal *str_cases(Enc *E, Expr *e, SymVal **args, int n, StrOp op,
+                         void *arg, const char *what) {
+  StrCases sc;
+  if (!strcase_apply(args, n, op, arg, &sc))
+    unsupported(e, "%s of symbolic strings: more than %d combinations of "
+                   "the strings they may be",
+                what, STRCASE_MAX);
+  wd(E, sc.failed, e,
+     xsprintf("%s is applied outside its domain (the empty string, or "
+              "bounds outside the string)",
+              what));
+  wd(E, sc.model, e,
+     xsprintf("%s is applied to a model value, which is not a string", what));
+  TermId known[3] = {sc.ok, sc.failed, sc.model};
+  wd_code(E, term_mk_not(T, term_mk_or(T, known, 3)), e,
+          xsprintf("symbolic engine: %s of a string the encoding has not met "
+                   "(not supported yet)",
+                   what),
+          EXIT_OTHER);
+  return sc.val ? sc.val : sv_any();
+}
+
+static Value *str_len(Value **s, void *arg) {
+  return val_int((int64_t)strlen(sym_str(s[0]->u.str)));
+}
+
+static Value *str_tail(Value **s, void *arg) {
+  const char *str = sym_str(s[0]->u.str);
+  return *str ? val_str(sym_intern(str + 1)) : NULL;
+}
+
+static Value *str_cat(Value **s, void *arg) {
+  char *st = xsprintf("%s%s", sym_str(s[0]->u.str), sym_str(s[1]->u.str));
+  Value *r = val_str(sym_intern(st));
+  free(st);
+  return r;
+}
+
+/* s \o t with a string on one side: TLC concatenates two strings and
+ * refuses a string with anything else. */
+static SymVal *str_concat(Enc *E, Expr *e, SymVal **s) {
+  if (s[0]->kind == SV_ATOM && s[1]->kind == SV_ATOM)
+    return str_cases(E, e, s, 2, str_cat, NULL, "\\o");
+  if (s[0]->kind == SV_MIX || s[1]->kind == SV_MIX)
+    unsupported(e, "\\o of a string and a value whose kind depends on the "
+                   "path");
+  if (s[0] == sv_any() || s[1] == sv_any())
+    return sv_any();
+  wd(E, term_true(T), e,
+     "\\o of a string and a value that is not a string");
+  return sv_any();
+}
+
+static Value *str_sub(Value **s, void *arg) {
+  const int64_t *mn = arg;
+  const char *str = sym_str(s[0]->u.str);
+  int64_t len = (int64_t)strlen(str);
+  if (mn[1] < mn[0])
+    return val_str(sym_intern(""));
+  if (mn[0] < 1 || mn[1] > len)
+    return NULL;
+  return val_str(sym_intern_n(str + mn[0] - 1, (size_t)(mn[1] - mn[0] + 1)));
+}
+
+/* The bounds of an Int term that folds or has known bounds, within
+ * STR_BOUNDS values; false otherwise. */
+#define STR_BOUNDS 64
+static bool small_range(TermId t, int64_t *lo, int64_t *hi) {
+  mpz_t l, h;
+  mpz_inits(l, h, NULL);
+  bool ok = term_int_bounds(sv_mgr(), t, l, h) && mpz_fits_slong_p(l) &&
+            mpz_fits_slong_p(h);
+  if (ok) {
+    *lo = mpz_get_si(l);
+    *hi = mpz_get_si(h);
+    ok = *hi - *lo < STR_BOUNDS;
+  }
+  mpz_clears(l, h, NULL);
+  return ok;
+}
+
+/* SubSeq(s, m, n) on a string: by cases over the values of m and n too,
+ * when their ranges are small (each case encoded under its own path
+ * condition, so its errors hold only there). */
+static SymVal *str_subseq(Enc *E, Expr *e, SymVal *s, TermId m, TermId n) {
+  int64_t mlo, mhi, nlo, nhi;
+  if (!small_range(m, &mlo, &mhi) || !small_range(n, &nlo, &nhi) ||
+      (mhi - mlo + 1) * (nhi - nlo + 1) > STR_BOUNDS)
+    unsupported(e, "SubSeq of a string with bounds of more than %d "
+                   "combinations of values",
+                STR_BOUNDS);
+  SymVal *r = NULL;
+  TermId saved = E->pc;
+  for (int64_t i = mhi; i >= mlo; i--)
+    for (int64_t j = nhi; j >= nlo; j--) {
+      int64_t mn[2] = {i, j};
+      TermId c = term_mk_and2(T, term_mk_eq(T, m, term_mk_int_si(T, i)),
+                              term_mk_eq(T, n, term_mk_int_si(T, j)));
+      if (term_is_false(T, c))
+        continue;
+      E->pc = term_mk_and2(T, saved, c);
+      SymVal *v = str_cases(E, e, &s, 1, str_sub, mn, "SubSeq");
+      E->pc = saved;
+      r = !r || v == sv_any() ? (r ? r : v) : sv_ite(c, v, r);
+    }
+  return r ? r : sv_any();
+}
+
 /* Are all of the function's keys integer constants (seq_view's case)? */
 static bool int_const_keys(const SymVal *s) {
   for (uint32_t i = 0; i < s->n; i++)
@@ -1483,6 +1618,7 @@ static SymVal *enc_var(Enc *E, Expr *e, Decl *d) {
   if (E->primed || E->init_mode) {
     if (!E->nxt)
       unsupported(e, "%s' cannot be used here", sym_str(d->name));
+    E->nxt_reads++;
     if (term_is_false(T, E->asg[d->index]) || !E->nxt[d->index]) {
       wd(E, term_true(T), e,
          E->init_mode ? "a variable is read before Init gives it a value"
@@ -2553,12 +2689,8 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     return sv_int(term_mk_neg(T, as_int(a[0], enc(E, a[0], env))));
   case B_LEN: {
     SymVal *s = enc(E, a[0], env);
-    if (s->kind == SV_ATOM) {
-      Value *str;
-      if (sv_is_const(s, &str) && str->kind == V_STR)
-        return sv_int(term_mk_int_si(T, (long)strlen(sym_str(str->u.str))));
-      unsupported(e, "Len of a string that is not constant");
-    }
+    if (s->kind == SV_ATOM)
+      return str_cases(E, e, &s, 1, str_len, NULL, "Len");
     if (s->kind == SV_FUN && !int_const_keys(s)) {
       TermId len;
       wd(E, term_mk_not(T, seq_shape(E, e, s, &len)), e,
@@ -2575,17 +2707,25 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     return seq_append(E, e, s, enc(E, a[1], env));
   }
   case B_CONCAT: {
-    SymVal *s = enc(E, a[0], env);
-    return seq_concat(E, e, s, enc(E, a[1], env));
+    SymVal *s[2] = {enc(E, a[0], env), enc(E, a[1], env)};
+    if (s[0]->kind == SV_ATOM || s[1]->kind == SV_ATOM)
+      return str_concat(E, e, s);
+    return seq_concat(E, e, s[0], s[1]);
   }
   case B_HEAD:
     return seq_head(E, e, enc(E, a[0], env));
-  case B_TAIL:
-    return seq_tail(E, e, enc(E, a[0], env));
+  case B_TAIL: {
+    SymVal *s = enc(E, a[0], env);
+    if (s->kind == SV_ATOM)
+      return str_cases(E, e, &s, 1, str_tail, NULL, "Tail");
+    return seq_tail(E, e, s);
+  }
   case B_SUBSEQ: {
     SymVal *s = enc(E, a[0], env);
     TermId m = as_int(a[1], enc(E, a[1], env));
     TermId n = as_int(a[2], enc(E, a[2], env));
+    if (s->kind == SV_ATOM)
+      return str_subseq(E, e, s, m, n);
     return seq_subseq(E, e, s, m, n);
   }
   case B_SELECTSEQ:
@@ -2638,6 +2778,8 @@ static SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
                    "\\in",
                 sym_str(e->name));
   case B_ENABLED:
+    if (inst_enabled_refused(e))
+      fail_at(e->loc, EXIT_OTHER, ENABLED_REFUSAL);
     return enc_enabled(E, e, env);
   case B_TLCSET: {
     /* Sound to take as TRUE only when no register is read where the
@@ -3020,6 +3162,7 @@ static Snap snap_take(Enc *E) {
 }
 
 static void snap_restore(Enc *E, const Snap *s) {
+  E->nxt_epoch++;
   memcpy(E->nxt, s->nxt, (size_t)E->nvars * sizeof *s->nxt);
   memcpy(E->asg, s->asg, (size_t)E->nvars * sizeof *s->asg);
 }
@@ -3089,6 +3232,7 @@ static TermId branch_merge(Enc *E, Expr *at, Branches *br, const Snap *in) {
     }
     g = term_mk_ite(T, sel, br->guards.data[i], g);
   }
+  E->nxt_epoch++;
   for (size_t i = 0; i < br->states.len; i++)
     snap_free(&br->states.data[i]);
   VEC_FREE(br->guards);
@@ -3100,6 +3244,7 @@ static TermId branch_merge(Enc *E, Expr *at, Branches *br, const Snap *in) {
 static TermId assign(Enc *E, Expr *at, Decl *d, SymVal *v) {
   int i = d->index;
   TermId a = E->asg[i];
+  E->nxt_epoch++;
   if (term_is_false(T, a) || !E->nxt[i]) {
     E->nxt[i] = v;
     E->asg[i] = term_true(T);
@@ -3651,6 +3796,7 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
       }
       E->asg[v] = term_mk_ite(T, c, sa.asg[v], E->asg[v]);
     }
+    E->nxt_epoch++;
     snap_free(&in);
     snap_free(&sa);
     return term_mk_ite(T, c, ga, gb);
@@ -3899,6 +4045,7 @@ static SymVal *enc_enabled(Enc *E, Expr *e, Bind *env) {
   E->asg = xmalloc(((size_t)E->nvars + 1) * sizeof *E->asg);
   for (int v = 0; v < E->nvars; v++)
     E->asg[v] = term_false(T);
+  E->nxt_epoch++;
   TermId mark = term_count(T);
   size_t err_from = E->errs->len;
   unsigned branchings = E->branchings;
@@ -3908,6 +4055,7 @@ static SymVal *enc_enabled(Enc *E, Expr *e, Bind *env) {
   free(E->asg);
   E->nxt = nxt;
   E->asg = asg;
+  E->nxt_epoch++;
   TermId en = exists_choices(E, e, g, mark);
   size_t err_to = one_path ? err_from : E->errs->len;
   for (size_t i = err_from; i < err_to; i++) {
@@ -3930,6 +4078,7 @@ static SymVal *enc_enabled(Enc *E, Expr *e, Bind *env) {
 
 Enc *enc_new(const Spec *spec, TermMgr *tm) {
   Enc *E = xcalloc(1, sizeof *E);
+  E->nxt_epoch = 1;
   E->spec = spec;
   E->tm = tm;
   E->nvars = spec->nvars;

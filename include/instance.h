@@ -45,4 +45,13 @@ Def *inst_def(Instantiation *I, Def *d);
  * (REF_NONE). */
 Ref inst_ref(Instantiation **chain, int n, Ref ref);
 
+/* Whether e is the copy of an ENABLED under a substitution that does not
+ * just rename Mod's variables to distinct variables: its copy does not
+ * mean what the original means there, and the engines refuse it. */
+bool inst_enabled_refused(const Expr *e);
+#define ENABLED_REFUSAL                                                        \
+  "ENABLED in an instantiated module whose substitution does not map its "   \
+  "variables to distinct variables is not supported (ENABLED binds their "   \
+  "primes, which the substitution must not replace)"
+
 #endif

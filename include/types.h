@@ -81,6 +81,11 @@ typedef struct TypeOptions {
   bool annotations; /* read and check @type annotations (default on) */
 } TypeOptions;
 
+/* Whether a mismatch is printed as a warning rather than an error (brink
+ * check: the engines check kinds as they evaluate); types_infer still
+ * returns false after one.  Off by default. */
+void types_set_mismatch_warns(bool on);
+
 /* Infers the types of everything in the spec; false after printing the
  * errors (exit 150).  A mismatch inside a definition the model does not
  * use (nothing the config names reaches it) is a warning. */

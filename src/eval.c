@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "builtin.h"
+#include "instance.h"
 #include "native.h"
 
 #define MAX_DEPTH 20000
@@ -39,7 +40,22 @@ typedef struct Env {
   Value *cache;      /* thunk value outside primes */
   struct Env *up;
   Value *at;         /* the value of `@` where the thunk was made */
+  uint64_t epoch;    /* assign_epoch when cache was stored */
 } Env;
+
+/* Enumeration gives variables of the state being built (Ctx.target)
+ * values one by one and takes them back on backtracking; assign_epoch is
+ * bumped at each change and target_reads at each read of that state.  A
+ * thunk whose evaluation read it keeps its cached value only in the epoch
+ * it was computed in (in Init(v) == \E k \in 0..1 : v = k /\ v < 1, the
+ * argument s of v has a new value in every branch); epoch 0 marks a value
+ * that holds for the whole enumeration. */
+static uint64_t assign_epoch = 1;
+static uint64_t target_reads;
+
+static bool cache_valid(const Env *b) {
+  return b->cache && (b->epoch == 0 || b->epoch == assign_epoch);
+}
 
 typedef struct Ctx {
   const Spec *spec;
@@ -173,15 +189,18 @@ static Env *env_find(Env *env, uint32_t id) {
 static Value *env_value(Ctx *c, Env *b) {
   if (b->v)
     return b->v;
-  if (b->cache && !c->primed)
+  if (cache_valid(b) && !c->primed)
     return b->cache;
   /* `@` is lexical: an argument means the `@` of where it was written. */
   Value *saved = c->at;
+  uint64_t reads = target_reads;
   c->at = b->at;
   Value *v = eval(c, b->thunk, b->tenv);
   c->at = saved;
-  if (!c->primed)
+  if (!c->primed) {
     b->cache = v;
+    b->epoch = target_reads == reads ? 0 : assign_epoch;
+  }
   return v;
 }
 
@@ -266,7 +285,7 @@ static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
         eval_fail(at, "too many names in a tuple pattern");
       Env *cur = env;
       for (int n = 0; n < bd->nnames; n++) {
-        frames[n] = (Env){bd->names[n].id, t->u.fun.vals[n], NULL, NULL, NULL, cur, NULL};
+        frames[n] = (Env){bd->names[n].id, t->u.fun.vals[n], NULL, NULL, NULL, cur, NULL, 0};
         cur = &frames[n];
       }
       if (!bind_names(c, at, b, nb, i + 1, cur, fn, arg))
@@ -284,7 +303,7 @@ static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
     for (size_t k = 0; k < w->n; k++) {
       if (!eval_in(c, bd->set, w->vals[k], bd->set, env))
         continue;
-      Env f = {bd->names[j].id, w->vals[k], NULL, NULL, NULL, env, NULL};
+      Env f = {bd->names[j].id, w->vals[k], NULL, NULL, NULL, env, NULL, 0};
       bool go = j + 1 < bd->nnames
                     ? bind_rec(c, at, b, nb, i, j + 1, &f, fn, arg)
                     : bind_names(c, at, b, nb, i + 1, &f, fn, arg);
@@ -298,7 +317,7 @@ static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
     mpz_init_set(z, s->z);
     bool go = true;
     for (; go && mpz_cmp(z, s->z2) <= 0; mpz_add_ui(z, z, 1)) {
-      Env f = {bd->names[j].id, val_int_mpz(z), NULL, NULL, NULL, env, NULL};
+      Env f = {bd->names[j].id, val_int_mpz(z), NULL, NULL, NULL, env, NULL, 0};
       go = j + 1 < bd->nnames ? bind_rec(c, at, b, nb, i, j + 1, &f, fn, arg)
                               : bind_names(c, at, b, nb, i + 1, &f, fn, arg);
     }
@@ -307,7 +326,7 @@ static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
   }
   s = enum_set(bd->set, s);
   for (uint32_t k = 0; k < s->u.set.n; k++) {
-    Env f = {bd->names[j].id, s->u.set.elems[k], NULL, NULL, NULL, env, NULL};
+    Env f = {bd->names[j].id, s->u.set.elems[k], NULL, NULL, NULL, env, NULL, 0};
     bool go = j + 1 < bd->nnames
                   ? bind_rec(c, at, b, nb, i, j + 1, &f, fn, arg)
                   : bind_names(c, at, b, nb, i + 1, &f, fn, arg);
@@ -557,7 +576,7 @@ static Env *param_frames(Ctx *c, Def *d, Expr **args, Env *env,
                          Env *frames) {
   Env *cur = env;
   for (int i = 0; i < d->nparams; i++) {
-    frames[i] = (Env){d->params[i].id, NULL, args[i], env, NULL, cur, c->at};
+    frames[i] = (Env){d->params[i].id, NULL, args[i], env, NULL, cur, c->at, 0};
     cur = &frames[i];
   }
   return cur;
@@ -667,7 +686,7 @@ static bool eval_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env) {
     /* x \in {y \in S : P}  is  x \in S /\ P(x), also for infinite S. */
     if (!eval_in(c, e, x, set->bounds[0].set, env))
       return false;
-    Env f = {set->bounds[0].names[0].id, x, NULL, NULL, NULL, env, NULL};
+    Env f = {set->bounds[0].names[0].id, x, NULL, NULL, NULL, env, NULL, 0};
     return get_bool(set->body, eval(c, set->body, &f),
                     "the condition of a set filter");
   }
@@ -770,6 +789,24 @@ static Value *except_path(Ctx *c, Expr *e, Value *f, ExceptUpdate *u, int i,
   ExceptStep *st = &u->path[i];
   Value *key = st->is_field ? val_str(st->field)
                             : fapp_arg(c, st->args, st->nargs, env);
+  if (f->kind == V_FUN && !val_fun_apply(f, key) &&
+      (f->u.fun.n == 0 || comparable(key, f->u.fun.keys[0]))) {
+    /* [f EXCEPT ![k] = v] with k outside DOMAIN f is f (the definition is
+     * [x \in DOMAIN f |-> IF x = k THEN v ELSE f[x]]); TLC warns and goes
+     * on, and so do we, once per run.  A key of another kind than the
+     * domain's is an error, as in TLC. */
+    static bool warned;
+    if (!warned) {
+      warned = true;
+      char *k = show(key);
+      diag_warning(e->loc,
+                   "EXCEPT updates %s, which is not in the domain of the "
+                   "function; the function is left unchanged there",
+                   k);
+      free(k);
+    }
+    return f;
+  }
   Value *old = apply(e, f, key);
   return val_fun_update(f, key, except_path(c, e, old, u, i + 1, env));
 }
@@ -965,6 +1002,8 @@ static bool memo_key(Ctx *c, const DefReads *r, Value **key, uint64_t *h) {
   Value **st = c->primed ? c->next : c->cur;
   if (!st)
     return false;
+  if (st == c->target)
+    target_reads++;
   for (uint32_t i = 0; i < r->n; i++) {
     key[i] = st[r->vars[i]];
     if (!key[i])
@@ -1166,7 +1205,7 @@ static Value *call_op_param(Ctx *c, Expr *e, Env *b, Env *env) {
     Env *cur = b->tenv;
     for (int i = 0; i < bd->nnames; i++) {
       frames[i] = (Env){bd->names[i].id, NULL, e->args[i], env, NULL, cur,
-                        c->at};
+                        c->at, 0};
       cur = &frames[i];
     }
     return eval(c, op->body, cur);
@@ -1204,6 +1243,8 @@ static Value *eval_var(Ctx *c, Expr *e, Decl *d) {
       eval_fail(e, "'%s'' cannot be evaluated here: no next state",
                 sym_str(d->name));
     v = c->next[d->index];
+    if (c->next == c->target)
+      target_reads++;
     if (!v)
       eval_fail(e, "%s' is read before it is given a value",
                 sym_str(d->name));
@@ -1212,6 +1253,8 @@ static Value *eval_var(Ctx *c, Expr *e, Decl *d) {
       eval_fail(e, "variable '%s' cannot be evaluated here",
                 sym_str(d->name));
     v = c->cur[d->index];
+    if (c->cur == c->target)
+      target_reads++;
     if (!v)
       eval_fail(e, "variable '%s' is read before it is given a value",
                 sym_str(d->name));
@@ -1381,10 +1424,10 @@ static Value *apply_op_arg(Ctx *c, Expr *site, Expr *op, Value **vals, int n,
   Env frames[AST_MAX_VALUE_ARGS];
   Env *cur = env;
   for (int i = 0; i < n; i++) {
-    frames[i] = (Env){ast_value_arg_id(i), vals[i], NULL, NULL, NULL, cur, NULL};
+    frames[i] = (Env){ast_value_arg_id(i), vals[i], NULL, NULL, NULL, cur, NULL, 0};
     cur = &frames[i];
   }
-  Env b = {0, NULL, op, env, NULL, NULL, c->at};
+  Env b = {0, NULL, op, env, NULL, NULL, c->at, 0};
   return call_op_param(c, &call, &b, cur);
 }
 
@@ -1673,6 +1716,8 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
     return val_bool(before == after);
   }
   case B_ENABLED:
+    if (inst_enabled_refused(e))
+      fail_at(e->loc, EXIT_OTHER, ENABLED_REFUSAL);
     return val_bool(eval_enabled(c, a[0], env));
   case B_BOX:
   case B_DIAMOND:
@@ -1760,7 +1805,14 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
     return s->u.fun.vals[0];
   }
   case B_TAIL: {
-    Value *s = need_seq(e, eval(c, a[0], env), "Tail");
+    Value *s = eval(c, a[0], env);
+    if (s->kind == V_STR) { /* TLC: the string without its first character */
+      const char *str = sym_str(s->u.str);
+      if (!*str)
+        eval_fail(e, "Tail of the empty string");
+      return val_str(sym_intern(str + 1));
+    }
+    s = need_seq(e, s, "Tail");
     if (s->u.fun.n == 0)
       eval_fail(e, "Tail of the empty sequence");
     return mk_seq(s->u.fun.vals + 1, s->u.fun.n - 1);
@@ -1931,7 +1983,7 @@ static Value *apply_fun_def(Ctx *c, Expr *e, Def *d, Env *argenv,
                      "not in its domain",
                   sym_str(d->name), show(arg));
       if (!bd->tuple) {
-        frames[f] = (Env){bd->names[j].id, p, NULL, NULL, NULL, cur, NULL};
+        frames[f] = (Env){bd->names[j].id, p, NULL, NULL, NULL, cur, NULL, 0};
         cur = &frames[f++];
         continue;
       }
@@ -1941,7 +1993,7 @@ static Value *apply_fun_def(Ctx *c, Expr *e, Def *d, Env *argenv,
                   show(p));
       for (int n = 0; n < bd->nnames; n++) {
         frames[f] = (Env){bd->names[n].id, p->u.fun.vals[n], NULL, NULL,
-                          NULL, cur, NULL};
+                          NULL, cur, NULL, 0};
         cur = &frames[f++];
       }
     }
@@ -2248,7 +2300,7 @@ static Value *eval_node(Ctx *c, Expr *e, Env *env) {
       Def *d = e->defs[i];
       if (d->kind != DEF_OP || d->nparams != 0)
         continue;
-      frames[k] = (Env){LET_FRAME, NULL, d->body, NULL, NULL, cur, c->at};
+      frames[k] = (Env){LET_FRAME, NULL, d->body, NULL, NULL, cur, c->at, 0};
       cur = &frames[k++];
     }
     /* Each definition sees the others (and itself, as RECURSIVE allows). */
@@ -2334,7 +2386,7 @@ static Value *eval_node(Ctx *c, Expr *e, Env *env) {
                         fe->ref.u.binder->arity == 0;
          guard++) {
       Env *b = env_find(fenv, fe->ref.u.binder->id);
-      if (!b || b->v || !b->thunk || (b->cache && !c->primed))
+      if (!b || b->v || !b->thunk || (cache_valid(b) && !c->primed))
         break;
       fe = b->thunk;
       fenv = b->tenv;
@@ -2482,7 +2534,7 @@ static bool path_holds(Ctx *c, const Action *a, int i, Env *env) {
       Env *cur = env;
       for (int k = 0; k < d->nparams; k++) {
         frames[k] =
-            (Env){d->params[k].id, NULL, n->args[k], env, NULL, cur, c->at};
+            (Env){d->params[k].id, NULL, n->args[k], env, NULL, cur, c->at, 0};
         cur = &frames[k];
       }
       bool holds = path_holds(c, a, i + 1, cur);
@@ -2615,8 +2667,10 @@ static void enum_assign(Gen *g, Decl *d, Value *v, Pending *rest) {
     return;
   }
   *slot = v;
+  assign_epoch++;
   enum_rest(g, rest);
   *slot = NULL;
+  assign_epoch++;
 }
 
 typedef struct EnumBind {
@@ -2721,7 +2775,7 @@ static bool subset_exists(Ctx *c, Expr *e, Env *env, EnumBind *eb) {
     for (size_t i = 0; i < m; i++)
       if (mask & (1ull << i))
         buf[k++] = free_->u.set.elems[i];
-    Env f = {id, val_set(buf, k), NULL, NULL, NULL, env, NULL};
+    Env f = {id, val_set(buf, k), NULL, NULL, NULL, env, NULL, 0};
     enum_bind_body(c, &f, eb);
   }
   free(buf);
@@ -2747,6 +2801,7 @@ static void enum_unchanged(Gen *g, Expr *e, Env *env, Pending *rest) {
         if (!g->c.target[v]) {
           g->c.target[v] = g->c.cur[v];
           set[nset++] = v;
+          assign_epoch++;
         } else {
           ok = g->c.target[v] == g->c.cur[v];
         }
@@ -2755,6 +2810,7 @@ static void enum_unchanged(Gen *g, Expr *e, Env *env, Pending *rest) {
         enum_rest(g, rest);
       while (nset > 0)
         g->c.target[set[--nset]] = NULL;
+      assign_epoch++;
       return;
     }
     Pending *chain = rest;
@@ -2847,7 +2903,7 @@ static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
        * (NoStutter(A) == s = top /\ A /\ s' = s, applied to an action),
        * as TLC does with an argument not evaluated yet. */
       Env *b = env_find(env, e->ref.u.binder->id);
-      if (b && !b->v && b->thunk && !b->cache) {
+      if (b && !b->v && b->thunk && !cache_valid(b)) {
         if (++c->depth > MAX_DEPTH || stack_nearly_full())
           eval_fail(e, "recursion deeper than %d calls, or too deep for the "
                        "stack",
@@ -2864,7 +2920,7 @@ static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
       Env *cur = env;
       for (int k = 0; k < d->nparams; k++) {
         frames[k] =
-            (Env){d->params[k].id, NULL, e->args[k], env, NULL, cur, c->at};
+            (Env){d->params[k].id, NULL, e->args[k], env, NULL, cur, c->at, 0};
         cur = &frames[k];
       }
       if (++c->depth > MAX_DEPTH || stack_nearly_full())

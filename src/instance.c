@@ -187,8 +187,42 @@ static Expr *wrap_op_arg(Cloner *C, Expr *name, Def *copy, int k) {
   return lam;
 }
 
+/* ---- ENABLED under a substitution ----
+ *
+ * ENABLED binds the primed variables of its argument, so a substitution
+ * does not distribute into it (Specifying Systems, 17.8): under x <- z,
+ * y <- z, ENABLED (x' = 0 /\ y' = 1) is TRUE, while the copy ENABLED
+ * (z' = 0 /\ z' = 1) is FALSE.  The copy means the right thing only when
+ * the substitution maps Mod's variables to distinct variables; the other
+ * copies of ENABLED are recorded here, and the engines refuse to evaluate
+ * them (inst_enabled_refused). */
+static PtrMap refused_enabled;
+
+static bool renames_vars(Instantiation *I) {
+  for (int i = 0; i < I->nsubst; i++) {
+    if (!I->decls[i]->is_var)
+      continue;
+    Expr *v = I->values[i];
+    if (v->kind != EX_OP || v->ref.kind != REF_VAR || v->nargs > 0)
+      return false;
+    for (int j = 0; j < i; j++)
+      if (I->decls[j]->is_var && I->values[j]->kind == EX_OP &&
+          I->values[j]->ref.kind == REF_VAR &&
+          I->values[j]->ref.u.decl == v->ref.u.decl)
+        return false;
+  }
+  return true;
+}
+
+bool inst_enabled_refused(const Expr *e) {
+  return ptr_get(&refused_enabled, (void *)e) != NULL;
+}
+
 static Expr *clone_op(Cloner *C, Expr *e, Expr *n) {
   Ref ref = e->ref;
+  if (!C->value_mode && ref.kind == REF_BUILTIN &&
+      ref.u.builtin == B_ENABLED && !renames_vars(C->I))
+    ptr_put(&refused_enabled, n, n);
   if (!C->value_mode && (ref.kind == REF_CONST || ref.kind == REF_VAR)) {
     for (int i = 0; i < C->I->nsubst; i++) {
       if (C->I->decls[i] != ref.u.decl)

@@ -585,6 +585,7 @@ static int brink_main(int argc, char **argv) {
   Spec *spec = spec_bind(prog, cfg, &so, &code);
   if (!spec)
     return code;
+  types_set_mismatch_warns(strcmp(cmd, "typecheck") != 0);
   bool typed = types_infer(spec);
   if (strcmp(cmd, "typecheck") == 0) {
     types_report(stdout, spec, flag[OPT_VERBOSE]);

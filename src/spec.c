@@ -474,7 +474,8 @@ static void split(Spec *s, Expr *e, StepVec *path, const char *name,
   a.loc = e->loc;
   a.npath = (int)path->len;
   a.path = xmalloc((path->len + 1) * sizeof *a.path);
-  memcpy(a.path, path->data, path->len * sizeof *a.path);
+  if (path->len) /* path->data is NULL while the path is empty */
+    memcpy(a.path, path->data, path->len * sizeof *a.path);
   a.leaf = e;
   VEC_PUSH(s->actions, a);
 }

@@ -293,7 +293,12 @@ static Type *builtin_type(Infer *I, Expr *e, TEnv *env) {
     infer_expect(I, a[0], env, ty_set(el, L));
     return ty_set(ty_seq(el, L), L);
   }
-  /* Len, \o and SubSeq take strings too, as in TLC. */
+  /* Len, \o, SubSeq and Tail take strings too, as in TLC. */
+  case B_TAIL: {
+    Type *s = ty_strseq(L);
+    infer_expect(I, a[0], env, s);
+    return s;
+  }
   case B_LEN:
     infer_expect(I, a[0], env, ty_strseq(L));
     return INT(L);
@@ -312,7 +317,6 @@ static Type *builtin_type(Infer *I, Expr *e, TEnv *env) {
   }
   case B_APPEND:
   case B_HEAD:
-  case B_TAIL:
   case B_SELECTSEQ:
   case B_SORTSEQ: {
     Type *el = ty_var();

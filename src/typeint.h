@@ -37,7 +37,7 @@ bool ty_guarded(void (*fn)(void *), void *arg);
  * warning, and none inside definitions of brink's own modules
  * (quiet_untypable). */
 extern int ty_errors;
-extern bool ty_lenient, ty_quiet, ty_quiet_untypable;
+extern bool ty_lenient, ty_quiet, ty_quiet_untypable, ty_mismatch_warns;
 extern const char *ty_context;
 _Noreturn void ty_fail(Loc at, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -31,6 +31,9 @@ int ty_errors;
 bool ty_lenient;
 bool ty_quiet;
 bool ty_quiet_untypable;
+bool ty_mismatch_warns;
+
+void types_set_mismatch_warns(bool on) { ty_mismatch_warns = on; }
 const char *ty_context;
 static jmp_buf *mismatch_jb;
 /* > 0 while the components of a tuple or record are merged into the one
@@ -365,7 +368,10 @@ static void report(Loc at, const char *msg, bool untypable) {
   } else if (ty_lenient)
     diag_warning(at, "%s%s", msg, ty_context ? ty_context : "");
   else {
-    diag_error(at, "%s%s", msg, ty_context ? ty_context : "");
+    if (ty_mismatch_warns)
+      diag_warning(at, "%s%s", msg, ty_context ? ty_context : "");
+    else
+      diag_error(at, "%s%s", msg, ty_context ? ty_context : "");
     ty_errors++;
   }
 }
