@@ -563,10 +563,57 @@ static TermId atom_is_string(const SymVal *a) {
   return r;
 }
 
+/* Is key k a string (a record field name)? */
+static TermId key_is_string(SymVal *k) {
+  TermId m;
+  SymVal *x = sv_alt(k, SV_ATOM, &m);
+  return x ? term_mk_and2(tm, m, atom_is_string(x)) : term_false(tm);
+}
+
+/* f is a record: its domain is nonempty and holds strings only. */
+static TermId fun_is_record(const SymVal *f) {
+  VEC(TermId) all = {0};
+  VEC(TermId) some = {0};
+  for (uint32_t i = 0; i < f->n; i++) {
+    VEC_PUSH(some, f->cells[i].mem);
+    VEC_PUSH(all, term_mk_implies(tm, f->cells[i].mem,
+                                  key_is_string(f->cells[i].key)));
+  }
+  VEC_PUSH(all, term_mk_or(tm, some.data, some.len));
+  TermId r = term_mk_and(tm, all.data, all.len);
+  VEC_FREE(all);
+  VEC_FREE(some);
+  return r;
+}
+
+/* f's domain holds something that is not a string. */
+static TermId fun_has_other_keys(const SymVal *f) {
+  VEC(TermId) any = {0};
+  for (uint32_t i = 0; i < f->n; i++)
+    VEC_PUSH(any, term_mk_and2(tm, f->cells[i].mem,
+                               term_mk_not(tm, key_is_string(
+                                                   f->cells[i].key))));
+  TermId r = term_mk_or(tm, any.data, any.len);
+  VEC_FREE(any);
+  return r;
+}
+
 TermId sv_eq_error(const SymVal *a, const SymVal *b) {
   if (a == sv_any() || b == sv_any())
     return term_false(tm);
   VEC(TermId) errs = {0};
+  /* TLC cannot compare a record with a tuple or a function over other
+   * values (the evaluator's values_equal). */
+  TermId fa, fb;
+  SymVal *ra = sv_alt((SymVal *)a, SV_FUN, &fa);
+  SymVal *rb = sv_alt((SymVal *)b, SV_FUN, &fb);
+  if (ra && rb) {
+    TermId either = term_mk_or2(
+        tm, term_mk_and2(tm, fun_is_record(ra), fun_has_other_keys(rb)),
+        term_mk_and2(tm, fun_is_record(rb), fun_has_other_keys(ra)));
+    TermId parts[3] = {fa, fb, either};
+    VEC_PUSH(errs, term_mk_and(tm, parts, 3));
+  }
   for (int ka = 0; ka < SV_NKINDS; ka++) {
     TermId ma, mb;
     SymVal *xa = sv_alt((SymVal *)a, (SvKind)ka, &ma);

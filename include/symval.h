@@ -84,7 +84,8 @@ TermId sv_eq(const SymVal *a, const SymVal *b, bool *unused);
 /* When evaluating a = b is an error, as a Bool term: the two are of
  * different kinds (Boolean, integer, string or model value, set,
  * function) and neither is a model value, which TLC compares with
- * anything. */
+ * anything; or one is a record (a nonempty domain of strings) and the
+ * other a function whose domain holds a non-string (a tuple). */
 TermId sv_eq_error(const SymVal *a, const SymVal *b);
 /* A stand-in for the value of an expression whose evaluation is an error
  * wherever it is reached (Head(<<>>)): the Bool FALSE, except that sv_ite

@@ -127,9 +127,30 @@ static SymVal *mixed(const Value *v) {
   return sv_ite(c, symbolize(v), symbolize(other));
 }
 
+/* A record: a function whose nonempty domain holds strings only. */
+static bool is_record(const Value *v) {
+  if (v->kind != V_FUN || v->u.fun.n == 0)
+    return false;
+  for (uint32_t i = 0; i < v->u.fun.n; i++)
+    if (v->u.fun.keys[i]->kind != V_STR)
+      return false;
+  return true;
+}
+
+static bool has_other_keys(const Value *v) {
+  for (uint32_t i = 0; v->kind == V_FUN && i < v->u.fun.n; i++)
+    if (v->u.fun.keys[i]->kind != V_STR)
+      return true;
+  return false;
+}
+
 /* The evaluator's rule for `=`: an error unless the kinds agree, one side
- * is a model value, or both are sets. */
+ * is a model value, or both are sets; and between a record and a function
+ * whose domain holds a non-string (TLC cannot turn one into the other). */
 static bool eq_is_error(const Value *a, const Value *b) {
+  if (a->kind == V_FUN && b->kind == V_FUN)
+    return (is_record(a) && has_other_keys(b)) ||
+           (is_record(b) && has_other_keys(a));
   return a->kind != b->kind && a->kind != V_MODEL && b->kind != V_MODEL;
 }
 
