@@ -90,6 +90,8 @@ Temporal *temporal_new(const Spec *spec);
 int temporal_formula(Temporal *t, Expr *e, bool negate);
 /* The normal form of ~f. */
 int temporal_formula_not(Temporal *t, int f);
+/* The literal atom (neg: its negation). */
+int temporal_lit(Temporal *t, int atom, bool neg);
 /* TRUE, and a /\ b. */
 int temporal_true(Temporal *t);
 int temporal_and(Temporal *t, int a, int b);
