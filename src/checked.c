@@ -44,7 +44,10 @@ static void print_liveness(FILE *out, const Spec *s, const char *why) {
             sym_str(p->name), loc_str(p->loc, where, sizeof where));
     if (p->cfg_loc.file)
       fprintf(out, " (PROPERTY at %s)", loc_str(p->cfg_loc, cfgw, sizeof cfgw));
-    fprintf(out, ": %s\n", why ? why : "this engine does not check liveness");
+    fprintf(out, ": %s\n",
+            why ? why
+                : "this engine does not check liveness (--engine explicit "
+                  "does)");
   }
   for (size_t i = 0; i < s->fairness.len; i++) {
     const Named *f = &s->fairness.data[i];
