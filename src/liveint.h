@@ -48,6 +48,8 @@ struct Live {
   const uint32_t *sids;
   int nvars;
   Value **buf; /* a state's values, loaded from sids */
+  uint8_t *next_step; /* by atom: <<Next>>_v, true on a generated step
+                       * where v changes */
 };
 
 extern bool live_stats; /* BRINK_LIVE_STATS: timings and sizes on stderr */
@@ -82,8 +84,9 @@ typedef struct Prod {
   VEC(uint32_t) dst;
   VEC(uint32_t) via;   /* the graph edge, or NONE for the stuttering step */
   uint32_t ninit;
-  uint32_t *tab;       /* (g, q) -> node, open addressing */
+  uint32_t *tab;       /* (g, q) -> node, open addressing ... */
   size_t cap;
+  uint32_t *dense;     /* ... or g * nq + q -> node (NONE: none) when small */
   uint32_t *mark;      /* which subgraph a node belongs to (a tag) */
   uint32_t tags;
   /* The disjunct being checked: the edges its <>[] conditions allow on a

@@ -46,6 +46,16 @@
 bool live_stats; /* BRINK_LIVE_STATS: timings and sizes on stderr */
 
 
+/* Is e (an action) the spec's next-state relation itself? */
+static bool is_next(const Spec *spec, Expr *e) {
+  Expr *n = spec->next;
+  if (!n || e->kind != EX_OP || e->nargs || n->kind != EX_OP || n->nargs ||
+      e->ref.kind != REF_DEF || n->ref.kind != REF_DEF)
+    return false;
+  Def *d = spec_applied_def(spec, e);
+  return d && d == spec_applied_def(spec, n);
+}
+
 Live *live_new(const Spec *spec, bool *refused) {
   *refused = false;
   if (!spec_count_properties(spec, PROP_TEMPORAL))
@@ -72,6 +82,12 @@ Live *live_new(const Spec *spec, bool *refused) {
     VEC_PUSH(l->props, lp);
   }
   fail_pop(&fp);
+  l->next_step = xcalloc(l->t->atoms.len + 1, 1);
+  for (size_t i = 0; i < l->t->atoms.len; i++) {
+    const TAtom *a = &l->t->atoms.data[i];
+    l->next_step[i] = a->kind == TA_ACTION && a->expr->kind == EX_DIA_ACT &&
+                      is_next(spec, a->expr->args[0]);
+  }
   l->ws = (l->t->nstate + 63) / 64;
   l->wa = (l->t->naction + 63) / 64;
   VEC_PUSH(l->off, 0);
@@ -94,6 +110,7 @@ void live_free(Live *l) {
   VEC_FREE(l->off);
   VEC_FREE(l->sbits);
   VEC_FREE(l->sknown);
+  free(l->next_step);
   free(l->buf);
   VEC_FREE(l->abits);
   VEC_FREE(l->stut);
@@ -113,16 +130,6 @@ static bool state_atom(Live *l, const TAtom *a, Value *const *s) {
   return v->u.b;
 }
 
-/* Is e (an action) the spec's next-state relation itself? */
-static bool is_next(const Spec *spec, Expr *e) {
-  Expr *n = spec->next;
-  if (!n || e->kind != EX_OP || e->nargs || n->kind != EX_OP || n->nargs ||
-      e->ref.kind != REF_DEF || n->ref.kind != REF_DEF)
-    return false;
-  Def *d = spec_applied_def(spec, e);
-  return d && d == spec_applied_def(spec, n);
-}
-
 /* Action atom a on the step s -> t; generated: the step is one the search
  * generated from Next, so <<Next>>_v needs only v to change. */
 static bool action_atom(Live *l, const TAtom *a, Value *const *s,
@@ -137,7 +144,7 @@ static bool action_atom(Live *l, const TAtom *a, Value *const *s,
   /* v changes: <<A>>_v is A (TLC evaluates A first; the outcome is the
    * same unless A fails to evaluate on a step that leaves v unchanged). */
   Expr *e = a->expr->kind == EX_DIA_ACT ? a->expr->args[0] : a->expr;
-  if (generated && a->expr->kind == EX_DIA_ACT && is_next(l->spec, e))
+  if (generated && l->next_step[a - l->t->atoms.data])
     return true;
   EvalState st = {l->spec, s, t};
   Value *v = eval_expr_in(&st, e, a->env);

@@ -45,6 +45,15 @@ static uint64_t pkey_hash(uint32_t g, uint32_t q) {
 }
 
 static uint32_t pnode(Prod *P, uint32_t g, uint32_t q) {
+  if (P->dense) {
+    uint32_t *slot = &P->dense[(size_t)g * (size_t)P->a->nq + q];
+    if (*slot == NONE) {
+      *slot = (uint32_t)P->g.len;
+      VEC_PUSH(P->g, g);
+      VEC_PUSH(P->q, q);
+    }
+    return *slot;
+  }
   if (2 * (P->g.len + 1) > P->cap) {
     size_t nc = P->cap ? 2 * P->cap : 1024;
     uint32_t *nt = xmalloc(nc * sizeof *nt);
@@ -131,6 +140,11 @@ static void add_pedges(Prod *P, uint32_t k, uint32_t t, uint32_t via) {
 
 void prod_build(Prod *P) {
   Live *l = P->l;
+  size_t ncells = (l->off.len - 1) * (size_t)P->a->nq;
+  if (ncells <= ((size_t)1 << 24)) { /* 64 MiB at most */
+    P->dense = xmalloc((ncells + 1) * sizeof *P->dense);
+    memset(P->dense, 0xff, (ncells + 1) * sizeof *P->dense);
+  }
   for (uint32_t s = 0; s < l->ninit; s++)
     for (int q = 0; q < P->a->nq; q++)
       if (P->a->q[q].initial)
@@ -551,6 +565,7 @@ void prod_free(Prod *P) {
   VEC_FREE(P->dst);
   VEC_FREE(P->via);
   free(P->tab);
+  free(P->dense);
   free(P->mark);
 }
 
