@@ -19,7 +19,9 @@
  * with no successor at all is a deadlock (when deadlock checking is on).
  * PROPERTY conjuncts (spec.h) are checked the same way: []P with the
  * invariants, a state predicate on the initial states, and [][A]_v on
- * every generated step, seen before or not, in the model or not. */
+ * every generated step, seen before or not, in the model or not.  The
+ * temporal conjuncts are checked after a complete search, on the graph of
+ * in-model states and steps recorded as the search goes (liveness.h). */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>

@@ -10,30 +10,41 @@
  * <>[] ones.  Fairness in that scheme multiplies the disjuncts (each WF is
  * a disjunction), so brink keeps fairness out of the formula and uses it
  * as acceptance conditions on components instead, which is equivalent:
- *   - only ~Property becomes an automaton (temporal.h's tableau); a
- *     product state (s, q) pairs a graph state with an automaton state,
- *     and its edges follow the graph's edges -- plus a stuttering loop at
- *     every state, as a behaviour may stutter forever -- on which q's
- *     literals hold;
- *   - a fair accepting component (Tarjan's algorithm, iterative) contains
- *     a state of each acceptance set; for each WF_v(A) a state where
- *     <<A>>_v is disabled or a <<A>>_v step; for each SF_v(A) a <<A>>_v
- *     step, or else the states where it is enabled are removed and the
- *     rest is split into components again (the Streett emptiness check:
- *     a run that avoids those states satisfies SF vacuously).
+ *   - ~Property is split at its top level into disjuncts (as TLC's
+ *     OrderOfSolution does); in each, the conjuncts <>[]x and []<>x (x
+ *     free of temporal operators) become conditions on a component (its
+ *     steps must satisfy each such x; some step must satisfy each []<> x),
+ *     and the rest becomes an automaton (tableau.c).  A product state
+ *     (s, q) pairs a graph state with an automaton state; its edges follow
+ *     the graph's edges -- plus a stuttering loop at every state, as a
+ *     behaviour may stutter forever -- on which q's literals hold;
+ *   - a fair accepting component (livescc.c: Tarjan's algorithm, run
+ *     iteratively) contains a state of each acceptance set; for each
+ *     WF_v(A) a state where <<A>>_v is disabled or a <<A>>_v step; for
+ *     each SF_v(A) a <<A>>_v step, or else the states where it is enabled
+ *     are removed and the rest is split into components again (the
+ *     Streett emptiness check: a run that avoids those states satisfies
+ *     SF vacuously).
  * A component that fails an acceptance set or a WF cannot be helped by
  * removing states, so only SF recurses, at most once per SF condition.
  * The counterexample is a lasso: the shortest path (breadth-first in the
  * product) to the component, then a cycle inside it through a witness of
- * every condition.  It is replayed before it is shown: Init and Next on
- * every step (trace.h), the atoms evaluated again on it, ~Property true on
- * it, every fairness condition true on its loop.
+ * every condition, with stuttering steps between equal states collapsed.
+ * It is replayed before it is shown: Init and Next on every step
+ * (trace.h), the atoms evaluated again on it, ~Property true on it, every
+ * fairness condition true on its loop; a lasso that fails is an internal
+ * error, never a verdict.
  *
- * The graph is stored compactly: successor ids in one array with offsets
- * per state, one bit per state atom per state and one bit per action atom
- * per edge (and per state for its stuttering step).  Atoms are evaluated
- * once, during the search; ENABLED <<A>>_v is true without evaluation
- * where a generated step is a <<A>>_v step. */
+ * The graph is recorded during the search (liveint.h): successor ids in
+ * one array with offsets per state, and one bit per action atom per edge
+ * (and per state for its stuttering step), evaluated as the edge is
+ * generated (<<Next>>_v needs only v to change there).  State atoms are
+ * evaluated when the check first asks for them, so most components are
+ * rejected before a state predicate is evaluated; ENABLED <<A>>_v is true
+ * without evaluation where a generated step is a <<A>>_v step.  ENABLED
+ * that the evaluator cannot enumerate (an instance whose variable is
+ * substituted by an expression: x' has no value to try) is a located
+ * refusal. */
 #include "liveness.h"
 
 #include <stdlib.h>
