@@ -50,6 +50,8 @@ struct Live {
   Value **buf; /* a state's values, loaded from sids */
   uint8_t *next_step; /* by atom: <<Next>>_v, true on a generated step
                        * where v changes */
+  uint8_t *all_vars;  /* by atom: <<A>>_v with v every variable, which
+                       * changes on every generated step */
 };
 
 extern bool live_stats; /* BRINK_LIVE_STATS: timings and sizes on stderr */

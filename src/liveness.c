@@ -67,6 +67,35 @@ static bool is_next(const Spec *spec, Expr *e) {
   return d && d == spec_applied_def(spec, n);
 }
 
+/* Is v (a subscript) the tuple of all the variables, through parameterless
+ * definitions, so that v changes on every step between distinct states? */
+static bool all_vars(const Spec *spec, Expr *v) {
+  for (int depth = 0; depth < 32 && v->kind == EX_OP && v->nargs == 0 &&
+                      v->ref.kind == REF_DEF;
+       depth++) {
+    Def *d = spec_applied_def(spec, v);
+    if (!d || d->kind != DEF_OP || d->nparams)
+      return false;
+    v = d->body;
+  }
+  Expr *one[1] = {v};
+  Expr **xs = v->kind == EX_TUPLE ? v->args : one;
+  int n = v->kind == EX_TUPLE ? v->nargs : 1;
+  if (n != spec->nvars)
+    return false;
+  uint8_t *seen = xcalloc((size_t)n + 1, 1);
+  bool ok = true;
+  for (int i = 0; i < n && ok; i++) {
+    Expr *x = xs[i];
+    ok = x->kind == EX_OP && x->ref.kind == REF_VAR && x->nargs == 0 &&
+         x->ref.u.decl->index < n && !seen[x->ref.u.decl->index];
+    if (ok)
+      seen[x->ref.u.decl->index] = 1;
+  }
+  free(seen);
+  return ok;
+}
+
 Live *live_new(const Spec *spec, bool *refused) {
   *refused = false;
   if (!spec_count_properties(spec, PROP_TEMPORAL))
@@ -94,10 +123,13 @@ Live *live_new(const Spec *spec, bool *refused) {
   }
   fail_pop(&fp);
   l->next_step = xcalloc(l->t->atoms.len + 1, 1);
+  l->all_vars = xcalloc(l->t->atoms.len + 1, 1);
   for (size_t i = 0; i < l->t->atoms.len; i++) {
     const TAtom *a = &l->t->atoms.data[i];
     l->next_step[i] = a->kind == TA_ACTION && a->expr->kind == EX_DIA_ACT &&
                       is_next(spec, a->expr->args[0]);
+    l->all_vars[i] = a->kind == TA_ACTION && a->expr->kind == EX_DIA_ACT &&
+                     !l->keyed && all_vars(spec, a->expr->args[1]);
   }
   l->ws = (l->t->nstate + 63) / 64;
   l->wa = (l->t->naction + 63) / 64;
@@ -122,6 +154,7 @@ void live_free(Live *l) {
   VEC_FREE(l->sbits);
   VEC_FREE(l->sknown);
   free(l->next_step);
+  free(l->all_vars);
   free(l->buf);
   VEC_FREE(l->abits);
   VEC_FREE(l->stut);
@@ -145,8 +178,10 @@ static bool state_atom(Live *l, const TAtom *a, Value *const *s) {
  * generated from Next, so <<Next>>_v needs only v to change. */
 static bool action_atom(Live *l, const TAtom *a, Value *const *s,
                         Value *const *t, bool generated) {
-  if (a->expr->kind == EX_DIA_ACT) {
-    /* <<A>>_v: a step that leaves v unchanged is not one. */
+  size_t k = (size_t)(a - l->t->atoms.data);
+  if (a->expr->kind == EX_DIA_ACT && !(generated && l->all_vars[k])) {
+    /* <<A>>_v: a step that leaves v unchanged is not one (a generated step
+     * between distinct states changes a v that holds every variable). */
     EvalState s0 = {l->spec, s, NULL}, s1 = {l->spec, t, NULL};
     if (eval_expr_in(&s0, a->expr->args[1], a->env) ==
         eval_expr_in(&s1, a->expr->args[1], a->env))
@@ -155,7 +190,7 @@ static bool action_atom(Live *l, const TAtom *a, Value *const *s,
   /* v changes: <<A>>_v is A (TLC evaluates A first; the outcome is the
    * same unless A fails to evaluate on a step that leaves v unchanged). */
   Expr *e = a->expr->kind == EX_DIA_ACT ? a->expr->args[0] : a->expr;
-  if (generated && l->next_step[a - l->t->atoms.data])
+  if (generated && l->next_step[k])
     return true;
   EvalState st = {l->spec, s, t};
   Value *v = eval_expr_in(&st, e, a->env);
@@ -165,10 +200,11 @@ static bool action_atom(Live *l, const TAtom *a, Value *const *s,
   return v->u.b;
 }
 
-static void action_bits(Live *l, Word *out, Value *const *s, Value *const *t) {
+static void action_bits(Live *l, Word *out, Value *const *s, Value *const *t,
+                        bool generated) {
   for (size_t i = 0; i < l->t->atoms.len; i++) {
     const TAtom *a = &l->t->atoms.data[i];
-    if (a->kind == TA_ACTION && action_atom(l, a, s, t, true))
+    if (a->kind == TA_ACTION && action_atom(l, a, s, t, generated))
       wset(out, a->slot);
   }
 }
@@ -199,7 +235,8 @@ void live_edge(Live *l, uint32_t from, Value *const *s, uint32_t to,
   for (int w = 0; w < l->wa; w++)
     VEC_PUSH(l->abits, 0);
   if (l->wa)
-    action_bits(l, l->abits.data + (l->succ.len - 1) * (size_t)l->wa, s, t);
+    action_bits(l, l->abits.data + (l->succ.len - 1) * (size_t)l->wa, s, t,
+                true);
   t_edge += cpu() - t0;
 }
 
@@ -215,7 +252,7 @@ void live_expanded(Live *l, uint32_t i, Value *const *s) {
   for (int w = 0; w < l->wa; w++)
     VEC_PUSH(l->stut, 0);
   if (l->wa)
-    action_bits(l, l->stut.data + sb, s, s);
+    action_bits(l, l->stut.data + sb, s, s, false); /* not a Next step */
   t_state += cpu() - t0;
 }
 
