@@ -37,7 +37,7 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsu
 
 PACKAGES := libz3-dev libcadical-dev libgmp-dev libjansson-dev check pkg-config
 
-.PHONY: all check asan-check demo deps format clean bench corpus-explicit \
+.PHONY: all check asan-check demo deps format clean bench corpus-explicit liveness-corpus \
         differential roundtrip fuzz fuzz-diff fuzz-mutants
 
 BRINK_BIN ?= brink
@@ -162,6 +162,7 @@ endif
 
 bench: brink
 	benchmarks/bench_explicit.sh $(BUILD)/bench_explicit.csv
+	benchmarks/liveness_corpus.sh 60 10
 	benchmarks/apalache_bmc.sh $(BENCH_LIMIT) $(BUILD)/bench_apalache_bmc.csv \
 	  '$(BENCH_BMC_FILTER)'
 	benchmarks/parametric.sh $(BENCH_LIMIT) $(BUILD)/bench_parametric.csv . \
@@ -169,6 +170,11 @@ bench: brink
 
 corpus-explicit: brink
 	benchmarks/corpus_explicit.sh
+
+# The explicit engine's liveness checking on the corpus models with a
+# temporal PROPERTY: TLC's verdict and count, time next to the safety run.
+liveness-corpus: brink
+	benchmarks/liveness_corpus.sh $(or $(LIMIT),120) $(or $(MAX_TLC_S),100000)
 
 # Both engines on every corpus model at a small depth; prints the agreement.
 differential: brink

@@ -25,6 +25,8 @@
 typedef struct Checks {
   bool liveness;      /* temporal properties under fairness */
   bool postcondition; /* the POSTCONDITION, after a complete search */
+  const char *liveness_why; /* why liveness was not checked (NULL: this
+                             * engine does not check it) */
 } Checks;
 
 /* How many formulas an engine that checks `by` leaves unchecked. */

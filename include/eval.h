@@ -23,6 +23,19 @@ typedef struct EvalState {
 } EvalState;
 
 Value *eval_expr(const EvalState *st, Expr *e);
+/* A name bound outside the expression evaluated (a temporal formula's
+ * \A p \in S, the parameter of a definition it expands): a value, or an
+ * expression evaluated by name in its own bindings.  A chain, innermost
+ * first. */
+typedef struct EvalBind {
+  uint32_t id; /* the Binder.id */
+  Value *value;
+  Expr *expr;                   /* when value is NULL */
+  const struct EvalBind *env;   /* expr's own bindings */
+  const struct EvalBind *up;
+} EvalBind;
+/* eval_expr with the names in b bound. */
+Value *eval_expr_in(const EvalState *st, Expr *e, const EvalBind *b);
 bool eval_bool(const EvalState *st, Expr *e, const char *what);
 /* Does the step cur -> next satisfy action a (spec.h)? */
 bool eval_action_holds(const EvalState *st, const Action *a);

@@ -34,7 +34,7 @@ bool checked_incomplete(const Spec *s, const Checks *by, bool safety_only) {
   return unchecked_post(s, by) || (!safety_only && unchecked_liveness(s, by));
 }
 
-static void print_liveness(FILE *out, const Spec *s) {
+static void print_liveness(FILE *out, const Spec *s, const char *why) {
   char where[512], cfgw[512];
   for (size_t i = 0; i < s->properties.len; i++) {
     const Property *p = &s->properties.data[i];
@@ -44,7 +44,10 @@ static void print_liveness(FILE *out, const Spec *s) {
             sym_str(p->name), loc_str(p->loc, where, sizeof where));
     if (p->cfg_loc.file)
       fprintf(out, " (PROPERTY at %s)", loc_str(p->cfg_loc, cfgw, sizeof cfgw));
-    fprintf(out, ": this engine does not check liveness\n");
+    fprintf(out, ": %s\n",
+            why ? why
+                : "this engine does not check liveness (--engine explicit "
+                  "does)");
   }
   for (size_t i = 0; i < s->fairness.len; i++) {
     const Named *f = &s->fairness.data[i];
@@ -61,7 +64,7 @@ static void print_liveness(FILE *out, const Spec *s) {
 
 void checked_print_unchecked(FILE *out, const Spec *s, const Checks *by) {
   if (unchecked_liveness(s, by))
-    print_liveness(out, s);
+    print_liveness(out, s, by->liveness_why);
   if (unchecked_post(s, by)) {
     char where[512];
     fprintf(out, "brink: not checked: POSTCONDITION %s at %s: it is "

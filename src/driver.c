@@ -590,7 +590,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
              "; sequences chosen from Seq(S) have at most %d elements "
              "(--max-seq-len)",
              enc_seq_bound(b.enc));
-  const Checks by = {false, false};
+  const Checks by = {false, false, NULL};
   char what[512];
   checked_describe(spec, &by, what, sizeof what);
   fprintf(stdout,

@@ -2508,6 +2508,47 @@ Value *eval_expr(const EvalState *st, Expr *e) {
   return eval(&c, e, NULL);
 }
 
+/* The frames of b, heap-allocated (they live as long as the call). */
+/* The frames of b, from pool (n used of cap; heap-allocated when it is
+ * full).  They live as long as the call. */
+typedef struct EnvPool {
+  Env *frames;
+  int n, cap;
+  VEC(Env *) heap;
+} EnvPool;
+
+static Env *env_of_binds(const EvalBind *b, EnvPool *p) {
+  if (!b)
+    return NULL;
+  Env *f;
+  if (p->n < p->cap) {
+    f = &p->frames[p->n++];
+    memset(f, 0, sizeof *f);
+  } else {
+    f = xcalloc(1, sizeof *f);
+    VEC_PUSH(p->heap, f);
+  }
+  f->id = b->id;
+  f->v = b->value;
+  f->thunk = b->value ? NULL : b->expr;
+  f->tenv = b->value ? NULL : env_of_binds(b->env, p);
+  f->up = env_of_binds(b->up, p);
+  return f;
+}
+
+Value *eval_expr_in(const EvalState *st, Expr *e, const EvalBind *b) {
+  Ctx c;
+  ctx_init(&c, st);
+  Env frames[16];
+  EnvPool pool = {frames, 0, 16, {0}};
+  Env *env = env_of_binds(b, &pool);
+  Value *v = eval(&c, e, env);
+  for (size_t i = 0; i < pool.heap.len; i++)
+    free(pool.heap.data[i]);
+  VEC_FREE(pool.heap);
+  return v;
+}
+
 bool eval_bool(const EvalState *st, Expr *e, const char *what) {
   Ctx c;
   ctx_init(&c, st);

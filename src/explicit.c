@@ -19,7 +19,9 @@
  * with no successor at all is a deadlock (when deadlock checking is on).
  * PROPERTY conjuncts (spec.h) are checked the same way: []P with the
  * invariants, a state predicate on the initial states, and [][A]_v on
- * every generated step, seen before or not, in the model or not. */
+ * every generated step, seen before or not, in the model or not.  The
+ * temporal conjuncts are checked after a complete search, on the graph of
+ * in-model states and steps recorded as the search goes (liveness.h). */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -29,6 +31,7 @@
 #include "checked.h"
 #include "driver.h"
 #include "eval.h"
+#include "liveness.h"
 #include "report.h"
 #include "stop.h"
 #include "trace.h"
@@ -73,6 +76,9 @@ typedef struct Bfs {
   Value *perms;         /* the SYMMETRY permutations, or NULL */
   VEC(uint32_t) kids;   /* the key of state i: kids[i * nkey ..] */
   Value **kbuf, **tbuf; /* scratch keys */
+  /* Liveness: the graph's edges and atoms (liveness.h), or NULL. */
+  Live *live;
+  uint32_t last_id; /* the state a visited successor is, or UINT32_MAX */
 } Bfs;
 
 static int key_len(const Bfs *b) { return b->keyed ? b->nkey : b->nvars; }
@@ -299,8 +305,10 @@ static bool add_state(Bfs *b, Value **s, uint32_t parent, uint32_t level) {
   uint64_t fp = key_fp(b, k);
   size_t j = fp & (b->cap - 1);
   while (b->fps[j]) {
-    if (b->fps[j] == fp && same_key(b, stored_key(b, b->idx[j]), k))
+    if (b->fps[j] == fp && same_key(b, stored_key(b, b->idx[j]), k)) {
+      b->last_id = b->idx[j];
       return false;
+    }
     j = (j + 1) & (b->cap - 1);
   }
   if (b->nstates >= UINT32_MAX - 1)
@@ -314,6 +322,7 @@ static bool add_state(Bfs *b, Value **s, uint32_t parent, uint32_t level) {
     VEC_PUSH(b->sids, s[i]->id);
   b->fps[j] = fp;
   b->idx[j] = (uint32_t)b->nstates;
+  b->last_id = (uint32_t)b->nstates;
   b->used++;
   VEC_PUSH(b->parent, parent);
   while (b->level_start.len <= level)
@@ -399,6 +408,7 @@ static bool visit(Bfs *b, Value **prev, Value **s, uint32_t parent,
                   uint32_t level) {
   b->generated++;
   b->checking = s;
+  b->last_id = UINT32_MAX;
   /* Constraints and invariants see the new state's level. */
   eval_set_level((int)level + 1);
   bool inm = in_model(b, prev, s, (int)level + 1);
@@ -440,7 +450,11 @@ static bool on_init(void *arg, Value **s) {
 static bool on_succ(void *arg, Value **s) {
   Bfs *b = arg;
   b->has_succ = true;
-  return visit(b, b->expanding, s, b->cur, b->cur_level + 1);
+  if (!visit(b, b->expanding, s, b->cur, b->cur_level + 1))
+    return false;
+  if (b->live && b->last_id != UINT32_MAX)
+    live_edge(b->live, b->cur, b->expanding, b->last_id, s);
+  return true;
 }
 
 /* The path from an initial state to state i, plus an optional last state. */
@@ -735,12 +749,17 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     return code;
   }
   setup_keys(&b);
+  bool live_refused = false;
+  if (!opt->safety_only)
+    b.live = live_new(spec, &live_refused);
   mem_setup();
   val_set_memory_hook(mem_check);
   eval_set_search_stats(search_stats, &b);
   /* TLCGet("level") is 0 while Init is enumerated (TLC). */
   eval_set_level(0);
   eval_init_states(spec, on_init, &b);
+  if (b.live)
+    live_set_initial(b.live, (uint32_t)b.nstates);
   if (!b.result)
     fprintf(stdout, "Finished computing initial states: %zu distinct state%s "
                     "generated.\n",
@@ -770,6 +789,8 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     b.has_succ = false;
     eval_set_level((int)b.cur_level + 1);
     eval_successors(spec, b.expanding, on_succ, &b);
+    if (b.live && !b.result)
+      live_expanded(b.live, i, b.expanding);
     if (!b.result && !b.has_succ && spec->check_deadlock) {
       b.result = EXIT_DEADLOCK;
       break;
@@ -806,7 +827,33 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     totals(&b);
     return EXIT_DEADLOCK;
   }
-  const Checks by = {false, true};
+  Checks by = {true, true, NULL};
+  if (b.live && !b.truncated) {
+    int lc = live_check(b.live, b.sids.data, b.nstates);
+    if (lc != EXIT_OK) {
+      totals(&b);
+      if (lc == EXIT_LIVENESS)
+        fprintf(stdout, "The depth of the complete state graph search is "
+                        "%d.\n",
+                b.max_level + 1);
+      live_free(b.live);
+      return lc;
+    }
+  }
+  if (b.live && b.truncated && !opt->safety_only)
+    fprintf(stdout, "brink: liveness is not checked: the search stopped at "
+                    "depth %d (--length), so the state graph is incomplete and "
+                    "a cycle in it need not be a behaviour.\n",
+            b.depth_limit);
+  if (opt->safety_only)
+    by.liveness = false; /* left out, as asked (checked_finish says so) */
+  if (live_refused || (b.live && b.truncated)) {
+    by.liveness = false;
+    by.liveness_why = live_refused ? "its form is not supported (see the "
+                                     "error above)"
+                                   : "the search was cut at --length";
+  }
+  live_free(b.live);
   bool incomplete = checked_incomplete(spec, &by, opt->safety_only);
   if (b.truncated)
     fprintf(stdout, "brink: the search stopped at depth %d (--length): the "

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The explicit engine's liveness checking on the corpus: every model of
+# ../shared/corpus/models.tsv with a PROPERTY (cfg_has_property = 1) whose
+# recorded TLC run was an exhaustive search that finished.  Each model runs
+# twice: with its temporal properties checked, and with --safety-only (the
+# same search without them).  A model agrees when the verdict (exit code)
+# is TLC's and, for a success, the number of distinct states too.
+# Columns: verdict, TLC's and brink's exit code / distinct states, brink's
+# CPU time (user + system: the machine is shared, so wall time varies)
+# with liveness and without (safety-only), their ratio, and TLC's recorded
+# wall time (tlc_wall_s_here, JVM start included).
+# Usage: benchmarks/liveness_corpus.sh [CPU-seconds-per-run] [max-TLC-seconds]
+#   max-TLC-seconds: skip models TLC needed longer for (default: all).
+set -u
+cd "$(dirname "$0")/.."
+limit=${1:-120}
+maxtlc=${2:-100000}
+brink=${BRINK:-./brink}
+corpus=${SHARED:-../shared}/corpus
+agree=0; differ=0; failed=0; total=0
+run() { # run args...: sets code, secs (CPU: user + system), out, reason
+  local errf tf
+  errf=$(mktemp); tf=$(mktemp)
+  out=$( (ulimit -t "$limit"; exec /usr/bin/time -o "$tf" -f "%U %S" \
+          timeout "$((4 * limit))" "$brink" check --engine explicit "$@") \
+          2>"$errf")
+  code=$?
+  case $code in 137|152) code=124 ;; esac
+  secs=$(tail -1 "$tf" | awk '{ printf "%.2f", $1 + $2 }')
+  rm -f "$tf"
+  reason=$(grep -m1 -E 'error:|Error:' "$errf"; printf '%s\n' "$out" | grep -m1 -E '^Error:|^brink: (not checked|internal)')
+  rm -f "$errf"
+}
+while IFS=$'\t' read -r dir tla cfg mode expected tlc distinct gen depth; do
+  [ "$mode" = "exhaustive search" ] || continue
+  row=$(awk -F'\t' -v c="$cfg" '$3 == c' "$corpus/models.tsv")
+  hasprop=$(printf '%s\n' "$row" | cut -f15)
+  wall=$(printf '%s\n' "$row" | cut -f11)
+  [ "$hasprop" = 1 ] || continue
+  case "$tlc" in success|"safety failure"|"deadlock failure"|"liveness failure") ;; *) continue ;; esac
+  awk -v w="$wall" -v m="$maxtlc" 'BEGIN { exit !(w + 0 <= m + 0) }' || continue
+  total=$((total + 1))
+  case "$tlc" in success) want=0 ;; "safety failure") want=12 ;; "deadlock failure") want=11 ;; "liveness failure") want=13 ;; esac
+  run --config "$corpus/examples/$cfg" "$corpus/examples/$tla"
+  lcode=$code; lsecs=$secs; lreason=$reason
+  got=$(printf '%s\n' "$out" | sed -n 's/.* states generated, \([0-9]*\) distinct states found.*/\1/p' | tail -1)
+  run --safety-only --config "$corpus/examples/$cfg" "$corpus/examples/$tla"
+  ssecs=$secs
+  ratio=$(awk -v a="$lsecs" -v b="$ssecs" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  if [ "$lcode" = 124 ] || [ "$lcode" = 255 ] || [ "$lcode" -ge 150 ] || [ "$lcode" = 75 ]; then
+    verdict="failed($lcode)"; failed=$((failed + 1))
+  elif [ "$lcode" = "$want" ] && { [ "$want" != 0 ] || [ "$got" = "$distinct" ]; }; then
+    verdict=agree; agree=$((agree + 1))
+  else
+    verdict=disagree; differ=$((differ + 1))
+  fi
+  printf '%-72s %-10s tlc=%s/%s brink=%s/%s live=%ss safety=%ss x%s TLC=%ss\n' \
+    "$cfg" "$verdict" "$want" "$distinct" "$lcode" "${got:-?}" "$lsecs" "$ssecs" "$ratio" "$wall"
+  if [ "$verdict" != agree ] && [ -n "$lreason" ]; then
+    printf '    %s\n' "$(printf '%s' "$lreason" | head -1 | cut -c1-200)"
+  fi
+done < <(tail -n +2 "$corpus/models.tsv")
+echo "liveness, explicit engine vs TLC: $agree agree, $differ disagree, $failed not supported or timed out, of $total"

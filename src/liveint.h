@@ -1,0 +1,115 @@
+/* liveint.h -- what the two halves of the liveness checker share.
+ *
+ * liveness.c records the state graph during the search (Live) and drives
+ * the check; livescc.c builds the product of the graph with an automaton
+ * (Prod), finds its components and the lasso.  Representation:
+ *   - graph state i's successors are succ[off[i] .. off[i+1]] (state ids);
+ *     every state also has a stuttering step, which is not stored;
+ *   - action atoms: wa words of bits per stored edge (abits) and per state
+ *     for its stuttering step (stut), computed during the search;
+ *   - state atoms: ws words of bits per state (sbits), valid where the
+ *     matching bit of sknown is set (live_state_bit evaluates the rest);
+ *   - product node k pairs graph state g[k] with automaton state q[k]; its
+ *     edges are dst/via[off[k] .. off[k+1]], via being the graph edge (or
+ *     NONE for the stuttering step). */
+#ifndef BRINK_LIVEINT_H
+#define BRINK_LIVEINT_H
+
+#include "liveness.h"
+#include "temporal.h"
+
+typedef VEC(uint32_t) U32Vec;
+typedef VEC(uint64_t) U64Vec;
+typedef VEC(int) IntVec;
+
+#define NONE UINT32_MAX
+
+typedef uint64_t Word;
+
+typedef struct LiveProp {
+  const Property *p;
+  int neg; /* the normal form of ~p */
+} LiveProp;
+
+struct Live {
+  const Spec *spec;
+  Temporal *t;
+  VEC(LiveProp) props;
+  bool keyed;
+  int ws, wa;             /* words per state bit set / per edge bit set */
+  VEC(uint32_t) succ;     /* successors, state by state */
+  VEC(uint64_t) off;      /* state i's successors: succ[off[i] .. off[i+1]] */
+  VEC(Word) sbits;        /* state atoms: ws words per state ... */
+  VEC(Word) sknown;       /* ... evaluated when first asked for */
+  VEC(Word) abits;        /* action atoms: wa words per edge */
+  VEC(Word) stut;         /* action atoms on the stuttering step: per state */
+  VEC(uint32_t) seen_from; /* dedup of edges: last source + 1, per state */
+  uint32_t ninit;
+  const uint32_t *sids;
+  int nvars;
+  Value **buf; /* a state's values, loaded from sids */
+  uint8_t *next_step; /* by atom: <<Next>>_v, true on a generated step
+                       * where v changes */
+  uint8_t *all_vars;  /* by atom: <<A>>_v with v every variable, which
+                       * changes on every generated step */
+};
+
+extern bool live_stats; /* BRINK_LIVE_STATS: timings and sizes on stderr */
+
+static inline bool wbit(const Word *w, int i) {
+  return (w[i / 64] >> (i % 64)) & 1;
+}
+static inline void wset(Word *w, int i) { w[i / 64] |= (Word)1 << (i % 64); }
+
+/* The action-atom bits of graph edge via out of state g (NONE: the
+ * stuttering step). */
+static inline const Word *live_edge_bits(const Live *l, uint32_t g,
+                                         uint32_t via) {
+  return via == NONE ? l->stut.data + (size_t)g * l->wa
+                     : l->abits.data + (size_t)via * l->wa;
+}
+
+static inline int live_slot(const Live *l, int atom) {
+  return l->t->atoms.data[atom].slot;
+}
+
+/* State atom `atom` on graph state g (evaluated when first asked for). */
+bool live_state_bit(Live *l, uint32_t g, int atom);
+
+
+typedef struct Prod {
+  Live *l;
+  TAuto *a;
+  VEC(uint32_t) g;     /* product node -> graph state */
+  VEC(uint32_t) q;     /* product node -> automaton state */
+  VEC(uint64_t) off;   /* node k's edges: dst/via[off[k] .. off[k+1]] */
+  VEC(uint32_t) dst;
+  VEC(uint32_t) via;   /* the graph edge, or NONE for the stuttering step */
+  uint32_t ninit;
+  uint32_t *tab;       /* (g, q) -> node, open addressing ... */
+  size_t cap;
+  uint32_t *dense;     /* ... or g * nq + q -> node (NONE: none) when small */
+  uint32_t *mark;      /* which subgraph a node belongs to (a tag) */
+  uint32_t tags;
+  /* The disjunct being checked: the edges its <>[] conditions allow on a
+   * loop (NULL: all), and its []<> conditions. */
+  const uint8_t *allowed;
+  const int *ea;
+  int nea;
+} Prod;
+
+/* f is <>[]x (outer = TF_EVENTUALLY) or []<>x (TF_ALWAYS) with x free of
+ * temporal operators: x; else -1. */
+int live_nested(const Temporal *t, int f, TKind outer);
+
+/* Builds the product of the graph with P->a from the initial states. */
+void prod_build(Prod *P);
+void prod_free(Prod *P);
+/* Searches the disjunct conj (conjuncts of ~p) for a fair accepting
+ * component; *found is its tag (0: none). */
+bool prod_search(Prod *P, const IntVec *conj, uint32_t *found);
+/* The lasso through the component tagged tag, as graph states; *loop is
+ * the index the last state goes back to. */
+void prod_lasso(Prod *P, uint32_t tag, U32Vec *out, size_t *loop);
+
+#endif

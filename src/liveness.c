@@ -1,0 +1,609 @@
+/* liveness.c -- temporal properties on the complete state graph.
+ *
+ * TLC (tlc2/tool/liveness) checks Fairness => Property by searching the
+ * behaviour graph for a behaviour that satisfies Fairness /\ ~Property: it
+ * puts the negation, conjoined with the fairness, into disjunctive normal
+ * form, builds a tableau for the parts that are not of the forms []<>A and
+ * <>[]A, takes the product with the state graph (LiveCheck, TBGraph) and,
+ * per disjunct (OrderOfSolution, LiveWorker), looks for a strongly
+ * connected component that meets the []<> conditions and lies inside the
+ * <>[] ones.  Fairness in that scheme multiplies the disjuncts (each WF is
+ * a disjunction), so brink keeps fairness out of the formula and uses it
+ * as acceptance conditions on components instead, which is equivalent:
+ *   - ~Property is split at its top level into disjuncts (as TLC's
+ *     OrderOfSolution does); in each, the conjuncts <>[]x and []<>x (x
+ *     free of temporal operators) become conditions on a component (its
+ *     steps must satisfy each such x; some step must satisfy each []<> x),
+ *     and the rest becomes an automaton (tableau.c).  A product state
+ *     (s, q) pairs a graph state with an automaton state; its edges follow
+ *     the graph's edges -- plus a stuttering loop at every state, as a
+ *     behaviour may stutter forever -- on which q's literals hold;
+ *   - a fair accepting component (livescc.c: Tarjan's algorithm, run
+ *     iteratively) contains a state of each acceptance set; for each
+ *     WF_v(A) a state where <<A>>_v is disabled or a <<A>>_v step; for
+ *     each SF_v(A) a <<A>>_v step, or else the states where it is enabled
+ *     are removed and the rest is split into components again (the
+ *     Streett emptiness check: a run that avoids those states satisfies
+ *     SF vacuously).
+ * A component that fails an acceptance set or a WF cannot be helped by
+ * removing states, so only SF recurses, at most once per SF condition.
+ * The counterexample is a lasso: the shortest path (breadth-first in the
+ * product) to the component, then a cycle inside it through a witness of
+ * every condition, with stuttering steps between equal states collapsed.
+ * It is replayed before it is shown: Init and Next on every step
+ * (trace.h), the atoms evaluated again on it, ~Property true on it, every
+ * fairness condition true on its loop; a lasso that fails is an internal
+ * error, never a verdict.
+ *
+ * The graph is recorded during the search (liveint.h): successor ids in
+ * one array with offsets per state, and one bit per action atom per edge
+ * (and per state for its stuttering step), evaluated as the edge is
+ * generated (<<Next>>_v needs only v to change there).  State atoms are
+ * evaluated when the check first asks for them, so most components are
+ * rejected before a state predicate is evaluated; ENABLED <<A>>_v is true
+ * without evaluation where a generated step is a <<A>>_v step.  ENABLED
+ * that the evaluator cannot enumerate (an instance whose variable is
+ * substituted by an expression: x' has no value to try) is a located
+ * refusal. */
+#include "liveness.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "liveint.h"
+#include "trace.h"
+
+bool live_stats; /* BRINK_LIVE_STATS: timings and sizes on stderr */
+
+
+/* Is e (an action) the spec's next-state relation itself? */
+static bool is_next(const Spec *spec, Expr *e) {
+  Expr *n = spec->next;
+  if (!n || e->kind != EX_OP || e->nargs || n->kind != EX_OP || n->nargs ||
+      e->ref.kind != REF_DEF || n->ref.kind != REF_DEF)
+    return false;
+  Def *d = spec_applied_def(spec, e);
+  return d && d == spec_applied_def(spec, n);
+}
+
+/* Is v (a subscript) the tuple of all the variables, through parameterless
+ * definitions, so that v changes on every step between distinct states? */
+static bool all_vars(const Spec *spec, Expr *v) {
+  for (int depth = 0; depth < 32 && v->kind == EX_OP && v->nargs == 0 &&
+                      v->ref.kind == REF_DEF;
+       depth++) {
+    Def *d = spec_applied_def(spec, v);
+    if (!d || d->kind != DEF_OP || d->nparams)
+      return false;
+    v = d->body;
+  }
+  Expr *one[1] = {v};
+  Expr **xs = v->kind == EX_TUPLE ? v->args : one;
+  int n = v->kind == EX_TUPLE ? v->nargs : 1;
+  if (n != spec->nvars)
+    return false;
+  uint8_t *seen = xcalloc((size_t)n + 1, 1);
+  bool ok = true;
+  for (int i = 0; i < n && ok; i++) {
+    Expr *x = xs[i];
+    ok = x->kind == EX_OP && x->ref.kind == REF_VAR && x->nargs == 0 &&
+         x->ref.u.decl->index < n && !seen[x->ref.u.decl->index];
+    if (ok)
+      seen[x->ref.u.decl->index] = 1;
+  }
+  free(seen);
+  return ok;
+}
+
+Live *live_new(const Spec *spec, bool *refused) {
+  *refused = false;
+  if (!spec_count_properties(spec, PROP_TEMPORAL))
+    return NULL;
+  Live *l = xcalloc(1, sizeof *l);
+  l->spec = spec;
+  l->t = temporal_new(spec);
+  l->keyed = spec->view || spec->symmetry;
+  l->nvars = spec->nvars;
+  live_stats = getenv("BRINK_LIVE_STATS") != NULL;
+  l->buf = xmalloc(((size_t)l->nvars + 1) * sizeof *l->buf);
+  FailPoint fp;
+  if (fail_push(&fp)) {
+    *refused = true;
+    return NULL;
+  }
+  for (size_t i = 0; i < spec->fairness.len; i++)
+    temporal_fairness(l->t, spec->fairness.data[i].expr);
+  for (size_t i = 0; i < spec->properties.len; i++) {
+    const Property *p = &spec->properties.data[i];
+    if (p->kind != PROP_TEMPORAL)
+      continue;
+    LiveProp lp = {p, temporal_formula(l->t, p->expr, true)};
+    VEC_PUSH(l->props, lp);
+  }
+  fail_pop(&fp);
+  l->next_step = xcalloc(l->t->atoms.len + 1, 1);
+  l->all_vars = xcalloc(l->t->atoms.len + 1, 1);
+  for (size_t i = 0; i < l->t->atoms.len; i++) {
+    const TAtom *a = &l->t->atoms.data[i];
+    l->next_step[i] = a->kind == TA_ACTION && a->expr->kind == EX_DIA_ACT &&
+                      is_next(spec, a->expr->args[0]);
+    l->all_vars[i] = a->kind == TA_ACTION && a->expr->kind == EX_DIA_ACT &&
+                     !l->keyed && all_vars(spec, a->expr->args[1]);
+  }
+  l->ws = (l->t->nstate + 63) / 64;
+  l->wa = (l->t->naction + 63) / 64;
+  VEC_PUSH(l->off, 0);
+  if (spec->symmetry)
+    fprintf(stdout, "Warning: Declaring symmetry during liveness checking is "
+                    "dangerous. It might cause TLC to miss violations of the "
+                    "stated liveness properties. Please check liveness "
+                    "without symmetry defined.\n");
+  else if (spec->view)
+    fprintf(stdout, "Warning: liveness is checked on the states the VIEW "
+                    "tells apart; it might miss violations of the stated "
+                    "liveness properties.\n");
+  return l;
+}
+
+void live_free(Live *l) {
+  if (!l)
+    return;
+  VEC_FREE(l->succ);
+  VEC_FREE(l->off);
+  VEC_FREE(l->sbits);
+  VEC_FREE(l->sknown);
+  free(l->next_step);
+  free(l->all_vars);
+  free(l->buf);
+  VEC_FREE(l->abits);
+  VEC_FREE(l->stut);
+  VEC_FREE(l->seen_from);
+  VEC_FREE(l->props);
+  free(l);
+}
+
+/* ---- atoms ---- */
+
+static bool state_atom(Live *l, const TAtom *a, Value *const *s) {
+  EvalState st = {l->spec, s, NULL};
+  Value *v = eval_expr_in(&st, a->expr, a->env);
+  if (v->kind != V_BOOL)
+    fail_at(a->expr->loc, EXIT_EVAL, "a state predicate of a temporal "
+                                     "formula should be a Boolean");
+  return v->u.b;
+}
+
+/* Action atom a on the step s -> t; generated: the step is one the search
+ * generated from Next, so <<Next>>_v needs only v to change. */
+static bool action_atom(Live *l, const TAtom *a, Value *const *s,
+                        Value *const *t, bool generated) {
+  size_t k = (size_t)(a - l->t->atoms.data);
+  if (a->expr->kind == EX_DIA_ACT && !(generated && l->all_vars[k])) {
+    /* <<A>>_v: a step that leaves v unchanged is not one (a generated step
+     * between distinct states changes a v that holds every variable). */
+    EvalState s0 = {l->spec, s, NULL}, s1 = {l->spec, t, NULL};
+    if (eval_expr_in(&s0, a->expr->args[1], a->env) ==
+        eval_expr_in(&s1, a->expr->args[1], a->env))
+      return false;
+  }
+  /* v changes: <<A>>_v is A (TLC evaluates A first; the outcome is the
+   * same unless A fails to evaluate on a step that leaves v unchanged). */
+  Expr *e = a->expr->kind == EX_DIA_ACT ? a->expr->args[0] : a->expr;
+  if (generated && l->next_step[k])
+    return true;
+  EvalState st = {l->spec, s, t};
+  Value *v = eval_expr_in(&st, e, a->env);
+  if (v->kind != V_BOOL)
+    fail_at(e->loc, EXIT_EVAL, "an action of a temporal formula should be a "
+                               "Boolean");
+  return v->u.b;
+}
+
+static void action_bits(Live *l, Word *out, Value *const *s, Value *const *t,
+                        bool generated) {
+  for (size_t i = 0; i < l->t->atoms.len; i++) {
+    const TAtom *a = &l->t->atoms.data[i];
+    if (a->kind == TA_ACTION && action_atom(l, a, s, t, generated))
+      wset(out, a->slot);
+  }
+}
+
+static double t_edge, t_state, t_enabled;
+
+static double cpu(void) {
+  if (!live_stats)
+    return 0;
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void live_edge(Live *l, uint32_t from, Value *const *s, uint32_t to,
+               Value *const *t) {
+  double t0 = cpu();
+  if (!l->keyed) {
+    if (to == from)
+      return; /* the stuttering step, which every state has */
+    while (l->seen_from.len <= to)
+      VEC_PUSH(l->seen_from, 0);
+    if (l->seen_from.data[to] == from + 1)
+      return;
+    l->seen_from.data[to] = from + 1;
+  }
+  VEC_PUSH(l->succ, to);
+  for (int w = 0; w < l->wa; w++)
+    VEC_PUSH(l->abits, 0);
+  if (l->wa)
+    action_bits(l, l->abits.data + (l->succ.len - 1) * (size_t)l->wa, s, t,
+                true);
+  t_edge += cpu() - t0;
+}
+
+void live_expanded(Live *l, uint32_t i, Value *const *s) {
+  (void)i;
+  double t0 = cpu();
+  VEC_PUSH(l->off, l->succ.len);
+  for (int w = 0; w < l->ws; w++) {
+    VEC_PUSH(l->sbits, 0);
+    VEC_PUSH(l->sknown, 0);
+  }
+  size_t sb = l->stut.len;
+  for (int w = 0; w < l->wa; w++)
+    VEC_PUSH(l->stut, 0);
+  if (l->wa)
+    action_bits(l, l->stut.data + sb, s, s, false); /* not a Next step */
+  t_state += cpu() - t0;
+}
+
+void live_set_initial(Live *l, uint32_t n) { l->ninit = n; }
+
+/* State atom `atom` on state g, evaluated when first asked for (after the
+ * search): ENABLED <<A>>_v is true where a <<A>>_v step leaves g. */
+bool live_state_bit(Live *l, uint32_t g, int atom) {
+  const TAtom *a = &l->t->atoms.data[atom];
+  Word *known = l->sknown.data + (size_t)g * l->ws;
+  Word *val = l->sbits.data + (size_t)g * l->ws;
+  if (wbit(known, a->slot))
+    return wbit(val, a->slot);
+  bool v = false;
+  if (a->step >= 0) {
+    int slot = l->t->atoms.data[a->step].slot;
+    for (uint64_t e = l->off.data[g]; e < l->off.data[g + 1] && !v; e++)
+      v = wbit(l->abits.data + e * (uint64_t)l->wa, slot);
+  }
+  if (!v) {
+    for (int i = 0; i < l->nvars; i++)
+      l->buf[i] = val_by_id(l->sids[(size_t)g * l->nvars + i]);
+    double t1 = cpu();
+    bool enabled = a->expr->kind == EX_OP && a->expr->ref.kind == REF_BUILTIN &&
+                   a->expr->ref.u.builtin == B_ENABLED;
+    FailPoint fp;
+    if (enabled && fail_push(&fp)) {
+      /* e.g. an action of an instance whose variables are substituted by
+       * expressions: x' inside the expression has no value to enumerate */
+      fail_at(a->expr->loc, EXIT_OTHER,
+              "liveness: ENABLED of this action cannot be evaluated by "
+              "enumerating its successors (see the error above), so the "
+              "temporal properties are not checked");
+    }
+    v = state_atom(l, a, l->buf);
+    if (enabled)
+      fail_pop(&fp);
+    t_state += cpu() - t1;
+    if (a->step >= 0)
+      t_enabled += cpu() - t1;
+  }
+  wset(known, a->slot);
+  if (v)
+    wset(val, a->slot);
+  return v;
+}
+
+/* ---- replay ---- */
+
+typedef struct Replay {
+  Live *l;
+  Value ***st; /* the lasso's states */
+  int n, loop;
+  bool stutter;  /* the loop is the last state stuttering */
+  uint8_t *val;  /* val[i * natoms + atom] */
+} Replay;
+
+static Value *const *next_of(const Replay *r, int i) {
+  if (i + 1 < r->n)
+    return r->st[i + 1];
+  return r->stutter ? r->st[i] : r->st[r->loop];
+}
+
+static bool replay_atom(void *arg, int atom, int pos) {
+  Replay *r = arg;
+  return r->val[(size_t)pos * r->l->t->atoms.len + (size_t)atom];
+}
+
+/* Evaluates every atom on the lasso again and checks ~p and the fairness
+ * on it; false with *why set when something does not hold. */
+static bool replay_lasso(Replay *r, const LiveProp *lp, const char **why) {
+  Live *l = r->l;
+  size_t na = l->t->atoms.len;
+  r->val = xcalloc((size_t)r->n * na + 1, 1);
+  FailPoint fp;
+  FILE *devnull = fopen("/dev/null", "w");
+  void *old = diag_set_stream(devnull);
+  bool ok = false;
+  if (fail_push(&fp) == 0) {
+    for (int i = 0; i < r->n; i++)
+      for (size_t a = 0; a < na; a++) {
+        const TAtom *at = &l->t->atoms.data[a];
+        r->val[(size_t)i * na + a] =
+            at->kind == TA_STATE ? state_atom(l, at, r->st[i])
+                                 : action_atom(l, at, r->st[i], next_of(r, i),
+                                               false);
+      }
+    fail_pop(&fp);
+    ok = true;
+  }
+  diag_set_stream(old);
+  if (devnull)
+    fclose(devnull);
+  if (!ok) {
+    *why = "evaluating the formula's atoms on it failed";
+    return false;
+  }
+  if (!temporal_on_lasso(l->t, lp->neg, r->n, r->loop, replay_atom, r)) {
+    *why = "the property holds on it";
+    return false;
+  }
+  for (size_t i = 0; i < l->t->fair.len; i++) {
+    const TFair *f = &l->t->fair.data[i];
+    bool step = false, on = false, off = false;
+    for (int k = r->loop; k < r->n; k++) {
+      step |= replay_atom(r, f->step, k);
+      bool e = replay_atom(r, f->enabled, k);
+      on |= e, off |= !e;
+    }
+    if (f->strong ? !(step || !on) : !(step || off)) {
+      *why = "a fairness condition does not hold on its loop";
+      return false;
+    }
+  }
+  return true;
+}
+
+static void print_action(FILE *out, const Spec *spec, int a) {
+  if (a < 0) {
+    fprintf(out, "<Next>");
+    return;
+  }
+  const Action *ac = &spec->actions.data[a];
+  fprintf(out, "<%s line %u, col %u to line %u, col %u of module %s>",
+          ac->name, ac->loc.line, ac->loc.col, ac->loc.eline, ac->loc.ecol,
+          ac->loc.file ? sym_str(spec->prog->root->name) : "?");
+}
+
+/* Replays and prints the lasso; false (after an internal-error line) when
+ * it does not replay. */
+static bool show_lasso(Live *l, const LiveProp *lp, const U32Vec *states,
+                       size_t loop) {
+  Replay r = {l, NULL, (int)states->len, (int)loop, false, NULL};
+  r.stutter = loop + 1 == states->len;
+  Trace tr;
+  tr.n = r.n + (r.stutter ? 0 : 1);
+  tr.states = xmalloc((size_t)tr.n * sizeof *tr.states);
+  tr.actions = xcalloc((size_t)tr.n, sizeof *tr.actions);
+  for (int i = 0; i < tr.n; i++) {
+    uint32_t g = i < r.n ? states->data[i] : states->data[loop];
+    tr.states[i] = xmalloc(((size_t)l->nvars + 1) * sizeof **tr.states);
+    for (int v = 0; v < l->nvars; v++)
+      tr.states[i][v] = val_by_id(l->sids[(size_t)g * l->nvars + v]);
+  }
+  r.st = tr.states;
+  char *why = NULL;
+  const char *why2 = NULL;
+  bool ok = trace_replay(l->spec, &tr, &why);
+  if (ok)
+    ok = replay_lasso(&r, lp, &why2);
+  if (!ok) {
+    fprintf(stdout, "brink: internal error: the liveness counterexample for "
+                    "%s does not replay (%s)%s\n",
+            sym_str(lp->p->name), why ? why : why2,
+            l->keyed ? "; with a VIEW or SYMMETRY the stored states stand "
+                       "for others, so the lasso is not a behaviour"
+                     : "");
+    free(why);
+  } else {
+    fprintf(stdout, "Error: Temporal property %s was violated.\n\n",
+            sym_str(lp->p->name));
+    fprintf(stdout, "Error: The following behavior constitutes a "
+                    "counter-example:\n\n");
+    Trace shown = tr;
+    shown.n = r.n;
+    trace_print(stdout, l->spec, &shown);
+    if (r.stutter) {
+      fprintf(stdout, "State %d: Stuttering\n", r.n + 1);
+    } else {
+      fprintf(stdout, "Back to state %zu: ", loop + 1);
+      print_action(stdout, l->spec, tr.actions[r.n]);
+      fprintf(stdout, "\n\n");
+    }
+  }
+  for (int i = 0; i < tr.n; i++)
+    free(tr.states[i]);
+  free(tr.states);
+  free(tr.actions);
+  free(r.val);
+  return ok;
+}
+
+/* ---- the check ---- */
+
+static void stamp(char *buf, size_t n) {
+  time_t wall = time(NULL);
+  struct tm tm;
+  localtime_r(&wall, &tm);
+  strftime(buf, n, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+typedef VEC(IntVec) Dnf;
+
+static void dnf_free(Dnf *d) {
+  for (size_t i = 0; i < d->len; i++)
+    VEC_FREE(d->data[i]);
+  VEC_FREE(*d);
+}
+
+/* The disjuncts of f at its top level, each a list of conjuncts; false when
+ * there would be more than max of them. */
+static bool dnf(const Temporal *t, int f, Dnf *out, size_t max) {
+  const TNode *n = &t->nodes.data[f];
+  if (n->kind == TF_OR) {
+    return dnf(t, n->a, out, max) && dnf(t, n->b, out, max);
+  }
+  if (n->kind == TF_AND) {
+    Dnf x = {0}, y = {0};
+    bool ok = dnf(t, n->a, &x, max) && dnf(t, n->b, &y, max) &&
+              out->len + x.len * y.len <= max;
+    for (size_t i = 0; ok && i < x.len; i++)
+      for (size_t j = 0; j < y.len; j++) {
+        IntVec c = {0};
+        for (size_t k = 0; k < x.data[i].len; k++)
+          VEC_PUSH(c, x.data[i].data[k]);
+        for (size_t k = 0; k < y.data[j].len; k++)
+          VEC_PUSH(c, y.data[j].data[k]);
+        VEC_PUSH(*out, c);
+      }
+    dnf_free(&x);
+    dnf_free(&y);
+    return ok;
+  }
+  if (out->len + 1 > max)
+    return false;
+  IntVec c = {0};
+  VEC_PUSH(c, f);
+  VEC_PUSH(*out, c);
+  return true;
+}
+
+
+/* The tableau part of a disjunct: the conjuncts that are not <>[]x or
+ * []<>x. */
+static int rest_of(Temporal *t, const IntVec *conj) {
+  int r = temporal_true(t);
+  for (size_t i = 0; i < conj->len; i++) {
+    int f = conj->data[i];
+    if (live_nested(t, f, TF_EVENTUALLY) >= 0 || live_nested(t, f, TF_ALWAYS) >= 0)
+      continue;
+    r = temporal_and(t, r, f);
+  }
+  return r;
+}
+
+/* One property: EXIT_OK, EXIT_LIVENESS (printed) or EXIT_OTHER. */
+static int check_prop(Live *l, const LiveProp *lp) {
+  Temporal *t = l->t;
+  Dnf d = {0};
+  if (!dnf(t, lp->neg, &d, 256)) {
+    dnf_free(&d);
+    IntVec one = {0};
+    VEC_PUSH(one, lp->neg);
+    VEC_PUSH(d, one);
+  }
+  int code = EXIT_OK;
+  Prod P;
+  memset(&P, 0, sizeof P);
+  int built_for = -2;
+  for (size_t i = 0; i < d.len && code == EXIT_OK; i++) {
+    int rest = rest_of(t, &d.data[i]);
+    if (rest != built_for) {
+      if (P.a) {
+        prod_free(&P);
+        temporal_auto_free(P.a);
+      }
+      memset(&P, 0, sizeof P);
+      P.l = l;
+      P.a = t->nodes.data[rest].kind == TF_TRUE
+                ? temporal_automaton_true()
+                : temporal_automaton(t, rest, 4096);
+      if (!P.a) {
+        char where[256];
+        fprintf(stdout, "brink: liveness: the automaton of the negation of "
+                        "%s at %s has more than 4096 states; not checked.\n",
+                sym_str(lp->p->name),
+                loc_str(lp->p->loc, where, sizeof where));
+        code = EXIT_OTHER;
+        break;
+      }
+      prod_build(&P);
+      built_for = rest;
+    }
+    uint32_t found = 0;
+    prod_search(&P, &d.data[i], &found);
+    if (found) {
+      U32Vec states = {0};
+      size_t loop;
+      prod_lasso(&P, found, &states, &loop);
+      code = show_lasso(l, lp, &states, loop) ? EXIT_LIVENESS : EXIT_OTHER;
+      VEC_FREE(states);
+      free((void *)P.allowed);
+      free((void *)P.ea);
+      P.allowed = NULL;
+      P.ea = NULL;
+    }
+  }
+  if (P.a) {
+    prod_free(&P);
+    temporal_auto_free(P.a);
+  }
+  dnf_free(&d);
+  return code;
+}
+
+int live_check(Live *l, const uint32_t *sids, size_t nstates) {
+  char when[64];
+  l->sids = sids;
+  stamp(when, sizeof when);
+  fprintf(stdout, "Checking temporal properties for the complete state space "
+                  "with %zu total distinct states at (%s)\n",
+          nstates, when);
+  fflush(stdout);
+  double t0 = util_now();
+  int code = EXIT_OK;
+  if (l->off.len != nstates + 1) {
+    fprintf(stdout, "brink: internal error: the liveness graph has %zu of "
+                    "%zu states\n",
+            l->off.len - 1, nstates);
+    return EXIT_OTHER;
+  }
+  const LiveProp *volatile cur = NULL;
+  FailPoint fp;
+  if (fail_push(&fp)) {
+    /* a state predicate of a property failed to evaluate (printed) */
+    if (fp.code == EXIT_OTHER)
+      fprintf(stdout, "brink: temporal property %s was not checked (see "
+                      "above); no verdict is given for it.\n",
+              cur ? sym_str(cur->p->name) : "?");
+    else
+      fprintf(stdout, "Error: Evaluating temporal property %s failed.\n",
+              cur ? sym_str(cur->p->name) : "?");
+    return fp.code ? fp.code : EXIT_EVAL;
+  }
+  for (size_t i = 0; i < l->props.len && code == EXIT_OK; i++) {
+    cur = &l->props.data[i];
+    code = check_prop(l, cur);
+  }
+  fail_pop(&fp);
+  int secs = (int)(util_now() - t0);
+  if (getenv("BRINK_LIVE_STATS"))
+    fprintf(stderr, "liveness time: edges %.3fs, states %.3fs (ENABLED "
+                    "%.3fs), check %.3fs wall, total %.3fs CPU\n",
+            t_edge, t_state, t_enabled, util_now() - t0, cpu());
+  stamp(when, sizeof when);
+  if (secs < 60)
+    fprintf(stdout, "Finished checking temporal properties in %02ds at %s\n",
+            secs, when);
+  else
+    fprintf(stdout, "Finished checking temporal properties in %02dmin %02ds "
+                    "at %s\n",
+            secs / 60, secs % 60, when);
+  return code;
+}
