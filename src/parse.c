@@ -1099,12 +1099,19 @@ static const InfixOp *p_infix(const Token *t) {
   return NULL;
 }
 
+bool parse_infix_left(Sym name) {
+  Token t = {.kind = TK_OP, .sym = name};
+  const InfixOp *op = p_infix(&t);
+  return op && op->left;
+}
+
 /* binary(min) ::= prefix {infixop binary(hi + 1)}   (ops with lo >= min) */
 static Expr *p_binary(Parser *P, int min) {
   Token *start = p_peek(P);
   Expr *lhs = p_prefix(P, min);
   const InfixOp *last = NULL;
   Token *last_tok = NULL;
+  int nary_cap = 0; /* capacity of lhs->args while an n-ary chain grows */
   for (;;) {
     Token *t = p_peek(P);
     const InfixOp *op = p_infix(t);
@@ -1125,15 +1132,12 @@ static Expr *p_binary(Parser *P, int min) {
     Loc loc = p_span(P, start->loc);
     bool nary = !strcmp(op->name, "/\\") || !strcmp(op->name, "\\/") ||
                 !strcmp(op->name, "\\X");
-    if (nary && last == op) {
-      Expr **args = p_alloc((size_t)(lhs->nargs + 1) * sizeof *args);
-      memcpy(args, lhs->args, (size_t)lhs->nargs * sizeof *args);
-      args[lhs->nargs] = rhs;
-      lhs->args = args;
-      lhs->nargs++;
+    if (nary && last == op) { /* grows by doubling: linear in the chain */
+      APUSH(lhs->args, lhs->nargs, nary_cap, rhs);
       lhs->loc = loc;
     } else {
       lhs = p_op2(loc, op->name, lhs, rhs);
+      nary_cap = 2;
     }
     last = op;
     last_tok = t;

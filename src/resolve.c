@@ -1126,7 +1126,7 @@ static void level_error(Resolver *r, Expr *at, const char *what, int level) {
          names[level]);
 }
 
-static void check_levels(Resolver *r, Expr *e);
+static int check_levels(Resolver *r, Expr *e);
 
 static void check_def_levels(Resolver *r, Def *d) {
   for (int i = 0; i < d->nbounds; i++)
@@ -1134,12 +1134,89 @@ static void check_def_levels(Resolver *r, Def *d) {
   check_levels(r, d->body);
 }
 
-static void check_levels(Resolver *r, Expr *e) {
+/* Level of the node e itself given its children's: the rules of
+ * expr_level, applied once per node.  a = max over args, a0 the first. */
+static int node_level(Expr *e, int a0, int a, int rest) {
+  int l = 0;
+  switch (e->kind) {
+  case EX_OP:
+    if (e->ref.kind == REF_VAR)
+      l = LEVEL_STATE;
+    else if (e->ref.kind == REF_DEF)
+      l = e->ref.u.def->level;
+    else if (e->ref.kind == REF_BUILTIN)
+      switch (e->ref.u.builtin) {
+      case B_PRIME:
+      case B_UNCHANGED:
+        l = LEVEL_ACTION;
+        break;
+      case B_BOX:
+      case B_DIAMOND:
+      case B_LEADSTO:
+        l = LEVEL_TEMPORAL;
+        break;
+      case B_ENABLED:
+        return LEVEL_STATE;
+      default:
+        break;
+      }
+    break;
+  case EX_BOX_ACT:
+  case EX_DIA_ACT:
+    l = LEVEL_ACTION;
+    break;
+  case EX_WF:
+  case EX_SF:
+  case EX_TFORALL:
+  case EX_TEXISTS:
+    l = LEVEL_TEMPORAL;
+    break;
+  case EX_CASE:
+  case EX_LET:
+    return rest;
+  case EX_EXCEPT:
+    return max2(a0, rest);
+  default:
+    break;
+  }
+  return max2(l, max2(a, rest));
+}
+
+/* Reports the level errors of e and its subexpressions and returns the
+ * level of e (as expr_level would): one walk, bottom-up, so a chain of n
+ * operators costs O(n), not O(n^2) as asking expr_level at every
+ * operator did.  Errors come children first. */
+static int check_levels(Resolver *r, Expr *e) {
   if (!e)
-    return;
+    return 0;
+  int a = 0, a0 = 0, a1 = 0, rest = 0;
+  for (int i = 0; i < e->nargs; i++) {
+    int l = check_levels(r, e->args[i]);
+    if (i == 0)
+      a0 = l;
+    else if (i == 1)
+      a1 = l;
+    a = max2(a, l);
+  }
+  for (int i = 0; i < e->nbounds; i++)
+    rest = max2(rest, check_levels(r, e->bounds[i].set));
+  rest = max2(rest, check_levels(r, e->body));
+  for (int i = 0; i < e->narms; i++) {
+    rest = max2(rest, check_levels(r, e->arms[i].guard));
+    rest = max2(rest, check_levels(r, e->arms[i].value));
+  }
+  rest = max2(rest, check_levels(r, e->other));
+  for (int i = 0; i < e->ndefs; i++)
+    check_def_levels(r, e->defs[i]);
+  for (int i = 0; i < e->nupdates; i++) {
+    ExceptUpdate *u = &e->updates[i];
+    for (int s = 0; s < u->npath; s++)
+      for (int k = 0; k < u->path[s].nargs; k++)
+        rest = max2(rest, check_levels(r, u->path[s].args[k]));
+    rest = max2(rest, check_levels(r, u->value));
+  }
   if (e->kind == EX_OP && e->ref.kind == REF_BUILTIN && e->nargs >= 1) {
-    int l = expr_level(e->args[0]);
-    int l2 = e->nargs > 1 ? expr_level(e->args[1]) : 0;
+    int l = a0, l2 = a1;
     switch (e->ref.u.builtin) {
     case B_PRIME:
       if (l >= LEVEL_ACTION)
@@ -1175,32 +1252,14 @@ static void check_levels(Resolver *r, Expr *e) {
       e->kind == EX_SF) {
     bool wf = e->kind == EX_WF || e->kind == EX_SF;
     Expr *act = e->args[wf ? 1 : 0], *sub = e->args[wf ? 0 : 1];
-    int la = expr_level(act), ls = expr_level(sub);
+    int la = wf ? a1 : a0, ls = wf ? a0 : a1;
     if (la >= LEVEL_TEMPORAL)
       level_error(r, act, "the action of [A]_v, <<A>>_v, WF or SF must not "
                           "be temporal", la);
     else if (ls >= LEVEL_ACTION)
       level_error(r, sub, "a subscript must be a state function", ls);
   }
-  for (int i = 0; i < e->nargs; i++)
-    check_levels(r, e->args[i]);
-  for (int i = 0; i < e->nbounds; i++)
-    check_levels(r, e->bounds[i].set);
-  check_levels(r, e->body);
-  for (int i = 0; i < e->narms; i++) {
-    check_levels(r, e->arms[i].guard);
-    check_levels(r, e->arms[i].value);
-  }
-  check_levels(r, e->other);
-  for (int i = 0; i < e->ndefs; i++)
-    check_def_levels(r, e->defs[i]);
-  for (int i = 0; i < e->nupdates; i++) {
-    ExceptUpdate *u = &e->updates[i];
-    for (int s = 0; s < u->npath; s++)
-      for (int k = 0; k < u->path[s].nargs; k++)
-        check_levels(r, u->path[s].args[k]);
-    check_levels(r, u->value);
-  }
+  return node_level(e, a0, a, rest);
 }
 
 /* Checks every module of the program (each once, as written: instance
@@ -1216,10 +1275,10 @@ static int check_program_levels(Program *p) {
       Unit *un = &m->units[u];
       if (un->kind == U_DEF && un->def->kind != DEF_INSTANCE)
         check_def_levels(&r, un->def);
+      int l = 0;
       if (un->kind == U_ASSUME || un->kind == U_THEOREM)
-        check_levels(&r, un->expr);
+        l = check_levels(&r, un->expr);
       if (un->kind == U_ASSUME && un->expr) {
-        int l = expr_level(un->expr);
         if (l > LEVEL_CONST)
           level_error(&r, un->expr, "an ASSUME must be a constant formula",
                       l);
