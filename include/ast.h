@@ -257,6 +257,22 @@ typedef struct Unit {
   Module *sub;
 } Unit;
 
+/* A fact named by a top-level USE or HIDE: `bar`, `bar!1!2`, `bar!lbl`.
+ * Only these bare references are kept (they are checked to name
+ * something); expressions, module names and proofs are skipped. */
+typedef struct FactSel {
+  Sym label; /* `!lbl`; 0 for `!k` */
+  int index; /* `!k`: k >= 1 */
+  Loc loc;
+} FactSel;
+
+typedef struct FactRef {
+  Sym name;
+  Loc loc;
+  FactSel *sel;
+  int nsel;
+} FactRef;
+
 struct Module {
   Sym name;
   Loc loc;
@@ -267,6 +283,10 @@ struct Module {
   Unit *units; /* in source order */
   int nunits;
   bool builtin; /* a standard module shipped inside brink */
+  FactRef *uses; /* the facts of its top-level USE / HIDE statements */
+  int nuses;
+  Sym *opaque;   /* theorems whose statement is not kept (ASSUME/PROVE) */
+  int nopaque;
 };
 
 /* Construction helpers used by the parser and by tests. */

@@ -799,6 +799,8 @@ static Expr *p_except(Parser *P, Token *open, Expr *f) {
   return e;
 }
 
+static int p_duplicate_field(const Sym *f, int n);
+
 /* bracket ::= '[' field '|->' expr {',' field '|->' expr} ']'
  *           | '[' field ':' expr {',' field ':' expr} ']'
  *           | '[' bounds '|->' expr ']'  | '[' expr '->' expr ']'
@@ -811,14 +813,20 @@ static Expr *p_bracket(Parser *P) {
     bool rec = b->kind == TK_MAPSTO;
     p_next(P);
     e = ast_new(rec ? EX_RECORD : EX_RECSET, open->loc);
-    int c1 = 0, c2 = 0, nf = 0;
+    int c1 = 0, c2 = 0, c3 = 0, nf = 0, nl = 0;
+    Loc *locs = NULL;
     do {
+      APUSH(locs, nl, c3, p_peek(P)->loc);
       Sym f = p_ident(P, "(a field name)");
       APUSH(e->fields, nf, c1, f);
       p_expect(P, rec ? TK_MAPSTO : TK_COLON, "after a field name");
       APUSH(e->args, e->nargs, c2, p_expr(P));
     } while (p_accept(P, TK_COMMA));
     p_close(P, TK_RBRACK, open);
+    int dup = p_duplicate_field(e->fields, nf);
+    if (dup >= 0) /* SANY: "Non-unique fields in constructor." */
+      p_error(P, locs[dup], "field '%s' appears twice in a record %s",
+              sym_str(e->fields[dup]), rec ? "constructor" : "set");
   } else if (p_func_ahead(P)) {
     p_next(P);
     e = ast_new(EX_FUNC, open->loc);
@@ -852,6 +860,25 @@ static Expr *p_bracket(Parser *P) {
   }
   e->loc = p_span(P, open->loc);
   return e;
+}
+
+static int p_cmp_field(const void *a, const void *b) {
+  const uint64_t *x = a, *y = b;
+  return *x < *y ? -1 : *x > *y;
+}
+
+/* The index of the first field that repeats an earlier one, or -1: one
+ * sort of (name, index) pairs, so a record of n fields costs O(n log n). */
+static int p_duplicate_field(const Sym *f, int n) {
+  uint64_t *v = p_alloc((size_t)n * sizeof *v);
+  for (int i = 0; i < n; i++)
+    v[i] = (uint64_t)f[i] << 32 | (uint32_t)i;
+  qsort(v, (size_t)n, sizeof *v, p_cmp_field);
+  int dup = -1;
+  for (int i = 1; i < n; i++)
+    if (v[i] >> 32 == v[i - 1] >> 32 && (dup < 0 || (int)(uint32_t)v[i] < dup))
+      dup = (int)(uint32_t)v[i];
+  return dup;
 }
 
 /* tuple ::= '<<' [expr {',' expr}] '>>'  |  '<<' expr '>>_' subscript */
@@ -1330,6 +1357,75 @@ static void p_skip_proof(Parser *P, int col) {
     p_next(P);
 }
 
+/* The capacity APUSH left an array of n elements with (it doubles from 4
+ * when n reaches the capacity), for arrays that are not built in one go. */
+static int p_cap(int n) {
+  int c = 4;
+  while (c < n)
+    c *= 2;
+  return n == 0 ? 0 : c;
+}
+
+/* Does the statement that started at column col end here (a line that
+ * starts a unit at a column <= col, or the end of the module)? */
+static bool p_stmt_end(Parser *P, int col) {
+  return p_raw(P)->kind == TK_EOF || p_raw(P)->kind == TK_END ||
+         (p_first_on_line(P) && (int)p_raw(P)->loc.col <= col &&
+          p_raw(P)->kind != TK_STEP && p_unit_start(P, 0));
+}
+
+/* use ::= ('USE' | 'HIDE') ['ONLY'] item {',' item} [('DEF' | 'DEFS') names]
+ * Keeps the items that are bare fact references `name {'!' (num | ident)}`
+ * in m->uses (resolve.c checks that they name something, as SANY does);
+ * the rest (expressions, `MODULE M`) is skipped. */
+static void p_use(Parser *P, Module *m, int col) {
+  int cap = p_cap(m->nuses);
+  p_next(P);
+  bool item = true;
+  while (!p_stmt_end(P, col)) {
+    Token *t = p_raw(P);
+    if (t->kind == TK_ONLY) {
+      p_next(P);
+      continue;
+    }
+    if (t->kind == TK_COMMA || t->kind == TK_DEF || t->kind == TK_DEFS) {
+      p_next(P);
+      item = true;
+      continue;
+    }
+    if (t->kind == TK_MODULE) { /* `MODULE M`: a module, not a fact */
+      p_next(P);
+      if (!p_stmt_end(P, col))
+        p_next(P);
+      item = false;
+      continue;
+    }
+    if (!item || t->kind != TK_IDENT) {
+      p_next(P);
+      item = false;
+      continue;
+    }
+    FactRef f = {.name = t->sym, .loc = t->loc};
+    int scap = 0;
+    p_next(P);
+    while (!p_stmt_end(P, col) && p_raw(P)->kind == TK_BANG &&
+           (P->t[P->pos + 1].kind == TK_NUM || P->t[P->pos + 1].kind == TK_IDENT)) {
+      p_next(P);
+      Token *s = p_next(P);
+      FactSel sel = {.loc = s->loc};
+      if (s->kind == TK_IDENT)
+        sel.label = s->sym;
+      else
+        sel.index = atoi(sym_str(s->sym));
+      APUSH(f.sel, f.nsel, scap, sel);
+    }
+    TokKind k = p_raw(P)->kind;
+    if (p_stmt_end(P, col) || k == TK_COMMA || k == TK_DEF || k == TK_DEFS)
+      APUSH(m->uses, m->nuses, cap, f);
+    item = false;
+  }
+}
+
 /* Skips to the next line that starts a unit (error recovery). */
 static void p_skip_unit(Parser *P, int from) {
   if (P->pos <= from)
@@ -1430,6 +1526,9 @@ static void p_unit(Parser *P, Module *m, int *cap) {
       p_next(P);
     }
     if (p_is(P, TK_ASSUME)) { /* ASSUME ... PROVE ...: not kept */
+      int cap = p_cap(m->nopaque);
+      if (u.name)
+        APUSH(m->opaque, m->nopaque, cap, u.name);
       p_skip_proof(P, (int)t->loc.col);
       return;
     }
@@ -1442,7 +1541,7 @@ static void p_unit(Parser *P, Module *m, int *cap) {
   }
   case TK_USE:
   case TK_HIDE:
-    p_skip_proof(P, (int)t->loc.col);
+    p_use(P, m, (int)t->loc.col);
     return;
   default:
     if (!p_def_ahead(P, 0)) {

@@ -820,6 +820,58 @@ static void import_instance(Resolver *r, Instance *in) {
 
 /* Resolves module m's units into a fresh scope (for a nested module, one
  * that starts with its enclosing module's names); registers the scope. */
+/* ---- USE / HIDE facts ---- */
+
+/* A fact of a top-level USE / HIDE names a definition, theorem or
+ * assumption, and its selectors name parts that exist: `!k` the k-th
+ * operand of an operator application, `!lbl` a label (SANY's errors).
+ * Selectors are followed only through plain operator applications and
+ * labels; other constructs and definitions with parameters are taken on
+ * trust. */
+static void check_fact(Resolver *r, Module *m, FactRef *f) {
+  Ref ref = lookup(r, f->name);
+  if (ref.kind == REF_NONE) {
+    for (int i = 0; i < m->nopaque; i++)
+      if (m->opaque[i] == f->name)
+        return;
+    rerror(r, f->loc, "unknown operator '%s'", sym_str(f->name));
+    return;
+  }
+  if (ref.kind != REF_DEF || ref.u.def->kind != DEF_OP ||
+      ref.u.def->nparams > 0)
+    return;
+  Expr *e = ref.u.def->body;
+  for (int i = 0; i < f->nsel && e; i++) {
+    FactSel *s = &f->sel[i];
+    if (s->label) {
+      Expr *l = find_label(e, s->label);
+      if (!l) {
+        rerror(r, s->loc, "cannot find label '%s'", sym_str(s->label));
+        return;
+      }
+      e = l->body;
+      continue;
+    }
+    bool literal = e->kind == EX_NUM || e->kind == EX_STR;
+    if (literal) {
+      rerror(r, s->loc, "selecting a subexpression of an expression that has "
+                        "none (selector !%d)", s->index);
+      return;
+    }
+    bool leaf = e->kind == EX_BOOL || (e->kind == EX_OP && e->nargs == 0 &&
+                                        !e->npath && e->ref.kind != REF_DEF);
+    if (!leaf && (e->kind != EX_OP || e->npath || e->nargs == 0))
+      return;
+    if (s->index > e->nargs) {
+      rerror(r, s->loc, "nonexistent operand specified by the argument "
+                        "selector !%d (the expression has %d)",
+             s->index, e->nargs);
+      return;
+    }
+    e = e->args[s->index - 1];
+  }
+}
+
 static void resolve_module(Resolver *r, Module *m, Scope *outer) {
   Scope *saved = r->scope;
   size_t saved_rec = r->recursive.len, saved_fwd = r->forward.len;
@@ -925,6 +977,8 @@ static void resolve_module(Resolver *r, Module *m, Scope *outer) {
       rerror(r, f->loc, "operator '%s' is declared RECURSIVE but never defined",
              sym_str(f->name));
   }
+  for (int i = 0; i < m->nuses; i++)
+    check_fact(r, m, &m->uses[i]);
   r->recursive.len = saved_rec;
   r->forward.len = saved_fwd;
   VEC_PUSH(r->prog->modules, m);
@@ -1262,6 +1316,53 @@ static int check_levels(Resolver *r, Expr *e) {
   return node_level(e, a0, a, rest);
 }
 
+/* Does module m (with what it EXTENDS) declare no variable and define
+ * nothing above constant level?  Such a module's constant parameters may
+ * be given expressions of any level; SANY then limits them by how they
+ * are used, which brink does not follow (a constant module admits more). */
+static bool module_is_constant(Program *p, Module *m, int depth) {
+  if (depth > 64)
+    return true;
+  for (int u = 0; u < m->nunits; u++) {
+    Unit *un = &m->units[u];
+    if (un->kind == U_VARIABLES ||
+        (un->kind == U_DEF && un->def->kind != DEF_INSTANCE &&
+         un->def->level > LEVEL_CONST))
+      return false;
+  }
+  for (int i = 0; i < m->nextends; i++)
+    for (size_t k = 0; k < p->modules.len; k++)
+      if (p->modules.data[k]->name == m->extends[i] &&
+          !module_is_constant(p, p->modules.data[k], depth + 1))
+        return false;
+  return true;
+}
+
+/* SANY's level rule for INSTANCE: what replaces a VARIABLE must be at most
+ * state-level, and what replaces a CONSTANT of a module that is not a
+ * constant module must be constant (a primed or temporal expression would
+ * change the meaning of the module's actions and formulas). */
+static void check_instance_levels(Resolver *r, Instance *in) {
+  if (!in || !in->resolved || in->nchain < 1)
+    return;
+  Instantiation *I = in->chain[0];
+  bool constant = module_is_constant(r->prog, I->module, 0);
+  for (int j = 0; j < I->nsubst; j++) {
+    Decl *d = I->decls[j];
+    if (d->arity > 0 || !I->values[j])
+      continue;
+    int max = d->is_var ? LEVEL_STATE : constant ? LEVEL_TEMPORAL : LEVEL_CONST;
+    int l = expr_level(I->values[j]);
+    if (l > max)
+      rerror(r, I->values[j]->loc,
+             "level error in instantiating module '%s': the level of the "
+             "expression substituted for '%s' must be at most %d (it is %s)",
+             sym_str(in->module), sym_str(d->name), max,
+             (const char *[]){"constant", "state-level", "action-level",
+                              "temporal"}[l]);
+  }
+}
+
 /* Checks every module of the program (each once, as written: instance
  * copies are not walked again). */
 static int check_program_levels(Program *p) {
@@ -1275,6 +1376,10 @@ static int check_program_levels(Program *p) {
       Unit *un = &m->units[u];
       if (un->kind == U_DEF && un->def->kind != DEF_INSTANCE)
         check_def_levels(&r, un->def);
+      if (un->kind == U_DEF && un->def->kind == DEF_INSTANCE)
+        check_instance_levels(&r, un->def->inst);
+      if (un->kind == U_INSTANCE)
+        check_instance_levels(&r, un->inst);
       int l = 0;
       if (un->kind == U_ASSUME || un->kind == U_THEOREM)
         l = check_levels(&r, un->expr);
