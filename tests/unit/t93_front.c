@@ -6,7 +6,8 @@
  *
  * The front end is meant to be linear; how fast it is belongs to
  * benchmarks/frontend_scale.sh.  The time limits here only guard against
- * hangs (a quadratic pass took minutes on these inputs).  The chain is
+ * hangs (a quadratic pass took minutes on these inputs).  The last tests
+ * are checks TLC makes that brink skipped (issue 20, D12).  The chain is
  * 100,000 nodes deep, so loading runs on a thread with a large stack, as
  * brink itself does (main.c). */
 #include <check.h>
@@ -200,6 +201,94 @@ START_TEST(test_long_line_cut_at_error) {
 }
 END_TEST
 
+/* ---------------------------------------------------------------------
+ * Checks TLC and SANY make (issue 20, D12).  The bad-input files of
+ * tests/parse/ cover the level of INSTANCE substitutions, duplicate record
+ * fields and USE facts; these need a config or a run. */
+
+/* Runs `brink ARGS` and returns its exit code; *err gets its output
+ * (stdout and stderr: the engines print evaluation errors on stdout). */
+static int brink_run(const char *args, char **err) {
+  const char *bin = getenv("BRINK");
+  char *path = xsprintf("%s/output.txt", fixture_dir);
+  char *cmd = xsprintf("'%s' %s >'%s' 2>&1", bin ? bin : "./brink", args,
+                       path);
+  int st = system(cmd);
+  *err = src_read_file(path);
+  ck_assert_ptr_nonnull(*err);
+  free(cmd);
+  free(path);
+  return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* M.tla with body and M.cfg with cfg, checked by engine; the exit code. */
+static int check_m(const char *body, const char *cfg, const char *engine,
+                   char **err) {
+  char *text = xsprintf("---- MODULE M ----\n%s====\n", body);
+  fixture_write("M.tla", text);
+  fixture_write("M.cfg", cfg);
+  free(text);
+  char *args = xsprintf("check --engine %s %s/M.tla", engine, fixture_dir);
+  int st = brink_run(args, err);
+  free(args);
+  return st;
+}
+
+/* D12a: `C <- Op` with Op mentioning a variable: TLC's
+ * TLC_CONFIG_SUBSTITUTION_NON_CONSTANT, exit 151 (brink ran the model). */
+START_TEST(test_config_substitutes_non_constant) {
+  const char *body = "EXTENDS Naturals\nCONSTANT C\nVARIABLE x\n"
+                     "Op == x + 1\nOk == 2\nInit == x = 0\n"
+                     "Next == x' = x + C\nInv == x < 3\n";
+  char *err;
+  int st = check_m(body, "CONSTANT C <- Op\nINIT Init\nNEXT Next\n"
+                         "INVARIANT Inv\n", "explicit", &err);
+  ck_assert_msg(st == 151, "exit %d\n%s", st, err);
+  ck_assert_msg(strstr(err, "M.cfg:1:10: error: the configuration substitutes "
+                            "constant 'C' with non-constant 'Op'"),
+                "%s", err);
+  free(err);
+  st = check_m(body, "CONSTANT C <- Ok\nINIT Init\nNEXT Next\n"
+                     "INVARIANT Inv\n", "explicit", &err);
+  ck_assert_msg(st == 12, "a constant operator: exit %d\n%s", st, err);
+  free(err);
+}
+END_TEST
+
+/* D12d: `"a" \in Nat` and `1 \in STRING` are evaluation errors in TLC
+ * (exit 75), on both engines; a model value is in neither. */
+START_TEST(test_membership_of_other_kind) {
+  static const char *const invs[] = {"\"a\" \\in Nat", "1 \\in STRING",
+                                     "\"a\" \\notin Int",
+                                     "s \\in Nat"};
+  static const char *const engines[] = {"explicit", "symbolic"};
+  for (int i = 0; i < 4; i++)
+    for (int k = 0; k < 2; k++) {
+      char *body = xsprintf(
+          "EXTENDS Integers\nVARIABLE s\nInit == s = 1\n"
+          "Next == s' = IF s = 1 THEN 2 ELSE IF s = 2 THEN \"str\" ELSE s\n"
+          "Inv == %s\n", invs[i]);
+      char *err;
+      int st = check_m(body, "INIT Init\nNEXT Next\nINVARIANT Inv\n",
+                       engines[k], &err);
+      ck_assert_msg(st == 75, "%s, %s: exit %d\n%s", invs[i], engines[k], st,
+                    err);
+      ck_assert_msg(strstr(err, "M.tla:6:8:") &&
+                        strstr(err, "attempted to check if"),
+                    "%s, %s:\n%s", invs[i], engines[k], err);
+      free(err);
+      free(body);
+    }
+  char *err;
+  int st = check_m("EXTENDS Integers\nCONSTANT m\nVARIABLE s\nInit == s = m\n"
+                   "Next == UNCHANGED s\nInv == s \\notin Nat \\cup STRING\n",
+                   "CONSTANT m = m\nINIT Init\nNEXT Next\nINVARIANT Inv\n",
+                   "explicit", &err);
+  ck_assert_msg(st == 0, "a model value: exit %d\n%s", st, err);
+  free(err);
+}
+END_TEST
+
 Suite *front_suite(void) {
   Suite *s = suite_create("front");
   TCase *tc = tcase_create("scale");
@@ -210,6 +299,12 @@ Suite *front_suite(void) {
   tcase_add_test(tc, test_deep_nesting_is_located);
   tcase_add_test(tc, test_huge_identifier);
   tcase_add_test(tc, test_long_line_cut_at_error);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("checks");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_set_timeout(tc, 300);
+  tcase_add_test(tc, test_config_substitutes_non_constant);
+  tcase_add_test(tc, test_membership_of_other_kind);
   suite_add_tcase(s, tc);
   return s;
 }
