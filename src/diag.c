@@ -83,8 +83,10 @@ size_t src_offset(uint32_t file, uint32_t line, uint32_t col) {
   const char *t = src_texts.data[file];
   size_t i = lt->data[line - 1].start;
   size_t end = line < lt->len ? lt->data[line].start - 1 : strlen(t);
-  if (lt->data[line - 1].ascii)
-    return col > 1 && col - 1 < end - i ? i + col - 1 : col > 1 ? end : i;
+  if (lt->data[line - 1].ascii) {
+    size_t k = col > 1 ? col - 1 : 0; /* characters before the column */
+    return k < end - i ? i + k : end;
+  }
   for (uint32_t c = 1; c < col && t[i] && t[i] != '\n'; c++) {
     i++;
     while ((t[i] & 0xC0) == 0x80)
@@ -154,6 +156,8 @@ static void print_source_line(Loc loc) {
   size_t from = 0, to = len;
   if (len > DIAG_ECHO) {
     from = col > DIAG_ECHO / 2 ? col - DIAG_ECHO / 2 : 0;
+    if (from > len - DIAG_ECHO)
+      from = len - DIAG_ECHO;
     to = from + DIAG_ECHO < len ? from + DIAG_ECHO : len;
     while (from > 0 && (t[from] & 0xC0) == 0x80)
       from--;
