@@ -8,6 +8,9 @@
 #   inline   X == x = 1 /\ x = 1 /\ ...        N conjuncts on one line
 #   parens   X == ((((...x...))))              N nested parentheses
 #   ident    an identifier of N characters      (an undefined name: an error)
+#   defs     N definitions D0 == 0 ...
+#   setenum  {0, 1, ..., N-1};  record  [f0 |-> 0, ...] of N fields
+#   case     CASE of N arms;    cfgset  a config set of N model values
 #
 # Each is run as `brink parse`, `brink parse --print` and `brink check`
 # (explicit engine, a one-state model that checks the expression); the
@@ -18,7 +21,8 @@
 #
 # Usage: benchmarks/frontend_scale.sh [scale] [seconds-per-run]
 #   scale (default 1; 0.1 is fine) multiplies the sizes: 100,000 terms, 50,000
-#   conjuncts, 100,000 parentheses, a 10 MB identifier at scale 1.
+#   conjuncts, 100,000 parentheses, a 10 MB identifier, 50,000
+#   definitions, ... at scale 1.
 #   BRINK: the binary (default ./brink).  Files go to build/frontend_scale/.
 set -u
 cd "$(dirname "$0")/.."
@@ -59,6 +63,29 @@ gen() {
                              for (i = 0; i < n; i++) printf ")"; print "" }'
       echo "Inv == X"
       ;;
+    defs*)
+      awk -v n="$n" 'BEGIN { for (i = 0; i < n; i++) printf "D%d == %d\n", i, i }'
+      echo "Inv == D$((n - 1)) = $((n - 1))"
+      ;;
+    setenum*)
+      printf 'S == {'
+      awk -v n="$n" 'BEGIN { printf "0"; for (i = 1; i < n; i++) printf ", %d", i; print "}" }'
+      echo "Inv == 5 \\in S"
+      ;;
+    record*)
+      printf 'R == ['
+      awk -v n="$n" 'BEGIN { printf "f0 |-> 0"; for (i = 1; i < n; i++) printf ", f%d |-> %d", i, i; print "]" }'
+      echo "Inv == R.f7 = 7"
+      ;;
+    case*)
+      printf 'C == CASE '
+      awk -v n="$n" 'BEGIN { printf "x = 0 -> 0"; for (i = 1; i < n; i++) printf " [] x = %d -> %d", i, i; print "" }'
+      echo "Inv == C = 1"
+      ;;
+    cfgset*)
+      echo "CONSTANT S"
+      echo "Inv == x \\notin S"
+      ;;
     ident*)
       printf 'X == x = '
       awk -v n="$n" 'BEGIN { s = "a"; while (length(s) * 2 <= n) s = s s;
@@ -69,6 +96,12 @@ gen() {
     echo "===="
   } >"$f"
   printf 'INIT Init\nNEXT Next\nINVARIANT Inv\n' >"$DIR/$name.cfg"
+  case $name in
+  cfgset*)
+    awk -v n="$n" 'BEGIN { printf "CONSTANT S = {m0"; for (i = 1; i < n; i++) printf ", m%d", i; print "}" }' \
+      >>"$DIR/$name.cfg"
+    ;;
+  esac
 }
 
 # run LABEL ARGS...: one timed run, one table row.
@@ -89,7 +122,8 @@ run() {
 
 printf '%-28s %4s %9s %9s %9s\n' "input" "exit" "time_s" "rss_mb" "err_bytes"
 for spec in "plus 100000" "bullets 50000" "inline 50000" "parens 100000" \
-  "ident 10000000"; do
+  "ident 10000000" "defs 50000" "setenum 100000" "record 50000" \
+  "case 20000" "cfgset 100000"; do
   set -- $spec
   name=$1
   n=$(awk -v n="$2" -v s="$SCALE" 'BEGIN { print int(n * s) }')

@@ -201,6 +201,53 @@ START_TEST(test_long_line_cut_at_error) {
 }
 END_TEST
 
+static int check_m(const char *body, const char *cfg, const char *engine,
+                   char **err);
+
+/* 50,000 definitions and a config set of 100,000 model values (type
+ * inference once looked up each model value, and each definition's
+ * module, by a linear scan): the right verdicts. */
+typedef VEC(char) Text;
+
+static void text_add(Text *t, const char *s) {
+  for (; *s; s++)
+    VEC_PUSH(*t, *s);
+}
+
+START_TEST(test_many_defs_and_model_values) {
+  enum { DEFS = 50000, MODELS = 100000 };
+  Text cfg = {0};
+  char item[64];
+  text_add(&cfg, "INIT Init\nNEXT Next\nINVARIANT Inv\nCONSTANT m7 = m7\n"
+                 "CONSTANT S = {m0");
+  for (int i = 1; i < MODELS; i++) {
+    snprintf(item, sizeof item, ", m%d", i);
+    text_add(&cfg, item);
+  }
+  text_add(&cfg, "}\n");
+  VEC_PUSH(cfg, 0);
+  for (int k = 0; k < 2; k++) {
+    Text body = {0};
+    text_add(&body, "EXTENDS Naturals\nCONSTANT S, m7\nVARIABLE x\n"
+                    "Init == x = 0\nNext == UNCHANGED x\n");
+    for (int i = 0; i < DEFS; i++) {
+      snprintf(item, sizeof item, "D%d == %d\n", i, i);
+      text_add(&body, item);
+    }
+    snprintf(item, sizeof item, "Inv == D%d = %d /\\ m7 %s S\n", DEFS - 1,
+             DEFS - 1, k ? "\\notin" : "\\in");
+    text_add(&body, item);
+    VEC_PUSH(body, 0);
+    char *err;
+    int st = check_m(body.data, cfg.data, "explicit", &err);
+    ck_assert_msg(st == (k ? 12 : 0), "exit %d\n%.2000s", st, err);
+    free(err);
+    VEC_FREE(body);
+  }
+  VEC_FREE(cfg);
+}
+END_TEST
+
 /* ---------------------------------------------------------------------
  * Checks TLC and SANY make (issue 20, D12).  The bad-input files of
  * tests/parse/ cover the level of INSTANCE substitutions, duplicate record
@@ -299,6 +346,7 @@ Suite *front_suite(void) {
   tcase_add_test(tc, test_deep_nesting_is_located);
   tcase_add_test(tc, test_huge_identifier);
   tcase_add_test(tc, test_long_line_cut_at_error);
+  tcase_add_test(tc, test_many_defs_and_model_values);
   suite_add_tcase(s, tc);
   tc = tcase_create("checks");
   tcase_add_checked_fixture(tc, setup, teardown);
