@@ -257,9 +257,10 @@ typedef struct Unit {
   Module *sub;
 } Unit;
 
-/* A fact named by a top-level USE or HIDE: `bar`, `bar!1!2`, `bar!lbl`.
- * Only these bare references are kept (they are checked to name
- * something); expressions, module names and proofs are skipped. */
+/* A fact named by a USE or HIDE (or cited by BY in a theorem's proof):
+ * `bar`, `bar!1!2`, `bar!lbl`.  Only these bare references are kept (they
+ * are checked to name something); expressions and module names are
+ * skipped. */
 typedef struct FactSel {
   Sym label; /* `!lbl`; 0 for `!k` */
   int index; /* `!k`: k >= 1 */
@@ -271,6 +272,7 @@ typedef struct FactRef {
   Loc loc;
   FactSel *sel;
   int nsel;
+  bool in_proof; /* cited in a proof: the name may be the proof's own */
 } FactRef;
 
 struct Module {
@@ -283,7 +285,7 @@ struct Module {
   Unit *units; /* in source order */
   int nunits;
   bool builtin; /* a standard module shipped inside brink */
-  FactRef *uses; /* the facts of its top-level USE / HIDE statements */
+  FactRef *uses; /* the facts its USE / HIDE statements and proofs cite */
   int nuses;
   Sym *opaque;   /* theorems whose statement is not kept (ASSUME/PROVE) */
   int nopaque;

@@ -138,6 +138,11 @@ typedef struct Parser {
   int errors;
   jmp_buf *recover;
   Token virt; /* what p_peek returns for an offside token */
+  /* Proof steps named so far in the current proof: step_mark[sym] ==
+   * proof_id (p_proof), so a proof of n steps is checked in O(n). */
+  uint32_t *step_mark;
+  size_t nstep_mark;
+  uint32_t proof_id;
 } Parser;
 
 static _Noreturn void p_fail(Parser *P) { longjmp(*P->recover, 1); }
@@ -1374,6 +1379,8 @@ static bool p_stmt_end(Parser *P, int col) {
           p_raw(P)->kind != TK_STEP && p_unit_start(P, 0));
 }
 
+static void p_fact(Parser *P, Module *m, int *cap, int col, bool in_proof);
+
 /* use ::= ('USE' | 'HIDE') ['ONLY'] item {',' item} [('DEF' | 'DEFS') names]
  * Keeps the items that are bare fact references `name {'!' (num | ident)}`
  * in m->uses (resolve.c checks that they name something, as SANY does);
@@ -1405,24 +1412,100 @@ static void p_use(Parser *P, Module *m, int col) {
       item = false;
       continue;
     }
-    FactRef f = {.name = t->sym, .loc = t->loc};
-    int scap = 0;
-    p_next(P);
-    while (!p_stmt_end(P, col) && p_raw(P)->kind == TK_BANG &&
-           (P->t[P->pos + 1].kind == TK_NUM || P->t[P->pos + 1].kind == TK_IDENT)) {
-      p_next(P);
-      Token *s = p_next(P);
-      FactSel sel = {.loc = s->loc};
-      if (s->kind == TK_IDENT)
-        sel.label = s->sym;
-      else
-        sel.index = atoi(sym_str(s->sym));
-      APUSH(f.sel, f.nsel, scap, sel);
-    }
-    TokKind k = p_raw(P)->kind;
-    if (p_stmt_end(P, col) || k == TK_COMMA || k == TK_DEF || k == TK_DEFS)
-      APUSH(m->uses, m->nuses, cap, f);
+    p_fact(P, m, &cap, col, false);
     item = false;
+  }
+}
+
+/* A fact reference `name {'!' (num | ident)}` at an identifier, added to
+ * m->uses when the item ends there (at ',', DEF or the statement's end). */
+static void p_fact(Parser *P, Module *m, int *cap, int col, bool in_proof) {
+  Token *t = p_next(P);
+  FactRef f = {.name = t->sym, .loc = t->loc, .in_proof = in_proof};
+  int scap = 0;
+  while (!p_stmt_end(P, col) && p_raw(P)->kind == TK_BANG &&
+         (P->t[P->pos + 1].kind == TK_NUM || P->t[P->pos + 1].kind == TK_IDENT)) {
+    p_next(P);
+    Token *s = p_next(P);
+    FactSel sel = {.loc = s->loc};
+    if (s->kind == TK_IDENT)
+      sel.label = s->sym;
+    else
+      sel.index = atoi(sym_str(s->sym));
+    APUSH(f.sel, f.nsel, scap, sel);
+  }
+  TokKind k = p_raw(P)->kind;
+  if (p_stmt_end(P, col) || k == TK_COMMA || k == TK_DEF || k == TK_DEFS)
+    APUSH(m->uses, m->nuses, *cap, f);
+}
+
+/* The name `<1>a` of a step token (`<1>a.` with its dots dropped), or 0
+ * for one that names no step that can be cited (`<1>`, `<*>`, `<+>`). */
+static Sym p_step_name(Sym tok) {
+  const char *s = sym_str(tok), *gt = strchr(s, '>');
+  if (!gt || gt[1] == 0 || gt[1] == '.' || s[1] == '*' || s[1] == '+')
+    return 0;
+  size_t n = strlen(s);
+  while (n > 0 && s[n - 1] == '.')
+    n--;
+  return sym_intern_n(s, n);
+}
+
+static void p_mark_step(Parser *P, Sym name) {
+  while (P->nstep_mark <= name) {
+    size_t n = P->nstep_mark ? 2 * P->nstep_mark : 1024;
+    P->step_mark = xrealloc(P->step_mark, n * sizeof *P->step_mark);
+    memset(P->step_mark + P->nstep_mark, 0,
+           (n - P->nstep_mark) * sizeof *P->step_mark);
+    P->nstep_mark = n;
+  }
+  P->step_mark[name] = P->proof_id;
+}
+
+/* proof ::= the proof of a theorem, from its first token to the next unit
+ * at a column <= col.  It is skipped, but the steps it names (`<1>2.` at
+ * the start of a line) are recorded, and what its BY / USE / HIDE cite is
+ * checked: a step not named before it is an error here (SANY's "Unknown
+ * operator"), a fact with selectors goes to m->uses for resolve.c (names
+ * it cannot find are taken as the proof's own, from NEW, PICK or DEFINE). */
+static void p_proof(Parser *P, Module *m, int col) {
+  P->proof_id++;
+  int cap = p_cap(m->nuses);
+  bool citing = false, item = false;
+  TokKind prev = TK_EOF;
+  for (bool first = true; first || !p_stmt_end(P, col); first = false) {
+    Token *t = p_raw(P);
+    TokKind k = t->kind;
+    if (k == TK_STEP) {
+      Sym name = p_step_name(t->sym);
+      bool cites = citing && (!p_first_on_line(P) || prev == TK_COMMA ||
+                              prev == TK_BY || prev == TK_USE ||
+                              prev == TK_HIDE);
+      if (!cites) {
+        citing = false;
+        if (name)
+          p_mark_step(P, name);
+      } else if (name && (name >= P->nstep_mark ||
+                          P->step_mark[name] != P->proof_id)) {
+        p_report(P, t->loc,
+                 "unknown operator '%s' (no step of this proof before it "
+                 "has that name)", sym_str(name));
+      }
+    } else if (k == TK_BY || k == TK_USE || k == TK_HIDE) {
+      citing = item = true;
+    } else if (citing && (k == TK_COMMA || k == TK_DEF || k == TK_DEFS ||
+                          k == TK_ONLY)) {
+      item = true;
+    } else if (citing && item && k == TK_IDENT) {
+      p_fact(P, m, &cap, col, true);
+      prev = TK_IDENT;
+      item = false;
+      continue;
+    } else {
+      item = false;
+    }
+    prev = k;
+    p_next(P);
   }
 }
 
@@ -1536,7 +1619,7 @@ static void p_unit(Parser *P, Module *m, int *cap) {
     TokKind k = p_raw(P)->kind;
     if (k == TK_PROOF || k == TK_BY || k == TK_OBVIOUS || k == TK_OMITTED ||
         k == TK_STEP)
-      p_skip_proof(P, (int)t->loc.col);
+      p_proof(P, m, (int)t->loc.col);
     break;
   }
   case TK_USE:
@@ -1571,7 +1654,7 @@ static void p_unit(Parser *P, Module *m, int *cap) {
 /* module ::= '----' 'MODULE' ident '----' ['EXTENDS' ident {',' ident}]
  *            unit* '====' */
 static Module *p_module(Parser *P) {
-  Token *sep = p_raw(P);
+  Token *volatile sep = p_raw(P); /* read after a longjmp */
   Module *m = p_alloc(sizeof *m);
   m->file = P->file;
   jmp_buf jb, *saved = P->recover;
@@ -1661,6 +1744,7 @@ static Module *parse_module_text(const char *path, const char *text,
       m = p_module(&P);
   }
   free(toks);
+  free(P.step_mark);
   return P.errors ? NULL : m;
 }
 

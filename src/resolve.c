@@ -830,6 +830,8 @@ static void import_instance(Resolver *r, Instance *in) {
  * trust. */
 static void check_fact(Resolver *r, Module *m, FactRef *f) {
   Ref ref = lookup(r, f->name);
+  if (ref.kind == REF_NONE && f->in_proof)
+    return; /* a name the proof introduces (NEW, PICK, DEFINE) */
   if (ref.kind == REF_NONE) {
     for (int i = 0; i < m->nopaque; i++)
       if (m->opaque[i] == f->name)
