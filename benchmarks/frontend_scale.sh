@@ -8,6 +8,7 @@
 #   inline   X == x = 1 /\ x = 1 /\ ...        N conjuncts on one line
 #   parens   X == ((((...x...))))              N nested parentheses
 #   ident    an identifier of N characters      (an undefined name: an error)
+#   ops      N characters of `+` (`++` tokens: a syntax error)
 #   defs     N definitions D0 == 0 ...
 #   setenum  {0, 1, ..., N-1};  record  [f0 |-> 0, ...] of N fields
 #   case     CASE of N arms;    cfgset  a config set of N model values
@@ -86,6 +87,12 @@ gen() {
       echo "CONSTANT S"
       echo "Inv == x \\notin S"
       ;;
+    ops*)
+      printf 'X == 1 '
+      awk -v n="$n" 'BEGIN { s = "+"; while (length(s) * 2 <= n) s = s s;
+                             printf "%s%s 1\n", s, substr(s, 1, n - length(s)) }'
+      echo "Inv == X"
+      ;;
     ident*)
       printf 'X == x = '
       awk -v n="$n" 'BEGIN { s = "a"; while (length(s) * 2 <= n) s = s s;
@@ -122,7 +129,7 @@ run() {
 
 printf '%-28s %4s %9s %9s %9s\n' "input" "exit" "time_s" "rss_mb" "err_bytes"
 for spec in "plus 100000" "bullets 50000" "inline 50000" "parens 100000" \
-  "ident 10000000" "defs 50000" "setenum 100000" "record 50000" \
+  "ident 10000000" "ops 10000000" "defs 50000" "setenum 100000" "record 50000" \
   "case 20000" "cfgset 100000"; do
   set -- $spec
   name=$1
@@ -130,7 +137,7 @@ for spec in "plus 100000" "bullets 50000" "inline 50000" "parens 100000" \
   gen "$name" "$n"
   run "$name $n parse" parse "$DIR/$name.tla"
   case $name in
-  parens* | ident*) continue ;;
+  parens* | ident* | ops*) continue ;;
   esac
   run "$name $n print" parse --print "$DIR/$name.tla"
   run "$name $n check" check --engine explicit --config "$DIR/$name.cfg" "$DIR/$name.tla"
