@@ -1031,6 +1031,26 @@ static TermId seq_shape(Enc *E, Expr *e, SymVal *f, TermId *len) {
   return r;
 }
 
+/* `"a" \in Nat`, `1 \in STRING`: TLC cannot decide them and stops with an
+ * evaluation error (the evaluator's in_value); a model value is simply
+ * not a member.  Records the error for when x, not of the set's kind, is
+ * a string (for Nat and Int) or anything but a model value. */
+static void not_member_error(Enc *E, Expr *e, SymVal *x, bool strings,
+                             Expr *set) {
+  TermId cond = term_true(T);
+  if (x->kind == SV_ATOM) {
+    VEC(TermId) alts = {0};
+    for (int i = 0; i < sv_atom_count(); i++)
+      if ((sv_atom_value(i)->kind == V_STR) != strings)
+        VEC_PUSH(alts, term_mk_eq(T, x->t, term_mk_int_si(T, i)));
+    cond = term_mk_or(T, alts.data, alts.len);
+    VEC_FREE(alts);
+  }
+  wd(E, cond, e,
+     xsprintf("attempted to check if a value of another kind is an element "
+              "of %s", sym_str(set->name)));
+}
+
 static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
   if (x->kind == SV_MIX) {
     /* Member as whichever kind it is. */
@@ -1068,14 +1088,19 @@ static TermId enc_in(Enc *E, Expr *e, SymVal *x, Expr *set, Bind *env) {
       return term_mk_and2(T, term_mk_le(T, lo, x->t), term_mk_le(T, x->t, hi));
     }
     case B_NAT:
-      if (x->kind != SV_INT)
-        return term_false(T);
-      return term_mk_le(T, term_mk_int_si(T, 0), x->t);
     case B_INT:
-      return term_mk_bool(T, x->kind == SV_INT);
-    case B_STRING: {
-      if (x->kind != SV_ATOM)
+      if (x->kind != SV_INT) {
+        not_member_error(E, e, x, false, set);
         return term_false(T);
+      }
+      if (set->ref.u.builtin == B_INT)
+        return term_true(T);
+      return term_mk_le(T, term_mk_int_si(T, 0), x->t);
+    case B_STRING: {
+      if (x->kind != SV_ATOM) {
+        not_member_error(E, e, x, true, set);
+        return term_false(T);
+      }
       VEC(TermId) alts = {0};
       for (int i = 0; i < sv_atom_count(); i++)
         if (sv_atom_value(i)->kind == V_STR)

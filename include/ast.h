@@ -257,6 +257,24 @@ typedef struct Unit {
   Module *sub;
 } Unit;
 
+/* A fact named by a USE or HIDE (or cited by BY in a theorem's proof):
+ * `bar`, `bar!1!2`, `bar!lbl`.  Only these bare references are kept (they
+ * are checked to name something); expressions and module names are
+ * skipped. */
+typedef struct FactSel {
+  Sym label; /* `!lbl`; 0 for `!k` */
+  int index; /* `!k`: k >= 1 */
+  Loc loc;
+} FactSel;
+
+typedef struct FactRef {
+  Sym name;
+  Loc loc;
+  FactSel *sel;
+  int nsel;
+  bool in_proof; /* cited in a proof: the name may be the proof's own */
+} FactRef;
+
 struct Module {
   Sym name;
   Loc loc;
@@ -267,6 +285,10 @@ struct Module {
   Unit *units; /* in source order */
   int nunits;
   bool builtin; /* a standard module shipped inside brink */
+  FactRef *uses; /* the facts its USE / HIDE statements and proofs cite */
+  int nuses;
+  Sym *opaque;   /* theorems whose statement is not kept (ASSUME/PROVE) */
+  int nopaque;
 };
 
 /* Construction helpers used by the parser and by tests. */

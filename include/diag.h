@@ -36,6 +36,11 @@ static inline Loc loc_span(Loc a, Loc b) {
 uint32_t src_add(const char *path, const char *text); /* takes a copy */
 const char *src_path(uint32_t file);
 const char *src_text(uint32_t file);
+/* The start of line `line` (1-based) of a file; NULL when there is none. */
+const char *src_line(uint32_t file, uint32_t line);
+/* The byte offset of a line and column (columns count characters; a
+ * column past the end of its line gives the line's end). */
+size_t src_offset(uint32_t file, uint32_t line, uint32_t col);
 /* Reads a whole file; NULL (and errno) when it cannot. */
 char *src_read_file(const char *path);
 

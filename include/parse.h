@@ -21,5 +21,8 @@ Module *parse_text_module(const char *path, const char *text, Sym name,
 /* Parses a lone expression (used by tests and by --cinit / --inv style
  * command-line predicates); NULL on error. */
 Expr *parse_expr_text(const char *what, const char *text);
+/* Is name a left-associative infix operator (`a + b + c` is
+ * `(a + b) + c`)?  The printer leaves such a chain unparenthesised. */
+bool parse_infix_left(Sym name);
 
 #endif

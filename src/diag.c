@@ -7,6 +7,7 @@
 #include "diag.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,12 @@
 
 static VEC(char *) src_paths;
 static VEC(char *) src_texts;
+typedef struct LineInfo {
+  size_t start; /* byte offset of the line */
+  bool ascii;   /* no multi-byte character: a column is start + col - 1 */
+} LineInfo;
+typedef VEC(LineInfo) LineTable;
+static VEC(LineTable) src_lines; /* per file, built on first use */
 static int error_count;
 static FILE *diag_out;
 static FailPoint *fail_top;
@@ -35,6 +42,57 @@ const char *src_path(uint32_t file) {
 
 const char *src_text(uint32_t file) {
   return file && file < src_texts.len ? src_texts.data[file] : "";
+}
+
+/* The line table of a file: line starts and whether each line is ASCII,
+ * built once per file, so that locating n nodes costs O(n) rather than a
+ * scan from the top of the file (or of a long line) for each. */
+static LineTable *line_table(uint32_t file) {
+  if (!file || file >= src_texts.len)
+    return NULL;
+  while (src_lines.len < src_texts.len)
+    VEC_PUSH(src_lines, (LineTable){0});
+  LineTable *lt = &src_lines.data[file];
+  const char *t = src_texts.data[file];
+  if (lt->len == 0) {
+    LineInfo li = {0, true};
+    for (size_t i = 0;; i++) {
+      if (t[i] == '\n' || !t[i]) {
+        VEC_PUSH(*lt, li);
+        if (!t[i])
+          break;
+        li = (LineInfo){i + 1, true};
+      } else if (t[i] & 0x80)
+        li.ascii = false;
+    }
+  }
+  return lt;
+}
+
+const char *src_line(uint32_t file, uint32_t line) {
+  LineTable *lt = line_table(file);
+  if (!lt || line == 0 || line > lt->len)
+    return NULL;
+  return src_texts.data[file] + lt->data[line - 1].start;
+}
+
+size_t src_offset(uint32_t file, uint32_t line, uint32_t col) {
+  LineTable *lt = line_table(file);
+  if (!lt || line == 0 || line > lt->len)
+    return lt ? strlen(src_texts.data[file]) : 0;
+  const char *t = src_texts.data[file];
+  size_t i = lt->data[line - 1].start;
+  size_t end = line < lt->len ? lt->data[line].start - 1 : strlen(t);
+  if (lt->data[line - 1].ascii) {
+    size_t k = col > 1 ? col - 1 : 0; /* characters before the column */
+    return k < end - i ? i + k : end;
+  }
+  for (uint32_t c = 1; c < col && t[i] && t[i] != '\n'; c++) {
+    i++;
+    while ((t[i] & 0xC0) == 0x80)
+      i++;
+  }
+  return i;
 }
 
 char *src_read_file(const char *path) {
@@ -77,26 +135,49 @@ const char *loc_str(Loc loc, char *buf, size_t n) {
   return buf;
 }
 
+/* The echo of a source line is cut to DIAG_ECHO characters around the
+ * column, so that an error in a 10 MB line prints a few hundred bytes:
+ * what is left out is shown as "..." with its length. */
+#define DIAG_ECHO 160
+
 static void print_source_line(Loc loc) {
-  const char *t = src_text(loc.file);
-  uint32_t line = 1;
-  while (*t && line < loc.line) {
-    if (*t++ == '\n')
-      line++;
-  }
-  if (line != loc.line)
+  const char *t = src_line(loc.file, loc.line);
+  if (!t)
     return;
   const char *e = t;
   while (*e && *e != '\n' && *e != '\r')
     e++;
-  fprintf(out(), "  %.*s\n  ", (int)(e - t), t);
-  for (uint32_t c = 1; c < loc.col; c++)
-    fputc(t + c - 1 < e && t[c - 1] == '\t' ? '\t' : ' ', out());
+  size_t len = (size_t)(e - t), col = loc.col ? loc.col - 1 : 0;
   uint32_t width = 1;
   if (loc.eline == loc.line && loc.ecol >= loc.col)
     width = loc.ecol - loc.col + 1;
+  /* Columns count characters and t is bytes, but a cut only happens on
+   * long lines, where byte offsets are close enough. */
+  size_t from = 0, to = len;
+  if (len > DIAG_ECHO) {
+    from = col > DIAG_ECHO / 2 ? col - DIAG_ECHO / 2 : 0;
+    if (from > len - DIAG_ECHO)
+      from = len - DIAG_ECHO;
+    to = from + DIAG_ECHO < len ? from + DIAG_ECHO : len;
+    while (from > 0 && (t[from] & 0xC0) == 0x80)
+      from--;
+    while (to < len && (t[to] & 0xC0) == 0x80)
+      to++;
+  }
+  fprintf(out(), "  %s%.*s%s\n  ", from ? "..." : "", (int)(to - from),
+          t + from, to < len ? "..." : "");
+  if (from)
+    fputs("   ", out());
+  for (size_t c = from; c < col && c < to; c++)
+    fputc(t[c] == '\t' ? '\t' : ' ', out());
+  if (col + width > to) {
+    size_t w = to > col ? to - col : 0;
+    width = (uint32_t)(w ? w : 1);
+  }
   for (uint32_t i = 0; i < width; i++)
     fputc('^', out());
+  if (len > DIAG_ECHO)
+    fprintf(out(), " (line of %zu bytes, cut)", len);
   fputc('\n', out());
 }
 
@@ -104,18 +185,35 @@ static char last_error[1024];
 
 const char *diag_last_error(void) { return last_error; }
 
+/* A message echoes names and tokens of the input; a run of more than
+ * DIAG_TOKEN characters without a blank is cut to its ends, with its
+ * length, so that a 10 MB identifier gives a message of one line. */
+#define DIAG_TOKEN 120
+
+static void put_message(const char *m) {
+  while (*m) {
+    size_t n = strcspn(m, " \t\n");
+    if (n > DIAG_TOKEN)
+      fprintf(out(), "%.48s...%.8s (%zu characters)", m, m + n - 8, n);
+    else
+      fwrite(m, 1, n, out());
+    m += n;
+    size_t b = strspn(m, " \t\n");
+    fwrite(m, 1, b, out());
+    m += b;
+  }
+}
+
 void diag_verror(Loc loc, const char *kind, const char *fmt, va_list ap) {
   char where[512];
   fprintf(out(), "%s: %s: ", loc_str(loc, where, sizeof where), kind);
-  if (!diag_out && strcmp(kind, "error") == 0) { /* one the user sees */
-    va_list copy;
-    va_copy(copy, ap);
-    int n = snprintf(last_error, sizeof last_error, "%s: ", where);
-    if (n > 0 && (size_t)n < sizeof last_error)
-      vsnprintf(last_error + n, sizeof last_error - (size_t)n, fmt, copy);
-    va_end(copy);
-  }
-  vfprintf(out(), fmt, ap);
+  char *msg = NULL;
+  if (vasprintf(&msg, fmt, ap) < 0)
+    msg = NULL;
+  if (!diag_out && strcmp(kind, "error") == 0) /* one the user sees */
+    snprintf(last_error, sizeof last_error, "%s: %s", where, msg ? msg : fmt);
+  put_message(msg ? msg : fmt);
+  free(msg);
   fputc('\n', out());
   if (loc.file && loc.line)
     print_source_line(loc);

@@ -591,6 +591,14 @@ static bool eval_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env);
 static bool in_value(Expr *e, Value *x, Value *s) {
   if (!val_is_set(s))
     eval_fail(e, "the right side of \\in should be a set, but is %s", show(s));
+  /* TLC cannot decide `"a" \in Nat` or `1 \in STRING`: an error (exit 75),
+   * as TLC_MODULE_CHECK_MEMBER_OF; an untyped model value is in none. */
+  if (s->kind == V_INFSET && x->kind != V_MODEL &&
+      x->kind != (s->u.inf == INF_STRING ? V_STR : V_INT))
+    eval_fail(e, "attempted to check if the value %s is an element of %s",
+              show(x), s->u.inf == INF_NAT   ? "Nat"
+                       : s->u.inf == INF_INT ? "Int"
+                                             : "STRING");
   return val_set_mem(s, x);
 }
 

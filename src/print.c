@@ -17,6 +17,8 @@
  * those shapes too (pr_guard). */
 #include "print.h"
 
+#include "parse.h"
+
 #include <ctype.h>
 #include <string.h>
 
@@ -216,6 +218,17 @@ static void pr_path_part(Printer *P, Sym name, Expr *const *args, int nargs) {
     pr_args(P, args, nargs);
 }
 
+/* A binary application of a left-associative operator whose left operand
+ * applies the same operator: `a + b + c` reads back as the same tree, and
+ * a chain of n terms prints without n nested parentheses (which the
+ * parser's nesting limit would refuse).  The n-ary \X is not one. */
+static bool left_chain(const Expr *e) {
+  const Expr *l = e->args[0];
+  return e->nargs == 2 && l->kind == EX_OP && l->name == e->name &&
+         l->nargs == 2 && !l->npath && strcmp(sym_str(e->name), "\\X") &&
+         parse_infix_left(e->name);
+}
+
 static void pr_op(Printer *P, const Expr *e) {
   const char *n = sym_str(e->name);
   if (e->npath) {
@@ -266,7 +279,10 @@ static void pr_op(Printer *P, const Expr *e) {
       put(P, n);
       put(P, " ");
     }
-    pr_sub(P, e->args[i]);
+    if (i == 0 && left_chain(e))
+      pr_op(P, e->args[0]); /* `a + b + c`, not `((a + b) + c)` */
+    else
+      pr_sub(P, e->args[i]);
   }
 }
 

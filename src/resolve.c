@@ -820,6 +820,60 @@ static void import_instance(Resolver *r, Instance *in) {
 
 /* Resolves module m's units into a fresh scope (for a nested module, one
  * that starts with its enclosing module's names); registers the scope. */
+/* ---- USE / HIDE facts ---- */
+
+/* A fact of a top-level USE / HIDE names a definition, theorem or
+ * assumption, and its selectors name parts that exist: `!k` the k-th
+ * operand of an operator application, `!lbl` a label (SANY's errors).
+ * Selectors are followed only through plain operator applications and
+ * labels; other constructs and definitions with parameters are taken on
+ * trust. */
+static void check_fact(Resolver *r, Module *m, FactRef *f) {
+  Ref ref = lookup(r, f->name);
+  if (ref.kind == REF_NONE && f->in_proof)
+    return; /* a name the proof introduces (NEW, PICK, DEFINE) */
+  if (ref.kind == REF_NONE) {
+    for (int i = 0; i < m->nopaque; i++)
+      if (m->opaque[i] == f->name)
+        return;
+    rerror(r, f->loc, "unknown operator '%s'", sym_str(f->name));
+    return;
+  }
+  if (ref.kind != REF_DEF || ref.u.def->kind != DEF_OP ||
+      ref.u.def->nparams > 0)
+    return;
+  Expr *e = ref.u.def->body;
+  for (int i = 0; i < f->nsel && e; i++) {
+    FactSel *s = &f->sel[i];
+    if (s->label) {
+      Expr *l = find_label(e, s->label);
+      if (!l) {
+        rerror(r, s->loc, "cannot find label '%s'", sym_str(s->label));
+        return;
+      }
+      e = l->body;
+      continue;
+    }
+    bool literal = e->kind == EX_NUM || e->kind == EX_STR;
+    if (literal) {
+      rerror(r, s->loc, "selecting a subexpression of an expression that has "
+                        "none (selector !%d)", s->index);
+      return;
+    }
+    bool leaf = e->kind == EX_BOOL || (e->kind == EX_OP && e->nargs == 0 &&
+                                        !e->npath && e->ref.kind != REF_DEF);
+    if (!leaf && (e->kind != EX_OP || e->npath || e->nargs == 0))
+      return;
+    if (s->index > e->nargs) {
+      rerror(r, s->loc, "nonexistent operand specified by the argument "
+                        "selector !%d (the expression has %d)",
+             s->index, e->nargs);
+      return;
+    }
+    e = e->args[s->index - 1];
+  }
+}
+
 static void resolve_module(Resolver *r, Module *m, Scope *outer) {
   Scope *saved = r->scope;
   size_t saved_rec = r->recursive.len, saved_fwd = r->forward.len;
@@ -925,6 +979,8 @@ static void resolve_module(Resolver *r, Module *m, Scope *outer) {
       rerror(r, f->loc, "operator '%s' is declared RECURSIVE but never defined",
              sym_str(f->name));
   }
+  for (int i = 0; i < m->nuses; i++)
+    check_fact(r, m, &m->uses[i]);
   r->recursive.len = saved_rec;
   r->forward.len = saved_fwd;
   VEC_PUSH(r->prog->modules, m);
@@ -1126,7 +1182,7 @@ static void level_error(Resolver *r, Expr *at, const char *what, int level) {
          names[level]);
 }
 
-static void check_levels(Resolver *r, Expr *e);
+static int check_levels(Resolver *r, Expr *e);
 
 static void check_def_levels(Resolver *r, Def *d) {
   for (int i = 0; i < d->nbounds; i++)
@@ -1134,12 +1190,89 @@ static void check_def_levels(Resolver *r, Def *d) {
   check_levels(r, d->body);
 }
 
-static void check_levels(Resolver *r, Expr *e) {
+/* Level of the node e itself given its children's: the rules of
+ * expr_level, applied once per node.  a = max over args, a0 the first. */
+static int node_level(Expr *e, int a0, int a, int rest) {
+  int l = 0;
+  switch (e->kind) {
+  case EX_OP:
+    if (e->ref.kind == REF_VAR)
+      l = LEVEL_STATE;
+    else if (e->ref.kind == REF_DEF)
+      l = e->ref.u.def->level;
+    else if (e->ref.kind == REF_BUILTIN)
+      switch (e->ref.u.builtin) {
+      case B_PRIME:
+      case B_UNCHANGED:
+        l = LEVEL_ACTION;
+        break;
+      case B_BOX:
+      case B_DIAMOND:
+      case B_LEADSTO:
+        l = LEVEL_TEMPORAL;
+        break;
+      case B_ENABLED:
+        return LEVEL_STATE;
+      default:
+        break;
+      }
+    break;
+  case EX_BOX_ACT:
+  case EX_DIA_ACT:
+    l = LEVEL_ACTION;
+    break;
+  case EX_WF:
+  case EX_SF:
+  case EX_TFORALL:
+  case EX_TEXISTS:
+    l = LEVEL_TEMPORAL;
+    break;
+  case EX_CASE:
+  case EX_LET:
+    return rest;
+  case EX_EXCEPT:
+    return max2(a0, rest);
+  default:
+    break;
+  }
+  return max2(l, max2(a, rest));
+}
+
+/* Reports the level errors of e and its subexpressions and returns the
+ * level of e (as expr_level would): one walk, bottom-up, so a chain of n
+ * operators costs O(n), not O(n^2) as asking expr_level at every
+ * operator did.  Errors come children first. */
+static int check_levels(Resolver *r, Expr *e) {
   if (!e)
-    return;
+    return 0;
+  int a = 0, a0 = 0, a1 = 0, rest = 0;
+  for (int i = 0; i < e->nargs; i++) {
+    int l = check_levels(r, e->args[i]);
+    if (i == 0)
+      a0 = l;
+    else if (i == 1)
+      a1 = l;
+    a = max2(a, l);
+  }
+  for (int i = 0; i < e->nbounds; i++)
+    rest = max2(rest, check_levels(r, e->bounds[i].set));
+  rest = max2(rest, check_levels(r, e->body));
+  for (int i = 0; i < e->narms; i++) {
+    rest = max2(rest, check_levels(r, e->arms[i].guard));
+    rest = max2(rest, check_levels(r, e->arms[i].value));
+  }
+  rest = max2(rest, check_levels(r, e->other));
+  for (int i = 0; i < e->ndefs; i++)
+    check_def_levels(r, e->defs[i]);
+  for (int i = 0; i < e->nupdates; i++) {
+    ExceptUpdate *u = &e->updates[i];
+    for (int s = 0; s < u->npath; s++)
+      for (int k = 0; k < u->path[s].nargs; k++)
+        rest = max2(rest, check_levels(r, u->path[s].args[k]));
+    rest = max2(rest, check_levels(r, u->value));
+  }
   if (e->kind == EX_OP && e->ref.kind == REF_BUILTIN && e->nargs >= 1) {
-    int l = expr_level(e->args[0]);
-    int l2 = e->nargs > 1 ? expr_level(e->args[1]) : 0;
+    int l = a0, l2 = a1;
     switch (e->ref.u.builtin) {
     case B_PRIME:
       if (l >= LEVEL_ACTION)
@@ -1175,31 +1308,60 @@ static void check_levels(Resolver *r, Expr *e) {
       e->kind == EX_SF) {
     bool wf = e->kind == EX_WF || e->kind == EX_SF;
     Expr *act = e->args[wf ? 1 : 0], *sub = e->args[wf ? 0 : 1];
-    int la = expr_level(act), ls = expr_level(sub);
+    int la = wf ? a1 : a0, ls = wf ? a0 : a1;
     if (la >= LEVEL_TEMPORAL)
       level_error(r, act, "the action of [A]_v, <<A>>_v, WF or SF must not "
                           "be temporal", la);
     else if (ls >= LEVEL_ACTION)
       level_error(r, sub, "a subscript must be a state function", ls);
   }
-  for (int i = 0; i < e->nargs; i++)
-    check_levels(r, e->args[i]);
-  for (int i = 0; i < e->nbounds; i++)
-    check_levels(r, e->bounds[i].set);
-  check_levels(r, e->body);
-  for (int i = 0; i < e->narms; i++) {
-    check_levels(r, e->arms[i].guard);
-    check_levels(r, e->arms[i].value);
+  return node_level(e, a0, a, rest);
+}
+
+/* Does module m (with what it EXTENDS) declare no variable and define
+ * nothing above constant level?  Such a module's constant parameters may
+ * be given expressions of any level; SANY then limits them by how they
+ * are used, which brink does not follow (a constant module admits more). */
+static bool module_is_constant(Program *p, Module *m, int depth) {
+  if (depth > 64)
+    return true;
+  for (int u = 0; u < m->nunits; u++) {
+    Unit *un = &m->units[u];
+    if (un->kind == U_VARIABLES ||
+        (un->kind == U_DEF && un->def->kind != DEF_INSTANCE &&
+         un->def->level > LEVEL_CONST))
+      return false;
   }
-  check_levels(r, e->other);
-  for (int i = 0; i < e->ndefs; i++)
-    check_def_levels(r, e->defs[i]);
-  for (int i = 0; i < e->nupdates; i++) {
-    ExceptUpdate *u = &e->updates[i];
-    for (int s = 0; s < u->npath; s++)
-      for (int k = 0; k < u->path[s].nargs; k++)
-        check_levels(r, u->path[s].args[k]);
-    check_levels(r, u->value);
+  for (int i = 0; i < m->nextends; i++)
+    for (size_t k = 0; k < p->modules.len; k++)
+      if (p->modules.data[k]->name == m->extends[i] &&
+          !module_is_constant(p, p->modules.data[k], depth + 1))
+        return false;
+  return true;
+}
+
+/* SANY's level rule for INSTANCE: what replaces a VARIABLE must be at most
+ * state-level, and what replaces a CONSTANT of a module that is not a
+ * constant module must be constant (a primed or temporal expression would
+ * change the meaning of the module's actions and formulas). */
+static void check_instance_levels(Resolver *r, Instance *in) {
+  if (!in || !in->resolved || in->nchain < 1)
+    return;
+  Instantiation *I = in->chain[0];
+  bool constant = module_is_constant(r->prog, I->module, 0);
+  for (int j = 0; j < I->nsubst; j++) {
+    Decl *d = I->decls[j];
+    if (d->arity > 0 || !I->values[j])
+      continue;
+    int max = d->is_var ? LEVEL_STATE : constant ? LEVEL_TEMPORAL : LEVEL_CONST;
+    int l = expr_level(I->values[j]);
+    if (l > max)
+      rerror(r, I->values[j]->loc,
+             "level error in instantiating module '%s': the level of the "
+             "expression substituted for '%s' must be at most %d (it is %s)",
+             sym_str(in->module), sym_str(d->name), max,
+             (const char *[]){"constant", "state-level", "action-level",
+                              "temporal"}[l]);
   }
 }
 
@@ -1216,10 +1378,14 @@ static int check_program_levels(Program *p) {
       Unit *un = &m->units[u];
       if (un->kind == U_DEF && un->def->kind != DEF_INSTANCE)
         check_def_levels(&r, un->def);
+      if (un->kind == U_DEF && un->def->kind == DEF_INSTANCE)
+        check_instance_levels(&r, un->def->inst);
+      if (un->kind == U_INSTANCE)
+        check_instance_levels(&r, un->inst);
+      int l = 0;
       if (un->kind == U_ASSUME || un->kind == U_THEOREM)
-        check_levels(&r, un->expr);
+        l = check_levels(&r, un->expr);
       if (un->kind == U_ASSUME && un->expr) {
-        int l = expr_level(un->expr);
         if (l > LEVEL_CONST)
           level_error(&r, un->expr, "an ASSUME must be a constant formula",
                       l);

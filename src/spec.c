@@ -217,6 +217,15 @@ static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
              sym_str(d->name));
         continue;
       }
+      if (subst && d->arity == 0 && subst->level > LEVEL_CONST) {
+        /* TLC: TLC_CONFIG_SUBSTITUTION_NON_CONSTANT (TLC evaluates a
+         * constant given by a definition without parameters once, at
+         * startup; an operator with parameters is called where used). */
+        cerr(cc->loc, "the configuration substitutes constant '%s' with "
+                      "non-constant '%s' (it mentions variables or primes)",
+             sym_str(d->name), sym_str(subst->name));
+        continue;
+      }
       if (subst)
         s->const_defs[d->index] = subst;
       else

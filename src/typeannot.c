@@ -78,24 +78,17 @@ static FileComments *comments_of(uint32_t file) {
 }
 
 /* The byte offset of a line and column (columns count characters). */
-static size_t offset_of(const char *s, uint32_t line, uint32_t col) {
-  size_t i = 0;
-  for (uint32_t l = 1; l < line && s[i]; i++)
-    if (s[i] == '\n')
-      l++;
-  for (uint32_t c = 1; c < col && s[i] && s[i] != '\n'; c++) {
-    i++;
-    while ((s[i] & 0xC0) == 0x80)
-      i++;
-  }
-  return i;
+static size_t offset_of(uint32_t file, uint32_t line, uint32_t col) {
+  return src_offset(file, line, col);
 }
 
 char *ty_snippet(Loc l, size_t max) {
   const char *s = l.file ? src_text(l.file) : NULL;
-  if (!s || !l.line || l.eline != l.line || l.ecol < l.col)
+  if (!s || !l.line || l.eline != l.line || l.ecol < l.col ||
+      l.ecol - l.col >= max) /* more characters, so more bytes, than max */
     return NULL;
-  size_t a = offset_of(s, l.line, l.col), b = offset_of(s, l.line, l.ecol);
+  size_t a = offset_of(l.file, l.line, l.col),
+         b = offset_of(l.file, l.line, l.ecol);
   while (s[b] && (s[b] & 0xC0) == 0x80)
     b++;
   if (s[b] && s[b] != '\n')
@@ -187,7 +180,7 @@ char *annot_text_before(Loc at, Loc *where) {
   if (!s || !at.line)
     return NULL;
   FileComments *fc = comments_of(at.file);
-  size_t p = offset_of(s, at.line, at.col);
+  size_t p = offset_of(at.file, at.line, at.col);
   VEC(const Comment *) found = {0};
   for (;;) {
     while (p > 0 && isspace((unsigned char)s[p - 1]))

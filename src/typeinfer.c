@@ -656,22 +656,22 @@ static Type *infer(Infer *I, Expr *e, TEnv *env) {
 /* ---- constants' config values ---- */
 
 /* Model values get the uninterpreted type of the first constant (in
- * config order) whose value holds them, named in capitals. */
-typedef struct ModelName {
-  Sym value, type;
-} ModelName;
-static VEC(ModelName) model_names;
+ * config order) whose value holds them, named in capitals.  The table is
+ * indexed by the model value's name (symbols are dense ids; 0 = none), so
+ * a config set of n model values costs O(n). */
+static VEC(Sym) model_names;
 
 static Sym model_type_name(Sym value, Sym owner) {
-  for (size_t i = 0; i < model_names.len; i++)
-    if (model_names.data[i].value == value)
-      return model_names.data[i].type;
+  if (value < model_names.len && model_names.data[value])
+    return model_names.data[value];
   char *up = xstrdup(sym_str(owner));
   for (char *c = up; *c; c++)
     *c = (char)(*c >= 'a' && *c <= 'z' ? *c - 'a' + 'A' : *c);
   Sym t = sym_intern(up);
   free(up);
-  VEC_PUSH(model_names, ((ModelName){value, t}));
+  while (model_names.len <= value)
+    VEC_PUSH(model_names, 0);
+  model_names.data[value] = t;
   return t;
 }
 
@@ -1143,9 +1143,19 @@ bool types_infer_opts(Spec *spec, const TypeOptions *opt) {
   root(&I, spec->symmetry);
   root(&I, spec->view);
   ty_lenient = !spec->no_behavior;
+  /* Whether a module is only instantiated is asked once per run of its
+   * definitions (they come in module order), not once per definition. */
+  const Module *last = NULL;
+  bool last_only = false;
   for (size_t i = 0; i < p->defs.len; i++) {
     Def *d = p->defs.data[i];
-    if (d->module && d->kind != DEF_INSTANCE && !only_instantiated(d->module))
+    if (!d->module || d->kind == DEF_INSTANCE)
+      continue;
+    if (d->module != last) {
+      last = d->module;
+      last_only = only_instantiated(last);
+    }
+    if (!last_only)
       def_type(&I, d, d->loc);
   }
   ty_lenient = false;

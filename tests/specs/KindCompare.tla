@@ -1,9 +1,9 @@
 ---- MODULE KindCompare ----
 \* Comparisons across kinds, by TLC's rule as the evaluator applies it: a
 \* model value may be compared with anything and equals only itself; = on,
-\* say, a string and an integer is an evaluation error; membership and
-\* function application never fail on kinds.  Messages are records of two
-\* shapes, as in Paxos.
+\* say, a string and an integer is an evaluation error, and so is
+\* membership of a string in Nat (TLC cannot decide it).  Messages are
+\* records of two shapes, as in Paxos.
 EXTENDS Naturals, FiniteSets
 CONSTANTS None, Acc
 VARIABLES msgs, last
@@ -20,8 +20,9 @@ Fine == /\ \A m \in msgs : /\ m.type = "1b" =>
                                 /\ <<m.mbal, m.mval>> \notin {<<1, "v">>}
                            /\ m.type = "2a" => <<m.bal, m.val>> \in
                                                  {<<1, "v">>, <<2, "v">>}
-        /\ last = None \/ last \in Nat \/ last \in {"v"}
-        /\ last # None => last \in {1, "v"}
+\* "v" \in Nat once a 2a message is sent: TLC cannot decide it, an
+\* evaluation error (membership in Nat, Int and STRING checks the kind).
+InNat == last = None \/ last \in Nat \/ last \in {"v"}
 \* "v" = 1 once a 2a message is sent: an evaluation error.
 StrEqInt == last = None \/ last = 1 \/ last = "v"
 \* Violated by two 2a messages.

@@ -62,7 +62,10 @@ static void round_trips(const char *body) {
 START_TEST(test_operators_parenthesised) {
   prints("a + b * c", "a + (b * c)");
   prints("(a + b) * c", "(a + b) * c");
-  prints("a - b - c", "(a - b) - c");
+  prints("a - b - c", "a - b - c"); /* a left-associative chain */
+  prints("a - (b - c)", "a - (b - c)");
+  prints("(a - b) + c", "(a - b) + c");
+  prints("a * b * c - d", "(a * b * c) - d");
   prints("x' = x + 1", "x' = (x + 1)");
   prints("-x + -(5)", "(-x) + (-5)");
   prints("~a => b", "(~a) => b");
@@ -104,7 +107,7 @@ START_TEST(test_constructs) {
   prints("[a : S, b : T]", "[a : S, b : T]");
   prints("<<>>", "<<>>");
   prints("\"a\\\"b\\\\c\\n\\t\"", "\"a\\\"b\\\\c\\n\\t\"");
-  prints("\\hFF + \\b101 + \\o17", "(255 + 5) + 15");
+  prints("\\hFF + \\b101 + \\o17", "255 + 5 + 15");
   prints("IF a THEN b ELSE c", "IF a THEN b ELSE c");
   prints("LAMBDA x, y : x + y", "LAMBDA x, y : x + y");
   prints("lbl(x) :: x", "lbl(x) :: x");

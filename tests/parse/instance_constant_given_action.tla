@@ -1,0 +1,9 @@
+---- MODULE instance_constant_given_action ----
+---- MODULE Inner ----
+CONSTANT K
+VARIABLE y
+F == y = K
+====
+VARIABLE x
+I == INSTANCE Inner WITH K <- x', y <- x
+====

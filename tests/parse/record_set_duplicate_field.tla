@@ -1,0 +1,4 @@
+---- MODULE record_set_duplicate_field ----
+VARIABLE x
+Init == x \in [a : {1}, a : {2}]
+====

@@ -1,0 +1,6 @@
+---- MODULE use_nonexistent_operand ----
+EXTENDS Naturals
+THEOREM bar == TRUE
+  OBVIOUS
+USE bar!1
+====
