@@ -874,7 +874,7 @@ static uint64_t level_reads;
  * TLCGet, TLCSet, Print, PrintT, RandomElement, Any, JavaTime, ENABLED, a
  * prime, an instance, or an operator of the I/O or random modules. */
 
-enum { READS_UNKNOWN, READS_PURE, READS_IMPURE };
+enum { READS_UNKNOWN, READS_PURE, READS_IMPURE, READS_BUSY };
 
 typedef struct DefReads {
   uint8_t status;  /* READS_* */
@@ -884,15 +884,31 @@ typedef struct DefReads {
 
 static VEC(DefReads) def_reads; /* by Def.id */
 
+/* One computation of a definition's reads.  A definition it uses that is
+ * not recursive has its own reads computed once (def_reads_of, recursing)
+ * and merged, so a chain D_i == D_{i-1} + 1 costs linear time; recursive
+ * definitions, and one met again while its reads are being computed, are
+ * walked in place, `seen` (shared by all computations, marked with each
+ * computation's generation) cutting the cycles. */
 typedef struct ReadWalk {
   const Spec *sp;
-  VEC(uint32_t) seen; /* Def.id -> generation when visited */
   uint32_t gen;
   bool pure;
   VEC(uint32_t) vars;
 } ReadWalk;
 
+static VEC(uint32_t) reads_seen; /* Def.id -> generation when visited */
+static uint32_t reads_gen;
+
 static void walk_reads(ReadWalk *w, Expr *e);
+static const DefReads *def_reads_of(const Spec *sp, Def *d);
+
+static void add_read(ReadWalk *w, uint32_t ix) {
+  for (size_t i = 0; i < w->vars.len; i++)
+    if (w->vars.data[i] == ix)
+      return;
+  VEC_PUSH(w->vars, ix);
+}
 
 static bool impure_module(const Def *d) {
   const Def *o = d->origin ? d->origin : d;
@@ -910,13 +926,24 @@ static bool impure_module(const Def *d) {
 static void walk_def_reads(ReadWalk *w, Def *d) {
   if (!w->pure)
     return;
-  while (w->seen.len <= d->id)
-    VEC_PUSH(w->seen, 0);
-  if (w->seen.data[d->id] == w->gen)
+  while (reads_seen.len <= d->id)
+    VEC_PUSH(reads_seen, 0);
+  if (reads_seen.data[d->id] == w->gen)
     return;
-  w->seen.data[d->id] = w->gen;
+  reads_seen.data[d->id] = w->gen;
   if (d->kind == DEF_INSTANCE || impure_module(d)) {
     w->pure = false;
+    return;
+  }
+  bool busy = d->id < def_reads.len && def_reads.data[d->id].status == READS_BUSY;
+  if (!d->recursive && !busy) {
+    const DefReads *r = def_reads_of(w->sp, d);
+    if (!r) {
+      w->pure = false;
+      return;
+    }
+    for (uint32_t i = 0; i < r->n; i++)
+      add_read(w, r->vars[i]);
     return;
   }
   for (int i = 0; i < d->nbounds; i++)
@@ -938,15 +965,9 @@ static void walk_reads(ReadWalk *w, Expr *e) {
       return;
     }
     switch (e->ref.kind) {
-    case REF_VAR: {
-      uint32_t ix = (uint32_t)((Decl *)e->ref.u.decl)->index;
-      bool known = false;
-      for (size_t i = 0; i < w->vars.len && !known; i++)
-        known = w->vars.data[i] == ix;
-      if (!known)
-        VEC_PUSH(w->vars, ix);
+    case REF_VAR:
+      add_read(w, (uint32_t)((Decl *)e->ref.u.decl)->index);
       break;
-    }
     case REF_BUILTIN:
       switch (e->ref.u.builtin) {
       case B_TLCGET: case B_TLCSET: case B_PRINT: case B_PRINTT:
@@ -986,21 +1007,17 @@ static const DefReads *def_reads_of(const Spec *sp, Def *d) {
   }
   while (def_reads.len <= d->id)
     VEC_PUSH(def_reads, (DefReads){0});
-  DefReads *r = &def_reads.data[d->id];
-  if (r->status == READS_UNKNOWN) {
-    static ReadWalk w;
-    w.sp = sp;
-    w.gen++;
-    w.pure = true;
-    w.vars.len = 0;
+  if (def_reads.data[d->id].status == READS_UNKNOWN) {
+    def_reads.data[d->id].status = READS_BUSY;
+    ReadWalk w = {sp, ++reads_gen, true, {0}};
+    /* d itself is walked in place (it is busy); its uses recurse. */
     walk_def_reads(&w, d);
+    DefReads *r = &def_reads.data[d->id]; /* the table may have moved */
     r->status = w.pure ? READS_PURE : READS_IMPURE;
     r->n = (uint32_t)w.vars.len;
-    if (r->n) {
-      r->vars = xmalloc(w.vars.len * sizeof *r->vars);
-      memcpy(r->vars, w.vars.data, w.vars.len * sizeof *r->vars);
-    }
+    r->vars = w.vars.data; /* taken over */
   }
+  DefReads *r = &def_reads.data[d->id];
   return r->status == READS_PURE ? r : NULL;
 }
 

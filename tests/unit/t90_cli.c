@@ -1378,6 +1378,35 @@ START_TEST(test_explicit_cut_by_length) {
 }
 END_TEST
 
+/* The explicit engine's analysis of what a definition reads is linear in
+ * a chain of definitions (D_i == D_{i-1} + 1): 10,000 of them took 88 s
+ * when each definition re-walked the chain below it (issue 20 D4). */
+START_TEST(test_definition_chain) {
+  enum { N = 10000 };
+  size_t cap = (size_t)N * 32 + 512, len = 0;
+  char *text = malloc(cap);
+  len += (size_t)snprintf(text + len, cap - len,
+                          "---- MODULE Chain ----\nEXTENDS Naturals\n"
+                          "VARIABLE x\nD0 == x\n");
+  for (int i = 1; i <= N; i++)
+    len += (size_t)snprintf(text + len, cap - len, "D%d == D%d + 1\n", i,
+                            i - 1);
+  snprintf(text + len, cap - len,
+           "Init == x = 0\nNext == x' = (x + 1) %% 3\n"
+           "Inv == D%d >= %d\n====\n",
+           N, N);
+  const char *spec = tmp_file(0, "Chain.tla", text);
+  const char *cfg = tmp_file(1, "Chain.cfg", "INIT Init\nNEXT Next\n"
+                                             "INVARIANT Inv\n");
+  free(text);
+  Run r = run_engine("explicit", false, cfg, spec);
+  Totals t = explicit_totals(r.out);
+  ck_assert_msg(r.status == 0 && t.distinct == 3, "`%s` exited %d\n%s%s",
+                r.cmd, r.status, r.out, r.err);
+  run_free(&r);
+}
+END_TEST
+
 START_TEST(test_bad_options) {
   expect_cli_error("check --bogus " VALID_SPEC, "--bogus");
   expect_cli_error("check --length -3 " VALID_SPEC, "--length");
@@ -1537,6 +1566,7 @@ Suite *cli_suite(void) {
   tcase_add_test(tc, test_tlcget_unsupported);
   tcase_add_test(tc, test_bad_options);
   tcase_add_test(tc, test_explicit_cut_by_length);
+  tcase_add_test(tc, test_definition_chain);
   tcase_add_loop_test(tc, test_unchecked_refused, 0, 2);
   tcase_add_test(tc, test_help);
   tcase_add_test(tc, test_seq_choice_bound);
