@@ -135,24 +135,10 @@ static bool comparable(const Value *a, const Value *b) {
   return val_is_set(a) && val_is_set(b);
 }
 
-/* A record: a function whose nonempty domain holds strings only. */
-static bool is_record(const Value *v) {
-  if (v->kind != V_FUN || v->u.fun.n == 0)
-    return false;
-  for (uint32_t i = 0; i < v->u.fun.n; i++)
-    if (v->u.fun.keys[i]->kind != V_STR)
-      return false;
-  return true;
-}
-
-/* A function whose domain holds something that is not a string. */
+/* A function whose domain holds something that is not a string (strings
+ * are contiguous in the order of keys: the two ends tell). */
 static bool has_other_keys(const Value *v) {
-  if (v->kind != V_FUN)
-    return false;
-  for (uint32_t i = 0; i < v->u.fun.n; i++)
-    if (v->u.fun.keys[i]->kind != V_STR)
-      return true;
-  return false;
+  return v->kind == V_FUN && v->u.fun.n > 0 && !val_is_record(v);
 }
 
 static bool values_equal(Expr *e, Value *a, Value *b) {
@@ -162,11 +148,11 @@ static bool values_equal(Expr *e, Value *a, Value *b) {
     eval_fail(e, "attempted to compare %s with %s", show(a), show(b));
   /* TLC cannot turn a tuple or a function over numbers into a record (or
    * back) to compare them: "Attempted to check equality of record". */
-  if ((is_record(a) && has_other_keys(b)) ||
-      (is_record(b) && has_other_keys(a)))
+  if ((val_is_record(a) && has_other_keys(b)) ||
+      (val_is_record(b) && has_other_keys(a)))
     eval_fail(e, "attempted to check equality of record %s with non-record "
                  "%s",
-              show(is_record(a) ? a : b), show(is_record(a) ? b : a));
+              show(val_is_record(a) ? a : b), show(val_is_record(a) ? b : a));
   if (val_is_set(a) && val_is_set(b) && a->kind != b->kind) {
     mpz_t na, nb;
     mpz_inits(na, nb, NULL);

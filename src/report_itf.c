@@ -16,22 +16,6 @@ static json_t *itf_int(const Value *v) {
   return j;
 }
 
-static bool keys_are_strings(const Value *f) {
-  for (uint32_t i = 0; i < f->u.fun.n; i++)
-    if (f->u.fun.keys[i]->kind != V_STR)
-      return false;
-  return f->u.fun.n > 0;
-}
-
-static bool keys_are_1_to_n(const Value *f) {
-  for (uint32_t i = 0; i < f->u.fun.n; i++) {
-    int64_t k;
-    if (!val_int_fits(f->u.fun.keys[i], &k) || k != (int64_t)i + 1)
-      return false;
-  }
-  return true;
-}
-
 json_t *report_itf_value(const Value *v) {
   switch (v->kind) {
   case V_BOOL:
@@ -49,13 +33,13 @@ json_t *report_itf_value(const Value *v) {
     return json_pack("{s:o}", "#set", a);
   }
   case V_FUN: {
-    if (keys_are_1_to_n(v)) {
+    if (val_is_seq(v)) {
       json_t *a = json_array();
       for (uint32_t i = 0; i < v->u.fun.n; i++)
         json_array_append_new(a, report_itf_value(v->u.fun.vals[i]));
       return a;
     }
-    if (keys_are_strings(v)) {
+    if (val_is_record(v)) {
       json_t *o = json_object();
       for (uint32_t i = 0; i < v->u.fun.n; i++)
         json_object_set_new(o, sym_str(v->u.fun.keys[i]->u.str),

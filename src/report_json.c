@@ -160,16 +160,6 @@ static json_t *int_json(const Value *v) {
   return j;
 }
 
-/* Is f's domain 1..n? */
-static bool is_sequence(const Value *f) {
-  for (uint32_t i = 0; i < f->u.fun.n; i++) {
-    int64_t k;
-    if (!val_int_fits(f->u.fun.keys[i], &k) || k != (int64_t)i + 1)
-      return false;
-  }
-  return true;
-}
-
 json_t *report_value_json(const Value *v) {
   switch (v->kind) {
   case V_BOOL:
@@ -187,7 +177,7 @@ json_t *report_value_json(const Value *v) {
     return a;
   }
   case V_FUN: {
-    if (is_sequence(v)) {
+    if (val_is_seq(v)) {
       json_t *a = json_array();
       for (uint32_t i = 0; i < v->u.fun.n; i++)
         json_array_append_new(a, report_value_json(v->u.fun.vals[i]));

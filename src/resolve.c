@@ -1064,20 +1064,20 @@ static Module *load_module(Resolver *r, Sym name, Loc at) {
 
 static int max2(int a, int b) { return a > b ? a : b; }
 
-int expr_level(Expr *e) {
-  if (!e)
-    return 0;
+/* Level of the node e itself given its children's: a0 the first
+ * argument's, a the maximum over the arguments, rest the maximum over the
+ * other subexpressions (bound sets and body; CASE arms; LET's body only;
+ * EXCEPT's paths and values).  ENABLED is of state level whatever it
+ * holds. */
+static int node_level(Expr *e, int a0, int a, int rest) {
   int l = 0;
   switch (e->kind) {
   case EX_OP:
-    switch (e->ref.kind) {
-    case REF_VAR:
+    if (e->ref.kind == REF_VAR)
       l = LEVEL_STATE;
-      break;
-    case REF_DEF:
+    else if (e->ref.kind == REF_DEF)
       l = e->ref.u.def->level;
-      break;
-    case REF_BUILTIN:
+    else if (e->ref.kind == REF_BUILTIN)
       switch (e->ref.u.builtin) {
       case B_PRIME:
       case B_UNCHANGED:
@@ -1093,12 +1093,8 @@ int expr_level(Expr *e) {
       default:
         break;
       }
-      break;
-    default:
-      break;
-    }
     break;
-  case EX_BOX_ACT: /* [A]_v and <<A>>_v are actions; [][A]_v is B_BOX */
+  case EX_BOX_ACT:
   case EX_DIA_ACT:
     l = LEVEL_ACTION;
     break;
@@ -1109,32 +1105,55 @@ int expr_level(Expr *e) {
     l = LEVEL_TEMPORAL;
     break;
   case EX_CASE:
-    for (int i = 0; i < e->narms; i++)
-      l = max2(l, max2(expr_level(e->arms[i].guard),
-                       expr_level(e->arms[i].value)));
-    l = max2(l, expr_level(e->other));
-    return l;
   case EX_LET:
-    return expr_level(e->body);
+    return rest;
   case EX_EXCEPT:
-    l = expr_level(e->args[0]);
+    return max2(a0, rest);
+  default:
+    break;
+  }
+  return max2(l, max2(a, rest));
+}
+
+int expr_level(Expr *e) {
+  if (!e)
+    return 0;
+  if (e->kind == EX_OP && e->ref.kind == REF_BUILTIN &&
+      e->ref.u.builtin == B_ENABLED)
+    return LEVEL_STATE;
+  int a0 = 0, a = 0, rest = 0;
+  for (int i = 0; i < e->nargs; i++) {
+    int l = expr_level(e->args[i]);
+    if (i == 0)
+      a0 = l;
+    a = max2(a, l);
+  }
+  switch (e->kind) {
+  case EX_CASE:
+    for (int i = 0; i < e->narms; i++)
+      rest = max2(rest, max2(expr_level(e->arms[i].guard),
+                             expr_level(e->arms[i].value)));
+    rest = max2(rest, expr_level(e->other));
+    break;
+  case EX_LET:
+    rest = expr_level(e->body);
+    break;
+  case EX_EXCEPT:
     for (int i = 0; i < e->nupdates; i++) {
       ExceptUpdate *u = &e->updates[i];
       for (int s = 0; s < u->npath; s++)
         for (int k = 0; k < u->path[s].nargs; k++)
-          l = max2(l, expr_level(u->path[s].args[k]));
-      l = max2(l, expr_level(u->value));
+          rest = max2(rest, expr_level(u->path[s].args[k]));
+      rest = max2(rest, expr_level(u->value));
     }
-    return l;
+    break;
   default:
+    for (int i = 0; i < e->nbounds; i++)
+      rest = max2(rest, expr_level(e->bounds[i].set));
+    rest = max2(rest, expr_level(e->body));
     break;
   }
-  for (int i = 0; i < e->nargs; i++)
-    l = max2(l, expr_level(e->args[i]));
-  for (int i = 0; i < e->nbounds; i++)
-    l = max2(l, expr_level(e->bounds[i].set));
-  l = max2(l, expr_level(e->body));
-  return l;
+  return node_level(e, a0, a, rest);
 }
 
 /* A definition's level is the level of its body (for a function, also
@@ -1188,54 +1207,6 @@ static void check_def_levels(Resolver *r, Def *d) {
   for (int i = 0; i < d->nbounds; i++)
     check_levels(r, d->bounds[i].set);
   check_levels(r, d->body);
-}
-
-/* Level of the node e itself given its children's: the rules of
- * expr_level, applied once per node.  a = max over args, a0 the first. */
-static int node_level(Expr *e, int a0, int a, int rest) {
-  int l = 0;
-  switch (e->kind) {
-  case EX_OP:
-    if (e->ref.kind == REF_VAR)
-      l = LEVEL_STATE;
-    else if (e->ref.kind == REF_DEF)
-      l = e->ref.u.def->level;
-    else if (e->ref.kind == REF_BUILTIN)
-      switch (e->ref.u.builtin) {
-      case B_PRIME:
-      case B_UNCHANGED:
-        l = LEVEL_ACTION;
-        break;
-      case B_BOX:
-      case B_DIAMOND:
-      case B_LEADSTO:
-        l = LEVEL_TEMPORAL;
-        break;
-      case B_ENABLED:
-        return LEVEL_STATE;
-      default:
-        break;
-      }
-    break;
-  case EX_BOX_ACT:
-  case EX_DIA_ACT:
-    l = LEVEL_ACTION;
-    break;
-  case EX_WF:
-  case EX_SF:
-  case EX_TFORALL:
-  case EX_TEXISTS:
-    l = LEVEL_TEMPORAL;
-    break;
-  case EX_CASE:
-  case EX_LET:
-    return rest;
-  case EX_EXCEPT:
-    return max2(a0, rest);
-  default:
-    break;
-  }
-  return max2(l, max2(a, rest));
 }
 
 /* Reports the level errors of e and its subexpressions and returns the
