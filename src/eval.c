@@ -175,9 +175,12 @@ static Value *enum_set(Expr *e, Value *s) {
   if (!val_is_set(s))
     eval_fail(e, "expected a set, but got %s", show(s));
   Value *x = val_set_enum(s);
+  if (!x && s->kind == V_INFSET)
+    eval_fail(e, "cannot enumerate the infinite set %s", show(s));
   if (!x)
-    eval_fail(e, "cannot enumerate the %s set %s",
-              s->kind == V_INFSET ? "infinite" : "very large", show(s));
+    eval_unsupported(e, "cannot enumerate the very large set %s (more "
+                        "elements than brink enumerates)",
+                     show(s));
   return x;
 }
 
@@ -374,8 +377,9 @@ static bool map_body(Ctx *c, Env *env, void *p) {
   QArg *q = p;
   VEC_PUSH(q->acc, eval(c, q->body, env));
   if (q->acc.len > MAX_ENUM)
-    eval_fail(q->body, "a set with more than %d elements would be built",
-              MAX_ENUM);
+    eval_unsupported(q->body, "a set of more than %d elements would be built "
+                              "(brink's limit on a constructed value)",
+                     MAX_ENUM);
   return true;
 }
 
@@ -430,6 +434,10 @@ static bool fun_body(Ctx *c, Env *env, void *p) {
     eval_fail(f->body, "too many bound names");
   VEC_PUSH(f->keys, key);
   VEC_PUSH(f->vals, eval(c, f->body, env));
+  if (f->keys.len > MAX_ENUM)
+    eval_unsupported(f->body, "a function of more than %d arguments would be "
+                              "built (brink's limit on a constructed value)",
+                     MAX_ENUM);
   return true;
 }
 
@@ -460,7 +468,9 @@ static Value *fun_set(Expr *e, Value *dom, Value *cod) {
   for (size_t i = 0; i < n; i++)
     total *= (double)m;
   if (total > MAX_ENUM)
-    eval_fail(e, "[S -> T] has %.0f elements: too many to enumerate", total);
+    eval_unsupported(e, "[S -> T] has %.0f elements: more than brink "
+                        "enumerates (%d)",
+                     total, MAX_ENUM);
   VEC(Value *) out = {0};
   size_t *idx = xcalloc(n + 1, sizeof *idx);
   Value **vals = xmalloc((n + 1) * sizeof *vals);
@@ -513,8 +523,9 @@ static Value *record_set(Ctx *c, Expr *e, Env *env) {
     total *= sets[i]->u.set.n;
   }
   if (total > MAX_ENUM)
-    eval_fail(e, "the record set has %.0f elements: too many to enumerate",
-              total);
+    eval_unsupported(e, "the record set has %.0f elements: more than brink "
+                        "enumerates (%d)",
+                     total, MAX_ENUM);
   VEC(Value *) out = {0};
   size_t *idx = xcalloc((size_t)n, sizeof *idx);
   Value **vals = xmalloc((size_t)n * sizeof *vals);
@@ -547,8 +558,9 @@ static Value *cross_product(Expr *e, Value **sets, int n) {
     total *= sets[i]->u.set.n;
   }
   if (total > MAX_ENUM)
-    eval_fail(e, "the product has %.0f elements: too many to enumerate",
-              total);
+    eval_unsupported(e, "the product has %.0f elements: more than brink "
+                        "enumerates (%d)",
+                     total, MAX_ENUM);
   VEC(Value *) out = {0};
   size_t *idx = xcalloc((size_t)n, sizeof *idx);
   Value **vals = xmalloc((size_t)n * sizeof *vals);
