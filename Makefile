@@ -191,7 +191,7 @@ FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude \
 FUZZ_SRCS  := $(addprefix src/,ast.c builtin.c cfg.c diag.c instance.c lex.c \
               library.c parse.c print.c astcmp.c resolve.c util.c)
 
-fuzz: build-fuzz/fuzz_parse build-fuzz/fuzz_cfg
+fuzz: build-fuzz/fuzz_parse build-fuzz/fuzz_cfg $(BUILD)/difffuzz
 
 build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRCS) $(BUILD)/library_modules.c $(wildcard include/*.h)
 	@mkdir -p build-fuzz
