@@ -22,7 +22,7 @@ override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -I
 LDLIBS  := -lz3 -lcadical -lstdc++ -lgmp -lm
 BUILD   ?= build
 
-SRCS     := $(wildcard src/*.c encode/*.c solver/*.c)
+SRCS     := $(wildcard src/*.c src/pluscal/*.c encode/*.c solver/*.c)
 LIB_SRCS := $(filter-out src/main.c,$(SRCS))
 LIB_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS)) $(BUILD)/library_modules.o
 # TLA+ modules compiled into brink (library.h).
@@ -50,7 +50,7 @@ $(BRINK_BIN): $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 endif
 
-$(BUILD)/%.o: %.c $(wildcard include/*.h)
+$(BUILD)/%.o: %.c $(wildcard include/*.h src/pluscal/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -MMD -c -o $@ $<
 

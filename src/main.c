@@ -4,6 +4,7 @@
  *   brink parse [--print] Spec.tla     parse and resolve, report errors;
  *                                      --print: the root module as TLA+
  *   brink parse --roundtrip Spec.tla   parse, print, re-parse, compare
+ *   brink translate [-wf ...] Spec.tla  write the PlusCal translation
  *
  * Options are one X-macro table (name, takes an argument, help).  Exit
  * codes are TLC's (diag.h).  The config defaults to Spec.cfg beside the
@@ -18,6 +19,7 @@
 #include "driver.h"
 #include "eval.h"
 #include "parse.h"
+#include "pluscal.h"
 #include "print.h"
 #include "resolve.h"
 #include "spec.h"
@@ -76,6 +78,8 @@ static void usage(FILE *out) {
   fprintf(out, "brink %s -- a symbolic bounded model checker for TLA+\n\n"
                "usage: brink check [options] Spec.tla\n"
                "       brink parse [--print | --roundtrip] Spec.tla\n"
+               "       brink translate [-wf -sf -wfNext -termination -nocfg "
+               "-label] Spec.tla  (PlusCal)\n"
                "       brink typecheck [--config FILE] [--verbose] Spec.tla  (the config "
                "is optional)\n\n"
                "options:\n",
@@ -206,6 +210,33 @@ static bool number_option(const char *name, const char *text, long lo,
   return true;
 }
 
+/* `brink translate [-wf -sf -wfNext -termination -nocfg -label] Spec.tla`:
+ * the PlusCal translator's options, spelled as it spells them. */
+static int translate_main(int argc, char **argv) {
+  POpts o = {0};
+  const char *path = NULL;
+  for (int i = 2; i < argc; i++) {
+    if (argv[i][0] == '-') {
+      if (!pcal_option(&o, argv[i])) {
+        fprintf(stderr, "brink: unknown translate option '%s' (-wf, -sf, "
+                        "-wfNext, -termination, -nocfg, -label)\n", argv[i]);
+        return EXIT_OTHER;
+      }
+    } else if (!path) {
+      path = argv[i];
+    } else {
+      fprintf(stderr, "brink: more than one file given ('%s' and '%s')\n",
+              path, argv[i]);
+      return EXIT_OTHER;
+    }
+  }
+  if (!path) {
+    fprintf(stderr, "brink: no file given (usage: brink translate Spec.tla)\n");
+    return EXIT_OTHER;
+  }
+  return pcal_translate_file(path, &o);
+}
+
 static int brink_main(int argc, char **argv) {
   if (argc < 2) {
     usage(stderr);
@@ -220,6 +251,8 @@ static int brink_main(int argc, char **argv) {
     printf("brink %s\n", BRINK_VERSION);
     return 0;
   }
+  if (strcmp(cmd, "translate") == 0)
+    return translate_main(argc, argv);
   if (strcmp(cmd, "check") != 0 && strcmp(cmd, "parse") != 0 &&
       strcmp(cmd, "typecheck") != 0) {
     fprintf(stderr, "brink: unknown command '%s' (try: brink check Spec.tla)\n",

@@ -21,6 +21,7 @@
 #include "instance.h"
 #include "library.h"
 #include "parse.h"
+#include "pluscal.h"
 
 typedef struct Entry {
   Sym name;
@@ -969,6 +970,11 @@ static Module *load_module(Resolver *r, Sym name, Loc at) {
     return NULL;
   }
   Module *m = NULL;
+  char *algo = text && !shipped ? pcal_text_for_check(path, text) : NULL;
+  if (algo) { /* PlusCal translated in memory (pluscal.h) */
+    free(text);
+    text = algo;
+  }
   if (text) {
     m = parse_text(path, text);
     free(text);
@@ -1300,6 +1306,11 @@ Program *program_load(const char *path) {
     Loc none = {0};
     diag_error(none, "cannot read %s: %s", path, strerror(errno));
     return NULL;
+  }
+  char *algo = pcal_text_for_check(path, text);
+  if (algo) { /* PlusCal translated in memory (pluscal.h) */
+    free(text);
+    text = algo;
   }
   Module *m = parse_text(path, text);
   if (!m) {

@@ -1,0 +1,1099 @@
+/* pcal_gen.c -- writes the TLA+ translation of an algorithm.
+ *
+ * The output has the shape of the PlusCal translator's (version 1.8
+ * semantics): VARIABLES (pc, the globals, stack, then the procedures' and
+ * processes' variables, with the define block between the two groups),
+ * vars, ProcSet, Init, one action per label, one per procedure and
+ * process, Terminating, Next, Spec with the fairness asked for, and
+ * Termination.
+ *
+ * Text is built as "items": strings whose later lines are indented
+ * relative to the item's first column, so that an item can be placed after
+ * any prefix (`/\ `, `THEN `, `x' = `) by indenting its later lines by the
+ * prefix's width.  Expressions are re-emitted from their tokens with their
+ * line structure kept relative to their first token; an identifier that
+ * names a variable becomes `v'` when the step has already assigned v and
+ * `v[self]` when v is a procedure's or an `\in` process's variable. */
+#include <string.h>
+
+#include "pcal_gen.h"
+
+typedef VEC(char) SB;
+typedef VEC(char *) Items;
+
+static void sb_add(SB *b, const char *s) {
+  size_t n = strlen(s);
+  VEC_RESERVE(*b, b->len + n + 1);
+  memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = 0;
+}
+static void sb_addn(SB *b, const char *s, size_t n) {
+  VEC_RESERVE(*b, b->len + n + 1);
+  memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = 0;
+}
+static void sb_spaces(SB *b, int n) {
+  for (int i = 0; i < n; i++)
+    sb_add(b, " ");
+}
+static char *sb_take(SB *b) {
+  if (!b->data)
+    return xstrdup("");
+  return b->data;
+}
+
+/* item placed after `prefix` (one line): later lines shifted. */
+static char *cat(const char *prefix, const char *item) {
+  SB b = {0};
+  sb_add(&b, prefix);
+  int w = (int)strlen(prefix);
+  const char *nl = strrchr(prefix, '\n');
+  if (nl)
+    w = (int)strlen(nl + 1);
+  for (const char *p = item; *p; p++) {
+    sb_addn(&b, p, 1);
+    if (*p == '\n')
+      sb_spaces(&b, w);
+  }
+  return sb_take(&b);
+}
+
+/* `/\ i1 \n/\ i2 ...`; one item stays bare when `bare1`. */
+static char *junction(const Items *it, const char *op, bool bare1) {
+  if (it->len == 1 && bare1)
+    return xstrdup(it->data[0]);
+  SB b = {0};
+  for (size_t i = 0; i < it->len; i++) {
+    if (i)
+      sb_add(&b, "\n");
+    char *pre = xsprintf("%s ", op);
+    char *x = cat(pre, it->data[i]);
+    sb_add(&b, x);
+    free(x);
+    free(pre);
+  }
+  return sb_take(&b);
+}
+
+/* ---- variables ---- */
+
+typedef enum { V_PC, V_GLOBAL, V_STACK, V_PARAM, V_PLOCAL, V_LOCAL } VKind;
+
+typedef struct Var {
+  Sym name;
+  VKind kind;
+  int owner;    /* procedure (PARAM, PLOCAL) or process (LOCAL) index */
+  bool indexed; /* a function of self */
+  PBind *bind;
+} Var;
+
+typedef struct Ctx {
+  Gen *g;
+  VEC(Var) vars; /* in the order of `vars` */
+  int proc, process; /* the body being translated (-1: none) */
+  const char *self;  /* "self", an `=` process's id, or NULL */
+  bool *assigned;    /* per variable, in this step */
+  VEC(Sym) bound;    /* names bound by enclosing withs */
+  bool multi;
+  bool needs_default;
+} Ctx;
+
+void gen_error(Gen *g, Loc loc, const char *fmt, const char *arg) {
+  if (g->err)
+    return;
+  g->err = true;
+  diag_error(loc, fmt, arg);
+}
+
+static int var_index(Ctx *c, Sym name) {
+  for (size_t i = 0; i < c->vars.len; i++) {
+    Var *v = &c->vars.data[i];
+    if (v->name != name)
+      continue;
+    if ((v->kind == V_PARAM || v->kind == V_PLOCAL) && v->owner != c->proc)
+      continue;
+    if (v->kind == V_LOCAL && v->owner != c->process)
+      continue;
+    return (int)i;
+  }
+  return -1;
+}
+
+static Sym tsym(const PTok *t) { return sym_intern_n(t->s, t->len); }
+
+static bool is_bound(Ctx *c, Sym s) {
+  for (size_t i = 0; i < c->bound.len; i++)
+    if (c->bound.data[i] == s)
+      return true;
+  return false;
+}
+
+/* The variable reference `v` as the step sees it. */
+static void var_ref(Ctx *c, SB *b, int vi, bool prime) {
+  Var *v = &c->vars.data[vi];
+  sb_add(b, sym_str(v->name));
+  if (prime)
+    sb_add(b, "'");
+  if (v->indexed && c->self) {
+    sb_add(b, "[");
+    sb_add(b, c->self);
+    sb_add(b, "]");
+  }
+}
+
+static char *expr_str(Ctx *c, const PExpr *e) {
+  SB b = {0};
+  if (!e->len)
+    return xstrdup("");
+  uint32_t col0 = e->data[0].col;
+  for (size_t i = 0; i < e->len; i++) {
+    const PTok *t = &e->data[i];
+    if (i) {
+      if (t->sp < 0) {
+        sb_add(&b, "\n");
+        if (t->line > e->data[i - 1].line + 1)
+          sb_add(&b, "\n");
+        sb_spaces(&b, t->col > col0 ? (int)(t->col - col0) : 0);
+      } else
+        sb_spaces(&b, t->sp);
+    }
+    bool field = (i > 0 && e->data[i - 1].len == 1 && *e->data[i - 1].s == '.') ||
+                 (i + 1 < e->len && e->data[i + 1].len == 3 &&
+                  strncmp(e->data[i + 1].s, "|->", 3) == 0);
+    if (t->kind == PT_ID && !field) {
+      Sym s = tsym(t);
+      if (!is_bound(c, s)) {
+        int vi = var_index(c, s);
+        if (vi >= 0) {
+          var_ref(c, &b, vi, c->assigned && c->assigned[vi]);
+          continue;
+        }
+        if (c->self && strcmp(c->self, "self") && t->len == 4 &&
+            strncmp(t->s, "self", 4) == 0) {
+          sb_add(&b, c->self);
+          continue;
+        }
+      }
+    }
+    sb_addn(&b, t->s, (size_t)t->len);
+  }
+  return sb_take(&b);
+}
+
+/* ---- statements ---- */
+
+static void pc_assign(Ctx *c, Items *out, const char *target) {
+  char *x = c->self
+                ? xsprintf("pc' = [pc EXCEPT ![%s] = %s]", c->self, target)
+                : xsprintf("pc' = %s", target);
+  VEC_PUSH(*out, x);
+  c->assigned[0] = true;
+}
+
+/* `v' = v` or `UNCHANGED << ... >>` for the variables in `which`. */
+static void unchanged_as(Ctx *c, Items *out, const bool *which, bool terse) {
+  SB b = {0};
+  int n = 0, last = -1;
+  for (size_t i = 0; i < c->vars.len; i++)
+    if (which[i]) {
+      sb_add(&b, n ? ", " : "");
+      sb_add(&b, sym_str(c->vars.data[i].name));
+      n++;
+      last = (int)i;
+    }
+  if (n == 1 && terse) {
+    VEC_PUSH(*out, xsprintf("UNCHANGED %s", b.data));
+  } else if (n == 1) {
+    const char *v = sym_str(c->vars.data[last].name);
+    VEC_PUSH(*out, xsprintf("%s' = %s", v, v));
+  } else if (n > 1)
+    VEC_PUSH(*out, xsprintf(terse ? "UNCHANGED <<%s>>" : "UNCHANGED << %s >>",
+                            b.data));
+  free(b.data);
+}
+
+/* The translator writes an either's padding tersely (`UNCHANGED x`). */
+static void unchanged(Ctx *c, Items *out, const bool *which) {
+  unchanged_as(c, out, which, false);
+}
+
+static void gen_list(Ctx *c, FList *l, Items *out);
+
+static char *self_sub(Ctx *c) { return xsprintf("![%s]", c->self); }
+
+static void gen_assign(Ctx *c, PStmt *s, Items *out) {
+  size_t nv = c->vars.len;
+  bool *now = xcalloc(nv, 1);
+  Items parts = {0};
+  for (size_t i = 0; i < s->assigns.len; i++) {
+    PAssign *a = &s->assigns.data[i];
+    int vi = var_index(c, a->var);
+    if (vi < 0) {
+      gen_error(c->g, a->loc, "PlusCal: %s is not a variable that can be "
+                              "assigned here", sym_str(a->var));
+      return;
+    }
+    if (now[vi])
+      continue; /* done with its first assignment */
+    if (c->assigned[vi]) {
+      gen_error(c->g, a->loc, "PlusCal: %s is assigned twice in one step "
+                              "(a label is missing before this assignment)",
+                sym_str(a->var));
+      return;
+    }
+    now[vi] = true;
+    Var *v = &c->vars.data[vi];
+    const char *name = sym_str(v->name);
+    bool plain = !a->sub.len && !(v->indexed && c->self);
+    if (plain) {
+      char *r = expr_str(c, &a->rhs);
+      char *pre = xsprintf("%s' = ", name);
+      VEC_PUSH(parts, cat(pre, r));
+      free(pre);
+      free(r);
+      continue;
+    }
+    /* all the assignments to v in this statement: one EXCEPT */
+    SB b = {0};
+    sb_add(&b, name);
+    sb_add(&b, "' = [");
+    sb_add(&b, name);
+    sb_add(&b, " EXCEPT ");
+    bool firstu = true;
+    for (size_t k = i; k < s->assigns.len; k++) {
+      PAssign *x = &s->assigns.data[k];
+      if (var_index(c, x->var) != vi)
+        continue;
+      if (!firstu)
+        sb_add(&b, ", ");
+      firstu = false;
+      SB u = {0};
+      if (v->indexed && c->self) {
+        char *ss = self_sub(c);
+        sb_add(&u, ss);
+        free(ss);
+      } else
+        sb_add(&u, "!");
+      char *sub = expr_str(c, &x->sub);
+      sb_add(&u, sub);
+      sb_add(&u, " = ");
+      free(sub);
+      char *r = expr_str(c, &x->rhs);
+      char *ur = cat(u.data, r);
+      char *full = cat(b.data ? b.data : "", ur);
+      free(b.data);
+      b.data = full;
+      b.len = strlen(full);
+      b.cap = b.len + 1;
+      free(ur);
+      free(r);
+      free(u.data);
+    }
+    sb_add(&b, "]");
+    VEC_PUSH(parts, sb_take(&b));
+  }
+  for (size_t i = 0; i < nv; i++)
+    c->assigned[i] = c->assigned[i] || now[i];
+  free(now);
+  if (parts.len == 1)
+    VEC_PUSH(*out, parts.data[0]);
+  else
+    VEC_PUSH(*out, junction(&parts, "/\\", false));
+}
+
+static void gen_leaf(Ctx *c, PStmt *s, Items *out) {
+  char *e;
+  switch (s->kind) {
+  case PS_ASSIGN:
+    gen_assign(c, s, out);
+    return;
+  case PS_AWAIT:
+    VEC_PUSH(*out, expr_str(c, &s->e));
+    return;
+  case PS_ASSERT: {
+    e = expr_str(c, &s->e);
+    char *tail = xsprintf(", \"Failure of assertion at line %u, column %u.\")",
+                          s->loc.line, s->loc.col);
+    char *x = cat("Assert(", e);
+    VEC_PUSH(*out, xsprintf("%s%s", x, tail));
+    free(x);
+    free(tail);
+    free(e);
+    return;
+  }
+  case PS_PRINT:
+    e = expr_str(c, &s->e);
+    VEC_PUSH(*out, cat("PrintT(", e));
+    VEC_LAST(*out) = xsprintf("%s)", VEC_LAST(*out));
+    free(e);
+    return;
+  case PS_SKIP:
+    VEC_PUSH(*out, xstrdup("TRUE"));
+    return;
+  default:
+    return;
+  }
+}
+
+static int find_proc(Ctx *c, Sym name) {
+  for (size_t i = 0; i < c->g->a->procs.len; i++)
+    if (c->g->a->procs.data[i].name == name)
+      return (int)i;
+  return -1;
+}
+
+static const char *init_or_default(Ctx *c, PBind *b, char **own) {
+  if (b->has_init) {
+    *own = expr_str(c, &b->e);
+    return *own;
+  }
+  c->needs_default = true;
+  *own = NULL;
+  return "defaultInitValue";
+}
+
+/* `v' = e` for a procedure's variable (indexed by self when multi). */
+static char *proc_var_set(Ctx *c, Sym v, const char *e) {
+  const char *n = sym_str(v);
+  if (c->self)
+    return xsprintf("%s' = [%s EXCEPT ![%s] = %s]", n, n, c->self, e);
+  return xsprintf("%s' = %s", n, e);
+}
+
+static char *stk(Ctx *c) {
+  return c->self ? xsprintf("stack[%s]", c->self) : xstrdup("stack");
+}
+
+static void gen_call(Ctx *c, FNode *n, Items *out) {
+  PStmt *s = n->s;
+  int pi = find_proc(c, s->target);
+  if (pi < 0) {
+    gen_error(c->g, s->loc, "PlusCal: call of an undefined procedure %s",
+              sym_str(s->target));
+    return;
+  }
+  PProc *pr = &c->g->a->procs.data[pi];
+  if (s->args.len != pr->params.len) {
+    gen_error(c->g, s->loc, "PlusCal: procedure %s called with the wrong "
+                            "number of arguments", sym_str(pr->name));
+    return;
+  }
+  if (n->tail) {
+    gen_error(c->g, s->loc, "PlusCal: `call %s; return' (a tail call) is "
+                            "not supported yet", sym_str(pr->name));
+    return;
+  }
+  if (n->target == sym_intern("Done"))
+    c->g->done_used = true;
+  Items first = {0};
+  /* the arguments, evaluated in the caller */
+  char **argv = xcalloc(pr->params.len + 1, sizeof *argv);
+  for (size_t k = 0; k < pr->params.len; k++)
+    argv[k] = expr_str(c, &s->args.data[k]);
+  int saved_proc = c->proc;
+  /* the callee's variables, as the frame saves them */
+  SB rec = {0};
+  size_t w = strlen("procedure");
+  PBind *fields[256];
+  size_t nf = 0;
+  for (size_t k = 0; k < pr->locals.len && nf < 256; k++)
+    fields[nf++] = &pr->locals.data[k];
+  for (size_t k = 0; k < pr->params.len && nf < 256; k++)
+    fields[nf++] = &pr->params.data[k];
+  for (size_t k = 0; k < nf; k++)
+    if (strlen(sym_str(fields[k]->name)) > w)
+      w = strlen(sym_str(fields[k]->name));
+  char *rl = n->target == sym_intern("Done") || n->target == sym_intern("Error")
+                 ? xsprintf("\"%s\"", sym_str(n->target))
+                 : xsprintf("\"%s\"", sym_str(n->target));
+  SB f = {0};
+  char *line = xsprintf("[ %-*s |->  \"%s\",\n  %-*s |->  %s", (int)w,
+                        "procedure", sym_str(pr->name), (int)w, "pc", rl);
+  sb_add(&rec, line);
+  free(line);
+  c->proc = pi;
+  for (size_t k = 0; k < nf; k++) {
+    int vi = var_index(c, fields[k]->name);
+    SB r = {0};
+    var_ref(c, &r, vi, false);
+    line = xsprintf(",\n  %-*s |->  %s", (int)w, sym_str(fields[k]->name),
+                    r.data);
+    sb_add(&rec, line);
+    free(line);
+    free(r.data);
+  }
+  sb_add(&rec, " ]");
+  for (size_t k = 0; k < pr->params.len; k++) {
+    char *x = proc_var_set(c, pr->params.data[k].name, "");
+    free(x);
+    const char *n2 = sym_str(pr->params.data[k].name);
+    char *pre = c->self ? xsprintf("%s' = [%s EXCEPT ![%s] = ", n2, n2, c->self)
+                        : xsprintf("%s' = ", n2);
+    char *y = cat(pre, argv[k]);
+    VEC_PUSH(first, c->self ? xsprintf("%s]", y) : xstrdup(y));
+    free(y);
+    free(pre);
+    c->assigned[var_index(c, pr->params.data[k].name)] = true;
+  }
+  char *st = stk(c);
+  char *tup = cat("<< ", rec.data);
+  char *push = xsprintf("%s >>\n \\o %s", tup, st);
+  char *sv = c->self ? xsprintf("stack' = [stack EXCEPT ![%s] = ", c->self)
+                     : xstrdup("stack' = ");
+  char *sx = cat(sv, push);
+  VEC_PUSH(first, c->self ? xsprintf("%s]", sx) : xstrdup(sx));
+  c->assigned[var_index(c, sym_intern("stack"))] = true;
+  VEC_PUSH(*out, first.len == 1 ? first.data[0] : junction(&first, "/\\", false));
+  for (size_t k = 0; k < pr->locals.len; k++) {
+    PBind *b = &pr->locals.data[k];
+    char *own;
+    const char *iv = init_or_default(c, b, &own);
+    if (b->in) {
+      gen_error(c->g, b->loc, "PlusCal: a procedure variable declared with "
+                              "\\in (%s) is not supported yet",
+                sym_str(b->name));
+      return;
+    }
+    VEC_PUSH(*out, proc_var_set(c, b->name, iv));
+    c->assigned[var_index(c, b->name)] = true;
+    free(own);
+  }
+  c->proc = saved_proc;
+  PStmt *first_stmt = pr->body.len ? pr->body.data[0] : NULL;
+  char *t = xsprintf("\"%s\"", first_stmt && first_stmt->label
+                                   ? sym_str(first_stmt->label)
+                                   : "?");
+  pc_assign(c, out, t);
+  free(t);
+  free(st);
+  free(tup);
+  free(push);
+  free(sv);
+  free(sx);
+  free(rl);
+  free(f.data);
+  free(rec.data);
+}
+
+static void gen_return(Ctx *c, Items *out) {
+  if (c->proc < 0) {
+    gen_error(c->g, c->g->a->loc, "PlusCal: return outside a procedure%s", "");
+    return;
+  }
+  PProc *pr = &c->g->a->procs.data[c->proc];
+  char *st = stk(c);
+  char *h = xsprintf("Head(%s).pc", st);
+  pc_assign(c, out, h);
+  free(h);
+  for (int pass = 0; pass < 2; pass++) {
+    VEC(PBind) *vs = pass ? (void *)&pr->params : (void *)&pr->locals;
+    for (size_t k = 0; k < vs->len; k++) {
+      Sym v = vs->data[k].name;
+      char *e = xsprintf("Head(%s).%s", st, sym_str(v));
+      VEC_PUSH(*out, proc_var_set(c, v, e));
+      free(e);
+      c->assigned[var_index(c, v)] = true;
+    }
+  }
+  char *t = xsprintf("Tail(%s)", st);
+  VEC_PUSH(*out, proc_var_set(c, sym_intern("stack"), t));
+  c->assigned[var_index(c, sym_intern("stack"))] = true;
+  free(t);
+  free(st);
+}
+
+static void gen_node(Ctx *c, FNode *n, Items *out) {
+  size_t nv = c->vars.len;
+  switch (n->k) {
+  case F_LEAF:
+    gen_leaf(c, n->s, out);
+    return;
+  case F_GOTO: {
+    if (n->target == sym_intern("Done"))
+      c->g->done_used = true;
+    char *t = xsprintf("\"%s\"", sym_str(n->target));
+    pc_assign(c, out, t);
+    free(t);
+    return;
+  }
+  case F_CALL:
+    gen_call(c, n, out);
+    return;
+  case F_RETURN:
+    gen_return(c, out);
+    return;
+  case F_WITH: {
+    size_t mark = c->bound.len;
+    char *head = NULL;
+    SB hb = {0};
+    int depth = 0;
+    for (size_t k = 0; k < n->s->binds.len; k++) {
+      PBind *b = &n->s->binds.data[k];
+      char *e = expr_str(c, &b->e);
+      char *pre = b->in ? xsprintf("\\E %s \\in ", sym_str(b->name))
+                        : xsprintf("LET %s == ", sym_str(b->name));
+      char *x = cat(pre, e);
+      char *ln = xsprintf("%s%s", x, b->in ? ":" : " IN");
+      char *ind = cat("", ln);
+      SB pad = {0};
+      sb_spaces(&pad, depth);
+      char *placed = cat(pad.data ? pad.data : "", ind);
+      if (k)
+        sb_add(&hb, "\n");
+      sb_add(&hb, placed);
+      depth += 2;
+      free(pad.data);
+      free(placed);
+      free(ind);
+      free(ln);
+      free(x);
+      free(pre);
+      free(e);
+      VEC_PUSH(c->bound, b->name);
+    }
+    Items body = {0};
+    gen_list(c, &n->b[0], &body);
+    c->bound.len = mark;
+    if (!body.len)
+      VEC_PUSH(body, xstrdup("TRUE"));
+    char *j = junction(&body, "/\\", true);
+    SB pad = {0};
+    sb_spaces(&pad, depth);
+    char *placed = cat(pad.data, j);
+    sb_add(&hb, "\n");
+    sb_add(&hb, placed);
+    head = sb_take(&hb);
+    VEC_PUSH(*out, head);
+    free(placed);
+    free(pad.data);
+    free(j);
+    return;
+  }
+  case F_IF:
+  case F_EITHER: {
+    bool *before = xmalloc(nv), *uni = xcalloc(nv, 1);
+    memcpy(before, c->assigned, nv);
+    bool **after = xcalloc(n->nb, sizeof *after);
+    Items *bi = xcalloc(n->nb, sizeof *bi);
+    char *cond = n->k == F_IF ? expr_str(c, &n->s->e) : NULL;
+    for (size_t k = 0; k < n->nb; k++) {
+      memcpy(c->assigned, before, nv);
+      gen_list(c, &n->b[k], &bi[k]);
+      after[k] = xmalloc(nv);
+      memcpy(after[k], c->assigned, nv);
+      for (size_t i = 0; i < nv; i++)
+        uni[i] = uni[i] || c->assigned[i];
+    }
+    SB b = {0};
+    for (size_t k = 0; k < n->nb; k++) {
+      bool *miss = xcalloc(nv, 1);
+      for (size_t i = 0; i < nv; i++)
+        miss[i] = uni[i] && !after[k][i];
+      if (!bi[k].len)
+        VEC_PUSH(bi[k], xstrdup("TRUE"));
+      unchanged_as(c, &bi[k], miss, n->k == F_EITHER);
+      free(miss);
+      char *j = junction(&bi[k], "/\\", false);
+      char *x;
+      if (n->k == F_IF) {
+        if (k == 0) {
+          char *ci = cat("IF ", cond);
+          sb_add(&b, ci);
+          free(ci);
+        }
+        x = cat(k == 0 ? "   THEN " : "   ELSE ", j);
+      } else
+        x = cat("\\/ ", j);
+      if (k || n->k == F_IF)
+        sb_add(&b, "\n");
+      sb_add(&b, x);
+      free(x);
+      free(j);
+    }
+    memcpy(c->assigned, uni, nv);
+    VEC_PUSH(*out, sb_take(&b));
+    free(cond);
+    free(before);
+    free(uni);
+    return;
+  }
+  }
+}
+
+static void gen_list(Ctx *c, FList *l, Items *out) {
+  for (size_t i = 0; i < l->len && !c->g->err; i++)
+    gen_node(c, l->data[i], out);
+}
+
+/* ---- the module text ---- */
+
+static void add_var(Ctx *c, Sym name, VKind k, int owner, bool indexed,
+                    PBind *b) {
+  Var v = {name, k, owner, indexed, b};
+  VEC_PUSH(c->vars, v);
+}
+
+static void emit_step(Ctx *c, SB *out, Step *st, const char *suffix) {
+  size_t nv = c->vars.len;
+  memset(c->assigned, 0, nv);
+  Items it = {0};
+  const char *l = sym_str(st->label);
+  VEC_PUSH(it, c->self ? xsprintf("pc[%s] = \"%s\"", c->self, l)
+                       : xsprintf("pc = \"%s\"", l));
+  gen_list(c, &st->body, &it);
+  bool *rest = xcalloc(nv, 1);
+  for (size_t i = 0; i < nv; i++)
+    rest[i] = !c->assigned[i];
+  unchanged(c, &it, rest);
+  free(rest);
+  char *j = junction(&it, "/\\", false);
+  char *pre = xsprintf("%s%s == ", l, suffix);
+  char *d = cat(pre, j);
+  sb_add(out, d);
+  sb_add(out, "\n\n");
+  free(d);
+  free(pre);
+  free(j);
+}
+
+static void emit_body_steps(Ctx *c, SB *out, PStmts *body, Sym end, Loc where,
+                            const char *name, const char *suffix) {
+  Gen *g = c->g;
+  size_t from = g->steps.len;
+  pcal_explode(g, body, end, where);
+  if (g->err)
+    return;
+  SB disj = {0};
+  for (size_t i = from; i < g->steps.len && !g->err; i++) {
+    emit_step(c, out, &g->steps.data[i], suffix);
+    if (i > from)
+      sb_add(&disj, " \\/ ");
+    sb_add(&disj, sym_str(g->steps.data[i].label));
+    sb_add(&disj, suffix);
+  }
+  if (name) {
+    /* lines of at most 78 characters, continued under the first name */
+    char *pre = xsprintf("%s%s == ", name, suffix);
+    SB d = {0};
+    sb_add(&d, pre);
+    size_t col = strlen(pre);
+    for (size_t i = from; i < g->steps.len; i++) {
+      char *a = xsprintf("%s%s", sym_str(g->steps.data[i].label), suffix);
+      if (i > from && col + 4 + strlen(a) > 78) {
+        sb_add(&d, "\n");
+        sb_spaces(&d, (int)strlen(pre) + 3);
+        col = strlen(pre) + 3;
+        sb_add(&d, "\\/ ");
+      } else if (i > from)
+        sb_add(&d, " \\/ ");
+      sb_add(&d, a);
+      col += (i > from ? 4 : 0) + strlen(a);
+      free(a);
+    }
+    sb_add(&d, "\n\n");
+    sb_add(out, d.data);
+    free(d.data);
+    free(pre);
+  }
+  free(disj.data);
+}
+
+/* Procedures a process calls, directly or through other procedures. */
+static void calls_of(PAlg *a, PStmts *b, bool *mark);
+static void calls_stmt(PAlg *a, PStmt *s, bool *mark) {
+  if (s->kind == PS_CALL)
+    for (size_t i = 0; i < a->procs.len; i++)
+      if (a->procs.data[i].name == s->target && !mark[i]) {
+        mark[i] = true;
+        calls_of(a, &a->procs.data[i].body, mark);
+      }
+  calls_of(a, &s->body, mark);
+  calls_of(a, &s->els, mark);
+  for (size_t i = 0; i < s->ors.len; i++)
+    calls_of(a, &s->ors.data[i], mark);
+}
+static void calls_of(PAlg *a, PStmts *b, bool *mark) {
+  for (size_t i = 0; i < b->len; i++)
+    calls_stmt(a, b->data[i], mark);
+}
+
+static void emit_init(Ctx *c, SB *out) {
+  PAlg *a = c->g->a;
+  Items it = {0};
+  SB b = {0};
+  sb_add(&b, "Init == ");
+  const int ind = 8;
+  bool first = true;
+#define LINE(s)                                                                \
+  do {                                                                         \
+    if (!first) {                                                              \
+      sb_add(&b, "\n");                                                        \
+      sb_spaces(&b, ind);                                                      \
+    }                                                                          \
+    first = false;                                                             \
+    char *s_ = (s);                                                            \
+    char *x_ = cat("        ", s_);                                            \
+    sb_add(&b, x_ + ind);                                                      \
+    free(x_);                                                                  \
+    free(s_);                                                                  \
+  } while (0)
+  c->proc = c->process = -1;
+  const char *saved_self = c->self;
+  if (a->globals.len)
+    LINE(xstrdup("(* Global variables *)"));
+  for (size_t i = 0; i < a->globals.len; i++) {
+    PBind *g = &a->globals.data[i];
+    char *own;
+    const char *e = init_or_default(c, g, &own);
+    char *pre = xsprintf("/\\ %s %s ", sym_str(g->name), g->in ? "\\in" : "=");
+    LINE(cat(pre, e));
+    free(pre);
+    free(own);
+  }
+  for (size_t p = 0; p < a->procs.len; p++) {
+    PProc *pr = &a->procs.data[p];
+    c->proc = (int)p;
+    c->self = c->multi ? "self" : NULL;
+    if (pr->params.len || pr->locals.len)
+      LINE(xsprintf("(* Procedure %s *)", sym_str(pr->name)));
+    for (int pass = 0; pass < 2; pass++) {
+      VEC(PBind) *vs = pass ? (void *)&pr->locals : (void *)&pr->params;
+      for (size_t k = 0; k < vs->len; k++) {
+        PBind *v = &vs->data[k];
+        char *own;
+        const char *e = init_or_default(c, v, &own);
+        char *pre = c->multi ? xsprintf("/\\ %s = [ self \\in ProcSet |-> ",
+                                        sym_str(v->name))
+                             : xsprintf("/\\ %s %s ", sym_str(v->name),
+                                        v->in ? "\\in" : "=");
+        char *x = cat(pre, e);
+        LINE(c->multi ? xsprintf("%s]", x) : xstrdup(x));
+        free(x);
+        free(pre);
+        free(own);
+      }
+    }
+    c->proc = -1;
+  }
+  for (size_t p = 0; p < a->procs_p.len; p++) {
+    PProcess *pr = &a->procs_p.data[p];
+    if (!pr->locals.len)
+      continue;
+    c->process = (int)p;
+    char *id = expr_str(c, &pr->id);
+    c->self = pr->in ? "self" : id;
+    LINE(xsprintf("(* Process %s *)", sym_str(pr->name)));
+    for (size_t k = 0; k < pr->locals.len; k++) {
+      PBind *v = &pr->locals.data[k];
+      char *own;
+      const char *e = init_or_default(c, v, &own);
+      char *x;
+      if (!pr->in) {
+        char *pre = xsprintf("/\\ %s %s ", sym_str(v->name),
+                             v->in ? "\\in" : "=");
+        x = cat(pre, e);
+        free(pre);
+      } else if (v->in) {
+        char *pre = xsprintf("/\\ %s \\in [%s -> ", sym_str(v->name), id);
+        char *y = cat(pre, e);
+        x = xsprintf("%s]", y);
+        free(y);
+        free(pre);
+      } else {
+        char *pre = xsprintf("/\\ %s = [self \\in %s |-> ", sym_str(v->name),
+                             id);
+        char *y = cat(pre, e);
+        x = xsprintf("%s]", y);
+        free(y);
+        free(pre);
+      }
+      LINE(x);
+      free(own);
+    }
+    free(id);
+    c->process = -1;
+  }
+  c->self = saved_self;
+  if (a->procs.len)
+    LINE(xstrdup(c->multi ? "/\\ stack = [self \\in ProcSet |-> << >>]"
+                          : "/\\ stack = << >>"));
+  if (!c->multi) {
+    PStmt *s0 = a->body.len ? a->body.data[0] : NULL;
+    LINE(xsprintf("/\\ pc = \"%s\"", s0 && s0->label ? sym_str(s0->label)
+                                                    : "Lbl_1"));
+  } else if (a->procs_p.len == 1) {
+    PStmt *s0 = a->procs_p.data[0].body.data[0];
+    LINE(xsprintf("/\\ pc = [self \\in ProcSet |-> \"%s\"]",
+                  sym_str(s0->label)));
+  } else {
+    SB cs = {0};
+    for (size_t p = 0; p < a->procs_p.len; p++) {
+      PProcess *pr = &a->procs_p.data[p];
+      char *id = expr_str(c, &pr->id);
+      char *l = xsprintf("%sself %s %s -> \"%s\"", p ? "\n[] " : "CASE ",
+                         pr->in ? "\\in" : "=", id,
+                         sym_str(pr->body.data[0]->label));
+      sb_add(&cs, l);
+      free(l);
+      free(id);
+    }
+    char *x = cat("/\\ pc = [self \\in ProcSet |-> ", cs.data);
+    /* the CASE arms line up under CASE + 2 */
+    SB fixed = {0};
+    for (const char *q = x; *q; q++) {
+      sb_addn(&fixed, q, 1);
+      if (*q == '\n')
+        sb_spaces(&fixed, 2);
+    }
+    sb_add(&fixed, "]");
+    LINE(sb_take(&fixed));
+    free(x);
+    free(cs.data);
+  }
+#undef LINE
+  sb_add(out, b.data);
+  sb_add(out, "\n\n");
+  free(b.data);
+  (void)it;
+}
+
+char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
+  Gen g = {0};
+  g.a = a;
+  g.opt = o;
+  Ctx c = {0};
+  c.g = &g;
+  c.multi = a->procs_p.len > 0;
+  c.proc = c.process = -1;
+  /* variables, in the translator's order */
+  add_var(&c, sym_intern("pc"), V_PC, -1, false, NULL);
+  for (size_t i = 0; i < a->globals.len; i++)
+    add_var(&c, a->globals.data[i].name, V_GLOBAL, -1, false,
+            &a->globals.data[i]);
+  if (a->procs.len)
+    add_var(&c, sym_intern("stack"), V_STACK, -1, false, NULL);
+  size_t nglobal = c.vars.len;
+  for (size_t p = 0; p < a->procs.len; p++) {
+    for (size_t k = 0; k < a->procs.data[p].params.len; k++)
+      add_var(&c, a->procs.data[p].params.data[k].name, V_PARAM, (int)p,
+              c.multi, &a->procs.data[p].params.data[k]);
+    for (size_t k = 0; k < a->procs.data[p].locals.len; k++)
+      add_var(&c, a->procs.data[p].locals.data[k].name, V_PLOCAL, (int)p,
+              c.multi, &a->procs.data[p].locals.data[k]);
+  }
+  for (size_t p = 0; p < a->procs_p.len; p++)
+    for (size_t k = 0; k < a->procs_p.data[p].locals.len; k++)
+      add_var(&c, a->procs_p.data[p].locals.data[k].name, V_LOCAL, (int)p,
+              a->procs_p.data[p].in, &a->procs_p.data[p].locals.data[k]);
+  c.assigned = xcalloc(c.vars.len + 1, 1);
+
+  SB hdr = {0}, body = {0};
+  SB vl = {0};
+  for (size_t i = 0; i < c.vars.len; i++) {
+    if (i && i != nglobal)
+      sb_add(&vl, ", ");
+    if (i == nglobal && a->defs.len) {
+      char *d = expr_str(&c, &a->defs);
+      sb_add(&vl, "\n\n(* define statement *)\n");
+      sb_add(&vl, d);
+      sb_add(&vl, "\n\n");
+      free(d);
+      sb_add(&vl, "VARIABLES ");
+    } else if (i == nglobal && i)
+      sb_add(&vl, ", ");
+    sb_add(&vl, sym_str(c.vars.data[i].name));
+  }
+  if (nglobal == c.vars.len && a->defs.len) {
+    char *d = expr_str(&c, &a->defs);
+    sb_add(&vl, "\n\n(* define statement *)\n");
+    sb_add(&vl, d);
+    free(d);
+  }
+  sb_add(&hdr, "VARIABLES ");
+  sb_add(&hdr, vl.data);
+  sb_add(&hdr, "\n\nvars == << ");
+  for (size_t i = 0; i < c.vars.len; i++) {
+    sb_add(&hdr, i ? ", " : "");
+    sb_add(&hdr, sym_str(c.vars.data[i].name));
+  }
+  sb_add(&hdr, " >>\n\n");
+  if (c.multi) {
+    sb_add(&hdr, "ProcSet == ");
+    for (size_t p = 0; p < a->procs_p.len; p++) {
+      char *id = expr_str(&c, &a->procs_p.data[p].id);
+      char *x = a->procs_p.data[p].in ? xsprintf("%s(%s)", p ? " \\cup " : "", id)
+                                      : xsprintf("%s{%s}", p ? " \\cup " : "", id);
+      sb_add(&hdr, x);
+      free(x);
+      free(id);
+    }
+    sb_add(&hdr, "\n\n");
+  }
+  emit_init(&c, &hdr);
+
+  /* actions */
+  Sym done = sym_intern("Done"), error = sym_intern("Error");
+  for (size_t p = 0; p < a->procs.len && !g.err; p++) {
+    c.proc = (int)p;
+    c.self = c.multi ? "self" : NULL;
+    emit_body_steps(&c, &body, &a->procs.data[p].body, error,
+                    a->procs.data[p].loc, sym_str(a->procs.data[p].name),
+                    c.multi ? "(self)" : "");
+    c.proc = -1;
+  }
+  g.main_from = g.steps.len;
+  if (!c.multi && !g.err)
+    emit_body_steps(&c, &body, &a->body, done, a->loc, NULL, "");
+  char **ids = xcalloc(a->procs_p.len + 1, sizeof *ids);
+  for (size_t p = 0; p < a->procs_p.len && !g.err; p++) {
+    PProcess *pr = &a->procs_p.data[p];
+    c.process = (int)p;
+    ids[p] = expr_str(&c, &pr->id);
+    if (pr->in)
+      c.self = "self";
+    else
+      c.self = pr->id.len == 1 ? ids[p] : xsprintf("(%s)", ids[p]);
+    emit_body_steps(&c, &body, &pr->body, done, pr->loc, sym_str(pr->name),
+                    pr->in ? "(self)" : "");
+    c.process = -1;
+  }
+  if (g.err)
+    return NULL;
+
+  /* Terminating, Next, Spec, Termination */
+  bool term = g.done_used;
+  if (term)
+    sb_add(&body, "(* Allow infinite stuttering to prevent deadlock on "
+                  "termination. *)\n");
+  const char *alldone = c.multi ? "\\A self \\in ProcSet: pc[self] = \"Done\""
+                                : "pc = \"Done\"";
+  if (!term)
+    ;
+  else if (c.multi)
+    sb_add(&body, "Terminating == /\\ \\A self \\in ProcSet: pc[self] = "
+                  "\"Done\"\n               /\\ UNCHANGED vars\n\n");
+  else
+    sb_add(&body, "Terminating == pc = \"Done\" /\\ UNCHANGED vars\n\n");
+  SB nx = {0};
+  if (!c.multi) {
+    for (size_t p = 0; p < a->procs.len; p++) {
+      sb_add(&nx, nx.len ? " \\/ " : "");
+      sb_add(&nx, sym_str(a->procs.data[p].name));
+    }
+  } else {
+    for (size_t p = 0; p < a->procs_p.len; p++)
+      if (!a->procs_p.data[p].in) {
+        sb_add(&nx, nx.len ? " \\/ " : "");
+        sb_add(&nx, sym_str(a->procs_p.data[p].name));
+      }
+  }
+  if (!c.multi) {
+    size_t main_from;
+    main_from = g.main_from;
+    for (size_t i = main_from; i < g.steps.len; i++) {
+      sb_add(&nx, nx.len ? " \\/ " : "");
+      sb_add(&nx, sym_str(g.steps.data[i].label));
+    }
+  }
+  sb_add(&body, "Next == ");
+  sb_add(&body, nx.data ? nx.data : "");
+  bool firstline = nx.len > 0;
+  if (c.multi) {
+    for (size_t p = 0; p < a->procs.len; p++) {
+      char *x = xsprintf("%s(\\E self \\in ProcSet: %s(self))",
+                         firstline ? "\n           \\/ " : "",
+                         sym_str(a->procs.data[p].name));
+      sb_add(&body, x);
+      free(x);
+      firstline = true;
+    }
+    for (size_t p = 0; p < a->procs_p.len; p++)
+      if (a->procs_p.data[p].in) {
+        char *x = xsprintf("%s(\\E self \\in %s: %s(self))",
+                           firstline ? "\n           \\/ " : "", ids[p],
+                           sym_str(a->procs_p.data[p].name));
+        sb_add(&body, x);
+        free(x);
+        firstline = true;
+      }
+  }
+  if (term)
+    sb_add(&body, firstline ? "\n           \\/ Terminating" : "Terminating");
+  sb_add(&body, "\n\n");
+  /* fairness */
+  Items fair = {0};
+  if (c.multi) {
+    for (size_t p = 0; p < a->procs_p.len; p++) {
+      PProcess *pr = &a->procs_p.data[p];
+      int f = pr->fair;
+      if (!f && (o->wf || a->fair_alg))
+        f = 1;
+      if (!f && o->sf)
+        f = 2;
+      if (!f)
+        continue;
+      const char *k = f == 2 ? "SF" : "WF";
+      bool *mark = xcalloc(a->procs.len + 1, 1);
+      calls_of(a, &pr->body, mark);
+      SB fb = {0};
+      if (pr->in) {
+        char *x = xsprintf("\\A self \\in %s : %s_vars(%s(self))", ids[p], k,
+                           sym_str(pr->name));
+        sb_add(&fb, x);
+        free(x);
+        for (size_t q = 0; q < a->procs.len; q++)
+          if (mark[q]) {
+            x = xsprintf(" /\\ %s_vars(%s(self))", k,
+                         sym_str(a->procs.data[q].name));
+            sb_add(&fb, x);
+            free(x);
+          }
+      } else {
+        char *x = xsprintf("%s_vars(%s)", k, sym_str(pr->name));
+        sb_add(&fb, x);
+        free(x);
+        for (size_t q = 0; q < a->procs.len; q++)
+          if (mark[q]) {
+            x = xsprintf(" /\\ %s_vars(%s(%s))", k,
+                         sym_str(a->procs.data[q].name), ids[p]);
+            sb_add(&fb, x);
+            free(x);
+          }
+      }
+      VEC_PUSH(fair, sb_take(&fb));
+      free(mark);
+    }
+    if (o->wfnext)
+      VEC_PUSH(fair, xstrdup("WF_vars(Next)"));
+  } else if (a->fair_alg || o->wf || o->wfnext) {
+    VEC_PUSH(fair, xstrdup("WF_vars(Next)"));
+  } else if (o->sf) {
+    VEC_PUSH(fair, xstrdup("SF_vars(Next)"));
+  }
+  if (!fair.len)
+    sb_add(&body, "Spec == Init /\\ [][Next]_vars\n\n");
+  else {
+    sb_add(&body, "Spec == /\\ Init /\\ [][Next]_vars");
+    for (size_t i = 0; i < fair.len; i++) {
+      sb_add(&body, "\n        /\\ ");
+      sb_add(&body, fair.data[i]);
+    }
+    sb_add(&body, "\n\n");
+  }
+  if (term) {
+    char *t = xsprintf("Termination == <>(%s)\n\n", alldone);
+    sb_add(&body, t);
+    free(t);
+  }
+
+  SB all = {0};
+  if (c.needs_default)
+    sb_add(&all, "CONSTANT defaultInitValue\n");
+  sb_add(&all, hdr.data);
+  sb_add(&all, body.data);
+  if (needs_default)
+    *needs_default = c.needs_default;
+  return sb_take(&all);
+}
