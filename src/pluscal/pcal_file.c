@@ -9,6 +9,7 @@
  * space, or parses to the same syntax tree. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "astcmp.h"
@@ -175,8 +176,76 @@ static bool same_words(const char *a, const char *b, size_t na, size_t nb) {
   }
 }
 
+static uint32_t line_of(const char *text, const char *p) {
+  uint32_t n = 1;
+  for (const char *q = text; q < p; q++)
+    n += *q == '\n';
+  return n;
+}
+
+/* The units of m that lie between lines lo and hi. */
+static bool in_region(const Unit *u, uint32_t lo, uint32_t hi) {
+  return u->loc.line > lo && u->loc.line < hi;
+}
+
+/* Same meaning up to order: the translation regions of m1 (text t1) and
+ * m2 (t2) declare the same variables and define the same names with the
+ * same syntax trees (the translator's versions order VARIABLES
+ * differently). */
+static bool same_translation(const Module *m1, const char *t1,
+                             const Module *m2, const char *t2) {
+  const char *b0, *b1, *e0, *e1;
+  find_markers(t1, &b0, &b1, &e0, &e1);
+  uint32_t lo1 = line_of(t1, b0), hi1 = line_of(t1, e0);
+  find_markers(t2, &b0, &b1, &e0, &e1);
+  uint32_t lo2 = line_of(t2, b0), hi2 = line_of(t2, e0);
+  int n1 = 0, n2 = 0;
+  for (int i = 0; i < m1->nunits; i++)
+    if (in_region(&m1->units[i], lo1, hi1))
+      n1 += m1->units[i].kind == U_VARIABLES ? m1->units[i].ndecls
+            : m1->units[i].kind == U_DEF     ? 1
+                                             : 0;
+  for (int i = 0; i < m2->nunits; i++) {
+    const Unit *u = &m2->units[i];
+    if (!in_region(u, lo2, hi2))
+      continue;
+    for (int d = 0; u->kind == U_VARIABLES && d < u->ndecls; d++) {
+      bool found = false;
+      for (int k = 0; k < m1->nunits && !found; k++) {
+        const Unit *w = &m1->units[k];
+        for (int e = 0; w->kind == U_VARIABLES && e < w->ndecls; e++)
+          found = found || (in_region(w, lo1, hi1) &&
+                            w->decls[e]->name == u->decls[d]->name);
+      }
+      if (!found)
+        return false;
+      n2++;
+    }
+    if (u->kind != U_DEF)
+      continue;
+    n2++;
+    bool found = false;
+    for (int k = 0; k < m1->nunits && !found; k++) {
+      const Unit *w = &m1->units[k];
+      if (w->kind != U_DEF || !in_region(w, lo1, hi1) ||
+          w->def->name != u->def->name)
+        continue;
+      char why[64];
+      if (w->def->nparams != u->def->nparams || !w->def->body ||
+          !u->def->body ||
+          !astcmp_exprs(w->def->body, u->def->body, why, sizeof why))
+        return false;
+      found = true;
+    }
+    if (!found)
+      return false;
+  }
+  return n1 == n2;
+}
+
 char *pcal_text_for_check(const char *path, const char *text) {
-  if (!pcal_has_algorithm(text))
+  const char *env = getenv("BRINK_PLUSCAL"); /* "off": read files as they are */
+  if ((env && !strcmp(env, "off")) || !pcal_has_algorithm(text))
     return NULL;
   const char *b0, *b1, *e0, *e1;
   bool marked = find_markers(text, &b0, &b1, &e0, &e1);
@@ -215,7 +284,9 @@ char *pcal_text_for_check(const char *path, const char *text) {
     FILE *f = diag_set_stream(o2);
     fclose(f);
     char why[256];
-    if (m1 && m2 && astcmp_modules(m1, m2, why, sizeof why)) {
+    if (m1 && m2 &&
+        (astcmp_modules(m1, m2, why, sizeof why) ||
+         same_translation(m1, text, m2, out))) {
       free(out);
       return NULL;
     }

@@ -98,6 +98,7 @@ typedef struct Ctx {
   VEC(Sym) bound;    /* names bound by enclosing withs */
   bool multi;
   bool needs_default;
+  bool omit_pc; /* every process a lone unlabeled `while TRUE` loop */
 } Ctx;
 
 void gen_error(Gen *g, Loc loc, const char *fmt, const char *arg) {
@@ -185,6 +186,9 @@ static char *expr_str(Ctx *c, const PExpr *e) {
 /* ---- statements ---- */
 
 static void pc_assign(Ctx *c, Items *out, const char *target) {
+  c->assigned[0] = true;
+  if (c->omit_pc)
+    return;
   char *x = c->self
                 ? xsprintf("pc' = [pc EXCEPT ![%s] = %s]", c->self, target)
                 : xsprintf("pc' = %s", target);
@@ -196,14 +200,15 @@ static void pc_assign(Ctx *c, Items *out, const char *target) {
 static void unchanged_as(Ctx *c, Items *out, const bool *which, bool terse) {
   SB b = {0};
   int n = 0, last = -1;
-  for (size_t i = 0; i < c->vars.len; i++)
+  for (size_t i = c->omit_pc ? 1 : 0; i < c->vars.len; i++)
     if (which[i]) {
       sb_add(&b, n ? ", " : "");
       sb_add(&b, sym_str(c->vars.data[i].name));
       n++;
       last = (int)i;
     }
-  if (n == 1 && terse) {
+  /* one variable: `v' = v` for a short name, `UNCHANGED v` otherwise */
+  if (n == 1 && strlen(b.data) > 5) {
     VEC_PUSH(*out, xsprintf("UNCHANGED %s", b.data));
   } else if (n == 1) {
     const char *v = sym_str(c->vars.data[last].name);
@@ -214,7 +219,7 @@ static void unchanged_as(Ctx *c, Items *out, const bool *which, bool terse) {
   free(b.data);
 }
 
-/* The translator writes an either's padding tersely (`UNCHANGED x`). */
+/* The translator writes an either's padding as `UNCHANGED <<x, y>>`. */
 static void unchanged(Ctx *c, Items *out, const bool *which) {
   unchanged_as(c, out, which, false);
 }
@@ -222,6 +227,40 @@ static void unchanged(Ctx *c, Items *out, const bool *which) {
 static void gen_list(Ctx *c, FList *l, Items *out);
 
 static char *self_sub(Ctx *c) { return xsprintf("![%s]", c->self); }
+
+/* Whether `v' = e` needs `(e)`: the translator's test, a character at
+ * bracket depth 0 (outside strings) that may bind looser than `=`. */
+static bool needs_parens(const PExpr *e) {
+  int depth = 0;
+  for (size_t i = 0; i < e->len; i++) {
+    const PTok *t = &e->data[i];
+    if (i && t->sp < 0)
+      break; /* the translator looks at the first line only */
+    if (t->kind != PT_OP)
+      continue;
+    const char *x = t->s;
+    int n = t->len;
+    if ((n == 1 && strchr("([{", *x)) || (n == 2 && !strncmp(x, "<<", 2))) {
+      depth++;
+      continue;
+    }
+    if ((n == 1 && strchr(")]}", *x)) || (n == 2 && !strncmp(x, ">>", 2))) {
+      depth--;
+      continue;
+    }
+    if (depth)
+      continue;
+    for (int k = 0; k < n; k++) {
+      char ch = x[k], nx = k + 1 < n ? x[k + 1] : 0, pv = k ? x[k - 1] : 0;
+      if (ch == '=' || ch == '#' || (ch == '<' && nx != '<') ||
+          (ch == '>' && nx != '>' && pv != '=') ||
+          (ch == '|' && (pv == '-' || nx == '-')) ||
+          (ch == '\\' && nx && nx != 'o' && nx != 'X') || (ch == '/' && nx == '\\'))
+        return true;
+    }
+  }
+  return false;
+}
 
 static void gen_assign(Ctx *c, PStmt *s, Items *out) {
   size_t nv = c->vars.len;
@@ -249,8 +288,11 @@ static void gen_assign(Ctx *c, PStmt *s, Items *out) {
     bool plain = !a->sub.len && !(v->indexed && c->self);
     if (plain) {
       char *r = expr_str(c, &a->rhs);
-      char *pre = xsprintf("%s' = ", name);
-      VEC_PUSH(parts, cat(pre, r));
+      bool par = needs_parens(&a->rhs);
+      char *pre = xsprintf("%s' = %s", name, par ? "(" : "");
+      char *x = cat(pre, r);
+      VEC_PUSH(parts, par ? xsprintf("%s)", x) : xstrdup(x));
+      free(x);
       free(pre);
       free(r);
       continue;
@@ -635,20 +677,24 @@ static void add_var(Ctx *c, Sym name, VKind k, int owner, bool indexed,
   VEC_PUSH(c->vars, v);
 }
 
-static void emit_step(Ctx *c, SB *out, Step *st, const char *suffix) {
+static void emit_step(Ctx *c, SB *out, Step *st, const char *suffix,
+                      const char *name) {
   size_t nv = c->vars.len;
   memset(c->assigned, 0, nv);
   Items it = {0};
   const char *l = sym_str(st->label);
-  VEC_PUSH(it, c->self ? xsprintf("pc[%s] = \"%s\"", c->self, l)
-                       : xsprintf("pc = \"%s\"", l));
+  if (c->omit_pc) /* the process is its one step, with no pc */
+    l = name;
+  else
+    VEC_PUSH(it, c->self ? xsprintf("pc[%s] = \"%s\"", c->self, l)
+                         : xsprintf("pc = \"%s\"", l));
   gen_list(c, &st->body, &it);
   bool *rest = xcalloc(nv, 1);
   for (size_t i = 0; i < nv; i++)
     rest[i] = !c->assigned[i];
   unchanged(c, &it, rest);
   free(rest);
-  char *j = junction(&it, "/\\", false);
+  char *j = junction(&it, "/\\", c->omit_pc);
   char *pre = xsprintf("%s%s == ", l, suffix);
   char *d = cat(pre, j);
   sb_add(out, d);
@@ -667,29 +713,32 @@ static void emit_body_steps(Ctx *c, SB *out, PStmts *body, Sym end, Loc where,
     return;
   SB disj = {0};
   for (size_t i = from; i < g->steps.len && !g->err; i++) {
-    emit_step(c, out, &g->steps.data[i], suffix);
+    emit_step(c, out, &g->steps.data[i], suffix, name);
     if (i > from)
       sb_add(&disj, " \\/ ");
     sb_add(&disj, sym_str(g->steps.data[i].label));
     sb_add(&disj, suffix);
   }
-  if (name) {
-    /* lines of at most 78 characters, continued under the first name */
+  if (name && !c->omit_pc) {
+    /* wrapped as the translator wraps: a new line when the line so far,
+     * 7 and the next name pass 78 columns */
     char *pre = xsprintf("%s%s == ", name, suffix);
     SB d = {0};
     sb_add(&d, pre);
     size_t col = strlen(pre);
     for (size_t i = from; i < g->steps.len; i++) {
       char *a = xsprintf("%s%s", sym_str(g->steps.data[i].label), suffix);
-      if (i > from && col + 4 + strlen(a) > 78) {
+      if (i > from && col + 7 + strlen(a) > 78) {
         sb_add(&d, "\n");
-        sb_spaces(&d, (int)strlen(pre) + 3);
-        col = strlen(pre) + 3;
-        sb_add(&d, "\\/ ");
-      } else if (i > from)
+        sb_spaces(&d, (int)strlen(pre) + 2);
+        col = strlen(pre) + 2;
+      }
+      if (i > from) {
         sb_add(&d, " \\/ ");
+        col += 4;
+      }
       sb_add(&d, a);
-      col += (i > from ? 4 : 0) + strlen(a);
+      col += strlen(a);
       free(a);
     }
     sb_add(&d, "\n\n");
@@ -819,7 +868,8 @@ static void emit_init(Ctx *c, SB *out) {
   if (a->procs.len)
     LINE(xstrdup(c->multi ? "/\\ stack = [self \\in ProcSet |-> << >>]"
                           : "/\\ stack = << >>"));
-  if (!c->multi) {
+  if (c->omit_pc) {
+  } else if (!c->multi) {
     PStmt *s0 = a->body.len ? a->body.data[0] : NULL;
     LINE(xsprintf("/\\ pc = \"%s\"", s0 && s0->label ? sym_str(s0->label)
                                                     : "Lbl_1"));
@@ -859,6 +909,48 @@ static void emit_init(Ctx *c, SB *out) {
   (void)it;
 }
 
+/* The translator's shortcuts (version 1.5 on): a body that is one
+ * `while (TRUE)` loop never terminates, so the algorithm needs no
+ * stuttering-when-done disjunct (multiprocess: when some process is such a
+ * loop); when every process is one with no label inside, and there are no
+ * procedures and no goto, there is no pc either. */
+static void gotos_in(PStmts *b, bool *any, bool *done);
+static void gotos_stmt(PStmt *s, bool *any, bool *done) {
+  if (s->kind == PS_GOTO) {
+    *any = true;
+    if (s->target == sym_intern("Done"))
+      *done = true;
+  }
+  gotos_in(&s->body, any, done);
+  gotos_in(&s->els, any, done);
+  for (size_t i = 0; i < s->ors.len; i++)
+    gotos_in(&s->ors.data[i], any, done);
+}
+static void gotos_in(PStmts *b, bool *any, bool *done) {
+  for (size_t i = 0; i < b->len; i++)
+    gotos_stmt(b->data[i], any, done);
+}
+static bool labels_in(PStmts *b) {
+  for (size_t i = 0; i < b->len; i++) {
+    PStmt *s = b->data[i];
+    if (s->label || labels_in(&s->body) || labels_in(&s->els))
+      return true;
+    for (size_t k = 0; k < s->ors.len; k++)
+      if (labels_in(&s->ors.data[k]))
+        return true;
+  }
+  return false;
+}
+/* 0: not a lone while TRUE; 1: one with labels inside; 2: one without */
+static int lone_loop(PStmts *b) {
+  if (b->len != 1 || b->data[0]->kind != PS_WHILE)
+    return 0;
+  PExpr *e = &b->data[0]->e;
+  if (e->len != 1 || e->data[0].len != 4 || strncmp(e->data[0].s, "TRUE", 4))
+    return 0;
+  return labels_in(&b->data[0]->body) ? 1 : 2;
+}
+
 char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
   Gen g = {0};
   g.a = a;
@@ -867,6 +959,21 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
   c.g = &g;
   c.multi = a->procs_p.len > 0;
   c.proc = c.process = -1;
+  bool goto_any = false, goto_done = false, some_loop = false;
+  bool all_plain = c.multi && !a->procs.len;
+  gotos_in(&a->body, &goto_any, &goto_done);
+  for (size_t p = 0; p < a->procs.len; p++)
+    gotos_in(&a->procs.data[p].body, &goto_any, &goto_done);
+  for (size_t p = 0; p < a->procs_p.len; p++) {
+    gotos_in(&a->procs_p.data[p].body, &goto_any, &goto_done);
+    int k = lone_loop(&a->procs_p.data[p].body);
+    some_loop = some_loop || k > 0;
+    all_plain = all_plain && k == 2;
+  }
+  if (!c.multi)
+    some_loop = lone_loop(&a->body) > 0;
+  bool term = !(some_loop && !goto_done);
+  c.omit_pc = all_plain && !goto_any;
   /* variables, in the translator's order */
   add_var(&c, sym_intern("pc"), V_PC, -1, false, NULL);
   for (size_t i = 0; i < a->globals.len; i++)
@@ -890,32 +997,31 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
   c.assigned = xcalloc(c.vars.len + 1, 1);
 
   SB hdr = {0}, body = {0};
-  SB vl = {0};
-  for (size_t i = 0; i < c.vars.len; i++) {
-    if (i && i != nglobal)
-      sb_add(&vl, ", ");
-    if (i == nglobal && a->defs.len) {
+  /* VARIABLES: pc, the globals and stack; the define block; the rest
+   * (one declaration when there is no define block) */
+  size_t v0 = c.omit_pc ? 1 : 0;
+  size_t cut = a->defs.len ? nglobal : c.vars.len;
+  for (int grp = 0; grp < 2; grp++) {
+    size_t lo = grp ? cut : v0, hi = grp ? c.vars.len : cut;
+    if (grp && a->defs.len) {
       char *d = expr_str(&c, &a->defs);
-      sb_add(&vl, "\n\n(* define statement *)\n");
-      sb_add(&vl, d);
-      sb_add(&vl, "\n\n");
+      sb_add(&hdr, "\n(* define statement *)\n");
+      sb_add(&hdr, d);
+      sb_add(&hdr, "\n\n");
       free(d);
-      sb_add(&vl, "VARIABLES ");
-    } else if (i == nglobal && i)
-      sb_add(&vl, ", ");
-    sb_add(&vl, sym_str(c.vars.data[i].name));
+    }
+    if (hi <= lo)
+      continue;
+    sb_add(&hdr, hi - lo == 1 ? "VARIABLE " : "VARIABLES ");
+    for (size_t i = lo; i < hi; i++) {
+      sb_add(&hdr, i > lo ? ", " : "");
+      sb_add(&hdr, sym_str(c.vars.data[i].name));
+    }
+    sb_add(&hdr, "\n");
   }
-  if (nglobal == c.vars.len && a->defs.len) {
-    char *d = expr_str(&c, &a->defs);
-    sb_add(&vl, "\n\n(* define statement *)\n");
-    sb_add(&vl, d);
-    free(d);
-  }
-  sb_add(&hdr, "VARIABLES ");
-  sb_add(&hdr, vl.data);
-  sb_add(&hdr, "\n\nvars == << ");
-  for (size_t i = 0; i < c.vars.len; i++) {
-    sb_add(&hdr, i ? ", " : "");
+  sb_add(&hdr, "\nvars == << ");
+  for (size_t i = v0; i < c.vars.len; i++) {
+    sb_add(&hdr, i > v0 ? ", " : "");
     sb_add(&hdr, sym_str(c.vars.data[i].name));
   }
   sb_add(&hdr, " >>\n\n");
@@ -931,8 +1037,6 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
     }
     sb_add(&hdr, "\n\n");
   }
-  emit_init(&c, &hdr);
-
   /* actions */
   Sym done = sym_intern("Done"), error = sym_intern("Error");
   for (size_t p = 0; p < a->procs.len && !g.err; p++) {
@@ -963,7 +1067,6 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
     return NULL;
 
   /* Terminating, Next, Spec, Termination */
-  bool term = g.done_used;
   if (term)
     sb_add(&body, "(* Allow infinite stuttering to prevent deadlock on "
                   "termination. *)\n");
@@ -1088,6 +1191,8 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
     free(t);
   }
 
+  memset(c.assigned, 0, c.vars.len); /* Init sees no primed variable */
+  emit_init(&c, &hdr); /* after the actions: -label may have named steps */
   SB all = {0};
   if (c.needs_default)
     sb_add(&all, "CONSTANT defaultInitValue\n");

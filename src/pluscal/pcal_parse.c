@@ -293,7 +293,13 @@ static PStmts block(P *p) {
   }
   PStmts b = {0};
   PStmt *s = stmt(p);
-  if (s)
+  if (s && s->kind == PS_EITHER && s->target == sym_intern("(macro)")) {
+    b = s->ors.data[0]; /* a macro call: its expansion */
+    if (b.len) {
+      b.data[0]->label = s->label;
+      b.data[0]->label_loc = s->label_loc;
+    }
+  } else if (s)
     VEC_PUSH(b, s);
   return b;
 }
