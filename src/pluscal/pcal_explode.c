@@ -76,9 +76,9 @@ static Sym need_label(Gen *g, PStmt *s, const char *why) {
 
 static void start_step(Gen *g, PStmts *list, size_t j, Sym cont) {
   PStmt *s = list->data[j];
-  for (size_t k = 0; k < g->steps.len; k++)
+  for (size_t k = 0; k < g->steps.len && !g->no_pc; k++)
     if (g->steps.data[k].label == s->label) {
-      gen_error(g, s->loc, "PlusCal: label %s defined twice",
+      gen_error(g, s->label_loc, "PlusCal: label %s defined twice",
                 sym_str(s->label));
       return;
     }

@@ -356,9 +356,12 @@ static void gen_leaf(Ctx *c, PStmt *s, Items *out) {
     return;
   case PS_ASSERT: {
     e = expr_str(c, &s->e);
-    char *tail = xsprintf(", \"Failure of assertion at line %u, column %u.\")",
+    /* \x01 where the message may go to a line of its own, \x02 the column
+     * it then starts at (wrap_asserts) */
+    char *tail = xsprintf(",\x01 \"Failure of assertion at line %u, column "
+                          "%u.\")",
                           s->loc.line, s->loc.col);
-    char *x = cat("Assert(", e);
+    char *x = cat("Assert(\x02", e);
     VEC_PUSH(*out, xsprintf("%s%s", x, tail));
     free(x);
     free(tail);
@@ -519,9 +522,9 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
   free(rec.data);
 }
 
-static void gen_return(Ctx *c, Items *out) {
+static void gen_return(Ctx *c, PStmt *s, Items *out) {
   if (c->proc < 0) {
-    gen_error(c->g, c->g->a->loc, "PlusCal: return outside a procedure%s", "");
+    gen_error(c->g, s->loc, "PlusCal: return outside a procedure%s", "");
     return;
   }
   PProc *pr = &c->g->a->procs.data[c->proc];
@@ -564,7 +567,7 @@ static void gen_node(Ctx *c, FNode *n, Items *out) {
     gen_call(c, n, out);
     return;
   case F_RETURN:
-    gen_return(c, out);
+    gen_return(c, n->s, out);
     return;
   case F_WITH: {
     size_t mark = c->bound.len;
@@ -669,6 +672,42 @@ static void gen_list(Ctx *c, FList *l, Items *out) {
     gen_node(c, l->data[i], out);
 }
 
+/* An assertion's message goes on a line of its own, under the asserted
+ * expression, when the line would reach column 78 (the translator's
+ * rule); the markers of gen_leaf go. */
+static char *wrap_asserts(const char *t) {
+  SB b = {0};
+  while (*t) {
+    const char *nl = strchr(t, '\n');
+    size_t n = nl ? (size_t)(nl - t + 1) : strlen(t);
+    const char *m1 = memchr(t, '\x01', n), *m2 = memchr(t, '\x02', n);
+    if (!m1) {
+      for (size_t i = 0; i < n; i++)
+        if (t[i] != '\x02')
+          sb_addn(&b, t + i, 1);
+      t += n;
+      continue;
+    }
+    size_t len = n - (nl ? 1 : 0) - 1 - (m2 ? 1 : 0);
+    if (len < 78) {
+      for (size_t i = 0; i < n; i++)
+        if (t[i] != '\x01' && t[i] != '\x02')
+          sb_addn(&b, t + i, 1);
+    } else {
+      int here = m2 && m2 < m1 ? (int)(m2 - t) : 0;
+      for (const char *q = t; q < m1; q++)
+        if (*q != '\x02')
+          sb_addn(&b, q, 1);
+      sb_add(&b, " \n");
+      sb_spaces(&b, here);
+      const char *rest = m1 + 2; /* the marker and its blank */
+      sb_addn(&b, rest, (size_t)(t + n - rest));
+    }
+    t += n;
+  }
+  return sb_take(&b);
+}
+
 /* ---- the module text ---- */
 
 static void add_var(Ctx *c, Sym name, VKind k, int owner, bool indexed,
@@ -749,13 +788,15 @@ static void emit_body_steps(Ctx *c, SB *out, PStmts *body, Sym end, Loc where,
   free(disj.data);
 }
 
-/* Procedures a process calls, directly or through other procedures. */
-static void calls_of(PAlg *a, PStmts *b, bool *mark);
-static void calls_stmt(PAlg *a, PStmt *s, bool *mark) {
+/* Procedures a process calls, directly or through other procedures:
+ * mark[i] is 1 + the order in which they are met (depth first). */
+static int ncalled;
+static void calls_of(PAlg *a, PStmts *b, int *mark);
+static void calls_stmt(PAlg *a, PStmt *s, int *mark) {
   if (s->kind == PS_CALL)
     for (size_t i = 0; i < a->procs.len; i++)
       if (a->procs.data[i].name == s->target && !mark[i]) {
-        mark[i] = true;
+        mark[i] = ++ncalled;
         calls_of(a, &a->procs.data[i].body, mark);
       }
   calls_of(a, &s->body, mark);
@@ -763,7 +804,7 @@ static void calls_stmt(PAlg *a, PStmt *s, bool *mark) {
   for (size_t i = 0; i < s->ors.len; i++)
     calls_of(a, &s->ors.data[i], mark);
 }
-static void calls_of(PAlg *a, PStmts *b, bool *mark) {
+static void calls_of(PAlg *a, PStmts *b, int *mark) {
   for (size_t i = 0; i < b->len; i++)
     calls_stmt(a, b->data[i], mark);
 }
@@ -973,7 +1014,7 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
   if (!c.multi)
     some_loop = lone_loop(&a->body) > 0;
   bool term = !(some_loop && !goto_done);
-  c.omit_pc = all_plain && !goto_any;
+  c.omit_pc = g.no_pc = all_plain && !goto_any;
   /* variables, in the translator's order */
   add_var(&c, sym_intern("pc"), V_PC, -1, false, NULL);
   for (size_t i = 0; i < a->globals.len; i++)
@@ -1104,12 +1145,15 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
   sb_add(&body, nx.data ? nx.data : "");
   bool firstline = nx.len > 0;
   if (c.multi) {
-    for (size_t p = 0; p < a->procs.len; p++) {
-      char *x = xsprintf("%s(\\E self \\in ProcSet: %s(self))",
-                         firstline ? "\n           \\/ " : "",
-                         sym_str(a->procs.data[p].name));
-      sb_add(&body, x);
-      free(x);
+    if (a->procs.len) {
+      sb_add(&body, firstline ? "\n           \\/ " : "");
+      sb_add(&body, "(\\E self \\in ProcSet: ");
+      for (size_t p = 0; p < a->procs.len; p++) {
+        sb_add(&body, p ? " \\/ " : "");
+        sb_add(&body, sym_str(a->procs.data[p].name));
+        sb_add(&body, "(self)");
+      }
+      sb_add(&body, ")");
       firstline = true;
     }
     for (size_t p = 0; p < a->procs_p.len; p++)
@@ -1138,35 +1182,48 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
       if (!f)
         continue;
       const char *k = f == 2 ? "SF" : "WF";
-      bool *mark = xcalloc(a->procs.len + 1, 1);
+      int *mark = xcalloc(a->procs.len + 1, sizeof *mark);
+      ncalled = 0;
       calls_of(a, &pr->body, mark);
+      /* the procedures in the order met */
+      int *order = xcalloc(a->procs.len + 1, sizeof *order);
+      size_t nord = 0;
+      for (int r = 1; r <= ncalled; r++)
+        for (size_t q = 0; q < a->procs.len; q++)
+          if (mark[q] == r)
+            order[nord++] = (int)q;
       SB fb = {0};
       if (pr->in) {
         char *x = xsprintf("\\A self \\in %s : %s_vars(%s(self))", ids[p], k,
                            sym_str(pr->name));
         sb_add(&fb, x);
         free(x);
-        for (size_t q = 0; q < a->procs.len; q++)
-          if (mark[q]) {
+        for (size_t r = 0; r < nord; r++) {
+          size_t q = (size_t)order[r];
+          {
             x = xsprintf(" /\\ %s_vars(%s(self))", k,
                          sym_str(a->procs.data[q].name));
             sb_add(&fb, x);
             free(x);
           }
+        }
       } else {
         char *x = xsprintf("%s_vars(%s)", k, sym_str(pr->name));
         sb_add(&fb, x);
         free(x);
-        for (size_t q = 0; q < a->procs.len; q++)
-          if (mark[q]) {
+        for (size_t r = 0; r < nord; r++) {
+          size_t q = (size_t)order[r];
+          {
             x = xsprintf(" /\\ %s_vars(%s(%s))", k,
                          sym_str(a->procs.data[q].name), ids[p]);
             sb_add(&fb, x);
             free(x);
           }
+        }
       }
       VEC_PUSH(fair, sb_take(&fb));
       free(mark);
+      free(order);
     }
     if (o->wfnext)
       VEC_PUSH(fair, xstrdup("WF_vars(Next)"));
@@ -1200,5 +1257,7 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
   sb_add(&all, body.data);
   if (needs_default)
     *needs_default = c.needs_default;
-  return sb_take(&all);
+  char *text = wrap_asserts(all.data);
+  free(all.data);
+  return text;
 }

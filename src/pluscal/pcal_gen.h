@@ -36,6 +36,7 @@ typedef struct Gen {
   int auto_labels;
   Sym cur_label;
   VEC(Step) steps;
+  bool no_pc;     /* labels name no actions (pc omitted) */
   bool done_used; /* some step may set pc to "Done" */
   size_t main_from; /* uniprocess: the main body's first step */
 } Gen;
