@@ -34,8 +34,17 @@ char *pcal_translate_text(const char *path, const char *text,
 /* Before a module is parsed for checking: when it holds an algorithm whose
  * translation is missing or differs from brink's, the text to check
  * instead (the algorithm translated in memory) after one note line on
- * stderr; NULL when the text is to be read as it is. */
-char *pcal_text_for_check(const char *path, const char *text);
+ * stderr; NULL when the text is to be read as it is, or (*failed set)
+ * after the algorithm's errors, when it has no translation to fall back
+ * on. */
+char *pcal_text_for_check(const char *path, const char *text, bool *failed);
+
+/* After the text pcal_text_for_check gave for path is parsed: the
+ * locations of the translation's definitions move into the algorithm (an
+ * action to its label, a process to its name, the rest to the algorithm's
+ * name), and those after the translation to their lines in the file. */
+struct Module;
+void pcal_relocate(struct Module *m, const char *path);
 
 /* `brink translate [options] Spec.tla`: rewrites the file (the old one kept
  * as Spec.tla.old) and writes Spec.cfg when there is none, unless -nocfg.

@@ -64,6 +64,7 @@ struct PStmt {
   Loc loc;
   Sym label;                /* 0 when unlabeled */
   Loc label_loc;
+  int label_mod;            /* `L:+` 1 (strong fairness), `L:-` -1 (none) */
   VEC(PAssign) assigns;     /* PS_ASSIGN */
   PExpr e;                  /* IF/WHILE condition, AWAIT, ASSERT, PRINT */
   PStmts body, els;         /* IF then/else, WHILE/WITH body */
@@ -109,9 +110,19 @@ typedef struct PAlg {
  * `--algorithm` or `--fair algorithm`); NULL after located errors. */
 PAlg *pcal_parse(uint32_t file, const char *text, size_t start, bool fair);
 
+/* Where a definition of the translation comes from: a label's action is
+ * located at the label, a process's or procedure's at its name. */
+typedef struct PLoc {
+  Sym name;
+  Loc loc;
+} PLoc;
+typedef VEC(PLoc) PLocs;
+
 /* pcal_gen.c: the TLA+ translation (lines between the markers, without
- * them); NULL after located errors. */
-char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default);
+ * them); NULL after located errors.  locs (may be NULL) receives where
+ * the actions come from. */
+char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
+                    PLocs *locs);
 
 Loc pcal_loc(uint32_t file, const PTok *t);
 

@@ -116,6 +116,21 @@ static bool find_markers(const char *text, const char **b0, const char **b1,
   return true;
 }
 
+/* Where the definitions of translations made for checking come from,
+ * so that their locations point into the algorithm (pcal_relocate). */
+typedef struct Origin {
+  char *path;
+  uint32_t file;    /* the text as read */
+  uint32_t lo, hi;  /* the BEGIN and END lines in the translated text */
+  int delta;        /* lines after the END line moved by this much */
+  Loc alg;          /* the algorithm's name */
+  PLocs locs;
+} Origin;
+static VEC(Origin) origins;
+static PLocs last_locs;
+static Loc last_alg;
+static uint32_t last_file;
+
 static char *translate(const char *path, const char *text, const POpts *extra,
                        bool *needs_default) {
   bool fair;
@@ -131,7 +146,10 @@ static char *translate(const char *path, const char *text, const POpts *extra,
   PAlg *a = pcal_parse(file, text, at, fair);
   if (!a)
     return NULL;
-  return pcal_generate(a, &o, needs_default);
+  last_locs.len = 0;
+  last_alg = a->loc;
+  last_file = file;
+  return pcal_generate(a, &o, needs_default, &last_locs);
 }
 
 char *pcal_translate_text(const char *path, const char *text,
@@ -243,7 +261,8 @@ static bool same_translation(const Module *m1, const char *t1,
   return n1 == n2;
 }
 
-char *pcal_text_for_check(const char *path, const char *text) {
+char *pcal_text_for_check(const char *path, const char *text, bool *failed) {
+  *failed = false;
   const char *env = getenv("BRINK_PLUSCAL"); /* "off": read files as they are */
   if ((env && !strcmp(env, "off")) || !pcal_has_algorithm(text))
     return NULL;
@@ -270,8 +289,10 @@ char *pcal_text_for_check(const char *path, const char *text) {
       return NULL;
     }
   }
-  if (!out)
-    return xstrdup(""); /* the errors are printed; an empty text fails */
+  if (!out) {
+    *failed = true; /* the errors are printed */
+    return NULL;
+  }
   if (present) {
     const char *c0, *c1, *f0, *f1;
     find_markers(out, &c0, &c1, &f0, &f1);
@@ -300,7 +321,73 @@ char *pcal_text_for_check(const char *path, const char *text) {
                     "translate %s writes it)\n",
             path, path);
   }
+  Origin og = {xstrdup(path), last_file, 0, 0, 0, last_alg, {0}};
+  const char *c0, *c1, *f0, *f1;
+  find_markers(out, &c0, &c1, &f0, &f1);
+  og.lo = line_of(out, c0);
+  og.hi = line_of(out, f0);
+  og.delta = (int)line_of(out, out + strlen(out)) -
+             (int)line_of(text, text + strlen(text));
+  for (size_t i = 0; i < last_locs.len; i++)
+    VEC_PUSH(og.locs, last_locs.data[i]);
+  VEC_PUSH(origins, og);
   return out;
+}
+
+typedef struct Move {
+  const Origin *o;
+  Loc to;      /* in the region: every location becomes this one */
+  bool region;
+} Move;
+
+static void move_loc(const Move *m, Loc *l) {
+  if (!l->line)
+    return;
+  if (m->region) {
+    *l = m->to;
+    return;
+  }
+  l->line = (uint32_t)((int)l->line - m->o->delta);
+  l->eline = (uint32_t)((int)l->eline - m->o->delta);
+  l->file = m->o->file;
+}
+
+static bool move_expr(Expr *e, void *arg) {
+  move_loc(arg, &e->loc);
+  ast_each_child(e, move_expr, arg);
+  return true;
+}
+
+void pcal_relocate(Module *m, const char *path) {
+  const Origin *o = NULL;
+  for (size_t i = 0; i < origins.len; i++)
+    if (!strcmp(origins.data[i].path, path))
+      o = &origins.data[i];
+  if (!o || !m)
+    return;
+  for (int i = 0; i < m->nunits; i++) {
+    Unit *u = &m->units[i];
+    if (u->loc.line <= o->lo)
+      continue; /* before the translation: the same text */
+    Move mv = {o, o->alg, u->loc.line < o->hi};
+    if (mv.region && u->kind == U_DEF)
+      for (size_t k = 0; k < o->locs.len; k++)
+        if (o->locs.data[k].name == u->def->name)
+          mv.to = o->locs.data[k].loc;
+    if (!mv.region && u->loc.line <= o->hi)
+      continue; /* the END line itself */
+    move_loc(&mv, &u->loc);
+    for (int d = 0; d < u->ndecls; d++)
+      move_loc(&mv, &u->decls[d]->loc);
+    if (u->def) {
+      move_loc(&mv, &u->def->loc);
+      move_loc(&mv, &u->def->name_loc);
+      if (u->def->body)
+        move_expr(u->def->body, &mv);
+    }
+    if (u->expr)
+      move_expr(u->expr, &mv);
+  }
 }
 
 static bool write_file(const char *path, const char *text) {

@@ -154,7 +154,9 @@ static char *expr_str(Ctx *c, const PExpr *e) {
     if (i) {
       if (t->sp < 0) {
         sb_add(&b, "\n");
-        if (t->line > e->data[i - 1].line + 1)
+        /* the line structure is kept: a line that held only a comment
+         * stays, empty */
+        for (uint32_t l = e->data[i - 1].line + 1; l < t->line; l++)
           sb_add(&b, "\n");
         sb_spaces(&b, t->col > col0 ? (int)(t->col - col0) : 0);
       } else
@@ -214,7 +216,7 @@ static void unchanged_as(Ctx *c, Items *out, const bool *which, bool terse) {
     const char *v = sym_str(c->vars.data[last].name);
     VEC_PUSH(*out, xsprintf("%s' = %s", v, v));
   } else if (n > 1)
-    VEC_PUSH(*out, xsprintf(terse ? "UNCHANGED <<%s>>" : "UNCHANGED << %s >>",
+    VEC_PUSH(*out, xsprintf(terse ? "UNCHANGED <<%s>>" : "UNCHANGED << \x03%s >>",
                             b.data));
   free(b.data);
 }
@@ -708,6 +710,51 @@ static char *wrap_asserts(const char *t) {
   return sb_take(&b);
 }
 
+/* An UNCHANGED list (marked \x03) is wrapped as the translator wraps it:
+ * names fill lines to column 78 - 13, later lines under the first name. */
+static char *wrap_unchanged(const char *t) {
+  SB b = {0};
+  while (*t) {
+    const char *nl = strchr(t, '\n');
+    size_t n = nl ? (size_t)(nl - t + 1) : strlen(t);
+    const char *m = memchr(t, '\x03', n);
+    if (!m) {
+      sb_addn(&b, t, n);
+      t += n;
+      continue;
+    }
+    int here = (int)(m - t), ch = 65 - (here - 13);
+    sb_addn(&b, t, (size_t)(m - t));
+    const char *end = strstr(m, " >>");
+    SB cur = {0};
+    bool have = false;
+    for (const char *q = m + 1; q < end;) {
+      const char *c = strstr(q, ", ");
+      if (!c || c > end)
+        c = end;
+      if (have)
+        sb_add(&cur, ", ");
+      have = true;
+      if ((int)(cur.len + (size_t)(c - q)) > ch) {
+        if (cur.len) {
+          sb_add(&b, cur.data);
+          sb_add(&b, "\n");
+          sb_spaces(&b, here);
+        }
+        cur.len = 0;
+      }
+      sb_addn(&cur, q, (size_t)(c - q));
+      q = c < end ? c + 2 : end;
+    }
+    if (cur.len)
+      sb_add(&b, cur.data);
+    free(cur.data);
+    sb_addn(&b, end, (size_t)(t + n - end));
+    t += n;
+  }
+  return sb_take(&b);
+}
+
 /* ---- the module text ---- */
 
 static void add_var(Ctx *c, Sym name, VKind k, int owner, bool indexed,
@@ -807,6 +854,49 @@ static void calls_stmt(PAlg *a, PStmt *s, int *mark) {
 static void calls_of(PAlg *a, PStmts *b, int *mark) {
   for (size_t i = 0; i < b->len; i++)
     calls_stmt(a, b->data[i], mark);
+}
+
+/* The labels of a body with fairness modifier mod, in source order. */
+static void modded(PStmts *b, int mod, SB *out, int *n, const char *pre,
+                   const char *post) {
+  for (size_t i = 0; i < b->len; i++) {
+    PStmt *s = b->data[i];
+    if (s->label && s->label_mod == mod) {
+      char *x = xsprintf("%s%s%s%s", *n ? (mod < 0 ? "\", \"" : " /\\ ") : "",
+                         mod < 0 ? "" : pre, sym_str(s->label),
+                         mod < 0 ? "" : post);
+      sb_add(out, x);
+      free(x);
+      ++*n;
+    }
+    modded(&s->body, mod, out, n, pre, post);
+    modded(&s->els, mod, out, n, pre, post);
+    for (size_t k = 0; k < s->ors.len; k++)
+      modded(&s->ors.data[k], mod, out, n, pre, post);
+  }
+}
+
+/* XF_vars(A), or XF_vars((pc[q] # "m") /\ A) without the body's `:-`
+ * labels, then SF_vars of its `:+` labels when XF is WF. */
+static char *fairness_of(PStmts *body, const char *xf, const char *q,
+                         const char *a, const char *arg, char **sf) {
+  SB minus = {0}, plus = {0};
+  int nm = 0, np = 0;
+  modded(body, -1, &minus, &nm, "", "");
+  char *post = xsprintf("%s)", arg);
+  if (!strcmp(xf, "WF"))
+    modded(body, 1, &plus, &np, "SF_vars(", post);
+  free(post);
+  char *guard = nm == 0   ? xstrdup("")
+                : nm == 1 ? xsprintf("(pc[%s] # \"%s\") /\\ ", q, minus.data)
+                          : xsprintf("(pc[%s] \\notin {\"%s\"}) /\\ ", q,
+                                     minus.data);
+  char *r = xsprintf("%s_vars(%s%s)", xf, guard, a);
+  *sf = np ? xstrdup(plus.data) : NULL;
+  free(guard);
+  free(minus.data);
+  free(plus.data);
+  return r;
 }
 
 static void emit_init(Ctx *c, SB *out) {
@@ -992,7 +1082,8 @@ static int lone_loop(PStmts *b) {
   return labels_in(&b->data[0]->body) ? 1 : 2;
 }
 
-char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
+char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
+                    PLocs *locs) {
   Gen g = {0};
   g.a = a;
   g.opt = o;
@@ -1192,35 +1283,66 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
         for (size_t q = 0; q < a->procs.len; q++)
           if (mark[q] == r)
             order[nord++] = (int)q;
+      /* the process's formulas (weak, then strong for its `:+` labels),
+       * then those of the procedures it calls; on one line when the
+       * translator's (under)estimate of its width fits, else one
+       * conjunct per formula pair, or per formula when a pair is long */
+      Items wf = {0}, sf = {0};
+      const char *q = pr->in ? "self" : ids[p];
+      char *pn = pr->in ? xsprintf("%s(self)", sym_str(pr->name))
+                        : xstrdup(sym_str(pr->name));
+      char *sfx;
+      VEC_PUSH(wf, fairness_of(&pr->body, k, q, pn, pr->in ? "(self)" : "",
+                               &sfx));
+      VEC_PUSH(sf, sfx);
+      free(pn);
+      for (size_t r = 0; r < nord; r++) {
+        PProc *pd = &a->procs.data[order[r]];
+        char *call = xsprintf("%s(%s)", sym_str(pd->name), q);
+        char *carg = xsprintf("(%s)", q);
+        VEC_PUSH(wf, fairness_of(&pd->body, k, q, call, carg, &sfx));
+        VEC_PUSH(sf, sfx);
+        free(carg);
+        free(call);
+      }
+      size_t width = 0;
+      for (size_t i = 0; i < wf.len; i++)
+        width += strlen(wf.data[i]) +
+                 (sf.data[i] ? strlen(sf.data[i]) + (i ? 4 : 0) : 0);
+      char *pre = pr->in ? xsprintf("\\A self \\in %s : ", ids[p]) : xstrdup("");
       SB fb = {0};
-      if (pr->in) {
-        char *x = xsprintf("\\A self \\in %s : %s_vars(%s(self))", ids[p], k,
-                           sym_str(pr->name));
-        sb_add(&fb, x);
-        free(x);
-        for (size_t r = 0; r < nord; r++) {
-          size_t q = (size_t)order[r];
-          {
-            x = xsprintf(" /\\ %s_vars(%s(self))", k,
-                         sym_str(a->procs.data[q].name));
-            sb_add(&fb, x);
-            free(x);
+      if (11 + width <= 78) {
+        sb_add(&fb, pre);
+        for (size_t i = 0; i < wf.len; i++) {
+          sb_add(&fb, i ? " /\\ " : "");
+          sb_add(&fb, wf.data[i]);
+          if (sf.data[i]) {
+            sb_add(&fb, " /\\ ");
+            sb_add(&fb, sf.data[i]);
           }
         }
       } else {
-        char *x = xsprintf("%s_vars(%s)", k, sym_str(pr->name));
-        sb_add(&fb, x);
-        free(x);
-        for (size_t r = 0; r < nord; r++) {
-          size_t q = (size_t)order[r];
-          {
-            x = xsprintf(" /\\ %s_vars(%s(%s))", k,
-                         sym_str(a->procs.data[q].name), ids[p]);
-            sb_add(&fb, x);
-            free(x);
+        Items lines = {0};
+        size_t colq = 11 + strlen(pre);
+        for (size_t i = 0; i < wf.len; i++) {
+          size_t len = strlen(wf.data[i]) +
+                       (sf.data[i] ? 4 + strlen(sf.data[i]) : 0);
+          if (!sf.data[i])
+            VEC_PUSH(lines, xstrdup(wf.data[i]));
+          else if (colq + len + 3 <= 78)
+            VEC_PUSH(lines, xsprintf("%s /\\ %s", wf.data[i], sf.data[i]));
+          else {
+            VEC_PUSH(lines, xstrdup(wf.data[i]));
+            VEC_PUSH(lines, xstrdup(sf.data[i]));
           }
         }
+        char *j = junction(&lines, "/\\", false);
+        char *x = cat(pre, j);
+        sb_add(&fb, x);
+        free(x);
+        free(j);
       }
+      free(pre);
       VEC_PUSH(fair, sb_take(&fb));
       free(mark);
       free(order);
@@ -1237,8 +1359,9 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
   else {
     sb_add(&body, "Spec == /\\ Init /\\ [][Next]_vars");
     for (size_t i = 0; i < fair.len; i++) {
-      sb_add(&body, "\n        /\\ ");
-      sb_add(&body, fair.data[i]);
+      char *x = cat("\n        /\\ ", fair.data[i]);
+      sb_add(&body, x);
+      free(x);
     }
     sb_add(&body, "\n\n");
   }
@@ -1248,6 +1371,20 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
     free(t);
   }
 
+  if (locs) {
+    for (size_t i = 0; i < g.steps.len; i++) {
+      PLoc l = {g.steps.data[i].label, g.steps.data[i].loc};
+      VEC_PUSH(*locs, l);
+    }
+    for (size_t p = 0; p < a->procs.len; p++) {
+      PLoc l = {a->procs.data[p].name, a->procs.data[p].loc};
+      VEC_PUSH(*locs, l);
+    }
+    for (size_t p = 0; p < a->procs_p.len; p++) {
+      PLoc l = {a->procs_p.data[p].name, a->procs_p.data[p].loc};
+      VEC_PUSH(*locs, l);
+    }
+  }
   memset(c.assigned, 0, c.vars.len); /* Init sees no primed variable */
   emit_init(&c, &hdr); /* after the actions: -label may have named steps */
   SB all = {0};
@@ -1259,5 +1396,7 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default) {
     *needs_default = c.needs_default;
   char *text = wrap_asserts(all.data);
   free(all.data);
-  return text;
+  char *w = wrap_unchanged(text);
+  free(text);
+  return w;
 }

@@ -298,6 +298,7 @@ static PStmts block(P *p) {
     if (b.len) {
       b.data[0]->label = s->label;
       b.data[0]->label_loc = s->label_loc;
+      b.data[0]->label_mod = s->label_mod;
     }
   } else if (s)
     VEC_PUSH(b, s);
@@ -443,12 +444,13 @@ static void end_kw(P *p, const char *what) {
 /* stmt ::= [Label ":"] unlabeled-stmt; returns NULL for an empty one. */
 static PStmt *stmt(P *p) {
   Sym label = 0;
+  int mod = 0;
   PTok *lt = cur(p);
   if (lt->kind == PT_ID && tok_is(peek(p, 1), ":")) {
     label = tok_sym(lt);
     p->i += 2;
-    if (is(p, "+") || is(p, "-"))
-      p->i++; /* label fairness modifiers: not modelled */
+    if (is(p, "+") || is(p, "-")) /* the label's fairness */
+      mod = is(p, "+") ? 1 : -1, p->i++;
   }
   PStmt *s = NULL;
   PTok *t = cur(p);
@@ -610,6 +612,7 @@ static PStmt *stmt(P *p) {
   if (s) {
     s->label = label;
     s->label_loc = pcal_loc(p->file, lt);
+    s->label_mod = mod;
   }
   return s;
 }
@@ -633,6 +636,7 @@ static PStmts stmts(P *p) {
         if (k == 0) {
           mb->data[0]->label = s->label;
           mb->data[0]->label_loc = s->label_loc;
+          mb->data[0]->label_mod = s->label_mod;
         }
         VEC_PUSH(b, mb->data[k]);
       }

@@ -23,6 +23,9 @@
 
 #define DIR "tests/pluscal/"
 
+static int run(const char *cmd, char **out);
+static const char *brink(void);
+
 static char *slurp(const char *path) {
   char *t = src_read_file(path);
   ck_assert_msg(t != NULL, "cannot read %s", path);
@@ -79,6 +82,25 @@ START_TEST(t_goto_macro_components_fair_algorithm) {
 END_TEST
 START_TEST(t_options_define_locals_while_true) {
   check_translation("Options");
+}
+END_TEST
+START_TEST(t_label_fairness_fair_plus) { check_translation("Fairness"); }
+END_TEST
+
+/* The seed counter as PlusCal: its trace names the labels and locates
+ * them in the algorithm (the translation is only in memory). */
+START_TEST(t_cli_trace_located_in_algorithm) {
+  char *out;
+  char *cmd = xsprintf("%s check --engine explicit "
+                       "specs/DistributedCounterPCal.tla", brink());
+  ck_assert_int_eq(run(cmd, &out), 12);
+  ck_assert(strstr(out, "Error: Invariant NoLostIncrement is violated."));
+  ck_assert(strstr(out, "State 2: <Begin line 32, col 5 to line 32, col 9 of "
+                        "module DistributedCounterPCal>"));
+  ck_assert(strstr(out, "State 9: <Write line 36, col 5 to line 36, col 9 of "
+                        "module DistributedCounterPCal>"));
+  free(out);
+  free(cmd);
 }
 END_TEST
 
@@ -298,6 +320,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_procedures_call_return_stack_fair);
   tcase_add_test(t, t_goto_macro_components_fair_algorithm);
   tcase_add_test(t, t_options_define_locals_while_true);
+  tcase_add_test(t, t_label_fairness_fair_plus);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
@@ -308,6 +331,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(c, t_cli_translate_writes_file_backup_cfg);
   tcase_add_test(c, t_cli_translate_nocfg_and_errors);
   tcase_add_test(c, t_cli_check_translates_in_memory);
+  tcase_add_test(c, t_cli_trace_located_in_algorithm);
   suite_add_tcase(s, c);
   return s;
 }
