@@ -427,11 +427,14 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
                             "number of arguments", sym_str(pr->name));
     return;
   }
-  if (n->tail) {
-    gen_error(c->g, s->loc, "PlusCal: `call %s; return' (a tail call) is "
-                            "not supported yet", sym_str(pr->name));
+  /* `call P(..); return' in a procedure: P returns where the caller
+   * would have; a call of itself pushes nothing, another procedure's
+   * frame replaces the caller's (whose locals come back first) */
+  if (n->tail && c->proc < 0) {
+    gen_error(c->g, s->loc, "PlusCal: return outside a procedure%s", "");
     return;
   }
+  bool self_tail = n->tail && c->proc == pi;
   if (n->target == sym_intern("Done"))
     c->g->done_used = true;
   Items first = {0};
@@ -452,9 +455,19 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
   for (size_t k = 0; k < nf; k++)
     if (strlen(sym_str(fields[k]->name)) > w)
       w = strlen(sym_str(fields[k]->name));
-  char *rl = n->target == sym_intern("Done") || n->target == sym_intern("Error")
-                 ? xsprintf("\"%s\"", sym_str(n->target))
-                 : xsprintf("\"%s\"", sym_str(n->target));
+  char *st = stk(c);
+  char *rl = n->tail ? xsprintf("Head(%s).pc", st)
+                     : xsprintf("\"%s\"", sym_str(n->target));
+  if (n->tail && !self_tail) {
+    PProc *me = &c->g->a->procs.data[c->proc];
+    for (size_t k = 0; k < me->locals.len; k++) {
+      Sym v = me->locals.data[k].name;
+      char *e = xsprintf("Head(%s).%s", st, sym_str(v));
+      VEC_PUSH(first, proc_var_set(c, v, e));
+      free(e);
+      c->assigned[var_index(c, v)] = true;
+    }
+  }
   SB f = {0};
   char *line = xsprintf("[ %-*s |->  \"%s\",\n  %-*s |->  %s", (int)w,
                         "procedure", sym_str(pr->name), (int)w, "pc", rl);
@@ -484,14 +497,16 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
     free(pre);
     c->assigned[var_index(c, pr->params.data[k].name)] = true;
   }
-  char *st = stk(c);
   char *tup = cat("<< ", rec.data);
-  char *push = xsprintf("%s >>\n \\o %s", tup, st);
+  char *push = n->tail ? xsprintf("%s >>\n \\o Tail(%s)", tup, st)
+                       : xsprintf("%s >>\n \\o %s", tup, st);
   char *sv = c->self ? xsprintf("stack' = [stack EXCEPT ![%s] = ", c->self)
                      : xstrdup("stack' = ");
   char *sx = cat(sv, push);
-  VEC_PUSH(first, c->self ? xsprintf("%s]", sx) : xstrdup(sx));
-  c->assigned[var_index(c, sym_intern("stack"))] = true;
+  if (!self_tail) {
+    VEC_PUSH(first, c->self ? xsprintf("%s]", sx) : xstrdup(sx));
+    c->assigned[var_index(c, sym_intern("stack"))] = true;
+  }
   VEC_PUSH(*out, first.len == 1 ? first.data[0] : junction(&first, "/\\", false));
   for (size_t k = 0; k < pr->locals.len; k++) {
     PBind *b = &pr->locals.data[k];
