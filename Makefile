@@ -152,10 +152,11 @@ FUZZ_CC    ?= clang
 FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude \
               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 FUZZ_SRCS  := $(addprefix src/,ast.c builtin.c cfg.c diag.c instance.c lex.c \
-              library.c parse.c print.c astcmp.c resolve.c util.c)
+              library.c parse.c print.c astcmp.c resolve.c util.c) \
+              $(wildcard src/pluscal/*.c)
 
-fuzz: build-fuzz/fuzz_parse build-fuzz/fuzz_cfg
+fuzz: build-fuzz/fuzz_parse build-fuzz/fuzz_cfg build-fuzz/fuzz_pluscal
 
-build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRCS) $(BUILD)/library_modules.c $(wildcard include/*.h)
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRCS) $(BUILD)/library_modules.c $(wildcard include/*.h src/pluscal/*.h)
 	@mkdir -p build-fuzz
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS) $(BUILD)/library_modules.c -lpthread

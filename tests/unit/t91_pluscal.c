@@ -244,6 +244,22 @@ START_TEST(t_cli_translate_writes_file_backup_cfg) {
   ck_assert(!strstr(out, "note: UniWhile.tla"));
   ck_assert(strstr(out, "7 states generated, 6 distinct states found"));
   free(out);
+  /* the algorithm edited after its translation: brink checks the
+   * algorithm, says so, and finds the assertion it now breaks */
+  char *edited = xstrdup(now);
+  char *w = strstr(edited, "while x < 3 do");
+  ck_assert_ptr_nonnull(w);
+  w[10] = '4';
+  fixture_write("UniWhile.tla", edited);
+  ck_assert_int_eq(run(cmd, &out), 14);
+  ck_assert(strstr(out, "brink: note: UniWhile.tla: the translation in the "
+                        "file differs from brink's translation of the "
+                        "algorithm; checking the algorithm"));
+  ck_assert(strstr(out, "Failure of assertion at line 10, column 9."));
+  ck_assert(strstr(out, "State 5: <Loop line 6, col 3 to line 6, col 6 of "
+                        "module UniWhile>"));
+  free(out);
+  free(edited);
   free(again);
   free(cfg);
   free(cfgp);
