@@ -772,6 +772,121 @@ static char *wrap_unchanged(const char *t) {
 
 /* ---- the module text ---- */
 
+/* Next, laid out as the translator lays it out: the actions without a
+ * parameter (processes `= id`; uniprocess: procedures and labels) in
+ * lines of at most 67 characters, the procedures under one
+ * `\E self \in ProcSet`, one `\E self \in S` per process set, and
+ * Terminating when the algorithm can terminate. */
+static void emit_next(Ctx *c, SB *out, char **ids, bool term) {
+  Gen *g = c->g;
+  PAlg *a = g->a;
+  Items plain = {0}, chunks = {0}, procs = {0};
+  if (!c->multi) {
+    for (size_t p = 0; p < a->procs.len; p++)
+      VEC_PUSH(plain, xstrdup(sym_str(a->procs.data[p].name)));
+    for (size_t i = g->main_from; i < g->steps.len; i++)
+      VEC_PUSH(plain, xstrdup(sym_str(g->steps.data[i].label)));
+  } else
+    for (size_t p = 0; p < a->procs_p.len; p++)
+      if (!a->procs_p.data[p].in)
+        VEC_PUSH(plain, xstrdup(sym_str(a->procs_p.data[p].name)));
+  SB cur = {0};
+  sb_add(&cur, "");
+  for (size_t i = 0; i < plain.len; i++) {
+    if (strlen(plain.data[i]) + 4 + cur.len > 67) {
+      VEC_PUSH(chunks, xstrdup(cur.data));
+      cur.len = 0;
+      cur.data[0] = 0;
+    }
+    if (cur.len)
+      sb_add(&cur, " \\/ ");
+    sb_add(&cur, plain.data[i]);
+  }
+  if (cur.len)
+    VEC_PUSH(chunks, xstrdup(cur.data));
+  cur.len = 0;
+  cur.data[0] = 0;
+  if (c->multi && a->procs.len) {
+    for (size_t p = 0; p < a->procs.len; p++) {
+      const char *n = sym_str(a->procs.data[p].name);
+      if (strlen(n) + 10 + cur.len > 42) {
+        VEC_PUSH(procs, xstrdup(cur.data));
+        cur.len = 0;
+        cur.data[0] = 0;
+      }
+      if (cur.len)
+        sb_add(&cur, " \\/ ");
+      sb_add(&cur, n);
+      sb_add(&cur, "(self)");
+    }
+    if (cur.len) {
+      sb_add(&cur, ")");
+      VEC_PUSH(procs, xstrdup(cur.data));
+    }
+  }
+  free(cur.data);
+  const int col = 10;
+  SB line = {0};
+  sb_add(&line, "Next == ");
+#define EMIT()                                                                 \
+  do {                                                                         \
+    sb_add(out, line.data);                                                    \
+    sb_add(out, "\n");                                                         \
+    line.len = 0;                                                              \
+    line.data[0] = 0;                                                          \
+  } while (0)
+  for (size_t i = 0; i < chunks.len; i++) {
+    sb_add(&line, chunks.data[i]);
+    EMIT();
+    sb_spaces(&line, col);
+    sb_add(&line, " \\/ ");
+  }
+  if (procs.len) {
+    sb_add(&line, "(\\E self \\in ProcSet: ");
+    int col2 = (int)line.len;
+    if (procs.len > 1)
+      sb_add(&line, " \\/ ");
+    for (size_t i = 0; i < procs.len; i++) {
+      sb_add(&line, procs.data[i]);
+      EMIT();
+      sb_spaces(&line, col2);
+      sb_add(&line, " \\/ ");
+    }
+    line.len = 0;
+    line.data[0] = 0;
+    sb_spaces(&line, col);
+    sb_add(&line, " \\/ ");
+  }
+  bool first = true;
+  for (size_t p = 0; c->multi && p < a->procs_p.len; p++) {
+    PProcess *pr = &a->procs_p.data[p];
+    if (!pr->in)
+      continue;
+    char *x = xsprintf("(\\E self \\in %s: %s(self))", ids[p],
+                       sym_str(pr->name));
+    int cont = !chunks.len && !procs.len && first ? col - 2 : col + 4;
+    for (char *q = x; *q; q++) {
+      if (*q == '\n') {
+        EMIT();
+        sb_spaces(&line, cont);
+      } else
+        sb_addn(&line, q, 1);
+    }
+    EMIT();
+    sb_spaces(&line, col);
+    sb_add(&line, " \\/ ");
+    free(x);
+    first = false;
+  }
+  if (term) {
+    sb_add(&line, "Terminating");
+    EMIT();
+  }
+#undef EMIT
+  sb_add(out, "\n");
+  free(line.data);
+}
+
 static void add_var(Ctx *c, Sym name, VKind k, int owner, bool indexed,
                     PBind *b) {
   Var v = {name, k, owner, indexed, b};
@@ -1117,8 +1232,10 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
     some_loop = some_loop || k > 0;
     all_plain = all_plain && k == 2;
   }
-  if (!c.multi)
+  if (!c.multi) {
     some_loop = lone_loop(&a->body) > 0;
+    all_plain = !a->procs.len && lone_loop(&a->body) == 2;
+  }
   bool term = !(some_loop && !goto_done);
   c.omit_pc = g.no_pc = all_plain && !goto_any;
   /* variables, in the translator's order */
@@ -1196,7 +1313,8 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
   }
   g.main_from = g.steps.len;
   if (!c.multi && !g.err)
-    emit_body_steps(&c, &body, &a->body, done, a->loc, NULL, "");
+    emit_body_steps(&c, &body, &a->body, done, a->loc,
+                    c.omit_pc ? "Next" : NULL, "");
   char **ids = xcalloc(a->procs_p.len + 1, sizeof *ids);
   for (size_t p = 0; p < a->procs_p.len && !g.err; p++) {
     PProcess *pr = &a->procs_p.data[p];
@@ -1226,55 +1344,8 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
                   "\"Done\"\n               /\\ UNCHANGED vars\n\n");
   else
     sb_add(&body, "Terminating == pc = \"Done\" /\\ UNCHANGED vars\n\n");
-  SB nx = {0};
-  if (!c.multi) {
-    for (size_t p = 0; p < a->procs.len; p++) {
-      sb_add(&nx, nx.len ? " \\/ " : "");
-      sb_add(&nx, sym_str(a->procs.data[p].name));
-    }
-  } else {
-    for (size_t p = 0; p < a->procs_p.len; p++)
-      if (!a->procs_p.data[p].in) {
-        sb_add(&nx, nx.len ? " \\/ " : "");
-        sb_add(&nx, sym_str(a->procs_p.data[p].name));
-      }
-  }
-  if (!c.multi) {
-    size_t main_from;
-    main_from = g.main_from;
-    for (size_t i = main_from; i < g.steps.len; i++) {
-      sb_add(&nx, nx.len ? " \\/ " : "");
-      sb_add(&nx, sym_str(g.steps.data[i].label));
-    }
-  }
-  sb_add(&body, "Next == ");
-  sb_add(&body, nx.data ? nx.data : "");
-  bool firstline = nx.len > 0;
-  if (c.multi) {
-    if (a->procs.len) {
-      sb_add(&body, firstline ? "\n           \\/ " : "");
-      sb_add(&body, "(\\E self \\in ProcSet: ");
-      for (size_t p = 0; p < a->procs.len; p++) {
-        sb_add(&body, p ? " \\/ " : "");
-        sb_add(&body, sym_str(a->procs.data[p].name));
-        sb_add(&body, "(self)");
-      }
-      sb_add(&body, ")");
-      firstline = true;
-    }
-    for (size_t p = 0; p < a->procs_p.len; p++)
-      if (a->procs_p.data[p].in) {
-        char *x = xsprintf("%s(\\E self \\in %s: %s(self))",
-                           firstline ? "\n           \\/ " : "", ids[p],
-                           sym_str(a->procs_p.data[p].name));
-        sb_add(&body, x);
-        free(x);
-        firstline = true;
-      }
-  }
-  if (term)
-    sb_add(&body, firstline ? "\n           \\/ Terminating" : "Terminating");
-  sb_add(&body, "\n\n");
+  if (!c.omit_pc || c.multi)
+    emit_next(&c, &body, ids, term);
   /* fairness */
   Items fair = {0};
   if (c.multi) {

@@ -88,6 +88,10 @@ START_TEST(t_label_fairness_fair_plus) { check_translation("Fairness"); }
 END_TEST
 START_TEST(t_tail_calls) { check_translation("TailCall"); }
 END_TEST
+START_TEST(t_next_layout) { check_translation("NextLayout"); }
+END_TEST
+START_TEST(t_uniprocess_without_pc) { check_translation("UniLoop"); }
+END_TEST
 
 /* The seed counter as PlusCal: its trace names the labels and locates
  * them in the algorithm (the translation is only in memory). */
@@ -340,6 +344,8 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_options_define_locals_while_true);
   tcase_add_test(t, t_label_fairness_fair_plus);
   tcase_add_test(t, t_tail_calls);
+  tcase_add_test(t, t_next_layout);
+  tcase_add_test(t, t_uniprocess_without_pc);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
