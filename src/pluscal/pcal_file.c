@@ -428,10 +428,11 @@ int pcal_translate_file(const char *path, const POpts *extra) {
       fclose(f);
     else {
       bool nd = strstr(out, "CONSTANT defaultInitValue") != NULL;
-      char *c = xsprintf("SPECIFICATION Spec\n%s%s",
+      char *c = xsprintf("SPECIFICATION Spec\n%s%s\\* Add statements after "
+                         "this line.\n",
+                         o.termination ? "PROPERTY Termination\n" : "",
                          nd ? "CONSTANT defaultInitValue = defaultInitValue\n"
-                            : "",
-                         o.termination ? "PROPERTY Termination\n" : "");
+                            : "");
       if (write_file(cfg, c))
         printf("brink: %s written\n", cfg);
       free(c);

@@ -684,6 +684,14 @@ static void proc_def(P *p, PAlg *a) {
     decls(p, &pr.params, true);
   expect(p, ")");
   var_section(p, &pr.locals);
+  for (size_t k = 0; k < pr.locals.len && !p->err; k++)
+    if (pr.locals.data[k].in) { /* as the translator: `=' only */
+      p->err = true;
+      diag_error(pr.locals.data[k].loc, "PlusCal: a procedure's variable is "
+                                        "initialized with `=', not `\\in' "
+                                        "(%s)",
+                 sym_str(pr.locals.data[k].name));
+    }
   pr.body = body(p);
   end_kw(p, "procedure");
   VEC_PUSH(a->procs, pr);
