@@ -92,6 +92,10 @@ START_TEST(t_next_layout) { check_translation("NextLayout"); }
 END_TEST
 START_TEST(t_uniprocess_without_pc) { check_translation("UniLoop"); }
 END_TEST
+START_TEST(t_duplicate_labels_renamed) {
+  check_translation("DuplicateLabels");
+}
+END_TEST
 
 /* The seed counter as PlusCal: its trace names the labels and locates
  * them in the algorithm (the translation is only in memory). */
@@ -347,6 +351,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_tail_calls);
   tcase_add_test(t, t_next_layout);
   tcase_add_test(t, t_uniprocess_without_pc);
+  tcase_add_test(t, t_duplicate_labels_renamed);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
