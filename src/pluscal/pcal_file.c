@@ -194,6 +194,22 @@ static bool same_words(const char *a, const char *b, size_t na, size_t nb) {
   }
 }
 
+/* Tuples with the same elements in any order (the translator's versions
+ * order `vars` as they order VARIABLES). */
+static bool same_tuple_set(const Expr *a, const Expr *b) {
+  if (a->kind != EX_TUPLE || b->kind != EX_TUPLE || a->nargs != b->nargs)
+    return false;
+  char why[16];
+  for (int i = 0; i < a->nargs; i++) {
+    bool found = false;
+    for (int j = 0; j < b->nargs && !found; j++)
+      found = astcmp_exprs(a->args[i], b->args[j], why, sizeof why);
+    if (!found)
+      return false;
+  }
+  return true;
+}
+
 static uint32_t line_of(const char *text, const char *p) {
   uint32_t n = 1;
   for (const char *q = text; q < p; q++)
@@ -251,7 +267,8 @@ static bool same_translation(const Module *m1, const char *t1,
       char why[64];
       if (w->def->nparams != u->def->nparams || !w->def->body ||
           !u->def->body ||
-          !astcmp_exprs(w->def->body, u->def->body, why, sizeof why))
+          !(astcmp_exprs(w->def->body, u->def->body, why, sizeof why) ||
+            same_tuple_set(w->def->body, u->def->body)))
         return false;
       found = true;
     }

@@ -1293,6 +1293,16 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
   Gen g = {0};
   g.a = a;
   g.opt = o;
+  /* a uniprocess algorithm with no label at all gets its labels added,
+   * as if -label were given (the translator's rule) */
+  POpts auto_label = *o;
+  bool any_label = labels_in(&a->body);
+  for (size_t p = 0; p < a->procs.len; p++)
+    any_label = any_label || labels_in(&a->procs.data[p].body);
+  if (!a->procs_p.len && !any_label) {
+    auto_label.label = true;
+    g.opt = &auto_label;
+  }
   SB notes = {0};
   rename_duplicates(a, &notes);
   Ctx c = {0};

@@ -92,6 +92,8 @@ START_TEST(t_next_layout) { check_translation("NextLayout"); }
 END_TEST
 START_TEST(t_uniprocess_without_pc) { check_translation("UniLoop"); }
 END_TEST
+START_TEST(t_uniprocess_labels_added) { check_translation("NoLabels"); }
+END_TEST
 START_TEST(t_duplicate_labels_renamed) {
   check_translation("DuplicateLabels");
 }
@@ -352,6 +354,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_next_layout);
   tcase_add_test(t, t_uniprocess_without_pc);
   tcase_add_test(t, t_duplicate_labels_renamed);
+  tcase_add_test(t, t_uniprocess_labels_added);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
