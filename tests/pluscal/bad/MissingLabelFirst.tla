@@ -2,6 +2,6 @@
 EXTENDS Naturals
 (* --algorithm MissingLabelFirst {
 variables x = 0;
-{ x := 1 }
+process (p = 1) { x := 1 }
 } *)
 ====
