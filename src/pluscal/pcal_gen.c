@@ -148,7 +148,14 @@ static char *expr_str(Ctx *c, const PExpr *e) {
   SB b = {0};
   if (!e->len)
     return xstrdup("");
+  /* lines keep their columns relative to the leftmost line of the
+   * expression; a first line right of it is indented by the difference
+   * (the translator's layout) */
   uint32_t col0 = e->data[0].col;
+  for (size_t i = 1; i < e->len; i++)
+    if (e->data[i].sp < 0 && e->data[i].col < col0)
+      col0 = e->data[i].col;
+  sb_spaces(&b, (int)(e->data[0].col - col0));
   for (size_t i = 0; i < e->len; i++) {
     const PTok *t = &e->data[i];
     if (i) {
@@ -299,8 +306,9 @@ static void gen_assign(Ctx *c, PStmt *s, Items *out) {
       free(r);
       continue;
     }
-    /* all the assignments to v in this statement: one EXCEPT */
-    SB b = {0};
+    /* all the assignments to v in this statement: one EXCEPT, one
+     * update per line */
+    SB b = {0}, ul = {0};
     sb_add(&b, name);
     sb_add(&b, "' = [");
     sb_add(&b, name);
@@ -311,7 +319,7 @@ static void gen_assign(Ctx *c, PStmt *s, Items *out) {
       if (var_index(c, x->var) != vi)
         continue;
       if (!firstu)
-        sb_add(&b, ", ");
+        sb_add(&ul, ",\n");
       firstu = false;
       SB u = {0};
       if (v->indexed && c->self) {
@@ -326,15 +334,17 @@ static void gen_assign(Ctx *c, PStmt *s, Items *out) {
       free(sub);
       char *r = expr_str(c, &x->rhs);
       char *ur = cat(u.data, r);
-      char *full = cat(b.data ? b.data : "", ur);
-      free(b.data);
-      b.data = full;
-      b.len = strlen(full);
-      b.cap = b.len + 1;
+      sb_add(&ul, ur);
       free(ur);
       free(r);
       free(u.data);
     }
+    char *full = cat(b.data, ul.data);
+    free(b.data);
+    free(ul.data);
+    b.data = full;
+    b.len = strlen(full);
+    b.cap = b.len + 1;
     sb_add(&b, "]");
     VEC_PUSH(parts, sb_take(&b));
   }

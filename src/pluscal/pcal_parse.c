@@ -349,12 +349,15 @@ static PExpr subst_expr(const PExpr *e, const Subst *s) {
     PTok open = {PT_OP, "(", 1, t->line, t->col, t->sp};
     if (paren)
       VEC_PUSH(r, open);
+    /* the argument keeps its own line structure, moved to where the
+     * parameter stood */
+    const PTok *a0 = &a->data[0];
     for (size_t j = 0; j < a->len; j++) {
       PTok x = a->data[j];
       if (j == 0)
         x.sp = paren ? 0 : t->sp;
-      else if (x.sp < 0)
-        x.sp = 1; /* a multi-line argument is joined onto the line */
+      x.line = t->line + (x.line - a0->line);
+      x.col = t->col + (paren ? 1 : 0) + (x.col - a0->col);
       VEC_PUSH(r, x);
     }
     PTok close = {PT_OP, ")", 1, t->line, t->col, 0};
