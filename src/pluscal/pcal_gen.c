@@ -48,10 +48,10 @@ static char *sb_take(SB *b) {
 static char *cat(const char *prefix, const char *item) {
   SB b = {0};
   sb_add(&b, prefix);
-  int w = (int)strlen(prefix);
   const char *nl = strrchr(prefix, '\n');
-  if (nl)
-    w = (int)strlen(nl + 1);
+  int w = 0; /* the prefix's last line, without the layout markers */
+  for (const char *q = nl ? nl + 1 : prefix; *q; q++)
+    w += *q != '\x01' && *q != '\x02' && *q != '\x03';
   for (const char *p = item; *p; p++) {
     sb_addn(&b, p, 1);
     if (*p == '\n')
@@ -1185,6 +1185,25 @@ static void emit_init(Ctx *c, SB *out) {
  * stuttering-when-done disjunct (multiprocess: when some process is such a
  * loop); when every process is one with no label inside, and there are no
  * procedures and no goto, there is no pc either. */
+/* A goto's label must exist (pcal.trans: "goto to non-existent label"). */
+static void check_gotos(Gen *g, PStmts *b) {
+  for (size_t i = 0; i < b->len && !g->err; i++) {
+    PStmt *s = b->data[i];
+    if (s->kind == PS_GOTO && s->target != sym_intern("Done")) {
+      bool found = false;
+      for (size_t k = 0; k < g->steps.len && !found; k++)
+        found = g->steps.data[k].label == s->target;
+      if (!found)
+        gen_error(g, s->loc, "PlusCal: goto to a label that does not exist "
+                             "(%s)", sym_str(s->target));
+    }
+    check_gotos(g, &s->body);
+    check_gotos(g, &s->els);
+    for (size_t k = 0; k < s->ors.len; k++)
+      check_gotos(g, &s->ors.data[k]);
+  }
+}
+
 static void gotos_in(PStmts *b, bool *any, bool *done);
 static void gotos_stmt(PStmt *s, bool *any, bool *done) {
   if (s->kind == PS_GOTO) {
@@ -1426,6 +1445,11 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
                     pr->in ? "(self)" : "");
     c.process = -1;
   }
+  check_gotos(&g, &a->body);
+  for (size_t p = 0; p < a->procs.len; p++)
+    check_gotos(&g, &a->procs.data[p].body);
+  for (size_t p = 0; p < a->procs_p.len; p++)
+    check_gotos(&g, &a->procs_p.data[p].body);
   if (g.err)
     return NULL;
 
