@@ -42,6 +42,45 @@ typedef struct Gen {
 } Gen;
 
 void gen_error(Gen *g, Loc loc, const char *fmt, const char *arg);
+
+/* pcal_text.c: text building (see there). */
+typedef VEC(char) SB;
+typedef VEC(char *) Items;
+void sb_add(SB *b, const char *s);
+void sb_addn(SB *b, const char *s, size_t n);
+void sb_spaces(SB *b, int n);
+char *pg_take(SB *b);
+char *pg_cat(const char *prefix, const char *item);
+char *pg_junction(const Items *it, const char *op, bool bare1);
+char *pg_wrap_asserts(const char *t);
+char *pg_wrap_unchanged(const char *t);
+
+/* pcal_gen.c: the variables as a step sees them, and the statements. */
+typedef enum { V_PC, V_GLOBAL, V_STACK, V_PARAM, V_PLOCAL, V_LOCAL } VKind;
+
+typedef struct Var {
+  Sym name;
+  VKind kind;
+  int owner;    /* procedure (PARAM, PLOCAL) or process (LOCAL) index */
+  bool indexed; /* a function of self */
+  PBind *bind;
+} Var;
+
+typedef struct Ctx {
+  Gen *g;
+  VEC(Var) vars; /* in the order of `vars` */
+  int proc, process; /* the body being translated (-1: none) */
+  const char *self;  /* "self", an `=` process's id, or NULL */
+  bool *assigned;    /* per variable, in this step */
+  VEC(Sym) bound;    /* names bound by enclosing withs */
+  bool multi;
+  bool needs_default;
+  bool omit_pc; /* every process a lone unlabeled `while TRUE` loop */
+} Ctx;
+char *pg_expr(Ctx *c, const PExpr *e);
+void pg_unchanged(Ctx *c, Items *out, const bool *which);
+void pg_gen_list(Ctx *c, FList *l, Items *out);
+const char *pg_init_value(Ctx *c, PBind *b, char **own);
 void pcal_explode(Gen *g, PStmts *body, Sym end, Loc where);
 
 #endif
