@@ -74,7 +74,8 @@ static void lex_all(P *p) {
       sp = 0;
       continue;
     }
-    if (c == ' ' || c == '\t' || c == '\r') {
+    if (c == ' ' || c == '\t' || c == '\r' || (c > 0 && c < 4)) {
+      /* (bytes 1-3 are the generator's layout markers: never tokens) */
       adv(p);
       sp++;
       continue;

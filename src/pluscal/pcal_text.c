@@ -118,8 +118,15 @@ char *pg_wrap_unchanged(const char *t) {
       continue;
     }
     int here = (int)(m - t), ch = 65 - (here - 13);
-    sb_addn(&b, t, (size_t)(m - t));
     const char *end = strstr(m, " >>");
+    if (!end || end > t + n) { /* no list after all: the line as it is */
+      for (size_t i = 0; i < n; i++)
+        if (t[i] != '\x03')
+          sb_addn(&b, t + i, 1);
+      t += n;
+      continue;
+    }
+    sb_addn(&b, t, (size_t)(m - t));
     SB cur = {0};
     bool have = false;
     for (const char *q = m + 1; q < end;) {

@@ -191,6 +191,20 @@ START_TEST(t_markers_replaced) {
 }
 END_TEST
 
+/* Bytes 1-3 in the algorithm (the generator's layout markers) are blanks:
+ * the fuzzer found that they broke the UNCHANGED wrapping. */
+START_TEST(t_marker_bytes_in_input) {
+  const char *text = "---- MODULE C ----\n(* --algorithm C\nvariables x = 0, "
+                     "y = 0, z = 0;\nbegin A: x := \003 1 \001; B: y := 2 "
+                     "\002; end algorithm *)\n====\n";
+  char *got = pcal_translate_text("C.tla", text, NULL, NULL);
+  ck_assert_ptr_nonnull(got);
+  ck_assert(strstr(got, "/\\ x' = 1\n"));
+  ck_assert(strstr(got, "/\\ UNCHANGED << y, z >>\n"));
+  free(got);
+}
+END_TEST
+
 /* ---- the command line ---- */
 
 static int run(const char *cmd, char **out) {
@@ -358,6 +372,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
+  tcase_add_test(t, t_marker_bytes_in_input);
   suite_add_tcase(s, t);
   TCase *c = tcase_create("cli");
   tcase_add_checked_fixture(c, setup, teardown);
