@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh -- runs one of brink's libFuzzer harnesses (built by `make fuzz`).
 #
-#   fuzz/run.sh parse|cfg [SECONDS]     (default 600 seconds)
+#   fuzz/run.sh parse|cfg|pluscal [SECONDS]     (default 600 seconds)
 #
 # The first run seeds build-fuzz/corpus_<target>/ from the shared corpus
 # (../shared/corpus), brink's own tests and shipped modules; later runs go
@@ -11,7 +11,7 @@
 # build-fuzz/crashes_<target>/; the log is build-fuzz/<target>.log.
 set -eu
 cd "$(dirname "$0")/.."
-target=${1:?usage: fuzz/run.sh parse|cfg [SECONDS]}
+target=${1:?usage: fuzz/run.sh parse|cfg|pluscal [SECONDS]}
 secs=${2:-600}
 bin=build-fuzz/fuzz_$target
 [ -x "$bin" ] || { echo "run.sh: $bin missing (make fuzz)" >&2; exit 2; }
@@ -20,7 +20,7 @@ crashes=build-fuzz/crashes_$target
 mkdir -p "$corpus" "$crashes"
 if [ -z "$(ls -A "$corpus")" ]; then
   case $target in
-  parse) ext=tla ;;
+  parse|pluscal) ext=tla ;;
   cfg) ext=cfg ;;
   *) echo "run.sh: unknown target $target" >&2; exit 2 ;;
   esac

@@ -4,6 +4,7 @@
  *   brink parse [--print] Spec.tla     parse and resolve, report errors;
  *                                      --print: the root module as TLA+
  *   brink parse --roundtrip Spec.tla   parse, print, re-parse, compare
+ *   brink translate [-wf ...] Spec.tla  write the PlusCal translation
  *
  * Options are one X-macro table (name, takes an argument, help).  Exit
  * codes are TLC's (diag.h).  The config defaults to Spec.cfg beside the
@@ -23,6 +24,7 @@
 #include "driver.h"
 #include "eval.h"
 #include "parse.h"
+#include "pluscal.h"
 #include "print.h"
 #include "report.h"
 #include "resolve.h"
@@ -33,7 +35,7 @@
 #define BRINK_VERSION "0.1.0"
 
 /* Which commands take an option. */
-enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_ALL = 7 };
+enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_TRANSLATE = 8, C_ALL = 15 };
 
 #define OPTIONS(X)                                                             \
   X(CONFIG, "--config", 1, C_CHECK | C_TYPES,                                  \
@@ -135,6 +137,9 @@ static const struct {
     {"typecheck", C_TYPES,
      "brink typecheck [--config FILE] [--verbose] Spec[.tla]   the inferred "
      "types (the config is optional)"},
+    {"translate", C_TRANSLATE,
+     "brink translate [-wf -sf -wfNext -termination -nocfg -label] Spec.tla   "
+     "write the PlusCal algorithm's translation into the file"},
 };
 
 /* The usage of the commands in mask cmds (all: the whole tool). */
@@ -374,6 +379,33 @@ static bool apply_consts(Config *cfg, char **defs, size_t n) {
   return true;
 }
 
+/* `brink translate [-wf -sf -wfNext -termination -nocfg -label] Spec.tla`:
+ * the PlusCal translator's options, spelled as it spells them. */
+static int translate_main(int argc, char **argv) {
+  POpts o = {0};
+  const char *path = NULL;
+  for (int i = 2; i < argc; i++) {
+    if (argv[i][0] == '-') {
+      if (!pcal_option(&o, argv[i])) {
+        fprintf(stderr, "brink: unknown translate option '%s' (-wf, -sf, "
+                        "-wfNext, -termination, -nocfg, -label)\n", argv[i]);
+        return EXIT_OTHER;
+      }
+    } else if (!path) {
+      path = argv[i];
+    } else {
+      fprintf(stderr, "brink: more than one file given ('%s' and '%s')\n",
+              path, argv[i]);
+      return EXIT_OTHER;
+    }
+  }
+  if (!path) {
+    fprintf(stderr, "brink: no file given (usage: brink translate Spec.tla)\n");
+    return EXIT_OTHER;
+  }
+  return pcal_translate_file(path, &o);
+}
+
 static int brink_main(int argc, char **argv) {
   if (argc < 2) {
     usage(stderr, C_ALL);
@@ -389,6 +421,8 @@ static int brink_main(int argc, char **argv) {
     printf("brink %s\n", BRINK_VERSION);
     return 0;
   }
+  if (strcmp(cmd, "translate") == 0)
+    return translate_main(argc, argv);
   int cmd_mask = 0;
   for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
     if (strcmp(cmd, commands[i].name) == 0)

@@ -21,6 +21,7 @@
 #include "instance.h"
 #include "library.h"
 #include "parse.h"
+#include "pluscal.h"
 
 typedef struct Entry {
   Sym name;
@@ -1025,8 +1026,23 @@ static Module *load_module(Resolver *r, Sym name, Loc at) {
     return NULL;
   }
   Module *m = NULL;
+  bool bad_algo = false;
+  char *algo =
+      text && !shipped ? pcal_text_for_check(path, text, &bad_algo) : NULL;
+  if (bad_algo) { /* the algorithm's errors are printed */
+    r->errors++;
+    free(text);
+    free(path);
+    return NULL;
+  }
+  if (algo) { /* PlusCal translated in memory (pluscal.h) */
+    free(text);
+    text = algo;
+  }
   if (text) {
     m = parse_text(path, text);
+    if (algo)
+      pcal_relocate(m, path);
     free(text);
   } else {
     bool found = false;
@@ -1438,7 +1454,19 @@ Program *program_load(const char *path) {
     diag_error(none, "cannot read %s: %s", path, strerror(errno));
     return NULL;
   }
+  bool bad_algo = false;
+  char *algo = pcal_text_for_check(path, text, &bad_algo);
+  if (bad_algo) { /* the algorithm's errors are printed */
+    free(text);
+    return NULL;
+  }
+  if (algo) { /* PlusCal translated in memory (pluscal.h) */
+    free(text);
+    text = algo;
+  }
   Module *m = parse_text(path, text);
+  if (algo)
+    pcal_relocate(m, path);
   if (!m) {
     free(text);
     return NULL;

@@ -1,0 +1,240 @@
+/* pcal_explode.c -- cuts a PlusCal body into steps, one per label.
+ *
+ * A step is what happens from one label to the next: the statements from
+ * the label on, where control leaving the step becomes an assignment to
+ * pc (a goto node).  The rules are the translator's: a compound statement
+ * (if, either, with) with no label, goto, call or return inside is
+ * "simple" and the statements after it continue the same step; one that
+ * holds such a statement hands control to the statement after it, which
+ * must then be labeled, by a goto at the end of each branch that falls
+ * through.  A while is a step of its own: `IF cond THEN body, back to the
+ * while ELSE what follows`.  A call or return ends the step; what follows
+ * must be labeled.  Steps are listed in the order of their labels in the
+ * source. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pcal_gen.h"
+
+static bool has_jump(const PStmts *b);
+
+/* Whether s holds (or is) a label, goto, call or return; its own label
+ * counts only when `own`. */
+static bool stmt_jumps_own(const PStmt *s, bool own) {
+  if ((own && s->label) || s->kind == PS_GOTO || s->kind == PS_CALL ||
+      s->kind == PS_RETURN || s->kind == PS_WHILE)
+    return true;
+  if (has_jump(&s->body) || has_jump(&s->els))
+    return true;
+  for (size_t i = 0; i < s->ors.len; i++)
+    if (has_jump(&s->ors.data[i]))
+      return true;
+  return false;
+}
+
+static bool stmt_jumps(const PStmt *s) { return stmt_jumps_own(s, false); }
+
+static bool has_jump(const PStmts *b) {
+  for (size_t i = 0; i < b->len; i++)
+    if (stmt_jumps_own(b->data[i], true))
+      return true;
+  return false;
+}
+
+static FNode *fnode(FKind k, PStmt *s) {
+  FNode *n = xcalloc(1, sizeof *n);
+  n->k = k;
+  n->s = s;
+  return n;
+}
+
+static FNode *fgoto(Sym target) {
+  FNode *n = fnode(F_GOTO, NULL);
+  n->target = target;
+  return n;
+}
+
+static void ex_seq(Gen *g, PStmts *list, size_t i, Sym cont, FList *out,
+                   bool first);
+
+/* A label for the statement that must have one: its own, or with -label
+ * a fresh one; 0 after the error. */
+static Sym need_label(Gen *g, PStmt *s, const char *why) {
+  if (s->label)
+    return s->label;
+  if (g->opt->label) {
+    char buf[32];
+    snprintf(buf, sizeof buf, "Lbl_%d", ++g->auto_labels);
+    s->label = sym_intern(buf);
+    s->label_loc = s->loc;
+    return s->label;
+  }
+  gen_error(g, s->loc, "PlusCal: missing label %s", why);
+  return 0;
+}
+
+static void start_step(Gen *g, PStmts *list, size_t j, Sym cont) {
+  PStmt *s = list->data[j];
+  for (size_t k = 0; k < g->steps.len && !g->no_pc; k++)
+    if (g->steps.data[k].label == s->label) {
+      gen_error(g, s->label_loc, "PlusCal: label %s defined twice",
+                sym_str(s->label));
+      return;
+    }
+  Step st = {s->label, s->label_loc, {0}};
+  VEC_PUSH(g->steps, st);
+  size_t at = g->steps.len - 1;
+  Sym saved = g->cur_label;
+  g->cur_label = s->label;
+  FList body = {0};
+  ex_seq(g, list, j, cont, &body, true);
+  g->steps.data[at].body = body;
+  g->cur_label = saved;
+}
+
+/* What follows a statement that ends its step: a labeled statement whose
+ * step starts here, or the continuation. */
+static Sym follow(Gen *g, PStmts *list, size_t j, Sym cont, const char *why) {
+  if (j + 1 >= list->len)
+    return cont;
+  Sym l = need_label(g, list->data[j + 1], why);
+  if (l)
+    start_step(g, list, j + 1, cont);
+  return l;
+}
+
+static void ex_seq(Gen *g, PStmts *list, size_t i, Sym cont, FList *out,
+                   bool first) {
+  for (size_t j = i; j < list->len && !g->err; j++) {
+    PStmt *s = list->data[j];
+    if (s->label && !(j == i && first)) {
+      VEC_PUSH(*out, fgoto(s->label));
+      start_step(g, list, j, cont);
+      return;
+    }
+    switch (s->kind) {
+    case PS_WHILE: {
+      if (!(j == i && first)) {
+        if (!need_label(g, s, "before a while statement"))
+          return;
+        VEC_PUSH(*out, fgoto(s->label));
+        start_step(g, list, j, cont);
+        return;
+      }
+      if (s->e.len == 1 && s->e.data[0].len == 4 &&
+          !strncmp(s->e.data[0].s, "TRUE", 4)) {
+        /* while TRUE: the body, with no test and no way out */
+        ex_seq(g, &s->body, 0, g->cur_label, out, false);
+        return;
+      }
+      FNode *n = fnode(F_IF, s);
+      n->nb = 2;
+      n->b = xcalloc(2, sizeof *n->b);
+      ex_seq(g, &s->body, 0, g->cur_label, &n->b[0], false);
+      ex_seq(g, list, j + 1, cont, &n->b[1], false);
+      VEC_PUSH(*out, n);
+      return;
+    }
+    case PS_IF:
+    case PS_EITHER:
+    case PS_WITH: {
+      FNode *n = fnode(s->kind == PS_IF       ? F_IF
+                       : s->kind == PS_EITHER ? F_EITHER
+                                              : F_WITH,
+                       s);
+      PStmts *br[64];
+      size_t nb = 0;
+      if (s->kind == PS_IF) {
+        br[nb++] = &s->body;
+        br[nb++] = &s->els;
+      } else if (s->kind == PS_WITH) {
+        br[nb++] = &s->body;
+      } else {
+        for (size_t k = 0; k < s->ors.len && nb < 64; k++)
+          br[nb++] = &s->ors.data[k];
+      }
+      n->nb = nb;
+      n->b = xcalloc(nb, sizeof *n->b);
+      VEC_PUSH(*out, n);
+      if (!stmt_jumps(s)) {
+        for (size_t k = 0; k < nb; k++)
+          ex_seq(g, br[k], 0, 0, &n->b[k], false);
+        continue;
+      }
+      Sym after = 0;
+      if (j + 1 < list->len) {
+        after = need_label(g, list->data[j + 1],
+                           s->kind == PS_IF ? "after an if statement that "
+                                              "contains a label, goto, call "
+                                              "or return"
+                           : s->kind == PS_EITHER
+                               ? "after an either statement that contains a "
+                                 "label, goto, call or return"
+                               : "after a with statement that contains a "
+                                 "goto, call or return");
+        if (!after)
+          return;
+      } else
+        after = cont;
+      for (size_t k = 0; k < nb; k++)
+        ex_seq(g, br[k], 0, after, &n->b[k], false);
+      if (j + 1 < list->len)
+        start_step(g, list, j + 1, cont);
+      return;
+    }
+    case PS_GOTO:
+      VEC_PUSH(*out, fgoto(s->target));
+      follow(g, list, j, cont, "after a goto");
+      return;
+    case PS_RETURN:
+      VEC_PUSH(*out, fnode(F_RETURN, s));
+      follow(g, list, j, cont, "after a return");
+      return;
+    case PS_CALL: {
+      FNode *n = fnode(F_CALL, s);
+      VEC_PUSH(*out, n);
+      if (j + 1 < list->len && !list->data[j + 1]->label &&
+          list->data[j + 1]->kind == PS_RETURN) {
+        n->tail = true; /* call P(..); return */
+        follow(g, list, j + 1, cont, "after a return");
+        return;
+      }
+      if (j + 1 < list->len && !list->data[j + 1]->label &&
+          list->data[j + 1]->kind == PS_GOTO) {
+        n->target = list->data[j + 1]->target;
+        follow(g, list, j + 1, cont, "after a goto");
+        return;
+      }
+      n->target = follow(g, list, j, cont, "after a call");
+      return;
+    }
+    default:
+      VEC_PUSH(*out, fnode(F_LEAF, s));
+    }
+  }
+  if (cont && !g->err)
+    VEC_PUSH(*out, fgoto(cont));
+}
+
+static int step_cmp(const void *a, const void *b) {
+  const Step *x = a, *y = b;
+  if (x->loc.line != y->loc.line)
+    return x->loc.line < y->loc.line ? -1 : 1;
+  return x->loc.col < y->loc.col ? -1 : x->loc.col > y->loc.col;
+}
+
+/* The steps of one body (a process's, a procedure's, the algorithm's);
+ * appended to g->steps from index `from`, sorted by source position. */
+void pcal_explode(Gen *g, PStmts *body, Sym end, Loc where) {
+  size_t from = g->steps.len;
+  if (!body->len) {
+    gen_error(g, where, "PlusCal: an empty body%s", "");
+    return;
+  }
+  if (!need_label(g, body->data[0], "at the beginning of a body"))
+    return;
+  start_step(g, body, 0, end);
+  if (g->steps.len > from)
+    qsort(g->steps.data + from, g->steps.len - from, sizeof(Step), step_cmp);
+}

@@ -1,0 +1,8 @@
+---- MODULE ExpressionExpected ----
+EXTENDS Naturals
+(* --algorithm ExpressionExpected {
+variables x = 0;
+{ A: x := ;
+}
+} *)
+====

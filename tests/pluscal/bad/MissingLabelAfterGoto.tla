@@ -1,0 +1,10 @@
+---- MODULE MissingLabelAfterGoto ----
+EXTENDS Naturals
+(* --algorithm MissingLabelAfterGoto {
+variables x = 0;
+{ A: goto B;
+     x := 1;
+  B: skip
+}
+} *)
+====

@@ -1,0 +1,8 @@
+---- MODULE ReturnOutsideProcedure ----
+EXTENDS Naturals
+(* --algorithm ReturnOutsideProcedure {
+variables x = 0;
+{ A: return
+}
+} *)
+====

@@ -1,0 +1,9 @@
+---- MODULE UndefinedProcedure ----
+EXTENDS Naturals
+(* --algorithm UndefinedProcedure {
+variables x = 0;
+{ A: call Q(1);
+  B: skip
+}
+} *)
+====
