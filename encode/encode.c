@@ -152,6 +152,9 @@ struct Enc {
     Value **vals;
     size_t cap, len;
   } memo;
+  /* For --stats: the terms made while each definition that may assign
+   * (an action) was being unfolded, outermost application only. */
+  VEC(EncDefTerms) def_terms;
 };
 
 static Value not_const_marker;
@@ -3698,6 +3701,32 @@ static bool primed_predicate(Enc *E, Expr *e) {
   return d && d->kind == DEF_OP && !d->recursive;
 }
 
+static EncDefTerms *def_terms_find(Enc *E, Sym name) {
+  for (size_t i = 0; i < E->def_terms.len; i++)
+    if (E->def_terms.data[i].name == name)
+      return &E->def_terms.data[i];
+  return NULL;
+}
+
+/* The entry of an outermost application of name, now active; NULL when
+ * an application of it is being unfolded already. */
+static EncDefTerms *def_terms_enter(Enc *E, Sym name) {
+  EncDefTerms *dt = def_terms_find(E, name);
+  if (!dt) {
+    VEC_PUSH(E->def_terms, ((EncDefTerms){name, 0, false}));
+    dt = &VEC_LAST(E->def_terms);
+  }
+  if (dt->active)
+    return NULL;
+  dt->active = true;
+  return dt;
+}
+
+size_t enc_def_terms(const Enc *E, const EncDefTerms **out) {
+  *out = E->def_terms.data;
+  return E->def_terms.len;
+}
+
 static TermId enc_act(Enc *E, Expr *e, Bind *env) {
   switch (e->kind) {
   case EX_OP:
@@ -3784,7 +3813,14 @@ static TermId enc_act(Enc *E, Expr *e, Bind *env) {
                     sym_str(d->name), MAX_UNFOLD);
       Bind frames[d->nparams > 0 ? d->nparams : 1];
       Bind *cur = bind_params(E, d, e->args, env, frames);
+      EncDefTerms *dt = def_terms_enter(E, d->name);
+      uint32_t before = term_count(T);
       TermId g = enc_act(E, d->body, cur);
+      if (dt) {
+        dt = def_terms_find(E, d->name); /* the vector may have moved */
+        dt->terms += term_count(T) - before;
+        dt->active = false;
+      }
       E->depth--;
       return g;
     }

@@ -19,6 +19,8 @@ typedef struct CheckOptions {
   const char *dump_smt2; /* write the query there as SMT-LIB 2, or NULL */
   bool safety_only; /* --safety-only: temporal properties and fairness are
                      * left unchecked on purpose (checked.h) */
+  bool stats;       /* --stats: per-depth time and sizes on stderr
+                     * (symbolic engine; driver.c) */
 } CheckOptions;
 
 int check_symbolic(const Spec *spec, const CheckOptions *opt);

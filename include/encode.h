@@ -64,6 +64,16 @@ TermId enc_take_axioms(Enc *e);
 size_t enc_choices(const Enc *e, const uint32_t **ids, SymVal *const **vals);
 
 TermId enc_init(Enc *e, SymVal ***state, WdErrVec *errs);
+/* For --stats: the terms made while each definition that may assign (an
+ * action, named by its definition) was unfolded by enc_init and enc_next
+ * since enc_new; an application inside another of the same name counts
+ * once.  Nested definitions count inside their callers too. */
+typedef struct EncDefTerms {
+  Sym name;
+  uint64_t terms;
+  bool active; /* being unfolded now */
+} EncDefTerms;
+size_t enc_def_terms(const Enc *e, const EncDefTerms **out);
 /* Encodes one step of Next from cur; *next receives the successor. */
 TermId enc_next(Enc *e, SymVal **cur, SymVal ***next, WdErrVec *errs);
 /* A state predicate on cur (next NULL) or an action predicate on the step

@@ -18,6 +18,7 @@
 #define BRINK_SOLVER_H
 
 #include <gmp.h>
+#include <time.h>
 
 #include "term.h"
 
@@ -28,6 +29,22 @@ typedef enum SolverResult {
 } SolverResult;
 
 typedef struct Solver Solver;
+
+/* What a back end reports for --stats (the stats op): cumulative times
+ * since it was created, in CPU seconds of the process (solver_clock: on a
+ * shared machine wall-clock times stretch with the load), and the size of
+ * what it holds now.  A count a back end does not have is -1 (Z3 has no
+ * AIG and no CNF of its own). */
+typedef struct SolverStats {
+  double translate_s; /* terms into the back end's form: AIG and CNF, or
+                         Z3 ASTs */
+  double solve_s;     /* inside the SAT or SMT search */
+  long checks;        /* check() calls */
+  long terms;         /* terms translated so far */
+  long aig_nodes;
+  long clauses;
+  long vars; /* SAT variables */
+} SolverStats;
 
 typedef struct SolverOps {
   const char *name;
@@ -46,6 +63,8 @@ typedef struct SolverOps {
   const char *(*describe)(Solver *s);
   const char *(*caveat)(Solver *s);
   bool (*partial_model)(Solver *s);
+  /* Optional: fills the counters it has (the caller set all to -1). */
+  void (*stats)(Solver *s, SolverStats *out);
 } SolverOps;
 
 struct Solver {
@@ -87,6 +106,19 @@ static inline const char *solver_caveat(Solver *s) {
 }
 static inline bool solver_partial_model(Solver *s) {
   return s->ops->partial_model && s->ops->partial_model(s);
+}
+/* The clock of SolverStats: the process's CPU time in seconds. */
+static inline double solver_clock(void) {
+  return (double)clock() / CLOCKS_PER_SEC;
+}
+
+/* False when the back end keeps no counters. */
+static inline bool solver_stats(Solver *s, SolverStats *out) {
+  *out = (SolverStats){-1, -1, -1, -1, -1, -1, -1};
+  if (!s->ops->stats)
+    return false;
+  s->ops->stats(s, out);
+  return true;
 }
 static inline void solver_delete(Solver *s) {
   if (s)

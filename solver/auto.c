@@ -160,6 +160,11 @@ static bool auto_partial_model(Solver *base) {
   return solver_partial_model(((AutoSolver *)base)->cur);
 }
 
+/* The counters of the back end in use (after a move to Z3: Z3's only). */
+static void auto_stats(Solver *base, SolverStats *out) {
+  solver_stats(((AutoSolver *)base)->cur, out);
+}
+
 static void auto_destroy(Solver *base) {
   AutoSolver *s = (AutoSolver *)base;
   solver_delete(s->cur);
@@ -182,6 +187,7 @@ static const SolverOps auto_ops = {
     .describe = auto_describe,
     .caveat = auto_caveat,
     .partial_model = auto_partial_model,
+    .stats = auto_stats,
 };
 
 Solver *solver_auto_new(TermMgr *tm, const CadicalOptions *o) {

@@ -225,6 +225,10 @@ static void smt2_destroy(Solver *base) {
   free(s);
 }
 
+static void smt2_stats(Solver *base, SolverStats *out) {
+  solver_stats(((Smt2Solver *)base)->inner, out);
+}
+
 static const SolverOps smt2_ops = {
     .name = "smt2",
     .assert_term = smt2_assert_term,
@@ -237,6 +241,7 @@ static const SolverOps smt2_ops = {
     .describe = smt2_describe,
     .caveat = smt2_caveat,
     .partial_model = smt2_partial_model,
+    .stats = smt2_stats,
 };
 
 Solver *solver_smt2_dump_new(Solver *inner, const char *path) {

@@ -64,6 +64,9 @@ typedef struct Z3Solver {
   TermEval *eval;        /* values in the model, from its leaves' */
   struct Z3Solver *next; /* registry of live solvers */
   int stop_handle;       /* its interrupter (stop.h), or -1 */
+  /* For --stats: terms translated, time translating and in the search. */
+  long nbuilt, checks;
+  double translate_s, solve_s;
 } Z3Solver;
 
 /* Deeper subterms are cut (z3_cut).  Z3 survived depth 20,000 in tests,
@@ -340,6 +343,7 @@ static void z3_build(Z3Solver *s, TermId t) {
   }
   s->ast[t] = r;
   s->depth[t] = depth;
+  s->nbuilt++;
 }
 
 /* The AST of t (owned by the memo table), or NULL after a Z3 error. */
@@ -409,7 +413,9 @@ static void z3_release_model(Z3Solver *s) {
 
 static void z3_assert_term(Solver *base, TermId t) {
   Z3Solver *s = (Z3Solver *)base;
+  double t0 = solver_clock();
   Z3_ast a = z3_term(s, t);
+  s->translate_s += solver_clock() - t0;
   if (a)
     Z3_solver_assert(s->ctx, s->solver, a);
   z3_ok(s);
@@ -428,15 +434,20 @@ static SolverResult z3_check(Solver *base, const TermId *assumptions,
     return z3_unknown(s, s->error);
   assert(n < UINT_MAX);
   Z3_ast *lits = xmalloc((n ? n : 1) * sizeof *lits);
+  double t0 = solver_clock();
   for (size_t i = 0; i < n && !s->error; i++)
     lits[i] = z3_assumption(s, assumptions[i]);
+  s->translate_s += solver_clock() - t0;
+  s->checks++;
   Z3_lbool r = Z3_L_UNDEF;
   if (stop_requested()) { /* SIGINT, SIGTERM or --timeout (stop.h) */
     free(lits);
     return z3_unknown(s, "canceled");
   }
+  t0 = solver_clock();
   if (z3_ok(s))
     r = Z3_solver_check_assumptions(s->ctx, s->solver, (unsigned)n, lits);
+  s->solve_s += solver_clock() - t0;
   free(lits);
   if (!z3_ok(s))
     return z3_unknown(s, s->error);
@@ -580,6 +591,14 @@ static void z3_destroy(Solver *base) {
   free(s);
 }
 
+static void z3_stats(Solver *base, SolverStats *out) {
+  Z3Solver *s = (Z3Solver *)base;
+  out->translate_s = s->translate_s;
+  out->solve_s = s->solve_s;
+  out->checks = s->checks;
+  out->terms = s->nbuilt;
+}
+
 static const SolverOps z3_ops = {
     .name = "z3",
     .assert_term = z3_assert_term,
@@ -589,6 +608,7 @@ static const SolverOps z3_ops = {
     .reason_unknown = z3_reason_unknown,
     .set_timeout_ms = z3_set_timeout_ms,
     .destroy = z3_destroy,
+    .stats = z3_stats,
 };
 
 static Z3_sort z3_keep_sort(Z3Solver *s, Z3_sort so) {

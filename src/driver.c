@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bmcstats.h"
 #include "checked.h"
 #include "encode.h"
 #include "eval.h"
@@ -37,6 +38,7 @@ typedef struct Bmc {
   double t0;
   int k; /* the frame being checked */
   VEC(TermId) asserted; /* what assert_term asserted */
+  BmcStats *st;         /* --stats, or NULL */
 } Bmc;
 
 static void assert_term(Bmc *b, TermId t) {
@@ -431,6 +433,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   b.tm = term_mgr_new();
   b.solver = new_solver(opt, b.tm);
   b.enc = enc_new(spec, b.tm);
+  b.st = bst_new(opt->stats, spec, b.tm, b.solver, b.enc);
   if (opt->max_seq_len >= 0)
     enc_set_max_seq_len(b.enc, opt->max_seq_len);
   b.t0 = util_now();
@@ -446,7 +449,9 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   }
   WdErrVec errs = {0};
   SymVal **s0;
+  bst_enter(b.st);
   TermId g0 = enc_init(b.enc, &s0, &errs);
+  bst_leave(b.st, BST_INIT, 0, true);
   keep_choices(&b);
   VEC_PUSH(b.frames, s0);
   if (errs.len) {
@@ -475,14 +480,18 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     errs.len = 0;
     VEC(TermId) bad = {0};
     enc_set_frame(b.enc, k);
-    for (size_t i = 0; i < spec->invariants.len; i++)
+    for (size_t i = 0; i < spec->invariants.len; i++) {
+      bst_enter(b.st);
       VEC_PUSH(bad, term_mk_not(b.tm, enc_pred(b.enc, spec->invariants.data[i].expr,
                                                b.frames.data[k], NULL, &errs)));
+      bst_leave(b.st, BST_INV, i, true);
+    }
     /* PROPERTY conjuncts TLC checks on states and steps: []P in every
      * state, P in the initial states, [][A]_v on the step into frame k. */
     for (size_t i = 0; i < spec->properties.len; i++) {
       const Property *p = &spec->properties.data[i];
       TermId holds = TERM_NONE;
+      bst_enter(b.st);
       if (p->kind == PROP_ALWAYS || (p->kind == PROP_INIT && k == 0)) {
         enc_set_frame(b.enc, k);
         holds = enc_pred(b.enc, p->expr, b.frames.data[k], NULL, &errs);
@@ -491,13 +500,16 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
         holds = enc_action_prop(b.enc, p->expr, p->sub, b.frames.data[k - 1],
                                 b.frames.data[k], &errs);
       }
+      bst_leave(b.st, BST_PROP, 0, true);
       if (holds)
         VEC_PUSH(bad, term_mk_not(b.tm, holds));
     }
     TermId q = term_mk_or2(b.tm, term_mk_or(b.tm, bad.data, bad.len),
                            any_wd(&b, &errs, 0));
     VEC_FREE(bad);
+    bst_enter(b.st);
     SolverResult r = ask(&b, q);
+    bst_leave(b.st, BST_INV, SIZE_MAX, false);
     if (r == SOLVER_UNKNOWN) {
       code = unknown(&b);
       goto popped;
@@ -522,11 +534,13 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
       goto popped;
     }
     report_depth_checked(k, solver_describe(b.solver)); /* progress line */
+    bst_depth(b.st, k, b.frames.data[k]);
     if (k == K && !spec->check_deadlock)
       break;
     /* Frame k must be in the model to be explored further. */
     errs.len = 0;
     VEC(TermId) keep = {0};
+    bst_enter(b.st);
     enc_set_frame(b.enc, k);
     for (size_t i = 0; i < spec->constraints.len; i++)
       VEC_PUSH(keep, enc_pred(b.enc, spec->constraints.data[i].expr,
@@ -536,11 +550,14 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
       for (size_t i = 0; i < spec->action_constraints.len; i++)
         VEC_PUSH(keep, enc_pred(b.enc, spec->action_constraints.data[i].expr,
                                 b.frames.data[k - 1], b.frames.data[k], &errs));
+    bst_leave(b.st, BST_CONSTRAINT, 0, true);
     size_t cons_errs = errs.len;
     SymVal **next;
     TermId mark = term_count(b.tm);
     enc_set_frame(b.enc, k);
+    bst_enter(b.st);
     TermId g = enc_next(b.enc, b.frames.data[k], &next, &errs);
+    bst_leave(b.st, BST_NEXT, 0, true);
     keep_choices(&b);
     if (errs.len) {
       /* Constraint errors happen in frame k; step errors only for states
@@ -551,7 +568,9 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
                                         : term_false(b.tm),
                               term_mk_and2(b.tm, inmodel,
                                            any_wd(&b, &errs, cons_errs)));
+      bst_enter(b.st);
       r = ask(&b, q2);
+      bst_leave(b.st, BST_ERRORS, 0, false);
       if (r == SOLVER_UNKNOWN) {
         code = unknown(&b);
         goto popped;
@@ -565,20 +584,15 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
       assert_term(&b, keep.data[i]);
     VEC_FREE(keep);
     if (spec->check_deadlock) {
+      bst_enter(b.st);
       code = find_deadlock(&b, k, g, mark);
+      bst_leave(b.st, BST_DEADLOCK, 0, false);
       if (code != EXIT_OK)
         goto popped;
     }
     if (k == K)
       break;
     VEC_PUSH(b.frames, next);
-    if (getenv("BRINK_DEBUG_SIZE")) { /* how the encoding grows */
-      fprintf(stderr, "brink: frame %d: %u terms; cells per variable:", k + 1,
-              term_count(b.tm));
-      for (int v = 0; v < spec->nvars; v++)
-        fprintf(stderr, " %u", next[v]->n);
-      fprintf(stderr, "\n");
-    }
     assert_term(&b, g);
   }
   const char *caveat = solver_caveat(b.solver);
@@ -599,8 +613,10 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
           K, what, seqs, solver_describe(b.solver), util_now() - b.t0);
   code = checked_finish(stdout, spec, &by, opt->safety_only);
 popped:
+  bst_summary(b.st);
   fail_pop(&fp);
 done:
+  bst_delete(b.st);
   solver_delete(b.solver);
   term_mgr_delete(b.tm);
   return code;

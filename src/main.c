@@ -56,6 +56,10 @@ enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_TRANSLATE = 8, C_ALL = 15 };
     "run")                                                                     \
   X(DUMPSMT2, "--dump-smt2", 1, C_CHECK,                                       \
     "FILE  write the query as SMT-LIB 2 at the end of the run")               \
+  X(STATS, "--stats", 0, C_CHECK,                                              \
+    "symbolic engine: per depth, on stderr, the time spent encoding, "        \
+    "translating and solving, and the terms, AIG nodes, clauses and "         \
+    "variables of the query, by formula")                                     \
   X(INIT, "--init", 1, C_CHECK,                                                \
     "NAME  the initial predicate (overrides the config)")                     \
   X(NEXT, "--next", 1, C_CHECK,                                                \
@@ -504,7 +508,7 @@ static int brink_main(int argc, char **argv) {
     }
   }
   CheckOptions co = {10, "auto", false, -1, 0, val[OPT_DUMPCNF], val[OPT_DUMPSMT2],
-                     flag[OPT_SAFETYONLY]};
+                     flag[OPT_SAFETYONLY], flag[OPT_STATS]};
   if (val[OPT_LENGTH]) {
     if (!number_option("--length", val[OPT_LENGTH], 0, 100000, &co.length))
       return EXIT_OTHER;
@@ -538,6 +542,9 @@ static int brink_main(int argc, char **argv) {
   if (co.int_width && strcmp(co.backend, "z3") == 0)
     fprintf(stderr, "brink: note: --int-width has no effect with --backend "
                     "z3 (its integers are unbounded)\n");
+  if (co.stats && strcmp(engine, "explicit") == 0)
+    fprintf(stderr, "brink: note: --stats has no effect with --engine "
+                    "explicit\n");
   if (co.dump_cnf && strcmp(co.backend, "z3") == 0) {
     fprintf(stderr, "brink: --dump-cnf needs the cadical back end "
                     "(--backend cadical or auto)\n");

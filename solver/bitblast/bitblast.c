@@ -98,6 +98,9 @@ typedef struct CadSolver {
   char *reason;
   char *desc;
   char *cav;
+  /* For --stats: time in the calls (busy_s) and in the SAT search. */
+  double busy_s, solve_s;
+  long checks;
 } CadSolver;
 
 static void cad_set_reason(CadSolver *s, char *msg) {
@@ -237,7 +240,10 @@ static int cad_solve(CadSolver *s, const int *lits, size_t n) {
     sat_assume(s->sat, lits[i]);
     VEC_PUSH(s->assumed, lits[i]);
   }
-  return sat_solve(s->sat);
+  double t0 = solver_clock();
+  int r = sat_solve(s->sat);
+  s->solve_s += solver_clock() - t0;
+  return r;
 }
 
 static SolverResult cad_unknown(CadSolver *s, char *why) {
@@ -245,9 +251,21 @@ static SolverResult cad_unknown(CadSolver *s, char *why) {
   return SOLVER_UNKNOWN;
 }
 
+static SolverResult cad_check_timed(CadSolver *s, const TermId *assumptions,
+                                    size_t n);
+
 static SolverResult cad_check(Solver *base, const TermId *assumptions,
                               size_t n) {
   CadSolver *s = (CadSolver *)base;
+  double t0 = solver_clock();
+  SolverResult r = cad_check_timed(s, assumptions, n);
+  s->busy_s += solver_clock() - t0;
+  s->checks++;
+  return r;
+}
+
+static SolverResult cad_check_timed(CadSolver *s, const TermId *assumptions,
+                                    size_t n) {
   s->model = CAD_NO_MODEL;
   if (s->error)
     return cad_unknown(s, xstrdup(s->error));
@@ -350,8 +368,24 @@ static void cad_assert_term(Solver *base, TermId t) {
   CadSolver *s = (CadSolver *)base;
   s->model = CAD_NO_MODEL;
   VEC_PUSH(s->asserted, t);
+  double t0 = solver_clock();
   if (!s->error)
     cad_assert_root(s, t);
+  s->busy_s += solver_clock() - t0;
+}
+
+/* Translation is the time in the calls outside the SAT search: blasting,
+ * Tseitin clauses, rebuilds, the exact evaluation of poisoned models. */
+static void cad_stats(Solver *base, SolverStats *out) {
+  CadSolver *s = (CadSolver *)base;
+  out->translate_s = s->busy_s - s->solve_s;
+  out->solve_s = s->solve_s;
+  out->checks = s->checks;
+  if (s->aig) {
+    out->aig_nodes = aig_num_nodes(s->aig);
+    out->vars = cnf_num_vars(s->cnf);
+    out->clauses = (long)cnf_num_clauses(s->cnf);
+  }
 }
 
 static const char *cad_reason_unknown(Solver *base) {
@@ -426,10 +460,6 @@ static void cad_dump(CadSolver *s) {
 
 static void cad_destroy(Solver *base) {
   CadSolver *s = (CadSolver *)base;
-  if (getenv("BRINK_DEBUG_CAD") && s->aig)
-    fprintf(stderr, "cadical: %u AIG nodes, %d variables, %zu clauses\n",
-            aig_num_nodes(s->aig), cnf_num_vars(s->cnf),
-            cnf_num_clauses(s->cnf));
   if (s->dump_path && s->sat)
     cad_dump(s);
   cad_instance_free(s);
@@ -457,6 +487,7 @@ static const SolverOps cad_ops = {
     .describe = cad_describe,
     .caveat = cad_caveat,
     .partial_model = cad_partial_model,
+    .stats = cad_stats,
 };
 
 Solver *solver_cadical_new(TermMgr *tm, const CadicalOptions *o) {

@@ -1,0 +1,187 @@
+/* t98_stats.c -- `--stats` (issue 17's measurements): the lines' shape on
+ * both back ends, the counts positive and growing with depth, the terms
+ * attributed to Init, each action and each invariant, and nothing of it
+ * without the option.  No timing is asserted: only that times are printed.
+ *
+ * brink runs as a subprocess (clirun.h) in a scratch directory holding
+ * Grow, a spec whose frames grow with depth (a set of numbers added and
+ * removed by two actions). */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clirun.h"
+#include "fixture.h"
+
+static const char *const GROW =
+    "---- MODULE Grow ----\n"
+    "EXTENDS Naturals\n"
+    "VARIABLE x, s\n"
+    "Init == x = 0 /\\ s = {}\n"
+    "Add == x < 5 /\\ x' = x + 1 /\\ s' = s \\cup {x}\n"
+    "Drop == s # {} /\\ \\E e \\in s : s' = s \\ {e} /\\ x' = x\n"
+    "Next == Add \\/ Drop\n"
+    "Bounded == x <= 5\n"
+    "Below == \\A e \\in s : e < x\n"
+    "====\n";
+
+static void setup(void) {
+  fixture_setup("stats");
+  fixture_write("Grow.tla", GROW);
+  fixture_write("Grow.cfg", "INIT Init\nNEXT Next\nINVARIANT Bounded Below\n");
+}
+
+enum { DEPTHS = 5 };
+
+/* The line of err that starts with prefix (NULL: none), up to its end. */
+static char *line_of(const char *err, const char *prefix) {
+  const char *p = strstr(err, prefix);
+  if (!p)
+    return NULL;
+  size_t n = strcspn(p, "\n");
+  char *l = malloc(n + 1);
+  memcpy(l, p, n);
+  l[n] = '\0';
+  return l;
+}
+
+/* A count written as "N <what>" in line, or -1. */
+static long count_before(const char *line, const char *what) {
+  const char *p = strstr(line, what);
+  if (!p)
+    return -1;
+  while (p > line && p[-1] == ' ')
+    p--;
+  while (p > line && p[-1] >= '0' && p[-1] <= '9')
+    p--;
+  return strtol(p, NULL, 10);
+}
+
+static void check_backend(const char *backend) {
+  const char *a[] = {"check",   "--stats",  "--length", "4", "--backend",
+                     backend, "Grow.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 0, out, "no invariant is violated in executions of up to 4 steps");
+  long terms[DEPTHS], sat[DEPTHS];
+  for (int k = 0; k < DEPTHS; k++) {
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "brink: stats depth %d: encode ", k);
+    char *l = line_of(r.err, prefix);
+    ck_assert_msg(l != NULL, "%s: no \"%s\" in stderr:\n%s", backend, prefix,
+                  r.err);
+    ck_assert_msg(strstr(l, " s, translate ") && strstr(l, " s, solve ") &&
+                      strstr(l, " quer"),
+                  "%s", l);
+    char frame[32];
+    snprintf(frame, sizeof frame, "; frame %d: ", k);
+    ck_assert_msg(strstr(l, frame), "%s", l);
+    terms[k] = count_before(l, " terms (+");
+    ck_assert_msg(terms[k] > 0, "%s", l);
+    if (strcmp(backend, "cadical") == 0) {
+      sat[k] = count_before(l, " clauses");
+      ck_assert_msg(count_before(l, " AIG nodes") > 0 && sat[k] > 0 &&
+                        count_before(l, " vars") > 0,
+                    "%s", l);
+    } else {
+      sat[k] = count_before(l, " terms translated");
+      ck_assert_msg(sat[k] >= 0 && !strstr(l, "AIG"), "%s", l);
+    }
+    if (k > 0)
+      ck_assert_msg(terms[k] > terms[k - 1] && sat[k] >= sat[k - 1],
+                    "%s: not growing at depth %d:\n%s", backend, k, r.err);
+    free(l);
+    /* The terms by formula: Init first, then each step's Next and both
+     * invariants. */
+    snprintf(prefix, sizeof prefix, "brink: stats depth %d terms: ", k);
+    l = line_of(r.err, prefix);
+    ck_assert_msg(l != NULL, "no \"%s\" in stderr:\n%s", prefix, r.err);
+    if (k == 0)
+      ck_assert_msg(strstr(l, "Init +"), "%s", l);
+    if (k >= 3)
+      ck_assert_msg(strstr(l, "Next +") && strstr(l, "(Add +") &&
+                        strstr(l, "Drop +") && strstr(l, "invariants +") &&
+                        strstr(l, "Below +"),
+                    "%s", l);
+    ck_assert_msg(strstr(l, "other +"), "%s", l);
+    free(l);
+    /* The cells of each variable: s holds a cell per number added. */
+    snprintf(prefix, sizeof prefix, "brink: stats depth %d cells: x ", k);
+    l = line_of(r.err, prefix);
+    ck_assert_msg(l && strstr(l, ", s "), "no \"%s\" in stderr:\n%s", prefix,
+                  r.err);
+    if (k >= 1)
+      ck_assert_msg(strtol(strstr(l, ", s ") + 4, NULL, 10) > 0, "%s", l);
+    free(l);
+  }
+  ck_assert_msg(sat[DEPTHS - 1] > 0, "%s", r.err);
+  ck_assert_msg(!strstr(r.err, "brink: stats depth 5"), "%s", r.err);
+  char *l = line_of(r.err, "brink: stats total: encode ");
+  ck_assert_msg(l && strstr(l, " s of CPU in all, ") &&
+                    strstr(l, " s of wall clock, ") &&
+                    strstr(l, " queries"),
+                "%s", r.err);
+  free(l);
+  l = line_of(r.err, "brink: stats terms by formula: Init ");
+  ck_assert_msg(l && strstr(l, "Next ") && strstr(l, "Add ") &&
+                    strstr(l, "Drop ") && strstr(l, "invariants ") &&
+                    strstr(l, "Bounded ") && strstr(l, "Below ") &&
+                    strstr(l, "deadlock "),
+                "%s", r.err);
+  free(l);
+  cli_out_free(&r);
+}
+
+START_TEST(test_stats_cadical) { check_backend("cadical"); }
+END_TEST
+
+START_TEST(test_stats_z3) { check_backend("z3"); }
+END_TEST
+
+START_TEST(test_stats_auto_and_violation) {
+  /* auto passes the counters of the back end it runs on; a violation
+   * still ends with the summary. */
+  fixture_write("Small.cfg", "INIT Init\nNEXT Next\nINVARIANT Small\n");
+  fixture_write("Small.tla", "---- MODULE Small ----\nEXTENDS Naturals\n"
+                             "VARIABLE x\nInit == x = 0\n"
+                             "Next == x' = x + 1\nSmall == x < 2\n====\n");
+  const char *a[] = {"check", "--stats", "Small.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 12, out, "brink: invariant Small is violated after 2 steps");
+  EXPECT(r, 12, err, "brink: stats depth 1: encode ");
+  ck_assert_msg(strstr(r.err, " clauses, ") &&
+                    strstr(r.err, "brink: stats total: encode ") &&
+                    !strstr(r.err, "brink: stats depth 2"),
+                "%s", r.err);
+  cli_out_free(&r);
+}
+END_TEST
+
+START_TEST(test_no_stats_without_option) {
+  const char *a[] = {"check", "--length", "4", "Grow.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 0, out, "no invariant is violated");
+  ck_assert_msg(!strstr(r.err, "stats"), "%s", r.err);
+  cli_out_free(&r);
+  /* The explicit engine has no such counters, and says so. */
+  const char *b[] = {"check",    "--stats",       "--engine",
+                     "explicit", "--no-deadlock", "Grow.tla", NULL};
+  r = cli_run(b);
+  EXPECT(r, 0, err, "brink: note: --stats has no effect with --engine "
+                    "explicit");
+  cli_out_free(&r);
+}
+END_TEST
+
+Suite *stats_suite(void) {
+  Suite *s = suite_create("stats");
+  TCase *tc = tcase_create("stats");
+  tcase_set_timeout(tc, 120);
+  tcase_add_checked_fixture(tc, setup, fixture_teardown);
+  tcase_add_test(tc, test_stats_cadical);
+  tcase_add_test(tc, test_stats_z3);
+  tcase_add_test(tc, test_stats_auto_and_violation);
+  tcase_add_test(tc, test_no_stats_without_option);
+  suite_add_tcase(s, tc);
+  return s;
+}
