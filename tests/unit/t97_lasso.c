@@ -275,6 +275,42 @@ START_TEST(test_refusals) {
 }
 END_TEST
 
+/* An atom that may fail to evaluate, and TLCGet("level"): refused, with
+ * the construct's location. */
+START_TEST(test_refused_atoms) {
+  fixture_write("R.tla", "---- MODULE R ----\nEXTENDS Naturals, TLC\n"
+                         "VARIABLE x\nInit == x = 0\n"
+                         "Next == x < 2 /\\ x' = x + 1\n"
+                         "Spec == Init /\\ [][Next]_x /\\ WF_x(Next)\n"
+                         "Bad == <>(<<1, 2>>[x + 1] = 2)\n"
+                         "Lvl == <>(TLCGet(\"level\") > 2)\n====\n");
+  static const char *const props[] = {"Bad", "Lvl"};
+  static const char *const wants[] = {
+      "the symbolic engine cannot check it: evaluating the formula may fail "
+      "in a reachable state (",
+      "the symbolic engine cannot check it: "};
+  static const char *const where[] = {"R.tla:7:11: a function is applied",
+                                      "R.tla:8:11: error: TLCGet"};
+  for (int i = 0; i < 2; i++) {
+    char cfg[128];
+    snprintf(cfg, sizeof cfg,
+             "SPECIFICATION Spec\nPROPERTY %s\nCHECK_DEADLOCK FALSE\n",
+             props[i]);
+    fixture_write("R.cfg", cfg);
+    char *tp = cli_in_dir("R.tla"), *cp = cli_in_dir("R.cfg");
+    const char *argv[] = {"check", "--length", "4", "--config", cp, tp, NULL};
+    Out r = cli_run(argv);
+    ck_assert_msg(r.status == 255, "%s: exit %d\n%s%s", props[i], r.status,
+                  r.out, r.err);
+    ck_assert_msg(strstr(r.out, wants[i]) && strstr(r.out, where[i]), "%s: %s",
+                  props[i], r.out);
+    cli_out_free(&r);
+    free(tp);
+    free(cp);
+  }
+}
+END_TEST
+
 START_TEST(test_corrupt_model) {
   const LCase *c = &cases[0];
   setenv("BRINK_TEST_CORRUPT_MODEL", "1", 1);
@@ -305,6 +341,7 @@ Suite *lasso_suite(void) {
   tcase_set_timeout(tc, 60);
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, test_refusals);
+  tcase_add_test(tc, test_refused_atoms);
   tcase_add_test(tc, test_corrupt_model);
   suite_add_tcase(s, tc);
   return s;
