@@ -9,8 +9,9 @@
  * The behaviour is s0 .. s_{k-1} followed forever by s_l .. s_{k-1}; a
  * stuttering last step with l = k-1 is "stutters forever".  Steps are
  * asserted once for the whole run (a step that stutters is always
- * possible), the loop and the formula under an assumption per (property,
- * k), k growing from 1, so the first lasso found is a shortest one.
+ * possible; every frame satisfies the CONSTRAINTs, as every state of
+ * TLC's graph does), the loop and the formula under an assumption per
+ * (property, k), k growing from 1, so the first lasso found is a shortest one.
  *
  * The formula is temporal.h's negation normal form of ~P.  On a lasso of
  * k positions every node has one truth value per position, and the
@@ -31,7 +32,7 @@
  * asserted false here; an error of an atom of the formula is asked for
  * and, if reachable, liveness is refused rather than judged.  Specs whose
  * answers the encoder bounds in ways a lasso would need to account for
- * (CONSTRAINTs, TLCGet("level")) are refused, as is anything the encoder
+ * (ACTION_CONSTRAINTs, TLCGet("level")) are refused, as is anything the encoder
  * or the normal form cannot take, each with its location.  A lasso found
  * is decoded and replayed: Init and Next by trace_replay on its non-
  * stuttering steps, equal states on the stuttering ones and at the loop,
@@ -93,6 +94,22 @@ static void check_level(Lasso *L, Expr *at) {
   solver_assert(L->s, enc_take_axioms(L->enc));
 }
 
+/* Frame i is a state TLC explores: it satisfies the CONSTRAINTs (TLC's
+ * graph, and the explicit engine's, holds no other state; the safety
+ * unrolling showed their evaluation errors unreachable). */
+static void in_model(Lasso *L, int i) {
+  if (!L->spec->constraints.len)
+    return;
+  WdErrVec errs = {0};
+  enc_set_frame(L->enc, i);
+  for (size_t c = 0; c < L->spec->constraints.len; c++)
+    solver_assert(L->s, enc_pred(L->enc, L->spec->constraints.data[c].expr,
+                                 L->frames.data[i], NULL, &errs));
+  check_level(L, L->spec->constraints.data[0].expr);
+  solver_assert(L->s, no_errs(L, &errs));
+  VEC_FREE(errs);
+}
+
 /* Frame n+1 from frame n: Next or a stuttering step. */
 static void extend(Lasso *L) {
   int n = (int)L->frames.len - 1;
@@ -112,6 +129,7 @@ static void extend(Lasso *L) {
   VEC_FREE(errs);
   VEC_PUSH(L->stut, st);
   VEC_PUSH(L->frames, f);
+  in_model(L, n + 1);
 }
 
 /* Atom a at position i (frames i and i+1 exist). */
@@ -580,9 +598,9 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
   L.s = solver;
   L.t0 = util_now();
   by->liveness = false;
-  if (spec->constraints.len || spec->action_constraints.len) {
-    refuse(by, "with a CONSTRAINT or ACTION_CONSTRAINT the lassos would "
-               "have to follow TLC's cut state graph");
+  if (spec->action_constraints.len) {
+    refuse(by, "with an ACTION_CONSTRAINT the lassos would have to follow "
+               "TLC's cut state graph");
     solver_delete(solver);
     return EXIT_OK;
   }
@@ -622,6 +640,7 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
   solver_assert(solver, no_errs(&L, &errs));
   VEC_FREE(errs);
   VEC_PUSH(L.frames, s0);
+  in_model(&L, 0);
   code = search(&L, K, by);
   fail_pop(&fp);
   diag_set_stream(out);

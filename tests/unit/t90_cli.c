@@ -1277,7 +1277,8 @@ START_TEST(test_unchecked_refused) {
                                              : "brink: no lasso of up to "),
                 "`%s` exited %d\n%s%s", r.cmd, r.status, r.out, r.err);
   run_free(&r);
-  /* With a CONSTRAINT the symbolic engine does not look for lassos. */
+  /* With an ACTION_CONSTRAINT the symbolic engine does not look for
+   * lassos. */
   r = run_refuse("symbolic", "tests/specs/LiveRefuseCons.cfg", false);
   ck_assert_msg(r.status == 255, "`%s` exited %d\n%s%s", r.cmd, r.status,
                 r.out, r.err);

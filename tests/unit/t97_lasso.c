@@ -253,6 +253,44 @@ START_TEST(test_grid) {
 }
 END_TEST
 
+/* A CONSTRAINT: the lassos stay in the states it allows, as the explicit
+ * engine's graph does (x < 3 of an unbounded walk). */
+#define WALK                                                                   \
+  "EXTENDS Naturals\n"                                                         \
+  "VARIABLE x\n"                                                               \
+  "Init == x = 0\n"                                                            \
+  "Next == x' = x + 1 \\/ (x > 0 /\\ x' = x - 1)\n"                            \
+  "Spec == Init /\\ [][Next]_x\n"                                              \
+  "Fair == Spec /\\ WF_x(Next)\n"                                              \
+  "Small == x < 3\n"
+
+static const LCase walk_cases[] = {
+    {WALK, "Spec", "<>(x = 5)", "CONSTRAINT Small\n", 13, 1, NULL},
+    {WALK, "Spec", "[]<>(x = 0)", "CONSTRAINT Small\n", 13, 2, NULL},
+    {WALK, "Fair", "<>(x = 5)", "CONSTRAINT Small\n", 13, 2, NULL},
+    {WALK, "Fair", "[]<>(x = 0)", "CONSTRAINT Small\n", 13, 0, NULL},
+    {WALK, "Fair", "<>[](x > 0)", "CONSTRAINT Small\n", 13, 0, NULL},
+    {WALK, "Fair", "(x = 2) ~> (x = 1)", "CONSTRAINT Small\n", 0, 0, NULL},
+};
+
+START_TEST(test_constraint) {
+  const LCase *c = &walk_cases[_i];
+  Out x = run_case(c, "explicit");
+  Out r = run_case(c, "symbolic");
+  ck_assert_msg(x.status == c->exit && r.status == c->exit,
+                "%s under %s: explicit %d, symbolic %d, expected %d\n%s%s",
+                c->prop, c->spec, x.status, r.status, c->exit, r.out, r.err);
+  if (c->steps) {
+    char want[64];
+    snprintf(want, sizeof want, "by a lasso of %d step", c->steps);
+    ck_assert_msg(strstr(r.out, want), "%s: %s", c->prop, r.out);
+  }
+  ck_assert_msg(!strstr(r.err, "internal error"), "%s", r.err);
+  cli_out_free(&x);
+  cli_out_free(&r);
+}
+END_TEST
+
 /* ---------------------------------------------------------------------
  * (b) TLC's reference cases */
 
@@ -311,22 +349,23 @@ END_TEST
  * (c) refusals and the replay guard */
 
 START_TEST(test_refusals) {
-  /* a CONSTRAINT cuts TLC's graph: refused, located at the property */
+  /* an ACTION_CONSTRAINT cuts TLC's graph by steps: refused, located at the
+   * property */
   fixture_write("C.tla", "---- MODULE C ----\nEXTENDS Naturals\nVARIABLE x\n"
                          "Init == x = 0\nNext == x' = x + 1\n"
                          "Spec == Init /\\ [][Next]_x /\\ WF_x(Next)\n"
-                         "Prop == <>(x = 3)\nSmall == x < 5\n====\n");
+                         "Prop == <>(x = 3)\nSmall == x' < 5\n====\n");
   fixture_write("C.cfg", "SPECIFICATION Spec\nPROPERTY Prop\n"
-                         "CONSTRAINT Small\nCHECK_DEADLOCK FALSE\n");
+                         "ACTION_CONSTRAINT Small\nCHECK_DEADLOCK FALSE\n");
   char *tp = cli_in_dir("C.tla"), *cp = cli_in_dir("C.cfg");
   const char *argv[] = {"check", "--length", "4", "--config", cp, tp, NULL};
   Out r = cli_run(argv);
   ck_assert_msg(r.status == 255, "exit %d\n%s%s", r.status, r.out, r.err);
-  ck_assert_msg(strstr(r.out, "brink: not checked: temporal property Prop at "
-                              "C.tla") ||
-                    strstr(r.out, "C.tla:7:"),
-                "%s", r.out);
-  ck_assert_msg(strstr(r.out, "CONSTRAINT"), "%s", r.out);
+  ck_assert_msg(
+      strstr(r.out, "brink: not checked: temporal property Prop at ") &&
+          strstr(r.out, "C.tla:7:"),
+      "%s", r.out);
+  ck_assert_msg(strstr(r.out, "ACTION_CONSTRAINT"), "%s", r.out);
   cli_out_free(&r);
   /* --safety-only: no lasso is looked for */
   const char *argv2[] = {
@@ -396,6 +435,7 @@ Suite *lasso_suite(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_loop_test(tc, test_form, 0, N_CASES);
   tcase_add_loop_test(tc, test_grid, 0, 60);
+  tcase_add_loop_test(tc, test_constraint, 0, 6);
   suite_add_tcase(s, tc);
   tc = tcase_create("tlc_reference");
   tcase_set_timeout(tc, 60);
