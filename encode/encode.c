@@ -4254,7 +4254,7 @@ TermId enc_next(Enc *E, SymVal **cur, SymVal ***next, WdErrVec *errs) {
 
 
 /* p after pred_start, with the next state given when p is an action. */
-static TermId pred_with_next(Enc *E, Expr *p, SymVal **next) {
+static TermId pred_with_next(Enc *E, Expr *p, SymVal **next, Bind *env) {
   E->nxt = next;
   TermId *asg = NULL;
   if (next) {
@@ -4263,7 +4263,7 @@ static TermId pred_with_next(Enc *E, Expr *p, SymVal **next) {
       asg[v] = term_true(T);
   }
   E->asg = asg;
-  TermId r = as_bool(p, enc(E, p, NULL));
+  TermId r = as_bool(p, enc(E, p, env));
   free(asg);
   E->nxt = NULL;
   E->asg = NULL;
@@ -4272,7 +4272,33 @@ static TermId pred_with_next(Enc *E, Expr *p, SymVal **next) {
 
 TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
   pred_start(E, cur, errs);
-  return pred_with_next(E, p, next);
+  return pred_with_next(E, p, next, NULL);
+}
+
+/* The evaluator's bindings (eval.h) as encoder bindings, made afresh for
+ * each call: a thunk's cached value belongs to the state it was read in. */
+static Bind *from_eval_binds(Expr *at, const EvalBind *b) {
+  if (!b)
+    return NULL;
+  Bind *r = xcalloc(1, sizeof *r);
+  r->id = b->id;
+  if (b->value) {
+    r->v = sv_from_value(b->value);
+    if (!r->v)
+      unsupported(at, "a name bound in this temporal formula has a value "
+                      "(an infinite set) that cannot be encoded");
+  } else {
+    r->thunk = b->expr;
+    r->tenv = from_eval_binds(at, b->env);
+  }
+  r->up = from_eval_binds(at, b->up);
+  return r;
+}
+
+TermId enc_pred_in(Enc *E, Expr *p, SymVal **cur, SymVal **next,
+                   const struct EvalBind *env, WdErrVec *errs) {
+  pred_start(E, cur, errs);
+  return pred_with_next(E, p, next, from_eval_binds(p, env));
 }
 
 TermId enc_action_prop(Enc *E, Expr *a, Expr *sub, SymVal **cur,
@@ -4286,7 +4312,7 @@ TermId enc_action_prop(Enc *E, Expr *a, Expr *sub, SymVal **cur,
    * changes v. */
   pred_start(E, cur, errs);
   E->pc = term_mk_not(T, same);
-  return term_mk_or2(T, same, pred_with_next(E, a, next));
+  return term_mk_or2(T, same, pred_with_next(E, a, next, NULL));
 }
 
 /* ---- decoding ---- */

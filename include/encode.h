@@ -79,6 +79,11 @@ TermId enc_next(Enc *e, SymVal **cur, SymVal ***next, WdErrVec *errs);
 /* A state predicate on cur (next NULL) or an action predicate on the step
  * cur -> next, as a Bool term. */
 TermId enc_pred(Enc *e, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs);
+/* enc_pred with the names of env (eval.h: a temporal formula's atom under
+ * \A over a constant set, a definition's parameters) bound. */
+struct EvalBind;
+TermId enc_pred_in(Enc *e, Expr *p, SymVal **cur, SymVal **next,
+                   const struct EvalBind *env, WdErrVec *errs);
 /* [A]_v on the step cur -> next: v is unchanged or A holds (a PROPERTY
  * conjunct [][A]_v). */
 TermId enc_action_prop(Enc *e, Expr *a, Expr *sub, SymVal **cur,

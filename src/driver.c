@@ -21,6 +21,7 @@
 #include "checked.h"
 #include "encode.h"
 #include "eval.h"
+#include "lasso.h"
 #include "report.h"
 #include "solver.h"
 #include "stop.h"
@@ -604,7 +605,14 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
              "; sequences chosen from Seq(S) have at most %d elements "
              "(--max-seq-len)",
              enc_seq_bound(b.enc));
-  const Checks by = {false, false, NULL};
+  Checks by = {false, false, NULL};
+  /* Liveness: lassos of up to K steps, on a solver of their own. */
+  if (!opt->safety_only && spec_count_properties(spec, PROP_TEMPORAL)) {
+    code = lasso_check(spec, b.tm, new_solver(opt, b.tm), K, opt->max_seq_len,
+                       &by);
+    if (code != EXIT_OK)
+      goto popped;
+  }
   char what[512];
   checked_describe(spec, &by, what, sizeof what);
   fprintf(stdout,

@@ -1,0 +1,652 @@
+/* lasso.c -- liveness in the symbolic engine: lasso-shaped BMC.
+ *
+ * After the safety unrolling has found no error within K steps, a second
+ * unrolling on its own solver looks for a fair behaviour that violates a
+ * temporal property, in the shape of a lasso: frames s0..sk, s0 an initial
+ * state, each step s_i -> s_{i+1} either Next or a stuttering step (a
+ * fresh Boolean per step chooses; s_{i+1} is then s_i), and one loop
+ * selector l_j true among j < k, with s_k = s_j (all variables, sv_equal).
+ * The behaviour is s0 .. s_{k-1} followed forever by s_l .. s_{k-1}; a
+ * stuttering last step with l = k-1 is "stutters forever".  Steps are
+ * asserted once for the whole run (a step that stutters is always
+ * possible; every frame satisfies the CONSTRAINTs, as every state of
+ * TLC's graph does), the loop and the formula under an assumption per
+ * (property, k), k growing from 1, so the first lasso found is a shortest one.
+ *
+ * The formula is temporal.h's negation normal form of ~P.  On a lasso of
+ * k positions every node has one truth value per position, and the
+ * positions after i are i..k-1 and, when j >= l, j < i:
+ *   []f at i = /\ f_j for j >= i, /\ (l <= j => f_j) for j < i;
+ *   <>f at i = \/ f_j for j >= i, \/ (l <= j /\ f_j) for j < i;
+ * a state atom at i is the encoder's predicate on s_i, an action atom
+ * its predicate on the step s_i -> s_{i+1} (position k-1's step enters
+ * s_k = s_l).  This is the exact semantics of the lasso, not an
+ * approximation.  Fairness holds on the loop positions l..k-1: WF_v(A)
+ * when some position has ~ENABLED <<A>>_v or an <<A>>_v step; SF_v(A)
+ * when all have ~ENABLED <<A>>_v or some has the step.  ENABLED is
+ * encoded exactly by the encoder (its choices eliminated), so it may be
+ * used under a negation.
+ *
+ * Soundness: the safety unrolling has shown that no evaluation error of
+ * Init or Next is reachable within K steps, so their error conditions are
+ * asserted false here; an error of an atom of the formula is asked for
+ * and, if reachable, liveness is refused rather than judged.  Specs whose
+ * answers the encoder bounds in ways a lasso would need to account for
+ * (ACTION_CONSTRAINTs, TLCGet("level")) are refused, as is anything the encoder
+ * or the normal form cannot take, each with its location.  A lasso found
+ * is decoded and replayed: Init and Next by trace_replay on its non-
+ * stuttering steps, equal states on the stuttering ones and at the loop,
+ * then every atom evaluated by the evaluator, temporal_on_lasso and the
+ * fairness; only then is it printed. */
+#include "lasso.h"
+
+#include <string.h>
+
+#include "encode.h"
+#include "eval.h"
+#include "report.h"
+#include "stop.h"
+#include "temporal.h"
+#include "trace.h"
+
+typedef VEC(TermId) TermVec;
+
+typedef struct Lasso {
+  const Spec *spec;
+  TermMgr *tm;
+  Solver *s;
+  Enc *enc;
+  Temporal *t;
+  VEC(SymVal **) frames; /* s_0 .. s_n */
+  VEC(TermId) stut;      /* step i stutters */
+  VEC(TermVec) atoms;    /* atoms[a].data[i]: atom a at position i */
+  WdErrVec aerrs;        /* errors of the atoms */
+  VEC(uint32_t) choice_ids;
+  VEC(SymVal *) choice_vals;
+  double t0;
+} Lasso;
+
+static TermId lit_bool(Lasso *L, bool b) { return term_mk_bool(L->tm, b); }
+
+static void keep_choices(Lasso *L) {
+  const uint32_t *ids;
+  SymVal *const *vals;
+  size_t n = enc_choices(L->enc, &ids, &vals);
+  for (size_t i = 0; i < n; i++) {
+    VEC_PUSH(L->choice_ids, ids[i]);
+    VEC_PUSH(L->choice_vals, vals[i]);
+  }
+}
+
+static TermId no_errs(Lasso *L, const WdErrVec *errs) {
+  TermId r = lit_bool(L, true);
+  for (size_t i = 0; i < errs->len; i++)
+    r = term_mk_and2(L->tm, r, term_mk_not(L->tm, errs->data[i].cond));
+  return r;
+}
+
+static void check_level(Lasso *L, Expr *at) {
+  const TermId *lv;
+  if (enc_level_vars(L->enc, &lv))
+    fail_at(at ? at->loc : (Loc){0}, EXIT_OTHER,
+            "liveness: TLCGet(\"level\") is not known exactly in a lasso "
+            "frame; use --engine explicit");
+  solver_assert(L->s, enc_take_axioms(L->enc));
+}
+
+/* Frame i is a state TLC explores: it satisfies the CONSTRAINTs (TLC's
+ * graph, and the explicit engine's, holds no other state; the safety
+ * unrolling showed their evaluation errors unreachable). */
+static void in_model(Lasso *L, int i) {
+  if (!L->spec->constraints.len)
+    return;
+  WdErrVec errs = {0};
+  enc_set_frame(L->enc, i);
+  for (size_t c = 0; c < L->spec->constraints.len; c++)
+    solver_assert(L->s, enc_pred(L->enc, L->spec->constraints.data[c].expr,
+                                 L->frames.data[i], NULL, &errs));
+  check_level(L, L->spec->constraints.data[0].expr);
+  solver_assert(L->s, no_errs(L, &errs));
+  VEC_FREE(errs);
+}
+
+/* Frame n+1 from frame n: Next or a stuttering step. */
+static void extend(Lasso *L) {
+  int n = (int)L->frames.len - 1;
+  WdErrVec errs = {0};
+  SymVal **next;
+  enc_set_frame(L->enc, n);
+  TermId g = enc_next(L->enc, L->frames.data[n], &next, &errs);
+  keep_choices(L);
+  check_level(L, L->spec->next);
+  TermId st = term_mk_fresh(L->tm, "stutter", SORT_BOOL);
+  SymVal **f = xcalloc((size_t)L->spec->nvars + 1, sizeof *f);
+  for (int v = 0; v < L->spec->nvars; v++)
+    f[v] = sv_ite(st, L->frames.data[n][v], next[v]);
+  /* The safety unrolling showed these errors unreachable in K steps. */
+  solver_assert(L->s, no_errs(L, &errs));
+  solver_assert(L->s, term_mk_or2(L->tm, st, g));
+  VEC_FREE(errs);
+  VEC_PUSH(L->stut, st);
+  VEC_PUSH(L->frames, f);
+  in_model(L, n + 1);
+}
+
+/* Atom a at position i (frames i and i+1 exist). */
+static TermId atom_at(Lasso *L, int a, int i) {
+  while (L->atoms.len <= (size_t)a)
+    VEC_PUSH(L->atoms, ((TermVec){0}));
+  TermVec *at_pos = &L->atoms.data[a];
+  while (at_pos->len <= (size_t)i)
+    VEC_PUSH(*at_pos, TERM_NONE);
+  if (at_pos->data[i] == TERM_NONE) {
+    const TAtom *at = &L->t->atoms.data[a];
+    enc_set_frame(L->enc, i);
+    TermId r = enc_pred_in(L->enc, at->expr, L->frames.data[i],
+                           at->kind == TA_ACTION ? L->frames.data[i + 1] : NULL,
+                           at->env, &L->aerrs);
+    check_level(L, at->expr);
+    L->atoms.data[a].data[i] = r;
+  }
+  return L->atoms.data[a].data[i];
+}
+
+/* The truth of node f at each position of a lasso of k positions; le[j]:
+ * the loop starts at or before j. */
+typedef struct Unroll {
+  Lasso *L;
+  int k;
+  const TermId *le;
+  TermId *memo; /* memo[f * k + i] */
+} Unroll;
+
+static TermId node_at(Unroll *u, int f, int i) {
+  TermId *m = &u->memo[(size_t)f * (size_t)u->k + (size_t)i];
+  if (*m != TERM_NONE)
+    return *m;
+  TermMgr *tm = u->L->tm;
+  const TNode *n = &u->L->t->nodes.data[f];
+  TermId r = TERM_NONE;
+  switch (n->kind) {
+  case TF_TRUE:
+    r = term_true(tm);
+    break;
+  case TF_FALSE:
+    r = term_false(tm);
+    break;
+  case TF_LIT:
+    r = atom_at(u->L, n->atom, i);
+    if (n->neg)
+      r = term_mk_not(tm, r);
+    break;
+  case TF_AND:
+    r = term_mk_and2(tm, node_at(u, n->a, i), node_at(u, n->b, i));
+    break;
+  case TF_OR:
+    r = term_mk_or2(tm, node_at(u, n->a, i), node_at(u, n->b, i));
+    break;
+  case TF_ALWAYS:
+  case TF_EVENTUALLY: {
+    bool all = n->kind == TF_ALWAYS;
+    r = lit_bool(u->L, all);
+    for (int j = 0; j < u->k; j++) {
+      TermId x = node_at(u, n->a, j);
+      if (j < i)
+        x = all ? term_mk_implies(tm, u->le[j], x)
+                : term_mk_and2(tm, u->le[j], x);
+      r = all ? term_mk_and2(tm, r, x) : term_mk_or2(tm, r, x);
+    }
+    break;
+  }
+  }
+  *m = r;
+  return r;
+}
+
+static TermId states_equal(Lasso *L, SymVal **a, SymVal **b) {
+  TermId r = lit_bool(L, true);
+  for (int v = 0; v < L->spec->nvars; v++)
+    r = term_mk_and2(L->tm, r, sv_equal(a[v], b[v]));
+  return r;
+}
+
+/* The fairness on the loop of a lasso of k positions. */
+static TermId fairness(Lasso *L, int k, const TermId *le) {
+  TermMgr *tm = L->tm;
+  TermId all = lit_bool(L, true);
+  for (size_t c = 0; c < L->t->fair.len; c++) {
+    const TFair *f = &L->t->fair.data[c];
+    TermId step = lit_bool(L, false), off = lit_bool(L, false),
+           alloff = lit_bool(L, true);
+    for (int j = 0; j < k; j++) {
+      TermId en = atom_at(L, f->enabled, j), st = atom_at(L, f->step, j);
+      step = term_mk_or2(tm, step, term_mk_and2(tm, le[j], st));
+      off = term_mk_or2(tm, off, term_mk_and2(tm, le[j], term_mk_not(tm, en)));
+      alloff = term_mk_and2(tm, alloff,
+                            term_mk_implies(tm, le[j], term_mk_not(tm, en)));
+    }
+    all =
+        term_mk_and2(tm, all, term_mk_or2(tm, step, f->strong ? alloff : off));
+  }
+  return all;
+}
+
+/* ---- replay and printing ---- */
+
+static bool rd_bool(void *arg, TermId t) { return solver_value_bool(arg, t); }
+static void rd_int(void *arg, TermId t, mpz_t out) {
+  solver_value_int(arg, t, out);
+}
+
+typedef struct Found {
+  Lasso *L;
+  int k, loop;
+  Value ***st;   /* s_0 .. s_k */
+  bool *stutter; /* per step */
+  uint8_t *val;  /* val[i * natoms + a] */
+} Found;
+
+static bool same_state(const Spec *spec, Value **a, Value **b) {
+  for (int v = 0; v < spec->nvars; v++)
+    if (!a[v] || !b[v] || val_cmp(a[v], b[v]) != 0)
+      return false;
+  return true;
+}
+
+static bool eval_atom(Found *fd, const TAtom *a, int i) {
+  const Spec *spec = fd->L->spec;
+  Value **s = fd->st[i], **t = fd->st[i + 1];
+  Expr *e = a->expr;
+  if (a->kind == TA_ACTION && e->kind == EX_DIA_ACT) {
+    EvalState s0 = {spec, s, NULL}, s1 = {spec, t, NULL};
+    if (val_cmp(eval_expr_in(&s0, e->args[1], a->env),
+                eval_expr_in(&s1, e->args[1], a->env)) == 0)
+      return false;
+    e = e->args[0];
+  }
+  EvalState st = {spec, s, a->kind == TA_ACTION ? t : NULL};
+  Value *v = eval_expr_in(&st, e, a->env);
+  if (v->kind != V_BOOL)
+    fail_at(e->loc, EXIT_EVAL, "a temporal formula's atom is not a Boolean");
+  return v->u.b;
+}
+
+static bool found_atom(void *arg, int atom, int pos) {
+  Found *fd = arg;
+  return fd->val[(size_t)pos * fd->L->t->atoms.len + (size_t)atom];
+}
+
+/* Everything the solver claimed, checked again by the evaluator; NULL or
+ * what failed. */
+static const char *replay(Found *fd, int f, Trace *path) {
+  Lasso *L = fd->L;
+  const Spec *spec = L->spec;
+  for (int i = 0; i <= fd->k; i++)
+    for (int v = 0; v < spec->nvars; v++)
+      if (!fd->st[i][v])
+        return "a state could not be decoded";
+  for (int i = 0; i < fd->k; i++)
+    if (fd->stutter[i] && !same_state(spec, fd->st[i], fd->st[i + 1]))
+      return "a stuttering step changes the state";
+  if (!same_state(spec, fd->st[fd->k], fd->st[fd->loop]))
+    return "the last state is not the loop's first";
+  char *why = NULL;
+  if (!trace_replay(spec, path, &why))
+    return why ? why : "the steps are not Next";
+  size_t na = L->t->atoms.len;
+  fd->val = xcalloc((size_t)fd->k * na + 1, 1);
+  FailPoint fp;
+  FILE *devnull = fopen("/dev/null", "w");
+  void *old = diag_set_stream(devnull);
+  bool ok = false;
+  if (fail_push(&fp) == 0) {
+    for (int i = 0; i < fd->k; i++)
+      for (size_t a = 0; a < na; a++)
+        fd->val[i * na + a] = eval_atom(fd, &L->t->atoms.data[a], i);
+    fail_pop(&fp);
+    ok = true;
+  }
+  diag_set_stream(old);
+  if (devnull)
+    fclose(devnull);
+  if (!ok)
+    return "evaluating the formula's atoms on it failed";
+  if (!temporal_on_lasso(L->t, f, fd->k, fd->loop, found_atom, fd))
+    return "the property holds on it";
+  for (size_t c = 0; c < L->t->fair.len; c++) {
+    const TFair *fr = &L->t->fair.data[c];
+    bool step = false, on = false, off = false;
+    for (int j = fd->loop; j < fd->k; j++) {
+      step |= found_atom(fd, fr->step, j);
+      bool e = found_atom(fd, fr->enabled, j);
+      on |= e, off |= !e;
+    }
+    if (fr->strong ? !(step || !on) : !(step || off))
+      return "a fairness condition does not hold on its loop";
+  }
+  return NULL;
+}
+
+static void print_vars(const Spec *spec, Value **s) {
+  for (int v = 0; v < spec->nvars; v++) {
+    char *t = val_to_string(s[v]);
+    fprintf(stdout, "/\\ %s = %s\n", sym_str(spec->prog->vars.data[v]->name),
+            t);
+    free(t);
+  }
+  fputc('\n', stdout);
+}
+
+static void print_action(const Spec *spec, int a) {
+  if (a < 0) {
+    fprintf(stdout, "<Next>");
+    return;
+  }
+  const Action *ac = &spec->actions.data[a];
+  fprintf(stdout, "<%s line %u, col %u to line %u, col %u of module %s>",
+          ac->name, ac->loc.line, ac->loc.col, ac->loc.eline, ac->loc.ecol,
+          ac->loc.file ? sym_str(spec->prog->root->name) : "?");
+}
+
+/* Decodes, replays and prints the lasso of the model; the exit code. */
+static int report(Lasso *L, const Property *p, int f, int k,
+                  const TermId *sel) {
+  const Spec *spec = L->spec;
+  ModelReader rd = {rd_bool, rd_int, L->s};
+  Found fd = {L, k, -1, NULL, NULL, NULL};
+  fd.st = xcalloc((size_t)k + 1, sizeof *fd.st);
+  fd.stutter = xcalloc((size_t)k + 1, sizeof *fd.stutter);
+  for (int i = 0; i <= k; i++) {
+    fd.st[i] = xcalloc((size_t)spec->nvars + 1, sizeof **fd.st);
+    for (int v = 0; v < spec->nvars; v++)
+      fd.st[i][v] = enc_decode(L->frames.data[i][v], &rd);
+  }
+  for (int i = 0; i < k; i++) {
+    fd.stutter[i] = solver_value_bool(L->s, L->stut.data[i]);
+    if (solver_value_bool(L->s, sel[i]))
+      fd.loop = i;
+  }
+  VEC(uint32_t) ids = {0};
+  VEC(Value *) vals = {0};
+  for (size_t i = 0; i < L->choice_ids.len; i++) {
+    Value *v = enc_decode(L->choice_vals.data[i], &rd);
+    if (v) {
+      VEC_PUSH(ids, L->choice_ids.data[i]);
+      VEC_PUSH(vals, v);
+    }
+  }
+  eval_set_witnesses(ids.data, vals.data, ids.len);
+  VEC_FREE(ids);
+  VEC_FREE(vals);
+  if (getenv("BRINK_TEST_CORRUPT_MODEL") && spec->nvars > 0 && fd.st[0][0])
+    fd.st[0][0] = val_str(sym_intern("corrupted"));
+  /* The non-stuttering steps, for trace_replay; pos[i]: state i's index in
+   * that path. */
+  Trace path = {xcalloc((size_t)k + 2, sizeof(Value **)), 0,
+                xcalloc((size_t)k + 2, sizeof(int))};
+  int *pos = xcalloc((size_t)k + 1, sizeof *pos);
+  path.states[path.n++] = fd.st[0];
+  for (int i = 0; i < k; i++) {
+    if (!fd.stutter[i])
+      path.states[path.n++] = fd.st[i + 1];
+    pos[i + 1] = path.n - 1;
+  }
+  const char *why = fd.loop < 0 ? "no loop selected" : replay(&fd, f, &path);
+  int code;
+  if (why && getenv("BRINK_DEBUG_LASSO")) {
+    for (int i = 0; i <= k; i++) {
+      fprintf(stderr, "s%d%s:\n", i,
+              i < k && fd.stutter[i] ? " (stutters)" : "");
+      for (int v = 0; v < spec->nvars; v++) {
+        char *t = fd.st[i][v] ? val_to_string(fd.st[i][v]) : xstrdup("?");
+        fprintf(stderr, "  %s\n", t);
+        free(t);
+      }
+    }
+    fprintf(stderr, "loop %d\n", fd.loop);
+  }
+  if (why) {
+    fprintf(stderr,
+            "brink: internal error: the solver's lasso for %s does "
+            "not replay (%s); it is not shown\n",
+            sym_str(p->name), why);
+    code = EXIT_OTHER;
+  } else {
+    fprintf(stdout, "Error: Temporal property %s was violated.\n\n",
+            sym_str(p->name));
+    fprintf(stdout, "Error: The following behavior constitutes a "
+                    "counter-example:\n\n");
+    /* TLC's two shapes: Next steps and a step back to an earlier state,
+     * or Next steps and the last state stuttering forever. */
+    bool stutter_end = fd.stutter[k - 1] && fd.loop == k - 1;
+    bool plain = !fd.stutter[k - 1] || stutter_end;
+    for (int i = 0; i + 1 < k; i++)
+      plain &= !fd.stutter[i];
+    if (plain) {
+      Trace shown = path;
+      shown.n = k;
+      trace_print(stdout, spec, &shown);
+      if (stutter_end) {
+        fprintf(stdout, "State %d: Stuttering\n", k + 1);
+      } else {
+        fprintf(stdout, "Back to state %d: ", fd.loop + 1);
+        print_action(spec, path.actions[k]);
+        fprintf(stdout, "\n\n");
+      }
+    } else {
+      /* Stuttering steps inside the lasso (a formula that tells them
+       * apart): each state with how it is reached. */
+      for (int i = 0; i < k; i++) {
+        if (i == 0)
+          fprintf(stdout, "State 1: <Initial predicate>\n");
+        else if (fd.stutter[i - 1])
+          fprintf(stdout, "State %d: Stuttering\n", i + 1);
+        else {
+          fprintf(stdout, "State %d: ", i + 1);
+          print_action(spec, path.actions[pos[i]]);
+          fputc('\n', stdout);
+        }
+        print_vars(spec, fd.st[i]);
+      }
+      fprintf(stdout, "Back to state %d: ", fd.loop + 1);
+      if (fd.stutter[k - 1])
+        fprintf(stdout, "Stuttering");
+      else
+        print_action(spec, path.actions[pos[k]]);
+      fprintf(stdout, "\n\n");
+    }
+    fprintf(stdout,
+            "brink: temporal property %s is violated by a lasso of %d "
+            "step%s (a shortest one; the loop starts at state %d). Time: "
+            "%.2f s.\n",
+            sym_str(p->name), k, k == 1 ? "" : "s", fd.loop + 1,
+            util_now() - L->t0);
+    code = EXIT_LIVENESS;
+  }
+  free(pos);
+  free(path.states);
+  free(path.actions);
+  free(fd.val);
+  return code;
+}
+
+/* ---- the search ---- */
+
+static char why_buf[1024];
+
+/* A located reason for the refusal, from the message the failure printed
+ * (or a generic one). */
+static void refuse(Checks *by, const char *msg) {
+  snprintf(why_buf, sizeof why_buf,
+           "the symbolic engine cannot check it: %s (--engine explicit "
+           "may)",
+           msg && *msg ? msg : "see the error above");
+  by->liveness = false;
+  by->liveness_why = why_buf;
+}
+
+static int search(Lasso *L, int K, Checks *by) {
+  const Spec *spec = L->spec;
+  for (size_t pi = 0; pi < spec->properties.len; pi++) {
+    const Property *p = &spec->properties.data[pi];
+    if (p->kind != PROP_TEMPORAL)
+      continue;
+    int f = temporal_formula(L->t, p->expr, true);
+    for (int k = 1; k <= K; k++) {
+      while ((int)L->frames.len <= k)
+        extend(L);
+      TermMgr *tm = L->tm;
+      TermId *sel = xcalloc((size_t)k, sizeof *sel);
+      TermId *le = xcalloc((size_t)k, sizeof *le);
+      TermId one = lit_bool(L, false), loop = lit_bool(L, true),
+             any = lit_bool(L, false);
+      for (int j = 0; j < k; j++) {
+        sel[j] = term_mk_fresh(tm, "loop", SORT_BOOL);
+        one = term_mk_or2(tm, one, sel[j]);
+        for (int m = 0; m < j; m++)
+          one = term_mk_and2(tm, one,
+                             term_mk_not(tm, term_mk_and2(tm, sel[j], sel[m])));
+        any = term_mk_or2(tm, any, sel[j]);
+        le[j] = any;
+        loop = term_mk_and2(tm, loop,
+                            term_mk_implies(tm, sel[j],
+                                            states_equal(L, L->frames.data[k],
+                                                         L->frames.data[j])));
+      }
+      Unroll u = {L, k, le, NULL};
+      u.memo = xmalloc(L->t->nodes.len * (size_t)k * sizeof *u.memo);
+      for (size_t x = 0; x < L->t->nodes.len * (size_t)k; x++)
+        u.memo[x] = TERM_NONE;
+      size_t e0 = L->aerrs.len;
+      TermId q = term_mk_and(
+          tm, (TermId[]){one, loop, fairness(L, k, le), node_at(&u, f, 0)}, 4);
+      free(u.memo);
+      if (L->aerrs.len > 0 && e0 < L->aerrs.len) {
+        /* An atom that may fail to evaluate on a reachable state. */
+        TermId a = term_mk_fresh(tm, "ask", SORT_BOOL);
+        TermId errs = lit_bool(L, false);
+        for (size_t i = e0; i < L->aerrs.len; i++)
+          errs = term_mk_or2(tm, errs, L->aerrs.data[i].cond);
+        solver_assert(L->s, term_mk_implies(tm, a, errs));
+        SolverResult r = solver_check(L->s, &a, 1);
+        if (r != SOLVER_UNSAT) {
+          char where[512];
+          snprintf(why_buf, sizeof why_buf, "%s: %s",
+                   loc_str(L->aerrs.data[e0].loc, where, sizeof where),
+                   L->aerrs.data[e0].msg);
+          refuse(by, r == SOLVER_SAT ? xsprintf("evaluating the formula may "
+                                                "fail in a reachable state "
+                                                "(%s)",
+                                                why_buf)
+                                     : "the solver gave up");
+          free(sel);
+          free(le);
+          return EXIT_OK;
+        }
+      }
+      TermId a = term_mk_fresh(tm, "lasso", SORT_BOOL);
+      solver_assert(L->s, term_mk_implies(tm, a, q));
+      if (stop_requested())
+        return report_stopped_symbolic();
+      SolverResult r = solver_check(L->s, &a, 1);
+      if (getenv("BRINK_DEBUG_ASK"))
+        fprintf(stderr, "brink: lasso %s k=%d: %s\n", sym_str(p->name), k,
+                r == SOLVER_SAT     ? "sat"
+                : r == SOLVER_UNSAT ? "unsat"
+                                    : "?");
+      if (r == SOLVER_UNKNOWN) {
+        const char *why = L->s->ops->reason_unknown(L->s);
+        fprintf(stderr, "brink: the solver gave up on a lasso: %s\n",
+                why ? why : "unknown");
+        free(sel);
+        free(le);
+        return EXIT_OTHER;
+      }
+      if (r == SOLVER_SAT) {
+        int code = report(L, p, f, k, sel);
+        free(sel);
+        free(le);
+        return code;
+      }
+      free(sel);
+      free(le);
+    }
+  }
+  by->liveness = true;
+  size_t n = spec_count_properties(spec, PROP_TEMPORAL);
+  const char *caveat = solver_caveat(L->s);
+  if (caveat)
+    fprintf(stderr, "brink: warning: %s\n", caveat);
+  char seqs[96] = "";
+  if (enc_seq_bound(L->enc))
+    snprintf(seqs, sizeof seqs,
+             "; sequences chosen from Seq(S) have at most %d elements",
+             enc_seq_bound(L->enc));
+  fprintf(stdout,
+          "brink: no lasso of up to %d steps violates the temporal "
+          "propert%s%s (backend %s%s). Time: %.2f s.\n",
+          K, n == 1 ? "y" : "ies", spec->fairness.len ? " under fairness" : "",
+          solver_describe(L->s), seqs, util_now() - L->t0);
+  return EXIT_OK;
+}
+
+int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
+                int max_seq_len, Checks *by) {
+  Lasso L = {0};
+  L.spec = spec;
+  L.tm = tm;
+  L.s = solver;
+  L.t0 = util_now();
+  by->liveness = false;
+  if (spec->action_constraints.len) {
+    refuse(by, "with an ACTION_CONSTRAINT the lassos would have to follow "
+               "TLC's cut state graph");
+    solver_delete(solver);
+    return EXIT_OK;
+  }
+  int code = EXIT_OK;
+  /* Messages of a refusal go to a buffer, to be shown with the property. */
+  char *text = NULL;
+  size_t len = 0;
+  FILE *sink = open_memstream(&text, &len);
+  void *out = diag_set_stream(sink);
+  FailPoint fp;
+  if (fail_push(&fp)) {
+    diag_set_stream(out);
+    if (sink)
+      fclose(sink);
+    if (text) {
+      char *nl = strchr(text, '\n');
+      if (nl)
+        *nl = 0;
+    }
+    refuse(by, text);
+    free(text);
+    solver_delete(solver);
+    return EXIT_OK;
+  }
+  L.enc = enc_new(spec, tm);
+  if (max_seq_len >= 0)
+    enc_set_max_seq_len(L.enc, max_seq_len);
+  L.t = temporal_new(spec);
+  for (size_t i = 0; i < spec->fairness.len; i++)
+    temporal_fairness(L.t, spec->fairness.data[i].expr);
+  WdErrVec errs = {0};
+  SymVal **s0;
+  TermId g0 = enc_init(L.enc, &s0, &errs);
+  keep_choices(&L);
+  check_level(&L, spec->init);
+  solver_assert(solver, g0);
+  solver_assert(solver, no_errs(&L, &errs));
+  VEC_FREE(errs);
+  VEC_PUSH(L.frames, s0);
+  in_model(&L, 0);
+  code = search(&L, K, by);
+  fail_pop(&fp);
+  diag_set_stream(out);
+  if (sink)
+    fclose(sink);
+  free(text);
+  solver_delete(solver);
+  return code;
+}

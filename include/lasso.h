@@ -1,0 +1,27 @@
+/* lasso.h -- liveness in the symbolic engine: lasso-shaped bounded model
+ * checking (Biere, Cimatti, Clarke and Zhu, 1999).
+ *
+ * For each temporal PROPERTY conjunct, shortest lassos first, the solver
+ * is asked for frames s0..sk whose steps are Next or stuttering steps and
+ * whose last frame equals an earlier one (the loop), on which the
+ * fairness holds and the property's negation (temporal.h's normal form)
+ * is true.  A lasso found is decoded and replayed with the evaluator
+ * before it is printed, as TLC prints one (exit 13); one that does not
+ * replay is an internal error (exit 255).  A form the encoder cannot take
+ * leaves liveness unchecked (checked.h), with a located reason. */
+#ifndef BRINK_LASSO_H
+#define BRINK_LASSO_H
+
+#include "checked.h"
+#include "solver.h"
+#include "spec.h"
+
+/* Looks for a lasso of 1..K steps.  Returns EXIT_OK when there is none
+ * (by->liveness set) or when liveness was left unchecked (by->liveness
+ * false, by->liveness_why saying why), EXIT_LIVENESS after printing a
+ * counterexample, EXIT_OTHER after an internal error or a solver that
+ * gave up.  The solver (fresh, on tm) is deleted. */
+int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
+                int max_seq_len, Checks *by);
+
+#endif
