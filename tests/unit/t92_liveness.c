@@ -156,52 +156,7 @@ END_TEST
 /* ---------------------------------------------------------------------
  * (b) each form on a tiny spec */
 
-/* x climbs 0, 1, 2 and stops. */
-#define COUNTER                                                                \
-  "EXTENDS Naturals\n"                                                         \
-  "VARIABLE x\n"                                                               \
-  "Init == x = 0\n"                                                            \
-  "Next == x < 2 /\\ x' = x + 1\n"                                             \
-  "Spec == Init /\\ [][Next]_x\n"                                              \
-  "Fair == Spec /\\ WF_x(Next)\n"                                              \
-  "A == INSTANCE Abs WITH c <- x\n"                                            \
-  "B == INSTANCE AbsE WITH d <- (x = 2)\n"                                     \
-  "RefSpec == Init /\\ [][Next]_x /\\ (x = 0 => WF_x(Next))\n"
-
-/* x alternates 0, 1, 0, ... */
-#define CYCLE                                                                  \
-  "EXTENDS Naturals\n"                                                         \
-  "VARIABLE x\n"                                                               \
-  "Init == x = 0\n"                                                            \
-  "Next == x' = 1 - x\n"                                                       \
-  "Spec == Init /\\ [][Next]_x\n"                                              \
-  "Fair == Spec /\\ WF_x(Next)\n"
-
-/* Act is enabled only while b holds, and b keeps toggling: WF does not
- * make Act happen, SF does. */
-#define TOGGLE                                                                 \
-  "VARIABLES b, acted\n"                                                       \
-  "vars == <<b, acted>>\n"                                                     \
-  "Init == b = FALSE /\\ acted = FALSE\n"                                      \
-  "Toggle == b' = ~b /\\ UNCHANGED acted\n"                                    \
-  "Act == b /\\ ~acted /\\ acted' = TRUE /\\ UNCHANGED b\n"                    \
-  "Next == Toggle \\/ Act\n"                                                   \
-  "WFSpec == Init /\\ [][Next]_vars /\\ WF_vars(Toggle) /\\ WF_vars(Act)\n"    \
-  "SFSpec == Init /\\ [][Next]_vars /\\ WF_vars(Toggle) /\\ SF_vars(Act)\n"
-
-/* Processes each finish once. */
-#define PROCS                                                                  \
-  "EXTENDS Naturals, TLC\n"                                                    \
-  "CONSTANT P\n"                                                               \
-  "VARIABLE done\n"                                                            \
-  "Init == done = [p \\in P |-> FALSE]\n"                                      \
-  "Finish(p) == ~done[p] /\\ done' = [done EXCEPT ![p] = TRUE]\n"              \
-  "Next == \\E p \\in P : Finish(p)\n"                                         \
-  "AllFair == Init /\\ [][Next]_done /\\ \\A p \\in P : WF_done(Finish(p))\n"  \
-  "OneFair == Init /\\ [][Next]_done /\\ WF_done(Finish(CHOOSE p \\in P : "    \
-  "TRUE))\n"                                                                   \
-  "Sym == Permutations(P)\n"                                                   \
-  "Done(p) == <>done[p]\n"
+#include "livespecs.h"
 
 typedef struct LiveCase {
   const char *base;
