@@ -20,16 +20,17 @@ CC      ?= gcc
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 # Flags brink always needs, even when CFLAGS is given on the command line.
-override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Iinclude
+override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter
 LDLIBS  := -lz3 -lcadical -lstdc++ -lgmp -ljansson -lpthread -lm
 BUILD   ?= build
 
-SRCS     := $(wildcard src/*.c src/pluscal/*.c encode/*.c solver/*.c solver/bitblast/*.c)
-LIB_SRCS := $(filter-out src/main.c,$(SRCS))
+SRCS     := $(sort $(shell find src encode solver -name '*.c'))
+LIB_SRCS := $(filter-out src/cli/main.c,$(SRCS))
 LIB_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS)) $(BUILD)/library_modules.o
 # TLA+ modules compiled into brink (library.h).
-LIB_TLA  := $(sort $(wildcard src/modules/*.tla))
-MAIN_OBJ := $(BUILD)/src/main.o
+LIB_TLA  := $(sort $(wildcard src/front/modules/*.tla))
+MAIN_OBJ := $(BUILD)/src/cli/main.o
+HEADERS  := $(shell find include src encode solver -name '*.h')
 TEST_SRCS := $(wildcard tests/unit/*.c)
 TEST_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(TEST_SRCS))
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
@@ -37,6 +38,8 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsu
 
 PACKAGES := libz3-dev libcadical-dev libgmp-dev libjansson-dev check pkg-config
 
+
+.PHONY: layer-check
 .PHONY: all check asan-check demo deps format clean bench corpus-explicit liveness-corpus \
         differential roundtrip fuzz fuzz-diff fuzz-mutants
 
@@ -52,23 +55,53 @@ $(BRINK_BIN): $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 endif
 
-$(BUILD)/%.o: %.c $(wildcard include/*.h src/pluscal/*.h)
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
+# The layers (DESIGN.md's data flow) and what each may see.  include/LAYER/
+# holds a layer's interface; a folder is compiled with the -I flags of the
+# layers listed for it and nothing else, so a header included from the
+# wrong layer does not build (`make layer-check` proves it on every
+# folder).  A module's private headers sit beside it (found by the
+# quoted #include's own-directory rule).
+SEMANTICS := base front model eval types analysis
+LAYERS_src/base     := base
+LAYERS_src/front    := base front
+LAYERS_src/pluscal  := base front
+LAYERS_src/model    := $(SEMANTICS)
+LAYERS_src/eval     := $(SEMANTICS)
+LAYERS_src/analysis := $(SEMANTICS)
+LAYERS_src/types    := $(SEMANTICS)
+LAYERS_src/live     := $(SEMANTICS) live report
+LAYERS_src/report   := $(SEMANTICS) report
+LAYERS_encode/term  := base term
+LAYERS_encode       := $(SEMANTICS) term encode
+LAYERS_solver       := base term solver
+LAYERS_solver/bitblast := base term solver
+ALL_LAYERS := $(SEMANTICS) live report term encode solver engine
+LAYERS_src/engine   := $(ALL_LAYERS)
+LAYERS_src/cli      := $(ALL_LAYERS)
+# The unit tests see every interface and the private headers they test.
+LAYERS_tests/unit   := $(ALL_LAYERS)
+PRIVATE_tests/unit  := -Isolver/bitblast -Iencode -Isrc/live -Iinclude
+# Transitional, until the split of the large files lands in its folders.
+LAYERS_src := $(SEMANTICS)
+PRIVATE_src := -Isrc
+PRIVATE_encode := -Iinclude
+PRIVATE_src/engine := -Iinclude -Isrc/live
+layer_flags = $(addprefix -Iinclude/,$(LAYERS_$(patsubst %/,%,$(dir $(1))))) \
+              $(PRIVATE_$(patsubst %/,%,$(dir $(1))))
 
-# Each src/modules/X.tla becomes one C string in the module table.
-# A module's private headers sit beside it: only its own folder (and the
-# unit tests of that layer) sees them.
-$(BUILD)/solver/bitblast/%.o: override CFLAGS += -Isolver/bitblast
-$(BUILD)/tests/unit/t22_bitblast.o: override CFLAGS += -Isolver/bitblast
-
-$(BUILD)/library_modules.c: $(LIB_TLA) src/modules/embed.awk
+$(BUILD)/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
-	@awk -f src/modules/embed.awk $(LIB_TLA) /dev/null > $@.tmp
+	$(CC) $(CFLAGS) $(call layer_flags,$<) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Each src/front/modules/X.tla becomes one C string in the module table.
+
+$(BUILD)/library_modules.c: $(LIB_TLA) src/front/modules/embed.awk
+	@mkdir -p $(dir $@)
+	@awk -f src/front/modules/embed.awk $(LIB_TLA) /dev/null > $@.tmp
 	@mv $@.tmp $@
 
-$(BUILD)/library_modules.o: $(BUILD)/library_modules.c include/library.h
-	$(CC) $(CFLAGS) -c -o $@ $<
+$(BUILD)/library_modules.o: $(BUILD)/library_modules.c include/front/library.h
+	$(CC) $(CFLAGS) -Iinclude/base -Iinclude/front -c -o $@ $<
 
 # The unit-test runner: every tests/unit/*.c defines suites named
 # `Suite *NAME_suite(void)`; the list is collected from the sources.
@@ -98,7 +131,22 @@ $(BUILD)/difffuzz: fuzz/difffuzz.c
 	@mkdir -p $(dir $@)
 	$(CC) $(OPT) -g -std=c11 -Wall -Wextra -o $@ $<
 
-check: $(BRINK_BIN) $(BUILD)/run_tests $(BUILD)/difffuzz
+# Each row: a folder and an interface it must not see.  Compiling one
+# #include line with that folder's flags must fail, or the layering leaks.
+LAYER_FORBIDDEN := src/base:ast.h src/front:eval.h src/front:encode.h \
+  src/pluscal:spec.h src/eval:encode.h src/eval:solver.h src/model:termeval.h \
+  src/types:trace.h src/report:encode.h src/live:solver.h \
+  encode:solver.h encode:driver.h encode/term:value.h solver:encode.h \
+  solver:value.h solver/bitblast:spec.h
+layer_row = test -n "$(wildcard include/*/$(lastword $(subst :, ,$(1))))" \
+  || { echo "layer-check: $(1): no such interface" >&2; exit 1; }; echo '\#include "$(lastword $(subst :, ,$(1)))"' | \
+  $(CC) $(call layer_flags,$(firstword $(subst :, ,$(1)))/x.c) -fsyntax-only -x c - 2>/dev/null \
+  && { echo "layer-check: $(1): the header is visible" >&2; exit 1; };
+layer-check:
+	@$(foreach row,$(LAYER_FORBIDDEN),$(call layer_row,$(row))) \
+	echo "layer-check: $(words $(LAYER_FORBIDDEN)) includes from the wrong layer refused"
+
+check: $(BRINK_BIN) $(BUILD)/run_tests $(BUILD)/difffuzz layer-check
 	$(BUILD)/difffuzz $(CURDIR)/$(BRINK_BIN) $(DIFFFUZZ_SECONDS) $(DIFFFUZZ_SEED) $(BUILD)/difffuzz-fails
 	SHARED=$(SHARED) fuzz/mutants.sh $(CURDIR)/$(BRINK_BIN) 1 60
 	BRINK=$(CURDIR)/$(BRINK_BIN) SHARED=$(SHARED) $(BUILD)/run_tests
@@ -133,7 +181,7 @@ demo: deps
 	  echo "brink exited with $$st"; test $$st -eq 12
 
 format:
-	clang-format -i $(SRCS) $(wildcard include/*.h) $(TEST_SRCS)
+	clang-format -i $(SRCS) $(HEADERS) $(TEST_SRCS)
 
 clean:
 	rm -rf build build-asan build-fuzz brink
@@ -186,14 +234,12 @@ roundtrip: brink
 # libFuzzer harnesses for the parser (with resolution) and the config
 # reader; only the front end is linked in.  Not part of `make check`.
 FUZZ_CC    ?= clang
-FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude \
+FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude/base -Iinclude/front \
               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-FUZZ_SRCS  := $(addprefix src/,ast.c builtin.c cfg.c diag.c instance.c lex.c \
-              library.c parse.c print.c astcmp.c resolve.c util.c) \
-              $(wildcard src/pluscal/*.c)
+FUZZ_SRCS  := $(wildcard src/base/*.c src/front/*.c src/pluscal/*.c)
 
 fuzz: build-fuzz/fuzz_parse build-fuzz/fuzz_cfg build-fuzz/fuzz_pluscal $(BUILD)/difffuzz
 
-build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRCS) $(BUILD)/library_modules.c $(wildcard include/*.h src/pluscal/*.h)
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRCS) $(BUILD)/library_modules.c $(HEADERS)
 	@mkdir -p build-fuzz
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS) $(BUILD)/library_modules.c -lpthread

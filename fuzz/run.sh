@@ -25,7 +25,7 @@ if [ -z "$(ls -A "$corpus")" ]; then
   *) echo "run.sh: unknown target $target" >&2; exit 2 ;;
   esac
   n=0
-  for f in $(find ../shared/corpus tests src/modules specs -name "*.$ext" 2>/dev/null); do
+  for f in $(find ../shared/corpus tests src/front/modules specs -name "*.$ext" 2>/dev/null); do
     n=$((n + 1))
     cp "$f" "$corpus/seed_$n.$ext"
   done

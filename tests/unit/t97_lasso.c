@@ -1,4 +1,4 @@
-/* t97_lasso.c -- liveness in the symbolic engine (encode/lasso.c).
+/* t97_lasso.c -- liveness in the symbolic engine (src/engine/lasso.c).
  *
  * (a) The tiny specs of t92 (each temporal and fairness form): both
  * engines run, and the symbolic verdict must be the explicit one; for a
