@@ -100,13 +100,38 @@ static const char *line_end(const char *p) {
   return e ? e + 1 : p + strlen(p);
 }
 
+/* The first line at or after `from` holding `tok1`, one or more spaces,
+ * then `tok2`, as the translator finds its markers (so `\** BEGIN
+ * TRANSLATION` and `(* END  TRANSLATION *)` count too): the position of
+ * tok1 on that line, or NULL.  As the translator, only the first `tok1`
+ * and the first `tok2` of a line are looked at. */
+static const char *find_token_pair(const char *from, const char *tok1,
+                                   const char *tok2) {
+  for (const char *line = from; *line; line = line_end(line)) {
+    const char *end = line_end(line);
+    size_t len = (size_t)(end - line);
+    const char *t1 = memmem(line, len, tok1, strlen(tok1));
+    if (!t1)
+      continue;
+    const char *p = t1 + strlen(tok1);
+    if (*p != ' ')
+      continue;
+    while (*p == ' ')
+      p++;
+    const char *t2 = memmem(line, len, tok2, strlen(tok2));
+    if (t2 == p)
+      return t1;
+  }
+  return NULL;
+}
+
 /* The markers: [*b0, *b1) is the BEGIN line, [*e0, *e1) the END line. */
 static bool find_markers(const char *text, const char **b0, const char **b1,
                          const char **e0, const char **e1) {
-  const char *b = strstr(text, "\\* BEGIN TRANSLATION");
+  const char *b = find_token_pair(text, "BEGIN", "TRANSLATION");
   if (!b)
     return false;
-  const char *e = strstr(b, "\\* END TRANSLATION");
+  const char *e = find_token_pair(line_end(b), "END", "TRANSLATION");
   if (!e)
     return false;
   *b0 = line_start(text, b);
