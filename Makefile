@@ -20,11 +20,11 @@ CC      ?= gcc
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 # Flags brink always needs, even when CFLAGS is given on the command line.
-override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Iinclude
+override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Iinclude -Iencode
 LDLIBS  := -lz3 -lcadical -lstdc++ -lgmp -ljansson -lpthread -lm
 BUILD   ?= build
 
-SRCS     := $(wildcard src/*.c src/pluscal/*.c encode/*.c solver/*.c solver/bitblast/*.c)
+SRCS     := $(wildcard src/*.c src/pluscal/*.c encode/*.c encode/term/*.c solver/*.c solver/bitblast/*.c)
 LIB_SRCS := $(filter-out src/main.c,$(SRCS))
 LIB_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS)) $(BUILD)/library_modules.o
 # TLA+ modules compiled into brink (library.h).
@@ -52,7 +52,7 @@ $(BRINK_BIN): $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 endif
 
-$(BUILD)/%.o: %.c $(wildcard include/*.h src/pluscal/*.h)
+$(BUILD)/%.o: %.c $(wildcard include/*.h src/pluscal/*.h encode/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
 
