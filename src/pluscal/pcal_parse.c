@@ -192,9 +192,13 @@ static Sym expect_id(P *p) {
   return tok_sym(&p->toks.data[p->i++]);
 }
 
-static const char *const stop_words[] = {"then", "do", "end", "else", "elsif",
-                                         "or", "begin", "variables",
-                                         "variable", NULL};
+/* Words that end an expression at depth 0.  The section keywords are
+ * reserved in PlusCal, and the translator accepts a declaration list
+ * that ends without `;' right before them (`bmsgs = {}  define {'). */
+static const char *const stop_words[] = {
+    "then",  "do",        "end",    "else",      "elsif",   "or",
+    "begin", "variables", "variable", "define",  "macro",   "procedure",
+    "process", "fair",    NULL};
 
 /* Collects an expression: tokens up to a terminator at depth 0. */
 static PExpr expr(P *p, bool comma_stops) {
