@@ -101,9 +101,8 @@ static void in_model(Lasso *L, int i) {
   if (!L->spec->constraints.len)
     return;
   WdErrVec errs = {0};
-  enc_set_frame(L->enc, i);
   for (size_t c = 0; c < L->spec->constraints.len; c++)
-    solver_assert(L->s, enc_pred(L->enc, L->spec->constraints.data[c].expr,
+    solver_assert(L->s, enc_pred(L->enc, i, L->spec->constraints.data[c].expr,
                                  L->frames.data[i], NULL, &errs));
   check_level(L, L->spec->constraints.data[0].expr);
   solver_assert(L->s, no_errs(L, &errs));
@@ -115,8 +114,7 @@ static void extend(Lasso *L) {
   int n = (int)L->frames.len - 1;
   WdErrVec errs = {0};
   SymVal **next;
-  enc_set_frame(L->enc, n);
-  TermId g = enc_next(L->enc, L->frames.data[n], &next, &errs);
+  TermId g = enc_next(L->enc, n, L->frames.data[n], &next, &errs);
   keep_choices(L);
   check_level(L, L->spec->next);
   TermId st = term_mk_fresh(L->tm, "stutter", SORT_BOOL);
@@ -141,8 +139,7 @@ static TermId atom_at(Lasso *L, int a, int i) {
     VEC_PUSH(*at_pos, TERM_NONE);
   if (at_pos->data[i] == TERM_NONE) {
     const TAtom *at = &L->t->atoms.data[a];
-    enc_set_frame(L->enc, i);
-    TermId r = enc_pred_in(L->enc, at->expr, L->frames.data[i],
+    TermId r = enc_pred_in(L->enc, i, at->expr, L->frames.data[i],
                            at->kind == TA_ACTION ? L->frames.data[i + 1] : NULL,
                            at->env, &L->aerrs);
     check_level(L, at->expr);
@@ -645,6 +642,7 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
   fail_pop(&fp);
   diag_set_stream(out);
   if (sink)
+  enc_delete(L.enc);
     fclose(sink);
   free(text);
   solver_delete(solver);

@@ -480,10 +480,9 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     /* Invariants (and their evaluation) in frame k. */
     errs.len = 0;
     VEC(TermId) bad = {0};
-    enc_set_frame(b.enc, k);
     for (size_t i = 0; i < spec->invariants.len; i++) {
       bst_enter(b.st);
-      VEC_PUSH(bad, term_mk_not(b.tm, enc_pred(b.enc, spec->invariants.data[i].expr,
+      VEC_PUSH(bad, term_mk_not(b.tm, enc_pred(b.enc, k, spec->invariants.data[i].expr,
                                                b.frames.data[k], NULL, &errs)));
       bst_leave(b.st, BST_INV, i, true);
     }
@@ -494,11 +493,9 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
       TermId holds = TERM_NONE;
       bst_enter(b.st);
       if (p->kind == PROP_ALWAYS || (p->kind == PROP_INIT && k == 0)) {
-        enc_set_frame(b.enc, k);
-        holds = enc_pred(b.enc, p->expr, b.frames.data[k], NULL, &errs);
+        holds = enc_pred(b.enc, k, p->expr, b.frames.data[k], NULL, &errs);
       } else if (p->kind == PROP_ACTION && k > 0) {
-        enc_set_frame(b.enc, k - 1);
-        holds = enc_action_prop(b.enc, p->expr, p->sub, b.frames.data[k - 1],
+        holds = enc_action_prop(b.enc, k - 1, p->expr, p->sub, b.frames.data[k - 1],
                                 b.frames.data[k], &errs);
       }
       bst_leave(b.st, BST_PROP, 0, true);
@@ -542,22 +539,19 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     errs.len = 0;
     VEC(TermId) keep = {0};
     bst_enter(b.st);
-    enc_set_frame(b.enc, k);
     for (size_t i = 0; i < spec->constraints.len; i++)
-      VEC_PUSH(keep, enc_pred(b.enc, spec->constraints.data[i].expr,
+      VEC_PUSH(keep, enc_pred(b.enc, k, spec->constraints.data[i].expr,
                               b.frames.data[k], NULL, &errs));
-    enc_set_frame(b.enc, k - 1); /* the level of the step's first state */
-    if (k > 0)
+    if (k > 0) /* at the level of the step's first state */
       for (size_t i = 0; i < spec->action_constraints.len; i++)
-        VEC_PUSH(keep, enc_pred(b.enc, spec->action_constraints.data[i].expr,
+        VEC_PUSH(keep, enc_pred(b.enc, k - 1, spec->action_constraints.data[i].expr,
                                 b.frames.data[k - 1], b.frames.data[k], &errs));
     bst_leave(b.st, BST_CONSTRAINT, 0, true);
     size_t cons_errs = errs.len;
     SymVal **next;
     TermId mark = term_count(b.tm);
-    enc_set_frame(b.enc, k);
     bst_enter(b.st);
-    TermId g = enc_next(b.enc, b.frames.data[k], &next, &errs);
+    TermId g = enc_next(b.enc, k, b.frames.data[k], &next, &errs);
     bst_leave(b.st, BST_NEXT, 0, true);
     keep_choices(&b);
     if (errs.len) {
@@ -627,5 +621,6 @@ done:
   bst_delete(b.st);
   solver_delete(b.solver);
   term_mgr_delete(b.tm);
+  enc_delete(b.enc);
   return code;
 }
