@@ -64,6 +64,7 @@ typedef struct Lasso {
   VEC(uint32_t) choice_ids;
   VEC(SymVal *) choice_vals;
   double t0;
+  const LassoOptions *opt;
 } Lasso;
 
 static TermId lit_bool(Lasso *L, bool b) { return term_mk_bool(L->tm, b); }
@@ -375,7 +376,7 @@ static int report(Lasso *L, const Property *p, int f, int k,
   eval_set_witnesses(ids.data, vals.data, ids.len);
   VEC_FREE(ids);
   VEC_FREE(vals);
-  if (getenv("BRINK_TEST_CORRUPT_MODEL") && spec->nvars > 0 && fd.st[0][0])
+  if (L->opt->corrupt_model && spec->nvars > 0 && fd.st[0][0])
     fd.st[0][0] = val_str(sym_intern("corrupted"));
   /* The non-stuttering steps, for trace_replay; pos[i]: state i's index in
    * that path. */
@@ -390,7 +391,7 @@ static int report(Lasso *L, const Property *p, int f, int k,
   }
   const char *why = fd.loop < 0 ? "no loop selected" : replay(&fd, f, &path);
   int code;
-  if (why && getenv("BRINK_DEBUG_LASSO")) {
+  if (why && L->opt->debug_lasso) {
     for (int i = 0; i <= k; i++) {
       fprintf(stderr, "s%d%s:\n", i,
               i < k && fd.stutter[i] ? " (stutters)" : "");
@@ -546,7 +547,7 @@ static int search(Lasso *L, int K, Checks *by) {
       if (stop_requested())
         return report_stopped_symbolic();
       SolverResult r = solver_check(L->s, &a, 1);
-      if (getenv("BRINK_DEBUG_ASK"))
+      if (L->opt->debug_ask)
         fprintf(stderr, "brink: lasso %s k=%d: %s\n", sym_str(p->name), k,
                 r == SOLVER_SAT     ? "sat"
                 : r == SOLVER_UNSAT ? "unsat"
@@ -588,8 +589,9 @@ static int search(Lasso *L, int K, Checks *by) {
 }
 
 int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
-                int max_seq_len, Checks *by) {
+                const LassoOptions *opt, Checks *by) {
   Lasso L = {0};
+  L.opt = opt;
   L.spec = spec;
   L.tm = tm;
   L.s = solver;
@@ -623,8 +625,8 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
     return EXIT_OK;
   }
   L.enc = enc_new(spec, tm);
-  if (max_seq_len >= 0)
-    enc_set_max_seq_len(L.enc, max_seq_len);
+  if (opt->max_seq_len >= 0)
+    enc_set_max_seq_len(L.enc, opt->max_seq_len);
   L.t = temporal_new(spec);
   for (size_t i = 0; i < spec->fairness.len; i++)
     temporal_fairness(L.t, spec->fairness.data[i].expr);
@@ -640,9 +642,9 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
   in_model(&L, 0);
   code = search(&L, K, by);
   fail_pop(&fp);
+  enc_delete(L.enc);
   diag_set_stream(out);
   if (sink)
-  enc_delete(L.enc);
     fclose(sink);
   free(text);
   solver_delete(solver);
