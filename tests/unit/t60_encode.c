@@ -1145,7 +1145,7 @@ START_TEST(test_bug_len_of_non_sequence) {
 }
 END_TEST
 
-/* Was a bug: encoding resets the diagnostic stream.  closed_value (encode.c)
+/* Was a bug: encoding resets the diagnostic stream.  closed_value (closed.c)
  * silences the evaluator with diag_set_stream(devnull) and then calls
  * diag_set_stream(NULL), so after the first constant subexpression every
  * diagnostic goes to stderr, whatever stream the caller had set (trace.c
