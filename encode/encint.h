@@ -205,7 +205,6 @@ TermId level_var(Enc *E);
 TermId level_compare(Enc *E, bool strict, TermId a, TermId b);
 SymVal *enc_changed(Enc *E, Expr *e, Bind *env);
 SymVal *enc(Enc *E, Expr *e, Bind *env);
-void start(Enc *E, WdErrVec *errs);
 
 /* ---- closed.c ---- */
 

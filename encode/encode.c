@@ -530,7 +530,7 @@ static void pred_start(Enc *E, SymVal **cur, WdErrVec *errs) {
 }
 
 /* The context of Init or Next: an empty next state to build. */
-void start(Enc *E, WdErrVec *errs) {
+static void start(Enc *E, WdErrVec *errs) {
   pred_start(E, NULL, errs);
   E->choice_ids.len = 0;
   E->choice_vals.len = 0;
