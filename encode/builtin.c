@@ -1,12 +1,12 @@
 /* builtin.c -- the built-in operators: logic, arithmetic, sets,
  * sequences, printing and the TLC module.
  *
- * enc_builtin is one switch over the built-in operators, in the order of
- * the evaluator's: Boolean operators short-circuit with the path
- * condition, as TLC evaluates them; arithmetic is on Int terms (a constant
- * power is computed exactly, a symbolic one unrolled over a small exponent
- * range); the set, function and sequence operators call their families'
- * files; TLCSet and TLCGet read TLC's registers (registers.h). */
+ * enc_builtin is one switch over the built-in operators: Boolean
+ * operators short-circuit with the path condition, as TLC evaluates them;
+ * arithmetic is on Int terms (a constant power is computed exactly, a
+ * symbolic one as a case split over the few exponents it can take); the
+ * set, function and sequence operators call their families' files;
+ * TLCSet and TLCGet read TLC's registers (registers.h). */
 #include "encint.h"
 
 #include "instance.h"

@@ -7,12 +7,9 @@
  * the bound.  Recursive operators on symbolic arguments are encoded by
  * value with a memo (reccall.h, described below), operator parameters and
  * LAMBDAs are applied by name, and some operators of the shipped community
- * modules have direct encodings (community.c), reached through the
- * CommCall requests at the end of this file (the twin of src/eval's
- * call.c). */
+ * modules have direct encodings (community.c, comm_call) (the twin of
+ * src/eval's call.c). */
 #include "encint.h"
-
-#include "community.h"
 
 static SymVal *rec_apply(Enc *E, Expr *e, Def *d, SymVal **args,
                          TermId *use);
@@ -141,63 +138,6 @@ bool never_holds(Enc *E, TermId t) {
 void unfold_leave(Enc *E) {
   E->depth--;
   E->active.len--;
-}
-
-#define COMM_MAX_ARGS 8
-
-struct CommCall {
-  Enc *E;
-  Expr *e;
-  const Def *d;
-  Bind *env;
-  SymVal *args[COMM_MAX_ARGS];
-};
-
-const Def *comm_def(const CommCall *c) { return c->d; }
-
-Expr *comm_site(const CommCall *c) { return c->e; }
-
-SymVal *comm_arg(CommCall *c, int i) {
-  if (!c->args[i])
-    c->args[i] = enc(c->E, c->e->args[i], c->env);
-  return c->args[i];
-}
-
-SymVal *comm_apply_op(CommCall *c, int i, SymVal **vals, int n,
-                      TermId when) {
-  Enc *E = c->E;
-  TermId saved = E->pc;
-  E->pc = term_mk_and2(T, saved, when);
-  SymVal *r = apply_op_value(E, c->e, c->e->args[i], vals, n, c->env);
-  E->pc = saved;
-  return r;
-}
-
-SymVal *comm_apply_fun(CommCall *c, SymVal *f, SymVal *x, TermId when) {
-  Enc *E = c->E;
-  if (f->kind != SV_FUN)
-    return NULL;
-  TermId saved = E->pc;
-  E->pc = term_mk_and2(T, saved, when);
-  SymVal *r = apply_checked(E, c->e, f, x);
-  E->pc = saved;
-  return r;
-}
-
-void comm_error(CommCall *c, TermId cond, const char *msg, int code) {
-  if (!c->E->errs)
-    unsupported(c->e, "%s", msg);
-  wd_code(c->E, cond, c->e, msg, code);
-}
-
-/* The call e of the shipped definition d through its encoding, or NULL
- * when it has none or declines (d is then unfolded). */
-static SymVal *comm_call(Enc *E, Expr *e, Def *d, Bind *env) {
-  CommFn f = comm_lookup(d);
-  if (!f)
-    return NULL;
-  CommCall c = {E, e, d, env, {0}};
-  return f(&c);
 }
 
 /* ---- recursive operators on symbolic arguments ----
@@ -504,7 +444,7 @@ SymVal *enc_call_def(Enc *E, Expr *e, Def *d, Bind *env) {
       return sv_from_value(given);
     d = spec_effective_def(sp, d);
   }
-  if (d->kind == DEF_OP && d->module && d->nparams <= COMM_MAX_ARGS) {
+  if (d->kind == DEF_OP && d->module) {
     SymVal *r = comm_call(E, e, d, env);
     if (r)
       return r;

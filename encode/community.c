@@ -1,7 +1,18 @@
 /* community.c -- encodings of operators of the shipped community modules.
  *
+ * The shipped modules (src/modules/) define their operators in TLA+, and
+ * the encoder unfolds those definitions like any other.  For some of them
+ * unfolding cannot work or works badly: DyadicRationals' IsDyadicRational
+ * ranges over 0..r.den with a symbolic denominator, its Add and Half
+ * divide by symbolic denominators, the folds recurse with CHOOSE and
+ * T \ {x} once per element.  A definition of a shipped module (never one
+ * of the same name next to the spec) may have an encoding here, reached
+ * from the encoder's calls through comm_call (encint.h); an encoding may
+ * decline (return NULL) for arguments it does not cover, and the
+ * definition is then unfolded.
+ *
  * Design.  Each encoding computes, on symbolic values, what the module's
- * TLA+ definition computes under brink's evaluator (community.h); where
+ * TLA+ definition computes under brink's evaluator (described below); where
  * its arguments fall outside what it covers it declines and the
  * definition is unfolded, or, where unfolding cannot work either, it
  * refuses with a located message.  Two ideas carry the encodings:
@@ -28,19 +39,79 @@
  * reached (EXIT_OTHER), so a spec that calls them only on a path the
  * behaviour never takes (an invariant's export disjunct) is still
  * checked. */
-#include "community.h"
+#include "encint.h"
 
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "diag.h"
 #include "native.h"
 
 #define TM (sv_mgr())
 #define MAX_LEAVES 64     /* values a case split may enumerate */
 #define MAX_CASES 1024    /* combinations of two case splits */
 #define MAX_DIVIDED 1000000 /* largest denominator whose divisors we list */
+
+/* ---- the call site ----
+ *
+ * An encoding sees its call through the opaque CommCall and these
+ * requests: the definition called and the call expression (its location);
+ * argument i, encoded once; argument i (an operator argument) applied to
+ * n values where `when` holds on the current path (its errors are
+ * conditioned on it); f[x] with the error for x outside the domain
+ * recorded where `when` holds (NULL when f is not a function); and an
+ * evaluation error (EXIT_EVAL, or EXIT_OTHER for a refusal of the
+ * symbolic engine) that happens where cond holds on the current path. */
+
+#define COMM_MAX_ARGS 8
+
+typedef struct CommCall CommCall;
+/* The value of the call, or NULL to have the definition unfolded. */
+typedef SymVal *(*CommFn)(CommCall *c);
+
+
+struct CommCall {
+  Enc *E;
+  Expr *e;
+  const Def *d;
+  Bind *env;
+  SymVal *args[COMM_MAX_ARGS];
+};
+
+static const Def *comm_def(const CommCall *c) { return c->d; }
+
+static Expr *comm_site(const CommCall *c) { return c->e; }
+
+static SymVal *comm_arg(CommCall *c, int i) {
+  if (!c->args[i])
+    c->args[i] = enc(c->E, c->e->args[i], c->env);
+  return c->args[i];
+}
+
+static SymVal *comm_apply_op(CommCall *c, int i, SymVal **vals, int n,
+                             TermId when) {
+  Enc *E = c->E;
+  TermId saved = E->pc;
+  E->pc = term_mk_and2(T, saved, when);
+  SymVal *r = apply_op_value(E, c->e, c->e->args[i], vals, n, c->env);
+  E->pc = saved;
+  return r;
+}
+
+static SymVal *comm_apply_fun(CommCall *c, SymVal *f, SymVal *x, TermId when) {
+  Enc *E = c->E;
+  if (f->kind != SV_FUN)
+    return NULL;
+  TermId saved = E->pc;
+  E->pc = term_mk_and2(T, saved, when);
+  SymVal *r = apply_checked(E, c->e, f, x);
+  E->pc = saved;
+  return r;
+}
+
+static void comm_error(CommCall *c, TermId cond, const char *msg, int code) {
+  if (!c->E->errs)
+    unsupported(c->e, "%s", msg);
+  wd_code(c->E, cond, c->e, msg, code);
+}
 
 /* ---- helpers ---- */
 
@@ -469,7 +540,9 @@ static const CommEntry encodings[] = {
     {"Functions", "FoldFunctionOnSet", 4, c_fold_function_on_set},
 };
 
-CommFn comm_lookup(const Def *d) {
+/* The encoding of the shipped definition d (looked through INSTANCE
+ * copies), or NULL. */
+static CommFn comm_lookup(const Def *d) {
   const Def *o = d->origin ? d->origin : d;
   if (!o->module || !o->module->builtin || o->kind != DEF_OP ||
       o->nparams != d->nparams)
@@ -484,3 +557,12 @@ CommFn comm_lookup(const Def *d) {
   return NULL;
 }
 
+/* The call e of the shipped definition d through its encoding, or NULL
+ * when it has none or declines (d is then unfolded). */
+SymVal *comm_call(Enc *E, Expr *e, Def *d, Bind *env) {
+  CommFn f = d->nparams <= COMM_MAX_ARGS ? comm_lookup(d) : NULL;
+  if (!f)
+    return NULL;
+  CommCall c = {E, e, d, env, {0}};
+  return f(&c);
+}

@@ -96,11 +96,7 @@ struct Enc {
   unsigned branchings; /* action-level branchings encoded (ENABLED) */
   /* The definitions being unfolded, innermost last, each with the path
    * condition at its call. */
-  VEC(struct Active {
-    Def *d;
-    TermId pc;
-  })
-  active;
+  VEC(struct Active { Def *d; TermId pc; }) active;
   SymVal **const_cache; /* by constant index */
   /* Values of parameterless module-level definitions of constant or state
    * level in the current state, by definition id; valid while `gen` and
@@ -142,12 +138,7 @@ struct Enc {
    * the lowest index in it that a cut since the innermost was entered
    * refers to (INT_MAX: none): a value computed below a cut that refers
    * to an enclosing call depends on that call being under way. */
-  VEC(struct RecFrame {
-    Def *d;
-    SymVal **args;
-    int budget;
-  })
-  rec_stack;
+  VEC(struct RecFrame { Def *d; SymVal **args; int budget; }) rec_stack;
   int rec_low;
   /* Memo of closed constant subexpressions: expr -> value or NOT_CONST. */
   struct {
@@ -214,7 +205,6 @@ TermId level_var(Enc *E);
 TermId level_compare(Enc *E, bool strict, TermId a, TermId b);
 SymVal *enc_changed(Enc *E, Expr *e, Bind *env);
 SymVal *enc(Enc *E, Expr *e, Bind *env);
-void start(Enc *E, WdErrVec *errs);
 
 /* ---- closed.c ---- */
 
@@ -314,6 +304,12 @@ SymVal *fresh_member(Enc *E, Expr *set, Bind *env, TermId *ok);
 void exists_branch(Enc *E, Bind *env, TermId mem, void *arg);
 bool symbolic_choice(const Spec *sp, Expr *e);
 TermId exists_choice(Enc *E, Expr *e, Bind *env);
+
+/* ---- community.c ---- */
+
+/* The call e of the shipped definition d through its direct encoding, or
+ * NULL when it has none or declines (d is then unfolded). */
+SymVal *comm_call(Enc *E, Expr *e, Def *d, Bind *env);
 
 /* ---- enabled.c ---- */
 

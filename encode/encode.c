@@ -169,8 +169,6 @@ TermId level_compare(Enc *E, bool strict, TermId a, TermId b) {
   return r;
 }
 
-void enc_set_frame(Enc *E, int frame) { E->frame = frame; }
-
 size_t enc_level_vars(const Enc *E, const TermId **vars) {
   *vars = E->level_list.data;
   return E->level_list.len;
@@ -447,6 +445,32 @@ Enc *enc_new(const Spec *spec, TermMgr *tm) {
   return E;
 }
 
+/* Frees what the encoder owns: its caches and work lists.  The symbolic
+ * values and terms it made belong to the run (symval.h) and the term
+ * manager, and outlive it. */
+void enc_delete(Enc *E) {
+  if (!E)
+    return;
+  free(E->const_cache);
+  free(E->defs.vals);
+  free(E->defs.gen);
+  free(E->defs.cur);
+  cm_delete(E->rec);
+  VEC_FREE(E->active);
+  VEC_FREE(E->choice_ids);
+  VEC_FREE(E->choice_vals);
+  VEC_FREE(E->levels);
+  VEC_FREE(E->level_list);
+  VEC_FREE(E->axioms);
+  VEC_FREE(E->picks);
+  VEC_FREE(E->uselog);
+  VEC_FREE(E->rec_stack);
+  free(E->memo.keys);
+  free(E->memo.vals);
+  VEC_FREE(E->def_terms);
+  free(E);
+}
+
 static TermId finish_state(Enc *E, Expr *root, TermId g, SymVal ***out,
                            const char *what) {
   TermId all = term_true(T);
@@ -506,7 +530,7 @@ static void pred_start(Enc *E, SymVal **cur, WdErrVec *errs) {
 }
 
 /* The context of Init or Next: an empty next state to build. */
-void start(Enc *E, WdErrVec *errs) {
+static void start(Enc *E, WdErrVec *errs) {
   pred_start(E, NULL, errs);
   E->choice_ids.len = 0;
   E->choice_vals.len = 0;
@@ -530,6 +554,7 @@ int enc_seq_bound(const Enc *E) {
 }
 
 TermId enc_init(Enc *E, SymVal ***state, WdErrVec *errs) {
+  E->frame = 0;
   start(E, errs);
   E->cur = NULL;
   E->init_mode = true;
@@ -538,7 +563,9 @@ TermId enc_init(Enc *E, SymVal ***state, WdErrVec *errs) {
   return finish_state(E, E->spec->init, g, state, "initial state");
 }
 
-TermId enc_next(Enc *E, SymVal **cur, SymVal ***next, WdErrVec *errs) {
+TermId enc_next(Enc *E, int frame, SymVal **cur, SymVal ***next,
+                WdErrVec *errs) {
+  E->frame = frame;
   start(E, errs);
   E->cur = cur;
   TermId g = enc_act(E, E->spec->next, NULL);
@@ -562,7 +589,9 @@ static TermId pred_with_next(Enc *E, Expr *p, SymVal **next, Bind *env) {
   return r;
 }
 
-TermId enc_pred(Enc *E, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs) {
+TermId enc_pred(Enc *E, int frame, Expr *p, SymVal **cur, SymVal **next,
+                WdErrVec *errs) {
+  E->frame = frame;
   pred_start(E, cur, errs);
   return pred_with_next(E, p, next, NULL);
 }
@@ -587,14 +616,16 @@ static Bind *from_eval_binds(Expr *at, const EvalBind *b) {
   return r;
 }
 
-TermId enc_pred_in(Enc *E, Expr *p, SymVal **cur, SymVal **next,
+TermId enc_pred_in(Enc *E, int frame, Expr *p, SymVal **cur, SymVal **next,
                    const struct EvalBind *env, WdErrVec *errs) {
+  E->frame = frame;
   pred_start(E, cur, errs);
   return pred_with_next(E, p, next, from_eval_binds(p, env));
 }
 
-TermId enc_action_prop(Enc *E, Expr *a, Expr *sub, SymVal **cur,
+TermId enc_action_prop(Enc *E, int frame, Expr *a, Expr *sub, SymVal **cur,
                        SymVal **next, WdErrVec *errs) {
+  E->frame = frame;
   pred_start(E, cur, errs);
   SymVal *v0 = enc(E, sub, NULL);
   pred_start(E, next, errs);

@@ -34,6 +34,9 @@ typedef VEC(WdErr) WdErrVec;
 typedef struct Enc Enc;
 
 Enc *enc_new(const Spec *spec, TermMgr *tm);
+/* Frees e and what it owns (NULL is allowed); the terms and symbolic
+ * values it made stay with the manager and the run. */
+void enc_delete(Enc *e);
 /* Encodes Init; *state receives the initial symbolic state. */
 /* A choice from Seq(S) (x' \in Seq(S), \E s \in Seq(S)) is a sequence
  * of at most n elements (default ENC_DEFAULT_MAX_SEQ_LEN); enc_seq_bound
@@ -47,14 +50,13 @@ int enc_seq_bound(const Enc *e);
  * states plus one, which the unrolling does not give (a state in frame k
  * may be reachable in fewer steps).  The encoder gives the level of the
  * state it reads as current a variable of its own per frame, known only to
- * lie in 1..frame+1; enc_set_frame names that frame for the calls that
- * follow.  A comparison the range decides folds to a constant (level < 20
+ * lie in 1..frame+1; the entry points below take the frame of the state
+ * they read as current (enc_init: frame 0).  A comparison the range decides folds to a constant (level < 20
  * at length 5); otherwise the variable remains, and enc_level_vars lists
  * the variables made so far, so that the caller can refuse an answer that
  * depends on one.  enc_take_axioms returns (and forgets) the conjunction
  * of the ranges of the variables made since the last call, to be asserted
  * before the next query. */
-void enc_set_frame(Enc *e, int frame);
 size_t enc_level_vars(const Enc *e, const TermId **vars);
 TermId enc_take_axioms(Enc *e);
 
@@ -74,19 +76,22 @@ typedef struct EncDefTerms {
   bool active; /* being unfolded now */
 } EncDefTerms;
 size_t enc_def_terms(const Enc *e, const EncDefTerms **out);
-/* Encodes one step of Next from cur; *next receives the successor. */
-TermId enc_next(Enc *e, SymVal **cur, SymVal ***next, WdErrVec *errs);
+/* Encodes one step of Next from cur, the state of the given frame; *next
+ * receives the successor. */
+TermId enc_next(Enc *e, int frame, SymVal **cur, SymVal ***next,
+                WdErrVec *errs);
 /* A state predicate on cur (next NULL) or an action predicate on the step
- * cur -> next, as a Bool term. */
-TermId enc_pred(Enc *e, Expr *p, SymVal **cur, SymVal **next, WdErrVec *errs);
+ * cur -> next, as a Bool term; cur is the state of the given frame. */
+TermId enc_pred(Enc *e, int frame, Expr *p, SymVal **cur, SymVal **next,
+                WdErrVec *errs);
 /* enc_pred with the names of env (eval.h: a temporal formula's atom under
  * \A over a constant set, a definition's parameters) bound. */
 struct EvalBind;
-TermId enc_pred_in(Enc *e, Expr *p, SymVal **cur, SymVal **next,
+TermId enc_pred_in(Enc *e, int frame, Expr *p, SymVal **cur, SymVal **next,
                    const struct EvalBind *env, WdErrVec *errs);
 /* [A]_v on the step cur -> next: v is unchanged or A holds (a PROPERTY
  * conjunct [][A]_v). */
-TermId enc_action_prop(Enc *e, Expr *a, Expr *sub, SymVal **cur,
+TermId enc_action_prop(Enc *e, int frame, Expr *a, Expr *sub, SymVal **cur,
                        SymVal **next, WdErrVec *errs);
 
 /* Reading a satisfying assignment back. */

@@ -53,7 +53,9 @@ struct SymVal {
   Value *cval;
 };
 
-/* The term manager everything below builds in; set once per run. */
+/* The term manager everything below builds in; set once per run (enc_new
+ * sets it).  It, the memo of operations and the atom table are the one
+ * context of symbolic values, sv_ctx (encode/svint.h). */
 void sv_set_mgr(TermMgr *tm);
 TermMgr *sv_mgr(void);
 

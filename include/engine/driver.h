@@ -21,6 +21,13 @@ typedef struct CheckOptions {
                      * left unchecked on purpose (checked.h) */
   bool stats;       /* --stats: per-depth time and sizes on stderr
                      * (symbolic engine; driver.c) */
+  bool debug_ask;   /* --debug-ask: each solver query's time and answer on
+                     * stderr (symbolic engine) */
+  bool debug_lasso; /* --debug-lasso: a lasso that does not replay is
+                     * printed on stderr */
+  bool corrupt_model; /* --test-corrupt-model: the test suite's fault
+                       * injection, a wrong counterexample the replay
+                       * must catch */
 } CheckOptions;
 
 int check_symbolic(const Spec *spec, const CheckOptions *opt);

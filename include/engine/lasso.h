@@ -16,12 +16,22 @@
 #include "solver.h"
 #include "spec.h"
 
+/* How lasso_check runs: max_seq_len as enc_set_max_seq_len (-1: the
+ * encoder's default); debug_ask: each query's answer on stderr;
+ * debug_lasso: the states of a lasso that does not replay on stderr;
+ * corrupt_model: for the test suite, the decoded lasso's first state is
+ * corrupted, which the replay must catch. */
+typedef struct LassoOptions {
+  int max_seq_len;
+  bool debug_ask, debug_lasso, corrupt_model;
+} LassoOptions;
+
 /* Looks for a lasso of 1..K steps.  Returns EXIT_OK when there is none
  * (by->liveness set) or when liveness was left unchecked (by->liveness
  * false, by->liveness_why saying why), EXIT_LIVENESS after printing a
  * counterexample, EXIT_OTHER after an internal error or a solver that
  * gave up.  The solver (fresh, on tm) is deleted. */
 int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
-                int max_seq_len, Checks *by);
+                const LassoOptions *opt, Checks *by);
 
 #endif

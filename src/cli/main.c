@@ -91,6 +91,14 @@ enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_TRANSLATE = 8, C_ALL = 15 };
   X(TRACEMOD, "--trace-module", 1, C_CHECK,                                    \
     "FILE.tla  write the counterexample as a TLA+ trace module (as TLC's "    \
     "_TTrace_ ones) that brink and TLC can check")                             \
+  X(DEBUGASK, "--debug-ask", 0, C_CHECK,                                       \
+    "symbolic engine: each solver query's time and answer on stderr")        \
+  X(DEBUGLASSO, "--debug-lasso", 0, C_CHECK,                                   \
+    "symbolic engine: the states of a lasso that does not replay (an "       \
+    "internal error) on stderr")                                             \
+  X(TESTCORRUPT, "--test-corrupt-model", 0, C_CHECK,                           \
+    "for brink's test suite: corrupt the first state of a counterexample, "  \
+    "which the replay must catch (exit 255)")                                \
   X(QUIET, "--quiet", 0, C_CHECK,                                              \
     "no progress lines (symbolic: one per depth on stderr)")                  \
   X(WORKERS, "--workers", 1, C_CHECK,                                          \
@@ -508,7 +516,8 @@ static int brink_main(int argc, char **argv) {
     }
   }
   CheckOptions co = {10, "auto", false, -1, 0, val[OPT_DUMPCNF], val[OPT_DUMPSMT2],
-                     flag[OPT_SAFETYONLY], flag[OPT_STATS]};
+                     flag[OPT_SAFETYONLY], flag[OPT_STATS], flag[OPT_DEBUGASK],
+                     flag[OPT_DEBUGLASSO], flag[OPT_TESTCORRUPT]};
   if (val[OPT_LENGTH]) {
     if (!number_option("--length", val[OPT_LENGTH], 0, 100000, &co.length))
       return EXIT_OTHER;

@@ -40,6 +40,7 @@ typedef struct Bmc {
   int k; /* the frame being checked */
   VEC(TermId) asserted; /* what assert_term asserted */
   BmcStats *st;         /* --stats, or NULL */
+  const CheckOptions *opt;
 } Bmc;
 
 static void assert_term(Bmc *b, TermId t) {
@@ -90,7 +91,7 @@ static void rd_int(void *arg, TermId t, mpz_t out) {
 
 /* Asks: asserted /\ q, under a fresh assumption literal that is never
  * assumed again afterwards.  Returns the solver's answer.  With
- * BRINK_DEBUG_ASK set, each query's time and answer go to stderr. */
+ * --debug-ask, each query's time and answer go to stderr. */
 static SolverResult ask(Bmc *b, TermId q) {
   if (stop_requested()) /* SIGINT, SIGTERM, --timeout: see unknown() */
     return SOLVER_UNKNOWN;
@@ -102,7 +103,7 @@ static SolverResult ask(Bmc *b, TermId q) {
   TermId a = term_mk_fresh(b->tm, "ask", SORT_BOOL);
   solver_assert(b->solver, term_mk_implies(b->tm, a, q));
   SolverResult r = solver_check(b->solver, &a, 1);
-  if (getenv("BRINK_DEBUG_ASK"))
+  if (b->opt->debug_ask)
     fprintf(stderr, "brink: query %.3f s: %s\n", util_now() - t0,
             r == SOLVER_SAT ? "sat" : r == SOLVER_UNSAT ? "unsat" : "unknown");
   if (r == SOLVER_SAT && depends_on_level(b, q))
@@ -140,10 +141,9 @@ static Trace decode(Bmc *b, int upto) {
   eval_set_witnesses(ids.data, vals.data, ids.len);
   VEC_FREE(ids);
   VEC_FREE(vals);
-  /* Fault injection for the test suite: a wrong model must be caught by
-   * the replay, never shown. */
-  const char *corrupt = getenv("BRINK_TEST_CORRUPT_MODEL");
-  if (corrupt && *corrupt && *corrupt != '0' && b->spec->nvars > 0) {
+  /* Fault injection for the test suite (--test-corrupt-model): a wrong
+   * model must be caught by the replay, never shown. */
+  if (b->opt->corrupt_model && b->spec->nvars > 0) {
     Value *v = t.states[0][0];
     t.states[0][0] = v && v->kind == V_INT ? val_int(-7777777)
                                            : val_str(sym_intern("corrupted"));
@@ -431,6 +431,7 @@ static Solver *new_solver(const CheckOptions *opt, TermMgr *tm) {
 int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   Bmc b = {0};
   b.spec = spec;
+  b.opt = opt;
   b.tm = term_mgr_new();
   b.solver = new_solver(opt, b.tm);
   b.enc = enc_new(spec, b.tm);
@@ -480,10 +481,9 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     /* Invariants (and their evaluation) in frame k. */
     errs.len = 0;
     VEC(TermId) bad = {0};
-    enc_set_frame(b.enc, k);
     for (size_t i = 0; i < spec->invariants.len; i++) {
       bst_enter(b.st);
-      VEC_PUSH(bad, term_mk_not(b.tm, enc_pred(b.enc, spec->invariants.data[i].expr,
+      VEC_PUSH(bad, term_mk_not(b.tm, enc_pred(b.enc, k, spec->invariants.data[i].expr,
                                                b.frames.data[k], NULL, &errs)));
       bst_leave(b.st, BST_INV, i, true);
     }
@@ -494,11 +494,9 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
       TermId holds = TERM_NONE;
       bst_enter(b.st);
       if (p->kind == PROP_ALWAYS || (p->kind == PROP_INIT && k == 0)) {
-        enc_set_frame(b.enc, k);
-        holds = enc_pred(b.enc, p->expr, b.frames.data[k], NULL, &errs);
+        holds = enc_pred(b.enc, k, p->expr, b.frames.data[k], NULL, &errs);
       } else if (p->kind == PROP_ACTION && k > 0) {
-        enc_set_frame(b.enc, k - 1);
-        holds = enc_action_prop(b.enc, p->expr, p->sub, b.frames.data[k - 1],
+        holds = enc_action_prop(b.enc, k - 1, p->expr, p->sub, b.frames.data[k - 1],
                                 b.frames.data[k], &errs);
       }
       bst_leave(b.st, BST_PROP, 0, true);
@@ -518,7 +516,7 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     /* Frames 0..k entail ~q now; asserting it as a lemma is redundant for
      * the semantics and prunes every deeper query (Apa3Paxos at length 13:
      * 212 s without, 17 s with). */
-    if (r == SOLVER_UNSAT && getenv("BRINK_NO_LEMMA") == NULL)
+    if (r == SOLVER_UNSAT)
       assert_term(&b, term_mk_not(b.tm, q));
     if (r == SOLVER_SAT) {
       if (which_wd(&b, &errs)) {
@@ -542,22 +540,19 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
     errs.len = 0;
     VEC(TermId) keep = {0};
     bst_enter(b.st);
-    enc_set_frame(b.enc, k);
     for (size_t i = 0; i < spec->constraints.len; i++)
-      VEC_PUSH(keep, enc_pred(b.enc, spec->constraints.data[i].expr,
+      VEC_PUSH(keep, enc_pred(b.enc, k, spec->constraints.data[i].expr,
                               b.frames.data[k], NULL, &errs));
-    enc_set_frame(b.enc, k - 1); /* the level of the step's first state */
-    if (k > 0)
+    if (k > 0) /* at the level of the step's first state */
       for (size_t i = 0; i < spec->action_constraints.len; i++)
-        VEC_PUSH(keep, enc_pred(b.enc, spec->action_constraints.data[i].expr,
+        VEC_PUSH(keep, enc_pred(b.enc, k - 1, spec->action_constraints.data[i].expr,
                                 b.frames.data[k - 1], b.frames.data[k], &errs));
     bst_leave(b.st, BST_CONSTRAINT, 0, true);
     size_t cons_errs = errs.len;
     SymVal **next;
     TermId mark = term_count(b.tm);
-    enc_set_frame(b.enc, k);
     bst_enter(b.st);
-    TermId g = enc_next(b.enc, b.frames.data[k], &next, &errs);
+    TermId g = enc_next(b.enc, k, b.frames.data[k], &next, &errs);
     bst_leave(b.st, BST_NEXT, 0, true);
     keep_choices(&b);
     if (errs.len) {
@@ -608,8 +603,9 @@ int check_symbolic(const Spec *spec, const CheckOptions *opt) {
   Checks by = {false, false, NULL};
   /* Liveness: lassos of up to K steps, on a solver of their own. */
   if (!opt->safety_only && spec_count_properties(spec, PROP_TEMPORAL)) {
-    code = lasso_check(spec, b.tm, new_solver(opt, b.tm), K, opt->max_seq_len,
-                       &by);
+    LassoOptions lo = {opt->max_seq_len, opt->debug_ask, opt->debug_lasso,
+                       opt->corrupt_model};
+    code = lasso_check(spec, b.tm, new_solver(opt, b.tm), K, &lo, &by);
     if (code != EXIT_OK)
       goto popped;
   }
@@ -625,6 +621,7 @@ popped:
   fail_pop(&fp);
 done:
   bst_delete(b.st);
+  enc_delete(b.enc);
   solver_delete(b.solver);
   term_mgr_delete(b.tm);
   return code;

@@ -64,6 +64,7 @@ typedef struct Lasso {
   VEC(uint32_t) choice_ids;
   VEC(SymVal *) choice_vals;
   double t0;
+  const LassoOptions *opt;
 } Lasso;
 
 static TermId lit_bool(Lasso *L, bool b) { return term_mk_bool(L->tm, b); }
@@ -101,9 +102,8 @@ static void in_model(Lasso *L, int i) {
   if (!L->spec->constraints.len)
     return;
   WdErrVec errs = {0};
-  enc_set_frame(L->enc, i);
   for (size_t c = 0; c < L->spec->constraints.len; c++)
-    solver_assert(L->s, enc_pred(L->enc, L->spec->constraints.data[c].expr,
+    solver_assert(L->s, enc_pred(L->enc, i, L->spec->constraints.data[c].expr,
                                  L->frames.data[i], NULL, &errs));
   check_level(L, L->spec->constraints.data[0].expr);
   solver_assert(L->s, no_errs(L, &errs));
@@ -115,8 +115,7 @@ static void extend(Lasso *L) {
   int n = (int)L->frames.len - 1;
   WdErrVec errs = {0};
   SymVal **next;
-  enc_set_frame(L->enc, n);
-  TermId g = enc_next(L->enc, L->frames.data[n], &next, &errs);
+  TermId g = enc_next(L->enc, n, L->frames.data[n], &next, &errs);
   keep_choices(L);
   check_level(L, L->spec->next);
   TermId st = term_mk_fresh(L->tm, "stutter", SORT_BOOL);
@@ -141,8 +140,7 @@ static TermId atom_at(Lasso *L, int a, int i) {
     VEC_PUSH(*at_pos, TERM_NONE);
   if (at_pos->data[i] == TERM_NONE) {
     const TAtom *at = &L->t->atoms.data[a];
-    enc_set_frame(L->enc, i);
-    TermId r = enc_pred_in(L->enc, at->expr, L->frames.data[i],
+    TermId r = enc_pred_in(L->enc, i, at->expr, L->frames.data[i],
                            at->kind == TA_ACTION ? L->frames.data[i + 1] : NULL,
                            at->env, &L->aerrs);
     check_level(L, at->expr);
@@ -378,7 +376,7 @@ static int report(Lasso *L, const Property *p, int f, int k,
   eval_set_witnesses(ids.data, vals.data, ids.len);
   VEC_FREE(ids);
   VEC_FREE(vals);
-  if (getenv("BRINK_TEST_CORRUPT_MODEL") && spec->nvars > 0 && fd.st[0][0])
+  if (L->opt->corrupt_model && spec->nvars > 0 && fd.st[0][0])
     fd.st[0][0] = val_str(sym_intern("corrupted"));
   /* The non-stuttering steps, for trace_replay; pos[i]: state i's index in
    * that path. */
@@ -393,7 +391,7 @@ static int report(Lasso *L, const Property *p, int f, int k,
   }
   const char *why = fd.loop < 0 ? "no loop selected" : replay(&fd, f, &path);
   int code;
-  if (why && getenv("BRINK_DEBUG_LASSO")) {
+  if (why && L->opt->debug_lasso) {
     for (int i = 0; i <= k; i++) {
       fprintf(stderr, "s%d%s:\n", i,
               i < k && fd.stutter[i] ? " (stutters)" : "");
@@ -549,7 +547,7 @@ static int search(Lasso *L, int K, Checks *by) {
       if (stop_requested())
         return report_stopped_symbolic();
       SolverResult r = solver_check(L->s, &a, 1);
-      if (getenv("BRINK_DEBUG_ASK"))
+      if (L->opt->debug_ask)
         fprintf(stderr, "brink: lasso %s k=%d: %s\n", sym_str(p->name), k,
                 r == SOLVER_SAT     ? "sat"
                 : r == SOLVER_UNSAT ? "unsat"
@@ -591,8 +589,9 @@ static int search(Lasso *L, int K, Checks *by) {
 }
 
 int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
-                int max_seq_len, Checks *by) {
+                const LassoOptions *opt, Checks *by) {
   Lasso L = {0};
+  L.opt = opt;
   L.spec = spec;
   L.tm = tm;
   L.s = solver;
@@ -626,8 +625,8 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
     return EXIT_OK;
   }
   L.enc = enc_new(spec, tm);
-  if (max_seq_len >= 0)
-    enc_set_max_seq_len(L.enc, max_seq_len);
+  if (opt->max_seq_len >= 0)
+    enc_set_max_seq_len(L.enc, opt->max_seq_len);
   L.t = temporal_new(spec);
   for (size_t i = 0; i < spec->fairness.len; i++)
     temporal_fairness(L.t, spec->fairness.data[i].expr);
@@ -643,6 +642,7 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
   in_model(&L, 0);
   code = search(&L, K, by);
   fail_pop(&fp);
+  enc_delete(L.enc);
   diag_set_stream(out);
   if (sink)
     fclose(sink);

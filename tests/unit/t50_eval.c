@@ -871,7 +871,7 @@ END_TEST
 
 /* Was a bug: an operator that primes its parameter, Set(v, e) == v' = e, does
  * not assign when called as Set(x, 1): assign_target (eval.c, and the
- * same function in encode.c) looks through a parameter only when the
+ * same function in encode/action.c) looks through a parameter only when the
  * parameter itself is the left side (Set(v, e) == v = e called with x'),
  * not when the parameter is primed inside the operator.  The conjunct
  * becomes a test that reads x' before it has a value ("x' is read before

@@ -457,7 +457,7 @@ static bool encode(Diff *d, Expr *p, TermId *out, WdErrVec *errs,
   FailPoint fp;
   fixture_recapture();
   if (fail_push(&fp) == 0) {
-    *out = enc_pred(d->enc, p, d->cur, d->nxt, errs);
+    *out = enc_pred(d->enc, 0, p, d->cur, d->nxt, errs);
     fail_pop(&fp);
     return true;
   }
@@ -593,6 +593,7 @@ static void diff_open(Diff *d, Spec *spec, CState *cs, CState *ns,
 
 static void diff_close(Diff *d) {
   VEC_FREE(d->report);
+  enc_delete(d->enc);
   solver_delete(d->sol);
   term_mgr_delete(tm);
   tm = NULL;
@@ -645,7 +646,7 @@ START_TEST(test_symbolic_states_decode) {
   /* The helper itself: any model of the pin decodes to the state. */
   Spec *spec = fixture_load_spec(diff_module, diff_cfg);
   tm = term_mgr_new();
-  enc_new(spec, tm);
+  enc_delete(enc_new(spec, tm)); /* sets the symbolic values' manager */
   Solver *sol = solver_z3_new(tm);
   for (int i = 0; i < NSTATES; i++)
     for (int deep = 0; deep < 2; deep++) {
@@ -787,6 +788,7 @@ START_TEST(test_init_matches_evaluator) {
   free(a);
   free(b);
   VEC_FREE(errs);
+  enc_delete(enc);
   solver_delete(sol);
   term_mgr_delete(tm);
 }
@@ -827,7 +829,7 @@ static int compare_successors(Spec *spec, Value **cur, int nvars) {
   }
   SymVal **nx = NULL;
   WdErrVec errs = {0};
-  TermId g = enc_next(enc, sc, &nx, &errs);
+  TermId g = enc_next(enc, 0, sc, &nx, &errs);
   TermId any = wd_any(&errs, 0, NULL);
   char *c = val_to_string(val_tuple(cur, (size_t)nvars));
   ck_assert_msg(solver_check(sol, &any, 1) == SOLVER_UNSAT,
@@ -843,6 +845,7 @@ static int compare_successors(Spec *spec, Value **cur, int nvars) {
   free(b);
   free(c);
   VEC_FREE(errs);
+  enc_delete(enc);
   solver_delete(sol);
   term_mgr_delete(tm);
   return n;
@@ -890,7 +893,7 @@ static bool next_error_possible(Spec *spec, Value **cur, int nvars, int code,
   }
   SymVal **nx = NULL;
   WdErrVec errs = {0};
-  enc_next(enc, sc, &nx, &errs);
+  enc_next(enc, 0, sc, &nx, &errs);
   Report r = {0};
   bool possible = false;
   for (size_t i = 0; i < errs.len; i++) {
@@ -906,6 +909,7 @@ static bool next_error_possible(Spec *spec, Value **cur, int nvars, int code,
   VEC_PUSH(r, '\0');
   *msgs = r.data;
   VEC_FREE(errs);
+  enc_delete(enc);
   solver_delete(sol);
   term_mgr_delete(tm);
   return possible;
@@ -1005,7 +1009,7 @@ START_TEST(test_unsupported_located) {
     FailPoint fp;
     fixture_recapture();
     if (fail_push(&fp) == 0) {
-      enc_pred(enc, p, st, NULL, &errs);
+      enc_pred(enc, 0, p, st, NULL, &errs);
       fail_pop(&fp);
       ck_abort_msg("%s: the encoder should refuse it", cases[i].expr);
     }
@@ -1017,6 +1021,7 @@ START_TEST(test_unsupported_located) {
                   "%s:\n%s", cases[i].expr, out);
     VEC_FREE(errs);
   }
+  enc_delete(enc);
   term_mgr_delete(tm);
 }
 END_TEST
@@ -1140,7 +1145,7 @@ START_TEST(test_bug_len_of_non_sequence) {
 }
 END_TEST
 
-/* Was a bug: encoding resets the diagnostic stream.  closed_value (encode.c)
+/* Was a bug: encoding resets the diagnostic stream.  closed_value (closed.c)
  * silences the evaluator with diag_set_stream(devnull) and then calls
  * diag_set_stream(NULL), so after the first constant subexpression every
  * diagnostic goes to stderr, whatever stream the caller had set (trace.c
@@ -1161,7 +1166,7 @@ START_TEST(test_bug_encoder_keeps_diag_stream) {
   WdErrVec errs = {0};
   FailPoint fp;
   if (fail_push(&fp) == 0) {
-    enc_pred(enc, p, st, NULL, &errs);
+    enc_pred(enc, 0, p, st, NULL, &errs);
     fail_pop(&fp);
   }
   fflush(mine);
@@ -1169,6 +1174,7 @@ START_TEST(test_bug_encoder_keeps_diag_stream) {
   ck_assert_ptr_nonnull(strstr(buf, "not bounded by constants")); /* stderr */
   fclose(mine);
   free(buf);
+  enc_delete(enc);
 }
 END_TEST
 

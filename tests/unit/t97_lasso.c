@@ -88,7 +88,9 @@ static const LCase cases[] = {
 static void setup(void) { fixture_setup("lasso"); }
 static void teardown(void) { fixture_teardown(); }
 
-static Out run_case(const LCase *c, const char *engine) {
+/* extra: one more option, or NULL. */
+static Out run_case_with(const LCase *c, const char *engine,
+                         const char *extra) {
   char tla[4096], cfg[512];
   snprintf(tla, sizeof tla, "---- MODULE M ----\n%sProp == %s\n====\n", c->base,
            c->prop);
@@ -108,11 +110,15 @@ static Out run_case(const LCase *c, const char *engine) {
                             "WF_d(ENext)\n====\n");
   char *tp = cli_in_dir("M.tla"), *cp = cli_in_dir("M.cfg");
   const char *argv[] = {"check",    "--engine", engine, "--length", "6",
-                        "--config", cp,         tp,     NULL};
+                        "--config", cp,         tp,     extra,      NULL};
   Out r = cli_run(argv);
   free(tp);
   free(cp);
   return r;
+}
+
+static Out run_case(const LCase *c, const char *engine) {
+  return run_case_with(c, engine, NULL);
 }
 
 START_TEST(test_form) {
@@ -377,9 +383,7 @@ END_TEST
 
 START_TEST(test_corrupt_model) {
   const LCase *c = &cases[0];
-  setenv("BRINK_TEST_CORRUPT_MODEL", "1", 1);
-  Out r = run_case(c, "symbolic");
-  unsetenv("BRINK_TEST_CORRUPT_MODEL");
+  Out r = run_case_with(c, "symbolic", "--test-corrupt-model");
   ck_assert_msg(r.status == 255, "exit %d\n%s%s", r.status, r.out, r.err);
   ck_assert_msg(strstr(r.err, "brink: internal error: the solver's lasso for "
                               "Prop does not replay"),
