@@ -267,6 +267,14 @@ static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
                cc->value->sym == cc->name) {
       /* `r1 = r1` for a name the spec does not declare: TLC accepts it
        * (the Toolbox writes model values this way); nothing to bind. */
+    } else if (cc->value) {
+      /* TLC gives values to the root module's declared constants and
+       * definitions, looking each one up in the config; a `NAME = value`
+       * no declaration asks for is never read, so it is no error there
+       * (a replacement `NAME <- Def` is: TLC exits 151). */
+      diag_warning(cc->loc, "'%s' is not a constant or definition of module "
+                            "%s; ignored, as TLC does",
+                   sym_str(cc->name), s->module_name);
     } else {
       cerr(cc->loc, "'%s' is not a constant or definition of module %s",
            sym_str(cc->name), s->module_name);
