@@ -24,7 +24,8 @@ override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -I
 LDLIBS  := -lz3 -lcadical -lstdc++ -lgmp -ljansson -lpthread -lm
 BUILD   ?= build
 
-SRCS     := $(wildcard src/*.c src/pluscal/*.c encode/*.c solver/*.c solver/bitblast/*.c)
+SRCS     := $(wildcard src/*.c src/base/*.c src/front/*.c src/types/*.c src/pluscal/*.c \
+              encode/*.c solver/*.c solver/bitblast/*.c)
 LIB_SRCS := $(filter-out src/main.c,$(SRCS))
 LIB_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS)) $(BUILD)/library_modules.o
 # TLA+ modules compiled into brink (library.h).
@@ -52,7 +53,7 @@ $(BRINK_BIN): $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 endif
 
-$(BUILD)/%.o: %.c $(wildcard include/*.h src/pluscal/*.h)
+$(BUILD)/%.o: %.c $(wildcard include/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -189,11 +190,11 @@ FUZZ_CC    ?= clang
 FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude \
               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 FUZZ_SRCS  := $(addprefix src/,ast.c builtin.c cfg.c diag.c instance.c lex.c \
-              library.c parse.c print.c astcmp.c resolve.c util.c) \
-              $(wildcard src/pluscal/*.c)
+              library.c print.c astcmp.c util.c) \
+              $(wildcard src/base/*.c src/front/*.c src/pluscal/*.c)
 
 fuzz: build-fuzz/fuzz_parse build-fuzz/fuzz_cfg build-fuzz/fuzz_pluscal $(BUILD)/difffuzz
 
-build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRCS) $(BUILD)/library_modules.c $(wildcard include/*.h src/pluscal/*.h)
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRCS) $(BUILD)/library_modules.c $(wildcard include/*.h src/*/*.h)
 	@mkdir -p build-fuzz
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS) $(BUILD)/library_modules.c -lpthread

@@ -24,50 +24,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "lex.h"
 
 #define P_MAX_DEPTH 200
 #define P_MAX_ERRORS 20
 
-/* ---- arena ---- */
-
-typedef struct PChunk {
-  struct PChunk *next;
-  size_t used, cap;
-  _Alignas(16) unsigned char data[];
-} PChunk;
-
-static PChunk *p_chunks;
-
-static void *p_alloc(size_t n) {
-  n = (n + 15) & ~(size_t)15;
-  if (!p_chunks || p_chunks->used + n > p_chunks->cap) {
-    size_t cap = n > 65536 ? n : 65536;
-    PChunk *c = xmalloc(sizeof *c + cap);
-    c->next = p_chunks;
-    c->used = 0;
-    c->cap = cap;
-    p_chunks = c;
-  }
-  void *p = p_chunks->data + p_chunks->used;
-  p_chunks->used += n;
-  memset(p, 0, n);
-  return p;
-}
-
-/* Appends x to the arena array arr of n elements and capacity cap. */
-#define APUSH(arr, n, cap, x)                                                  \
-  do {                                                                         \
-    if ((n) == (cap)) {                                                        \
-      int nc_ = (cap) ? (cap) * 2 : 4;                                         \
-      void *np_ = p_alloc((size_t)nc_ * sizeof *(arr));                        \
-      if (n)                                                                   \
-        memcpy(np_, (arr), (size_t)(n) * sizeof *(arr));                       \
-      (arr) = np_;                                                             \
-      (cap) = nc_;                                                             \
-    }                                                                          \
-    (arr)[(n)++] = (x);                                                        \
-  } while (0)
+/* Nodes and arrays made while parsing live in this arena (arena.h). */
+static Arena p_arena = ARENA_INIT(65536);
+#define APUSH(arr, n, cap, x) ARENA_PUSH(&p_arena, arr, n, cap, x)
 
 /* ---- operator table ---- */
 
@@ -471,7 +436,7 @@ static Expr *p_quant(Parser *P) {
 static Expr *p_choose(Parser *P) {
   Token *q = p_next(P);
   Expr *e = ast_new(EX_CHOOSE, q->loc);
-  Bound *b = p_alloc(sizeof *b);
+  Bound *b = arena_alloc(&p_arena, sizeof *b);
   int cn = 0;
   if (p_is(P, TK_LTUPLE)) {
     Token *open = p_next(P);
@@ -503,7 +468,7 @@ static Expr *p_choose(Parser *P) {
 static Expr *p_if(Parser *P) {
   Token *q = p_next(P);
   Expr *e = ast_new(EX_IF, q->loc);
-  e->args = p_alloc(3 * sizeof *e->args);
+  e->args = arena_alloc(&p_arena, 3 * sizeof *e->args);
   e->nargs = 3;
   e->args[0] = p_expr(P);
   if (!p_is(P, TK_THEN))
@@ -584,7 +549,7 @@ static Expr *p_let(Parser *P) {
 static Expr *p_lambda(Parser *P) {
   Token *q = p_next(P);
   Expr *e = ast_new(EX_LAMBDA, q->loc);
-  Bound *b = p_alloc(sizeof *b);
+  Bound *b = arena_alloc(&p_arena, sizeof *b);
   int cn = 0;
   do {
     Token *t = p_expect(P, TK_IDENT, "(a LAMBDA parameter)");
@@ -603,7 +568,7 @@ static Expr *p_lambda(Parser *P) {
 static Expr *p_fairness(Parser *P) {
   Token *q = p_next(P);
   Expr *e = ast_new(q->kind == TK_WF ? EX_WF : EX_SF, q->loc);
-  e->args = p_alloc(2 * sizeof *e->args);
+  e->args = arena_alloc(&p_arena, 2 * sizeof *e->args);
   e->nargs = 2;
   e->args[0] = p_subscript(P);
   Token *open = p_expect(P, TK_LPAREN, "after the fairness subscript");
@@ -683,17 +648,17 @@ static bool p_is_bound_expr(const Expr *e) {
 }
 
 static Bound *p_bound_from_expr(const Expr *e) {
-  Bound *b = p_alloc(sizeof *b);
+  Bound *b = arena_alloc(&p_arena, sizeof *b);
   const Expr *l = e->args[0];
   b->set = e->args[1];
   if (l->kind == EX_OP) {
-    b->names = p_alloc(sizeof *b->names);
+    b->names = arena_alloc(&p_arena, sizeof *b->names);
     b->names[0].name = l->name;
     b->names[0].loc = l->loc;
     b->nnames = 1;
   } else {
     b->tuple = true;
-    b->names = p_alloc((size_t)l->nargs * sizeof *b->names);
+    b->names = arena_alloc(&p_arena, (size_t)l->nargs * sizeof *b->names);
     for (int i = 0; i < l->nargs; i++) {
       b->names[i].name = l->args[i]->name;
       b->names[i].loc = l->args[i]->loc;
@@ -766,7 +731,7 @@ static bool p_func_ahead(Parser *P) {
 static Expr *p_except(Parser *P, Token *open, Expr *f) {
   p_next(P);
   Expr *e = ast_new(EX_EXCEPT, open->loc);
-  e->args = p_alloc(sizeof *e->args);
+  e->args = arena_alloc(&p_arena, sizeof *e->args);
   e->args[0] = f;
   e->nargs = 1;
   int cap = 0;
@@ -846,14 +811,14 @@ static Expr *p_bracket(Parser *P) {
       return p_except(P, open, first);
     if (p_accept(P, TK_ARROW)) {
       e = ast_new(EX_FUNSET, open->loc);
-      e->args = p_alloc(2 * sizeof *e->args);
+      e->args = arena_alloc(&p_arena, 2 * sizeof *e->args);
       e->nargs = 2;
       e->args[0] = first;
       e->args[1] = p_expr(P);
       p_close(P, TK_RBRACK, open);
     } else if (p_accept(P, TK_RBRACK_SUB)) {
       e = ast_new(EX_BOX_ACT, open->loc);
-      e->args = p_alloc(2 * sizeof *e->args);
+      e->args = arena_alloc(&p_arena, 2 * sizeof *e->args);
       e->nargs = 2;
       e->args[0] = first;
       e->args[1] = p_subscript(P);
@@ -875,7 +840,7 @@ static int p_cmp_field(const void *a, const void *b) {
 /* The index of the first field that repeats an earlier one, or -1: one
  * sort of (name, index) pairs, so a record of n fields costs O(n log n). */
 static int p_duplicate_field(const Sym *f, int n) {
-  uint64_t *v = p_alloc((size_t)n * sizeof *v);
+  uint64_t *v = arena_alloc(&p_arena, (size_t)n * sizeof *v);
   for (int i = 0; i < n; i++)
     v[i] = (uint64_t)f[i] << 32 | (uint32_t)i;
   qsort(v, (size_t)n, sizeof *v, p_cmp_field);
@@ -898,7 +863,7 @@ static Expr *p_tuple(Parser *P) {
   if (p_is(P, TK_RTUPLE_SUB) && e->nargs == 1) {
     p_next(P);
     Expr *a = ast_new(EX_DIA_ACT, open->loc);
-    a->args = p_alloc(2 * sizeof *a->args);
+    a->args = arena_alloc(&p_arena, 2 * sizeof *a->args);
     a->nargs = 2;
     a->args[0] = e->args[0];
     a->args[1] = p_subscript(P);
@@ -943,7 +908,7 @@ static Expr *p_label(Parser *P) {
   e->label = t->sym;
   if (p_is(P, TK_LPAREN)) {
     Token *open = p_next(P);
-    Bound *b = p_alloc(sizeof *b);
+    Bound *b = arena_alloc(&p_arena, sizeof *b);
     int cn = 0;
     do {
       Token *x = p_expect(P, TK_IDENT, "(a label parameter)");
@@ -1067,7 +1032,7 @@ static Expr *p_postfix(Parser *P) {
     } else if (t->kind == TK_DOT) {
       p_next(P);
       Expr *a = ast_new(EX_DOT, start->loc);
-      a->args = p_alloc(sizeof *a->args);
+      a->args = arena_alloc(&p_arena, sizeof *a->args);
       a->args[0] = e;
       a->nargs = 1;
       a->field = p_ident(P, "(a field name after '.')");
@@ -1228,7 +1193,7 @@ static Binder p_param(Parser *P) {
  * subst ::= (ident | opsymbol) '<-' (expr | opsymbol) */
 static Instance *p_instance(Parser *P, bool local) {
   Token *q = p_expect(P, TK_INSTANCE, NULL);
-  Instance *in = p_alloc(sizeof *in);
+  Instance *in = arena_alloc(&p_arena, sizeof *in);
   in->local = local;
   in->module = p_ident(P, "(a module name after INSTANCE)");
   if (p_accept(P, TK_WITH)) {
@@ -1266,7 +1231,7 @@ static Instance *p_instance(Parser *P, bool local) {
  *       | ident postfixop '==' expr */
 static Def *p_def(Parser *P, bool local) {
   Token *t = p_peek(P);
-  Def *d = p_alloc(sizeof *d);
+  Def *d = arena_alloc(&p_arena, sizeof *d);
   d->local = local;
   d->kind = DEF_OP;
   int cap = 0;
@@ -1523,7 +1488,7 @@ static Decl **p_decls(Parser *P, bool var, int *ndecls) {
   Decl **v = NULL;
   int n = 0, cap = 0;
   do {
-    Decl *d = p_alloc(sizeof *d);
+    Decl *d = arena_alloc(&p_arena, sizeof *d);
     d->is_var = var;
     if (var) {
       Token *t = p_expect(P, TK_IDENT, "(a variable name)");
@@ -1655,7 +1620,7 @@ static void p_unit(Parser *P, Module *m, int *cap) {
  *            unit* '====' */
 static Module *p_module(Parser *P) {
   Token *volatile sep = p_raw(P); /* read after a longjmp */
-  Module *m = p_alloc(sizeof *m);
+  Module *m = arena_alloc(&p_arena, sizeof *m);
   m->file = P->file;
   jmp_buf jb, *saved = P->recover;
   P->recover = &jb;
