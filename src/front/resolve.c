@@ -196,9 +196,7 @@ static void resolve_module(Resolver *r, Module *m, Scope *outer) {
   r->recursive.len = saved_rec;
   r->forward.len = saved_fwd;
   VEC_PUSH(r->prog->modules, m);
-  r->prog->scopes =
-      xrealloc(r->prog->scopes, r->prog->modules.len * sizeof(void *));
-  r->prog->scopes[r->prog->modules.len - 1] = s;
+  VEC_PUSH(r->prog->scopes, s);
   r->scope = saved;
 }
 
@@ -388,7 +386,7 @@ Program *program_load(const char *path) {
   VEC_FREE(r.loading);
   if (r.errors || p->errors)
     return NULL;
-  Scope *root = p->scopes[p->modules.len - 1];
+  Scope *root = p->scopes.data[p->scopes.len - 1];
   memcpy(p->std, root->std, sizeof p->std);
   p->root_scope = root;
   keep_root_decls(p);

@@ -48,10 +48,8 @@ static bool own_decl(Scope *s, Decl *d) {
 }
 
 static void add_subst(Instantiation *I, Decl *d, Expr *v) {
-  I->decls = xrealloc(I->decls, (size_t)(I->nsubst + 1) * sizeof *I->decls);
-  I->values = xrealloc(I->values, (size_t)(I->nsubst + 1) * sizeof *I->values);
-  I->decls[I->nsubst] = d;
-  I->values[I->nsubst++] = v;
+  InstSubst s = {d, v};
+  VEC_PUSH(I->subst, s);
 }
 
 /* Loads the module of `INSTANCE Mod WITH ...` and resolves the
@@ -103,8 +101,8 @@ bool res_instantiate(Resolver *r, Instance *in, Binder *params, int nparams) {
     }
     Decl *d = e->ref.u.decl;
     bool dup = false;
-    for (int j = 0; j < I->nsubst; j++)
-      dup |= I->decls[j] == d;
+    for (size_t j = 0; j < I->subst.len; j++)
+      dup |= I->subst.data[j].decl == d;
     if (dup) {
       res_error(r, sb->loc, "'%s' is substituted twice", sym_str(sb->name));
       continue;
@@ -129,8 +127,8 @@ bool res_instantiate(Resolver *r, Instance *in, Binder *params, int nparams) {
       if (!own_decl(ms, ds[i]))
         continue;
       bool given = false;
-      for (int j = 0; j < I->nsubst; j++)
-        given |= I->decls[j] == ds[i];
+      for (size_t j = 0; j < I->subst.len; j++)
+        given |= I->subst.data[j].decl == ds[i];
       if (given)
         continue;
       Expr *v = implicit_subst(r, in, ds[i]);

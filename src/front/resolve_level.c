@@ -273,14 +273,14 @@ static void check_instance_levels(Resolver *r, Instance *in) {
     return;
   Instantiation *I = in->chain[0];
   bool constant = module_is_constant(r->prog, I->module, 0);
-  for (int j = 0; j < I->nsubst; j++) {
-    Decl *d = I->decls[j];
-    if (d->arity > 0 || !I->values[j])
+  for (size_t j = 0; j < I->subst.len; j++) {
+    Decl *d = I->subst.data[j].decl;
+    if (d->arity > 0 || !I->subst.data[j].value)
       continue;
     int max = d->is_var ? LEVEL_STATE : constant ? LEVEL_TEMPORAL : LEVEL_CONST;
-    int l = expr_level(I->values[j]);
+    int l = expr_level(I->subst.data[j].value);
     if (l > max)
-      res_error(r, I->values[j]->loc,
+      res_error(r, I->subst.data[j].value->loc,
                 "level error in instantiating module '%s': the level of the "
                 "expression substituted for '%s' must be at most %d (it is %s)",
                 sym_str(in->module), sym_str(d->name), max,

@@ -109,7 +109,7 @@ void scope_add_std(Scope *s, StdModule m) {
 Scope *res_module_scope(Program *p, Module *m) {
   for (size_t i = 0; i < p->modules.len; i++)
     if (p->modules.data[i] == m)
-      return p->scopes[i];
+      return p->scopes.data[i];
   return NULL;
 }
 
