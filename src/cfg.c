@@ -283,6 +283,18 @@ static CfgValue *cfg_value(CfgReader *R, int depth) {
   return v;
 }
 
+/* `[Mod]` after `=` or `<-` (opener, for the message): the module a
+ * constant's value or replacement comes from. */
+static Sym cfg_module_prefix(CfgReader *R, const char *opener) {
+  cfg_next(R);
+  if (R->tok != CT_NAME)
+    cfg_fail(R, R->loc, "module name expected after %s", opener);
+  Sym module = sym_intern(R->text);
+  cfg_next(R);
+  cfg_expect(R, CT_RBRACK, "after the module name");
+  return module;
+}
+
 /* constant ::= name ['(' name {',' name} ')'] ('=' value | '<-' ['[' name ']'] name) */
 static void cfg_constant(CfgReader *R, Config *C) {
   CfgConst k = {0};
@@ -304,25 +316,13 @@ static void cfg_constant(CfgReader *R, Config *C) {
   }
   if (R->tok == CT_EQ) {
     cfg_next(R);
-    if (R->tok == CT_LBRACK) { /* `C = [Mod] v`: a value from module Mod */
-      cfg_next(R);
-      if (R->tok != CT_NAME)
-        cfg_fail(R, R->loc, "module name expected after '= ['%s", "");
-      k.module = sym_intern(R->text);
-      cfg_next(R);
-      cfg_expect(R, CT_RBRACK, "after the module name");
-    }
+    if (R->tok == CT_LBRACK) /* `C = [Mod] v`: a value from module Mod */
+      k.module = cfg_module_prefix(R, "'= ['");
     k.value = cfg_value(R, 0);
   } else if (R->tok == CT_LARROW) {
     cfg_next(R);
-    if (R->tok == CT_LBRACK) {
-      cfg_next(R);
-      if (R->tok != CT_NAME)
-        cfg_fail(R, R->loc, "module name expected after '<-['%s", "");
-      k.module = sym_intern(R->text);
-      cfg_next(R);
-      cfg_expect(R, CT_RBRACK, "after the module name");
-    }
+    if (R->tok == CT_LBRACK)
+      k.module = cfg_module_prefix(R, "'<-['");
     if (R->tok != CT_NAME || cfg_keyword(R) != KW_NONE)
       cfg_fail(R, R->loc, "operator name expected after '<-'%s", "");
     k.subst = sym_intern(R->text);

@@ -134,7 +134,13 @@ static Expr *p_name(Parser *P) {
       break;
     p_next(P);
   }
-  Expr *e = ast_op(p_span(P, first->loc), names[n - 1], pargs[n - 1], pn[n - 1]);
+  return p_path_op(p_span(P, first->loc), names, pargs, pn, n, true);
+}
+
+Expr *p_path_op(Loc loc, Sym *names, Expr ***pargs, int *pn, int n,
+                bool last_args) {
+  Expr *e = ast_op(loc, names[n - 1], last_args ? pargs[n - 1] : NULL,
+                   last_args ? pn[n - 1] : 0);
   if (n > 1) {
     e->path = names;
     e->path_args = pargs;

@@ -17,6 +17,24 @@
 /* subscript ::= ident | '<<' exprs '>>' | '(' expr ')' */
 static Expr *p_subscript(Parser *P);
 
+/* Appends the identifier expected here to b's names (cap: their
+ * capacity); context says where, for the message. */
+static void p_bound_name(Parser *P, Bound *b, int *cap, const char *context) {
+  Token *t = p_expect(P, TK_IDENT, context);
+  Binder x = {.name = t->sym, .loc = t->loc};
+  APUSH(b->names, b->nnames, *cap, x);
+}
+
+/* tuple pattern ::= '<<' ident {',' ident} '>>' */
+static void p_tuple_pattern(Parser *P, Bound *b, int *cap) {
+  Token *open = p_next(P);
+  b->tuple = true;
+  do
+    p_bound_name(P, b, cap, "in a tuple of bound names");
+  while (p_accept(P, TK_COMMA));
+  p_close(P, TK_RTUPLE, open);
+}
+
 /* bound ::= ident {',' ident} ['\in' expr] | '<<' ident {',' ident} '>>' '\in' expr
  * bounds ::= bound {',' bound} */
 Bound *p_bounds(Parser *P, bool need_set, int *nbounds) {
@@ -26,22 +44,13 @@ Bound *p_bounds(Parser *P, bool need_set, int *nbounds) {
     Bound b = {0};
     int cn = 0;
     if (p_is(P, TK_LTUPLE)) {
-      Token *open = p_next(P);
-      b.tuple = true;
-      do {
-        Token *t = p_expect(P, TK_IDENT, "in a tuple of bound names");
-        Binder x = {.name = t->sym, .loc = t->loc};
-        APUSH(b.names, b.nnames, cn, x);
-      } while (p_accept(P, TK_COMMA));
-      p_close(P, TK_RTUPLE, open);
+      p_tuple_pattern(P, &b, &cn);
       if (!p_is_op(P, "\\in"))
         p_error(P, p_raw(P)->loc, "'\\in' expected after a tuple of bound names, found %s",
                 p_found(P));
     } else {
       for (;;) {
-        Token *t = p_expect(P, TK_IDENT, "(a bound name)");
-        Binder x = {.name = t->sym, .loc = t->loc};
-        APUSH(b.names, b.nnames, cn, x);
+        p_bound_name(P, &b, &cn, "(a bound name)");
         if (p_is(P, TK_COMMA) && p_at(P, 1)->kind == TK_IDENT &&
             !p_offside(P, p_at(P, 1))) {
           p_next(P);
@@ -87,20 +96,10 @@ Expr *p_choose(Parser *P) {
   Expr *e = ast_new(EX_CHOOSE, q->loc);
   Bound *b = arena_alloc(&p_arena, sizeof *b);
   int cn = 0;
-  if (p_is(P, TK_LTUPLE)) {
-    Token *open = p_next(P);
-    b->tuple = true;
-    do {
-      Token *t = p_expect(P, TK_IDENT, "in a tuple of bound names");
-      Binder x = {.name = t->sym, .loc = t->loc};
-      APUSH(b->names, b->nnames, cn, x);
-    } while (p_accept(P, TK_COMMA));
-    p_close(P, TK_RTUPLE, open);
-  } else {
-    Token *t = p_expect(P, TK_IDENT, "after CHOOSE");
-    Binder x = {.name = t->sym, .loc = t->loc};
-    APUSH(b->names, b->nnames, cn, x);
-  }
+  if (p_is(P, TK_LTUPLE))
+    p_tuple_pattern(P, b, &cn);
+  else
+    p_bound_name(P, b, &cn, "after CHOOSE");
   if (p_is_op(P, "\\in")) {
     p_next(P);
     b->set = p_expr(P);
@@ -200,11 +199,9 @@ Expr *p_lambda(Parser *P) {
   Expr *e = ast_new(EX_LAMBDA, q->loc);
   Bound *b = arena_alloc(&p_arena, sizeof *b);
   int cn = 0;
-  do {
-    Token *t = p_expect(P, TK_IDENT, "(a LAMBDA parameter)");
-    Binder x = {.name = t->sym, .loc = t->loc};
-    APUSH(b->names, b->nnames, cn, x);
-  } while (p_accept(P, TK_COMMA));
+  do
+    p_bound_name(P, b, &cn, "(a LAMBDA parameter)");
+  while (p_accept(P, TK_COMMA));
   e->bounds = b;
   e->nbounds = 1;
   p_expect(P, TK_COLON, "after LAMBDA parameters");
@@ -249,14 +246,7 @@ static Expr *p_subscript(Parser *P) {
       if (!p_accept(P, TK_BANG))
         break;
     }
-    Expr *e = ast_op(p_span(P, t->loc), names[n - 1], NULL, 0);
-    if (n > 1) {
-      e->path = names;
-      e->path_args = pargs;
-      e->path_nargs = pn;
-      e->npath = n - 1;
-    }
-    return e;
+    return p_path_op(p_span(P, t->loc), names, pargs, pn, n, false);
   }
   if (t->kind == TK_LTUPLE) {
     Token *open = p_next(P);

@@ -136,6 +136,11 @@ bool p_first_on_line(Parser *P);
 /* parse_expr.c */
 Expr *p_expr(Parser *P);
 Expr **p_args(Parser *P, int *nargs);
+/* The application named by the path names[0]!...!names[n-1], part i with
+ * the arguments pargs[i] (pn[i] of them); the last part's arguments only
+ * when last_args (else it is a bare name). */
+Expr *p_path_op(Loc loc, Sym *names, Expr ***pargs, int *pn, int n,
+                bool last_args);
 
 /* parse_forms.c: the special forms p_primary dispatches to */
 Bound *p_bounds(Parser *P, bool need_set, int *nbounds);
