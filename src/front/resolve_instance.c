@@ -1,13 +1,15 @@
-/* resolve_instance.c -- INSTANCE: substitutions and imported members.
+/* resolve_instance.c -- INSTANCE: the substitution and imported members.
  *
- * `INSTANCE M WITH c <- e` instantiates module M once per distinct
- * instantiation: every CONSTANT and VARIABLE of M gets its replacement,
- * given in the WITH list or else the name of the same spelling where the
- * INSTANCE stands (implicit_subst), and the replacements are checked
- * (arity, levels of what replaces a constant).  A named instance
- * `I == INSTANCE M` becomes one entry of the scope whose members are
- * looked up through it; an unnamed one imports M's public definitions as
- * weak entries that are instantiated on first use (instance.c). */
+ * `INSTANCE M WITH c <- e` loads M (resolved on its own, without the
+ * enclosing LET's names) and builds one Instantiation: every CONSTANT and
+ * VARIABLE of M gets its replacement, from the WITH list (resolved here,
+ * an operator constant only by an operator name) or else the name of the
+ * same spelling where the INSTANCE stands (implicit_subst).  Naming a
+ * non-declaration, or one twice, is an error; the levels of replacements
+ * are checked later (resolve_level.c).  A named instance `I == INSTANCE
+ * M` is one definition whose members are looked up through it
+ * (resolve_expr.c); an unnamed one imports M's public definitions as weak
+ * entries, instantiated on first use (res_entry_ref, instance.c). */
 #include <stdio.h>
 #include <string.h>
 

@@ -15,7 +15,6 @@
 
 /* ---- levels ---- */
 
-
 static int max2(int a, int b) { return a > b ? a : b; }
 
 /* Level of the node e itself given its children's: a0 the first

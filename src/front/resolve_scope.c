@@ -3,13 +3,14 @@
  * A Scope is an open-addressing hash table from names to entries (a
  * definition, a CONSTANT or VARIABLE declaration, an instance member),
  * plus the set of standard modules whose built-ins are in scope.  A
- * module's scope starts with what it EXTENDS (import_module: the public
- * entries of each extended user module, the built-ins of each standard
- * module in the EXTENDS closure) and grows unit by unit in source order
- * (define, declare).  Defining a name twice is an error unless both
- * entries denote the same thing (a diamond of EXTENDS) or the old one is
- * weak (from an unnamed INSTANCE).  lookup scans the stack of local names
- * first, then the scope, then the built-ins. */
+ * module's scope starts with what it EXTENDS (res_import_module: the
+ * public entries of each extended user module, the built-ins of each
+ * standard module in the EXTENDS closure) and grows unit by unit in source
+ * order (res_define, res_declare).  Defining a name twice is an error
+ * unless both entries denote the same thing (a diamond of EXTENDS) or one
+ * is weak (from an unnamed INSTANCE): then the module's own definition
+ * wins.  res_lookup scans the stack of local names first, then the scope,
+ * then the built-ins. */
 #include <stdio.h>
 #include <string.h>
 

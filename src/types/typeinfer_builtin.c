@@ -1,12 +1,13 @@
 /* typeinfer_builtin.c -- the types of the standard modules' operators.
  *
  * One case per built-in operator (builtin.h): what its arguments must be
- * and what it returns, e.g. `S \cup T` unifies S and T with Set(a) and
- * returns Set(a); `Len(s)` wants Seq(a) and gives Int.  Operators that
- * take operator arguments (FoldSet, SelectSeq ...) unify the argument's
- * operator type with the expected one (ti_expect_op_arg).  Operators the
- * types cannot describe (Sequences' string/sequence overloads aside) get
- * a fresh variable, so they never cause a mismatch. */
+ * and what it returns, e.g. `S \cup T` unifies S and T with one Set(a)
+ * and returns it; `Len(s)` wants a string or a sequence (ty_strseq,
+ * settled later) and gives Int.  An operator that takes an operator
+ * argument (SelectSeq, SortSeq) unifies the argument's type with the
+ * operator type it expects (ti_expect_op_arg).  An operator with no rule
+ * here types its arguments and returns a fresh variable, so it never
+ * causes a mismatch. */
 #include "inferint.h"
 
 /* The type of an expression passed where an operator is expected (a

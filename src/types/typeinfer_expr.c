@@ -9,8 +9,8 @@
  * splits it.  A call of a definition instantiates the definition's
  * generalised type (ti_def_type, typeinfer.c); a built-in operator is
  * typed by its own rule (typeinfer_builtin.c).  Indexing with a literal
- * may make a value a tuple (ti_tuple_component), so `t[1]` and `t[2]`
- * can have different types, as in Apalache. */
+ * may make a value a tuple (tuple_component), so `t[1]` and `t[2]` can
+ * have different types. */
 #include <stdlib.h>
 
 #include "inferint.h"
