@@ -83,6 +83,8 @@ static void check_fact(Resolver *r, Module *m, FactRef *f) {
   }
 }
 
+/* ---- modules ---- */
+
 /* Resolves module m's units into a fresh scope (for a nested module, one
  * that starts with its enclosing module's names); registers the scope. */
 static void resolve_module(Resolver *r, Module *m, Scope *outer) {
