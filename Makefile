@@ -234,7 +234,7 @@ roundtrip: brink
 FUZZ_CC    ?= clang
 FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude/base -Iinclude/front \
               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-FUZZ_SRCS  := $(wildcard src/base/*.c src/front/*.c src/pluscal/*.c src/parse.c src/resolve.c)
+FUZZ_SRCS  := $(wildcard src/base/*.c src/front/*.c src/pluscal/*.c)
 
 fuzz: build-fuzz/fuzz_parse build-fuzz/fuzz_cfg build-fuzz/fuzz_pluscal $(BUILD)/difffuzz
 

@@ -24,12 +24,17 @@
 
 #include "resolve.h"
 
+/* One replacement: a CONSTANT or VARIABLE of the instantiated module and
+ * the (resolved) expression that replaces it. */
+typedef struct InstSubst {
+  Decl *decl;
+  Expr *value;
+} InstSubst;
+
 struct Instantiation {
   Program *prog;
   Module *module;  /* the instantiated module */
-  Decl **decls;    /* Mod's CONSTANTS and VARIABLES ... */
-  Expr **values;   /* ... and what replaces each (resolved) */
-  int nsubst;
+  VEC(InstSubst) subst; /* one per CONSTANT and VARIABLE of Mod */
   Binder *params;  /* the instance definition's parameters (may be none) */
   int nparams;
   void *memo;      /* original Def -> copy (instance.c) */

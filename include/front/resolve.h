@@ -25,7 +25,7 @@ typedef struct Program {
   bool std[MOD__COUNT];     /* standard modules in scope of the root */
   void *root_scope;         /* name table of the root module (resolve.c) */
   VEC(Expr *) assumes;      /* the ASSUMEs to check (instantiated ones too) */
-  void **scopes;            /* name table of each of `modules` */
+  VEC(void *) scopes;       /* name table of each of `modules` */
   uint32_t next_binder;     /* the last Binder.id handed out */
   int errors;               /* errors reported while resolving */
 } Program;

@@ -1,41 +1,20 @@
 /* ast.c -- construction helpers for the abstract syntax.
  *
- * Nodes live for the whole run.  They are carved from large chunks that
- * stay linked from a static list, so they remain reachable (and leak
- * checkers stay quiet) even when a parse fails half way and its partial
- * tree is dropped.  The synonym table behind ast_canonical_op is the one
+ * Nodes live for the whole run in the arena ast_nodes (arena.h), so they
+ * remain reachable (and leak checkers stay quiet) even when a parse fails
+ * half way and its partial tree is dropped.  The synonym table behind ast_canonical_op is the one
  * place that decides the canonical spelling of an operator; the lexer
  * applies it to every operator token. */
 #include "ast.h"
 
+#include "arena.h"
+
 #include <string.h>
 
-typedef struct AstChunk {
-  struct AstChunk *next;
-  size_t used, cap;
-  _Alignas(16) unsigned char data[];
-} AstChunk;
-
-static AstChunk *ast_chunks;
-
-static void *ast_alloc(size_t n) {
-  n = (n + 15) & ~(size_t)15;
-  if (!ast_chunks || ast_chunks->used + n > ast_chunks->cap) {
-    size_t cap = n > 65536 ? n : 65536;
-    AstChunk *c = xmalloc(sizeof *c + cap);
-    c->next = ast_chunks;
-    c->used = 0;
-    c->cap = cap;
-    ast_chunks = c;
-  }
-  void *p = ast_chunks->data + ast_chunks->used;
-  ast_chunks->used += n;
-  memset(p, 0, n);
-  return p;
-}
+static Arena ast_nodes = ARENA_INIT(65536);
 
 Expr *ast_new(ExprKind kind, Loc loc) {
-  Expr *e = ast_alloc(sizeof *e);
+  Expr *e = arena_alloc(&ast_nodes, sizeof *e);
   e->kind = kind;
   e->loc = loc;
   return e;
@@ -45,7 +24,7 @@ Expr *ast_op(Loc loc, Sym name, Expr **args, int nargs) {
   Expr *e = ast_new(EX_OP, loc);
   e->name = name;
   if (nargs > 0) {
-    e->args = ast_alloc((size_t)nargs * sizeof *e->args);
+    e->args = arena_alloc(&ast_nodes, (size_t)nargs * sizeof *e->args);
     memcpy(e->args, args, (size_t)nargs * sizeof *e->args);
   }
   e->nargs = nargs;

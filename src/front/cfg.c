@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
+
 #define CFG_TOKENS(X)                                                          \
   X(EOF, "end of file")                                                        \
   X(NAME, "name")                                                              \
@@ -57,31 +59,9 @@ typedef enum CfgKw {
 #undef X
 } CfgKw;
 
-/* Config nodes come from chunks linked from a static list: they live for
- * the run and stay reachable even when a read fails half way. */
-typedef struct CfgChunk {
-  struct CfgChunk *next;
-  size_t used, cap;
-  _Alignas(16) unsigned char data[];
-} CfgChunk;
-
-static CfgChunk *cfg_chunks;
-
-static void *cfg_alloc(size_t n) {
-  n = (n + 15) & ~(size_t)15;
-  if (!cfg_chunks || cfg_chunks->used + n > cfg_chunks->cap) {
-    size_t cap = n > 16384 ? n : 16384;
-    CfgChunk *c = xmalloc(sizeof *c + cap);
-    c->next = cfg_chunks;
-    c->used = 0;
-    c->cap = cap;
-    cfg_chunks = c;
-  }
-  void *p = cfg_chunks->data + cfg_chunks->used;
-  cfg_chunks->used += n;
-  memset(p, 0, n);
-  return p;
-}
+/* Config nodes live in an arena (arena.h): they last for the run and stay
+ * reachable even when a read fails half way. */
+static Arena cfg_nodes = ARENA_INIT(16384);
 
 typedef struct CfgReader {
   const char *s;
@@ -248,14 +228,14 @@ static bool cfg_at_name(const CfgReader *R) {
 
 /* value ::= int | string | TRUE | FALSE | name | '{' [value {',' value}] '}' */
 static CfgValue *cfg_value(CfgReader *R, int depth) {
-  CfgValue *v = cfg_alloc(sizeof *v);
+  CfgValue *v = arena_alloc(&cfg_nodes, sizeof *v);
   v->loc = R->loc;
   if (depth > 100)
     cfg_fail(R, R->loc, "value nested too deeply%s", "");
   switch (R->tok) {
   case CT_INT:
     v->kind = CV_INT;
-    v->text = strcpy(cfg_alloc(strlen(R->text) + 1), R->text);
+    v->text = strcpy(arena_alloc(&cfg_nodes, strlen(R->text) + 1), R->text);
     break;
   case CT_STR:
     v->kind = CV_STR;
@@ -280,14 +260,7 @@ static CfgValue *cfg_value(CfgReader *R, int depth) {
     if (R->tok != CT_RBRACE) {
       for (;;) {
         CfgValue *e = cfg_value(R, depth + 1);
-        if (v->nelems == cap) {
-          cap = cap ? 2 * cap : 4;
-          CfgValue **ne = cfg_alloc((size_t)cap * sizeof *ne);
-          if (v->nelems)
-            memcpy(ne, v->elems, (size_t)v->nelems * sizeof *ne);
-          v->elems = ne;
-        }
-        v->elems[v->nelems++] = e;
+        ARENA_PUSH(&cfg_nodes, v->elems, v->nelems, cap, e);
         if (R->tok != CT_COMMA)
           break;
         cfg_next(R);
@@ -308,6 +281,18 @@ static CfgValue *cfg_value(CfgReader *R, int depth) {
   }
   cfg_next(R);
   return v;
+}
+
+/* `[Mod]` after `=` or `<-` (opener, for the message): the module a
+ * constant's value or replacement comes from. */
+static Sym cfg_module_prefix(CfgReader *R, const char *opener) {
+  cfg_next(R);
+  if (R->tok != CT_NAME)
+    cfg_fail(R, R->loc, "module name expected after %s", opener);
+  Sym module = sym_intern(R->text);
+  cfg_next(R);
+  cfg_expect(R, CT_RBRACK, "after the module name");
+  return module;
 }
 
 /* constant ::= name ['(' name {',' name} ')'] ('=' value | '<-' ['[' name ']'] name) */
@@ -331,25 +316,13 @@ static void cfg_constant(CfgReader *R, Config *C) {
   }
   if (R->tok == CT_EQ) {
     cfg_next(R);
-    if (R->tok == CT_LBRACK) { /* `C = [Mod] v`: a value from module Mod */
-      cfg_next(R);
-      if (R->tok != CT_NAME)
-        cfg_fail(R, R->loc, "module name expected after '= ['%s", "");
-      k.module = sym_intern(R->text);
-      cfg_next(R);
-      cfg_expect(R, CT_RBRACK, "after the module name");
-    }
+    if (R->tok == CT_LBRACK) /* `C = [Mod] v`: a value from module Mod */
+      k.module = cfg_module_prefix(R, "'= ['");
     k.value = cfg_value(R, 0);
   } else if (R->tok == CT_LARROW) {
     cfg_next(R);
-    if (R->tok == CT_LBRACK) {
-      cfg_next(R);
-      if (R->tok != CT_NAME)
-        cfg_fail(R, R->loc, "module name expected after '<-['%s", "");
-      k.module = sym_intern(R->text);
-      cfg_next(R);
-      cfg_expect(R, CT_RBRACK, "after the module name");
-    }
+    if (R->tok == CT_LBRACK)
+      k.module = cfg_module_prefix(R, "'<-['");
     if (R->tok != CT_NAME || cfg_keyword(R) != KW_NONE)
       cfg_fail(R, R->loc, "operator name expected after '<-'%s", "");
     k.subst = sym_intern(R->text);
@@ -445,7 +418,7 @@ Config *cfg_parse_text(const char *path, const char *text) {
   R->n = strlen(text);
   R->line = R->col = 1;
   R->file = src_add(path, text);
-  Config *C = cfg_alloc(sizeof *C);
+  Config *C = arena_alloc(&cfg_nodes, sizeof *C);
   C->file = R->file;
   C->check_deadlock = -1;
   if (setjmp(R->fail)) {

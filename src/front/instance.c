@@ -199,17 +199,18 @@ static Expr *wrap_op_arg(Cloner *C, Expr *name, Def *copy, int k) {
 static PtrMap refused_enabled;
 
 static bool renames_vars(Instantiation *I) {
-  for (int i = 0; i < I->nsubst; i++) {
-    if (!I->decls[i]->is_var)
+  for (size_t i = 0; i < I->subst.len; i++) {
+    if (!I->subst.data[i].decl->is_var)
       continue;
-    Expr *v = I->values[i];
+    Expr *v = I->subst.data[i].value;
     if (v->kind != EX_OP || v->ref.kind != REF_VAR || v->nargs > 0)
       return false;
-    for (int j = 0; j < i; j++)
-      if (I->decls[j]->is_var && I->values[j]->kind == EX_OP &&
-          I->values[j]->ref.kind == REF_VAR &&
-          I->values[j]->ref.u.decl == v->ref.u.decl)
+    for (size_t j = 0; j < i; j++) {
+      Expr *w = I->subst.data[j].value;
+      if (I->subst.data[j].decl->is_var && w->kind == EX_OP &&
+          w->ref.kind == REF_VAR && w->ref.u.decl == v->ref.u.decl)
         return false;
+    }
   }
   return true;
 }
@@ -224,10 +225,10 @@ static Expr *clone_op(Cloner *C, Expr *e, Expr *n) {
       ref.u.builtin == B_ENABLED && !renames_vars(C->I))
     ptr_put(&refused_enabled, n, n);
   if (!C->value_mode && (ref.kind == REF_CONST || ref.kind == REF_VAR)) {
-    for (int i = 0; i < C->I->nsubst; i++) {
-      if (C->I->decls[i] != ref.u.decl)
+    for (size_t i = 0; i < C->I->subst.len; i++) {
+      if (C->I->subst.data[i].decl != ref.u.decl)
         continue;
-      Expr *v = C->I->values[i];
+      Expr *v = C->I->subst.data[i].value;
       bool saved = C->value_mode;
       C->value_mode = true;
       Expr *cv = clone_expr(C, v);
@@ -399,8 +400,8 @@ static bool expr_uses_subst(Instantiation *I, Expr *e, PtrMap *seen) {
     return false;
   if (e->kind == EX_OP) {
     if (e->ref.kind == REF_CONST || e->ref.kind == REF_VAR)
-      for (int i = 0; i < I->nsubst; i++)
-        if (I->decls[i] == e->ref.u.decl)
+      for (size_t i = 0; i < I->subst.len; i++)
+        if (I->subst.data[i].decl == e->ref.u.decl)
           return true;
     if (e->ref.kind == REF_DEF && def_uses_subst(I, e->ref.u.def, seen))
       return true;

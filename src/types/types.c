@@ -385,12 +385,19 @@ static _Noreturn void fail_msg(Loc at, bool untypable, char *msg,
   longjmp(*mismatch_jb, 1);
 }
 
-_Noreturn void ty_fail(Loc at, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
+/* The message fmt formats to (malloc'ed), or NULL when memory is short
+ * (fail_msg then prints fmt itself). */
+static char *format_msg(const char *fmt, va_list ap) {
   char *msg = NULL;
   if (vasprintf(&msg, fmt, ap) < 0)
     msg = NULL;
+  return msg;
+}
+
+_Noreturn void ty_fail(Loc at, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *msg = format_msg(fmt, ap);
   va_end(ap);
   fail_msg(at, false, msg, fmt);
 }
@@ -399,9 +406,7 @@ static _Noreturn __attribute__((format(printf, 3, 4))) void
 fail_kind(Loc at, bool untypable, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  char *msg = NULL;
-  if (vasprintf(&msg, fmt, ap) < 0)
-    msg = NULL;
+  char *msg = format_msg(fmt, ap);
   va_end(ap);
   fail_msg(at, untypable, msg, fmt);
 }

@@ -1,6 +1,7 @@
-/* typeint.h -- what the three files of the type checker share: the type
- * terms and their unification (types.c), the inference walk (typeinfer.c)
- * and the annotation reader (typeannot.c).  Not for other modules. */
+/* typeint.h -- what the files of the type checker share: the type terms
+ * and their unification (types.c), the inference (typeinfer*.c, whose own
+ * shared part is inferint.h) and the annotation reader (typeannot.c).
+ * Not for other modules. */
 #ifndef BRINK_TYPEINT_H
 #define BRINK_TYPEINT_H
 
