@@ -267,11 +267,12 @@ static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
                cc->value->sym == cc->name) {
       /* `r1 = r1` for a name the spec does not declare: TLC accepts it
        * (the Toolbox writes model values this way); nothing to bind. */
-    } else if (cc->value) {
+    } else if (cc->value && strcmp(src_path(cc->loc.file), "--const") != 0) {
       /* TLC gives values to the root module's declared constants and
        * definitions, looking each one up in the config; a `NAME = value`
        * no declaration asks for is never read, so it is no error there
-       * (a replacement `NAME <- Def` is: TLC exits 151). */
+       * (a replacement `NAME <- Def` is: TLC exits 151).  A --const
+       * for such a name is a mistake on brink's own command line. */
       diag_warning(cc->loc, "'%s' is not a constant or definition of module "
                             "%s; ignored, as TLC does",
                    sym_str(cc->name), s->module_name);
