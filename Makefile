@@ -24,7 +24,7 @@ override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -I
 LDLIBS  := -lz3 -lcadical -lstdc++ -lgmp -ljansson -lpthread -lm
 BUILD   ?= build
 
-SRCS     := $(wildcard src/*.c src/pluscal/*.c encode/*.c solver/*.c solver/bitblast/*.c)
+SRCS     := $(wildcard src/*.c src/pluscal/*.c src/eval/*.c src/analysis/*.c encode/*.c solver/*.c solver/bitblast/*.c)
 LIB_SRCS := $(filter-out src/main.c,$(SRCS))
 LIB_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS)) $(BUILD)/library_modules.o
 # TLA+ modules compiled into brink (library.h).
@@ -60,6 +60,7 @@ $(BUILD)/%.o: %.c $(wildcard include/*.h src/pluscal/*.h)
 # A module's private headers sit beside it: only its own folder (and the
 # unit tests of that layer) sees them.
 $(BUILD)/solver/bitblast/%.o: override CFLAGS += -Isolver/bitblast
+$(BUILD)/src/eval/%.o: override CFLAGS += -Isrc/eval
 $(BUILD)/tests/unit/t22_bitblast.o: override CFLAGS += -Isolver/bitblast
 
 $(BUILD)/library_modules.c: $(LIB_TLA) src/modules/embed.awk
