@@ -19,6 +19,20 @@
 #include "evalint.h"
 #include "reads.h"
 
+/* Binds d's parameters to the argument expressions (by name, in env) in
+ * frames, which has room for d->nparams; returns the innermost frame.
+ * The frames extend the caller's chain: a LET definition passed as an
+ * operator argument and applied inside the callee finds the names bound
+ * around its LET there. */
+Env *ev_param_frames(Ctx *c, Def *d, Expr **args, Env *env, Env *frames) {
+  Env *cur = env;
+  for (int i = 0; i < d->nparams; i++) {
+    frames[i] = (Env){d->params[i].id, NULL, args[i], env, NULL, cur, c->at, 0};
+    cur = &frames[i];
+  }
+  return cur;
+}
+
 /* The variables a module-level definition without parameters of constant
  * or state level reads, or NULL when it is not evaluated once or
  * memoised. */
@@ -280,7 +294,7 @@ Value *ev_let_node(Ctx *c, Expr *e, Env *env) {
   ev_fail(e, "internal error: not a LET");
 }
 
-/* ---- built-ins of the TLC module and friends ---- */
+/* ---- operator arguments applied to values (natives, SelectSeq, SortSeq) ---- */
 
 /* Applies the operator argument `op` (a name or a LAMBDA written in env)
  * to values, as if `op(v1, ..., vn)` were written at `site`: the values

@@ -125,7 +125,7 @@ static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
   return true;
 }
 
-/* ---- quantifiers and constructors ---- */
+/* ---- quantifiers, CHOOSE, filters and maps ---- */
 
 typedef struct QArg {
   Expr *body;

@@ -76,20 +76,6 @@ static bool in_value(Expr *e, Value *x, Value *s) {
   return val_set_mem(s, x);
 }
 
-/* Binds d's parameters to the argument expressions (by name, in env) in
- * frames, which has room for d->nparams; returns the innermost frame.
- * The frames extend the caller's chain: a LET definition passed as an
- * operator argument and applied inside the callee finds the names bound
- * around its LET there. */
-Env *ev_param_frames(Ctx *c, Def *d, Expr **args, Env *env, Env *frames) {
-  Env *cur = env;
-  for (int i = 0; i < d->nparams; i++) {
-    frames[i] = (Env){d->params[i].id, NULL, args[i], env, NULL, cur, c->at, 0};
-    cur = &frames[i];
-  }
-  return cur;
-}
-
 /* Is membership in this set expression decided without building the set
  * (which may be infinite: {p \in Seq(S) : ...}, [a : Nat])? */
 static bool lazy_set_form(Expr *set) {
