@@ -294,7 +294,7 @@ Value *ev_let_node(Ctx *c, Expr *e, Env *env) {
   ev_fail(e, "internal error: not a LET");
 }
 
-/* ---- operator arguments applied to values (natives, SelectSeq, SortSeq) ---- */
+/* ---- operator arguments applied to values ---- */
 
 /* Applies the operator argument `op` (a name or a LAMBDA written in env)
  * to values, as if `op(v1, ..., vn)` were written at `site`: the values
