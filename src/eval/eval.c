@@ -20,6 +20,8 @@
  * run's state (ev_run) and the public entry points for expressions. */
 #include "evalint.h"
 
+#include <assert.h>
+
 #include "builtin.h"
 #include "closed.h"
 
@@ -383,6 +385,20 @@ int eval_set_level(int level) {
   int old = ev_run.level;
   ev_run.level = level;
   return old;
+}
+
+EvalLevel eval_level_enter(int level) {
+  EvalLevel l = {ev_run.level, ++ev_run.level_scopes};
+  ev_run.level = level;
+  return l;
+}
+
+/* An evaluation error may unwind past the leave of an inner scope (to a
+ * recovery point inside this one): leaving this scope closes those too. */
+void eval_level_leave(EvalLevel l) {
+  assert(l.depth >= 1 && l.depth <= ev_run.level_scopes);
+  ev_run.level_scopes = l.depth - 1;
+  ev_run.level = l.saved;
 }
 
 void ev_ctx_init(Ctx *c, const EvalState *st) {

@@ -89,8 +89,10 @@ typedef struct EvalRun {
    * whose value read the level depends on the state after all, and is not
    * cached. */
   uint64_t level_reads;
-  /* TLCGet("level") of the state checked or expanded (eval_set_level). */
+  /* TLCGet("level") of the state checked or expanded (eval_set_level),
+   * and the depth of nested eval_level_enter scopes. */
   int level;
+  int level_scopes;
   /* Settings (eval.h): natives on, the state memo on, writing allowed. */
   bool natives;
   bool state_memo;

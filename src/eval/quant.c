@@ -16,6 +16,10 @@
 static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
                      Env *env, BindFn fn, void *arg);
 
+void eval_clear_witnesses(void) { eval_set_witnesses(NULL, NULL, 0); }
+
+size_t eval_witness_count(void) { return ev_run.nwitnesses; }
+
 void eval_set_witnesses(const uint32_t *ids, Value *const *vals, size_t n) {
   for (size_t i = 0; i < ev_run.nwitnesses; i++)
     free(ev_run.witnesses[i].vals);
