@@ -101,7 +101,7 @@ static void memo_store(StateMemo *m, const Spec *sp, const Def *d,
 
 /* LET definitions without parameters are evaluated at most once per
  * evaluation of their LET, as TLC binds them to lazy values: the LET
- * pushes a thunk frame marked LET_FRAME for each (eval_node), and a use
+ * pushes a thunk frame marked LET_FRAME for each (ev_let_node), and a use
  * of the definition finds it by the definition's body. */
 #define LET_FRAME (UINT32_MAX - 64)
 
@@ -204,64 +204,6 @@ Value *ev_call_op_param(Ctx *c, Expr *e, Env *b, Env *env) {
       return ev_call_op_param(c, &call, bb, env);
   }
   ev_fail(e, "cannot apply this operator argument");
-}
-
-static Value *eval_const(Ctx *c, Expr *e, Decl *d, Env *env) {
-  const Spec *s = c->spec;
-  if (s->const_vals[d->index])
-    return s->const_vals[d->index];
-  if (s->const_defs[d->index])
-    return ev_call_def(c, e, s->const_defs[d->index], env);
-  ev_fail(e, "constant '%s' has no value", sym_str(d->name));
-}
-
-static Value *eval_var(Ctx *c, Expr *e, Decl *d) {
-  Value *v;
-  if (c->primed) {
-    if (!c->next)
-      ev_fail(e, "'%s'' cannot be evaluated here: no next state",
-                sym_str(d->name));
-    v = c->next[d->index];
-    if (c->next == c->target)
-      ev_run.target_reads++;
-    if (!v)
-      ev_fail(e, "%s' is read before it is given a value",
-                sym_str(d->name));
-  } else {
-    if (!c->cur)
-      ev_fail(e, "variable '%s' cannot be evaluated here",
-                sym_str(d->name));
-    v = c->cur[d->index];
-    if (c->cur == c->target)
-      ev_run.target_reads++;
-    if (!v)
-      ev_fail(e, "variable '%s' is read before it is given a value",
-                sym_str(d->name));
-  }
-  return v;
-}
-
-Value *ev_op_node(Ctx *c, Expr *e, Env *env) {
-  switch (e->ref.kind) {
-  case REF_CONST:
-    return eval_const(c, e, e->ref.u.decl, env);
-  case REF_VAR:
-    return eval_var(c, e, e->ref.u.decl);
-  case REF_BINDER: {
-    Env *b = ev_env_find(env, e->ref.u.binder->id);
-    if (!b)
-      ev_fail(e, "internal error: '%s' is not bound", sym_str(e->name));
-    if (e->ref.u.binder->arity > 0)
-      return ev_call_op_param(c, e, b, env);
-    return ev_env_value(c, b);
-  }
-  case REF_DEF:
-    return ev_call_def(c, e, e->ref.u.def, env);
-  case REF_BUILTIN:
-    return ev_builtin(c, e, env);
-  default:
-    ev_fail(e, "internal error: unresolved name '%s'", sym_str(e->name));
-  }
 }
 
 /* LET: a thunk frame marked LET_FRAME for each definition without

@@ -58,10 +58,8 @@ char *ev_show(const Value *v) {
 
 /* ---- small helpers on values ---- */
 
-bool ev_bool(Expr *e, Value *v, const char *what) {
-  if (v->kind != V_BOOL)
-    ev_fail(e, "%s should be a Boolean, but is %s", what, ev_show(v));
-  return v->u.b;
+void ev_not_bool(Expr *e, Value *v, const char *what) {
+  ev_fail(e, "%s should be a Boolean, but is %s", what, ev_show(v));
 }
 
 void ev_int(Expr *e, Value *v, mpz_t out, const char *what) {
@@ -155,13 +153,6 @@ Value *ev_need_set(Expr *e, Value *v) {
 
 /* ---- environments ---- */
 
-Env *ev_env_find(Env *env, uint32_t id) {
-  for (; env; env = env->up)
-    if (env->id == id)
-      return env;
-  return NULL;
-}
-
 Value *ev_env_value(Ctx *c, Env *b) {
   if (b->v)
     return b->v;
@@ -182,29 +173,83 @@ Value *ev_env_value(Ctx *c, Env *b) {
 
 /* ---- the walk ---- */
 
-/* Expr.cache of a node that is not a closed constant. */
-static char not_const_mark;
-#define NOT_CONST ((void *)&not_const_mark)
+/* Expr.cache of a node that is not a closed constant (evalint.h). */
+char ev_not_const_mark;
+#define NOT_CONST ((void *)&ev_not_const_mark)
 
-static Value *eval_node(Ctx *c, Expr *e, Env *env);
-
-Value *ev_eval(Ctx *c, Expr *e, Env *env) {
-  void *k = e->cache;
-  if (k)
-    return k != NOT_CONST ? k : eval_node(c, e, env);
+Value *ev_eval_first(Ctx *c, Expr *e, Env *env) {
   if (e->kind == EX_NUM || e->kind == EX_STR || e->kind == EX_BOOL ||
       !c->spec)
-    return eval_node(c, e, env);
+    return ev_node(c, e, env);
   if (!closed_const(c->spec, e)) {
     e->cache = NOT_CONST;
-    return eval_node(c, e, env);
+    return ev_node(c, e, env);
   }
-  Value *v = eval_node(c, e, env);
+  Value *v = ev_node(c, e, env);
   e->cache = v;
   return v;
 }
 
-static Value *eval_node(Ctx *c, Expr *e, Env *env) {
+static Value *eval_const(Ctx *c, Expr *e, Decl *d, Env *env) {
+  const Spec *s = c->spec;
+  if (s->const_vals[d->index])
+    return s->const_vals[d->index];
+  if (s->const_defs[d->index])
+    return ev_call_def(c, e, s->const_defs[d->index], env);
+  ev_fail(e, "constant '%s' has no value", sym_str(d->name));
+}
+
+static Value *eval_var(Ctx *c, Expr *e, Decl *d) {
+  Value *v;
+  if (c->primed) {
+    if (!c->next)
+      ev_fail(e, "'%s'' cannot be evaluated here: no next state",
+                sym_str(d->name));
+    v = c->next[d->index];
+    if (c->next == c->target)
+      ev_run.target_reads++;
+    if (!v)
+      ev_fail(e, "%s' is read before it is given a value",
+                sym_str(d->name));
+  } else {
+    if (!c->cur)
+      ev_fail(e, "variable '%s' cannot be evaluated here",
+                sym_str(d->name));
+    v = c->cur[d->index];
+    if (c->cur == c->target)
+      ev_run.target_reads++;
+    if (!v)
+      ev_fail(e, "variable '%s' is read before it is given a value",
+                sym_str(d->name));
+  }
+  return v;
+}
+
+/* A name: a constant, a variable, a bound name, a definition, a built-in. */
+static Value *op_node(Ctx *c, Expr *e, Env *env) {
+  switch (e->ref.kind) {
+  case REF_CONST:
+    return eval_const(c, e, e->ref.u.decl, env);
+  case REF_VAR:
+    return eval_var(c, e, e->ref.u.decl);
+  case REF_BINDER: {
+    Env *b = ev_env_find(env, e->ref.u.binder->id);
+    if (!b)
+      ev_fail(e, "internal error: '%s' is not bound", sym_str(e->name));
+    if (e->ref.u.binder->arity > 0)
+      return ev_call_op_param(c, e, b, env);
+    return ev_env_value(c, b);
+  }
+  case REF_DEF:
+    return ev_call_def(c, e, e->ref.u.def, env);
+  case REF_BUILTIN:
+    return ev_builtin(c, e, env);
+  default:
+    ev_fail(e, "internal error: unresolved name '%s'", sym_str(e->name));
+  }
+}
+
+Value *ev_node(Ctx *c, Expr *e, Env *env) {
   switch (e->kind) {
   case EX_NUM:
     if (!e->cache)
@@ -215,7 +260,7 @@ static Value *eval_node(Ctx *c, Expr *e, Env *env) {
   case EX_BOOL:
     return val_bool(e->boolean);
   case EX_OP:
-    return ev_op_node(c, e, env);
+    return op_node(c, e, env);
   case EX_IF:
     if (ev_bool(e->args[0], ev_eval(c, e->args[0], env), "the IF condition"))
       return ev_eval(c, e->args[1], env);
@@ -242,11 +287,12 @@ static Value *eval_node(Ctx *c, Expr *e, Env *env) {
     return ev_set_node(c, e, env);
   case EX_TUPLE:
     return ev_seq_node(c, e, env);
+  case EX_FAPP:
+    return ev_fapp_node(c, e, env);
   case EX_FUNC:
   case EX_FUNSET:
   case EX_RECORD:
   case EX_RECSET:
-  case EX_FAPP:
   case EX_DOT:
   case EX_EXCEPT:
   case EX_AT:

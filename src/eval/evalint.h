@@ -120,7 +120,23 @@ static inline bool ev_cache_valid(const Env *b) {
 
 /* ---- eval.c: the walk, errors, helpers ---- */
 
-Value *ev_eval(Ctx *c, Expr *e, Env *env);
+/* The value of e in c and env.  A closed constant subexpression (closed.h)
+ * is evaluated once and kept in Expr.cache; a node found not to be one is
+ * marked there with &ev_not_const_mark.  The test of the cache is inline:
+ * it is the hottest path of the evaluator. */
+extern char ev_not_const_mark;
+/* e evaluated by its kind, without looking at Expr.cache. */
+Value *ev_node(Ctx *c, Expr *e, Env *env);
+/* The first evaluation of e: decides whether it is a closed constant. */
+Value *ev_eval_first(Ctx *c, Expr *e, Env *env);
+static inline Value *ev_eval(Ctx *c, Expr *e, Env *env) {
+  void *k = e->cache;
+  if (k == (void *)&ev_not_const_mark)
+    return ev_node(c, e, env);
+  if (k)
+    return k;
+  return ev_eval_first(c, e, env);
+}
 /* An evaluation error of the spec (exit 75, as TLC). */
 _Noreturn void ev_fail(Expr *e, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -130,7 +146,13 @@ _Noreturn void ev_unsupported(Expr *e, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* v printed, cut to 300 characters (for messages; the caller frees). */
 char *ev_show(const Value *v);
-bool ev_bool(Expr *e, Value *v, const char *what);
+/* v as a Boolean; an evaluation error naming `what` when it is not. */
+_Noreturn void ev_not_bool(Expr *e, Value *v, const char *what);
+static inline bool ev_bool(Expr *e, Value *v, const char *what) {
+  if (v->kind != V_BOOL)
+    ev_not_bool(e, v, what);
+  return v->u.b;
+}
 void ev_int(Expr *e, Value *v, mpz_t out, const char *what);
 Value *ev_int_result(mpz_t z); /* clears z */
 bool ev_comparable(const Value *a, const Value *b);
@@ -144,7 +166,12 @@ Value *ev_need_seq(Expr *e, Value *v, const char *op);
 static inline Value *ev_seq(Value **vals, size_t n) {
   return val_tuple(vals, n);
 }
-Env *ev_env_find(Env *env, uint32_t id);
+static inline Env *ev_env_find(Env *env, uint32_t id) {
+  for (; env; env = env->up)
+    if (env->id == id)
+      return env;
+  return NULL;
+}
 /* The value of a bound name, evaluating (and caching) a thunk. */
 Value *ev_env_value(Ctx *c, Env *b);
 
@@ -169,6 +196,7 @@ Value *ev_quant_node(Ctx *c, Expr *e, Env *env);
 Value *ev_func(Ctx *c, Expr *at, Expr *body, Bound *b, int nb, Env *env);
 Value *ev_apply(Expr *e, Value *f, Value *arg);
 Value *ev_fapp_arg(Ctx *c, Expr **args, int n, Env *env);
+Value *ev_fapp_node(Ctx *c, Expr *e, Env *env);
 Value *ev_fun_node(Ctx *c, Expr *e, Env *env);
 Value *ev_fun_op(Ctx *c, Expr *e, Env *env);
 
@@ -196,7 +224,6 @@ Value *ev_call_op_param(Ctx *c, Expr *e, Env *b, Env *env);
 /* The operator argument op (written in env) applied to values. */
 Value *ev_apply_op_arg(Ctx *c, Expr *site, Expr *op, Value **vals, int n,
                        Env *env);
-Value *ev_op_node(Ctx *c, Expr *e, Env *env);
 Value *ev_let_node(Ctx *c, Expr *e, Env *env);
 
 /* ---- natcall.c ---- */

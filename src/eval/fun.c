@@ -244,17 +244,52 @@ static Value *apply_fun_def(Ctx *c, Expr *e, Def *d, Env *argenv,
   return v;
 }
 
-/* Function and record constructors, application, fields, EXCEPT, `@`. */
+/* f[a, b]. */
+Value *ev_fapp_node(Ctx *c, Expr *e, Env *env) {
+  Expr *fe = e->args[0];
+  /* A function definition applied directly: evaluate its body at the
+   * argument instead of building the whole (perhaps infinite, perhaps
+   * recursive) function, as TLC does. */
+  Env *fenv = env;
+  /* An operator argument that names a function definition (Sum(sc, S)
+   * applying f[x]) is applied the same way, in the argument's scope. */
+  for (int guard = 0; guard < 100 && fe->kind == EX_OP &&
+                      fe->ref.kind == REF_BINDER && fe->nargs == 0 &&
+                      fe->ref.u.binder->arity == 0;
+       guard++) {
+    Env *b = ev_env_find(fenv, fe->ref.u.binder->id);
+    if (!b || b->v || !b->thunk || (ev_cache_valid(b) && !c->primed))
+      break;
+    fe = b->thunk;
+    fenv = b->tenv;
+  }
+  if (fe->kind == EX_OP && fe->ref.kind == REF_DEF && fe->nargs == 0 &&
+      fe->ref.u.def->kind == DEF_FUN &&
+      !(c->spec &&
+        (spec_def_value(c->spec, fe->ref.u.def) ||
+         spec_effective_def(c->spec, fe->ref.u.def) != fe->ref.u.def))) {
+    Def *d = fe->ref.u.def;
+    const Spec *sp = c->spec;
+    bool cached = sp && d->id < sp->ndefs && sp->def_cache[d->id];
+    Value *v = cached ? NULL : apply_fun_def(c, e, d, env, fenv);
+    if (v)
+      return v;
+  }
+  fe = e->args[0];
+  Value *f = ev_eval(c, fe, env);
+  return ev_apply(e, f, ev_fapp_arg(c, e->args + 1, e->nargs - 1, env));
+}
+
+/* Function and record constructors, fields, EXCEPT, `@`. */
 Value *ev_fun_node(Ctx *c, Expr *e, Env *env) {
   switch (e->kind) {
   case EX_FUNC:
     return ev_func(c, e, e->body, e->bounds, e->nbounds, env);
-  case EX_FUNSET:
-    {
-      Value *dom = ev_eval(c, e->args[0], env);
-      Value *cod = ev_eval(c, e->args[1], env);
-      return fun_set(e, dom, cod);
-    }
+  case EX_FUNSET: {
+    Value *dom = ev_eval(c, e->args[0], env);
+    Value *cod = ev_eval(c, e->args[1], env);
+    return fun_set(e, dom, cod);
+  }
   case EX_RECORD: {
     Value *buf[e->nargs > 0 ? e->nargs : 1];
     for (int i = 0; i < e->nargs; i++)
@@ -266,40 +301,6 @@ Value *ev_fun_node(Ctx *c, Expr *e, Env *env) {
   }
   case EX_RECSET:
     return record_set(c, e, env);
-  case EX_FAPP: {
-    Expr *fe = e->args[0];
-    /* A function definition applied directly: evaluate its body at the
-     * argument instead of building the whole (perhaps infinite, perhaps
-     * recursive) function, as TLC does. */
-    Env *fenv = env;
-    /* An operator argument that names a function definition (Sum(sc, S)
-     * applying f[x]) is applied the same way, in the argument's scope. */
-    for (int guard = 0; guard < 100 && fe->kind == EX_OP &&
-                        fe->ref.kind == REF_BINDER && fe->nargs == 0 &&
-                        fe->ref.u.binder->arity == 0;
-         guard++) {
-      Env *b = ev_env_find(fenv, fe->ref.u.binder->id);
-      if (!b || b->v || !b->thunk || (ev_cache_valid(b) && !c->primed))
-        break;
-      fe = b->thunk;
-      fenv = b->tenv;
-    }
-    if (fe->kind == EX_OP && fe->ref.kind == REF_DEF && fe->nargs == 0 &&
-        fe->ref.u.def->kind == DEF_FUN &&
-        !(c->spec &&
-          (spec_def_value(c->spec, fe->ref.u.def) ||
-           spec_effective_def(c->spec, fe->ref.u.def) != fe->ref.u.def))) {
-      Def *d = fe->ref.u.def;
-      const Spec *sp = c->spec;
-      bool cached = sp && d->id < sp->ndefs && sp->def_cache[d->id];
-      Value *v = cached ? NULL : apply_fun_def(c, e, d, env, fenv);
-      if (v)
-        return v;
-    }
-    fe = e->args[0];
-    Value *f = ev_eval(c, fe, env);
-    return ev_apply(e, f, ev_fapp_arg(c, e->args + 1, e->nargs - 1, env));
-  }
   case EX_DOT: {
     Value *r = ev_eval(c, e->args[0], env);
     if (r->kind != V_FUN)
