@@ -11,9 +11,9 @@
 #include "spec.h"
 
 typedef struct DefReads {
-  uint8_t status;  /* private to reads.c */
-  uint32_t n;      /* variables read */
-  uint32_t *vars;  /* their indexes in the state (Decl.index) */
+  uint8_t status; /* private to reads.c */
+  uint32_t n;     /* variables read */
+  uint32_t *vars; /* their indexes in the state (Decl.index) */
 } DefReads;
 
 /* The variables d reads, or NULL when its value is not a function of

@@ -18,7 +18,8 @@
 
 #include "builtin.h"
 
-static VEC(uint8_t) def_purity; /* by Def.id: 0 unknown, 1 pure, 2 not, 3 busy */
+static VEC(uint8_t)
+    def_purity; /* by Def.id: 0 unknown, 1 pure, 2 not, 3 busy */
 
 static bool builtin_pure(int b) {
   switch (b) {
@@ -83,7 +84,8 @@ static bool expr_pure(const Spec *sp, Expr *e, int depth) {
   for (int i = 0; i < e->ndefs; i++)
     if (!def_pure(sp, e->defs[i]))
       return false;
-  return expr_pure(sp, e->other, depth + 1) && expr_pure(sp, e->body, depth + 1);
+  return expr_pure(sp, e->other, depth + 1) &&
+         expr_pure(sp, e->body, depth + 1);
 }
 
 /* A definition being analysed counts as impure (recursion is not cached). */

@@ -52,8 +52,8 @@ static bool impure_module(const Def *d) {
   const Def *o = d->origin ? d->origin : d;
   if (!o->module || !o->module->builtin)
     return false;
-  static const char *const mods[] = {"IOUtils", "CSV", "Json",
-                                     "Randomization", "TLCExt"};
+  static const char *const mods[] = {"IOUtils", "CSV", "Json", "Randomization",
+                                     "TLCExt"};
   const char *m = sym_str(o->module->name);
   for (size_t i = 0; i < sizeof mods / sizeof *mods; i++)
     if (strcmp(m, mods[i]) == 0)
@@ -73,7 +73,8 @@ static void walk_def_reads(ReadWalk *w, Def *d) {
     w->pure = false;
     return;
   }
-  bool busy = d->id < def_reads.len && def_reads.data[d->id].status == READS_BUSY;
+  bool busy =
+      d->id < def_reads.len && def_reads.data[d->id].status == READS_BUSY;
   if (!d->recursive && !busy) {
     const DefReads *r = reads_of_def(w->sp, d);
     if (!r) {
@@ -108,9 +109,16 @@ static void walk_reads(ReadWalk *w, Expr *e) {
       break;
     case REF_BUILTIN:
       switch (e->ref.u.builtin) {
-      case B_TLCGET: case B_TLCSET: case B_PRINT: case B_PRINTT:
-      case B_RANDOMELEMENT: case B_ANY: case B_JAVATIME: case B_ENABLED:
-      case B_PRIME: case B_UNCHANGED:
+      case B_TLCGET:
+      case B_TLCSET:
+      case B_PRINT:
+      case B_PRINTT:
+      case B_RANDOMELEMENT:
+      case B_ANY:
+      case B_JAVATIME:
+      case B_ENABLED:
+      case B_PRIME:
+      case B_UNCHANGED:
         w->pure = false;
         return;
       default:

@@ -28,8 +28,7 @@ typedef struct PathArg {
   Capture *cap;
 } PathArg;
 
-static bool path_holds(Ctx *c, const Action *a, int i, Env *env,
-                       Capture *cap);
+static bool path_holds(Ctx *c, const Action *a, int i, Env *env, Capture *cap);
 
 static bool path_body(Ctx *c, Env *env, void *p) {
   PathArg *pa = p;
@@ -40,8 +39,7 @@ static bool path_body(Ctx *c, Env *env, void *p) {
   return true;
 }
 
-static bool path_holds(Ctx *c, const Action *a, int i, Env *env,
-                       Capture *cap) {
+static bool path_holds(Ctx *c, const Action *a, int i, Env *env, Capture *cap) {
   if (i == a->npath)
     return ev_bool(a->leaf, ev_eval(c, a->leaf, env), "an action");
   Expr *n = a->path[i].node;
@@ -118,7 +116,8 @@ Value *ev_action_node(Ctx *c, Expr *e, Env *env) {
       return val_bool(before != after);
     if (before == after)
       return val_bool(true);
-    return val_bool(ev_bool(e->args[0], ev_eval(c, e->args[0], env), "an action"));
+    return val_bool(
+        ev_bool(e->args[0], ev_eval(c, e->args[0], env), "an action"));
   }
   default:
     break;
@@ -152,6 +151,5 @@ Value *ev_action_op(Ctx *c, Expr *e, Env *env) {
   default:
     break;
   }
-  ev_unsupported(e, "the operator '%s' is not supported yet",
-                 sym_str(e->name));
+  ev_unsupported(e, "the operator '%s' is not supported yet", sym_str(e->name));
 }

@@ -79,8 +79,10 @@ static Value *arith(Ctx *c, Expr *e, Env *env, int op) {
     break;
   case B_MOD:
     if (mpz_sgn(b) <= 0)
-      ev_fail(e, "the second argument of %% should be a positive number, "
-                   "but is %s", ev_show(vb));
+      ev_fail(e,
+              "the second argument of %% should be a positive number, "
+              "but is %s",
+              ev_show(vb));
     mpz_fdiv_r(r, a, b);
     break;
   case B_POW:

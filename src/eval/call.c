@@ -86,8 +86,8 @@ void eval_forget_state_memo(void) {
     state_memo[i].v = NULL;
 }
 
-static void memo_store(StateMemo *m, const Spec *sp, const Def *d,
-                       Value **key, uint32_t n, Value *v) {
+static void memo_store(StateMemo *m, const Spec *sp, const Def *d, Value **key,
+                       uint32_t n, Value *v) {
   if (m->cap < n) {
     m->key = xrealloc(m->key, n * sizeof *m->key);
     m->cap = n;
@@ -162,9 +162,10 @@ Value *ev_call_def(Ctx *c, Expr *e, Def *d, Env *env) {
     }
   }
   if (++c->depth > MAX_DEPTH || stack_nearly_full())
-    ev_fail(e, "recursion deeper than %d calls, or too deep for the stack "
-                 "(in '%s')",
-              c->depth > MAX_DEPTH ? MAX_DEPTH : c->depth, sym_str(d->name));
+    ev_fail(e,
+            "recursion deeper than %d calls, or too deep for the stack "
+            "(in '%s')",
+            c->depth > MAX_DEPTH ? MAX_DEPTH : c->depth, sym_str(d->name));
   Env frames[d->nparams > 0 ? d->nparams : 1];
   Value *v = ev_eval(c, d->body, ev_param_frames(c, d, e->args, env, frames));
   c->depth--;
@@ -183,8 +184,8 @@ Value *ev_call_op_param(Ctx *c, Expr *e, Env *b, Env *env) {
     Env frames[bd->nnames > 0 ? bd->nnames : 1];
     Env *cur = b->tenv;
     for (int i = 0; i < bd->nnames; i++) {
-      frames[i] = (Env){bd->names[i].id, NULL, e->args[i], env, NULL, cur,
-                        c->at, 0};
+      frames[i] =
+          (Env){bd->names[i].id, NULL, e->args[i], env, NULL, cur, c->at, 0};
       cur = &frames[i];
     }
     return ev_eval(c, op->body, cur);
@@ -243,7 +244,7 @@ Value *ev_let_node(Ctx *c, Expr *e, Env *env) {
  * are bound to synthetic argument names, and the call goes the way of any
  * operator parameter's (call_op_param). */
 Value *ev_apply_op_arg(Ctx *c, Expr *site, Expr *op, Value **vals, int n,
-                           Env *env) {
+                       Env *env) {
   if (n > AST_MAX_VALUE_ARGS)
     ev_fail(site, "too many arguments for an operator argument");
   Expr argv[AST_MAX_VALUE_ARGS], *args[AST_MAX_VALUE_ARGS], call;
@@ -251,7 +252,8 @@ Value *ev_apply_op_arg(Ctx *c, Expr *site, Expr *op, Value **vals, int n,
   Env frames[AST_MAX_VALUE_ARGS];
   Env *cur = env;
   for (int i = 0; i < n; i++) {
-    frames[i] = (Env){ast_value_arg_id(i), vals[i], NULL, NULL, NULL, cur, NULL, 0};
+    frames[i] =
+        (Env){ast_value_arg_id(i), vals[i], NULL, NULL, NULL, cur, NULL, 0};
     cur = &frames[i];
   }
   Env b = {0, NULL, op, env, NULL, NULL, c->at, 0};

@@ -13,7 +13,6 @@
  * enumerates only the subsets between the bounds. */
 #include "evalint.h"
 
-
 static void enum_rest(Gen *g, Pending *rest) {
   if (g->stop)
     return;
@@ -60,9 +59,9 @@ static Decl *assign_target(Gen *g, Expr *e, Env *env) {
       e->ref.u.builtin == B_PRIME) {
     /* x', or v' for a parameter v standing for x (Set(v, e) == v' = e). */
     Expr *x = e->args[0];
-    for (int guard = 0; guard < 100 && x->kind == EX_OP &&
-                        x->ref.kind == REF_BINDER &&
-                        x->ref.u.binder->arity == 0;
+    for (int guard = 0;
+         guard < 100 && x->kind == EX_OP && x->ref.kind == REF_BINDER &&
+         x->ref.u.binder->arity == 0;
          guard++) {
       Env *b = ev_env_find(env, x->ref.u.binder->id);
       if (!b || !b->thunk)
@@ -175,15 +174,17 @@ static bool subset_exists(Ctx *c, Expr *e, Env *env, EnumBind *eb) {
   VEC_FREE(room);
   Value *least = val_empty_set();
   for (int l = 0; l < nl; l++)
-    least = val_set_union(least, ev_need_set(lower[l], ev_eval(c, lower[l], env)));
+    least =
+        val_set_union(least, ev_need_set(lower[l], ev_eval(c, lower[l], env)));
   if (!val_set_subseteq(least, top))
     return true; /* no subset lies between them */
   Value *free_ = val_set_minus(top, least);
   size_t m = free_->u.set.n;
   if (m > 20)
-    ev_fail(bd->set, "SUBSET of a set of %zu elements is too large to "
-                       "enumerate",
-              m);
+    ev_fail(bd->set,
+            "SUBSET of a set of %zu elements is too large to "
+            "enumerate",
+            m);
   Value **buf = xmalloc((m + least->u.set.n + 1) * sizeof *buf);
   for (uint64_t mask = 0; mask < (1ull << m) && !eb->g->stop; mask++) {
     size_t k = 0;
@@ -322,9 +323,10 @@ void ev_enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
       Env *b = ev_env_find(env, e->ref.u.binder->id);
       if (b && !b->v && b->thunk && !ev_cache_valid(b)) {
         if (++c->depth > MAX_DEPTH || stack_nearly_full())
-          ev_fail(e, "recursion deeper than %d calls, or too deep for the "
-                       "stack",
-                    MAX_DEPTH);
+          ev_fail(e,
+                  "recursion deeper than %d calls, or too deep for the "
+                  "stack",
+                  MAX_DEPTH);
         ev_enum_expr(g, b->thunk, b->tenv, rest);
         c->depth--;
         return;
@@ -341,9 +343,10 @@ void ev_enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
         cur = &frames[k];
       }
       if (++c->depth > MAX_DEPTH || stack_nearly_full())
-        ev_fail(e, "recursion deeper than %d calls, or too deep for the "
-                     "stack",
-                  MAX_DEPTH);
+        ev_fail(e,
+                "recursion deeper than %d calls, or too deep for the "
+                "stack",
+                MAX_DEPTH);
       ev_enum_expr(g, d->body, cur, rest);
       c->depth--;
       return;
@@ -364,7 +367,7 @@ void ev_enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
   case EX_CASE:
     for (int i = 0; i < e->narms; i++)
       if (ev_bool(e->arms[i].guard, ev_eval(c, e->arms[i].guard, env),
-                   "a CASE guard")) {
+                  "a CASE guard")) {
         ev_enum_expr(g, e->arms[i].value, env, rest);
         return;
       }

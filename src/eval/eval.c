@@ -25,11 +25,11 @@
 #include "builtin.h"
 #include "closed.h"
 
-EvalRun ev_run = {.assign_epoch = 1, .level = -1, .natives = true,
-                  .state_memo = true};
+EvalRun ev_run = {
+    .assign_epoch = 1, .level = -1, .natives = true, .state_memo = true};
 
 static _Noreturn void eval_vfail(Expr *e, int code, const char *fmt,
-                                  va_list ap) {
+                                 va_list ap) {
   char buf[2048];
   vsnprintf(buf, sizeof buf, fmt, ap);
   fail_at(e ? e->loc : (Loc){0}, code, "%s", buf);
@@ -97,16 +97,18 @@ bool ev_equal(Expr *e, Value *a, Value *b) {
    * back) to compare them: "Attempted to check equality of record". */
   if ((val_is_record(a) && has_other_keys(b)) ||
       (val_is_record(b) && has_other_keys(a)))
-    ev_fail(e, "attempted to check equality of record %s with non-record "
-                 "%s",
-              ev_show(val_is_record(a) ? a : b), ev_show(val_is_record(a) ? b : a));
+    ev_fail(e,
+            "attempted to check equality of record %s with non-record "
+            "%s",
+            ev_show(val_is_record(a) ? a : b),
+            ev_show(val_is_record(a) ? b : a));
   if (val_is_set(a) && val_is_set(b) && a->kind != b->kind) {
     mpz_t na, nb;
     mpz_inits(na, nb, NULL);
     bool fa = val_set_card(a, na), fb = val_set_card(b, nb);
-    bool eq = fa && fb && mpz_cmp(na, nb) == 0 &&
-              (a->kind == V_SET ? val_set_subseteq(a, b)
-                                : val_set_subseteq(b, a));
+    bool eq =
+        fa && fb && mpz_cmp(na, nb) == 0 &&
+        (a->kind == V_SET ? val_set_subseteq(a, b) : val_set_subseteq(b, a));
     mpz_clears(na, nb, NULL);
     if (!fa || !fb)
       ev_fail(e, "cannot compare the infinite set %s", ev_show(fa ? b : a));
@@ -125,17 +127,17 @@ Value *ev_enum_set(Expr *e, Value *s) {
   if (!x && s->kind == V_INFSET)
     ev_fail(e, "cannot enumerate the infinite set %s", ev_show(s));
   if (!x)
-    ev_unsupported(e, "cannot enumerate the very large set %s (more "
-                        "elements than brink enumerates)",
-                     ev_show(s));
+    ev_unsupported(e,
+                   "cannot enumerate the very large set %s (more "
+                   "elements than brink enumerates)",
+                   ev_show(s));
   return x;
 }
-
 
 Value *ev_need_seq(Expr *e, Value *v, const char *op) {
   if (v->kind != V_FUN || !val_is_seq(v))
     ev_fail(e, "the argument of %s should be a sequence, but is %s", op,
-              ev_show(v));
+            ev_show(v));
   return v;
 }
 
@@ -178,8 +180,7 @@ char ev_not_const_mark;
 #define NOT_CONST ((void *)&ev_not_const_mark)
 
 Value *ev_eval_first(Ctx *c, Expr *e, Env *env) {
-  if (e->kind == EX_NUM || e->kind == EX_STR || e->kind == EX_BOOL ||
-      !c->spec)
+  if (e->kind == EX_NUM || e->kind == EX_STR || e->kind == EX_BOOL || !c->spec)
     return ev_node(c, e, env);
   if (!closed_const(c->spec, e)) {
     e->cache = NOT_CONST;
@@ -204,23 +205,21 @@ static Value *eval_var(Ctx *c, Expr *e, Decl *d) {
   if (c->primed) {
     if (!c->next)
       ev_fail(e, "'%s'' cannot be evaluated here: no next state",
-                sym_str(d->name));
+              sym_str(d->name));
     v = c->next[d->index];
     if (c->next == c->target)
       ev_run.target_reads++;
     if (!v)
-      ev_fail(e, "%s' is read before it is given a value",
-                sym_str(d->name));
+      ev_fail(e, "%s' is read before it is given a value", sym_str(d->name));
   } else {
     if (!c->cur)
-      ev_fail(e, "variable '%s' cannot be evaluated here",
-                sym_str(d->name));
+      ev_fail(e, "variable '%s' cannot be evaluated here", sym_str(d->name));
     v = c->cur[d->index];
     if (c->cur == c->target)
       ev_run.target_reads++;
     if (!v)
       ev_fail(e, "variable '%s' is read before it is given a value",
-                sym_str(d->name));
+              sym_str(d->name));
   }
   return v;
 }
@@ -268,7 +267,7 @@ Value *ev_node(Ctx *c, Expr *e, Env *env) {
   case EX_CASE:
     for (int i = 0; i < e->narms; i++)
       if (ev_bool(e->arms[i].guard, ev_eval(c, e->arms[i].guard, env),
-                   "a CASE guard"))
+                  "a CASE guard"))
         return ev_eval(c, e->arms[i].value, env);
     if (e->other)
       return ev_eval(c, e->other, env);
@@ -304,7 +303,7 @@ Value *ev_node(Ctx *c, Expr *e, Env *env) {
     ev_unsupported(e, "real numbers are not supported");
   default:
     ev_fail(e, "this construct (%s) cannot be evaluated on states",
-              ast_kind_name(e->kind));
+            ast_kind_name(e->kind));
   }
 }
 
@@ -337,7 +336,8 @@ Value *ev_builtin(Ctx *c, Expr *e, Env *env) {
   case B_IMPLIES:
     if (!ev_bool(a[0], ev_eval(c, a[0], env), "the left side of =>"))
       return val_bool(true);
-    return val_bool(ev_bool(a[1], ev_eval(c, a[1], env), "the right side of =>"));
+    return val_bool(
+        ev_bool(a[1], ev_eval(c, a[1], env), "the right side of =>"));
   case B_EQUIV: {
     bool x = ev_bool(a[0], ev_eval(c, a[0], env), "an operand of <=>");
     bool y = ev_bool(a[1], ev_eval(c, a[1], env), "an operand of <=>");
@@ -460,7 +460,6 @@ Value *eval_expr(const EvalState *st, Expr *e) {
   ev_ctx_init(&c, st);
   return ev_eval(&c, e, NULL);
 }
-
 
 /* The frames of b, from pool (n used of cap; heap-allocated when it is
  * full).  They live as long as the call. */

@@ -44,13 +44,13 @@
  * linked innermost first. */
 typedef struct Env {
   uint32_t id;
-  Value *v;          /* the bound value, or NULL for a thunk */
-  Expr *thunk;       /* operator argument (by name) */
-  struct Env *tenv;  /* the thunk's environment */
-  Value *cache;      /* thunk value outside primes */
+  Value *v;         /* the bound value, or NULL for a thunk */
+  Expr *thunk;      /* operator argument (by name) */
+  struct Env *tenv; /* the thunk's environment */
+  Value *cache;     /* thunk value outside primes */
   struct Env *up;
-  Value *at;         /* the value of `@` where the thunk was made */
-  uint64_t epoch;    /* ev_run.assign_epoch when cache was stored */
+  Value *at;      /* the value of `@` where the thunk was made */
+  uint64_t epoch; /* ev_run.assign_epoch when cache was stored */
 } Env;
 
 typedef struct Ctx {

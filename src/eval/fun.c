@@ -11,7 +11,6 @@
  * old one. */
 #include "evalint.h"
 
-
 typedef struct FunArg {
   Expr *body;
   Bound *bounds;
@@ -28,9 +27,10 @@ static bool fun_body(Ctx *c, Env *env, void *p) {
   VEC_PUSH(f->keys, key);
   VEC_PUSH(f->vals, ev_eval(c, f->body, env));
   if (f->keys.len > MAX_ENUM)
-    ev_unsupported(f->body, "a function of more than %d arguments would be "
-                              "built (brink's limit on a constructed value)",
-                     MAX_ENUM);
+    ev_unsupported(f->body,
+                   "a function of more than %d arguments would be "
+                   "built (brink's limit on a constructed value)",
+                   MAX_ENUM);
   return true;
 }
 
@@ -40,7 +40,7 @@ static Value *make_fun(Expr *at, FunArg *f) {
   VEC_FREE(f->vals);
   if (!v)
     ev_fail(at, "internal error: a function constructor produced the same "
-                  "argument twice");
+                "argument twice");
   return v;
 }
 
@@ -59,9 +59,10 @@ static Value *fun_set(Expr *e, Value *dom, Value *cod) {
   for (size_t i = 0; i < n; i++)
     total *= (double)m;
   if (total > MAX_ENUM)
-    ev_unsupported(e, "[S -> T] has %.0f elements: more than brink "
-                        "enumerates (%d)",
-                     total, MAX_ENUM);
+    ev_unsupported(e,
+                   "[S -> T] has %.0f elements: more than brink "
+                   "enumerates (%d)",
+                   total, MAX_ENUM);
   VEC(Value *) out = {0};
   size_t *idx = xcalloc(n + 1, sizeof *idx);
   Value **vals = xmalloc((n + 1) * sizeof *vals);
@@ -93,9 +94,10 @@ static Value *record_set(Ctx *c, Expr *e, Env *env) {
     total *= sets[i]->u.set.n;
   }
   if (total > MAX_ENUM)
-    ev_unsupported(e, "the record set has %.0f elements: more than brink "
-                        "enumerates (%d)",
-                     total, MAX_ENUM);
+    ev_unsupported(e,
+                   "the record set has %.0f elements: more than brink "
+                   "enumerates (%d)",
+                   total, MAX_ENUM);
   VEC(Value *) out = {0};
   size_t *idx = xcalloc((size_t)n, sizeof *idx);
   Value **vals = xmalloc((size_t)n * sizeof *vals);
@@ -126,13 +128,13 @@ static Value *record_set(Ctx *c, Expr *e, Env *env) {
 Value *ev_apply(Expr *e, Value *f, Value *arg) {
   if (f->kind != V_FUN)
     ev_fail(e, "attempted to apply %s, which is not a function, to %s",
-              ev_show(f), ev_show(arg));
+            ev_show(f), ev_show(arg));
   Value *r = val_fun_apply(f, arg);
   if (!r)
     ev_fail(e,
-              "attempted to apply the function %s to the argument %s, which "
-              "is not in its domain",
-              ev_show(f), ev_show(arg));
+            "attempted to apply the function %s to the argument %s, which "
+            "is not in its domain",
+            ev_show(f), ev_show(arg));
   return r;
 }
 
@@ -185,8 +187,7 @@ static Value *except_path(Ctx *c, Expr *e, Value *f, ExceptUpdate *u, int i,
  * tuple pattern), each part checked against its bound set, and the body
  * evaluated with the names bound (in env, where f is defined).  NULL when
  * the definition has too many names. */
-static Value *apply_fun_def(Ctx *c, Expr *e, Def *d, Env *argenv,
-                            Env *env) {
+static Value *apply_fun_def(Ctx *c, Expr *e, Def *d, Env *argenv, Env *env) {
   enum { MAXN = 16 };
   int nparts = 0, nnames = 0;
   for (int i = 0; i < d->nbounds; i++) {
@@ -202,9 +203,10 @@ static Value *apply_fun_def(Ctx *c, Expr *e, Def *d, Env *argenv,
   } else {
     if (arg->kind != V_FUN || !val_is_seq(arg) ||
         arg->u.fun.n != (uint32_t)nparts)
-      ev_fail(e, "attempted to apply the function %s to %s, which is not "
-                   "in its domain (%d arguments expected)",
-                sym_str(d->name), ev_show(arg), nparts);
+      ev_fail(e,
+              "attempted to apply the function %s to %s, which is not "
+              "in its domain (%d arguments expected)",
+              sym_str(d->name), ev_show(arg), nparts);
     for (int i = 0; i < nparts; i++)
       parts[i] = arg->u.fun.vals[i];
   }
@@ -216,9 +218,10 @@ static Value *apply_fun_def(Ctx *c, Expr *e, Def *d, Env *argenv,
     for (int j = 0; j < (bd->tuple ? 1 : bd->nnames); j++, k++) {
       Value *p = parts[k];
       if (!ev_in(c, e, p, bd->set, env))
-        ev_fail(e, "attempted to apply the function %s to %s, which is "
-                     "not in its domain",
-                  sym_str(d->name), ev_show(arg));
+        ev_fail(e,
+                "attempted to apply the function %s to %s, which is "
+                "not in its domain",
+                sym_str(d->name), ev_show(arg));
       if (!bd->tuple) {
         frames[f] = (Env){bd->names[j].id, p, NULL, NULL, NULL, cur, NULL, 0};
         cur = &frames[f++];
@@ -227,18 +230,19 @@ static Value *apply_fun_def(Ctx *c, Expr *e, Def *d, Env *argenv,
       if (p->kind != V_FUN || !val_is_seq(p) ||
           p->u.fun.n != (uint32_t)bd->nnames)
         ev_fail(e, "the argument %s does not match the tuple pattern",
-                  ev_show(p));
+                ev_show(p));
       for (int n = 0; n < bd->nnames; n++) {
-        frames[f] = (Env){bd->names[n].id, p->u.fun.vals[n], NULL, NULL,
-                          NULL, cur, NULL, 0};
+        frames[f] = (Env){
+            bd->names[n].id, p->u.fun.vals[n], NULL, NULL, NULL, cur, NULL, 0};
         cur = &frames[f++];
       }
     }
   }
   if (++c->depth > MAX_DEPTH || stack_nearly_full())
-    ev_fail(e, "recursion deeper than %d calls, or too deep for the stack "
-                 "(in '%s')",
-              c->depth > MAX_DEPTH ? MAX_DEPTH : c->depth, sym_str(d->name));
+    ev_fail(e,
+            "recursion deeper than %d calls, or too deep for the stack "
+            "(in '%s')",
+            c->depth > MAX_DEPTH ? MAX_DEPTH : c->depth, sym_str(d->name));
   Value *v = ev_eval(c, d->body, cur);
   c->depth--;
   return v;
@@ -253,9 +257,9 @@ Value *ev_fapp_node(Ctx *c, Expr *e, Env *env) {
   Env *fenv = env;
   /* An operator argument that names a function definition (Sum(sc, S)
    * applying f[x]) is applied the same way, in the argument's scope. */
-  for (int guard = 0; guard < 100 && fe->kind == EX_OP &&
-                      fe->ref.kind == REF_BINDER && fe->nargs == 0 &&
-                      fe->ref.u.binder->arity == 0;
+  for (int guard = 0;
+       guard < 100 && fe->kind == EX_OP && fe->ref.kind == REF_BINDER &&
+       fe->nargs == 0 && fe->ref.u.binder->arity == 0;
        guard++) {
     Env *b = ev_env_find(fenv, fe->ref.u.binder->id);
     if (!b || b->v || !b->thunk || (ev_cache_valid(b) && !c->primed))
@@ -304,12 +308,14 @@ Value *ev_fun_node(Ctx *c, Expr *e, Env *env) {
   case EX_DOT: {
     Value *r = ev_eval(c, e->args[0], env);
     if (r->kind != V_FUN)
-      ev_fail(e, "attempted to select the field '%s' of %s, which is not a "
-                   "record", sym_str(e->field), ev_show(r));
+      ev_fail(e,
+              "attempted to select the field '%s' of %s, which is not a "
+              "record",
+              sym_str(e->field), ev_show(r));
     Value *v = val_fun_apply(r, val_str(e->field));
     if (!v)
       ev_fail(e, "the record %s has no field '%s'", ev_show(r),
-                sym_str(e->field));
+              sym_str(e->field));
     return v;
   }
   case EX_EXCEPT: {
@@ -338,7 +344,7 @@ Value *ev_fun_op(Ctx *c, Expr *e, Env *env) {
     Value *f = ev_eval(c, a[0], env);
     if (f->kind != V_FUN)
       ev_fail(e, "DOMAIN is applied to %s, which is not a function",
-                ev_show(f));
+              ev_show(f));
     return val_fun_domain(f);
   }
   case B_SINGLETON_FN: {
@@ -368,6 +374,5 @@ Value *ev_fun_op(Ctx *c, Expr *e, Env *env) {
   default:
     break;
   }
-  ev_unsupported(e, "the operator '%s' is not supported yet",
-                 sym_str(e->name));
+  ev_unsupported(e, "the operator '%s' is not supported yet", sym_str(e->name));
 }

@@ -28,8 +28,7 @@ Value *native_apply(NativeCall *nc, int i, Value **vals, int n) {
   return ev_apply_op_arg(nc->c, nc->e, nc->e->args[i], vals, n, nc->env);
 }
 
-bool native_test(NativeCall *nc, int i, Value **vals, int n,
-                 const char *what) {
+bool native_test(NativeCall *nc, int i, Value **vals, int n, const char *what) {
   return ev_bool(nc->e, native_apply(nc, i, vals, n), what);
 }
 
@@ -51,7 +50,7 @@ bool native_may_write(NativeCall *nc) { return ev_run.may_write; }
 /* The native of definition d (NULL if none), found once per definition:
  * only a definition of a module that comes with brink has one. */
 NativeFn ev_native_of(const Spec *sp, Def *d) {
-  static VEC(uint8_t) known;  /* by Def.id: 0 unknown, 1 none, 2 found */
+  static VEC(uint8_t) known; /* by Def.id: 0 unknown, 1 none, 2 found */
   static VEC(NativeFn) fns;
   static const Program *owner; /* ids are per program */
   if (owner != sp->prog) {

@@ -44,8 +44,9 @@ static Value *finite_set(NativeCall *nc, Value *v, const char *op) {
                 nat_kind_word(v));
   Value *s = val_set_enum(v);
   if (!s)
-    native_fail(nc, "%s expects a finite set, but was given an infinite or "
-                    "too large one",
+    native_fail(nc,
+                "%s expects a finite set, but was given an infinite or "
+                "too large one",
                 op);
   return s;
 }
@@ -210,8 +211,9 @@ static Value *extreme(NativeCall *nc, bool max, const char *op) {
   Value *s = finite_set(nc, native_arg(nc, 0), op);
   uint32_t n = s->u.set.n;
   if (n == 0)
-    native_fail(nc, "%s of the empty set: CHOOSE found no element satisfying "
-                    "its condition",
+    native_fail(nc,
+                "%s of the empty set: CHOOSE found no element satisfying "
+                "its condition",
                 op);
   for (uint32_t k = 0; k < n; k++)
     need_int(nc, s->u.set.elems[k], op);
@@ -231,8 +233,9 @@ static Value *n_choose_unique(NativeCall *nc) {
       count++;
     }
   if (count != 1)
-    native_fail(nc, "ChooseUnique: %s element satisfies the test (CHOOSE found "
-                    "no element satisfying its condition)",
+    native_fail(nc,
+                "ChooseUnique: %s element satisfies the test (CHOOSE found "
+                "no element satisfying its condition)",
                 count ? "more than one" : "no");
   return found;
 }
@@ -266,7 +269,8 @@ static Value *n_range(NativeCall *nc) {
 }
 
 static int cmp_ptr(const void *a, const void *b) {
-  uintptr_t x = (uintptr_t)*(Value *const *)a, y = (uintptr_t)*(Value *const *)b;
+  uintptr_t x = (uintptr_t) * (Value *const *)a,
+            y = (uintptr_t) * (Value *const *)b;
   return (x > y) - (x < y);
 }
 
@@ -334,8 +338,9 @@ static Value *n_set_to_all_k_permutations(NativeCall *nc) {
   Value *s = finite_set(nc, native_arg(nc, 0), "SetToAllKPermutations");
   uint32_t n = s->u.set.n;
   if (n > MAX_PERMUTED)
-    native_fail(nc, "SetToAllKPermutations of a set of %u elements: too many "
-                    "sequences",
+    native_fail(nc,
+                "SetToAllKPermutations of a set of %u elements: too many "
+                "sequences",
                 n);
   VEC(Value *) res = {0};
   Value **pick = xmalloc((n ? n : 1) * sizeof *pick);
@@ -511,8 +516,7 @@ static Value *n_select_in_seq(NativeCall *nc) {
 static Value *n_select_last_in_seq(NativeCall *nc) {
   Value *s = nat_need_seq(nc, native_arg(nc, 0), "SelectLastInSeq");
   for (uint32_t i = s->u.fun.n; i-- > 0;)
-    if (native_test(nc, 1, &s->u.fun.vals[i], 1,
-                    "the test of SelectLastInSeq"))
+    if (native_test(nc, 1, &s->u.fun.vals[i], 1, "the test of SelectLastInSeq"))
       return val_int((int64_t)i + 1);
   return val_int(0);
 }
@@ -567,7 +571,7 @@ static Value *n_causal_order(NativeCall *nc) {
   Value **clk = xmalloc((n ? n : 1) * sizeof *clk);
   for (uint32_t i = 0; i < n; i++)
     clk[i] = nat_need_fun(nc, apply1(nc, 1, log->u.fun.vals[i]),
-                      "the clock of CausalOrder");
+                          "the clock of CausalOrder");
   uint32_t *indeg = xcalloc(n ? n : 1, sizeof *indeg);
   VEC(uint32_t) *succ = xcalloc(n ? n : 1, sizeof *succ);
   mpz_t a, b;
@@ -659,8 +663,8 @@ static const NativeEntry natives[] = {
 };
 
 NativeFn native_lookup(const char *module, const char *name, int arity) {
-  NativeFn f = nat_find(natives, sizeof natives / sizeof *natives, module,
-                        name, arity);
+  NativeFn f =
+      nat_find(natives, sizeof natives / sizeof *natives, module, name, arity);
   return f ? f : nat_io_lookup(module, name, arity);
 }
 

@@ -98,14 +98,30 @@ static Sym json_string(Json *j) {
     }
     char esc = j->s[j->pos++];
     switch (esc) {
-    case 'n': VEC_PUSH(b, '\n'); break;
-    case 't': VEC_PUSH(b, '\t'); break;
-    case 'r': VEC_PUSH(b, '\r'); break;
-    case 'b': VEC_PUSH(b, '\b'); break;
-    case 'f': VEC_PUSH(b, '\f'); break;
-    case '/': VEC_PUSH(b, '/'); break;
-    case '\\': VEC_PUSH(b, '\\'); break;
-    case '"': VEC_PUSH(b, '"'); break;
+    case 'n':
+      VEC_PUSH(b, '\n');
+      break;
+    case 't':
+      VEC_PUSH(b, '\t');
+      break;
+    case 'r':
+      VEC_PUSH(b, '\r');
+      break;
+    case 'b':
+      VEC_PUSH(b, '\b');
+      break;
+    case 'f':
+      VEC_PUSH(b, '\f');
+      break;
+    case '/':
+      VEC_PUSH(b, '/');
+      break;
+    case '\\':
+      VEC_PUSH(b, '\\');
+      break;
+    case '"':
+      VEC_PUSH(b, '"');
+      break;
     case 'u': {
       unsigned cp = json_hex4(j);
       if (cp >= 0xD800 && cp < 0xDC00 && j->s[j->pos] == '\\' &&
@@ -248,7 +264,8 @@ static char *read_spec_file(NativeCall *nc, const char *name, char **used) {
 
 static const char *need_str(NativeCall *nc, Value *v, const char *op) {
   if (v->kind != V_STR)
-    native_fail(nc, "%s expects a string, but was given %s", op, nat_kind_word(v));
+    native_fail(nc, "%s expects a string, but was given %s", op,
+                nat_kind_word(v));
   return sym_str(v->u.str);
 }
 
@@ -256,8 +273,9 @@ static char *read_or_fail(NativeCall *nc, const char *name, const char *op,
                           char **used) {
   char *text = read_spec_file(nc, name, used);
   if (!text)
-    native_fail(nc, "%s: cannot read the file %s (looked in the working "
-                    "directory and in %s)",
+    native_fail(nc,
+                "%s: cannot read the file %s (looked in the working "
+                "directory and in %s)",
                 op, name, native_spec_dir(nc) ? native_spec_dir(nc) : ".");
   return text;
 }
@@ -409,8 +427,9 @@ static Value *n_to_json(NativeCall *nc) {
 static Value *n_to_json_array(NativeCall *nc) {
   Value *v = native_arg(nc, 0);
   if (!val_is_seq(v) && !val_is_set(v))
-    native_fail(nc, "ToJsonArray expects a sequence or a set, but was given "
-                    "%s",
+    native_fail(nc,
+                "ToJsonArray expects a sequence or a set, but was given "
+                "%s",
                 nat_kind_word(v));
   return n_to_json(nc);
 }
@@ -418,8 +437,9 @@ static Value *n_to_json_array(NativeCall *nc) {
 static Value *n_to_json_object(NativeCall *nc) {
   Value *v = native_arg(nc, 0);
   if (v->kind != V_FUN)
-    native_fail(nc, "ToJsonObject expects a record or a function, but was "
-                    "given %s",
+    native_fail(nc,
+                "ToJsonObject expects a record or a function, but was "
+                "given %s",
                 nat_kind_word(v));
   Buf b = {0};
   if (v->u.fun.n == 0) {
@@ -445,14 +465,15 @@ static Value *n_to_json_object(NativeCall *nc) {
 
 static void need_write(NativeCall *nc, const char *op, const char *what) {
   if (!native_may_write(nc))
-    native_fail(nc, "%s (module %s) is evaluated here, where brink neither "
-                    "writes files nor runs commands; brink evaluates it only "
-                    "in a POSTCONDITION",
+    native_fail(nc,
+                "%s (module %s) is evaluated here, where brink neither "
+                "writes files nor runs commands; brink evaluates it only "
+                "in a POSTCONDITION",
                 op, what);
 }
 
-static Value *write_file(NativeCall *nc, const char *name, Buf *b,
-                         bool append, const char *op) {
+static Value *write_file(NativeCall *nc, const char *name, Buf *b, bool append,
+                         const char *op) {
   FILE *f = fopen(name, append ? "a" : "w");
   if (!f)
     native_fail(nc, "%s: cannot write the file %s: %s", op, name,
@@ -512,8 +533,8 @@ static void fill_template(NativeCall *nc, Buf *b, const char *t, Value *vals,
     long k = strtol(p + 1, &end, 10);
     if (end == p + 1 || end[0] != '$' || end[1] != 's' || k < 1 ||
         k > (long)vals->u.fun.n)
-      native_fail(nc, "%s: the template may only use %%1$s ... %%%u$s",
-                  op, vals->u.fun.n);
+      native_fail(nc, "%s: the template may only use %%1$s ... %%%u$s", op,
+                  vals->u.fun.n);
     plain_write(b, vals->u.fun.vals[k - 1]);
     p = end + 1;
   }
@@ -609,8 +630,9 @@ static Value *n_csv_read(NativeCall *nc) {
       p = d + dl;
     }
     if (k != nc_cols)
-      native_fail(nc, "CSVRead: a line of %s has %u values, not the %u "
-                      "columns named",
+      native_fail(nc,
+                  "CSVRead: a line of %s has %u values, not the %u "
+                  "columns named",
                   used, k, nc_cols);
     Value *r = val_record(fields, vals, nc_cols);
     if (!r)
@@ -693,8 +715,8 @@ static Value *run_command(NativeCall *nc, Value *cmd, Value *env,
       for (uint32_t i = 0; i < env->u.fun.n; i++) {
         Value *k = env->u.fun.keys[i], *v = env->u.fun.vals[i];
         if (k->kind == V_STR) {
-          char *s = v->kind == V_STR ? xstrdup(sym_str(v->u.str))
-                                     : val_to_string(v);
+          char *s =
+              v->kind == V_STR ? xstrdup(sym_str(v->u.str)) : val_to_string(v);
           setenv(sym_str(k->u.str), s, 1);
         }
       }

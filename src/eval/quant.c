@@ -13,8 +13,8 @@
  * element in value order that satisfies the body, hence the least one. */
 #include "evalint.h"
 
-static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
-                     Env *env, BindFn fn, void *arg);
+static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j, Env *env,
+                     BindFn fn, void *arg);
 
 void eval_clear_witnesses(void) { eval_set_witnesses(NULL, NULL, 0); }
 
@@ -31,7 +31,8 @@ void eval_set_witnesses(const uint32_t *ids, Value *const *vals, size_t n) {
     while (k < ev_run.nwitnesses && ev_run.witnesses[k].id != ids[i])
       k++;
     if (k == ev_run.nwitnesses) {
-      ev_run.witnesses = xrealloc(ev_run.witnesses, (k + 1) * sizeof *ev_run.witnesses);
+      ev_run.witnesses =
+          xrealloc(ev_run.witnesses, (k + 1) * sizeof *ev_run.witnesses);
       ev_run.witnesses[k] = (Witnesses){ids[i], NULL, 0};
       ev_run.nwitnesses++;
     }
@@ -53,32 +54,34 @@ static const Witnesses *witnesses_for(uint32_t id) {
   return NULL;
 }
 
-bool ev_bind(Ctx *c, Expr *at, Bound *b, int nb, int i, Env *env,
-                       BindFn fn, void *arg) {
+bool ev_bind(Ctx *c, Expr *at, Bound *b, int nb, int i, Env *env, BindFn fn,
+             void *arg) {
   if (i == nb)
     return fn(c, env, arg);
   return bind_rec(c, at, b, nb, i, 0, env, fn, arg);
 }
 
-static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
-                     Env *env, BindFn fn, void *arg) {
+static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j, Env *env,
+                     BindFn fn, void *arg) {
   Bound *bd = &b[i];
   if (!bd->set)
     ev_fail(at, "an unbounded quantifier cannot be evaluated; write "
-                  "\\E x \\in S instead");
+                "\\E x \\in S instead");
   if (bd->tuple) {
     Value *s = ev_enum_set(bd->set, ev_eval(c, bd->set, env));
     for (uint32_t k = 0; k < s->u.set.n; k++) {
       Value *t = s->u.set.elems[k];
-      if (t->kind != V_FUN || !val_is_seq(t) || t->u.fun.n != (uint32_t)bd->nnames)
+      if (t->kind != V_FUN || !val_is_seq(t) ||
+          t->u.fun.n != (uint32_t)bd->nnames)
         ev_fail(bd->set, "a tuple of %d elements was expected, but got %s",
-                  bd->nnames, ev_show(t));
+                bd->nnames, ev_show(t));
       Env frames[16];
       if (bd->nnames > 16)
         ev_fail(at, "too many names in a tuple pattern");
       Env *cur = env;
       for (int n = 0; n < bd->nnames; n++) {
-        frames[n] = (Env){bd->names[n].id, t->u.fun.vals[n], NULL, NULL, NULL, cur, NULL, 0};
+        frames[n] = (Env){
+            bd->names[n].id, t->u.fun.vals[n], NULL, NULL, NULL, cur, NULL, 0};
         cur = &frames[n];
       }
       if (!ev_bind(c, at, b, nb, i + 1, cur, fn, arg))
@@ -119,10 +122,10 @@ static bool bind_rec(Ctx *c, Expr *at, Bound *b, int nb, int i, int j,
   }
   s = ev_enum_set(bd->set, s);
   for (uint32_t k = 0; k < s->u.set.n; k++) {
-    Env f = {bd->names[j].id, s->u.set.elems[k], NULL, NULL, NULL, env, NULL, 0};
-    bool go = j + 1 < bd->nnames
-                  ? bind_rec(c, at, b, nb, i, j + 1, &f, fn, arg)
-                  : ev_bind(c, at, b, nb, i + 1, &f, fn, arg);
+    Env f = {
+        bd->names[j].id, s->u.set.elems[k], NULL, NULL, NULL, env, NULL, 0};
+    bool go = j + 1 < bd->nnames ? bind_rec(c, at, b, nb, i, j + 1, &f, fn, arg)
+                                 : ev_bind(c, at, b, nb, i + 1, &f, fn, arg);
     if (!go)
       return false;
   }
@@ -142,7 +145,8 @@ typedef struct QArg {
 
 static bool q_body(Ctx *c, Env *env, void *p) {
   QArg *q = p;
-  bool b = ev_bool(q->body, ev_eval(c, q->body, env), "the body of a quantifier");
+  bool b =
+      ev_bool(q->body, ev_eval(c, q->body, env), "the body of a quantifier");
   if (b == q->want) {
     q->result = q->want;
     return false;
@@ -154,16 +158,17 @@ static bool map_body(Ctx *c, Env *env, void *p) {
   QArg *q = p;
   VEC_PUSH(q->acc, ev_eval(c, q->body, env));
   if (q->acc.len > MAX_ENUM)
-    ev_unsupported(q->body, "a set of more than %d elements would be built "
-                              "(brink's limit on a constructed value)",
-                     MAX_ENUM);
+    ev_unsupported(q->body,
+                   "a set of more than %d elements would be built "
+                   "(brink's limit on a constructed value)",
+                   MAX_ENUM);
   return true;
 }
 
-
 static bool filter_body(Ctx *c, Env *env, void *p) {
   QArg *q = p;
-  if (ev_bool(q->body, ev_eval(c, q->body, env), "the condition of a set filter"))
+  if (ev_bool(q->body, ev_eval(c, q->body, env),
+              "the condition of a set filter"))
     VEC_PUSH(q->acc, q->bound ? ev_bounds_key(q->bound, 1, env) : env->v);
   return true;
 }

@@ -13,7 +13,7 @@ static Value *select_seq(Ctx *c, Expr *e, Env *env) {
   for (uint32_t i = 0; i < s->u.fun.n; i++) {
     Value *x = s->u.fun.vals[i];
     if (ev_bool(e, ev_apply_op_arg(c, e, e->args[1], &x, 1, env),
-                 "the test of SelectSeq"))
+                "the test of SelectSeq"))
       VEC_PUSH(out, x);
   }
   Value *r = ev_seq(out.data, out.len);
@@ -34,7 +34,7 @@ static Value *sort_seq(Ctx *c, Expr *e, Env *env) {
     for (; j > 0; j--) {
       Value *pair[2] = {x, v[j - 1]};
       if (!ev_bool(e, ev_apply_op_arg(c, e, e->args[1], pair, 2, env),
-                    "the comparison of SortSeq"))
+                   "the comparison of SortSeq"))
         break;
       v[j] = v[j - 1];
     }
@@ -44,7 +44,6 @@ static Value *sort_seq(Ctx *c, Expr *e, Env *env) {
   free(v);
   return r;
 }
-
 
 /* <<a, b, c>>. */
 Value *ev_seq_node(Ctx *c, Expr *e, Env *env) {
@@ -133,16 +132,16 @@ Value *ev_seq_op(Ctx *c, Expr *e, Env *env) {
       if (n < m)
         return val_str(sym_intern(""));
       if (m < 1 || n > len)
-        ev_fail(e, "SubSeq bounds %lld..%lld are outside 1..%lld",
-                  (long long)m, (long long)n, (long long)len);
+        ev_fail(e, "SubSeq bounds %lld..%lld are outside 1..%lld", (long long)m,
+                (long long)n, (long long)len);
       return val_str(sym_intern_n(str + m - 1, (size_t)(n - m + 1)));
     }
     s = ev_need_seq(e, s, "SubSeq");
     if (n < m)
       return ev_seq(NULL, 0);
     if (m < 1 || n > (int64_t)s->u.fun.n)
-      ev_fail(e, "SubSeq bounds %lld..%lld are outside 1..%u",
-                (long long)m, (long long)n, s->u.fun.n);
+      ev_fail(e, "SubSeq bounds %lld..%lld are outside 1..%u", (long long)m,
+              (long long)n, s->u.fun.n);
     return ev_seq(s->u.fun.vals + m - 1, (size_t)(n - m + 1));
   }
   case B_SELECTSEQ:
@@ -152,6 +151,5 @@ Value *ev_seq_op(Ctx *c, Expr *e, Env *env) {
   default:
     break;
   }
-  ev_unsupported(e, "the operator '%s' is not supported yet",
-                 sym_str(e->name));
+  ev_unsupported(e, "the operator '%s' is not supported yet", sym_str(e->name));
 }

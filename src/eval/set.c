@@ -13,8 +13,7 @@ static Value *subset_set(Expr *e, Value *s) {
   s = ev_enum_set(e, s);
   size_t n = s->u.set.n;
   if (n > 20)
-    ev_fail(e, "SUBSET of a set of %zu elements is too large to enumerate",
-              n);
+    ev_fail(e, "SUBSET of a set of %zu elements is too large to enumerate", n);
   VEC(Value *) out = {0};
   Value **buf = xmalloc((n + 1) * sizeof *buf);
   for (uint64_t mask = 0; mask < (1ull << n); mask++) {
@@ -37,9 +36,10 @@ static Value *cross_product(Expr *e, Value **sets, int n) {
     total *= sets[i]->u.set.n;
   }
   if (total > MAX_ENUM)
-    ev_unsupported(e, "the product has %.0f elements: more than brink "
-                        "enumerates (%d)",
-                     total, MAX_ENUM);
+    ev_unsupported(e,
+                   "the product has %.0f elements: more than brink "
+                   "enumerates (%d)",
+                   total, MAX_ENUM);
   VEC(Value *) out = {0};
   size_t *idx = xcalloc((size_t)n, sizeof *idx);
   Value **vals = xmalloc((size_t)n * sizeof *vals);
@@ -61,7 +61,6 @@ static Value *cross_product(Expr *e, Value **sets, int n) {
   return r;
 }
 
-
 static bool in_value(Expr *e, Value *x, Value *s) {
   if (!val_is_set(s))
     ev_fail(e, "the right side of \\in should be a set, but is %s", ev_show(s));
@@ -70,9 +69,10 @@ static bool in_value(Expr *e, Value *x, Value *s) {
   if (s->kind == V_INFSET && x->kind != V_MODEL &&
       x->kind != (s->u.inf == INF_STRING ? V_STR : V_INT))
     ev_fail(e, "attempted to check if the value %s is an element of %s",
-              ev_show(x), s->u.inf == INF_NAT   ? "Nat"
-                       : s->u.inf == INF_INT ? "Int"
-                                             : "STRING");
+            ev_show(x),
+            s->u.inf == INF_NAT   ? "Nat"
+            : s->u.inf == INF_INT ? "Int"
+                                  : "STRING");
   return val_set_mem(s, x);
 }
 
@@ -119,7 +119,7 @@ bool ev_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env) {
       c->depth++;
       Env frames[d->nparams > 0 ? d->nparams : 1];
       bool r = ev_in(c, e, x, d->body,
-                       ev_param_frames(c, d, set->args, env, frames));
+                     ev_param_frames(c, d, set->args, env, frames));
       c->depth--;
       return r;
     }
@@ -182,7 +182,7 @@ bool ev_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env) {
       return false;
     Env f = {set->bounds[0].names[0].id, x, NULL, NULL, NULL, env, NULL, 0};
     return ev_bool(set->body, ev_eval(c, set->body, &f),
-                    "the condition of a set filter");
+                   "the condition of a set filter");
   }
   if (set->kind == EX_FUNSET) {
     if (x->kind != V_FUN)
@@ -268,9 +268,9 @@ Value *ev_set_op(Ctx *c, Expr *e, Env *env) {
   switch (b) {
   case B_IN:
   case B_NOTIN: {
-    bool in = a[0]->kind == EX_TUPLE ? tuple_in(c, e, a[0], a[1], env)
-                                     : ev_in(c, e, ev_eval(c, a[0], env), a[1],
-                                               env);
+    bool in = a[0]->kind == EX_TUPLE
+                  ? tuple_in(c, e, a[0], a[1], env)
+                  : ev_in(c, e, ev_eval(c, a[0], env), a[1], env);
     return val_bool(b == B_IN ? in : !in);
   }
   case B_CUP:
@@ -318,7 +318,7 @@ Value *ev_set_op(Ctx *c, Expr *e, Env *env) {
     return val_infset(INF_INT);
   case B_SEQ:
     ev_fail(e, "Seq(S) is infinite: it can only appear on the right of "
-                 "\\in");
+               "\\in");
   case B_ISFINITESET: {
     Value *s = ev_eval(c, a[0], env);
     return val_bool(s->kind == V_SET || s->kind == V_INTERVAL);
@@ -336,6 +336,5 @@ Value *ev_set_op(Ctx *c, Expr *e, Env *env) {
   default:
     break;
   }
-  ev_unsupported(e, "the operator '%s' is not supported yet",
-                 sym_str(e->name));
+  ev_unsupported(e, "the operator '%s' is not supported yet", sym_str(e->name));
 }

@@ -16,8 +16,10 @@ static Value *permutations(Ctx *c, Expr *e, Env *env) {
   Value *s = ev_enum_set(e, ev_eval(c, e->args[0], env));
   uint32_t n = s->u.set.n;
   if (n > 10)
-    ev_fail(e, "Permutations of a set of %u elements: too many (%u! "
-                 "functions)", n, n);
+    ev_fail(e,
+            "Permutations of a set of %u elements: too many (%u! "
+            "functions)",
+            n, n);
   Value **keys = s->u.set.elems;
   uint32_t *perm = xmalloc((n ? n : 1) * sizeof *perm);
   Value **vals = xmalloc((n ? n : 1) * sizeof *vals);
@@ -53,16 +55,15 @@ static Value *permutations(Ctx *c, Expr *e, Env *env) {
   return r;
 }
 
-
 static int64_t register_index(Expr *e, Value *k) {
   int64_t i;
   if (!val_int_fits(k, &i) || i < 1 || i > 1000000)
-    ev_unsupported(e, "TLCGet/TLCSet: register %s is not supported (brink has "
-                 "the integer registers 1..1000000 and TLCGet(\"level\"))",
-              ev_show(k));
+    ev_unsupported(e,
+                   "TLCGet/TLCSet: register %s is not supported (brink has "
+                   "the integer registers 1..1000000 and TLCGet(\"level\"))",
+                   ev_show(k));
   return i;
 }
-
 
 void eval_set_search_config(const SearchConfig *cfg) {
   ev_run.have_search = cfg != NULL;
@@ -85,11 +86,15 @@ static Value *record_of(const char *const *names, Value **vals, size_t n) {
 
 static SearchStats search_stats(Expr *e, const char *key) {
   if (!ev_run.have_search)
-    ev_fail(e, "TLCGet(\"%s\") describes TLC's breadth-first search; "
-                 "brink knows it only with --engine explicit", key);
+    ev_fail(e,
+            "TLCGet(\"%s\") describes TLC's breadth-first search; "
+            "brink knows it only with --engine explicit",
+            key);
   if (!ev_run.search.counts && strcmp(key, "config") != 0)
-    ev_fail(e, "TLCGet(\"%s\") counts the states of a breadth-first "
-                 "search; brink knows it only with --engine explicit", key);
+    ev_fail(e,
+            "TLCGet(\"%s\") counts the states of a breadth-first "
+            "search; brink knows it only with --engine explicit",
+            key);
   SearchStats st = {0, 0, 0, 0};
   if (ev_run.stats_fn)
     ev_run.stats_fn(ev_run.stats_arg, &st);
@@ -104,7 +109,7 @@ static Value *tlc_get(Ctx *c, Expr *e, Env *env) {
       ev_run.level_reads++;
       if (c->level < 0)
         ev_fail(e, "TLCGet(\"level\") is only known while checking "
-                     "states with --engine explicit");
+                   "states with --engine explicit");
       return val_int(c->level);
     }
     if (strcmp(what, "config") == 0) {
@@ -128,18 +133,20 @@ static Value *tlc_get(Ctx *c, Expr *e, Env *env) {
     for (int i = 0; i < 5; i++)
       if (strcmp(what, stat_names[i]) == 0 || strcmp(what, "stats") == 0) {
         SearchStats st = search_stats(e, what);
-        Value *vals[] = {val_int((int64_t)st.queue), val_int((int64_t)st.distinct),
+        Value *vals[] = {val_int((int64_t)st.queue),
+                         val_int((int64_t)st.distinct),
                          val_int((int64_t)st.generated), val_int(st.diameter),
                          val_int(duration)};
         if (strcmp(what, "stats") == 0)
           return record_of(stat_names, vals, 5);
         return vals[i];
       }
-    ev_unsupported(e, "TLCGet(\"%s\") is not supported by brink (it knows "
-                 "\"level\", \"config\", \"stats\", \"diameter\", "
-                 "\"distinct\", \"generated\", \"queue\", \"duration\" "
-                 "and the registers TLCSet writes)",
-              what);
+    ev_unsupported(e,
+                   "TLCGet(\"%s\") is not supported by brink (it knows "
+                   "\"level\", \"config\", \"stats\", \"diameter\", "
+                   "\"distinct\", \"generated\", \"queue\", \"duration\" "
+                   "and the registers TLCSet writes)",
+                   what);
   }
   int64_t i = register_index(e, k);
   if ((size_t)i >= ev_run.registers.len || !ev_run.registers.data[i])
@@ -151,7 +158,7 @@ static Value *tlc_set(Ctx *c, Expr *e, Env *env) {
   Value *k = ev_eval(c, e->args[0], env);
   if (k->kind == V_STR)
     ev_unsupported(e, "TLCSet(\"%s\", ...) is not supported by brink yet",
-              sym_str(k->u.str));
+                   sym_str(k->u.str));
   int64_t i = register_index(e, k);
   Value *v = ev_eval(c, e->args[1], env);
   while (ev_run.registers.len <= (size_t)i)
@@ -220,6 +227,5 @@ Value *ev_tlc_op(Ctx *c, Expr *e, Env *env) {
   default:
     break;
   }
-  ev_unsupported(e, "the operator '%s' is not supported yet",
-                 sym_str(e->name));
+  ev_unsupported(e, "the operator '%s' is not supported yet", sym_str(e->name));
 }

@@ -34,7 +34,7 @@ static struct ArrayIndex {
   uint32_t n, searches;
   uint32_t mask;   /* slots - 1, 0 while there is no index */
   uint32_t *slots; /* position + 1; 0 = empty */
-} *array_index;
+} * array_index;
 
 static ptrdiff_t binary_find(Value *const *a, size_t n, const Value *x);
 

@@ -14,9 +14,7 @@
 /* val_permute's memo: the last result for a (value, permutation) pair,
  * direct-mapped. */
 #define PERMUTE_MEMO (1u << 18)
-static struct PermuteMemo {
-  const Value *v, *perm, *r;
-} *permute_memo;
+static struct PermuteMemo { const Value *v, *perm, *r; } * permute_memo;
 
 static Value *permute(Value *v, const Value *perm);
 

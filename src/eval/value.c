@@ -77,7 +77,6 @@ static uint64_t hash_set(Value *const *elems, size_t n) {
   return fmix64(h ^ n);
 }
 
-
 /* ---- arena ---- */
 
 #define ARENA_CHUNK ((size_t)1 << 20)
@@ -727,4 +726,3 @@ Value *val_fun_update(const Value *f, const Value *key, Value *v) {
   scratch_free(local, vals);
   return g;
 }
-

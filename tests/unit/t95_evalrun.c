@@ -19,14 +19,13 @@
 static void setup(void) { fixture_setup("t95"); }
 static void teardown(void) { fixture_teardown(); }
 
-static const char *module =
-    "EXTENDS Naturals, TLC\n"
-    "CONSTANT N\n"
-    "VARIABLES x\n"
-    "Small == {n \\in 1..N : n > 1}\n"
-    "Lvl == TLCGet(\"level\")\n"
-    "Init == x = 0\n"
-    "Next == x' = x + 1\n";
+static const char *module = "EXTENDS Naturals, TLC\n"
+                            "CONSTANT N\n"
+                            "VARIABLES x\n"
+                            "Small == {n \\in 1..N : n > 1}\n"
+                            "Lvl == TLCGet(\"level\")\n"
+                            "Init == x = 0\n"
+                            "Next == x' = x + 1\n";
 static const char *cfg = "CONSTANT N = 3\nINIT Init\nNEXT Next\n";
 
 static Expr *rexpr(Spec *s, const char *text) {
