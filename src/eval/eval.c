@@ -15,9 +15,13 @@
  * This file holds the walk itself -- a closed constant-level
  * subexpression (closed.h) is evaluated once and kept in Expr.cache --,
  * the routing of each AST node and built-in operator to the file of its
- * construct family (evalint.h lists them), the Boolean connectives and
+ * construct family (evalint.h lists them), names (constants, variables,
+ * bound names; a definition goes to call.c), the Boolean connectives and
  * equality, the errors, the helpers on values every family uses, the
- * run's state (ev_run) and the public entry points for expressions. */
+ * run's state (ev_run), the level scopes and the public entry points for
+ * expressions.  The hottest steps -- the Expr.cache test, the Boolean
+ * check, the lookup of a bound name -- are inline in evalint.h, so that
+ * the split into files costs no calls on that path. */
 #include "evalint.h"
 
 #include <assert.h>

@@ -1,7 +1,8 @@
 /* evalint.h -- what the files of the evaluator (src/eval/) share.
  *
  * The evaluator is one recursive walk, ev_eval, split by construct family:
- * eval.c holds the dispatch, the errors and the small helpers on values;
+ * eval.c holds the dispatch, names, the Boolean connectives, the errors
+ * and the small helpers on values; assume.c the ASSUME check;
  * quant.c the bound names (\A, \E, CHOOSE, set filters and maps); fun.c
  * functions, records and EXCEPT; set.c sets and membership; seq.c
  * sequences and tuples; arith.c integers; call.c operator calls, LET and
