@@ -81,9 +81,6 @@ LAYERS_src/cli      := $(ALL_LAYERS)
 # The unit tests see every interface and the private headers they test.
 LAYERS_tests/unit   := $(ALL_LAYERS)
 PRIVATE_tests/unit  := -Isolver/bitblast -Iencode -Isrc/live
-# Transitional, until the split of the large files lands in its folders.
-LAYERS_src := $(SEMANTICS)
-PRIVATE_src := -Isrc
 layer_flags = $(addprefix -Iinclude/,$(LAYERS_$(patsubst %/,%,$(dir $(1))))) \
               $(PRIVATE_$(patsubst %/,%,$(dir $(1))))
 

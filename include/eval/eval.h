@@ -37,6 +37,9 @@ typedef struct EvalBind {
 /* eval_expr with the names in b bound. */
 Value *eval_expr_in(const EvalState *st, Expr *e, const EvalBind *b);
 bool eval_bool(const EvalState *st, Expr *e, const char *what);
+/* Checks every ASSUME of spec, printing TLC's messages; returns 0,
+ * EXIT_ASSUME (a false assumption) or EXIT_EVAL. */
+int eval_check_assumptions(const Spec *spec);
 /* Does the step cur -> next satisfy action a (spec.h)? */
 bool eval_action_holds(const EvalState *st, const Action *a);
 /* As eval_action_holds, and when the step satisfies a: the values of the
@@ -50,8 +53,21 @@ int eval_action_params(const EvalState *st, const Action *a, Value **out,
 /* The TLC level (1 for an initial state, +1 per step) of the state being
  * checked or expanded, which TLCGet("level") reports: 0 in ASSUMEs and
  * while Init is enumerated (TLC's definition), -1 when unknown (then
- * TLCGet("level") is an error).  Returns the previous level. */
+ * TLCGet("level") is an error).  Returns the previous level.  The
+ * explicit engine sets it for each state it expands. */
 int eval_set_level(int level);
+/* A check at a level other than the current one (an ASSUME at 0, a
+ * property of a replayed state at its index) is a scope:
+ *   EvalLevel l = eval_level_enter(k + 1); ... eval_level_leave(l);
+ * Scopes nest; leaving one restores the level it was entered from (and
+ * closes the scopes inside it that an evaluation error unwound); leaving
+ * a scope twice is an internal error (assert). */
+typedef struct EvalLevel {
+  int saved; /* the level before the scope */
+  int depth; /* the nesting depth of the scope */
+} EvalLevel;
+EvalLevel eval_level_enter(int level);
+void eval_level_leave(EvalLevel l);
 
 /* Operators of the shipped modules that have a native implementation
  * (native.h) use it unless this is turned off (the tests compare the two). */
@@ -105,7 +121,12 @@ bool eval_has_successor(const Spec *spec, Value *const *cur);
  * another bounded binder) whose binder id is among ids ranges over the
  * given values that are members of its set, instead of the set itself
  * (\E k \in Nat, \E s \in Seq(S)).  Several values per id are
- * candidates; n = 0 clears the table. */
+ * candidates; n = 0 clears the table.  The table holds until it is
+ * set again or cleared: the engine that replays a trace clears it when the
+ * trace has been checked (eval_clear_witnesses). */
 void eval_set_witnesses(const uint32_t *ids, Value *const *vals, size_t n);
+void eval_clear_witnesses(void);
+/* The number of names that have witnesses (0 when the table is clear). */
+size_t eval_witness_count(void);
 
 #endif

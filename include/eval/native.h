@@ -13,9 +13,10 @@
  * is the least element of S in value order); the unit tests compare the
  * two on small inputs.
  *
- * The interface between eval.c and native.c: a native sees its call site
- * through an opaque NativeCall and asks eval.c for argument values and for
- * applications of operator arguments. */
+ * The interface between the evaluator and the natives: a native sees its
+ * call site through an opaque NativeCall and asks the evaluator
+ * (src/eval/natcall.c) for argument values and for applications of
+ * operator arguments. */
 #ifndef BRINK_NATIVE_H
 #define BRINK_NATIVE_H
 
@@ -29,7 +30,7 @@ typedef Value *(*NativeFn)(NativeCall *nc);
  * parameters of the shipped module `module`, or NULL. */
 NativeFn native_lookup(const char *module, const char *name, int arity);
 
-/* ---- provided by eval.c ---- */
+/* ---- provided by the evaluator (src/eval/natcall.c) ---- */
 
 /* The value of argument i of the call. */
 Value *native_arg(NativeCall *nc, int i);

@@ -149,9 +149,6 @@ Def *spec_applied_def(const Spec *spec, Expr *e);
  * through an argument that carries primes (Send(p, m, m')). */
 bool spec_may_assign(const Spec *spec, Expr *e, bool in_init);
 
-/* Checks every ASSUME with the evaluator, printing TLC's messages;
- * returns 0, EXIT_ASSUME (a false assumption) or EXIT_EVAL. */
-int spec_check_assumptions(const Spec *spec);
 /* TLC's line for a false assumption (or POSTCONDITION) whose expression
  * is at loc: "Error: Assumption line L, col C to line L2, col C2 of module
  * M is false." */

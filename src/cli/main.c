@@ -660,7 +660,7 @@ static int brink_main(int argc, char **argv) {
  * constants all have values. */
 static int run_checks(const Spec *spec, void *arg) {
   RunArgs *run = arg;
-  int assumed = spec_check_assumptions(spec);
+  int assumed = eval_check_assumptions(spec);
   if (assumed)
     return assumed;
   if (spec->no_behavior) {

@@ -9,8 +9,6 @@
 
 #include <string.h>
 
-#include "eval.h"
-
 static int bind_errors;
 
 static void cerr(Loc loc, const char *fmt, ...)
@@ -748,18 +746,6 @@ bool spec_may_assign(const Spec *spec, Expr *e, bool in_init) {
   return false;
 }
 
-/* 1 when the assumption holds, 0 when it is false, -code when evaluating
- * it failed. */
-static int assumption_holds(const Spec *spec, Expr *a) {
-  EvalState st = {spec, NULL, NULL};
-  FailPoint fp;
-  if (fail_push(&fp))
-    return -(fp.code ? fp.code : EXIT_EVAL);
-  bool ok = eval_bool(&st, a, "an ASSUME");
-  fail_pop(&fp);
-  return ok;
-}
-
 void spec_print_false_assumption(Loc loc) {
   const char *path = src_path(loc.file);
   const char *base = strrchr(path, '/');
@@ -771,23 +757,4 @@ void spec_print_false_assumption(Loc loc) {
           "Error: Assumption line %u, col %u to line %u, col %u of module "
           "%.*s is false.\n",
           loc.line, loc.col, loc.eline, loc.ecol, len, base);
-}
-
-int spec_check_assumptions(const Spec *spec) {
-  for (size_t i = 0; i < spec->assumes.len; i++) {
-    Expr *a = spec->assumes.data[i];
-    /* TLCGet("level") is 0 in an ASSUME (TLC). */
-    int level = eval_set_level(0);
-    int r = assumption_holds(spec, a);
-    eval_set_level(level);
-    if (r < 0) {
-      fprintf(stdout, "Error: evaluating an assumption failed (see above).\n");
-      return -r;
-    }
-    if (!r) {
-      spec_print_false_assumption(a->loc);
-      return EXIT_ASSUME;
-    }
-  }
-  return 0;
 }

@@ -28,8 +28,13 @@
  * Two representation rules keep one value per content: an integer is small
  * exactly when it fits in int64, and a finite set of integers lo..hi is a
  * V_INTERVAL exactly when it has more than VAL_MAX_ENUM elements (val_set
- * turns such a run of consecutive integers into the interval). */
-#include "value.h"
+ * turns such a run of consecutive integers into the interval).
+ *
+ * This file holds the hash-consing and the canonical constructors, with
+ * the order they sort by (val_cmp); valfind.c the lookups and the set
+ * algebra over that order, valprint.c printing, valperm.c the
+ * permutations of symmetry.  valint.h is what they share. */
+#include "valint.h"
 
 #include <assert.h>
 #include <inttypes.h>
@@ -48,33 +53,8 @@ _Static_assert(sizeof(long) == sizeof(int64_t),
 #define SEED_STR UINT64_C(0x4cf5ad43)
 #define SEED_MODEL UINT64_C(0x5bd1e995)
 #define SEED_SET UINT64_C(0x68e31da4)
-#define SEED_FUN UINT64_C(0x7feb352d)
 #define SEED_INTERVAL UINT64_C(0x846ca68b)
 #define SEED_INFSET UINT64_C(0x9e3779b9)
-
-static inline uint64_t rotl64(uint64_t x, int r) {
-  return (x << r) | (x >> (64 - r));
-}
-
-/* MurmurHash3's 64-bit finaliser: a bijection with full avalanche. */
-static inline uint64_t fmix64(uint64_t k) {
-  k ^= k >> 33;
-  k *= 0xff51afd7ed558ccdull;
-  k ^= k >> 33;
-  k *= 0xc4ceb9fe1a85ec53ull;
-  k ^= k >> 33;
-  return k;
-}
-
-/* One order-sensitive step of a MurmurHash3-style combination. */
-static inline uint64_t hmix(uint64_t h, uint64_t x) {
-  x *= 0x87c37b91114253d5ull;
-  x = rotl64(x, 31);
-  x *= 0x4cf5ad432745937full;
-  h ^= x;
-  h = rotl64(h, 27);
-  return h * 5 + 0x52dce729;
-}
 
 static uint64_t hash_small(int64_t n) {
   return fmix64((uint64_t)n ^ ((uint64_t)SEED_INT << 32));
@@ -94,15 +74,6 @@ static uint64_t hash_set(Value *const *elems, size_t n) {
   uint64_t h = SEED_SET;
   for (size_t i = 0; i < n; i++)
     h = hmix(h, elems[i]->hash);
-  return fmix64(h ^ n);
-}
-
-static uint64_t hash_fun(Value *const *keys, Value *const *vals, size_t n) {
-  uint64_t h = SEED_FUN;
-  for (size_t i = 0; i < n; i++) {
-    h = hmix(h, keys[i]->hash);
-    h = hmix(h, vals[i]->hash);
-  }
   return fmix64(h ^ n);
 }
 
@@ -269,21 +240,6 @@ Value *val_by_id(uint32_t id) {
 }
 
 size_t val_count(void) { return table.vals.len; }
-
-/* ---- scratch buffers ---- */
-
-#define SCRATCH_N 64
-
-/* A buffer of n pointers: the caller's stack buffer when it is big enough,
- * else a heap block released with scratch_free. */
-static Value **scratch_get(Value **local, size_t n) {
-  return n <= SCRATCH_N ? local : xmalloc(n * sizeof(Value *));
-}
-
-static void scratch_free(Value **local, Value **buf) {
-  if (buf != local)
-    free(buf);
-}
 
 /* ---- atoms ---- */
 
@@ -489,11 +445,10 @@ int val_cmp(const Value *a, const Value *b) {
 static int cmp_ptr(const void *a, const void *b) {
   return val_cmp(*(Value *const *)a, *(Value *const *)b);
 }
-
 /* ---- sets ---- */
 
 /* The canonical set of elems, already sorted without duplicates. */
-static Value *set_from_sorted(Value **elems, size_t n) {
+Value *vi_set_sorted(Value **elems, size_t n) {
   if (n > VAL_MAX_ENUM && elems[0]->kind == V_INT &&
       elems[n - 1]->kind == V_INT) {
     /* distinct sorted integers: consecutive iff last - first = n - 1 */
@@ -541,7 +496,7 @@ Value *val_set(Value **elems, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (m == 0 || buf[m - 1] != buf[i])
       buf[m++] = buf[i];
-  Value *v = set_from_sorted(buf, m);
+  Value *v = vi_set_sorted(buf, m);
   scratch_free(local, buf);
   return v;
 }
@@ -549,7 +504,7 @@ Value *val_set(Value **elems, size_t n) {
 Value *val_empty_set(void) {
   static Value *empty;
   if (!empty)
-    empty = set_from_sorted(NULL, 0);
+    empty = vi_set_sorted(NULL, 0);
   return empty;
 }
 
@@ -577,7 +532,7 @@ Value *val_interval(const mpz_t lo, const mpz_t hi) {
         elems[i] = val_int_mpz(x);
       mpz_clear(x);
     }
-    Value *v = set_from_sorted(elems, n);
+    Value *v = vi_set_sorted(elems, n);
     free(elems);
     return v;
   }
@@ -604,7 +559,7 @@ Value *val_interval_si(int64_t lo, int64_t hi) {
     Value **elems = scratch_get(local, n);
     for (size_t i = 0; i < n; i++)
       elems[i] = val_int(lo + (int64_t)i);
-    Value *v = set_from_sorted(elems, n);
+    Value *v = vi_set_sorted(elems, n);
     scratch_free(local, elems);
     return v;
   }
@@ -619,253 +574,6 @@ Value *val_interval_si(int64_t lo, int64_t hi) {
 bool val_is_set(const Value *v) {
   return v->kind == V_SET || v->kind == V_INTERVAL || v->kind == V_INFSET;
 }
-
-/* Sign of x - z for an integer value x. */
-static int cmp_int_mpz(const Value *x, const mpz_t z) {
-  return x->big ? mpz_cmp(x->z, z) : -mpz_cmp_si(z, (long)x->u.small);
-}
-
-/* Hash indexes of sorted element arrays (a set's elements, the shared keys
- * of functions on one domain).  Values are hash-consed, so finding x is
- * finding its pointer: a probe by x's fingerprint instead of a binary
- * search whose every step compares values deeply.  The indexes live in a
- * direct-mapped cache keyed by the array's address; an array gets one the
- * second time it is searched, and loses it when another array takes its
- * cache line, so memory stays bounded. */
-#define ARRAY_INDEX_LINES (1u << 16)
-static struct ArrayIndex {
-  Value *const *arr;
-  uint32_t n, searches;
-  uint32_t mask;   /* slots - 1, 0 while there is no index */
-  uint32_t *slots; /* position + 1; 0 = empty */
-} *array_index;
-
-static ptrdiff_t binary_find(Value *const *a, size_t n, const Value *x);
-
-/* The hash index of the array a of n values (a direct-mapped cache of
- * indexes, one line per array): NULL the first time an array is searched
- * (then a binary search is cheaper than building the index) unless
- * `build` asks for it anyway. */
-static struct ArrayIndex *array_index_of(Value *const *a, size_t n,
-                                         bool build) {
-  if (!array_index)
-    array_index = xcalloc(ARRAY_INDEX_LINES, sizeof *array_index);
-  struct ArrayIndex *ix =
-      &array_index[fmix64((uint64_t)(uintptr_t)a) & (ARRAY_INDEX_LINES - 1)];
-  if (ix->arr != a || ix->n != n) {
-    free(ix->slots);
-    *ix = (struct ArrayIndex){a, (uint32_t)n, 0, 0, NULL};
-  }
-  if (!ix->slots) {
-    if (++ix->searches < 2 && !build)
-      return NULL;
-    uint32_t cap = 16;
-    while (cap < 2 * n)
-      cap *= 2;
-    ix->slots = xcalloc(cap, sizeof *ix->slots);
-    ix->mask = cap - 1;
-    for (uint32_t i = 0; i < n; i++) {
-      uint32_t j = (uint32_t)a[i]->hash & ix->mask;
-      while (ix->slots[j])
-        j = (j + 1) & ix->mask;
-      ix->slots[j] = i + 1;
-    }
-  }
-  return ix;
-}
-
-static ptrdiff_t indexed_find(Value *const *a, size_t n, const Value *x) {
-  struct ArrayIndex *ix = array_index_of(a, n, false);
-  if (!ix)
-    return binary_find(a, n, x);
-  for (uint32_t j = (uint32_t)x->hash & ix->mask; ix->slots[j];
-       j = (j + 1) & ix->mask)
-    if (a[ix->slots[j] - 1] == x)
-      return (ptrdiff_t)ix->slots[j] - 1;
-  return -1;
-}
-
-/* Index of x in the sorted array, or -1.  A short array is scanned for
- * the pointer itself, a long one searched through its hash index. */
-static ptrdiff_t sorted_find(Value *const *a, size_t n, const Value *x) {
-  if (n <= 8) {
-    for (size_t i = 0; i < n; i++)
-      if (a[i] == x)
-        return (ptrdiff_t)i;
-    return -1;
-  }
-  return indexed_find(a, n, x);
-}
-
-static ptrdiff_t binary_find(Value *const *a, size_t n, const Value *x) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int c = val_cmp(a[mid], x);
-    if (c == 0)
-      return (ptrdiff_t)mid;
-    if (c < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return -1;
-}
-
-bool val_set_mem(const Value *set, const Value *x) {
-  switch (set->kind) {
-  case V_SET:
-    return sorted_find(set->u.set.elems, set->u.set.n, x) >= 0;
-  case V_INTERVAL:
-    return x->kind == V_INT && cmp_int_mpz(x, set->z) >= 0 &&
-           cmp_int_mpz(x, set->z2) <= 0;
-  case V_INFSET:
-    switch (set->u.inf) {
-    case INF_NAT:
-      return x->kind == V_INT && (x->big ? mpz_sgn(x->z) > 0 : x->u.small >= 0);
-    case INF_INT:
-      return x->kind == V_INT;
-    case INF_STRING:
-      return x->kind == V_STR;
-    }
-    return false;
-  default:
-    return false;
-  }
-}
-
-bool val_set_card(const Value *set, mpz_t out) {
-  switch (set->kind) {
-  case V_SET:
-    mpz_set_ui(out, set->u.set.n);
-    return true;
-  case V_INTERVAL:
-    mpz_sub(out, set->z2, set->z);
-    mpz_add_ui(out, out, 1);
-    return true;
-  default:
-    return false;
-  }
-}
-
-Value *val_set_enum(const Value *set) {
-  /* A V_INTERVAL has more than VAL_MAX_ENUM elements by construction. */
-  return set->kind == V_SET ? (Value *)set : NULL;
-}
-
-/* The three merges share one loop: keep elements only in a (KEEP_A), in
- * both (KEEP_BOTH) or only in b (KEEP_B). */
-enum { KEEP_A = 1, KEEP_BOTH = 2, KEEP_B = 4 };
-
-static Value *set_merge(const Value *a, const Value *b, int keep) {
-  assert(a->kind == V_SET && b->kind == V_SET);
-  size_t na = a->u.set.n, nb = b->u.set.n;
-  Value *const *ea = a->u.set.elems, *const *eb = b->u.set.elems;
-  Value *local[SCRATCH_N];
-  Value **out = scratch_get(local, na + nb);
-  size_t i = 0, j = 0, m = 0;
-  while (i < na || j < nb) {
-    int c = i == na ? 1 : j == nb ? -1 : val_cmp(ea[i], eb[j]);
-    if (c < 0) {
-      if (keep & KEEP_A)
-        out[m++] = ea[i];
-      i++;
-    } else if (c > 0) {
-      if (keep & KEEP_B)
-        out[m++] = eb[j];
-      j++;
-    } else {
-      if (keep & KEEP_BOTH)
-        out[m++] = ea[i];
-      i++, j++;
-    }
-  }
-  Value *v = set_from_sorted(out, m);
-  scratch_free(local, out);
-  return v;
-}
-
-Value *val_set_union(const Value *a, const Value *b) {
-  if (a == b || b->u.set.n == 0)
-    return (Value *)a;
-  if (a->u.set.n == 0)
-    return (Value *)b;
-  return set_merge(a, b, KEEP_A | KEEP_BOTH | KEEP_B);
-}
-
-Value *val_set_inter(const Value *a, const Value *b) {
-  if (a == b)
-    return (Value *)a;
-  return set_merge(a, b, KEEP_BOTH);
-}
-
-Value *val_set_minus(const Value *a, const Value *b) {
-  if (b->u.set.n == 0)
-    return (Value *)a;
-  return set_merge(a, b, KEEP_A);
-}
-
-/* Is the lazy interval a (more than VAL_MAX_ENUM integers) inside b? */
-static bool interval_subseteq(const Value *a, const Value *b) {
-  switch (b->kind) {
-  case V_INTERVAL:
-    return mpz_cmp(b->z, a->z) <= 0 && mpz_cmp(a->z2, b->z2) <= 0;
-  case V_INFSET:
-    return b->u.inf == INF_INT || (b->u.inf == INF_NAT && mpz_sgn(a->z) >= 0);
-  case V_SET: {
-    /* b's integers are distinct and sorted, so lo..hi is inside b iff lo
-     * is in b and hi sits exactly card - 1 places after it. */
-    Value *lo = val_int_mpz(a->z), *hi = val_int_mpz(a->z2);
-    ptrdiff_t i = sorted_find(b->u.set.elems, b->u.set.n, lo);
-    if (i < 0)
-      return false;
-    mpz_t card;
-    mpz_init(card);
-    val_set_card(a, card);
-    bool fits = mpz_cmp_ui(card, b->u.set.n - (size_t)i) <= 0;
-    size_t last = fits ? (size_t)i + mpz_get_ui(card) - 1 : 0;
-    mpz_clear(card);
-    return fits && b->u.set.elems[last] == hi;
-  }
-  default:
-    return false;
-  }
-}
-
-bool val_set_subseteq(const Value *a, const Value *b) {
-  if (a == b)
-    return true;
-  switch (a->kind) {
-  case V_SET:
-    if (b->kind == V_SET) {
-      size_t na = a->u.set.n, nb = b->u.set.n, j = 0;
-      if (na > nb)
-        return false;
-      for (size_t i = 0; i < na; i++) {
-        while (j < nb && val_cmp(b->u.set.elems[j], a->u.set.elems[i]) < 0)
-          j++;
-        if (j == nb || b->u.set.elems[j] != a->u.set.elems[i])
-          return false;
-        j++;
-      }
-      return true;
-    }
-    for (uint32_t i = 0; i < a->u.set.n; i++)
-      if (!val_set_mem(b, a->u.set.elems[i]))
-        return false;
-    return true;
-  case V_INTERVAL:
-    return interval_subseteq(a, b);
-  case V_INFSET:
-    /* not finite, but the answer is still clear */
-    return b->kind == V_INFSET &&
-           (a->u.inf == b->u.inf ||
-            (a->u.inf == INF_NAT && b->u.inf == INF_INT));
-  default:
-    return false;
-  }
-}
-
 /* ---- integers ---- */
 
 bool val_is_int(const Value *v) { return v->kind == V_INT; }
@@ -904,7 +612,7 @@ static Value *fun_from_sorted(Value **keys, Value **vals, size_t n,
     return found;
   Value **shared = keys_owned ? keys : NULL;
   if (!shared && n) {
-    Value *dom = set_from_sorted(keys, n);
+    Value *dom = vi_set_sorted(keys, n);
     if (dom->kind == V_SET)
       shared = dom->u.set.elems;
   }
@@ -960,7 +668,7 @@ Value *val_fun(Value **keys, Value **vals, size_t n) {
 
 /* The keys 1..n of a tuple of length n: the element array of the set
  * 1..n, made once per length (so a new tuple shares it at no lookup). */
-static Value **tuple_keys(size_t n) {
+Value **vi_tuple_keys(size_t n) {
   static Value **cache[SCRATCH_N + 1];
   if (n <= SCRATCH_N && cache[n])
     return cache[n];
@@ -968,7 +676,7 @@ static Value **tuple_keys(size_t n) {
   Value **keys = scratch_get(local, n);
   for (size_t i = 0; i < n; i++)
     keys[i] = val_int((int64_t)i + 1);
-  Value *dom = set_from_sorted(keys, n);
+  Value *dom = vi_set_sorted(keys, n);
   scratch_free(local, keys);
   Value **k = dom->kind == V_SET ? dom->u.set.elems : NULL;
   if (k && n <= SCRATCH_N)
@@ -977,7 +685,7 @@ static Value **tuple_keys(size_t n) {
 }
 
 Value *val_tuple(Value **vals, size_t n) {
-  Value **keys = n ? tuple_keys(n) : NULL;
+  Value **keys = n ? vi_tuple_keys(n) : NULL;
   if (keys || n == 0)
     return fun_from_sorted(keys, vals, n, true);
   Value **k = xmalloc(n * sizeof *k);
@@ -987,52 +695,6 @@ Value *val_tuple(Value **vals, size_t n) {
   free(k);
   return f;
 }
-
-/* val_cmp(v, <<vals>>) for the tuple of the n values, without making it. */
-static int cmp_tuple(const Value *v, Value **keys, Value **vals, size_t n) {
-  if (v->kind != V_FUN)
-    return v->kind < V_FUN ? -1 : 1;
-  if (v->u.fun.n != n)
-    return v->u.fun.n < n ? -1 : 1;
-  for (size_t i = 0; v->u.fun.keys != keys && i < n; i++) {
-    int c = val_cmp(v->u.fun.keys[i], keys[i]);
-    if (c)
-      return c;
-  }
-  for (size_t i = 0; i < n; i++) {
-    int c = val_cmp(v->u.fun.vals[i], vals[i]);
-    if (c)
-      return c;
-  }
-  return 0;
-}
-
-bool val_set_has_tuple(const Value *set, Value **vals, size_t n) {
-  Value **keys = n ? tuple_keys(n) : NULL;
-  if (set->kind != V_SET || (n && !keys)) {
-    Value *t = val_tuple(vals, n);
-    return val_set_mem(set, t);
-  }
-  /* The tuple's fingerprint, then the elements that share it. */
-  uint64_t h = hash_fun(keys, vals, n);
-  Value *const *a = set->u.set.elems;
-  size_t m = set->u.set.n;
-  if (m <= 8) {
-    for (size_t i = 0; i < m; i++)
-      if (a[i]->hash == h && cmp_tuple(a[i], keys, vals, n) == 0)
-        return true;
-    return false;
-  }
-  struct ArrayIndex *ix = array_index_of(a, m, true);
-  for (uint32_t j = (uint32_t)h & ix->mask; ix->slots[j];
-       j = (j + 1) & ix->mask) {
-    const Value *v = a[ix->slots[j] - 1];
-    if (v->hash == h && cmp_tuple(v, keys, vals, n) == 0)
-      return true;
-  }
-  return false;
-}
-
 Value *val_record(const Sym *fields, Value **vals, size_t n) {
   Value *local[SCRATCH_N];
   Value **keys = scratch_get(local, n);
@@ -1043,31 +705,14 @@ Value *val_record(const Sym *fields, Value **vals, size_t n) {
   return f;
 }
 
-/* Index of key in f's domain, or -1. */
-static ptrdiff_t fun_find(const Value *f, const Value *key) {
-  uint32_t n = f->u.fun.n;
-  /* sequences: key i sits at index i - 1 */
-  if (key->kind == V_INT && !key->big && key->u.small >= 1 &&
-      (uint64_t)key->u.small <= n && f->u.fun.keys[key->u.small - 1] == key)
-    return (ptrdiff_t)key->u.small - 1;
-  return sorted_find(f->u.fun.keys, n, key);
-}
-
-Value *val_fun_apply(const Value *f, const Value *key) {
-  if (f->kind != V_FUN)
-    return NULL;
-  ptrdiff_t i = fun_find(f, key);
-  return i < 0 ? NULL : f->u.fun.vals[i];
-}
-
 Value *val_fun_domain(const Value *f) {
   assert(f->kind == V_FUN);
-  return set_from_sorted(f->u.fun.keys, f->u.fun.n);
+  return vi_set_sorted(f->u.fun.keys, f->u.fun.n);
 }
 
 Value *val_fun_update(const Value *f, const Value *key, Value *v) {
   assert(f->kind == V_FUN);
-  ptrdiff_t i = fun_find(f, key);
+  ptrdiff_t i = vi_fun_find(f, key);
   if (i < 0)
     return NULL;
   if (f->u.fun.vals[i] == v)
@@ -1080,184 +725,4 @@ Value *val_fun_update(const Value *f, const Value *key, Value *v) {
   Value *g = fun_from_sorted(f->u.fun.keys, vals, n, true);
   scratch_free(local, vals);
   return g;
-}
-
-bool val_is_seq(const Value *f) {
-  if (f->kind != V_FUN)
-    return false;
-  uint32_t n = f->u.fun.n;
-  if (n == 0)
-    return true;
-  /* n distinct sorted keys from 1 to n (integers are contiguous in the
-   * order) can only be 1..n. */
-  const Value *first = f->u.fun.keys[0], *last = f->u.fun.keys[n - 1];
-  return first->kind == V_INT && !first->big && first->u.small == 1 &&
-         last->kind == V_INT && !last->big && last->u.small == (int64_t)n;
-}
-
-bool val_is_record(const Value *f) {
-  /* strings are contiguous in the order: check the two ends */
-  return f->kind == V_FUN && f->u.fun.n >= 1 &&
-         f->u.fun.keys[0]->kind == V_STR &&
-         f->u.fun.keys[f->u.fun.n - 1]->kind == V_STR;
-}
-
-/* ---- printing ---- */
-
-static void print_string(FILE *out, const char *s) {
-  fputc('"', out);
-  for (; *s; s++) {
-    if (*s == '"' || *s == '\\')
-      fputc('\\', out);
-    fputc(*s, out);
-  }
-  fputc('"', out);
-}
-
-static void print_list(FILE *out, Value *const *elems, uint32_t n) {
-  for (uint32_t i = 0; i < n; i++) {
-    if (i)
-      fputs(", ", out);
-    val_print(out, elems[i]);
-  }
-}
-
-static void print_fun(FILE *out, const Value *f) {
-  uint32_t n = f->u.fun.n;
-  if (val_is_seq(f)) {
-    fputs("<<", out);
-    print_list(out, f->u.fun.vals, n);
-    fputs(">>", out);
-  } else if (val_is_record(f)) {
-    fputc('[', out);
-    for (uint32_t i = 0; i < n; i++) {
-      fprintf(out, "%s%s |-> ", i ? ", " : "",
-              sym_str(f->u.fun.keys[i]->u.str));
-      val_print(out, f->u.fun.vals[i]);
-    }
-    fputc(']', out);
-  } else {
-    fputc('(', out);
-    for (uint32_t i = 0; i < n; i++) {
-      if (i)
-        fputs(" @@ ", out);
-      val_print(out, f->u.fun.keys[i]);
-      fputs(" :> ", out);
-      val_print(out, f->u.fun.vals[i]);
-    }
-    fputc(')', out);
-  }
-}
-
-void val_print(FILE *out, const Value *v) {
-  switch (v->kind) {
-  case V_BOOL:
-    fputs(v->u.b ? "TRUE" : "FALSE", out);
-    break;
-  case V_INT:
-    if (v->big)
-      mpz_out_str(out, 10, v->z);
-    else
-      fprintf(out, "%" PRId64, v->u.small);
-    break;
-  case V_STR:
-    print_string(out, sym_str(v->u.str));
-    break;
-  case V_MODEL:
-    fputs(sym_str(v->u.model.name), out);
-    break;
-  case V_SET:
-    fputc('{', out);
-    print_list(out, v->u.set.elems, v->u.set.n);
-    fputc('}', out);
-    break;
-  case V_FUN:
-    print_fun(out, v);
-    break;
-  case V_INTERVAL:
-    mpz_out_str(out, 10, v->z);
-    fputs("..", out);
-    mpz_out_str(out, 10, v->z2);
-    break;
-  case V_INFSET: {
-    static const char *const names[] = {"Nat", "Int", "STRING"};
-    fputs(names[v->u.inf], out);
-    break;
-  }
-  }
-}
-
-char *val_to_string(const Value *v) {
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *out = open_memstream(&buf, &len);
-  if (!out)
-    return xstrdup("");
-  val_print(out, v);
-  fclose(out);
-  return buf;
-}
-
-/* val_permute's memo: the last result for a (value, permutation) pair,
- * direct-mapped.  Symmetry reduction permutes the same sub-values (a set
- * of messages shared by many states) again and again. */
-#define PERMUTE_MEMO (1u << 18)
-static struct PermuteMemo {
-  const Value *v, *perm, *r;
-} *permute_memo;
-
-static Value *permute(Value *v, const Value *perm);
-
-Value *val_permute(Value *v, const Value *perm) {
-  if (!v->has_model)
-    return v;
-  if (v->kind == V_MODEL) {
-    Value *w = val_fun_apply(perm, v);
-    return w ? w : v;
-  }
-  if (!permute_memo)
-    permute_memo = xcalloc(PERMUTE_MEMO, sizeof *permute_memo);
-  struct PermuteMemo *m =
-      &permute_memo[fmix64(v->hash ^ (perm->hash * 0x9e3779b97f4a7c15u)) &
-                    (PERMUTE_MEMO - 1)];
-  if (m->v == v && m->perm == perm)
-    return (Value *)m->r;
-  Value *r = permute(v, perm);
-  *m = (struct PermuteMemo){v, perm, r};
-  return r;
-}
-
-static Value *permute(Value *v, const Value *perm) {
-  Value *local[2 * SCRATCH_N];
-  switch (v->kind) {
-  case V_SET: {
-    uint32_t n = v->u.set.n;
-    Value **e = n <= 2 * SCRATCH_N ? local : xmalloc(n * sizeof *e);
-    bool same = true;
-    for (uint32_t i = 0; i < n; i++) {
-      e[i] = val_permute(v->u.set.elems[i], perm);
-      same &= e[i] == v->u.set.elems[i];
-    }
-    Value *r = same ? v : val_set(e, n);
-    if (e != local)
-      free(e);
-    return r;
-  }
-  case V_FUN: {
-    uint32_t n = v->u.fun.n;
-    Value **k = n <= SCRATCH_N ? local : xmalloc(2 * n * sizeof *k);
-    bool same = true;
-    for (uint32_t i = 0; i < n; i++) {
-      k[i] = val_permute(v->u.fun.keys[i], perm);
-      k[n + i] = val_permute(v->u.fun.vals[i], perm);
-      same &= k[i] == v->u.fun.keys[i] && k[n + i] == v->u.fun.vals[i];
-    }
-    Value *r = same ? v : val_fun(k, k + n, n);
-    if (k != local)
-      free(k);
-    return r;
-  }
-  default:
-    return v;
-  }
 }

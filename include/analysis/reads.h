@@ -1,0 +1,25 @@
+/* reads.h -- the variables a definition reads.
+ *
+ * A definition's value is a function of its arguments, the constants and
+ * the variables it reads (through the definitions it uses) unless it
+ * mentions TLCGet, TLCSet, Print, PrintT, RandomElement, Any, JavaTime,
+ * ENABLED, a prime, UNCHANGED, an instance, or an operator of the I/O or
+ * random modules.  Answers are computed once per definition and program. */
+#ifndef BRINK_READS_H
+#define BRINK_READS_H
+
+#include "spec.h"
+
+typedef struct DefReads {
+  uint8_t status; /* private to reads.c */
+  uint32_t n;     /* variables read */
+  uint32_t *vars; /* their indexes in the state (Decl.index) */
+} DefReads;
+
+/* The variables d reads, or NULL when its value is not a function of
+ * them, the constants and its arguments. */
+const DefReads *reads_of_def(const Spec *sp, Def *d);
+/* reads_of_def(sp, d) != NULL. */
+bool reads_def_pure(const Spec *sp, Def *d);
+
+#endif
