@@ -25,6 +25,13 @@ void live_edge(Live *l, uint32_t from, Value *const *s, uint32_t to,
                Value *const *t);
 /* State i (values s) has been expanded: its successors are all known. */
 void live_expanded(Live *l, uint32_t i, Value *const *s);
+/* With a VIEW or SYMMETRY a stored state stands for its class: same(arg,
+ * s, i) says whether state s (values) is in the class of stored state i.
+ * The lasso found on the classes is then shown as a behaviour: each state
+ * a successor of the one before it in the next class, as TLC rebuilds its
+ * traces from fingerprints. */
+typedef bool (*LiveClassFn)(void *arg, Value *const *s, uint32_t i);
+void live_set_classes(Live *l, LiveClassFn same, void *arg);
 /* States 0..n-1 are the initial states. */
 void live_set_initial(Live *l, uint32_t n);
 /* Checks every temporal property on the complete graph of nstates states

@@ -135,6 +135,17 @@ static const uint32_t *stored_key(const Bfs *b, uint32_t i) {
                   : b->sids.data + (size_t)i * (size_t)b->nvars;
 }
 
+/* live_set_classes: is s in the class of stored state i? */
+static bool same_class(void *arg, Value *const *s, uint32_t i) {
+  Bfs *b = arg;
+  Value **k = state_key(b, (Value **)s);
+  const uint32_t *want = stored_key(b, i);
+  for (int j = 0; j < key_len(b); j++)
+    if (k[j]->id != want[j])
+      return false;
+  return true;
+}
+
 /* State i as values, into out (nvars entries). */
 static void load_state(const Bfs *b, uint32_t i, Value **out) {
   const uint32_t *ids = b->sids.data + (size_t)i * (size_t)b->nvars;
@@ -752,6 +763,8 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   bool live_refused = false;
   if (!opt->safety_only)
     b.live = live_new(spec, &live_refused);
+  if (b.keyed)
+    live_set_classes(b.live, same_class, &b);
   mem_setup();
   val_set_memory_hook(mem_check);
   eval_set_search_stats(search_stats, &b);

@@ -36,6 +36,8 @@ struct Live {
   Temporal *t;
   VEC(LiveProp) props;
   bool keyed;
+  LiveClassFn same_class; /* keyed: is a state in a stored state's class */
+  void *class_arg;
   int ws, wa;             /* words per state bit set / per edge bit set */
   VEC(uint32_t) succ;     /* successors, state by state */
   VEC(uint64_t) off;      /* state i's successors: succ[off[i] .. off[i+1]] */

@@ -308,12 +308,16 @@ typedef struct Replay {
   int n, loop;
   bool stutter;  /* the loop is the last state stuttering */
   uint8_t *val;  /* val[i * natoms + atom] */
+  Value **closing; /* keyed: the last state's successor in the loop
+                    * state's class (NULL: the loop state itself) */
 } Replay;
 
 static Value *const *next_of(const Replay *r, int i) {
   if (i + 1 < r->n)
     return r->st[i + 1];
-  return r->stutter ? r->st[i] : r->st[r->loop];
+  if (r->stutter)
+    return r->st[i];
+  return r->closing ? r->closing : r->st[r->loop];
 }
 
 static bool replay_atom(void *arg, int atom, int pos) {
@@ -381,11 +385,58 @@ static void print_action(FILE *out, const Spec *spec, int a) {
           ac->loc.file ? sym_str(spec->prog->root->name) : "?");
 }
 
+void live_set_classes(Live *l, LiveClassFn same, void *arg) {
+  if (!l)
+    return;
+  l->same_class = same;
+  l->class_arg = arg;
+}
+
+typedef struct ClassHunt {
+  Live *l;
+  uint32_t want; /* the stored state whose class is looked for */
+  Value **into;  /* the successor found is copied there */
+  bool found;
+} ClassHunt;
+
+static bool class_hunt(void *arg, Value **s) {
+  ClassHunt *h = arg;
+  if (!h->l->same_class(h->l->class_arg, s, h->want))
+    return true;
+  memcpy(h->into, s, (size_t)h->l->nvars * sizeof *s);
+  h->found = true;
+  return false;
+}
+
+/* With a VIEW or SYMMETRY the lasso's states are stored states, each
+ * standing for its class, and consecutive ones need not be steps of Next.
+ * As TLC does when it rebuilds a trace from fingerprints, each state after
+ * the first becomes a successor of the state before it that lies in its
+ * class (and the last state's successor in the loop state's class closes
+ * the loop, in tr->states[n]).  False, with *at the failing position,
+ * when some state has no successor in the next class. */
+static bool concretize(Live *l, const U32Vec *states, size_t loop,
+                       bool stutter, Trace *tr, int *at) {
+  int n = (int)states->len;
+  for (int i = 1; i <= n; i++) {
+    if (i == n && stutter)
+      break;
+    ClassHunt h = {l, i < n ? states->data[i] : states->data[loop],
+                   tr->states[i], false};
+    eval_successors(l->spec, tr->states[i - 1], class_hunt, &h);
+    if (!h.found) {
+      *at = i;
+      return false;
+    }
+  }
+  return true;
+}
+
 /* Replays and prints the lasso; false (after an internal-error line) when
  * it does not replay. */
 static bool show_lasso(Live *l, const LiveProp *lp, const U32Vec *states,
                        size_t loop) {
-  Replay r = {l, NULL, (int)states->len, (int)loop, false, NULL};
+  Replay r = {l, NULL, (int)states->len, (int)loop, false, NULL, NULL};
   r.stutter = loop + 1 == states->len;
   Trace tr;
   tr.n = r.n + (r.stutter ? 0 : 1);
@@ -398,11 +449,40 @@ static bool show_lasso(Live *l, const LiveProp *lp, const U32Vec *states,
       tr.states[i][v] = val_by_id(l->sids[(size_t)g * l->nvars + v]);
   }
   r.st = tr.states;
+  int at = 0;
+  if (l->keyed && l->same_class) {
+    if (!concretize(l, states, loop, r.stutter, &tr, &at)) {
+      /* The classes' graph has the lasso, but no behaviour through these
+       * representatives shows it (TLC's VIEW caveat): the verdict stands,
+       * the trace cannot be printed. */
+      fprintf(stdout, "Error: Temporal property %s was violated.\n\n",
+              sym_str(lp->p->name));
+      fprintf(stdout, "brink: the counterexample cannot be shown: with a "
+                      "VIEW or SYMMETRY its states stand for classes, and "
+                      "state %d has no successor in the class of state "
+                      "%d\n", at, at + 1 <= r.n ? at + 1 : (int)loop + 1);
+      for (int i = 0; i < tr.n; i++)
+        free(tr.states[i]);
+      free(tr.states);
+      free(tr.actions);
+      return true;
+    }
+    if (!r.stutter)
+      r.closing = tr.states[r.n];
+  }
   char *why = NULL;
   const char *why2 = NULL;
   bool ok = trace_replay(l->spec, &tr, &why);
   if (ok)
     ok = replay_lasso(&r, lp, &why2);
+  if (!ok && why2 && l->keyed && l->same_class) {
+    /* The behaviour is real, but on it the loop closes only up to the
+     * VIEW or SYMMETRY, and the property's atoms see the difference. */
+    fprintf(stdout, "Warning: with a VIEW or SYMMETRY the counterexample's "
+                    "loop closes only up to the view, and on the states "
+                    "shown %s.\n", why2);
+    ok = true;
+  }
   if (!ok) {
     fprintf(stdout, "brink: internal error: the liveness counterexample for "
                     "%s does not replay (%s)%s\n",
