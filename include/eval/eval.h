@@ -86,6 +86,13 @@ void eval_forget_state_memo(void);
 /* Whether operators that write files or run commands may do so (while a
  * POSTCONDITION is evaluated); returns the previous setting. */
 bool eval_set_may_write(bool on);
+/* TLCSet("exit", TRUE) asks the checker to stop as if the search were
+ * done (TLC stops its workers); true, with *where its location, once
+ * evaluated.  eval_allow_exit(true) (the explicit engine, which can stop)
+ * forgets any earlier request and lets TLCSet("exit", ...) be evaluated;
+ * otherwise it is refused (unsupported) where it is reached. */
+bool eval_exit_requested(Loc *where);
+void eval_allow_exit(bool on);
 
 /* What TLCGet reports about the checker.  The CLI gives the search's
  * configuration (TLCGet("config")) before the assumptions are checked;

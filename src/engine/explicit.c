@@ -777,7 +777,8 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     fprintf(stdout, "Finished computing initial states: %zu distinct state%s "
                     "generated.\n",
             b.nstates, b.nstates == 1 ? "" : "s");
-  while (!b.result && b.head < b.nstates && !stop_requested()) {
+  while (!b.result && b.head < b.nstates && !stop_requested() &&
+         !eval_exit_requested(NULL)) {
     uint32_t i = (uint32_t)b.head++;
     while (b.cur_level + 1 < b.level_start.len &&
            b.level_start.data[b.cur_level + 1] <= i)
@@ -817,7 +818,8 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   mem.active = false;
   val_set_memory_hook(NULL);
   fail_pop(&fp);
-  if (!b.result && b.head < b.nstates) { /* stopped (stop.h) */
+  if (!b.result && b.head < b.nstates && !eval_exit_requested(NULL)) {
+    /* stopped (stop.h) */
     int code = report_stopped_explicit(b.nstates, (int)b.cur_level);
     totals(&b);
     return code;
@@ -841,6 +843,23 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     return EXIT_DEADLOCK;
   }
   Checks by = {true, true, NULL};
+  /* TLCSet("exit", TRUE): the spec asked the search to stop, and TLC then
+   * reports the run as completed; the states left on the queue were not
+   * explored, so liveness is not checked on the partial graph. */
+  Loc exit_at;
+  bool exited = eval_exit_requested(&exit_at) && b.head < b.nstates;
+  if (exited)
+    fprintf(stdout, "brink: the search was stopped by TLCSet(\"exit\", "
+                    "TRUE) at %s:%u:%u; the %zu states left on the queue "
+                    "were not explored.\n",
+            src_path(exit_at.file), exit_at.line, exit_at.col,
+            b.nstates - b.head);
+  if (b.live && exited) {
+    by.liveness = false;
+    by.liveness_why = "the search was stopped by TLCSet(\"exit\", TRUE)";
+    live_free(b.live);
+    b.live = NULL;
+  }
   if (b.live && !b.truncated) {
     int lc = live_check(b.live, b.sids.data, b.nstates);
     if (lc != EXIT_OK) {
@@ -898,7 +917,9 @@ int check_explicit(const Spec *spec, const CheckOptions *opt) {
   /* BRINK_NO_STATE_MEMO: the tests compare the search without the
    * evaluator's memo of state-level definitions. */
   eval_set_state_memo(getenv("BRINK_NO_STATE_MEMO") == NULL);
+  eval_allow_exit(true);
   int code = search(spec, opt);
+  eval_allow_exit(false);
   eval_set_search_stats(NULL, NULL);
   eval_set_level(-1);
   return code;

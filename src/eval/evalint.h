@@ -103,6 +103,10 @@ typedef struct EvalRun {
   size_t nwitnesses;
   /* TLCSet(i, v) registers, one per positive integer i. */
   VEC(Value *) registers;
+  /* TLCSet("exit", TRUE) was evaluated: where (exit_at.file 0: not);
+   * only the explicit engine, which can stop, allows it. */
+  Loc exit_at;
+  bool exit_allowed;
   /* TLCGet's view of the checker (eval_set_search_config/_stats). */
   SearchConfig search;
   bool have_search;

@@ -154,8 +154,29 @@ static Value *tlc_get(Ctx *c, Expr *e, Env *env) {
   return ev_run.registers.data[i];
 }
 
+bool eval_exit_requested(Loc *where) {
+  if (where)
+    *where = ev_run.exit_at;
+  return ev_run.exit_at.file != 0;
+}
+
+void eval_allow_exit(bool on) {
+  memset(&ev_run.exit_at, 0, sizeof ev_run.exit_at);
+  ev_run.exit_allowed = on;
+}
+
 static Value *tlc_set(Ctx *c, Expr *e, Env *env) {
   Value *k = ev_eval(c, e->args[0], env);
+  if (k->kind == V_STR && strcmp(sym_str(k->u.str), "exit") == 0 &&
+      ev_run.exit_allowed) {
+    /* TLC stops its model checker (or simulator) when the value is TRUE
+     * and goes on otherwise; TLCSet is TRUE either way. */
+    if (ev_bool(e->args[1], ev_eval(c, e->args[1], env),
+                "the second argument of TLCSet(\"exit\", ...)") &&
+        !ev_run.exit_at.file)
+      ev_run.exit_at = e->loc;
+    return val_bool(true);
+  }
   if (k->kind == V_STR)
     ev_unsupported(e, "TLCSet(\"%s\", ...) is not supported by brink yet",
                    sym_str(k->u.str));
