@@ -1458,6 +1458,8 @@ static Value *need_set(Expr *e, Value *v) {
 }
 
 static bool eval_enabled(Ctx *c, Expr *action, Env *env);
+static bool eval_enabled_inst(Ctx *c, Expr *e, const InstEnabled *t,
+                              Env *env);
 
 /* ---- built-ins of the TLC module and friends ---- */
 
@@ -1766,6 +1768,8 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
     return val_bool(before == after);
   }
   case B_ENABLED:
+    if (inst_enabled_of(e))
+      return val_bool(eval_enabled_inst(c, e, inst_enabled_of(e), env));
     if (inst_enabled_refused(e))
       fail_at(e->loc, EXIT_OTHER, ENABLED_REFUSAL);
     return val_bool(eval_enabled(c, a[0], env));
@@ -3087,12 +3091,35 @@ static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
 
 /* ENABLED A: some next state satisfies A from the current one.  Variables
  * A leaves unassigned may take any value, so they do not matter. */
+static bool enabled_on(Ctx *c, Expr *action, Env *env, int nvars);
+
 static bool eval_enabled(Ctx *c, Expr *action, Env *env) {
+  return enabled_on(c, action, env, c->spec->nvars);
+}
+
+/* ENABLED of an instantiated module's action under a substitution: on the
+ * state of the module's own variables that the substitution maps the
+ * current state to (instance.h). */
+static bool eval_enabled_inst(Ctx *c, Expr *e, const InstEnabled *t,
+                              Env *env) {
+  if (c->primed || !c->cur)
+    eval_fail(e, "ENABLED needs a current state");
+  Value **mod = xcalloc((size_t)t->nvars + 1, sizeof *mod);
+  for (int k = 0; k < t->nvars; k++)
+    mod[k] = eval(c, t->values[k], env);
+  Ctx in = *c;
+  in.cur = mod;
+  bool r = enabled_on(&in, t->arg, env, t->nvars);
+  free(mod);
+  return r;
+}
+
+static bool enabled_on(Ctx *c, Expr *action, Env *env, int nvars) {
   if (c->primed || !c->cur)
     eval_fail(action, "ENABLED needs a current state");
   Gen g;
   memset(&g, 0, sizeof g);
-  g.nvars = c->spec->nvars;
+  g.nvars = nvars;
   Value **next = xcalloc((size_t)g.nvars + 1, sizeof *next);
   g.c.spec = c->spec;
   g.c.level = c->level;
