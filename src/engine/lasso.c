@@ -73,6 +73,9 @@ typedef struct Lasso {
   VEC(int) tdone;        /* tdone[f]: positions whose step is asserted */
   TermTable fstep, foff, fallo; /* fairness c, loop positions <= i:
                                       a step, some / all ~ENABLED */
+  const Property **tprops; /* the temporal properties ... */
+  int *tnegs;              /* ... and their negations (-1: none) */
+  size_t ntprops;
   WdErrVec aerrs;        /* errors of the atoms */
   VEC(uint32_t) choice_ids;
   VEC(SymVal *) choice_vals;
@@ -535,8 +538,25 @@ static int report(Lasso *L, const Property *p, int f, int k,
             sym_str(p->name), why);
     code = EXIT_OTHER;
   } else {
-    fprintf(stdout, "Error: Temporal property %s was violated.\n\n",
-            sym_str(p->name));
+    /* TLC names every PROPERTY the lasso violates. */
+    size_t found = 0;
+    for (size_t i = 0; i < L->ntprops; i++)
+      if (L->tprops[i] == p)
+        found = i;
+    const Property **ps = xmalloc((L->ntprops + 1) * sizeof *ps);
+    int *negs = xmalloc((L->ntprops + 1) * sizeof *negs);
+    size_t n = 0, at = 0;
+    for (size_t i = 0; i < L->ntprops; i++)
+      if (L->tnegs[i] >= 0 || i == found) {
+        if (i == found)
+          at = n;
+        ps[n] = L->tprops[i];
+        negs[n++] = i == found ? f : L->tnegs[i];
+      }
+    temporal_print_violated(stdout, L->t, ps, negs, n, at, k, fd.loop,
+                            found_atom, &fd);
+    free(ps);
+    free(negs);
     fprintf(stdout, "Error: The following behavior constitutes a "
                     "counter-example:\n\n");
     /* TLC's two shapes: Next steps and a step back to an earlier state,
@@ -608,8 +628,32 @@ static void refuse(Checks *by, const char *msg) {
   by->liveness_why = why_buf;
 }
 
+/* The negations of every temporal property, before the search, so that
+ * the replay evaluates all their atoms and a lasso names each property it
+ * violates; one the normal form cannot take is left out (-1) here, and
+ * refused when the search comes to it. */
+static void all_properties(Lasso *L) {
+  const Spec *spec = L->spec;
+  L->tprops = xmalloc((spec->properties.len + 1) * sizeof *L->tprops);
+  L->tnegs = xmalloc((spec->properties.len + 1) * sizeof *L->tnegs);
+  for (size_t pi = 0; pi < spec->properties.len; pi++) {
+    const Property *p = &spec->properties.data[pi];
+    if (p->kind != PROP_TEMPORAL)
+      continue;
+    size_t i = L->ntprops++;
+    L->tprops[i] = p;
+    L->tnegs[i] = -1;
+    FailPoint fp;
+    if (fail_push(&fp))
+      continue;
+    L->tnegs[i] = temporal_formula(L->t, p->expr, true);
+    fail_pop(&fp);
+  }
+}
+
 static int search(Lasso *L, int K, Checks *by) {
   const Spec *spec = L->spec;
+  all_properties(L);
   for (size_t pi = 0; pi < spec->properties.len; pi++) {
     const Property *p = &spec->properties.data[pi];
     if (p->kind != PROP_TEMPORAL)

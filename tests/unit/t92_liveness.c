@@ -214,7 +214,7 @@ static const LiveCase cases[] = {
     /* a refinement with its own fairness, through INSTANCE */
     {COUNTER, "Fair", "A!ASpec", "", NULL, 0, NULL},
     {COUNTER, "Spec", "A!ASpec", "", NULL, 13,
-     "Error: Temporal property ASpec was violated."},
+     "Error: Temporal property Prop was violated."},
     /* SYMMETRY: checked, with TLC's warning */
     {PROCS, "AllFair", "\\A p \\in P : Done(p)",
      "CONSTANT P = {p1, p2}\nSYMMETRY Sym\n", NULL, 0,

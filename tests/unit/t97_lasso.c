@@ -77,7 +77,7 @@ static const LCase cases[] = {
      NULL},
     {COUNTER, "Fair", "A!ASpec", "", 0, 0, NULL},
     {COUNTER, "Spec", "A!ASpec", "", 13, 1,
-     "Error: Temporal property ASpec was violated."},
+     "Error: Temporal property Prop was violated."},
     /* outside the supported forms: a located refusal by both */
     {COUNTER, "RefSpec", "<>(x = 2)", "", 255, 0, NULL},
     /* B!ESpec (an instance's WF over d <- (x = 2)): the explicit engine
