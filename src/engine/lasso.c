@@ -488,7 +488,11 @@ static int report(Lasso *L, const Property *p, int f, int k,
       fd.st[i][v] = enc_decode(L->frames.data[i][v], &rd);
   }
   for (int i = 0; i < k; i++) {
-    fd.stutter[i] = solver_value_bool(L->s, L->stut.data[i]);
+    /* A Next step that changes nothing is a stuttering step too (TLC
+     * prints a lasso ending in one as `Stuttering`), whichever the solver
+     * chose. */
+    fd.stutter[i] = solver_value_bool(L->s, L->stut.data[i]) ||
+                    same_state(spec, fd.st[i], fd.st[i + 1]);
     if (solver_value_bool(L->s, sel[i]))
       fd.loop = i;
   }
