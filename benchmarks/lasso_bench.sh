@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The symbolic engine's lasso search (encode/lasso.c) on the seeds' liveness
+# The symbolic engine's lasso search (src/engine/lasso.c) on the seeds' liveness
 # specs: verdict, lasso length and CPU time (user + system; the machine is
 # shared, so wall time varies) of the whole run and of the same run with
 # --safety-only, whose difference is the lasso search's cost.

@@ -5,27 +5,28 @@
  * temporal property, in the shape of a lasso: frames s0..sk, s0 an initial
  * state, each step s_i -> s_{i+1} either Next or a stuttering step (a
  * fresh Boolean per step chooses; s_{i+1} is then s_i), and one loop
- * selector l_j true among j < k, with s_k = s_j (all variables, sv_equal).
- * The behaviour is s0 .. s_{k-1} followed forever by s_l .. s_{k-1}; a
- * stuttering last step with l = k-1 is "stutters forever".  Steps are
- * asserted once for the whole run (a step that stutters is always
- * possible; every frame satisfies the CONSTRAINTs, as every state of
- * TLC's graph does), the loop and the formula under an assumption per
- * (property, k), k growing from 1, so the first lasso found is a shortest one.
+ * selector sel_l true among l < k, with s_k = s_l (all variables,
+ * sv_equal).  The behaviour is s0 .. s_{k-1} followed forever by
+ * s_l .. s_{k-1}; a stuttering last step with l = k-1 is "stutters
+ * forever".  Steps are asserted once for the whole run (a step that
+ * stutters is always possible; every frame satisfies the CONSTRAINTs, as
+ * every state of TLC's graph does), and so is everything else that
+ * belongs to one position (the linear encoding below); only what ties
+ * position k to the loop is assumed per (property, k), k growing from 1,
+ * so the first lasso found is a shortest one.
  *
- * The formula is temporal.h's negation normal form of ~P.  On a lasso of
- * k positions every node has one truth value per position, and the
- * positions after i are i..k-1 and, when j >= l, j < i:
- *   []f at i = /\ f_j for j >= i, /\ (l <= j => f_j) for j < i;
- *   <>f at i = \/ f_j for j >= i, \/ (l <= j /\ f_j) for j < i;
- * a state atom at i is the encoder's predicate on s_i, an action atom
- * its predicate on the step s_i -> s_{i+1} (position k-1's step enters
- * s_k = s_l).  This is the exact semantics of the lasso, not an
- * approximation.  Fairness holds on the loop positions l..k-1: WF_v(A)
- * when some position has ~ENABLED <<A>>_v or an <<A>>_v step; SF_v(A)
- * when all have ~ENABLED <<A>>_v or some has the step.  ENABLED is
- * encoded exactly by the encoder (its choices eliminated), so it may be
- * used under a negation.
+ * The formula is temporal.h's negation normal form of ~P, with the
+ * semantics of the lasso: the positions after i are i..k-1 and, when
+ * j >= l, j < i; a state atom at i is the encoder's predicate on s_i, an
+ * action atom its predicate on the step s_i -> s_{i+1} (position k-1's
+ * step enters s_k = s_l).  It is encoded linearly (see "the linear
+ * encoding"): each [] and <> node has a Boolean per position, constrained
+ * one way from position i to i+1, and at position k to the loop.  This is
+ * the exact semantics of the lasso, not an approximation.  Fairness holds
+ * on the loop positions l..k-1: WF_v(A) when some position has ~ENABLED
+ * <<A>>_v or an <<A>>_v step; SF_v(A) when all have ~ENABLED <<A>>_v or
+ * some has the step.  ENABLED is encoded exactly by the encoder (its
+ * choices eliminated), so it may be used under a negation.
  *
  * Soundness: the safety unrolling has shown that no evaluation error of
  * Init or Next is reachable within K steps, so their error conditions are
