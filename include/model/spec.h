@@ -62,6 +62,7 @@ typedef struct Property {
   Sym name;
   Loc loc;      /* the conjunct in the spec */
   Loc cfg_loc;  /* the PROPERTY entry in the config */
+  Sym cfg_name; /* ... and its name (TLC names violated properties so) */
   Expr *expr;   /* P for PROP_INIT / PROP_ALWAYS, A for PROP_ACTION, the
                  * whole conjunct for PROP_TEMPORAL */
   Expr *sub;    /* PROP_ACTION: the subscript v */

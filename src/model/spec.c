@@ -535,7 +535,7 @@ static bool classify(const Spec *s, Sym name, Loc cfg_loc, Expr *e,
       ok &= classify(s, name, cfg_loc, e->args[i], out, depth + 1);
     return ok;
   }
-  Property p = {PROP_TEMPORAL, name, e->loc, cfg_loc, e, NULL};
+  Property p = {PROP_TEMPORAL, name, e->loc, cfg_loc, name, e, NULL};
   if (is_builtin(e, B_BOX)) {
     Expr *arg = e->args[0];
     if (arg->kind == EX_BOX_ACT) {
@@ -568,7 +568,11 @@ static bool classify(const Spec *s, Sym name, Loc cfg_loc, Expr *e,
 
 bool spec_classify_property(const Spec *s, Sym name, Loc cfg_loc, Expr *e,
                             PropertyVec *out) {
-  return classify(s, name, cfg_loc, e, out, 0);
+  size_t first = out->len;
+  bool ok = classify(s, name, cfg_loc, e, out, 0);
+  for (size_t i = first; i < out->len; i++)
+    out->data[i].cfg_name = name;
+  return ok;
 }
 
 size_t spec_count_properties(const Spec *s, PropKind kind) {
