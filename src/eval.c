@@ -1157,6 +1157,11 @@ bool native_may_write(NativeCall *nc) { return may_write; }
 
 /* The native of definition d (NULL if none), found once per definition:
  * only a definition of a module that comes with brink has one. */
+/* The second argument of the last Assert that failed, as TLC prints it. */
+static char *assert_message;
+
+const char *eval_assert_message(void) { return assert_message; }
+
 static NativeFn native_of(const Spec *sp, Def *d) {
   static VEC(uint8_t) known;  /* by Def.id: 0 unknown, 1 none, 2 found */
   static VEC(NativeFn) fns;
@@ -1950,6 +1955,8 @@ static Value *eval_builtin(Ctx *c, Expr *e, Env *env) {
     if (path && strncmp(path, "<brink>/", 8) == 0 && msg->kind == V_STR)
       fail_at(e->loc, EXIT_EVAL, "%s", sym_str(msg->u.str));
     char *s = val_to_string(msg);
+    free(assert_message);
+    assert_message = xstrdup(s);
     fail_at(e->loc, EXIT_ASSERT,
             "the first argument of Assert evaluated to FALSE; the second "
             "argument was: %s",

@@ -191,12 +191,40 @@ void trace_print(FILE *out, const Spec *spec, const Trace *t) {
   }
 }
 
+/* The invariant trace_violated_invariant is evaluating (left set when an
+ * evaluation error unwinds out of it), or -1. */
+static int inv_evaluated = -1;
+
 int trace_violated_invariant(const Spec *spec, Value **s) {
   EvalState st = {spec, s, NULL};
-  for (size_t i = 0; i < spec->invariants.len; i++)
-    if (!eval_bool(&st, spec->invariants.data[i].expr, "an invariant"))
+  for (size_t i = 0; i < spec->invariants.len; i++) {
+    inv_evaluated = (int)i;
+    if (!eval_bool(&st, spec->invariants.data[i].expr, "an invariant")) {
+      inv_evaluated = -1;
       return (int)i;
+    }
+  }
+  inv_evaluated = -1;
   return -1;
+}
+
+int trace_failed_invariant(void) { return inv_evaluated; }
+
+void trace_print_eval_failure(FILE *out, const Spec *spec) {
+  const char *amsg = eval_assert_message();
+  int inv = inv_evaluated;
+  if (inv >= 0) {
+    fprintf(out, "Error: Evaluating invariant %s failed.\n",
+            sym_str(spec->invariants.data[inv].name));
+    if (amsg)
+      fprintf(out, "The first argument of Assert evaluated to FALSE; the "
+                   "second argument was:\n%s\n",
+              amsg);
+  } else if (amsg) {
+    fprintf(out, "Error: The first argument of Assert evaluated to FALSE; "
+                 "the second argument was:\n%s\n",
+            amsg);
+  }
 }
 
 bool trace_property_holds(const Spec *spec, const Property *p, Value **s0,

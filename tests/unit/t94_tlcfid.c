@@ -106,6 +106,144 @@ START_TEST(test_generated_counts_2pc) {
 }
 END_TEST
 
+/* ---------------------------------------------------------------------
+ * After an error: the state that broke the invariant is not on the queue,
+ * the depth reached is printed, and the run's last line is TLC's
+ * "Finished in ..." (also after a complete search). */
+
+static const char *const Q =
+    "---- MODULE Q ----\n"
+    "EXTENDS Naturals, TLC\n"
+    "VARIABLE x\n"
+    "Init == x \\in 0..2\n"
+    "Next == x < 4 /\\ x' = x + 1\n"
+    "Inv3 == x # 3\n"
+    "AssertIt == x < 4 /\\ Assert(x < 3, \"x got too big\") /\\ x' = x + 1\n"
+    "AInv == Assert(x < 3, <<\"inv\", x>>)\n"
+    "====\n";
+
+static void write_q(void) {
+  fixture_write("Q.tla", Q);
+  fixture_write("Q5.cfg", "INIT Init\nNEXT Next\nINVARIANT Inv3\n");
+  fixture_write("Q3.cfg", "INIT Init\nNEXT Next\n");
+  fixture_write("Q4.cfg", "INIT Init\nNEXT AssertIt\n");
+  fixture_write("Q6.cfg", "INIT Init\nNEXT Next\nINVARIANT AInv\n");
+}
+
+/* The last line of text, with no newline (static buffer). */
+static const char *last_line(const char *text) {
+  static char buf[256];
+  size_t n = strlen(text);
+  while (n > 0 && text[n - 1] == '\n')
+    n--;
+  size_t b = n;
+  while (b > 0 && text[b - 1] != '\n')
+    b--;
+  snprintf(buf, sizeof buf, "%.*s", (int)(n - b), text + b);
+  return buf;
+}
+
+/* TLC: "Finished in 00s at (2026-12-07 05:50:54)". */
+static void assert_finished_line(const Out *r) {
+  const char *l = last_line(r->out);
+  int s, y, mo, d, h, mi, se;
+  char close = 0;
+  ck_assert_msg(sscanf(l, "Finished in %2ds at (%4d-%2d-%2d %2d:%2d:%2d%c", &s,
+                       &y, &mo, &d, &h, &mi, &se, &close) == 8 &&
+                    close == ')' && strlen(l) == strlen("Finished in 00s at "
+                                                        "(2026-12-07 "
+                                                        "05:50:54)"),
+                "last line `%s`\n%s", l, r->out);
+}
+
+START_TEST(test_queue_after_violation) {
+  write_q();
+  const char *a[] = {"check", "--engine", "explicit", "--config", "Q5.cfg",
+                     "Q.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 12, out, "\n6 states generated, 4 distinct states found, 0 "
+                     "states left on queue.\nThe depth of the complete state "
+                     "graph search is 2.\nFinished in ");
+  assert_finished_line(&r);
+  cli_out_free(&r);
+}
+END_TEST
+
+START_TEST(test_depth_after_deadlock) {
+  write_q();
+  const char *a[] = {"check", "--engine", "explicit", "--config", "Q3.cfg",
+                     "Q.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 11, out, "\n7 states generated, 5 distinct states found, 0 "
+                     "states left on queue.\nThe depth of the complete state "
+                     "graph search is 3.\nFinished in ");
+  assert_finished_line(&r);
+  cli_out_free(&r);
+}
+END_TEST
+
+START_TEST(test_finished_line_after_success) {
+  fixture_write("Gen.tla", GEN);
+  fixture_write("Gen.cfg", "INIT Init\nNEXT Next\n");
+  const char *a[] = {"check", "--engine", "explicit", "Gen.tla", NULL};
+  Out r = cli_run(a);
+  ck_assert_int_eq(r.status, 0);
+  assert_finished_line(&r);
+  cli_out_free(&r);
+}
+END_TEST
+
+/* The seed's counter (specs/DistributedCounter): TLC leaves 13 states on
+ * the queue. */
+START_TEST(test_queue_distributed_counter) {
+  char *tla = realpath("specs/DistributedCounter.tla", NULL);
+  char *cfg = realpath("specs/DistributedCounter.cfg", NULL);
+  ck_assert_msg(tla && cfg, "specs/DistributedCounter.tla is missing");
+  const char *a[] = {"check", "--engine", "explicit", "--config", cfg, tla,
+                     NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 12, out, "\n73 states generated, 50 distinct states found, 13 "
+                     "states left on queue.\nThe depth of the complete state "
+                     "graph search is 9.\n");
+  cli_out_free(&r);
+  free(tla);
+  free(cfg);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
+ * A false Assert: its message as TLC prints it, from both engines; in an
+ * invariant, after the invariant's name. */
+
+static const char *const ENGINES[] = {"explicit", "symbolic"};
+
+START_TEST(test_assert_message_in_action) {
+  write_q();
+  const char *a[] = {"check", "--engine", ENGINES[_i], "--config", "Q4.cfg",
+                     "Q.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 14, out, "Error: The first argument of Assert evaluated to "
+                     "FALSE; the second argument was:\n\"x got too big\"\n"
+                     "Error: The behavior up to this point is:\n");
+  EXPECT(r, 14, out, "State 2: <AssertIt line 7, col 13 to line 7, col 65 "
+                     "of module Q>\n/\\ x = 3\n");
+  cli_out_free(&r);
+}
+END_TEST
+
+START_TEST(test_assert_message_in_invariant) {
+  write_q();
+  const char *a[] = {"check", "--engine", ENGINES[_i], "--config", "Q6.cfg",
+                     "Q.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 14, out, "Error: Evaluating invariant AInv failed.\nThe first "
+                     "argument of Assert evaluated to FALSE; the second "
+                     "argument was:\n<<\"inv\", 3>>\nError: The behavior "
+                     "up to this point is:\n");
+  cli_out_free(&r);
+}
+END_TEST
+
 Suite *tlcfid_suite(void) {
   Suite *s = suite_create("tlcfid");
   TCase *tc = tcase_create("tlcfid");
@@ -114,6 +252,12 @@ Suite *tlcfid_suite(void) {
   tcase_add_test(tc, test_generated_counts_duplicates);
   tcase_add_test(tc, test_generated_counts_forall);
   tcase_add_test(tc, test_generated_counts_2pc);
+  tcase_add_test(tc, test_queue_after_violation);
+  tcase_add_test(tc, test_depth_after_deadlock);
+  tcase_add_test(tc, test_finished_line_after_success);
+  tcase_add_test(tc, test_queue_distributed_counter);
+  tcase_add_loop_test(tc, test_assert_message_in_action, 0, 2);
+  tcase_add_loop_test(tc, test_assert_message_in_invariant, 0, 2);
   suite_add_tcase(s, tc);
   return s;
 }
