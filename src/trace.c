@@ -164,6 +164,38 @@ char *trace_step_label(const Spec *spec, const Trace *t, int i) {
   return s;
 }
 
+/* With an ALIAS, TLC prints in place of state i the fields of the
+ * alias's record, evaluated on the step from state i to the next one (the
+ * last state is its own next), in the order a record constructor writes
+ * them.  false (nothing printed) when the alias cannot be evaluated there
+ * or is not a record: the variables are printed then. */
+static bool print_alias(FILE *out, const Spec *spec, const Trace *t, int i) {
+  Value **next = t->states[i + 1 < t->n ? i + 1 : i];
+  EvalState st = {spec, t->states[i], next};
+  FailPoint fp;
+  Value *volatile r = NULL;
+  if (fail_push(&fp) == 0) {
+    r = eval_expr(&st, spec->alias);
+    fail_pop(&fp);
+  }
+  if (!r || !val_is_record(r))
+    return false;
+  Expr *body = spec->alias;
+  if (body->kind == EX_OP && body->ref.kind == REF_DEF &&
+      body->ref.u.def->kind == DEF_OP)
+    body = body->ref.u.def->body;
+  bool written = body->kind == EX_RECORD &&
+                 (uint32_t)body->nargs == r->u.fun.n;
+  for (uint32_t k = 0; k < r->u.fun.n; k++) {
+    Value *key = written ? val_str(body->fields[k]) : r->u.fun.keys[k];
+    Value *v = val_fun_apply(r, key);
+    char *s = val_to_string(v);
+    fprintf(out, "/\\ %s = %s\n", sym_str(key->u.str), s);
+    free(s);
+  }
+  return true;
+}
+
 void trace_print(FILE *out, const Spec *spec, const Trace *t) {
   if (out == stdout)
     report_trace(spec, t);
@@ -182,6 +214,10 @@ void trace_print(FILE *out, const Spec *spec, const Trace *t) {
               ac->loc.file ? sym_str(spec->prog->root->name) : "?");
     }
     free(label);
+    if (spec->alias && print_alias(out, spec, t, i)) {
+      fputc('\n', out);
+      continue;
+    }
     for (int v = 0; v < spec->nvars; v++) {
       char *s = val_to_string(t->states[i][v]);
       fprintf(out, "/\\ %s = %s\n", sym_str(spec->prog->vars.data[v]->name), s);

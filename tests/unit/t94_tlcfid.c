@@ -244,6 +244,199 @@ START_TEST(test_assert_message_in_invariant) {
 }
 END_TEST
 
+/* ---------------------------------------------------------------------
+ * The config: a constant it leaves out is reported at its declaration
+ * (TLC: "The constant parameter N is not assigned a value by the
+ * configuration file."), also when there is no config file; an empty
+ * INVARIANTS or PROPERTIES section (its names commented out) is allowed. */
+
+static const char *const MC =
+    "---- MODULE MC ----\n"
+    "EXTENDS Naturals\n"
+    "CONSTANT N, M\n"
+    "VARIABLE x\n"
+    "Init == x = N\n"
+    "Next == x < 3 /\\ x' = x + 1\n"
+    "====\n";
+
+START_TEST(test_missing_constant) {
+  fixture_write("MC.tla", MC);
+  fixture_write("MC.cfg", "CONSTANT M = 1\nINIT Init\nNEXT Next\n");
+  const char *a[] = {"check", "MC.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 151, err, "MC.tla:3:10: error: the constant parameter N is not "
+                      "assigned a value by the configuration file MC.cfg\n");
+  ck_assert_msg(!strstr(r.err, "MC.cfg:1:1"), "%s", r.err);
+  cli_out_free(&r);
+}
+END_TEST
+
+START_TEST(test_missing_constant_no_cfg) {
+  fixture_write("MC.tla", MC);
+  const char *a[] = {"check", "MC.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 151, err, "MC.tla:3:10: error: the constant parameter N is not "
+                      "assigned a value: there is no configuration file "
+                      "MC.cfg (or give it with --const N=VALUE)\n");
+  EXPECT(r, 151, err, "MC.tla:3:13: error: the constant parameter M is not");
+  ck_assert_msg(!strstr(r.err, "MC.cfg:1:1"), "%s", r.err);
+  cli_out_free(&r);
+}
+END_TEST
+
+static const char *const E =
+    "---- MODULE E ----\n"
+    "EXTENDS Naturals\n"
+    "VARIABLE x\n"
+    "Init == x = 0\n"
+    "Next == x < 3 /\\ x' = x + 1\n"
+    "Inv == x < 5\n"
+    "Spec == Init /\\ [][Next]_x\n"
+    "====\n";
+
+START_TEST(test_empty_sections) {
+  fixture_write("E.tla", E);
+  /* TLC: deadlock after 4 states, with either config. */
+  fixture_write("E.cfg", "SPECIFICATION Spec\nINVARIANTS\n  \\* Inv\n"
+                         "PROPERTIES\n  \\* Foo\n");
+  fixture_write("E2.cfg", "SPECIFICATION Spec\nPROPERTY\nINVARIANT\n");
+  const char *cfgs[] = {"E.cfg", "E2.cfg"};
+  for (int i = 0; i < 2; i++) {
+    const char *a[] = {"check", "--engine", "explicit", "--config", cfgs[i],
+                       "E.tla", NULL};
+    Out r = cli_run(a);
+    EXPECT(r, 11, out, "4 states generated, 4 distinct states found, 0 "
+                       "states left on queue.");
+    cli_out_free(&r);
+  }
+}
+END_TEST
+
+/* `Nat <-[ZSequences] ZSeqNat`: Nat is 0..3 in module ZSequences only.
+ * TLC: 2 initial states, the invariant broken after 1 step, 5 states
+ * generated, 4 distinct, 2 left on the queue. */
+START_TEST(test_scoped_builtin_override) {
+  fixture_write("ZSequences.tla", "---- MODULE ZSequences ----\n"
+                                  "EXTENDS Naturals\n"
+                                  "ZSeqNat == 0..3\n"
+                                  "Small == {n \\in Nat : n < 2}\n"
+                                  "====\n");
+  fixture_write("ZMain.tla", "---- MODULE ZMain ----\n"
+                             "EXTENDS ZSequences\n"
+                             "VARIABLE x\n"
+                             "Init == x \\in Small\n"
+                             "Next == x' \\in {n \\in ZSeqNat : n > x}\n"
+                             "Inv == x < 3\n"
+                             "====\n");
+  fixture_write("ZMain.cfg", "CONSTANT Nat <- [ZSequences]ZSeqNat\n"
+                             "INIT Init\nNEXT Next\nINVARIANT Inv\n");
+  const char *a[] = {"check", "--engine", "explicit", "ZMain.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 12, out, "Finished computing initial states: 2 distinct states "
+                     "generated.\n");
+  EXPECT(r, 12, out, "5 states generated, 4 distinct states found, 2 states "
+                     "left on queue.");
+  cli_out_free(&r);
+  const char *b[] = {"check", "ZMain.tla", NULL};
+  r = cli_run(b);
+  EXPECT(r, 12, out, "brink: invariant Inv is violated after 1 step");
+  cli_out_free(&r);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
+ * ALIAS: each state of a trace is printed as the alias's record, on the
+ * step to the next state (the last state is its own next), fields in the
+ * order written -- TLC's output on this spec. */
+
+static const char *const AL =
+    "---- MODULE Al ----\n"
+    "EXTENDS Naturals\n"
+    "VARIABLE x, y\n"
+    "Init == x = 0 /\\ y = 0\n"
+    "Next == x < 3 /\\ x' = x + 1 /\\ y' = y + 2\n"
+    "Inv == x < 3\n"
+    "Alias == [zz |-> x, b |-> x + y, nx |-> x', y |-> y]\n"
+    "====\n";
+
+START_TEST(test_alias_trace) {
+  fixture_write("Al.tla", AL);
+  fixture_write("Al.cfg", "INIT Init\nNEXT Next\nINVARIANT Inv\nALIAS "
+                          "Alias\n");
+  const char *a[] = {"check", "--engine", ENGINES[_i], "Al.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 12, out, "State 1: <Initial predicate>\n/\\ zz = 0\n/\\ b = "
+                     "0\n/\\ nx = 1\n/\\ y = 0\n\nState 2: <Next line 5, "
+                     "col 9 to line 5, col 41 of module Al>\n/\\ zz = 1\n"
+                     "/\\ b = 3\n/\\ nx = 2\n/\\ y = 2\n\n");
+  EXPECT(r, 12, out, "State 4: <Next line 5, col 9 to line 5, col 41 of "
+                     "module Al>\n/\\ zz = 3\n/\\ b = 9\n/\\ nx = 3\n/\\ "
+                     "y = 6\n\n");
+  ck_assert_msg(!strstr(r.err, "ALIAS"), "%s", r.err);
+  cli_out_free(&r);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
+ * Input forms TLC accepts: an operator CONSTANT given a LAMBDA in
+ * INSTANCE ... WITH, and a spec without variables (TLC: its assumptions,
+ * then 0 states). */
+
+START_TEST(test_instance_with_lambda) {
+  fixture_write("Inner.tla", "---- MODULE Inner ----\n"
+                             "CONSTANT Op(_, _)\n"
+                             "VARIABLE x\n"
+                             "Init == x = 0\n"
+                             "Next == x' = Op(x, 1)\n"
+                             "====\n");
+  fixture_write("LM.tla", "---- MODULE LM ----\n"
+                          "EXTENDS Naturals\n"
+                          "VARIABLE y\n"
+                          "I == INSTANCE Inner WITH Op <- LAMBDA a, b : "
+                          "(a + b) % 3, x <- y\n"
+                          "Init == I!Init\n"
+                          "Next == I!Next\n"
+                          "Inv == y < 2\n"
+                          "====\n");
+  fixture_write("LM.cfg", "INIT Init\nNEXT Next\nINVARIANT Inv\n");
+  const char *a[] = {"check", "--engine", ENGINES[_i], "LM.tla", NULL};
+  Out r = cli_run(a);
+  /* TLC: y = 0, 1, 2; 3 states generated, 3 distinct. */
+  EXPECT(r, 12, out, "State 3: <");
+  EXPECT(r, 12, out, "/\\ y = 2\n");
+  if (_i == 0)
+    EXPECT(r, 12, out, "3 states generated, 3 distinct states found, 0 "
+                       "states left on queue.");
+  cli_out_free(&r);
+}
+END_TEST
+
+START_TEST(test_no_variables) {
+  fixture_write("NV.tla", "---- MODULE NV ----\n"
+                          "EXTENDS Naturals\n"
+                          "CONSTANT N\n"
+                          "ASSUME N > 2\n"
+                          "Init == TRUE\n"
+                          "Next == TRUE\n"
+                          "Spec == Init /\\ [][Next]_<<>>\n"
+                          "====\n");
+  fixture_write("NV.cfg", "CONSTANT N = 3\nSPECIFICATION Spec\n");
+  const char *a[] = {"check", "--engine", ENGINES[_i], "NV.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 0, out, "Finished computing initial states: 0 distinct states "
+                    "generated.\nModel checking completed. No error has been "
+                    "found.\n0 states generated, 0 distinct states found, 0 "
+                    "states left on queue.\nThe depth of the complete state "
+                    "graph search is 0.\n");
+  cli_out_free(&r);
+  fixture_write("NV.cfg", "CONSTANT N = 2\nSPECIFICATION Spec\n");
+  r = cli_run(a);
+  EXPECT(r, 10, out, "Error: Assumption line 4, col 8 to line 4, col 12 of "
+                     "module NV is false.");
+  cli_out_free(&r);
+}
+END_TEST
+
 Suite *tlcfid_suite(void) {
   Suite *s = suite_create("tlcfid");
   TCase *tc = tcase_create("tlcfid");
@@ -258,6 +451,13 @@ Suite *tlcfid_suite(void) {
   tcase_add_test(tc, test_queue_distributed_counter);
   tcase_add_loop_test(tc, test_assert_message_in_action, 0, 2);
   tcase_add_loop_test(tc, test_assert_message_in_invariant, 0, 2);
+  tcase_add_test(tc, test_missing_constant);
+  tcase_add_test(tc, test_missing_constant_no_cfg);
+  tcase_add_test(tc, test_empty_sections);
+  tcase_add_test(tc, test_scoped_builtin_override);
+  tcase_add_loop_test(tc, test_alias_trace, 0, 2);
+  tcase_add_loop_test(tc, test_instance_with_lambda, 0, 2);
+  tcase_add_loop_test(tc, test_no_variables, 0, 2);
   suite_add_tcase(s, tc);
   return s;
 }
