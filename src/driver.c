@@ -24,6 +24,7 @@
 #include "lasso.h"
 #include "report.h"
 #include "solver.h"
+#include "status.h"
 #include "stop.h"
 #include "trace.h"
 
@@ -101,7 +102,9 @@ static SolverResult ask(Bmc *b, TermId q) {
   solver_assert(b->solver, enc_take_axioms(b->enc));
   TermId a = term_mk_fresh(b->tm, "ask", SORT_BOOL);
   solver_assert(b->solver, term_mk_implies(b->tm, a, q));
+  status_busy("depth %d: solving", b->k);
   SolverResult r = solver_check(b->solver, &a, 1);
+  status_idle();
   if (getenv("BRINK_DEBUG_ASK"))
     fprintf(stderr, "brink: query %.3f s: %s\n", util_now() - t0,
             r == SOLVER_SAT ? "sat" : r == SOLVER_UNSAT ? "unsat" : "unknown");

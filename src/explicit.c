@@ -33,6 +33,7 @@
 #include "eval.h"
 #include "liveness.h"
 #include "report.h"
+#include "status.h"
 #include "stop.h"
 #include "trace.h"
 
@@ -543,6 +544,7 @@ static const char *grouped(uint64_t n, char *buf) {
 /* TLC's progress line: depth so far, counts, and the rates since the last
  * report (per minute). */
 static void progress(Bfs *b, double t) {
+  status_clear();
   double mins = (t - b->last_report) / 60.0;
   if (mins <= 0)
     mins = 1e-9;
@@ -752,6 +754,7 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   FailPoint fp;
   if (fail_push(&fp)) {
     int code = fp.code ? fp.code : EXIT_EVAL;
+    status_clear();
     mem.active = false;
     val_set_memory_hook(NULL);
     if (code == EXIT_SYSTEM) {
@@ -831,7 +834,13 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     double t = util_now();
     if (t - b.last_report >= PROGRESS_SECONDS)
       progress(&b, t);
+    else
+      status_set("%zu distinct states, %llu generated, depth %d, %zu on the "
+                 "queue",
+                 b.nstates, (unsigned long long)b.generated, b.max_level + 1,
+                 b.nstates - b.head);
   }
+  status_clear();
   b.cur = UINT32_MAX;
   b.checking = NULL;
   mem.active = false;

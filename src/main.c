@@ -29,6 +29,7 @@
 #include "report.h"
 #include "resolve.h"
 #include "spec.h"
+#include "status.h"
 #include "stop.h"
 #include "types.h"
 
@@ -565,6 +566,8 @@ static int brink_main(int argc, char **argv) {
                        explicit && !co.length_given ? -1 : co.length};
     if (!report_start(&rc))
       return EXIT_OTHER;
+    if (flag[OPT_QUIET])
+      status_disable();
   } else {
     /* parse and typecheck end at once on a signal, as usual. */
     sigset_t sigs;

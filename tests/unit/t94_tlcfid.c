@@ -5,9 +5,12 @@
  * brink runs as a subprocess (clirun.h) in a scratch directory; each test
  * writes the specs it needs. */
 #include <check.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "clirun.h"
 #include "fixture.h"
@@ -437,6 +440,119 @@ START_TEST(test_no_variables) {
 }
 END_TEST
 
+/* ---------------------------------------------------------------------
+ * TLA+ 2's positional subexpression names: Op(3)!1, Op(3)!2!1, Op(2)!<<
+ * and !>> (the operands of a binary operator), I!Def!: and I!Def!1 (in a
+ * definition of an instance).  TLC: every ASSUME holds. */
+
+START_TEST(test_positional_subexpressions) {
+  fixture_write("SXI.tla", "---- MODULE SXI ----\n"
+                           "EXTENDS Naturals\n"
+                           "Def == 1 + 2\n"
+                           "====\n");
+  fixture_write("SX.tla", "---- MODULE SX ----\n"
+                          "EXTENDS Naturals\n"
+                          "VARIABLE x\n"
+                          "Op(a) == (a + 1) * (a + 2)\n"
+                          "Init == x = 1\n"
+                          "Next == x' = x + 1\n"
+                          "Bound == x < 3\n"
+                          "THEOREM Thm == x = 1 => x > 0\n"
+                          "I == INSTANCE SXI\n"
+                          "ASSUME Op(3)!1 = 4\n"
+                          "ASSUME Op(3)!2!1 = 3\n"
+                          "ASSUME Op(2)!<< = 3\n"
+                          "ASSUME Op(2)!>> = 4\n"
+                          "ASSUME I!Def!: = 3\n"
+                          "ASSUME I!Def!1 = 1\n"
+                          "====\n");
+  fixture_write("SX.cfg", "INIT Init\nNEXT Next\nCONSTRAINT Bound\n");
+  const char *a[] = {"check", "--engine", "explicit", "SX.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 0, out, "3 states generated, 2 distinct states found, 0 states "
+                    "left on queue.");
+  cli_out_free(&r);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
+ * The live status line: on a terminal after two seconds, never in a pipe
+ * (so never in any test's captured output). */
+
+START_TEST(test_no_status_line_in_a_pipe) {
+  cli_write_specs();
+  const char *a[] = {"check", "--engine", ENGINES[_i], "--timeout", "3.5",
+                     "--length", "100000", "Long.tla", NULL};
+  Out r = cli_run(a);
+  ck_assert_msg(!strchr(r.out, '\r') && !strchr(r.err, '\r') &&
+                    !strstr(r.err, "\033[K"),
+                "status line in a pipe:\n%s\n---\n%s", r.out, r.err);
+  cli_out_free(&r);
+}
+END_TEST
+
+/* brink with stderr on a pseudo-terminal: what it wrote there. */
+static char *run_on_terminal(const char *const *args) {
+  int m = posix_openpt(O_RDWR | O_NOCTTY);
+  ck_assert_msg(m >= 0 && grantpt(m) == 0 && unlockpt(m) == 0,
+                "no pseudo-terminal");
+  const char *slave = ptsname(m);
+  char *bin = realpath(cli_brink(), NULL);
+  ck_assert_msg(bin, "no %s", cli_brink());
+  pid_t pid = fork();
+  ck_assert_msg(pid >= 0, "fork");
+  if (pid == 0) {
+    int s = open(slave, O_RDWR);
+    int null = open("/dev/null", O_WRONLY);
+    if (s < 0 || null < 0 || chdir(fixture_dir) != 0)
+      _exit(127);
+    dup2(null, 1);
+    dup2(s, 2);
+    unsetenv("BRINK_NO_STATUS");
+    const char *argv[16] = {bin};
+    int n = 1;
+    for (; args[n - 1] && n < 15; n++)
+      argv[n] = args[n - 1];
+    argv[n] = NULL;
+    execv(bin, (char *const *)argv);
+    _exit(127);
+  }
+  free(bin);
+  size_t cap = 1 << 16, len = 0;
+  char *buf = malloc(cap);
+  for (;;) {
+    ssize_t k = read(m, buf + len, cap - 1 - len);
+    if (k <= 0)
+      break; /* EIO once the child has closed the terminal */
+    len += (size_t)k;
+    if (len + 1 >= cap)
+      break;
+  }
+  buf[len] = '\0';
+  int st;
+  waitpid(pid, &st, 0);
+  close(m);
+  return buf;
+}
+
+START_TEST(test_status_line_on_a_terminal) {
+  cli_write_specs();
+  const char *explicit_args[] = {"check", "--engine", "explicit",
+                                 "--timeout", "4", "Long.tla", NULL};
+  char *got = run_on_terminal(explicit_args);
+  ck_assert_msg(strstr(got, "\rbrink: ") && strstr(got, " distinct states, ") &&
+                    strstr(got, "\033[K"),
+                "no status line on the terminal:\n%s", got);
+  free(got);
+  const char *quiet_args[] = {"check", "--engine", "explicit", "--quiet",
+                              "--timeout", "3.5", "Long.tla", NULL};
+  got = run_on_terminal(quiet_args);
+  ck_assert_msg(!strstr(got, "\033[K"), "status line with --quiet:\n%s",
+                got);
+  free(got);
+}
+END_TEST
+
 Suite *tlcfid_suite(void) {
   Suite *s = suite_create("tlcfid");
   TCase *tc = tcase_create("tlcfid");
@@ -458,6 +574,9 @@ Suite *tlcfid_suite(void) {
   tcase_add_loop_test(tc, test_alias_trace, 0, 2);
   tcase_add_loop_test(tc, test_instance_with_lambda, 0, 2);
   tcase_add_loop_test(tc, test_no_variables, 0, 2);
+  tcase_add_test(tc, test_positional_subexpressions);
+  tcase_add_loop_test(tc, test_no_status_line_in_a_pipe, 0, 2);
+  tcase_add_test(tc, test_status_line_on_a_terminal);
   suite_add_tcase(s, tc);
   return s;
 }
