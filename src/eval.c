@@ -3051,6 +3051,14 @@ static void enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
         for (int i = 0; i < e->nargs && !g->stop; i++)
           enum_expr(g, e->args[i], env, rest);
         return;
+      case B_IMPLIES:
+        /* P => Q: Q enumerated when P holds (TLC). */
+        if (get_bool(e->args[0], eval(c, e->args[0], env),
+                     "the left side of =>"))
+          enum_expr(g, e->args[1], env, rest);
+        else
+          enum_rest(g, rest);
+        return;
       case B_EQ: {
         Decl *d = assign_target(g, e->args[0], env);
         if (d && !c->target[d->index]) {

@@ -87,6 +87,26 @@ START_TEST(test_generated_counts_forall) {
 }
 END_TEST
 
+/* P => Q in an action: Q is enumerated when P holds (TLC: 5 states
+ * generated, 3 distinct). */
+START_TEST(test_generated_counts_implies) {
+  fixture_write("Imp.tla",
+                "---- MODULE Imp ----\n"
+                "EXTENDS Naturals\n"
+                "VARIABLE x\n"
+                "Init == x = 0\n"
+                "Next == x < 2 /\\ ((x >= 0) => \\E i \\in {1, 2} : i > 0) "
+                "/\\ ((x > 5) => FALSE) /\\ x' = x + 1\n"
+                "====\n");
+  fixture_write("Imp.cfg", "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\n");
+  const char *a[] = {"check", "--engine", "explicit", "Imp.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 0, out, "5 states generated, 3 distinct states found, 0 states "
+                    "left on queue.");
+  cli_out_free(&r);
+}
+END_TEST
+
 /* The corpus model the issue names (TLC: 5841). */
 START_TEST(test_generated_counts_2pc) {
   const char *shared = fixture_shared();
@@ -560,6 +580,7 @@ Suite *tlcfid_suite(void) {
   tcase_add_checked_fixture(tc, setup, fixture_teardown);
   tcase_add_test(tc, test_generated_counts_duplicates);
   tcase_add_test(tc, test_generated_counts_forall);
+  tcase_add_test(tc, test_generated_counts_implies);
   tcase_add_test(tc, test_generated_counts_2pc);
   tcase_add_test(tc, test_queue_after_violation);
   tcase_add_test(tc, test_depth_after_deadlock);
