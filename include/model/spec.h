@@ -90,6 +90,7 @@ typedef struct Spec {
   bool no_behavior;    /* the config names no SPECIFICATION or INIT/NEXT */
   Expr *symmetry;      /* SYMMETRY: a set of permutations of model values */
   Expr *view;          /* VIEW: what of a state tells states apart */
+  Expr *alias;         /* ALIAS: the record printed for a trace's state */
   Named postcondition; /* POSTCONDITION (expr NULL when absent) */
   bool check_deadlock;
   /* Definitions overridden by the config (`Op = value`, `Op <- Other`),

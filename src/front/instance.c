@@ -348,6 +348,33 @@ static void clone_twin(Cloner *C, Expr *e, Expr *n) {
     ptr_put(&twins, n, t);
 }
 
+static void register_def(Program *p, Def *d);
+
+/* `Op(a, b)` where the substitution gives the operator CONSTANT Op a
+ * LAMBDA: the copy is `LET LAMBDA(p, q) == body IN LAMBDA(a, b)`, a LET
+ * definition made of the LAMBDA's parameters and body (TLC accepts
+ * `INSTANCE M WITH Op <- LAMBDA p, q : body`). */
+static Expr *lambda_call(Cloner *C, Expr *lam, Expr **args, int nargs,
+                         Loc loc) {
+  Def *d = xcalloc(1, sizeof *d);
+  d->kind = DEF_OP;
+  d->name = sym_intern("LAMBDA");
+  d->loc = d->name_loc = lam->loc;
+  d->params = lam->bounds[0].names;
+  d->nparams = lam->bounds[0].nnames;
+  d->body = lam->body;
+  register_def(C->I->prog, d);
+  Expr *call = ast_op(loc, d->name, args, nargs);
+  call->ref.kind = REF_DEF;
+  call->ref.u.def = d;
+  Expr *let = ast_new(EX_LET, loc);
+  let->defs = xmalloc(sizeof *let->defs);
+  let->defs[0] = d;
+  let->ndefs = 1;
+  let->body = call;
+  return let;
+}
+
 static Expr *clone_op(Cloner *C, Expr *e, Expr *n) {
   Ref ref = e->ref;
   if (!C->value_mode && (ref.kind == REF_CONST || ref.kind == REF_VAR)) {
@@ -361,6 +388,9 @@ static Expr *clone_op(Cloner *C, Expr *e, Expr *n) {
       C->value_mode = saved;
       if (e->nargs == 0)
         return cv;
+      if (cv->kind == EX_LAMBDA)
+        return lambda_call(C, cv, clone_list(C, e->args, e->nargs), e->nargs,
+                           e->loc);
       /* An operator CONSTANT applied to arguments: the replacement is
        * an operator name (checked by the resolver). */
       n->name = cv->name;
