@@ -72,6 +72,10 @@ void eval_level_leave(EvalLevel l);
 /* Operators of the shipped modules that have a native implementation
  * (native.h) use it unless this is turned off (the tests compare the two). */
 void eval_set_natives(bool on);
+
+/* The second argument of the last Assert found false (as TLC prints it),
+ * or NULL: the engines print it after an exit with EXIT_ASSERT. */
+const char *eval_assert_message(void);
 /* Module-level state-level definitions without parameters are memoised by
  * the values of the variables they read, unless this is turned off (the
  * tests compare the two). */

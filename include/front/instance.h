@@ -50,9 +50,26 @@ Def *inst_def(Instantiation *I, Def *d);
  * (REF_NONE). */
 Ref inst_ref(Instantiation **chain, int n, Ref ref);
 
+/* ENABLED A copied from Mod under a substitution that does not just
+ * rename Mod's variables means ENABLED A evaluated on Mod's own state: the
+ * one the substitution maps the current state to (instance.c).  Such a
+ * copy, and the copy of a WF_v(A) / SF_v(A), has a twin: */
+typedef struct InstEnabled {
+  Expr *arg;     /* A (<<A>>_v for WF / SF) over Mod's variables, which
+                    are variables numbered 0..nvars-1 of their own */
+  Expr **values; /* the value of each of them in the current state */
+  int nvars;
+} InstEnabled;
+
+/* The twin of a copied ENABLED node (or of a WF / SF node), or NULL. */
+const InstEnabled *inst_enabled_of(const Expr *e);
+/* Gives the ENABLED <<A>>_v built for fairness node `fair` (WF_v(A) or
+ * SF_v(A)) the twin of `fair`, or its refusal. */
+void inst_enabled_attach(Expr *enabled, const Expr *fair);
+
 /* Whether e is the copy of an ENABLED under a substitution that does not
- * just rename Mod's variables to distinct variables: its copy does not
- * mean what the original means there, and the engines refuse it. */
+ * just rename Mod's variables: the symbolic engine refuses all of them, the
+ * evaluator those without a twin. */
 bool inst_enabled_refused(const Expr *e);
 #define ENABLED_REFUSAL                                                        \
   "ENABLED in an instantiated module whose substitution does not map its "   \

@@ -33,6 +33,8 @@
 #ifndef BRINK_TEMPORAL_H
 #define BRINK_TEMPORAL_H
 
+#include <stdio.h>
+
 #include "eval.h"
 
 typedef enum TAtomKind { TA_STATE, TA_ACTION } TAtomKind;
@@ -130,5 +132,15 @@ void temporal_auto_free(TAuto *a);
 typedef bool (*TAtomAt)(void *arg, int atom, int pos);
 bool temporal_on_lasso(Temporal *t, int f, int n, int loop, TAtomAt holds,
                        void *arg);
+
+/* TLC's first line for a lasso: "Error: Temporal property P was
+ * violated." or "Error: Temporal properties P, Q, and R were violated.",
+ * naming each PROPERTY of the config (cfg_name) that has a conjunct
+ * `negs` (the normal forms of their negations, one per conjunct of
+ * props) finds true on the lasso, in the config's order; the conjunct
+ * `found` is named if none is. */
+void temporal_print_violated(FILE *out, Temporal *t, const Property *const *props,
+                             const int *negs, size_t n, size_t found,
+                             int len, int loop, TAtomAt holds, void *arg);
 
 #endif

@@ -62,6 +62,7 @@ typedef struct Property {
   Sym name;
   Loc loc;      /* the conjunct in the spec */
   Loc cfg_loc;  /* the PROPERTY entry in the config */
+  Sym cfg_name; /* ... and its name (TLC names violated properties so) */
   Expr *expr;   /* P for PROP_INIT / PROP_ALWAYS, A for PROP_ACTION, the
                  * whole conjunct for PROP_TEMPORAL */
   Expr *sub;    /* PROP_ACTION: the subscript v */
@@ -89,6 +90,7 @@ typedef struct Spec {
   bool no_behavior;    /* the config names no SPECIFICATION or INIT/NEXT */
   Expr *symmetry;      /* SYMMETRY: a set of permutations of model values */
   Expr *view;          /* VIEW: what of a state tells states apart */
+  Expr *alias;         /* ALIAS: the record printed for a trace's state */
   Named postcondition; /* POSTCONDITION (expr NULL when absent) */
   bool check_deadlock;
   /* Definitions overridden by the config (`Op = value`, `Op <- Other`),

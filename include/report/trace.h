@@ -39,6 +39,13 @@ char *trace_step_label(const Spec *spec, const Trace *t, int i);
 /* Index of the first invariant violated in state s, or -1; an evaluation
  * error unwinds to the caller's recovery point. */
 int trace_violated_invariant(const Spec *spec, Value **s);
+/* The invariant whose evaluation by trace_violated_invariant unwound with
+ * an error (until the next call), or -1. */
+int trace_failed_invariant(void);
+/* After an evaluation error that unwound with EXIT_ASSERT, or out of an
+ * invariant: TLC's lines for it ("Error: Evaluating invariant I failed.",
+ * the Assert's message). */
+void trace_print_eval_failure(FILE *out, const Spec *spec);
 /* Does state s1 (PROP_INIT, PROP_ALWAYS) or the step s0 -> s1
  * (PROP_ACTION: [A]_v) satisfy the PROPERTY conjunct p?  Evaluation errors
  * unwind as above. */

@@ -29,6 +29,7 @@
 #include "report.h"
 #include "resolve.h"
 #include "spec.h"
+#include "status.h"
 #include "stop.h"
 #include "types.h"
 
@@ -574,6 +575,8 @@ static int brink_main(int argc, char **argv) {
                        explicit && !co.length_given ? -1 : co.length};
     if (!report_start(&rc))
       return EXIT_OTHER;
+    if (flag[OPT_QUIET])
+      status_disable();
   } else {
     /* parse and typecheck end at once on a signal, as usual. */
     sigset_t sigs;
@@ -667,6 +670,21 @@ static int run_checks(const Spec *spec, void *arg) {
     printf("brink: the config names neither SPECIFICATION nor INIT/NEXT: "
            "there is no behaviour to check; all %zu assumption%s hold.\n",
            spec->assumes.len, spec->assumes.len == 1 ? "" : "s");
+    return EXIT_OK;
+  }
+  if (spec->nvars == 0) {
+    /* TLC finds no state of a spec without variables: it checks the
+     * assumptions and reports 0 states. */
+    printf("brink: the spec has no variables: there is no behaviour to "
+           "check; %s %zu assumption%s hold%s.\n"
+           "Finished computing initial states: 0 distinct states generated.\n"
+           "Model checking completed. No error has been found.\n"
+           "0 states generated, 0 distinct states found, 0 states left on "
+           "queue.\nThe depth of the complete state graph search is 0.\n",
+           spec->assumes.len == 1 ? "the" : "all", spec->assumes.len,
+           spec->assumes.len == 1 ? "" : "s",
+           spec->assumes.len == 1 ? "s" : "");
+    report_states(0, 0, 0);
     return EXIT_OK;
   }
   if (strcmp(run->engine, "explicit") == 0)

@@ -24,6 +24,7 @@
 #include "lasso.h"
 #include "report.h"
 #include "solver.h"
+#include "status.h"
 #include "stop.h"
 #include "trace.h"
 
@@ -102,7 +103,9 @@ static SolverResult ask(Bmc *b, TermId q) {
   solver_assert(b->solver, enc_take_axioms(b->enc));
   TermId a = term_mk_fresh(b->tm, "ask", SORT_BOOL);
   solver_assert(b->solver, term_mk_implies(b->tm, a, q));
+  status_busy("depth %d: solving", b->k);
   SolverResult r = solver_check(b->solver, &a, 1);
+  status_idle();
   if (b->opt->debug_ask)
     fprintf(stderr, "brink: query %.3f s: %s\n", util_now() - t0,
             r == SOLVER_SAT ? "sat" : r == SOLVER_UNSAT ? "unsat" : "unknown");
@@ -204,6 +207,35 @@ static TermId any_wd(Bmc *b, WdErrVec *errs, size_t from) {
   return any_wd_range(b, errs, from, 0);
 }
 
+static bool any_state(void *arg, Value **s) {
+  (void)arg;
+  (void)s;
+  return true;
+}
+
+/* The message of the Assert found false in the last state of t (in_step:
+ * in computing its successors), as the evaluator finds it (it also prints
+ * the located error, as the explicit engine does), or NULL. */
+static const char *replayed_assert_message(const Spec *spec, Trace *t,
+                                           bool in_step) {
+  int k = t->n - 1;
+  int level = eval_set_level(k + 1);
+  const char *msg = NULL;
+  FailPoint fp;
+  if (fail_push(&fp)) {
+    if (fp.code == EXIT_ASSERT)
+      msg = eval_assert_message();
+  } else {
+    if (in_step)
+      eval_successors(spec, t->states[k], any_state, NULL);
+    else
+      trace_violated_invariant(spec, t->states[k]);
+    fail_pop(&fp);
+  }
+  eval_set_level(level);
+  return msg;
+}
+
 /* An evaluation error was found reachable: show the trace up to the state
  * where it happens, after confirming with the evaluator. */
 static int report_eval_error(Bmc *b, WdErrVec *errs, int upto,
@@ -219,7 +251,10 @@ static int report_eval_error(Bmc *b, WdErrVec *errs, int upto,
               : "an evaluation error occurs",
           in_step ? "while computing the successors of the last state"
                   : "while checking the last state");
-  if (w) {
+  if (w && w->code == EXIT_ASSERT &&
+      replayed_assert_message(b->spec, &t, in_step)) {
+    trace_print_eval_failure(stdout, b->spec);
+  } else if (w) {
     char where[512];
     fprintf(stdout, "Error: %s: %s\n", loc_str(w->loc, where, sizeof where),
             w->msg);

@@ -33,6 +33,7 @@
 #include "eval.h"
 #include "liveness.h"
 #include "report.h"
+#include "status.h"
 #include "stop.h"
 #include "trace.h"
 
@@ -79,6 +80,8 @@ typedef struct Bfs {
   /* Liveness: the graph's edges and atoms (liveness.h), or NULL. */
   Live *live;
   uint32_t last_id; /* the state a visited successor is, or UINT32_MAX */
+  bool bad_queued; /* the state that stopped the search was added to the
+                      queue (TLC does not enqueue it) */
 } Bfs;
 
 static int key_len(const Bfs *b) { return b->keyed ? b->nkey : b->nvars; }
@@ -424,6 +427,7 @@ static bool visit(Bfs *b, Value **prev, Value **s, uint32_t parent,
   eval_set_level((int)level + 1);
   bool inm = in_model(b, prev, s, (int)level + 1);
   bool fresh = inm ? add_state(b, s, parent, level) : !seen(b, s);
+  b->bad_queued = inm && fresh;
   if (fresh) {
     int inv = trace_violated_invariant(b->spec, s);
     if (inv >= 0) {
@@ -449,6 +453,7 @@ static bool visit(Bfs *b, Value **prev, Value **s, uint32_t parent,
     }
   }
   b->checking = NULL;
+  b->bad_queued = false;
   eval_set_level(prev ? (int)level : 0);
   return true;
 }
@@ -500,8 +505,35 @@ static void totals(Bfs *b) {
           "%llu states generated, %zu distinct states found, %zu states left "
           "on queue.\n",
           (unsigned long long)b->generated, b->nstates,
-          b->nstates - b->head + b->unexpanded);
+          b->nstates - b->head + b->unexpanded - (b->bad_queued ? 1 : 0));
   report_states(b->generated, b->nstates, b->max_level);
+}
+
+/* After an error, TLC gives the depth reached too. */
+static void error_totals(Bfs *b) {
+  totals(b);
+  fprintf(stdout, "The depth of the complete state graph search is %d.\n",
+          b->generated ? b->max_level + 1 : 0);
+}
+
+/* TLC's last line: the run's length (seconds under a minute, then minutes
+ * and seconds, hours and minutes, days and hours) and the time it ended. */
+static void finished_line(double t0) {
+  long ms = (long)((util_now() - t0) * 1000.0), s = ms / 1000;
+  char took[64], when[64];
+  if (ms > 86400000L)
+    snprintf(took, sizeof took, "%ldd %02ldh", s / 86400, s % 86400 / 3600);
+  else if (ms > 3600000L)
+    snprintf(took, sizeof took, "%02ldh %02ldmin", s / 3600, s % 3600 / 60);
+  else if (ms > 60000L)
+    snprintf(took, sizeof took, "%02ldmin %02lds", s / 60, s % 60);
+  else
+    snprintf(took, sizeof took, "%02lds", s);
+  time_t wall = time(NULL);
+  struct tm tm;
+  localtime_r(&wall, &tm);
+  strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+  fprintf(stdout, "Finished in %s at (%s)\n", took, when);
 }
 
 /* n with thousands separators, as TLC prints counts in progress lines. */
@@ -523,6 +555,7 @@ static const char *grouped(uint64_t n, char *buf) {
 /* TLC's progress line: depth so far, counts, and the rates since the last
  * report (per minute). */
 static void progress(Bfs *b, double t) {
+  status_clear();
   double mins = (t - b->last_report) / 60.0;
   if (mins <= 0)
     mins = 1e-9;
@@ -732,6 +765,7 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   FailPoint fp;
   if (fail_push(&fp)) {
     int code = fp.code ? fp.code : EXIT_EVAL;
+    status_clear();
     mem.active = false;
     val_set_memory_hook(NULL);
     if (code == EXIT_SYSTEM) {
@@ -745,6 +779,8 @@ static int search(const Spec *spec, const CheckOptions *opt) {
       totals(&b);
       return code;
     }
+    if (code == EXIT_ASSERT || (b.checking && trace_failed_invariant() >= 0))
+      trace_print_eval_failure(stdout, spec);
     if (b.eval_prop)
       fprintf(stdout, "Error: Evaluating %s %s failed.\n",
               prop_kind_word(b.eval_prop->kind),
@@ -756,7 +792,7 @@ static int search(const Spec *spec, const CheckOptions *opt) {
       Trace t = path_to(&b, b.cur, last);
       print_trace(&b, &t);
     }
-    totals(&b);
+    error_totals(&b);
     return code;
   }
   setup_keys(&b);
@@ -812,7 +848,13 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     double t = util_now();
     if (t - b.last_report >= PROGRESS_SECONDS)
       progress(&b, t);
+    else
+      status_set("%zu distinct states, %llu generated, depth %d, %zu on the "
+                 "queue",
+                 b.nstates, (unsigned long long)b.generated, b.max_level + 1,
+                 b.nstates - b.head);
   }
+  status_clear();
   b.cur = UINT32_MAX;
   b.checking = NULL;
   mem.active = false;
@@ -832,14 +874,17 @@ static int search(const Spec *spec, const CheckOptions *opt) {
       trace_print_property_violation(stdout, b.bad_prop);
     Trace t = path_to(&b, b.bad_parent, b.bad_state);
     print_trace(&b, &t);
-    totals(&b);
+    if (b.bad_parent == UINT32_MAX)
+      totals(&b);
+    else
+      error_totals(&b);
     return b.result;
   }
   if (b.result == EXIT_DEADLOCK) {
     fprintf(stdout, "Error: Deadlock reached.\n");
     Trace t = path_to(&b, (uint32_t)b.head - 1, NULL);
     print_trace(&b, &t);
-    totals(&b);
+    error_totals(&b);
     return EXIT_DEADLOCK;
   }
   Checks by = {true, true, NULL};
@@ -918,7 +963,9 @@ int check_explicit(const Spec *spec, const CheckOptions *opt) {
    * evaluator's memo of state-level definitions. */
   eval_set_state_memo(getenv("BRINK_NO_STATE_MEMO") == NULL);
   eval_allow_exit(true);
+  double t0 = util_now();
   int code = search(spec, opt);
+  finished_line(t0);
   eval_allow_exit(false);
   eval_set_search_stats(NULL, NULL);
   eval_set_level(-1);

@@ -5,27 +5,28 @@
  * temporal property, in the shape of a lasso: frames s0..sk, s0 an initial
  * state, each step s_i -> s_{i+1} either Next or a stuttering step (a
  * fresh Boolean per step chooses; s_{i+1} is then s_i), and one loop
- * selector l_j true among j < k, with s_k = s_j (all variables, sv_equal).
- * The behaviour is s0 .. s_{k-1} followed forever by s_l .. s_{k-1}; a
- * stuttering last step with l = k-1 is "stutters forever".  Steps are
- * asserted once for the whole run (a step that stutters is always
- * possible; every frame satisfies the CONSTRAINTs, as every state of
- * TLC's graph does), the loop and the formula under an assumption per
- * (property, k), k growing from 1, so the first lasso found is a shortest one.
+ * selector sel_l true among l < k, with s_k = s_l (all variables,
+ * sv_equal).  The behaviour is s0 .. s_{k-1} followed forever by
+ * s_l .. s_{k-1}; a stuttering last step with l = k-1 is "stutters
+ * forever".  Steps are asserted once for the whole run (a step that
+ * stutters is always possible; every frame satisfies the CONSTRAINTs, as
+ * every state of TLC's graph does), and so is everything else that
+ * belongs to one position (the linear encoding below); only what ties
+ * position k to the loop is assumed per (property, k), k growing from 1,
+ * so the first lasso found is a shortest one.
  *
- * The formula is temporal.h's negation normal form of ~P.  On a lasso of
- * k positions every node has one truth value per position, and the
- * positions after i are i..k-1 and, when j >= l, j < i:
- *   []f at i = /\ f_j for j >= i, /\ (l <= j => f_j) for j < i;
- *   <>f at i = \/ f_j for j >= i, \/ (l <= j /\ f_j) for j < i;
- * a state atom at i is the encoder's predicate on s_i, an action atom
- * its predicate on the step s_i -> s_{i+1} (position k-1's step enters
- * s_k = s_l).  This is the exact semantics of the lasso, not an
- * approximation.  Fairness holds on the loop positions l..k-1: WF_v(A)
- * when some position has ~ENABLED <<A>>_v or an <<A>>_v step; SF_v(A)
- * when all have ~ENABLED <<A>>_v or some has the step.  ENABLED is
- * encoded exactly by the encoder (its choices eliminated), so it may be
- * used under a negation.
+ * The formula is temporal.h's negation normal form of ~P, with the
+ * semantics of the lasso: the positions after i are i..k-1 and, when
+ * j >= l, j < i; a state atom at i is the encoder's predicate on s_i, an
+ * action atom its predicate on the step s_i -> s_{i+1} (position k-1's
+ * step enters s_k = s_l).  It is encoded linearly (see "the linear
+ * encoding"): each [] and <> node has a Boolean per position, constrained
+ * one way from position i to i+1, and at position k to the loop.  This is
+ * the exact semantics of the lasso, not an approximation.  Fairness holds
+ * on the loop positions l..k-1: WF_v(A) when some position has ~ENABLED
+ * <<A>>_v or an <<A>>_v step; SF_v(A) when all have ~ENABLED <<A>>_v or
+ * some has the step.  ENABLED is encoded exactly by the encoder (its
+ * choices eliminated), so it may be used under a negation.
  *
  * Soundness: the safety unrolling has shown that no evaluation error of
  * Init or Next is reachable within K steps, so their error conditions are
@@ -50,6 +51,8 @@
 #include "trace.h"
 
 typedef VEC(TermId) TermVec;
+typedef VEC(TermVec) TermTable; /* [a].data[i] */
+typedef VEC(int) IntVec;
 
 typedef struct Lasso {
   const Spec *spec;
@@ -60,6 +63,20 @@ typedef struct Lasso {
   VEC(SymVal **) frames; /* s_0 .. s_n */
   VEC(TermId) stut;      /* step i stutters */
   VEC(TermVec) atoms;    /* atoms[a].data[i]: atom a at position i */
+  /* Per position i, built once whatever the bound k (see "the linear
+   * encoding" below): */
+  VEC(TermId) sel;       /* the loop goes back to frame i */
+  VEC(TermId) inloop;    /* the loop starts at or before i */
+  VEC(SymVal **) lstate; /* the frame it starts at, if at or before i */
+  TermTable vals;     /* vals[f].data[i]: node f at position i */
+  TermTable tloop;    /* []f: vals[f] at the loop's start, if <= i */
+  TermTable tseen;    /* <>f: f's operand at a loop position <= i */
+  VEC(int) tdone;        /* tdone[f]: positions whose step is asserted */
+  TermTable fstep, foff, fallo; /* fairness c, loop positions <= i:
+                                      a step, some / all ~ENABLED */
+  const Property **tprops; /* the temporal properties ... */
+  int *tnegs;              /* ... and their negations (-1: none) */
+  size_t ntprops;
   WdErrVec aerrs;        /* errors of the atoms */
   VEC(uint32_t) choice_ids;
   VEC(SymVal *) choice_vals;
@@ -149,21 +166,68 @@ static TermId atom_at(Lasso *L, int a, int i) {
   return L->atoms.data[a].data[i];
 }
 
-/* The truth of node f at each position of a lasso of k positions; le[j]:
- * the loop starts at or before j. */
-typedef struct Unroll {
-  Lasso *L;
-  int k;
-  const TermId *le;
-  TermId *memo; /* memo[f * k + i] */
-} Unroll;
+/* ---- the linear encoding ----
+ *
+ * A lasso of k positions is frames s0..sk with sk equal to the loop's
+ * first frame s_l.  Everything is built per position, once, and only a
+ * few terms per bound k tie position k to the loop (Latvala, Biere,
+ * Heljanko and Junttila 2004; Biere et al. 2006, "Simple is better"):
+ *   - sel_i (the loop goes back to i) with at most one true: inloop_i =
+ *     inloop_{i-1} \/ sel_i, sel_i => ~inloop_{i-1}; lstate_i is the
+ *     frame s_l when l <= i (an if-then-else chain over the sel_j);
+ *   - a temporal node f ([]a, <>a) has a fresh Boolean f_i per position,
+ *     constrained one way only (the formula is in negation normal form, so
+ *     every node occurs positively): []a_i => a_i /\ []a_{i+1}, and
+ *     <>a_i => a_i \/ <>a_{i+1};
+ *   - at the last position, []a_k => []a_l (tloop: []a at the loop's start)
+ *     and <>a_k => a holds at some loop position (tseen), which rules out
+ *     an eventuality put off around the loop for ever;
+ *   - fairness: per position, whether some loop position so far has the
+ *     step, or ~ENABLED, or all have ~ENABLED.
+ * The query for k assumes inloop_{k-1}, s_k = lstate_{k-1}, the two
+ * conditions at position k of every temporal node, the fairness at k-1
+ * and the root at position 0: O(nodes + variables) new terms per k where
+ * rebuilding the formula cost O(nodes k^2).  It is the same semantics as
+ * the unrolled one: a node's variable is true only where the node holds on
+ * the lasso, and the node's true values satisfy the constraints. */
 
-static TermId node_at(Unroll *u, int f, int i) {
-  TermId *m = &u->memo[(size_t)f * (size_t)u->k + (size_t)i];
+/* The slot of (a, i) in a table of TermVecs, TERM_NONE when new. */
+#define SLOT(L, tab, a, i) slot_of(&(L)->tab, (a), (i))
+static TermId *slot_of(TermTable *t, int a, int i) {
+  while (t->len <= (size_t)a)
+    VEC_PUSH(*t, ((TermVec){0}));
+  TermVec *v = &t->data[a];
+  while (v->len <= (size_t)i)
+    VEC_PUSH(*v, TERM_NONE);
+  return &v->data[i];
+}
+
+/* The loop selector and its companions at position i (frame i exists). */
+static void position(Lasso *L, int i) {
+  TermMgr *tm = L->tm;
+  while ((int)L->sel.len <= i) {
+    int j = (int)L->sel.len;
+    TermId sel = term_mk_fresh(tm, "loop", SORT_BOOL);
+    TermId before = j ? L->inloop.data[j - 1] : lit_bool(L, false);
+    solver_assert(L->s, term_mk_implies(tm, sel, term_mk_not(tm, before)));
+    SymVal **ls = xcalloc((size_t)L->spec->nvars + 1, sizeof *ls);
+    for (int v = 0; v < L->spec->nvars; v++)
+      ls[v] = j ? sv_ite(sel, L->frames.data[j][v], L->lstate.data[j - 1][v])
+                : L->frames.data[0][v];
+    VEC_PUSH(L->sel, sel);
+    VEC_PUSH(L->inloop, term_mk_or2(tm, before, sel));
+    VEC_PUSH(L->lstate, ls);
+  }
+}
+
+/* Node f at position i: a term over the atoms and the temporal nodes'
+ * variables (frames up to i + 1 exist). */
+static TermId node_val(Lasso *L, int f, int i) {
+  TermId *m = SLOT(L, vals, f, i);
   if (*m != TERM_NONE)
     return *m;
-  TermMgr *tm = u->L->tm;
-  const TNode *n = &u->L->t->nodes.data[f];
+  TermMgr *tm = L->tm;
+  const TNode *n = &L->t->nodes.data[f];
   TermId r = TERM_NONE;
   switch (n->kind) {
   case TF_TRUE:
@@ -173,32 +237,96 @@ static TermId node_at(Unroll *u, int f, int i) {
     r = term_false(tm);
     break;
   case TF_LIT:
-    r = atom_at(u->L, n->atom, i);
+    r = atom_at(L, n->atom, i);
     if (n->neg)
       r = term_mk_not(tm, r);
     break;
   case TF_AND:
-    r = term_mk_and2(tm, node_at(u, n->a, i), node_at(u, n->b, i));
+    r = term_mk_and2(tm, node_val(L, n->a, i), node_val(L, n->b, i));
     break;
   case TF_OR:
-    r = term_mk_or2(tm, node_at(u, n->a, i), node_at(u, n->b, i));
+    r = term_mk_or2(tm, node_val(L, n->a, i), node_val(L, n->b, i));
     break;
   case TF_ALWAYS:
-  case TF_EVENTUALLY: {
-    bool all = n->kind == TF_ALWAYS;
-    r = lit_bool(u->L, all);
-    for (int j = 0; j < u->k; j++) {
-      TermId x = node_at(u, n->a, j);
-      if (j < i)
-        x = all ? term_mk_implies(tm, u->le[j], x)
-                : term_mk_and2(tm, u->le[j], x);
-      r = all ? term_mk_and2(tm, r, x) : term_mk_or2(tm, r, x);
-    }
+  case TF_EVENTUALLY:
+    r = term_mk_fresh(tm, n->kind == TF_ALWAYS ? "always" : "eventually",
+                      SORT_BOOL);
     break;
   }
-  }
-  *m = r;
+  *SLOT(L, vals, f, i) = r; /* the table may have moved */
   return r;
+}
+
+/* Asserts the step constraints of temporal node f at positions < k and
+ * builds its loop summaries up to k - 1. */
+static void node_steps(Lasso *L, int f, int k) {
+  while (L->tdone.len <= (size_t)f)
+    VEC_PUSH(L->tdone, 0);
+  TermMgr *tm = L->tm;
+  const TNode *n = &L->t->nodes.data[f];
+  bool all = n->kind == TF_ALWAYS;
+  for (int i = L->tdone.data[f]; i < k; i++) {
+    TermId here = node_val(L, f, i), a = node_val(L, n->a, i),
+           next = node_val(L, f, i + 1);
+    solver_assert(L->s, term_mk_implies(tm, here,
+                                        all ? term_mk_and2(tm, a, next)
+                                            : term_mk_or2(tm, a, next)));
+    if (all) {
+      TermId prev = i ? *SLOT(L, tloop, f, i - 1) : lit_bool(L, true);
+      *SLOT(L, tloop, f, i) = term_mk_ite(tm, L->sel.data[i], here, prev);
+    } else {
+      TermId prev = i ? *SLOT(L, tseen, f, i - 1) : lit_bool(L, false);
+      *SLOT(L, tseen, f, i) =
+          term_mk_or2(tm, prev, term_mk_and2(tm, L->inloop.data[i], a));
+    }
+  }
+  if (L->tdone.data[f] < k)
+    L->tdone.data[f] = k;
+}
+
+/* The temporal nodes under f, each once (seen: per node). */
+static void temporal_nodes(Lasso *L, int f, uint8_t *seen, IntVec *out) {
+  if (seen[f])
+    return;
+  seen[f] = 1;
+  const TNode *n = &L->t->nodes.data[f];
+  if (n->kind == TF_AND || n->kind == TF_OR || n->kind == TF_ALWAYS ||
+      n->kind == TF_EVENTUALLY) {
+    temporal_nodes(L, n->a, seen, out);
+    if (n->kind == TF_AND || n->kind == TF_OR)
+      temporal_nodes(L, n->b, seen, out);
+  }
+  if (n->kind == TF_ALWAYS || n->kind == TF_EVENTUALLY)
+    VEC_PUSH(*out, f);
+}
+
+/* The fairness on the loop of a lasso of k positions. */
+static TermId fairness(Lasso *L, int k) {
+  TermMgr *tm = L->tm;
+  TermId all = lit_bool(L, true);
+  for (size_t c = 0; c < L->t->fair.len; c++) {
+    const TFair *f = &L->t->fair.data[c];
+    int ci = (int)c;
+    for (int j = 0; j < k; j++) {
+      if (*SLOT(L, fstep, ci, j) != TERM_NONE)
+        continue;
+      TermId en = atom_at(L, f->enabled, j), st = atom_at(L, f->step, j);
+      TermId in = L->inloop.data[j];
+      TermId step = j ? *SLOT(L, fstep, ci, j - 1) : lit_bool(L, false);
+      TermId off = j ? *SLOT(L, foff, ci, j - 1) : lit_bool(L, false);
+      TermId allo = j ? *SLOT(L, fallo, ci, j - 1) : lit_bool(L, true);
+      *SLOT(L, fstep, ci, j) = term_mk_or2(tm, step, term_mk_and2(tm, in, st));
+      *SLOT(L, foff, ci, j) =
+          term_mk_or2(tm, off, term_mk_and2(tm, in, term_mk_not(tm, en)));
+      *SLOT(L, fallo, ci, j) = term_mk_and2(
+          tm, allo, term_mk_implies(tm, in, term_mk_not(tm, en)));
+    }
+    TermId step = *SLOT(L, fstep, ci, k - 1);
+    TermId rest = f->strong ? *SLOT(L, fallo, ci, k - 1)
+                            : *SLOT(L, foff, ci, k - 1);
+    all = term_mk_and2(tm, all, term_mk_or2(tm, step, rest));
+  }
+  return all;
 }
 
 static TermId states_equal(Lasso *L, SymVal **a, SymVal **b) {
@@ -208,25 +336,26 @@ static TermId states_equal(Lasso *L, SymVal **a, SymVal **b) {
   return r;
 }
 
-/* The fairness on the loop of a lasso of k positions. */
-static TermId fairness(Lasso *L, int k, const TermId *le) {
+/* The query for bound k of the negated property rooted at f: a term to
+ * assume. */
+static TermId lasso_query(Lasso *L, int f, int k, const int *tnodes,
+                          size_t ntnodes) {
   TermMgr *tm = L->tm;
-  TermId all = lit_bool(L, true);
-  for (size_t c = 0; c < L->t->fair.len; c++) {
-    const TFair *f = &L->t->fair.data[c];
-    TermId step = lit_bool(L, false), off = lit_bool(L, false),
-           alloff = lit_bool(L, true);
-    for (int j = 0; j < k; j++) {
-      TermId en = atom_at(L, f->enabled, j), st = atom_at(L, f->step, j);
-      step = term_mk_or2(tm, step, term_mk_and2(tm, le[j], st));
-      off = term_mk_or2(tm, off, term_mk_and2(tm, le[j], term_mk_not(tm, en)));
-      alloff = term_mk_and2(tm, alloff,
-                            term_mk_implies(tm, le[j], term_mk_not(tm, en)));
-    }
-    all =
-        term_mk_and2(tm, all, term_mk_or2(tm, step, f->strong ? alloff : off));
+  position(L, k - 1);
+  TermId q = term_mk_and2(
+      tm, L->inloop.data[k - 1],
+      states_equal(L, L->lstate.data[k - 1], L->frames.data[k]));
+  for (size_t x = 0; x < ntnodes; x++) {
+    int g = tnodes[x];
+    node_steps(L, g, k);
+    TermId last = node_val(L, g, k);
+    TermId loop = L->t->nodes.data[g].kind == TF_ALWAYS
+                      ? *SLOT(L, tloop, g, k - 1)
+                      : *SLOT(L, tseen, g, k - 1);
+    q = term_mk_and2(tm, q, term_mk_implies(tm, last, loop));
   }
-  return all;
+  q = term_mk_and2(tm, q, fairness(L, k));
+  return term_mk_and2(tm, q, node_val(L, f, 0));
 }
 
 /* ---- replay and printing ---- */
@@ -360,7 +489,11 @@ static int report(Lasso *L, const Property *p, int f, int k,
       fd.st[i][v] = enc_decode(L->frames.data[i][v], &rd);
   }
   for (int i = 0; i < k; i++) {
-    fd.stutter[i] = solver_value_bool(L->s, L->stut.data[i]);
+    /* A Next step that changes nothing is a stuttering step too (TLC
+     * prints a lasso ending in one as `Stuttering`), whichever the solver
+     * chose. */
+    fd.stutter[i] = solver_value_bool(L->s, L->stut.data[i]) ||
+                    same_state(spec, fd.st[i], fd.st[i + 1]);
     if (solver_value_bool(L->s, sel[i]))
       fd.loop = i;
   }
@@ -410,8 +543,25 @@ static int report(Lasso *L, const Property *p, int f, int k,
             sym_str(p->name), why);
     code = EXIT_OTHER;
   } else {
-    fprintf(stdout, "Error: Temporal property %s was violated.\n\n",
-            sym_str(p->name));
+    /* TLC names every PROPERTY the lasso violates. */
+    size_t found = 0;
+    for (size_t i = 0; i < L->ntprops; i++)
+      if (L->tprops[i] == p)
+        found = i;
+    const Property **ps = xmalloc((L->ntprops + 1) * sizeof *ps);
+    int *negs = xmalloc((L->ntprops + 1) * sizeof *negs);
+    size_t n = 0, at = 0;
+    for (size_t i = 0; i < L->ntprops; i++)
+      if (L->tnegs[i] >= 0 || i == found) {
+        if (i == found)
+          at = n;
+        ps[n] = L->tprops[i];
+        negs[n++] = i == found ? f : L->tnegs[i];
+      }
+    temporal_print_violated(stdout, L->t, ps, negs, n, at, k, fd.loop,
+                            found_atom, &fd);
+    free(ps);
+    free(negs);
     fprintf(stdout, "Error: The following behavior constitutes a "
                     "counter-example:\n\n");
     /* TLC's two shapes: Next steps and a step back to an earlier state,
@@ -483,42 +633,48 @@ static void refuse(Checks *by, const char *msg) {
   by->liveness_why = why_buf;
 }
 
+/* The negations of every temporal property, before the search, so that
+ * the replay evaluates all their atoms and a lasso names each property it
+ * violates; one the normal form cannot take is left out (-1) here, and
+ * refused when the search comes to it. */
+static void all_properties(Lasso *L) {
+  const Spec *spec = L->spec;
+  L->tprops = xmalloc((spec->properties.len + 1) * sizeof *L->tprops);
+  L->tnegs = xmalloc((spec->properties.len + 1) * sizeof *L->tnegs);
+  for (size_t pi = 0; pi < spec->properties.len; pi++) {
+    const Property *p = &spec->properties.data[pi];
+    if (p->kind != PROP_TEMPORAL)
+      continue;
+    size_t i = L->ntprops++;
+    L->tprops[i] = p;
+    L->tnegs[i] = -1;
+    FailPoint fp;
+    if (fail_push(&fp))
+      continue;
+    L->tnegs[i] = temporal_formula(L->t, p->expr, true);
+    fail_pop(&fp);
+  }
+}
+
 static int search(Lasso *L, int K, Checks *by) {
   const Spec *spec = L->spec;
+  all_properties(L);
   for (size_t pi = 0; pi < spec->properties.len; pi++) {
     const Property *p = &spec->properties.data[pi];
     if (p->kind != PROP_TEMPORAL)
       continue;
     int f = temporal_formula(L->t, p->expr, true);
+    uint8_t *seen = xcalloc(L->t->nodes.len + 1, 1);
+    IntVec tnodes = {0};
+    temporal_nodes(L, f, seen, &tnodes);
+    free(seen);
     for (int k = 1; k <= K; k++) {
       while ((int)L->frames.len <= k)
         extend(L);
       TermMgr *tm = L->tm;
-      TermId *sel = xcalloc((size_t)k, sizeof *sel);
-      TermId *le = xcalloc((size_t)k, sizeof *le);
-      TermId one = lit_bool(L, false), loop = lit_bool(L, true),
-             any = lit_bool(L, false);
-      for (int j = 0; j < k; j++) {
-        sel[j] = term_mk_fresh(tm, "loop", SORT_BOOL);
-        one = term_mk_or2(tm, one, sel[j]);
-        for (int m = 0; m < j; m++)
-          one = term_mk_and2(tm, one,
-                             term_mk_not(tm, term_mk_and2(tm, sel[j], sel[m])));
-        any = term_mk_or2(tm, any, sel[j]);
-        le[j] = any;
-        loop = term_mk_and2(tm, loop,
-                            term_mk_implies(tm, sel[j],
-                                            states_equal(L, L->frames.data[k],
-                                                         L->frames.data[j])));
-      }
-      Unroll u = {L, k, le, NULL};
-      u.memo = xmalloc(L->t->nodes.len * (size_t)k * sizeof *u.memo);
-      for (size_t x = 0; x < L->t->nodes.len * (size_t)k; x++)
-        u.memo[x] = TERM_NONE;
       size_t e0 = L->aerrs.len;
-      TermId q = term_mk_and(
-          tm, (TermId[]){one, loop, fairness(L, k, le), node_at(&u, f, 0)}, 4);
-      free(u.memo);
+      TermId q = lasso_query(L, f, k, tnodes.data, tnodes.len);
+      const TermId *sel = L->sel.data;
       if (L->aerrs.len > 0 && e0 < L->aerrs.len) {
         /* An atom that may fail to evaluate on a reachable state. */
         TermId a = term_mk_fresh(tm, "ask", SORT_BOOL);
@@ -537,8 +693,7 @@ static int search(Lasso *L, int K, Checks *by) {
                                                 "(%s)",
                                                 why_buf)
                                      : "the solver gave up");
-          free(sel);
-          free(le);
+          VEC_FREE(tnodes);
           return EXIT_OK;
         }
       }
@@ -556,19 +711,16 @@ static int search(Lasso *L, int K, Checks *by) {
         const char *why = L->s->ops->reason_unknown(L->s);
         fprintf(stderr, "brink: the solver gave up on a lasso: %s\n",
                 why ? why : "unknown");
-        free(sel);
-        free(le);
+        VEC_FREE(tnodes);
         return EXIT_OTHER;
       }
       if (r == SOLVER_SAT) {
         int code = report(L, p, f, k, sel);
-        free(sel);
-        free(le);
+        VEC_FREE(tnodes);
         return code;
       }
-      free(sel);
-      free(le);
     }
+    VEC_FREE(tnodes);
   }
   by->liveness = true;
   size_t n = spec_count_properties(spec, PROP_TEMPORAL);

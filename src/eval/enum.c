@@ -10,12 +10,24 @@
  * each bumping ev_run.assign_epoch (evalint.h) so that thunks computed
  * from the state being built are not reused in another branch.
  * \E r \in SUBSET S whose body first bounds r by \subseteq conjuncts
- * enumerates only the subsets between the bounds. */
+ * enumerates only the subsets between the bounds.  To count generated
+ * states as TLC does, P => Q enumerates Q when P holds, \A x \in S : P
+ * is the conjunction of its instances, the definitions TLC expands are
+ * expanded (enum_opens), and once every variable has a value the
+ * conjuncts left are only tested (Gen.nassigned). */
 #include "evalint.h"
 
 static void enum_rest(Gen *g, Pending *rest) {
   if (g->stop)
     return;
+  if (rest && g->nassigned == g->nvars && !g->enabled_mode) {
+    /* Every variable has its value: the conjuncts left are only tested,
+     * once each, as TLC does (a true disjunction there is one state). */
+    for (Pending *p = rest; p; p = p->next)
+      if (!ev_bool(p->e, ev_eval(&g->c, p->e, p->env), "this conjunct"))
+        return;
+    rest = NULL;
+  }
   if (rest) {
     ev_enum_expr(g, rest->e, rest->env, rest->next);
     return;
@@ -83,9 +95,11 @@ static void enum_assign(Gen *g, Decl *d, Value *v, Pending *rest) {
     return;
   }
   *slot = v;
+  g->nassigned++;
   ev_run.assign_epoch++;
   enum_rest(g, rest);
   *slot = NULL;
+  g->nassigned--;
   ev_run.assign_epoch++;
 }
 
@@ -200,6 +214,57 @@ static bool subset_exists(Ctx *c, Expr *e, Env *env, EnumBind *eb) {
   return true;
 }
 
+/* ---- \A x \in S : P in an action ----
+ *
+ * TLC reads it as the conjunction of P for each x, each conjunct
+ * enumerated in turn (so P may assign, and a true disjunction in P gives
+ * its state twice).  The bindings are collected first, each as a copy of
+ * its frames on the heap above the quantifier's environment. */
+
+typedef struct ForallBinds {
+  Env *base;
+  VEC(Env *) envs; /* one per binding: its innermost frame */
+  VEC(Env *) frames;
+} ForallBinds;
+
+static bool forall_collect(Ctx *c, Env *env, void *p) {
+  (void)c;
+  ForallBinds *fb = p;
+  Env *top = NULL, **link = &top;
+  for (Env *f = env; f != fb->base; f = f->up) {
+    Env *copy = xmalloc(sizeof *copy);
+    *copy = *f;
+    *link = copy;
+    link = &copy->up;
+    VEC_PUSH(fb->frames, copy);
+  }
+  *link = fb->base;
+  VEC_PUSH(fb->envs, top ? top : fb->base);
+  return true;
+}
+
+static void enum_forall(Gen *g, Expr *e, Env *env, Pending *rest) {
+  ForallBinds fb = {env, {0}, {0}};
+  ev_bind(&g->c, e, e->bounds, e->nbounds, 0, env, forall_collect, &fb);
+  size_t n = fb.envs.len;
+  if (n == 0) {
+    enum_rest(g, rest);
+  } else {
+    Pending *items = xmalloc(n * sizeof *items);
+    Pending *chain = rest;
+    for (size_t i = n - 1; i > 0; i--) {
+      items[i] = (Pending){e->body, fb.envs.data[i], chain};
+      chain = &items[i];
+    }
+    ev_enum_expr(g, e->body, fb.envs.data[0], chain);
+    free(items);
+  }
+  for (size_t i = 0; i < fb.frames.len; i++)
+    free(fb.frames.data[i]);
+  VEC_FREE(fb.frames);
+  VEC_FREE(fb.envs);
+}
+
 static void enum_unchanged(Gen *g, Expr *e, Env *env, Pending *rest) {
   if (e->kind == EX_TUPLE) {
     if (e->nargs == 0) {
@@ -219,6 +284,7 @@ static void enum_unchanged(Gen *g, Expr *e, Env *env, Pending *rest) {
         if (!g->c.target[v]) {
           g->c.target[v] = g->c.cur[v];
           set[nset++] = v;
+          g->nassigned++;
           ev_run.assign_epoch++;
         } else {
           ok = g->c.target[v] == g->c.cur[v];
@@ -226,6 +292,7 @@ static void enum_unchanged(Gen *g, Expr *e, Env *env, Pending *rest) {
       }
       if (ok)
         enum_rest(g, rest);
+      g->nassigned -= nset;
       while (nset > 0)
         g->c.target[set[--nset]] = NULL;
       ev_run.assign_epoch++;
@@ -267,6 +334,22 @@ static void enum_unchanged(Gen *g, Expr *e, Env *env, Pending *rest) {
     enum_rest(g, rest);
 }
 
+/* Does TLC enumerate the body of the definition e applies, rather than
+ * test its value?  It does for every definition of the spec's modules,
+ * except a constant with no parameters (evaluated once at the start) and
+ * one given a value in the model; the operators of the standard modules
+ * are built into TLC, like brink's natives.  This shapes only how many
+ * states are generated (a true disjunction in a guard gives its state
+ * twice), not which. */
+static bool enum_opens(Gen *g, Expr *e) {
+  if (e->kind != EX_OP || e->ref.kind != REF_DEF)
+    return false;
+  Def *d = spec_applied_def(g->c.spec, e);
+  if (!d || !d->module || d->module->builtin || ev_native_of(g->c.spec, d))
+    return false;
+  return !(d->nparams == 0 && d->level == LEVEL_CONST);
+}
+
 void ev_enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
   if (g->stop)
     return;
@@ -276,18 +359,28 @@ void ev_enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
     if (e->ref.kind == REF_BUILTIN) {
       switch (e->ref.u.builtin) {
       case B_AND: {
+        /* The first conjunct is enumerated even when every variable has
+         * its value already; the later ones are tested then (enum_rest). */
         Pending items[e->nargs];
         Pending *chain = rest;
-        for (int i = e->nargs - 1; i >= 0; i--) {
+        for (int i = e->nargs - 1; i > 0; i--) {
           items[i] = (Pending){e->args[i], env, chain};
           chain = &items[i];
         }
-        enum_rest(g, chain);
+        ev_enum_expr(g, e->args[0], env, chain);
         return;
       }
       case B_OR:
         for (int i = 0; i < e->nargs && !g->stop; i++)
           ev_enum_expr(g, e->args[i], env, rest);
+        return;
+      case B_IMPLIES:
+        /* P => Q: Q enumerated when P holds (TLC). */
+        if (ev_bool(e->args[0], ev_eval(c, e->args[0], env),
+                    "the left side of =>"))
+          ev_enum_expr(g, e->args[1], env, rest);
+        else
+          enum_rest(g, rest);
         return;
       case B_EQ: {
         Decl *d = assign_target(g, e->args[0], env);
@@ -331,9 +424,11 @@ void ev_enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
         c->depth--;
         return;
       }
-    } else if (spec_may_assign(g->c.spec, e, g->c.target == g->c.cur)) {
+    } else if (spec_may_assign(g->c.spec, e, g->c.target == g->c.cur) ||
+               enum_opens(g, e)) {
       /* Expand definitions that may assign (action level in Next, state
-       * level in Init) so their conjuncts are seen. */
+       * level in Init) so their conjuncts are seen, and the others TLC
+       * expands (see enum_opens). */
       Def *d = spec_applied_def(g->c.spec, e);
       Env frames[d->nparams > 0 ? d->nparams : 1];
       Env *cur = env;
@@ -358,6 +453,9 @@ void ev_enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
       ev_bind(c, e, e->bounds, e->nbounds, 0, env, enum_bind_body, &eb);
     return;
   }
+  case EX_FORALL:
+    enum_forall(g, e, env, rest);
+    return;
   case EX_IF:
     if (ev_bool(e->args[0], ev_eval(c, e->args[0], env), "the IF condition"))
       ev_enum_expr(g, e->args[1], env, rest);

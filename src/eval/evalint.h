@@ -264,6 +264,7 @@ typedef struct Gen {
   bool enabled_mode; /* ENABLED: any partial successor will do */
   bool found;
   int nvars;
+  int nassigned; /* target variables given a value so far */
   const char *what; /* "initial state" or "successor state" */
   Expr *root;
 } Gen;

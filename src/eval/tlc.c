@@ -165,6 +165,11 @@ void eval_allow_exit(bool on) {
   ev_run.exit_allowed = on;
 }
 
+/* The second argument of the last Assert that failed, as TLC prints it. */
+static char *assert_message;
+
+const char *eval_assert_message(void) { return assert_message; }
+
 static Value *tlc_set(Ctx *c, Expr *e, Env *env) {
   Value *k = ev_eval(c, e->args[0], env);
   if (k->kind == V_STR && strcmp(sym_str(k->u.str), "exit") == 0 &&
@@ -214,6 +219,8 @@ Value *ev_tlc_op(Ctx *c, Expr *e, Env *env) {
     if (path && strncmp(path, "<brink>/", 8) == 0 && msg->kind == V_STR)
       fail_at(e->loc, EXIT_EVAL, "%s", sym_str(msg->u.str));
     char *s = val_to_string(msg);
+    free(assert_message);
+    assert_message = xstrdup(s);
     fail_at(e->loc, EXIT_ASSERT,
             "the first argument of Assert evaluated to FALSE; the second "
             "argument was: %s",

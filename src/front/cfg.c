@@ -399,12 +399,8 @@ static void cfg_section(CfgReader *R, Config *C) {
     *single = cfg_name(R);
   }
   if (list) {
+    /* An empty list is allowed (TLC): every name in it commented out. */
     VEC(CfgName) *v = list;
-    if (!cfg_at_name(R)) {
-      Loc at = R->tok == CT_EOF ? kwloc : R->loc;
-      diag_error(at, "a name expected after %s", kwtext);
-      longjmp(R->fail, 1);
-    }
     while (cfg_at_name(R)) {
       CfgName n = cfg_name(R);
       VEC_PUSH(*v, n);

@@ -74,9 +74,12 @@ typedef struct Cloner {
   int nprefix;
   bool value_mode;   /* copying a substituted expression */
   bool failed;
+  size_t outer_lets; /* a twin's copy: LETs of the enclosing copy below */
+  bool twin_bad;     /* a twin's copy used one of those LETs */
 } Cloner;
 
 static Expr *clone_expr(Cloner *C, Expr *e);
+static void clone_twin(Cloner *C, Expr *e, Expr *n);
 
 static void *pair_find(Pair *p, size_t n, void *from) {
   for (size_t i = n; i-- > 0;)
@@ -146,6 +149,8 @@ static Def *clone_let_def(Cloner *C, Def *d);
 /* The copy of a reference to definition d (module mode). */
 static Def *target_def(Cloner *C, Def *d) {
   Def *local = pair_find(C->lets.data, C->lets.len, d);
+  if (local && pair_find(C->lets.data, C->outer_lets, d) == local)
+    C->twin_bad = true; /* a LET of the enclosing copy: substituted */
   if (local)
     return local;
   if (C->value_mode || !d->module)
@@ -193,10 +198,22 @@ static Expr *wrap_op_arg(Cloner *C, Expr *name, Def *copy, int k) {
  * does not distribute into it (Specifying Systems, 17.8): under x <- z,
  * y <- z, ENABLED (x' = 0 /\ y' = 1) is TRUE, while the copy ENABLED
  * (z' = 0 /\ z' = 1) is FALSE.  The copy means the right thing only when
- * the substitution maps Mod's variables to distinct variables; the other
- * copies of ENABLED are recorded here, and the engines refuse to evaluate
- * them (inst_enabled_refused). */
+ * the substitution maps Mod's variables to distinct variables.  Otherwise
+ * ENABLED A of Mod is a state predicate of Mod evaluated on the state the
+ * substitution maps the current one to (TLC: a primed variable inside
+ * ENABLED is looked up past the substitutions made outside it), so the
+ * copy of an ENABLED, and of a WF_v(A) or SF_v(A) whose ENABLED <<A>>_v
+ * the liveness checker builds, gets a twin (InstEnabled): its argument
+ * copied under the "twin" instantiation, which replaces Mod's variables
+ * by fresh variables numbered 0..n-1 (Mod's own state) and its constants
+ * as the substitution does, and the n expressions that give Mod's state
+ * from the current one.  Copies of copies carry the twin along (copied
+ * the same way), so nested instances compose the state maps.  An ENABLED
+ * whose twin cannot be made (it uses a LET action of the enclosing copy)
+ * is refused by the engines (inst_enabled_refused). */
 static PtrMap refused_enabled;
+static PtrMap twins;     /* copied ENABLED / WF / SF node -> InstEnabled */
+static PtrMap twin_inst; /* Instantiation -> its twin */
 
 static bool renames_vars(Instantiation *I) {
   for (size_t i = 0; i < I->subst.len; i++) {
@@ -216,14 +233,150 @@ static bool renames_vars(Instantiation *I) {
 }
 
 bool inst_enabled_refused(const Expr *e) {
-  return ptr_get(&refused_enabled, (void *)e) != NULL;
+  return ptr_get(&refused_enabled, (void *)e) != NULL ||
+         ptr_get(&twins, (void *)e) != NULL;
+}
+
+const InstEnabled *inst_enabled_of(const Expr *e) {
+  return ptr_get(&twins, (void *)e);
+}
+
+void inst_enabled_attach(Expr *enabled, const Expr *fair) {
+  InstEnabled *t = ptr_get(&twins, (void *)fair);
+  if (t)
+    ptr_put(&twins, enabled, t);
+  else if (ptr_get(&refused_enabled, (void *)fair))
+    ptr_put(&refused_enabled, enabled, enabled);
+}
+
+/* I with Mod's variables replaced by fresh ones, numbered in the order
+ * of I's substitution (memoised). */
+static Instantiation *twin_of(Instantiation *I) {
+  Instantiation *T = ptr_get(&twin_inst, I);
+  if (T)
+    return T;
+  T = xmalloc(sizeof *T);
+  *T = *I;
+  T->memo = NULL;
+  T->subst.data = NULL;
+  T->subst.len = T->subst.cap = 0;
+  VEC_RESERVE(T->subst, I->subst.len);
+  int k = 0;
+  for (size_t i = 0; i < I->subst.len; i++) {
+    Decl *d = I->subst.data[i].decl;
+    VEC_PUSH(T->subst, I->subst.data[i]);
+    if (!d->is_var)
+      continue;
+    Decl *fresh = xmalloc(sizeof *fresh);
+    *fresh = *d;
+    fresh->index = k++;
+    fresh->type = NULL;
+    Expr *r = ast_op(d->loc, d->name, NULL, 0);
+    r->ref.kind = REF_VAR;
+    r->ref.u.decl = fresh;
+    T->subst.data[i].value = r;
+  }
+  ptr_put(&twin_inst, I, T);
+  return T;
+}
+
+static bool is_enabled(const Expr *e) {
+  return e->kind == EX_OP && e->ref.kind == REF_BUILTIN &&
+         e->ref.u.builtin == B_ENABLED;
+}
+
+/* The part of a twin copied under T: an ENABLED's argument, or <<A>>_v
+ * for WF_v(A) / SF_v(A). */
+static Expr *twin_arg(Cloner *C, Expr *e) {
+  if (is_enabled(e))
+    return clone_expr(C, e->args[0]);
+  Expr *dia = ast_new(EX_DIA_ACT, e->loc);
+  dia->args = xmalloc(2 * sizeof *dia->args);
+  dia->args[0] = clone_expr(C, e->args[1]);
+  dia->args[1] = clone_expr(C, e->args[0]);
+  dia->nargs = 2;
+  return dia;
+}
+
+/* n is the copy of e (an ENABLED, WF or SF) under C: gives it a twin when
+ * it needs one. */
+static void clone_twin(Cloner *C, Expr *e, Expr *n) {
+  if (!is_enabled(e) && e->kind != EX_WF && e->kind != EX_SF)
+    return;
+  const InstEnabled *old = ptr_get(&twins, e);
+  if (old) { /* a copy of a copy: the twin is copied along */
+    InstEnabled *t = xmalloc(sizeof *t);
+    t->nvars = old->nvars;
+    t->arg = clone_expr(C, old->arg);
+    t->values = xmalloc((size_t)(t->nvars ? t->nvars : 1) * sizeof *t->values);
+    for (int k = 0; k < t->nvars; k++)
+      t->values[k] = clone_expr(C, old->values[k]);
+    ptr_put(&twins, n, t);
+    return;
+  }
+  if (ptr_get(&refused_enabled, e)) {
+    ptr_put(&refused_enabled, n, n);
+    return;
+  }
+  if (C->value_mode || renames_vars(C->I))
+    return;
+  Cloner T = {0};
+  T.I = twin_of(C->I);
+  T.prefix = C->prefix;
+  T.nprefix = C->nprefix;
+  for (size_t i = 0; i < C->binders.len; i++)
+    VEC_PUSH(T.binders, C->binders.data[i]);
+  for (size_t i = 0; i < C->lets.len; i++)
+    VEC_PUSH(T.lets, C->lets.data[i]);
+  T.outer_lets = C->lets.len;
+  InstEnabled *t = xcalloc(1, sizeof *t);
+  t->arg = twin_arg(&T, e);
+  VEC_FREE(T.binders);
+  VEC_FREE(T.lets);
+  for (size_t i = 0; i < C->I->subst.len; i++)
+    t->nvars += C->I->subst.data[i].decl->is_var;
+  t->values = xmalloc((size_t)(t->nvars ? t->nvars : 1) * sizeof *t->values);
+  bool saved = C->value_mode;
+  C->value_mode = true;
+  for (size_t i = 0, k = 0; i < C->I->subst.len; i++)
+    if (C->I->subst.data[i].decl->is_var)
+      t->values[k++] = clone_expr(C, C->I->subst.data[i].value);
+  C->value_mode = saved;
+  if (T.failed || T.twin_bad)
+    ptr_put(&refused_enabled, n, n);
+  else
+    ptr_put(&twins, n, t);
+}
+
+static void register_def(Program *p, Def *d);
+
+/* `Op(a, b)` where the substitution gives the operator CONSTANT Op a
+ * LAMBDA: the copy is `LET LAMBDA(p, q) == body IN LAMBDA(a, b)`, a LET
+ * definition made of the LAMBDA's parameters and body (TLC accepts
+ * `INSTANCE M WITH Op <- LAMBDA p, q : body`). */
+static Expr *lambda_call(Cloner *C, Expr *lam, Expr **args, int nargs,
+                         Loc loc) {
+  Def *d = xcalloc(1, sizeof *d);
+  d->kind = DEF_OP;
+  d->name = sym_intern("LAMBDA");
+  d->loc = d->name_loc = lam->loc;
+  d->params = lam->bounds[0].names;
+  d->nparams = lam->bounds[0].nnames;
+  d->body = lam->body;
+  register_def(C->I->prog, d);
+  Expr *call = ast_op(loc, d->name, args, nargs);
+  call->ref.kind = REF_DEF;
+  call->ref.u.def = d;
+  Expr *let = ast_new(EX_LET, loc);
+  let->defs = xmalloc(sizeof *let->defs);
+  let->defs[0] = d;
+  let->ndefs = 1;
+  let->body = call;
+  return let;
 }
 
 static Expr *clone_op(Cloner *C, Expr *e, Expr *n) {
   Ref ref = e->ref;
-  if (!C->value_mode && ref.kind == REF_BUILTIN &&
-      ref.u.builtin == B_ENABLED && !renames_vars(C->I))
-    ptr_put(&refused_enabled, n, n);
   if (!C->value_mode && (ref.kind == REF_CONST || ref.kind == REF_VAR)) {
     for (size_t i = 0; i < C->I->subst.len; i++) {
       if (C->I->subst.data[i].decl != ref.u.decl)
@@ -235,6 +388,9 @@ static Expr *clone_op(Cloner *C, Expr *e, Expr *n) {
       C->value_mode = saved;
       if (e->nargs == 0)
         return cv;
+      if (cv->kind == EX_LAMBDA)
+        return lambda_call(C, cv, clone_list(C, e->args, e->nargs), e->nargs,
+                           e->loc);
       /* An operator CONSTANT applied to arguments: the replacement is
        * an operator name (checked by the resolver). */
       n->name = cv->name;
@@ -291,7 +447,9 @@ static Expr *clone_expr(Cloner *C, Expr *e) {
     n->path = NULL;
     n->path_args = NULL;
     n->path_nargs = NULL;
-    return clone_op(C, e, n);
+    n = clone_op(C, e, n);
+    clone_twin(C, e, n);
+    return n;
   case EX_LET:
     n->defs = xmalloc((size_t)e->ndefs * sizeof *n->defs);
     for (int i = 0; i < e->ndefs; i++)
@@ -343,6 +501,7 @@ static Expr *clone_expr(Cloner *C, Expr *e) {
   /* LET definitions stay visible to the LET body only. */
   if (e->kind == EX_LET)
     C->lets.len = mark_l;
+  clone_twin(C, e, n);
   return n;
 }
 

@@ -157,6 +157,11 @@ static Expr *select_sub(Expr *e, Sym sel) {
     e = e->body;
   if (!e || strcmp(s, ":") == 0)
     return e;
+  if (strcmp(s, "<<") == 0 || strcmp(s, ">>") == 0) {
+    /* The left and right operands of a binary operator (TLA+ 2). */
+    bool binary = (e->kind == EX_OP || e->kind == EX_TUPLE) && e->nargs == 2;
+    return binary ? e->args[s[0] == '<' ? 0 : 1] : NULL;
+  }
   if (s[0] >= '0' && s[0] <= '9') {
     int k = atoi(s);
     if (e->kind == EX_OP || e->kind == EX_IF || e->kind == EX_TUPLE ||
@@ -171,17 +176,18 @@ static Expr *select_sub(Expr *e, Sym sel) {
 }
 
 /* `Op!1!lbl`: a subexpression of the body of definition d, as a
- * definition with d's parameters.  False after an error. */
-static bool resolve_subexpr(Resolver *r, Expr *e, Def *d) {
+ * definition with d's parameters; d is path element `at` (0, or the last
+ * of a path through instances: `I!Op!:`).  False after an error. */
+static bool resolve_subexpr(Resolver *r, Expr *e, Def *d, int at) {
   Expr *sub = d->body;
-  for (int i = 1; i <= e->npath && sub; i++)
+  for (int i = at + 1; i <= e->npath && sub; i++)
     sub = select_sub(sub, i < e->npath ? e->path[i] : e->name);
   if (!sub || d->kind != DEF_OP) {
     res_error(r, e->loc, "'%s!...' selects no subexpression of '%s'",
               sym_str(d->name), sym_str(d->name));
     return false;
   }
-  int got = e->path_nargs ? e->path_nargs[0] : 0;
+  int got = e->path_nargs ? e->path_nargs[at] : 0;
   if (got != d->nparams) {
     res_error(r, e->loc, "operator '%s' takes %d argument%s but is given %d",
               sym_str(d->name), d->nparams, d->nparams == 1 ? "" : "s", got);
@@ -197,7 +203,7 @@ static bool resolve_subexpr(Resolver *r, Expr *e, Def *d) {
   e->ref.kind = REF_DEF;
   e->ref.u.def = n;
   if (got > 0) {
-    e->args = e->path_args[0];
+    e->args = e->path_args[at];
     e->nargs = got;
   }
   return true;
@@ -208,7 +214,7 @@ static bool resolve_subexpr(Resolver *r, Expr *e, Def *d) {
 static bool resolve_path(Resolver *r, Expr *e) {
   Ref cur = res_lookup(r, e->path[0]);
   if (cur.kind == REF_DEF && cur.u.def->kind == DEF_OP)
-    return resolve_subexpr(r, e, cur.u.def);
+    return resolve_subexpr(r, e, cur.u.def, 0);
   Def *prev = NULL;
   int total = 0;
   for (int i = 0; i < e->npath; i++)
@@ -230,6 +236,11 @@ static bool resolve_path(Resolver *r, Expr *e) {
     }
     if (i == e->npath)
       break;
+    if (i > 0 && cur.kind == REF_DEF && cur.u.def->kind == DEF_OP &&
+        total == (e->path_nargs ? e->path_nargs[i] : 0))
+      /* `I!Op!:`, `I!Op!1`: a subexpression of an instance's definition
+       * (through instances that take no arguments). */
+      return resolve_subexpr(r, e, cur.u.def, i);
     if (cur.kind != REF_DEF || cur.u.def->kind != DEF_INSTANCE) {
       res_error(r, e->loc, "'%s' is not an instance of a module ('%s!...')",
                 sym_str(name), sym_str(name));

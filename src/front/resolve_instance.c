@@ -111,10 +111,10 @@ bool res_instantiate(Resolver *r, Instance *in, Binder *params, int nparams) {
     }
     if (d->arity > 0) {
       resolve_op_arg(r, sb->value, d->arity);
-      if (sb->value->kind != EX_OP)
+      if (sb->value->kind != EX_OP && sb->value->kind != EX_LAMBDA)
         res_error(r, sb->value->loc,
-                  "only an operator name can replace the operator CONSTANT "
-                  "'%s' (not supported yet: LAMBDA)",
+                  "only an operator name or a LAMBDA can replace the "
+                  "operator CONSTANT '%s'",
                   sym_str(d->name));
     } else {
       resolve_expr(r, sb->value);

@@ -492,8 +492,20 @@ static bool show_lasso(Live *l, const LiveProp *lp, const U32Vec *states,
                      : "");
     free(why);
   } else {
-    fprintf(stdout, "Error: Temporal property %s was violated.\n\n",
-            sym_str(lp->p->name));
+    /* TLC names every PROPERTY the lasso violates. */
+    size_t np = l->props.len, found = 0;
+    const Property **ps = xmalloc((np + 1) * sizeof *ps);
+    int *negs = xmalloc((np + 1) * sizeof *negs);
+    for (size_t i = 0; i < np; i++) {
+      ps[i] = l->props.data[i].p;
+      negs[i] = l->props.data[i].neg;
+      if (&l->props.data[i] == lp)
+        found = i;
+    }
+    temporal_print_violated(stdout, l->t, ps, negs, np, found, r.n, r.loop,
+                            replay_atom, &r);
+    free(ps);
+    free(negs);
     fprintf(stdout, "Error: The following behavior constitutes a "
                     "counter-example:\n\n");
     Trace shown = tr;

@@ -17,6 +17,7 @@
  * temporal_on_lasso computes, subformula by subformula, its truth at every
  * position of a lasso: []a at a position in the loop is a at every loop
  * position; before the loop, a here and []a at the next position. */
+#include <stdio.h>
 #include <string.h>
 
 #include "temporal.h"
@@ -305,4 +306,35 @@ bool temporal_on_lasso(Temporal *t, int f, int n, int loop, TAtomAt holds,
     free(L.val[i]);
   free(L.val);
   return r;
+}
+
+void temporal_print_violated(FILE *out, Temporal *t,
+                             const Property *const *props, const int *negs,
+                             size_t n, size_t found, int len, int loop,
+                             TAtomAt holds, void *arg) {
+  VEC(Sym) names = {0};
+  for (size_t i = 0; i < n; i++) {
+    Sym s = props[i]->cfg_name ? props[i]->cfg_name : props[i]->name;
+    bool known = false;
+    for (size_t j = 0; j < names.len; j++)
+      known |= names.data[j] == s;
+    if (!known && (i == found ||
+                   temporal_on_lasso(t, negs[i], len, loop, holds, arg)))
+      VEC_PUSH(names, s);
+  }
+  if (names.len == 1) {
+    fprintf(out, "Error: Temporal property %s was violated.\n\n",
+            sym_str(names.data[0]));
+  } else {
+    fprintf(out, "Error: Temporal properties ");
+    for (size_t i = 0; i < names.len; i++)
+      fprintf(out, "%s%s",
+              i == 0                 ? ""
+              : i + 1 < names.len    ? ", "
+              : names.len == 2       ? " and "
+                                     : ", and ",
+              sym_str(names.data[i]));
+    fprintf(out, " were violated.\n\n");
+  }
+  VEC_FREE(names);
 }

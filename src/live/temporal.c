@@ -16,6 +16,7 @@
 
 #include <string.h>
 
+#include "instance.h"
 #include "resolve.h"
 
 #define MAX_DEPTH 200
@@ -343,6 +344,7 @@ static void fair_atoms(Temporal *t, Expr *e, const EvalBind *env, int *en,
     enabled = ast_op(e->loc, sym_intern("ENABLED"), (Expr *[]){dia}, 1);
     enabled->ref.kind = REF_BUILTIN;
     enabled->ref.u.builtin = B_ENABLED;
+    inst_enabled_attach(enabled, e); /* a WF / SF copied from an instance */
     VEC_PUSH(t->built, e);
     VEC_PUSH(t->built, dia);
     VEC_PUSH(t->built, enabled);

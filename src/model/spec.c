@@ -8,6 +8,7 @@
 #include "spec.h"
 
 #include <string.h>
+#include <unistd.h>
 
 static int bind_errors;
 
@@ -152,6 +153,40 @@ static Def *module_def(Program *p, Sym mod, Sym name) {
   return NULL;
 }
 
+/* `Nat <-[M] Def`: a built-in operator replaced by a definition in the
+ * definitions of module M only (and in their copies made by INSTANCE).
+ * false when cc is not of that form. */
+static bool scoped_builtin(Spec *s, CfgConst *cc) {
+  Program *p = s->prog;
+  TopEntry b = program_lookup(p, cc->name);
+  TopEntry st = program_lookup(p, cc->subst);
+  if (cc->value || b.kind != REF_BUILTIN || st.kind != REF_DEF ||
+      st.ref.u.def->kind != DEF_OP)
+    return false;
+  int bi = b.ref.u.builtin;
+  Def *with = st.ref.u.def;
+  if (builtin_info[bi].arity != with->nparams) {
+    cerr(cc->loc, "'%s' takes %d arguments but '%s' takes %d",
+         sym_str(cc->name), builtin_info[bi].arity, sym_str(with->name),
+         with->nparams);
+    return true;
+  }
+  Def *subst[B__COUNT] = {0};
+  subst[bi] = with;
+  bool any = false;
+  for (size_t i = 0; i < p->defs.len; i++) {
+    Def *d = p->defs.data[i];
+    Def *o = d->origin ? d->origin : d;
+    if (d == with || !o->module || o->module->name != cc->module)
+      continue;
+    for (int k = 0; k < d->nbounds; k++)
+      override_builtins(d->bounds[k].set, subst);
+    override_builtins(d->body, subst);
+    any = true;
+  }
+  return any;
+}
+
 static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
   Def *builtin_subst[B__COUNT] = {0};
   bool any_builtin = false;
@@ -172,6 +207,8 @@ static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
       /* `Op <-[Mod] Other`: Op as defined in module Mod, in every
        * instance of Mod. */
       Def *target = module_def(p, cc->module, cc->name);
+      if (!target && scoped_builtin(s, cc))
+        continue;
       if (!target) {
         cerr(cc->loc, "module %s has no definition '%s'",
              sym_str(cc->module), sym_str(cc->name));
@@ -296,13 +333,22 @@ static void bind_constants(Spec *s, Config *cfg, bool open_allowed) {
   VEC_FREE(aliases);
   if (any_builtin)
     override_all_builtins(p, builtin_subst);
+  /* TLC's words, located at the declaration (the config may not exist:
+   * brink then checks Init and Next, as Apalache does). */
+  const char *cfg_path = src_path(cfg->file);
+  bool cfg_exists = cfg_path && access(cfg_path, F_OK) == 0;
   for (size_t i = 0; i < nc; i++)
     if (!s->const_vals[i] && !s->const_defs[i] && !open_allowed) {
       Decl *d = p->consts.data[i];
-      Loc where = {cfg->file, 1, 1, 1, 1};
-      cerr(where, "constant '%s' (declared at %s:%u:%u) is not given a value "
-                  "in the config file",
-           sym_str(d->name), src_path(d->loc.file), d->loc.line, d->loc.col);
+      if (cfg_exists)
+        cerr(d->loc, "the constant parameter %s is not assigned a value by "
+                     "the configuration file %s",
+             sym_str(d->name), cfg_path);
+      else
+        cerr(d->loc, "the constant parameter %s is not assigned a value: "
+                     "there is no configuration file %s (or give it with "
+                     "--const %s=VALUE)",
+             sym_str(d->name), cfg_path ? cfg_path : "", sym_str(d->name));
     }
 }
 
@@ -535,7 +581,7 @@ static bool classify(const Spec *s, Sym name, Loc cfg_loc, Expr *e,
       ok &= classify(s, name, cfg_loc, e->args[i], out, depth + 1);
     return ok;
   }
-  Property p = {PROP_TEMPORAL, name, e->loc, cfg_loc, e, NULL};
+  Property p = {PROP_TEMPORAL, name, e->loc, cfg_loc, name, e, NULL};
   if (is_builtin(e, B_BOX)) {
     Expr *arg = e->args[0];
     if (arg->kind == EX_BOX_ACT) {
@@ -568,7 +614,11 @@ static bool classify(const Spec *s, Sym name, Loc cfg_loc, Expr *e,
 
 bool spec_classify_property(const Spec *s, Sym name, Loc cfg_loc, Expr *e,
                             PropertyVec *out) {
-  return classify(s, name, cfg_loc, e, out, 0);
+  size_t first = out->len;
+  bool ok = classify(s, name, cfg_loc, e, out, 0);
+  for (size_t i = first; i < out->len; i++)
+    out->data[i].cfg_name = name;
+  return ok;
 }
 
 size_t spec_count_properties(const Spec *s, PropKind kind) {
@@ -585,11 +635,6 @@ static void bind_property(Spec *s, CfgName n) {
   Expr *ref = ref_to(d, n.loc);
   if (!spec_classify_property(s, n.name, n.loc, ref, &s->properties))
     bind_errors++;
-}
-
-static void warn_unused(CfgName n, const char *key) {
-  if (n.name)
-    diag_warning(n.loc, "%s is not acted on by brink yet; ignored", key);
 }
 
 Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
@@ -678,8 +723,11 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
     if (d)
       s->view = ref_to(d, cfg->view.loc);
   }
-  if (cfg->alias.name && named_def(s, cfg->alias, "ALIAS", LEVEL_ACTION))
-    warn_unused(cfg->alias, "ALIAS");
+  if (cfg->alias.name) {
+    Def *d = named_def(s, cfg->alias, "ALIAS", LEVEL_ACTION);
+    if (d)
+      s->alias = ref_to(d, cfg->alias.loc);
+  }
   if (cfg->postcondition.name) {
     /* TLC evaluates it once, after a search that found no error. */
     Def *d = named_def(s, cfg->postcondition, "POSTCONDITION", LEVEL_STATE);

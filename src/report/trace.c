@@ -164,6 +164,38 @@ char *trace_step_label(const Spec *spec, const Trace *t, int i) {
   return s;
 }
 
+/* With an ALIAS, TLC prints in place of state i the fields of the
+ * alias's record, evaluated on the step from state i to the next one (the
+ * last state is its own next), in the order a record constructor writes
+ * them.  false (nothing printed) when the alias cannot be evaluated there
+ * or is not a record: the variables are printed then. */
+static bool print_alias(FILE *out, const Spec *spec, const Trace *t, int i) {
+  Value **next = t->states[i + 1 < t->n ? i + 1 : i];
+  EvalState st = {spec, t->states[i], next};
+  FailPoint fp;
+  Value *volatile r = NULL;
+  if (fail_push(&fp) == 0) {
+    r = eval_expr(&st, spec->alias);
+    fail_pop(&fp);
+  }
+  if (!r || !val_is_record(r))
+    return false;
+  Expr *body = spec->alias;
+  if (body->kind == EX_OP && body->ref.kind == REF_DEF &&
+      body->ref.u.def->kind == DEF_OP)
+    body = body->ref.u.def->body;
+  bool written = body->kind == EX_RECORD &&
+                 (uint32_t)body->nargs == r->u.fun.n;
+  for (uint32_t k = 0; k < r->u.fun.n; k++) {
+    Value *key = written ? val_str(body->fields[k]) : r->u.fun.keys[k];
+    Value *v = val_fun_apply(r, key);
+    char *s = val_to_string(v);
+    fprintf(out, "/\\ %s = %s\n", sym_str(key->u.str), s);
+    free(s);
+  }
+  return true;
+}
+
 void trace_print(FILE *out, const Spec *spec, const Trace *t) {
   if (out == stdout)
     report_trace(spec, t);
@@ -182,6 +214,10 @@ void trace_print(FILE *out, const Spec *spec, const Trace *t) {
               ac->loc.file ? sym_str(spec->prog->root->name) : "?");
     }
     free(label);
+    if (spec->alias && print_alias(out, spec, t, i)) {
+      fputc('\n', out);
+      continue;
+    }
     for (int v = 0; v < spec->nvars; v++) {
       char *s = val_to_string(t->states[i][v]);
       fprintf(out, "/\\ %s = %s\n", sym_str(spec->prog->vars.data[v]->name), s);
@@ -191,12 +227,40 @@ void trace_print(FILE *out, const Spec *spec, const Trace *t) {
   }
 }
 
+/* The invariant trace_violated_invariant is evaluating (left set when an
+ * evaluation error unwinds out of it), or -1. */
+static int inv_evaluated = -1;
+
 int trace_violated_invariant(const Spec *spec, Value **s) {
   EvalState st = {spec, s, NULL};
-  for (size_t i = 0; i < spec->invariants.len; i++)
-    if (!eval_bool(&st, spec->invariants.data[i].expr, "an invariant"))
+  for (size_t i = 0; i < spec->invariants.len; i++) {
+    inv_evaluated = (int)i;
+    if (!eval_bool(&st, spec->invariants.data[i].expr, "an invariant")) {
+      inv_evaluated = -1;
       return (int)i;
+    }
+  }
+  inv_evaluated = -1;
   return -1;
+}
+
+int trace_failed_invariant(void) { return inv_evaluated; }
+
+void trace_print_eval_failure(FILE *out, const Spec *spec) {
+  const char *amsg = eval_assert_message();
+  int inv = inv_evaluated;
+  if (inv >= 0) {
+    fprintf(out, "Error: Evaluating invariant %s failed.\n",
+            sym_str(spec->invariants.data[inv].name));
+    if (amsg)
+      fprintf(out, "The first argument of Assert evaluated to FALSE; the "
+                   "second argument was:\n%s\n",
+              amsg);
+  } else if (amsg) {
+    fprintf(out, "Error: The first argument of Assert evaluated to FALSE; "
+                 "the second argument was:\n%s\n",
+            amsg);
+  }
 }
 
 bool trace_property_holds(const Spec *spec, const Property *p, Value **s0,

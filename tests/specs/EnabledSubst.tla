@@ -1,7 +1,8 @@
 ---- MODULE EnabledSubst ----
 \* ENABLED binds the primes of the instantiated module's variables: under
 \* x <- z, y <- z, I!F is TRUE (TLC agrees), not ENABLED (z' = 0 /\ z' = 1).
-\* brink refuses that case (255); a renaming to distinct variables is exact.
+\* The explicit engine evaluates it on EnabledSubstM's own state; the symbolic
+\* engine refuses it (255).  A renaming to distinct variables is exact.
 EXTENDS Naturals
 VARIABLES z, w
 I == INSTANCE EnabledSubstM WITH x <- z, y <- z

@@ -119,7 +119,7 @@ START_TEST(test_errors) {
   bad("CONSTANT N\nINIT I\n", "bad.cfg:2:1: error:", "'=' or '<-' expected after constant 'N'");
   bad("CONSTANT S = {1, 2\nINIT I", "bad.cfg:2:1: error:", "'}' expected (to close '{' at line 1)");
   bad("CHECK_DEADLOCK yes", "bad.cfg:1:16: error:", "TRUE or FALSE expected");
-  bad("INVARIANT\n", "bad.cfg:1:1: error:", "a name expected after INVARIANT");
+  bad("INIT\n", "bad.cfg:1:1: error:", "a name expected after INIT");
   bad("INIT Init ;", "bad.cfg:1:11: error:", "unexpected character ';'");
   bad("CONSTANT s = \"abc", "bad.cfg:1:14: error:", "unterminated string");
   bad("(* open", "bad.cfg:1:1: error:", "unterminated comment");
