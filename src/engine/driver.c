@@ -19,6 +19,7 @@
 
 #include "bmcstats.h"
 #include "charvec.h"
+#include "freshen.h"
 #include "checked.h"
 #include "encode.h"
 #include "eval.h"
@@ -570,6 +571,9 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
     bst_leave(b.st, BST_NEXT, 0, true);
     keep_choices(&b);
     b.overflow = cv_rewrite_state(b.cv, next);
+    /* The new frame's values as variables of its own (freshen.h). */
+    if (!getenv("BRINK_NO_FRESHEN"))
+      assert_term(&b, fr_state(next, spec->nvars));
     if (errs.len) {
       /* Constraint errors happen in frame k; step errors only for states
        * inside the model. */
