@@ -13,7 +13,8 @@
  * u_j).  A cell whose element is a constant is looked up, not compared.
  * The result has constant, increasing elements (symval.h: canonical), so
  * equality, membership and CHOOSE over it work element-wise.  Values of
- * another kind (a mixture that may hold a set) are left as they are. */
+ * another kind (a mixture that may hold a set) are left as they are.
+ * --no-charvec (driver.h) turns the rewrite off. */
 #include "charvec.h"
 
 #include <stdlib.h>
@@ -115,8 +116,6 @@ CvPlan *cv_plan_new(const Spec *sp) {
   CvPlan *p = xcalloc(1, sizeof *p);
   p->nvars = sp->nvars;
   p->universe = xcalloc((size_t)sp->nvars + 1, sizeof *p->universe);
-  if (getenv("BRINK_NO_CHARVEC"))
-    return p;
   for (size_t i = 0; i < sp->invariants.len; i++)
     search(p, sp, sp->invariants.data[i].expr, 0);
   for (size_t i = 0; i < sp->constraints.len; i++)

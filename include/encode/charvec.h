@@ -24,8 +24,7 @@
 
 typedef struct CvPlan CvPlan;
 
-/* The universes the spec names for its variables (none: an empty plan).
- * BRINK_NO_CHARVEC set in the environment gives an empty plan. */
+/* The universes the spec names for its variables (none: an empty plan). */
 CvPlan *cv_plan_new(const Spec *sp);
 void cv_plan_delete(CvPlan *p);
 /* How many variables have a universe. */

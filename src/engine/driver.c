@@ -572,7 +572,7 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
     keep_choices(&b);
     b.overflow = cv_rewrite_state(b.cv, next);
     /* The new frame's values as variables of its own (freshen.h). */
-    if (!getenv("BRINK_NO_FRESHEN"))
+    if (!opt->no_freshen)
       assert_term(&b, fr_state(next, spec->nvars));
     if (errs.len) {
       /* Constraint errors happen in frame k; step errors only for states
@@ -648,7 +648,7 @@ done:
 }
 
 int check_symbolic(const Spec *spec, const CheckOptions *opt) {
-  int code = bmc_run(spec, opt, true);
+  int code = bmc_run(spec, opt, !opt->no_charvec);
   if (code == CV_RETRY) {
     fprintf(stderr, "brink: note: a set variable may hold a value outside "
                     "the universe its invariant names; checking again with "

@@ -61,12 +61,11 @@ static long s_cells(const char *err, int k) {
 }
 
 static void grow_run(const char *backend, bool charvec) {
-  const char *a[] = {"check", "--stats", "--length", "8", "--backend",
-                     backend, "Grow.tla", NULL};
+  const char *a[] = {"check",   "--stats",  "--length", "8", "--backend",
+                     backend, "Grow.tla", NULL,       NULL};
   if (!charvec)
-    setenv("BRINK_NO_CHARVEC", "1", 1);
+    a[7] = "--no-charvec";
   Out r = cli_run(a);
-  unsetenv("BRINK_NO_CHARVEC");
   EXPECT(r, 0, out, "no invariant is violated in executions of up to 8 steps");
   long c = s_cells(r.err, 8);
   /* Six numbers at most: one cell each as a vector; a cell per branch and
