@@ -571,8 +571,11 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
     bst_leave(b.st, BST_NEXT, 0, true);
     keep_choices(&b);
     b.overflow = cv_rewrite_state(b.cv, next);
-    /* The new frame's values as variables of its own (freshen.h). */
-    if (!opt->no_freshen)
+    /* The new frame's values as variables of its own (freshen.h), where
+     * sets are vectors: measured, it pays there (Z3 on UploaderFixed,
+     * depth 8: 9.5 s -> 2.5 s) and costs elsewhere (Z3 on Apalache's
+     * TwoPhase, 10 steps: 0.23 s -> 0.35 s). */
+    if (!opt->no_freshen && cv_plan_size(b.cv) > 0)
       assert_term(&b, fr_state(next, spec->nvars));
     if (errs.len) {
       /* Constraint errors happen in frame k; step errors only for states
