@@ -28,6 +28,8 @@ typedef struct CheckOptions {
   bool corrupt_model; /* --test-corrupt-model: the test suite's fault
                        * injection, a wrong counterexample the replay
                        * must catch */
+  bool no_charvec; /* --no-charvec: set variables stay lists of cells */
+  bool no_freshen; /* --no-freshen: frames' Bool terms are not cut */
 } CheckOptions;
 
 int check_symbolic(const Spec *spec, const CheckOptions *opt);

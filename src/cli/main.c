@@ -97,6 +97,13 @@ enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_TRANSLATE = 8, C_ALL = 15 };
   X(DEBUGLASSO, "--debug-lasso", 0, C_CHECK,                                   \
     "symbolic engine: the states of a lasso that does not replay (an "       \
     "internal error) on stderr")                                             \
+  X(NOCHARVEC, "--no-charvec", 0, C_CHECK,                                     \
+    "symbolic engine: keep set variables as lists of cells, not as "         \
+    "characteristic vectors over the universe an invariant names (to "       \
+    "measure; encode/charvec.c)")                                            \
+  X(NOFRESHEN, "--no-freshen", 0, C_CHECK,                                     \
+    "symbolic engine: do not cut each frame's Boolean terms into fresh "     \
+    "variables (to measure; encode/freshen.c)")                              \
   X(TESTCORRUPT, "--test-corrupt-model", 0, C_CHECK,                           \
     "for brink's test suite: corrupt the first state of a counterexample, "  \
     "which the replay must catch (exit 255)")                                \
@@ -518,7 +525,8 @@ static int brink_main(int argc, char **argv) {
   }
   CheckOptions co = {10, "auto", false, -1, 0, val[OPT_DUMPCNF], val[OPT_DUMPSMT2],
                      flag[OPT_SAFETYONLY], flag[OPT_STATS], flag[OPT_DEBUGASK],
-                     flag[OPT_DEBUGLASSO], flag[OPT_TESTCORRUPT]};
+                     flag[OPT_DEBUGLASSO], flag[OPT_TESTCORRUPT],
+                     flag[OPT_NOCHARVEC], flag[OPT_NOFRESHEN]};
   if (val[OPT_LENGTH]) {
     if (!number_option("--length", val[OPT_LENGTH], 0, 100000, &co.length))
       return EXIT_OTHER;

@@ -1,0 +1,213 @@
+/* charvec.c -- set-valued state variables as characteristic vectors.
+ *
+ * The plan is found once per run: the conjuncts of every invariant and
+ * CONSTRAINT (definitions without parameters expanded, as far as a few
+ * levels) are searched for `x \in SUBSET U` and `x \subseteq U` with x a
+ * variable and U a constant expression; U is evaluated and kept when it is
+ * a finite set of at most CV_MAX_UNIVERSE elements that all have a symbolic
+ * constant.  The first such U found for a variable is its universe.
+ *
+ * The rewrite of a value s (an SV_SET of cells (e_i, m_i)) over the
+ * universe u_1 < ... < u_n (val_cmp order) makes the cells (u_j, M_j) with
+ * M_j = \/_i (m_i /\ e_i = u_j), and the overflow \/_i (m_i /\ ~\/_j e_i =
+ * u_j).  A cell whose element is a constant is looked up, not compared.
+ * The result has constant, increasing elements (symval.h: canonical), so
+ * equality, membership and CHOOSE over it work element-wise.  Values of
+ * another kind (a mixture that may hold a set) are left as they are.
+ * --no-charvec (driver.h) turns the rewrite off. */
+#include "charvec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtin.h"
+#include "eval.h"
+#include "resolve.h"
+
+enum {
+  CV_MAX_UNIVERSE = 256, /* elements: a vector longer than this is no gain */
+  CV_MAX_DEPTH = 8       /* definitions expanded while searching */
+};
+
+struct CvPlan {
+  int nvars;
+  Value **universe; /* per variable (Decl.index): a V_SET, or NULL */
+  int size;
+};
+
+/* The value of a constant expression, or NULL when it is not one (or its
+ * evaluation fails: then the hint is just not taken). */
+static Value *const_value(const Spec *sp, Expr *e) {
+  if (expr_level(e) != LEVEL_CONST)
+    return NULL;
+  EvalState st = {sp, NULL, NULL};
+  FailPoint fp;
+  FILE *devnull = fopen("/dev/null", "w");
+  void *old = diag_set_stream(devnull);
+  Value *v = NULL;
+  if (fail_push(&fp) == 0) {
+    v = eval_expr(&st, e);
+    fail_pop(&fp);
+  } else {
+    v = NULL;
+  }
+  diag_set_stream(old);
+  if (devnull)
+    fclose(devnull);
+  return v;
+}
+
+static bool representable(const Value *u) {
+  if (!u || u->kind != V_SET || u->u.set.n == 0 ||
+      u->u.set.n > CV_MAX_UNIVERSE)
+    return false;
+  for (uint32_t i = 0; i < u->u.set.n; i++)
+    if (!sv_from_value(u->u.set.elems[i]))
+      return false;
+  return true;
+}
+
+static bool is_builtin(const Expr *e, int id) {
+  return e->kind == EX_OP && e->ref.kind == REF_BUILTIN && e->ref.u.builtin == id;
+}
+
+static void offer(CvPlan *p, const Spec *sp, Expr *var, Expr *set) {
+  if (var->kind != EX_OP || var->ref.kind != REF_VAR || var->nargs != 0)
+    return;
+  int v = var->ref.u.decl->index;
+  if (v < 0 || v >= p->nvars || p->universe[v])
+    return;
+  Value *u = const_value(sp, set);
+  if (u && val_is_set(u))
+    u = val_set_enum(u);
+  if (!representable(u))
+    return;
+  p->universe[v] = u;
+  p->size++;
+}
+
+static void search(CvPlan *p, const Spec *sp, Expr *e, int depth) {
+  if (!e || depth > CV_MAX_DEPTH)
+    return;
+  if (e->kind == EX_LABEL) {
+    search(p, sp, e->body, depth);
+    return;
+  }
+  if (e->kind != EX_OP)
+    return;
+  if (e->ref.kind == REF_DEF) {
+    Def *d = e->ref.u.def;
+    if (d->kind == DEF_OP && d->nparams == 0 && e->nargs == 0 && e->npath == 0)
+      search(p, sp, d->body, depth + 1);
+    return;
+  }
+  if (is_builtin(e, B_AND)) {
+    for (int i = 0; i < e->nargs; i++)
+      search(p, sp, e->args[i], depth);
+  } else if (is_builtin(e, B_IN) && e->nargs == 2 &&
+             is_builtin(e->args[1], B_SUBSET) && e->args[1]->nargs == 1) {
+    offer(p, sp, e->args[0], e->args[1]->args[0]);
+  } else if (is_builtin(e, B_SUBSETEQ) && e->nargs == 2) {
+    offer(p, sp, e->args[0], e->args[1]);
+  }
+}
+
+CvPlan *cv_plan_new(const Spec *sp) {
+  CvPlan *p = xcalloc(1, sizeof *p);
+  p->nvars = sp->nvars;
+  p->universe = xcalloc((size_t)sp->nvars + 1, sizeof *p->universe);
+  for (size_t i = 0; i < sp->invariants.len; i++)
+    search(p, sp, sp->invariants.data[i].expr, 0);
+  for (size_t i = 0; i < sp->constraints.len; i++)
+    search(p, sp, sp->constraints.data[i].expr, 0);
+  return p;
+}
+
+void cv_plan_delete(CvPlan *p) {
+  if (!p)
+    return;
+  free(p->universe);
+  free(p);
+}
+
+int cv_plan_size(const CvPlan *p) { return p ? p->size : 0; }
+
+/* Index of the constant c in the universe u, or -1. */
+static int find_const(const Value *u, const Value *c) {
+  uint32_t lo = 0, hi = u->u.set.n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    int r = val_cmp(u->u.set.elems[mid], c);
+    if (r == 0)
+      return (int)mid;
+    if (r < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return -1;
+}
+
+static SymVal *rewrite(const Value *u, const SymVal *s, TermId *overflow) {
+  TermMgr *tm = sv_mgr();
+  uint32_t n = u->u.set.n;
+  VEC(TermId) *mem = xcalloc(n, sizeof *mem);
+  VEC(TermId) out = {0};
+  SymVal **uv = xmalloc(n * sizeof *uv);
+  for (uint32_t j = 0; j < n; j++)
+    uv[j] = sv_from_value(u->u.set.elems[j]);
+  for (uint32_t i = 0; i < s->n; i++) {
+    const SvCell *c = &s->cells[i];
+    if (term_is_false(tm, c->mem))
+      continue;
+    Value *cv;
+    if (sv_is_const(c->key, &cv)) {
+      int j = find_const(u, cv);
+      if (j < 0)
+        VEC_PUSH(out, c->mem);
+      else
+        VEC_PUSH(mem[j], c->mem);
+      continue;
+    }
+    VEC(TermId) hit = {0};
+    for (uint32_t j = 0; j < n; j++) {
+      TermId eq = sv_equal(c->key, uv[j]);
+      if (term_is_false(tm, eq))
+        continue;
+      VEC_PUSH(mem[j], term_mk_and2(tm, c->mem, eq));
+      VEC_PUSH(hit, eq);
+    }
+    VEC_PUSH(out, term_mk_and2(tm, c->mem,
+                               term_mk_not(tm, term_mk_or(tm, hit.data,
+                                                          (uint32_t)hit.len))));
+    VEC_FREE(hit);
+  }
+  SvCell *cells = xmalloc((n + 1) * sizeof *cells);
+  for (uint32_t j = 0; j < n; j++) {
+    cells[j] = (SvCell){uv[j], term_mk_or(tm, mem[j].data, (uint32_t)mem[j].len),
+                        NULL};
+    VEC_FREE(mem[j]);
+  }
+  SymVal *r = sv_set(cells, n);
+  *overflow = term_mk_or(tm, out.data, (uint32_t)out.len);
+  free(cells);
+  free(uv);
+  free(mem);
+  VEC_FREE(out);
+  return r;
+}
+
+TermId cv_rewrite_state(const CvPlan *p, SymVal **state) {
+  TermMgr *tm = sv_mgr();
+  TermId ov = term_false(tm);
+  if (!p)
+    return ov;
+  for (int v = 0; v < p->nvars; v++) {
+    if (!p->universe[v] || !state[v] || state[v]->kind != SV_SET)
+      continue;
+    TermId o;
+    state[v] = rewrite(p->universe[v], state[v], &o);
+    ov = term_mk_or2(tm, ov, o);
+  }
+  return ov;
+}
