@@ -681,6 +681,7 @@ static void macro_def(P *p) {
 
 static void proc_def(P *p, PAlg *a) {
   PProc pr = {0};
+  pr.kw = pcal_loc(p->file, &p->toks.data[p->i - 1]);
   pr.loc = pcal_loc(p->file, cur(p));
   pr.name = expect_id(p);
   expect(p, "(");
@@ -704,6 +705,7 @@ static void proc_def(P *p, PAlg *a) {
 static void process_def(P *p, PAlg *a, int fair) {
   PProcess pr = {0};
   pr.fair = fair;
+  pr.kw = pcal_loc(p->file, &p->toks.data[p->i - 1]);
   pr.loc = pcal_loc(p->file, cur(p));
   bool paren = p->csyntax && accept(p, "(");
   pr.name = expect_id(p);
