@@ -1,6 +1,7 @@
 /* t94_pcalnames.c -- the PlusCal translator's name rules and its .cfg.
  *
- * Names: tests/pluscal/NameClash.tla has a process, labels and process
+ * Translations: tests/pluscal/X.out is what pcal.trans wrote between its
+ * markers for X.tla.  Names: NameClash.tla has a process, labels and process
  * variables that clash with other names; NameClash.out is what pcal.trans
  * wrote between its markers (the renamings and their comment lines), and
  * TLC's count on that translation is 74 states, 32 distinct.  The errors
@@ -33,21 +34,40 @@ static char *slurp(const char *path) {
   return t;
 }
 
-/* Clashing names renamed as the translator renames them, gotos, calls,
- * Init and the stack's records included. */
-START_TEST(t_clashing_names_renamed) {
-  char *text = slurp(DIR "NameClash.tla"), *want = slurp(DIR "NameClash.out");
-  char *got = pcal_translate_text(DIR "NameClash.tla", text, NULL, NULL);
-  ck_assert_msg(got != NULL, "no translation: %s", fixture_captured());
+/* X.tla translates to the text pcal.trans wrote (X.out). */
+static void same_as_pcal_trans(const char *name) {
+  char *path = xsprintf(DIR "%s.tla", name), *outp = xsprintf(DIR "%s.out", name);
+  char *text = slurp(path), *want = slurp(outp);
+  char *got = pcal_translate_text(path, text, NULL, NULL);
+  ck_assert_msg(got != NULL, "%s: no translation: %s", name,
+                fixture_captured());
   const char *b = strchr(strstr(got, "\\* BEGIN TRANSLATION"), '\n') + 1;
   const char *e = strstr(b, "\\* END TRANSLATION");
   ck_assert_msg(strlen(want) == (size_t)(e - b) &&
                     !strncmp(b, want, (size_t)(e - b)),
-                "translation differs:\n%.*s", (int)(e - b), b);
+                "%s: translation differs:\n%.*s", name, (int)(e - b), b);
   free(got);
   free(want);
   free(text);
+  free(outp);
+  free(path);
 }
+
+/* Clashing names renamed as the translator renames them, gotos, calls,
+ * Init and the stack's records included. */
+START_TEST(t_clashing_names_renamed) { same_as_pcal_trans("NameClash"); }
+END_TEST
+
+/* A process reading a procedure's variable reads its own copy (x[self]);
+ * brink wrote plain x. */
+START_TEST(t_procedure_variable_in_process) {
+  same_as_pcal_trans("ProcVarInProcess");
+}
+END_TEST
+
+/* Labels added to a label-free algorithm: a call's target is the callee's
+ * first label even when the callee comes later (brink wrote "?"). */
+START_TEST(t_added_labels_call_target) { same_as_pcal_trans("AutoLabelCall"); }
 END_TEST
 
 /* Checked from the algorithm with a .cfg that does not give
@@ -146,6 +166,8 @@ Suite *pcalnames_suite(void) {
   tcase_add_checked_fixture(t, setup, teardown);
   tcase_set_timeout(t, 120);
   tcase_add_test(t, t_clashing_names_renamed);
+  tcase_add_test(t, t_procedure_variable_in_process);
+  tcase_add_test(t, t_added_labels_call_target);
   tcase_add_test(t, t_check_binds_default_value);
   tcase_add_test(t, t_translate_rewrites_existing_cfg);
   suite_add_tcase(s, t);
