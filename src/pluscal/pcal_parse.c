@@ -33,6 +33,8 @@ typedef struct P {
   size_t i; /* current token */
   bool csyntax;
   bool err;
+  bool in_decl; /* a declaration's value: the next section's keyword ends
+                   it even without the `;' (the translator allows that) */
   VEC(PMacro) macros;
 } P;
 
@@ -221,6 +223,10 @@ static PExpr expr(P *p, bool comma_stops) {
       bool stop = false;
       for (int k = 0; stop_words[k]; k++)
         stop = stop || tok_is(t, stop_words[k]);
+      stop = stop || (p->in_decl &&
+                      (tok_is(t, "procedure") || tok_is(t, "process") ||
+                       tok_is(t, "define") || tok_is(t, "macro") ||
+                       tok_is(t, "fair")));
       if (stop)
         break;
     }
@@ -246,7 +252,9 @@ static void decls(P *p, void *vec, bool params) {
       b.in = is(p, "\\in");
       p->i++;
       b.has_init = true;
+      p->in_decl = true;
       b.e = expr(p, true);
+      p->in_decl = false;
     }
     VEC_PUSH(*v, b);
     if (p->err)
@@ -458,7 +466,14 @@ static PStmt *stmt(P *p) {
   }
   PStmt *s = NULL;
   PTok *t = cur(p);
-  if (accept(p, "if")) {
+  if (p->csyntax && is(p, "{")) {
+    /* a block as a statement: its statements in sequence, spliced in as
+     * a macro's expansion is */
+    s = new_stmt(p, PS_EITHER);
+    s->target = sym_intern("(macro)");
+    PStmts inner = block(p);
+    VEC_PUSH(s->ors, inner);
+  } else if (accept(p, "if")) {
     s = new_stmt(p, PS_IF);
     s->loc = pcal_loc(p->file, t);
     s->e = cond(p);
@@ -520,7 +535,9 @@ static PStmt *stmt(P *p) {
       if (!accept(p, "=") && !accept(p, "\\in"))
         perr(p, cur(p), "PlusCal: %s expected in a with", "`=' or `\\in'");
       b.has_init = true;
+      p->in_decl = true;
       b.e = expr(p, true);
+      p->in_decl = false;
       VEC_PUSH(s->binds, b);
       if (p->err)
         break;

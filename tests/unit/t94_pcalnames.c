@@ -70,6 +70,12 @@ END_TEST
 START_TEST(t_added_labels_call_target) { same_as_pcal_trans("AutoLabelCall"); }
 END_TEST
 
+/* What the translator's grammar lets pass: a declaration's value ended by
+ * `procedure' without a `;', a block `{ ... }' as a statement (brink
+ * stopped with "`{' expected" and "a statement expected"). */
+START_TEST(t_loose_syntax) { same_as_pcal_trans("LooseSyntax"); }
+END_TEST
+
 /* Checked from the algorithm with a .cfg that does not give
  * defaultInitValue: a model value, as in the translator's .cfg, and
  * TLC's counts on pcal.trans's translation. */
@@ -168,6 +174,7 @@ Suite *pcalnames_suite(void) {
   tcase_add_test(t, t_clashing_names_renamed);
   tcase_add_test(t, t_procedure_variable_in_process);
   tcase_add_test(t, t_added_labels_call_target);
+  tcase_add_test(t, t_loose_syntax);
   tcase_add_test(t, t_check_binds_default_value);
   tcase_add_test(t, t_translate_rewrites_existing_cfg);
   suite_add_tcase(s, t);
