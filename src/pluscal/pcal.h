@@ -71,6 +71,8 @@ struct PStmt {
   VEC(PStmts) ors;          /* EITHER branches */
   VEC(PBind) binds;         /* WITH */
   Sym target;               /* GOTO label, CALL procedure */
+  Loc macro_call;           /* in a macro's expansion: the call (line 0:
+                               written in place) */
   VEC(PExpr) args;          /* CALL */
 };
 

@@ -284,9 +284,14 @@ static void gen_leaf(Ctx *c, PStmt *s, Items *out) {
     e = pg_expr(c, &s->e);
     /* \x01 where the message may go to a line of its own, \x02 the column
      * it then starts at (pg_wrap_asserts) */
+    char *from = s->macro_call.line
+                     ? xsprintf(" of macro called at line %u, column %u",
+                                s->macro_call.line, s->macro_call.col)
+                     : xstrdup("");
     char *tail = xsprintf(",\x01 \"Failure of assertion at line %u, column "
-                          "%u.\")",
-                          s->loc.line, s->loc.col);
+                          "%u%s.\")",
+                          s->loc.line, s->loc.col, from);
+    free(from);
     char *x = pg_cat("Assert(\x02", e);
     VEC_PUSH(*out, xsprintf("%s%s", x, tail));
     free(x);

@@ -336,6 +336,7 @@ typedef struct Subst {
   Sym *names;
   PExpr *args;
   size_t n;
+  Loc call; /* the macro call */
 } Subst;
 
 static PExpr subst_expr(const PExpr *e, const Subst *s) {
@@ -381,6 +382,8 @@ static PStmts subst_stmts(const PStmts *b, const Subst *s);
 static PStmt *subst_stmt(const PStmt *o, const Subst *s) {
   PStmt *n = xcalloc(1, sizeof *n);
   *n = *o;
+  if (!n->macro_call.line)
+    n->macro_call = s->call;
   memset(&n->assigns, 0, sizeof n->assigns);
   memset(&n->ors, 0, sizeof n->ors);
   memset(&n->binds, 0, sizeof n->binds);
@@ -588,7 +591,8 @@ static PStmt *stmt(P *p) {
                  "arguments", sym_str(m->name));
       return NULL;
     }
-    Subst sb = {m->params.data, tmp.args.data, m->params.len};
+    Subst sb = {m->params.data, tmp.args.data, m->params.len,
+                pcal_loc(p->file, t)};
     PStmts body = subst_stmts(&m->body, &sb);
     /* The expansion replaces the call: a one-statement macro is that
      * statement; a longer one is spliced in by stmts() through an EITHER

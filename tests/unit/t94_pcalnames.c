@@ -76,6 +76,12 @@ END_TEST
 START_TEST(t_loose_syntax) { same_as_pcal_trans("LooseSyntax"); }
 END_TEST
 
+/* An assertion from a macro names the call in its message; the message of
+ * an assertion on several lines moves under the expression, not to
+ * column 1 (which SANY rejects inside the action's conjunction). */
+START_TEST(t_assert_messages) { same_as_pcal_trans("AssertLayout"); }
+END_TEST
+
 /* Checked from the algorithm with a .cfg that does not give
  * defaultInitValue: a model value, as in the translator's .cfg, and
  * TLC's counts on pcal.trans's translation. */
@@ -175,6 +181,7 @@ Suite *pcalnames_suite(void) {
   tcase_add_test(t, t_procedure_variable_in_process);
   tcase_add_test(t, t_added_labels_call_target);
   tcase_add_test(t, t_loose_syntax);
+  tcase_add_test(t, t_assert_messages);
   tcase_add_test(t, t_check_binds_default_value);
   tcase_add_test(t, t_translate_rewrites_existing_cfg);
   suite_add_tcase(s, t);
