@@ -10,7 +10,12 @@
 #   models whose recorded distinct-state count passes max-states (default
 #   400000) are skipped, and so are TLC's simulation-mode models; a model
 #   without a recorded count runs (the reference is brink on the committed
-#   translation, not TLC), bounded by the CPU limit.
+#   translation, not TLC), bounded by the CPU limit.  ONLY=regex keeps the
+#   models whose cfg path matches it.  The CPU limit is the budget; the
+#   wall-clock guard is 30 times it, since on a shared machine a run of a
+#   few CPU seconds can take minutes (MultiPaxos_MC_small: 7 s CPU, 54 s
+#   wall, while a 3x guard had ended such runs as timeouts).  Each line
+#   gives both runs' CPU seconds.
 set -u
 cd "$(dirname "$0")/.."
 limit=${1:-120}
@@ -22,18 +27,27 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 same=0; differ=0; skipped=0; total=0
 
-run() { # run DIR TLA CFG -> "code distinct"
-  local out code
-  out=$(cd "$1" && (ulimit -t "$limit"; exec timeout "$((3 * limit))" \
+run() { # run DIR TLA CFG -> "code distinct cpu-seconds"
+  local out code t0 t1
+  cpu_children; t0=$cpu
+  out=$(cd "$1" && (ulimit -t "$limit"; exec timeout "$((30 * limit))" \
         "$brink" check --engine explicit --config "$3" "$2") 2>/dev/null)
   code=$?
+  cpu_children; t1=$cpu
   local d
   d=$(printf '%s\n' "$out" | sed -n 's/.* states generated, \([0-9]*\) distinct states found.*/\1/p' | tail -1)
-  echo "$code ${d:--}"
+  echo "$code ${d:--} $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+}
+# cpu: CPU seconds used so far by this shell's finished children (times
+# runs in this shell: in a pipe or $(...) it would count a subshell's)
+cpu_children() {
+  times > "$work/times"
+  cpu=$(awk 'NR == 2 { gsub(/[ms]/, " "); print $1 * 60 + $2 + $3 * 60 + $4 }' "$work/times")
 }
 
 # (fields through awk: read would collapse the empty columns)
 while IFS='|' read -r dir tla cfg mode distinct; do
+  [ -n "${ONLY:-}" ] && ! [[ $cfg =~ $ONLY ]] && continue
   total=$((total + 1))
   if [ "$mode" != "exhaustive search" ] ||
      { [ -n "$distinct" ] && [ "$distinct" -gt "$maxstates" ]; }; then
@@ -53,10 +67,13 @@ while IFS='|' read -r dir tla cfg mode distinct; do
   ref=$(BRINK_PLUSCAL=off run "$corpus/examples/$dir/$rdir" "$(basename "$rtla")" \
         "$corpus/examples/$cfg")
   got=$(run "$work/m/$rdir" "$(basename "$rtla")" "$work/m/$rcfg")
+  refcpu=${ref##* }; gotcpu=${got##* }
+  ref=${ref% *}; got=${got% *}
   case "${ref%% *} ${got%% *}" in
   124\ * | 137\ * | 152\ * | *\ 124 | *\ 137 | *\ 152)
     # a CPU or wall-clock limit ended a run: no comparison
-    printf '%-72s timeout committed=%s algorithm=%s\n' "$cfg" "$ref" "$got"
+    printf '%-72s timeout committed=%s algorithm=%s (%s s + %s s CPU)\n' \
+      "$cfg" "$ref" "$got" "$refcpu" "$gotcpu"
     skipped=$((skipped + 1)); continue ;;
   esac
   if [ "$ref" = "$got" ]; then
@@ -64,8 +81,8 @@ while IFS='|' read -r dir tla cfg mode distinct; do
   else
     verdict=DIFFER; differ=$((differ + 1))
   fi
-  printf '%-72s %-6s committed=%s algorithm=%s (TLC %s)\n' "$cfg" "$verdict" \
-    "$ref" "$got" "$distinct"
+  printf '%-72s %-6s committed=%s algorithm=%s (TLC %s; %s s + %s s CPU)\n' \
+    "$cfg" "$verdict" "$ref" "$got" "$distinct" "$refcpu" "$gotcpu"
 done < <(awk -F'\t' 'NR > 1 && $12 == 1 { print $1 "|" $2 "|" $3 "|" $4 "|" $7 }' \
          "$corpus/models.tsv")
 echo "PlusCal corpus: $same same, $differ differ, $skipped skipped, of $total"

@@ -46,6 +46,13 @@ char *pcal_text_for_check(const char *path, const char *text, bool *failed);
 struct Module;
 void pcal_relocate(struct Module *m, const char *path);
 
+/* Before the .cfg binds the constants: when a translation made in memory
+ * declares CONSTANT defaultInitValue and cfg does not give it a value, it
+ * becomes the model value defaultInitValue, as in the .cfg the translator
+ * writes (a note says so). */
+struct Config;
+void pcal_bind_default(struct Config *cfg);
+
 /* `brink translate [options] Spec.tla`: rewrites the file (the old one kept
  * as Spec.tla.old) and writes Spec.cfg when there is none, unless -nocfg.
  * Returns an exit code. */

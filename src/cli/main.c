@@ -634,6 +634,7 @@ static int brink_main(int argc, char **argv) {
   free(cfg_text);
   if (!cfg || !apply_consts(cfg, consts.data, consts.len))
     return EXIT_CONFIG;
+  pcal_bind_default(cfg); /* the translator's .cfg line, when missing */
   report_set_model(cfg);
   SpecOptions so = {0, 0, val[OPT_INV], flag[OPT_NODEADLOCK] ? 0 : -1, 0};
   if (val[OPT_INIT] || no_cfg)

@@ -71,19 +71,21 @@ struct PStmt {
   VEC(PStmts) ors;          /* EITHER branches */
   VEC(PBind) binds;         /* WITH */
   Sym target;               /* GOTO label, CALL procedure */
+  Loc macro_call;           /* in a macro's expansion: the call (line 0:
+                               written in place) */
   VEC(PExpr) args;          /* CALL */
 };
 
 typedef struct PProc { /* a procedure */
   Sym name;
-  Loc loc;
+  Loc loc, kw; /* the name; the `procedure` keyword */
   VEC(PBind) params, locals;
   PStmts body;
 } PProc;
 
 typedef struct PProcess {
   Sym name;
-  Loc loc;
+  Loc loc, kw; /* the name; the `process` keyword */
   int fair; /* 0 none, 1 fair (WF), 2 fair+ (SF) */
   bool in;  /* `\in S` rather than `= id` */
   PExpr id;
@@ -125,5 +127,13 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
                     PLocs *locs);
 
 Loc pcal_loc(uint32_t file, const PTok *t);
+
+/* pcal_names.c: the translator's table of the algorithm's names.  A name
+ * defined twice is a located error; a name that another one shadows
+ * (a label, process, procedure or a process's or procedure's variable
+ * with the name of another symbol) is renamed in place (x_, ...) as the
+ * translator renames it, each renaming noted as a comment line appended
+ * to *notes.  False after errors. */
+bool pcal_names(PAlg *a, char **notes);
 
 #endif

@@ -13,8 +13,10 @@
 #include <string.h>
 
 #include "astcmp.h"
+#include "cfg.h"
 #include "parse.h"
 #include "pcal.h"
+#include "pcal_gen.h"
 
 bool pcal_option(POpts *o, const char *w) {
   if (*w == '-')
@@ -150,11 +152,13 @@ typedef struct Origin {
   int delta;        /* lines after the END line moved by this much */
   Loc alg;          /* the algorithm's name */
   PLocs locs;
+  bool needs_default; /* declares CONSTANT defaultInitValue */
 } Origin;
 static VEC(Origin) origins;
 static PLocs last_locs;
 static Loc last_alg;
 static uint32_t last_file;
+static bool last_default;
 
 static char *translate(const char *path, const char *text, const POpts *extra,
                        bool *needs_default) {
@@ -174,7 +178,10 @@ static char *translate(const char *path, const char *text, const POpts *extra,
   last_locs.len = 0;
   last_alg = a->loc;
   last_file = file;
-  return pcal_generate(a, &o, needs_default, &last_locs);
+  char *out = pcal_generate(a, &o, &last_default, &last_locs);
+  if (needs_default)
+    *needs_default = last_default;
+  return out;
 }
 
 char *pcal_translate_text(const char *path, const char *text,
@@ -397,7 +404,7 @@ char *pcal_text_for_check(const char *path, const char *text, bool *failed) {
                     "translate %s writes it)\n",
             path, path);
   }
-  Origin og = {xstrdup(path), last_file, 0, 0, 0, last_alg, {0}};
+  Origin og = {xstrdup(path), last_file, 0, 0, 0, last_alg, {0}, last_default};
   const char *c0, *c1, *f0, *f1;
   find_markers(out, &c0, &c1, &f0, &f1);
   og.lo = line_of(out, c0);
@@ -466,12 +473,86 @@ void pcal_relocate(Module *m, const char *path) {
   }
 }
 
+/* The translator writes `CONSTANT defaultInitValue = defaultInitValue`
+ * into the .cfg of an algorithm that declares a variable without a value:
+ * a translation made in memory gets that binding when the .cfg does not
+ * give the constant, as the translator's .cfg would. */
+void pcal_bind_default(Config *cfg) {
+  bool needed = false;
+  for (size_t i = 0; i < origins.len; i++)
+    needed = needed || origins.data[i].needs_default;
+  Sym name = sym_intern("defaultInitValue");
+  if (!needed || !cfg)
+    return;
+  for (size_t i = 0; i < cfg->consts.len; i++)
+    if (cfg->consts.data[i].name == name)
+      return;
+  Config *one = cfg_parse_text(
+      "PlusCal", "CONSTANT defaultInitValue = defaultInitValue\n");
+  if (!one || one->consts.len != 1)
+    return;
+  VEC_PUSH(cfg->consts, one->consts.data[0]);
+  fprintf(stderr, "brink: note: defaultInitValue is a model value (the "
+                  "PlusCal translator's .cfg line CONSTANT defaultInitValue "
+                  "= defaultInitValue)\n");
+}
+
 static bool write_file(const char *path, const char *text) {
   FILE *f = fopen(path, "wb");
   if (!f)
     return false;
   bool ok = fputs(text, f) >= 0;
   return fclose(f) == 0 && ok;
+}
+
+static const char delimiter[] = "\\* Add statements after this line.";
+
+/* The .cfg as the translator leaves it: what it wrote before (the lines
+ * above the delimiter line) goes, the delimiter is added when absent, and
+ * above it SPECIFICATION Spec (unless a SPECIFICATION stands outside a
+ * comment), PROPERTY Termination with -termination and the model value
+ * defaultInitValue when the translation declares it.  An existing file is
+ * kept as .cfg.old. */
+static void write_cfg(const char *cfg, const POpts *o, bool nd) {
+  char *old = src_read_file(cfg);
+  const char *keep = old ? old : "";
+  if (old && strstr(old, delimiter))
+    keep = line_start(old, strstr(old, delimiter));
+  bool spec = false;
+  for (const char *l = keep; *l && !spec; l = line_end(l)) {
+    const char *e = line_end(l), *k = strstr(l, "SPECIFICATION");
+    const char *c = strstr(l, "\\*");
+    spec = k && k < e && (!c || c >= e || c > k);
+  }
+  SB b = {0};
+  if (!spec)
+    sb_add(&b, "SPECIFICATION Spec\n");
+  if (o->termination)
+    sb_add(&b, "PROPERTY Termination\n");
+  if (nd)
+    sb_add(&b, "CONSTANT defaultInitValue = defaultInitValue\n");
+  if (!old || !strstr(old, delimiter)) {
+    sb_add(&b, delimiter);
+    sb_add(&b, "\n");
+  }
+  sb_add(&b, keep);
+  if (b.len && b.data[b.len - 1] != '\n')
+    sb_add(&b, "\n");
+  char *text = pg_take(&b);
+  char *bak = xsprintf("%s.old", cfg);
+  if (old && strcmp(old, text) && !write_file(bak, old))
+    fprintf(stderr, "brink: cannot write %s: %s\n", bak, strerror(errno));
+  else if (old && !strcmp(old, text))
+    ; /* already as the translator leaves it */
+  else if (!write_file(cfg, text))
+    fprintf(stderr, "brink: cannot write %s: %s\n", cfg, strerror(errno));
+  else if (old)
+    printf("brink: %s updated (the old file kept as %s)\n", cfg, bak);
+  else
+    printf("brink: %s written\n", cfg);
+  free(bak);
+  free(text);
+  free(old);
 }
 
 int pcal_translate_file(const char *path, const POpts *extra) {
@@ -499,20 +580,7 @@ int pcal_translate_file(const char *path, const POpts *extra) {
     if (n > 4 && !strcmp(path + n - 4, ".tla"))
       n -= 4;
     char *cfg = xsprintf("%.*s.cfg", (int)n, path);
-    FILE *f = fopen(cfg, "r");
-    if (f)
-      fclose(f);
-    else {
-      bool nd = strstr(out, "CONSTANT defaultInitValue") != NULL;
-      char *c = xsprintf("SPECIFICATION Spec\n%s%s\\* Add statements after "
-                         "this line.\n",
-                         o.termination ? "PROPERTY Termination\n" : "",
-                         nd ? "CONSTANT defaultInitValue = defaultInitValue\n"
-                            : "");
-      if (write_file(cfg, c))
-        printf("brink: %s written\n", cfg);
-      free(c);
-    }
+    write_cfg(cfg, &o, strstr(out, "CONSTANT defaultInitValue") != NULL);
     free(cfg);
   }
   free(out);

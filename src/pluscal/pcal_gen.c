@@ -27,8 +27,8 @@ static int var_index(Ctx *c, Sym name) {
     Var *v = &c->vars.data[i];
     if (v->name != name)
       continue;
-    if ((v->kind == V_PARAM || v->kind == V_PLOCAL) && v->owner != c->proc)
-      continue;
+    /* any procedure's variable (names are unique, pcal_names.c): the
+     * translator subscripts them all, in processes too */
     if (v->kind == V_LOCAL && v->owner != c->process)
       continue;
     return (int)i;
@@ -284,9 +284,14 @@ static void gen_leaf(Ctx *c, PStmt *s, Items *out) {
     e = pg_expr(c, &s->e);
     /* \x01 where the message may go to a line of its own, \x02 the column
      * it then starts at (pg_wrap_asserts) */
+    char *from = s->macro_call.line
+                     ? xsprintf(" of macro called at line %u, column %u",
+                                s->macro_call.line, s->macro_call.col)
+                     : xstrdup("");
     char *tail = xsprintf(",\x01 \"Failure of assertion at line %u, column "
-                          "%u.\")",
-                          s->loc.line, s->loc.col);
+                          "%u%s.\")",
+                          s->loc.line, s->loc.col, from);
+    free(from);
     char *x = pg_cat("Assert(\x02", e);
     VEC_PUSH(*out, xsprintf("%s%s", x, tail));
     free(x);
@@ -337,6 +342,29 @@ static char *stk(Ctx *c) {
   return c->self ? xsprintf("stack[%s]", c->self) : xstrdup("stack");
 }
 
+/* A call or return assigns the procedure's variables and the stack: one
+ * of them already assigned in the step means a missing label there (the
+ * translator's error at the call or return). */
+static bool frame_free(Ctx *c, PStmt *s, PProc *pr, const char *what) {
+  int vi = var_index(c, sym_intern("stack"));
+  Sym hit = vi >= 0 && c->assigned[vi] ? sym_intern("stack") : 0;
+  for (int pass = 0; pass < 2 && !hit; pass++) {
+    VEC(PBind) *vs = pass ? (void *)&pr->params : (void *)&pr->locals;
+    for (size_t k = 0; k < vs->len && !hit; k++) {
+      vi = var_index(c, vs->data[k].name);
+      if (vi >= 0 && c->assigned[vi])
+        hit = vs->data[k].name;
+    }
+  }
+  if (!hit)
+    return true;
+  char *m = xsprintf("PlusCal: missing label before this %s (it assigns %s, "
+                     "already assigned in this step)", what, sym_str(hit));
+  gen_error(c->g, s->loc, "%s", m);
+  free(m);
+  return false;
+}
+
 static void gen_call(Ctx *c, FNode *n, Items *out) {
   PStmt *s = n->s;
   int pi = find_proc(c, s->target);
@@ -359,6 +387,10 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
     return;
   }
   bool self_tail = n->tail && c->proc == pi;
+  if (!frame_free(c, s, pr, "call") ||
+      (n->tail && !self_tail &&
+       !frame_free(c, s, &c->g->a->procs.data[c->proc], "call")))
+    return;
   if (n->target == sym_intern("Done"))
     c->g->done_used = true;
   Items first = {0};
@@ -468,6 +500,8 @@ static void gen_return(Ctx *c, PStmt *s, Items *out) {
     gen_error(c->g, s->loc, "PlusCal: return outside a procedure%s", "");
     return;
   }
+  if (!frame_free(c, s, &c->g->a->procs.data[c->proc], "return"))
+    return;
   PProc *pr = &c->g->a->procs.data[c->proc];
   char *st = stk(c);
   char *h = xsprintf("Head(%s).pc", st);

@@ -5,8 +5,8 @@
  * variables), vars, ProcSet, Init, the actions of each body (steps from
  * pcal_explode.c, written by pcal_gen.c), Terminating, Next, Spec with
  * the fairness the algorithm asks for, Termination.  Also the
- * translator's whole-algorithm rules: labels renamed when several bodies
- * define them, labels added to a label-free uniprocess algorithm, no pc
+ * translator's whole-algorithm rules: names renamed when they clash
+ * (pcal_names.c), labels added to a label-free uniprocess algorithm, no pc
  * and no stuttering-when-done disjunct for a lone `while (TRUE)` loop. */
 #include <string.h>
 
@@ -473,82 +473,6 @@ static int lone_loop(PStmts *b) {
   return labels_in(&b->data[0]->body) ? 1 : 2;
 }
 
-/* Labels are global in the translation: a label that several bodies
- * define is renamed (L_) in every body but the last, as the translator
- * renames it, gotos included; each renaming is noted in a comment. */
-typedef struct Body {
-  PStmts *b;
-  const char *kind, *name;
-} Body;
-
-static void labels_of(PStmts *b, Sym *out, size_t *n, size_t cap) {
-  for (size_t i = 0; i < b->len; i++) {
-    PStmt *s = b->data[i];
-    if (s->label && *n < cap)
-      out[(*n)++] = s->label;
-    labels_of(&s->body, out, n, cap);
-    labels_of(&s->els, out, n, cap);
-    for (size_t k = 0; k < s->ors.len; k++)
-      labels_of(&s->ors.data[k], out, n, cap);
-  }
-}
-
-static void rename_label(PStmts *b, Sym from, Sym to, SB *notes,
-                         const Body *where) {
-  for (size_t i = 0; i < b->len; i++) {
-    PStmt *s = b->data[i];
-    if (s->label == from) {
-      char *x = xsprintf("\\* Label %s of %s %s at line %u col %u changed to "
-                         "%s\n",
-                         sym_str(from), where->kind, where->name,
-                         s->loc.line, s->loc.col, sym_str(to));
-      sb_add(notes, x);
-      free(x);
-      s->label = to;
-    }
-    if (s->kind == PS_GOTO && s->target == from)
-      s->target = to;
-    rename_label(&s->body, from, to, notes, where);
-    rename_label(&s->els, from, to, notes, where);
-    for (size_t k = 0; k < s->ors.len; k++)
-      rename_label(&s->ors.data[k], from, to, notes, where);
-  }
-}
-
-static void rename_duplicates(PAlg *a, SB *notes) {
-  VEC(Body) bodies = {0};
-  for (size_t p = 0; p < a->procs.len; p++) {
-    Body b = {&a->procs.data[p].body, "procedure",
-              sym_str(a->procs.data[p].name)};
-    VEC_PUSH(bodies, b);
-  }
-  for (size_t p = 0; p < a->procs_p.len; p++) {
-    Body b = {&a->procs_p.data[p].body, "process",
-              sym_str(a->procs_p.data[p].name)};
-    VEC_PUSH(bodies, b);
-  }
-  enum { CAP = 4096 };
-  Sym *mine = xcalloc(CAP, sizeof *mine), *later = xcalloc(CAP, sizeof *later);
-  for (size_t i = 0; i < bodies.len; i++) {
-    size_t n = 0, m = 0;
-    labels_of(bodies.data[i].b, mine, &n, CAP);
-    for (size_t j = i + 1; j < bodies.len; j++)
-      labels_of(bodies.data[j].b, later, &m, CAP);
-    for (size_t k = 0; k < n; k++)
-      for (size_t l = 0; l < m; l++)
-        if (mine[k] == later[l]) {
-          char *to = xsprintf("%s_", sym_str(mine[k]));
-          rename_label(bodies.data[i].b, mine[k], sym_intern(to), notes,
-                       &bodies.data[i]);
-          free(to);
-          break;
-        }
-  }
-  free(mine);
-  free(later);
-  VEC_FREE(bodies);
-}
-
 char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
                     PLocs *locs) {
   Gen g = {0};
@@ -564,8 +488,9 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
     auto_label.label = true;
     g.opt = &auto_label;
   }
-  SB notes = {0};
-  rename_duplicates(a, &notes);
+  char *notes;
+  if (!pcal_names(a, &notes))
+    return NULL;
   Ctx c = {0};
   c.g = &g;
   c.multi = a->procs_p.len > 0;
@@ -652,6 +577,22 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
   }
   /* actions */
   Sym done = sym_intern("Done"), error = sym_intern("Error");
+  if (g.opt->label) {
+    /* the translator adds every body's labels before it translates: a
+     * call's target, the callee's first label, is then known */
+    Gen dry = g;
+    memset(&dry.steps, 0, sizeof dry.steps);
+    for (size_t p = 0; p < a->procs.len && !dry.err; p++)
+      pcal_explode(&dry, &a->procs.data[p].body, error, a->procs.data[p].loc);
+    if (!c.multi && !dry.err)
+      pcal_explode(&dry, &a->body, done, a->loc);
+    for (size_t p = 0; p < a->procs_p.len && !dry.err; p++)
+      pcal_explode(&dry, &a->procs_p.data[p].body, done,
+                   a->procs_p.data[p].loc);
+    VEC_FREE(dry.steps);
+    if (dry.err)
+      return NULL;
+  }
   for (size_t p = 0; p < a->procs.len && !g.err; p++) {
     c.proc = (int)p;
     c.self = c.multi ? "self" : NULL;
@@ -828,9 +769,9 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
   memset(c.assigned, 0, c.vars.len); /* Init sees no primed variable */
   emit_init(&c, &hdr); /* after the actions: -label may have named steps */
   SB all = {0};
-  if (notes.len)
-    sb_add(&all, notes.data);
-  free(notes.data);
+  if (notes)
+    sb_add(&all, notes);
+  free(notes);
   if (c.needs_default)
     sb_add(&all, "CONSTANT defaultInitValue\n");
   sb_add(&all, hdr.data);

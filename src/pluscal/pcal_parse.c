@@ -33,6 +33,8 @@ typedef struct P {
   size_t i; /* current token */
   bool csyntax;
   bool err;
+  bool in_decl; /* a declaration's value: the next section's keyword ends
+                   it even without the `;' (the translator allows that) */
   VEC(PMacro) macros;
 } P;
 
@@ -192,13 +194,9 @@ static Sym expect_id(P *p) {
   return tok_sym(&p->toks.data[p->i++]);
 }
 
-/* Words that end an expression at depth 0.  The section keywords are
- * reserved in PlusCal, and the translator accepts a declaration list
- * that ends without `;' right before them (`bmsgs = {}  define {'). */
-static const char *const stop_words[] = {
-    "then",  "do",        "end",    "else",      "elsif",   "or",
-    "begin", "variables", "variable", "define",  "macro",   "procedure",
-    "process", "fair",    NULL};
+static const char *const stop_words[] = {"then", "do", "end", "else", "elsif",
+                                         "or", "begin", "variables",
+                                         "variable", NULL};
 
 /* Collects an expression: tokens up to a terminator at depth 0. */
 static PExpr expr(P *p, bool comma_stops) {
@@ -225,6 +223,10 @@ static PExpr expr(P *p, bool comma_stops) {
       bool stop = false;
       for (int k = 0; stop_words[k]; k++)
         stop = stop || tok_is(t, stop_words[k]);
+      stop = stop || (p->in_decl &&
+                      (tok_is(t, "procedure") || tok_is(t, "process") ||
+                       tok_is(t, "define") || tok_is(t, "macro") ||
+                       tok_is(t, "fair")));
       if (stop)
         break;
     }
@@ -250,7 +252,9 @@ static void decls(P *p, void *vec, bool params) {
       b.in = is(p, "\\in");
       p->i++;
       b.has_init = true;
+      p->in_decl = true;
       b.e = expr(p, true);
+      p->in_decl = false;
     }
     VEC_PUSH(*v, b);
     if (p->err)
@@ -332,6 +336,7 @@ typedef struct Subst {
   Sym *names;
   PExpr *args;
   size_t n;
+  Loc call; /* the macro call */
 } Subst;
 
 static PExpr subst_expr(const PExpr *e, const Subst *s) {
@@ -377,6 +382,8 @@ static PStmts subst_stmts(const PStmts *b, const Subst *s);
 static PStmt *subst_stmt(const PStmt *o, const Subst *s) {
   PStmt *n = xcalloc(1, sizeof *n);
   *n = *o;
+  if (!n->macro_call.line)
+    n->macro_call = s->call;
   memset(&n->assigns, 0, sizeof n->assigns);
   memset(&n->ors, 0, sizeof n->ors);
   memset(&n->binds, 0, sizeof n->binds);
@@ -462,7 +469,14 @@ static PStmt *stmt(P *p) {
   }
   PStmt *s = NULL;
   PTok *t = cur(p);
-  if (accept(p, "if")) {
+  if (p->csyntax && is(p, "{")) {
+    /* a block as a statement: its statements in sequence, spliced in as
+     * a macro's expansion is */
+    s = new_stmt(p, PS_EITHER);
+    s->target = sym_intern("(macro)");
+    PStmts inner = block(p);
+    VEC_PUSH(s->ors, inner);
+  } else if (accept(p, "if")) {
     s = new_stmt(p, PS_IF);
     s->loc = pcal_loc(p->file, t);
     s->e = cond(p);
@@ -524,7 +538,9 @@ static PStmt *stmt(P *p) {
       if (!accept(p, "=") && !accept(p, "\\in"))
         perr(p, cur(p), "PlusCal: %s expected in a with", "`=' or `\\in'");
       b.has_init = true;
+      p->in_decl = true;
       b.e = expr(p, true);
+      p->in_decl = false;
       VEC_PUSH(s->binds, b);
       if (p->err)
         break;
@@ -575,7 +591,8 @@ static PStmt *stmt(P *p) {
                  "arguments", sym_str(m->name));
       return NULL;
     }
-    Subst sb = {m->params.data, tmp.args.data, m->params.len};
+    Subst sb = {m->params.data, tmp.args.data, m->params.len,
+                pcal_loc(p->file, t)};
     PStmts body = subst_stmts(&m->body, &sb);
     /* The expansion replaces the call: a one-statement macro is that
      * statement; a longer one is spliced in by stmts() through an EITHER
@@ -685,6 +702,7 @@ static void macro_def(P *p) {
 
 static void proc_def(P *p, PAlg *a) {
   PProc pr = {0};
+  pr.kw = pcal_loc(p->file, &p->toks.data[p->i - 1]);
   pr.loc = pcal_loc(p->file, cur(p));
   pr.name = expect_id(p);
   expect(p, "(");
@@ -708,6 +726,7 @@ static void proc_def(P *p, PAlg *a) {
 static void process_def(P *p, PAlg *a, int fair) {
   PProcess pr = {0};
   pr.fair = fair;
+  pr.kw = pcal_loc(p->file, &p->toks.data[p->i - 1]);
   pr.loc = pcal_loc(p->file, cur(p));
   bool paren = p->csyntax && accept(p, "(");
   pr.name = expect_id(p);

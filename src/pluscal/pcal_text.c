@@ -73,10 +73,13 @@ char *pg_junction(const Items *it, const char *op, bool bare1) {
  * rule); the markers of gen_leaf go. */
 char *pg_wrap_asserts(const char *t) {
   SB b = {0};
+  int col2 = 0; /* the last \x02's column: an assertion on several lines */
   while (*t) {
     const char *nl = strchr(t, '\n');
     size_t n = nl ? (size_t)(nl - t + 1) : strlen(t);
     const char *m1 = memchr(t, '\x01', n), *m2 = memchr(t, '\x02', n);
+    if (m2)
+      col2 = (int)(m2 - t);
     if (!m1) {
       for (size_t i = 0; i < n; i++)
         if (t[i] != '\x02')
@@ -90,7 +93,7 @@ char *pg_wrap_asserts(const char *t) {
         if (t[i] != '\x01' && t[i] != '\x02')
           sb_addn(&b, t + i, 1);
     } else {
-      int here = m2 && m2 < m1 ? (int)(m2 - t) : 0;
+      int here = m2 && m2 < m1 ? (int)(m2 - t) : m2 ? 0 : col2;
       for (const char *q = t; q < m1; q++)
         if (*q != '\x02')
           sb_addn(&b, q, 1);
