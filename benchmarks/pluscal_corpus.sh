@@ -4,7 +4,7 @@
 # out of each module that holds an algorithm (the lines between the BEGIN and
 # END TRANSLATION markers), and the explicit engine checks the model from
 # the algorithm alone (brink translates it in memory).  The same model with
-# the committed translation (BRINK_PLUSCAL=off: files read as they are) is
+# the committed translation (--no-pluscal: files read as they are) is
 # the reference: verdict (exit code) and distinct-state count must agree.
 # Usage: benchmarks/pluscal_corpus.sh [CPU-seconds-per-run] [max-states]
 #   models whose recorded distinct-state count passes max-states (default
@@ -27,11 +27,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 same=0; differ=0; skipped=0; total=0
 
-run() { # run DIR TLA CFG -> "code distinct cpu-seconds"
+run() { # run DIR TLA CFG [OPTION] -> "code distinct cpu-seconds"
   local out code t0 t1
   cpu_children; t0=$cpu
   out=$(cd "$1" && (ulimit -t "$limit"; exec timeout "$((30 * limit))" \
-        "$brink" check --engine explicit --config "$3" "$2") 2>/dev/null)
+        "$brink" check --engine explicit ${4:-} --config "$3" "$2") 2>/dev/null)
   code=$?
   cpu_children; t1=$cpu
   local d
@@ -64,8 +64,8 @@ while IFS='|' read -r dir tla cfg mode distinct; do
          /\\\* END TRANSLATION/ { skip = 0 }
          !skip { print }' "$f" > "$f.stripped" && mv "$f.stripped" "$f"
   done
-  ref=$(BRINK_PLUSCAL=off run "$corpus/examples/$dir/$rdir" "$(basename "$rtla")" \
-        "$corpus/examples/$cfg")
+  ref=$(run "$corpus/examples/$dir/$rdir" "$(basename "$rtla")" \
+        "$corpus/examples/$cfg" --no-pluscal)
   got=$(run "$work/m/$rdir" "$(basename "$rtla")" "$work/m/$rcfg")
   refcpu=${ref##* }; gotcpu=${got##* }
   ref=${ref% *}; got=${got% *}

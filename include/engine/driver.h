@@ -30,6 +30,10 @@ typedef struct CheckOptions {
                        * must catch */
   bool no_charvec; /* --no-charvec: set variables stay lists of cells */
   bool no_freshen; /* --no-freshen: frames' Bool terms are not cut */
+  bool no_state_memo; /* --no-state-memo: the evaluator's per-state memo
+                       * of state-level definitions off (explicit) */
+  unsigned long long memory_budget; /* --memory-budget: bytes the explicit
+                                     * engine stops before (0: none) */
 } CheckOptions;
 
 int check_symbolic(const Spec *spec, const CheckOptions *opt);

@@ -38,6 +38,9 @@ char *pcal_translate_text(const char *path, const char *text,
  * after the algorithm's errors, when it has no translation to fall back
  * on. */
 char *pcal_text_for_check(const char *path, const char *text, bool *failed);
+/* --no-pluscal: pcal_text_for_check reads every file as it is (the
+ * benchmarks compare with the committed translations this way). */
+void pcal_set_check_algorithms(bool on);
 
 /* After the text pcal_text_for_check gave for path is parsed: the
  * locations of the translation's definitions move into the algorithm (an

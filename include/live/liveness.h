@@ -32,6 +32,8 @@ void live_expanded(Live *l, uint32_t i, Value *const *s);
  * traces from fingerprints. */
 typedef bool (*LiveClassFn)(void *arg, Value *const *s, uint32_t i);
 void live_set_classes(Live *l, LiveClassFn same, void *arg);
+/* --stats: the liveness check's timings and sizes on stderr. */
+void live_set_stats(bool on);
 /* States 0..n-1 are the initial states. */
 void live_set_initial(Live *l, uint32_t n);
 /* Checks every temporal property on the complete graph of nstates states

@@ -104,6 +104,15 @@ enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_TRANSLATE = 8, C_ALL = 15 };
   X(NOFRESHEN, "--no-freshen", 0, C_CHECK,                                     \
     "symbolic engine: do not cut each frame's Boolean terms into fresh "     \
     "variables (to measure; encode/freshen.c)")                              \
+  X(NOPLUSCAL, "--no-pluscal", 0, C_CHECK | C_PARSE | C_TYPES,                 \
+    "read a file with a PlusCal algorithm as it is, even when its "          \
+    "translation is missing or stale")                                       \
+  X(NOSTATEMEMO, "--no-state-memo", 0, C_CHECK,                                \
+    "explicit engine: do not memoize state-level definitions per state (to " \
+    "compare; the counts must not change)")                                  \
+  X(MEMBUDGET, "--memory-budget", 1, C_CHECK,                                  \
+    "SIZE  explicit engine: stop cleanly (exit 153) before its resident "    \
+    "size would pass SIZE, counting the tables it is about to grow")         \
   X(TESTCORRUPT, "--test-corrupt-model", 0, C_CHECK,                           \
     "for brink's test suite: corrupt the first state of a counterexample, "  \
     "which the replay must catch (exit 255)")                                \
@@ -314,9 +323,11 @@ static bool number_option(const char *name, const char *text, long lo,
   return true;
 }
 
-/* --max-memory SIZE: digits and an optional K, M, G or T (a number alone
- * is MiB), at least 1 MiB; false after saying what is wrong. */
-static bool size_option(const char *text, unsigned long long *out) {
+/* --max-memory SIZE (and --memory-budget): digits and an optional K, M, G
+ * or T (a number alone is MiB), at least 1 MiB; false after saying what is
+ * wrong. */
+static bool size_option(const char *name, const char *text,
+                        unsigned long long *out) {
   char *end;
   errno = 0;
   unsigned long long n = strtoull(text, &end, 10);
@@ -330,9 +341,9 @@ static bool size_option(const char *text, unsigned long long *out) {
   }
   if (*text < '0' || *text > '9' || *end || errno || n == 0 ||
       n > (1ULL << (63 - shift)) || (n << shift) < (1ULL << 20)) {
-    fprintf(stderr, "brink: --max-memory must be a size such as 512M or 4G "
-                    "(at least 1M), not '%s'\n",
-            text);
+    fprintf(stderr, "brink: %s must be a size such as 512M or 4G (at least "
+                    "1M), not '%s'\n",
+            name, text);
     return false;
   }
   *out = n << shift;
@@ -491,6 +502,8 @@ static int brink_main(int argc, char **argv) {
               spec_path, a);
       return EXIT_OTHER;
     }
+  if (flag[OPT_NOPLUSCAL])
+    pcal_set_check_algorithms(false);
   }
   if (!spec_path) {
     fprintf(stderr, "brink: no spec given (usage: brink %s Spec.tla)\n", cmd);
@@ -508,7 +521,8 @@ static int brink_main(int argc, char **argv) {
               val[OPT_WORKERS]);
   }
   unsigned long long max_memory = 0;
-  if (val[OPT_MAXMEM] && !size_option(val[OPT_MAXMEM], &max_memory))
+  if (val[OPT_MAXMEM] &&
+      !size_option("--max-memory", val[OPT_MAXMEM], &max_memory))
     return EXIT_OTHER;
   double timeout = 0;
   if (val[OPT_TIMEOUT]) {
@@ -526,7 +540,11 @@ static int brink_main(int argc, char **argv) {
   CheckOptions co = {10, "auto", false, -1, 0, val[OPT_DUMPCNF], val[OPT_DUMPSMT2],
                      flag[OPT_SAFETYONLY], flag[OPT_STATS], flag[OPT_DEBUGASK],
                      flag[OPT_DEBUGLASSO], flag[OPT_TESTCORRUPT],
-                     flag[OPT_NOCHARVEC], flag[OPT_NOFRESHEN]};
+                     flag[OPT_NOCHARVEC], flag[OPT_NOFRESHEN],
+                     flag[OPT_NOSTATEMEMO], 0};
+  if (val[OPT_MEMBUDGET] &&
+      !size_option("--memory-budget", val[OPT_MEMBUDGET], &co.memory_budget))
+    return EXIT_OTHER;
   if (val[OPT_LENGTH]) {
     if (!number_option("--length", val[OPT_LENGTH], 0, 100000, &co.length))
       return EXIT_OTHER;

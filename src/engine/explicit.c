@@ -166,14 +166,14 @@ static Value **state_copy(const Bfs *b, uint32_t i) {
 
 /* brink stops the search cleanly, with what it has established, before
  * the system runs out of memory (where Linux would kill the process):
- * when its resident size passes BRINK_MEMORY_MB (if set), when the
+ * when its resident size passes --memory-budget (if given), when the
  * system's available memory falls under max(256 MiB, 3% of RAM) while
  * brink holds a quarter of the RAM or more, when a cgroup memory limit is
  * 95% used, or when the address space nears RLIMIT_AS.  The check runs every few thousand new states and whenever
  * the value store grows (val_set_memory_hook). */
 
 static struct {
-  size_t budget;   /* BRINK_MEMORY_MB in bytes, 0 = none */
+  size_t budget;   /* --memory-budget in bytes, 0 = none */
   size_t as_limit; /* RLIMIT_AS, 0 = none */
   double last;     /* when the last check ran */
   char why[256];   /* what the failed check found */
@@ -207,11 +207,9 @@ static bool meminfo(size_t *total, size_t *avail) {
   return found == 2;
 }
 
-static void mem_setup(void) {
+static void mem_setup(unsigned long long budget) {
   memset(&mem, 0, sizeof mem);
-  const char *env = getenv("BRINK_MEMORY_MB");
-  if (env && *env)
-    mem.budget = (size_t)strtoull(env, NULL, 10) << 20;
+  mem.budget = (size_t)budget; /* --memory-budget */
   struct rlimit rl;
   if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
     mem.as_limit = (size_t)rl.rlim_cur;
@@ -236,7 +234,7 @@ static bool mem_exhausted(size_t extra) {
     snprintf(more, sizeof more, " and %zu MiB more needed", extra >> 20);
   if (mem.budget && rss + extra > mem.budget) {
     snprintf(mem.why, sizeof mem.why, "%llu MiB in use%s, over "
-             "BRINK_MEMORY_MB=%zu", rss >> 20, more, mem.budget >> 20);
+             "--memory-budget %zu MiB", rss >> 20, more, mem.budget >> 20);
     return true;
   }
   if (mem.as_limit && vsize > mem.as_limit / 10 * 9) {
@@ -801,7 +799,8 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     b.live = live_new(spec, &live_refused);
   if (b.keyed)
     live_set_classes(b.live, same_class, &b);
-  mem_setup();
+  live_set_stats(opt->stats);
+  mem_setup(opt->memory_budget);
   val_set_memory_hook(mem_check);
   eval_set_search_stats(search_stats, &b);
   /* TLCGet("level") is 0 while Init is enumerated (TLC). */
@@ -959,9 +958,9 @@ static int search(const Spec *spec, const CheckOptions *opt) {
 }
 
 int check_explicit(const Spec *spec, const CheckOptions *opt) {
-  /* BRINK_NO_STATE_MEMO: the tests compare the search without the
+  /* --no-state-memo: the tests compare the search without the
    * evaluator's memo of state-level definitions. */
-  eval_set_state_memo(getenv("BRINK_NO_STATE_MEMO") == NULL);
+  eval_set_state_memo(!opt->no_state_memo);
   eval_allow_exit(true);
   double t0 = util_now();
   int code = search(spec, opt);

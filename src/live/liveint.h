@@ -56,7 +56,7 @@ struct Live {
                        * changes on every generated step */
 };
 
-extern bool live_stats; /* BRINK_LIVE_STATS: timings and sizes on stderr */
+extern bool live_stats; /* --stats: timings and sizes on stderr */
 
 static inline bool wbit(const Word *w, int i) {
   return (w[i / 64] >> (i % 64)) & 1;

@@ -54,7 +54,7 @@
 #include "liveint.h"
 #include "trace.h"
 
-bool live_stats; /* BRINK_LIVE_STATS: timings and sizes on stderr */
+bool live_stats; /* --stats (live_set_stats) */
 
 
 /* Is e (an action) the spec's next-state relation itself? */
@@ -105,7 +105,6 @@ Live *live_new(const Spec *spec, bool *refused) {
   l->t = temporal_new(spec);
   l->keyed = spec->view || spec->symmetry;
   l->nvars = spec->nvars;
-  live_stats = getenv("BRINK_LIVE_STATS") != NULL;
   l->buf = xmalloc(((size_t)l->nvars + 1) * sizeof *l->buf);
   FailPoint fp;
   if (fail_push(&fp)) {
@@ -384,6 +383,8 @@ static void print_action(FILE *out, const Spec *spec, int a) {
           ac->name, ac->loc.line, ac->loc.col, ac->loc.eline, ac->loc.ecol,
           ac->loc.file ? sym_str(spec->prog->root->name) : "?");
 }
+
+void live_set_stats(bool on) { live_stats = on; }
 
 void live_set_classes(Live *l, LiveClassFn same, void *arg) {
   if (!l)
@@ -685,7 +686,7 @@ int live_check(Live *l, const uint32_t *sids, size_t nstates) {
   }
   fail_pop(&fp);
   int secs = (int)(util_now() - t0);
-  if (getenv("BRINK_LIVE_STATS"))
+  if (live_stats)
     fprintf(stderr, "liveness time: edges %.3fs, states %.3fs (ENABLED "
                     "%.3fs), check %.3fs wall, total %.3fs CPU\n",
             t_edge, t_state, t_enabled, util_now() - t0, cpu());

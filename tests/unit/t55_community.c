@@ -398,13 +398,14 @@ START_TEST(test_out_of_memory_stops_cleanly) {
                          "Next == \\/ x' = x + 1 /\\ y' = y\n"
                          "        \\/ y' = y + 1 /\\ x' = x\n====\n");
   fixture_write("G.cfg", "INIT Init\nNEXT Next\n");
-  char *args = xsprintf("check --engine explicit %s/G.tla", fixture_dir);
+  char *args = xsprintf("check --engine explicit --memory-budget 40 %s/G.tla",
+                        fixture_dir);
   char *out;
-  int code = run_brink("BRINK_MEMORY_MB=40", args, &out);
+  int code = run_brink(NULL, args, &out);
   ck_assert_msg(code == 153, "exit %d:\n%s", code, out);
   ck_assert_msg(strstr(out, "Error: brink is running out of memory ("), "%s",
                 out);
-  ck_assert_msg(strstr(out, "over BRINK_MEMORY_MB=40). The search stopped"),
+  ck_assert_msg(strstr(out, "over --memory-budget 40 MiB). The search stopped"),
                 "%s", out);
   ck_assert_msg(strstr(out, " distinct states found, "), "%s", out);
   free(out);

@@ -612,7 +612,7 @@ START_TEST(test_corpus_model) {
 END_TEST
 
 /* ---------------------------------------------------------------------
- * The evaluator's memo of state-level definitions (BRINK_NO_STATE_MEMO
+ * The evaluator's memo of state-level definitions (--no-state-memo
  * turns it off) changes nothing but the time: same verdict, same counts,
  * same trace.  StateMemo.tla's POSTCONDITION counts the evaluations of a
  * definition with an effect, which the memo must not skip. */
@@ -622,9 +622,11 @@ static Run run_memo(const char *const *words, int n, bool memo) {
   argv_start(&a, "check");
   argv_push(&a, "--engine");
   argv_push(&a, "explicit");
+  if (!memo)
+    argv_push(&a, "--no-state-memo");
   for (int i = 0; i < n; i++)
     argv_push(&a, words[i]);
-  return run_argv(&a, memo ? NULL : "BRINK_NO_STATE_MEMO=1");
+  return run_argv(&a, NULL);
 }
 
 static void expect_memo_agrees(const char *const *words, int n, int code,

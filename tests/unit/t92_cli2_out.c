@@ -187,10 +187,9 @@ START_TEST(test_json_runs_validate) {
   for (size_t i = 0; i < sizeof runs / sizeof *runs; i++)
     json_decref(json_run(runs[i].args, runs[i].code, runs[i].status));
   /* The explicit engine stops before memory runs out (explicit.c). */
-  setenv("BRINK_MEMORY_MB", "4", 1);
-  const char *mem[] = {"--engine", "explicit", "Long.tla", NULL};
+  const char *mem[] = {"--engine", "explicit", "--memory-budget", "4",
+                       "Long.tla", NULL};
   json_t *j = json_run(mem, 153, "OUT_OF_MEMORY");
-  unsetenv("BRINK_MEMORY_MB");
   json_decref(j);
 }
 END_TEST
