@@ -110,8 +110,9 @@ START_TEST(t_check_binds_default_value) {
   cli_out_free(&r);
   fixture_write("NameClash.cfg", "SPECIFICATION Spec\n");
   r = cli_run(args);
-  EXPECT(r, 151, err, "error: constant 'defaultInitValue' (declared at "
-                      "NameClash.tla:");
+  EXPECT(r, 151, err, "error: the constant parameter defaultInitValue is "
+                      "not assigned a value by the configuration file "
+                      "NameClash.cfg");
   cli_out_free(&r);
   free(text);
 }
@@ -167,7 +168,8 @@ START_TEST(t_translate_rewrites_existing_cfg) {
   fixture_write("Div.cfg", "SPECIFICATION Spec\n");
   const char *chk[] = {"check", "--engine", "explicit", "Div.tla", NULL};
   r = cli_run(chk);
-  EXPECT(r, 151, err, "constant 'defaultInitValue'");
+  EXPECT(r, 151, err, "the constant parameter defaultInitValue is not "
+                      "assigned a value");
   cli_out_free(&r);
 }
 END_TEST
