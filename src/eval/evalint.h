@@ -165,6 +165,11 @@ bool ev_comparable(const Value *a, const Value *b);
 bool ev_equal(Expr *e, Value *a, Value *b);
 /* The elements of a set value, for enumeration (a V_SET). */
 Value *ev_enum_set(Expr *e, Value *s);
+/* The set of mk(e, vals, n) for every choice of vals[i] in sets[i] (each
+ * enumerated, in place); refused past MAX_ENUM elements, `what` naming the
+ * set ("the product", "the record set"). */
+Value *ev_product(Expr *e, Value **sets, int n, const char *what,
+                  Value *(*mk)(Expr *e, Value **vals, size_t n));
 /* A finite set, enumerated (a V_SET). */
 Value *ev_need_set(Expr *e, Value *v);
 Value *ev_need_seq(Expr *e, Value *v, const char *op);

@@ -85,40 +85,19 @@ static Value *fun_set(Expr *e, Value *dom, Value *cod) {
   return r;
 }
 
+static Value *mk_record(Expr *e, Value **vals, size_t n) {
+  Value *r = val_record(e->fields, vals, n);
+  if (!r)
+    ev_fail(e, "a field name occurs twice in this record set");
+  return r;
+}
+
 static Value *record_set(Ctx *c, Expr *e, Env *env) {
   int n = e->nargs;
   Value **sets = xmalloc((size_t)n * sizeof *sets);
-  double total = 1;
-  for (int i = 0; i < n; i++) {
+  for (int i = 0; i < n; i++)
     sets[i] = ev_enum_set(e->args[i], ev_eval(c, e->args[i], env));
-    total *= sets[i]->u.set.n;
-  }
-  if (total > MAX_ENUM)
-    ev_unsupported(e,
-                   "the record set has %.0f elements: more than brink "
-                   "enumerates (%d)",
-                   total, MAX_ENUM);
-  VEC(Value *) out = {0};
-  size_t *idx = xcalloc((size_t)n, sizeof *idx);
-  Value **vals = xmalloc((size_t)n * sizeof *vals);
-  if (total > 0)
-    for (;;) {
-      for (int i = 0; i < n; i++)
-        vals[i] = sets[i]->u.set.elems[idx[i]];
-      Value *r = val_record(e->fields, vals, (size_t)n);
-      if (!r)
-        ev_fail(e, "a field name occurs twice in this record set");
-      VEC_PUSH(out, r);
-      int i = 0;
-      while (i < n && ++idx[i] == sets[i]->u.set.n)
-        idx[i++] = 0;
-      if (i == n)
-        break;
-    }
-  Value *r = val_set(out.data, out.len);
-  VEC_FREE(out);
-  free(idx);
-  free(vals);
+  Value *r = ev_product(e, sets, n, "the record set", mk_record);
   free(sets);
   return r;
 }

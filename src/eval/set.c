@@ -29,17 +29,16 @@ static Value *subset_set(Expr *e, Value *s) {
   return r;
 }
 
-static Value *cross_product(Expr *e, Value **sets, int n) {
+Value *ev_product(Expr *e, Value **sets, int n, const char *what,
+                  Value *(*mk)(Expr *e, Value **vals, size_t n)) {
   double total = 1;
   for (int i = 0; i < n; i++) {
     sets[i] = ev_enum_set(e, sets[i]);
     total *= sets[i]->u.set.n;
   }
   if (total > MAX_ENUM)
-    ev_unsupported(e,
-                   "the product has %.0f elements: more than brink "
-                   "enumerates (%d)",
-                   total, MAX_ENUM);
+    ev_unsupported(e, "%s has %.0f elements: more than brink enumerates (%d)",
+                   what, total, MAX_ENUM);
   VEC(Value *) out = {0};
   size_t *idx = xcalloc((size_t)n, sizeof *idx);
   Value **vals = xmalloc((size_t)n * sizeof *vals);
@@ -47,7 +46,7 @@ static Value *cross_product(Expr *e, Value **sets, int n) {
     for (;;) {
       for (int i = 0; i < n; i++)
         vals[i] = sets[i]->u.set.elems[idx[i]];
-      VEC_PUSH(out, ev_seq(vals, (size_t)n));
+      VEC_PUSH(out, mk(e, vals, (size_t)n));
       int i = n - 1;
       while (i >= 0 && ++idx[i] == sets[i]->u.set.n)
         idx[i--] = 0;
@@ -59,6 +58,10 @@ static Value *cross_product(Expr *e, Value **sets, int n) {
   free(idx);
   free(vals);
   return r;
+}
+
+static Value *mk_tuple(Expr *e, Value **vals, size_t n) {
+  return ev_seq(vals, n);
 }
 
 static bool in_value(Expr *e, Value *x, Value *s) {
@@ -310,7 +313,7 @@ Value *ev_set_op(Ctx *c, Expr *e, Env *env) {
       ev_fail(e, "too many factors in \\X");
     for (int i = 0; i < e->nargs; i++)
       sets[i] = ev_eval(c, a[i], env);
-    return cross_product(e, sets, e->nargs);
+    return ev_product(e, sets, e->nargs, "the product", mk_tuple);
   }
   case B_NAT:
     return val_infset(INF_NAT);
