@@ -748,6 +748,20 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     totals(&b);
     return code;
   }
+  if (b.result == EXIT_SAFETY && b.bad_inv >= 0 &&
+      b.bad_parent == UINT32_MAX) {
+    /* TLC's form for an initial state, with no totals line */
+    Trace t = path_to(&b, b.bad_parent, b.bad_state);
+    char *why;
+    if (!trace_replay(spec, &t, &why))
+      fprintf(stderr, "brink: internal error: the explicit engine's trace "
+                      "does not replay (%s)\n",
+              why);
+    trace_print_initial_violation(
+        stdout, spec, &t, sym_str(spec->invariants.data[b.bad_inv].name));
+    report_states(b.generated, b.nstates, 0);
+    return b.result;
+  }
   if (b.result == EXIT_SAFETY || b.result == EXIT_LIVENESS) {
     if (b.bad_inv >= 0)
       trace_print_invariant_violation(

@@ -457,8 +457,8 @@ static const char *replay(Found *fd, int f, Trace *path) {
 static void print_vars(const Spec *spec, Value **s) {
   for (int v = 0; v < spec->nvars; v++) {
     char *t = val_to_string(s[v]);
-    fprintf(stdout, "/\\ %s = %s\n", sym_str(spec->prog->vars.data[v]->name),
-            t);
+    trace_print_binding(stdout, sym_str(spec->prog->vars.data[v]->name), t,
+                        spec->nvars);
     free(t);
   }
   fputc('\n', stdout);
