@@ -472,7 +472,7 @@ static void print_action(const Spec *spec, int a) {
   const Action *ac = &spec->actions.data[a];
   fprintf(stdout, "<%s line %u, col %u to line %u, col %u of module %s>",
           ac->name, ac->loc.line, ac->loc.col, ac->loc.eline, ac->loc.ecol,
-          ac->loc.file ? sym_str(spec->prog->root->name) : "?");
+          ac->loc.file ? sym_str(ac->module) : "?");
 }
 
 /* Decodes, replays and prints the lasso of the model; the exit code. */

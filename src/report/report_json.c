@@ -238,7 +238,7 @@ static json_t *step_json(int i) {
                           report_value_json(vals[k]));
     if (ac->loc.file)
       loc = json_pack("{s:s, s:i, s:i, s:i, s:i}", "module",
-                      sym_str(spec->prog->root->name), "begin_line",
+                      sym_str(ac->module), "begin_line",
                       (int)ac->loc.line, "begin_column", (int)ac->loc.col,
                       "end_line", (int)ac->loc.eline, "end_column",
                       (int)ac->loc.ecol);

@@ -231,7 +231,7 @@ void trace_print(FILE *out, const Spec *spec, const Trace *t) {
               "%s>\n",
               i + 1, label, ac->loc.line, ac->loc.col, ac->loc.eline,
               ac->loc.ecol,
-              ac->loc.file ? sym_str(spec->prog->root->name) : "?");
+              ac->loc.file ? sym_str(ac->module) : "?");
     }
     free(label);
     print_state(out, spec, t, i);

@@ -611,6 +611,54 @@ START_TEST(test_initial_state_violation) {
 }
 END_TEST
 
+/* Step headers of actions from other modules, as TLC 2.19 prints them:
+ * an EXTENDed module's action is located in that module; an action
+ * reached through an INSTANCE is named by the reference as written
+ * (I!Next, I!Step; Next for an unnamed INSTANCE) and located at the
+ * INSTANCE in the module that holds it. */
+START_TEST(test_action_names_across_modules) {
+  fixture_write("Inner.tla", "---- MODULE Inner ----\nEXTENDS Naturals\n"
+                             "VARIABLE x\nInit == x = 0\n"
+                             "Step == x' = x + 1\n"
+                             "Reset == x > 5 /\\ x' = 0\n"
+                             "Next == Step \\/ Reset\n====\n");
+  fixture_write("LM.tla", "---- MODULE LM ----\nEXTENDS Naturals\n"
+                          "VARIABLE y\nI == INSTANCE Inner WITH x <- y\n"
+                          "Init == I!Init\nNext == I!Next\nInv == y < 2\n"
+                          "====\n");
+  fixture_write("LM2.tla", "---- MODULE LM2 ----\nEXTENDS Naturals\n"
+                           "VARIABLE y\nI == INSTANCE Inner WITH x <- y\n"
+                           "Init == I!Init\nNext == I!Step \\/ I!Reset\n"
+                           "Inv == y < 2\n====\n");
+  fixture_write("LM3.tla", "---- MODULE LM3 ----\nEXTENDS Naturals\n"
+                           "VARIABLE x\nINSTANCE Inner\nInv == x < 2\n"
+                           "====\n");
+  fixture_write("Ext.tla", "---- MODULE Ext ----\nEXTENDS Inner\n"
+                           "Inv == x < 2\n====\n");
+  static const char *const cases[][2] = {
+      {"LM", "State 2: <I!Next line 4, col 1 to line 4, col 31 of module "
+             "LM>\n"},
+      {"LM2", "State 2: <I!Step line 4, col 1 to line 4, col 31 of module "
+              "LM2>\n"},
+      {"LM3", "State 2: <Next line 4, col 1 to line 4, col 14 of module "
+              "LM3>\n"},
+      {"Ext", "State 2: <Step line 5, col 9 to line 5, col 18 of module "
+              "Inner>\n"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *tla = xsprintf("%s.tla", cases[i][0]);
+    char *cfg = xsprintf("%s.cfg", cases[i][0]);
+    fixture_write(cfg, "INIT Init\nNEXT Next\nINVARIANT Inv\n");
+    const char *a[] = {"check", "--engine", ENGINES[_i], tla, NULL};
+    Out r = cli_run(a);
+    EXPECT(r, 12, out, cases[i][1]);
+    cli_out_free(&r);
+    free(tla);
+    free(cfg);
+  }
+}
+END_TEST
+
 Suite *tlcfid_suite(void) {
   Suite *s = suite_create("tlcfid");
   TCase *tc = tcase_create("tlcfid");
@@ -635,6 +683,7 @@ Suite *tlcfid_suite(void) {
   tcase_add_loop_test(tc, test_no_variables, 0, 2);
   tcase_add_test(tc, test_positional_subexpressions);
   tcase_add_loop_test(tc, test_initial_state_violation, 0, 2);
+  tcase_add_loop_test(tc, test_action_names_across_modules, 0, 2);
   tcase_add_loop_test(tc, test_no_status_line_in_a_pipe, 0, 2);
   tcase_add_test(tc, test_status_line_on_a_terminal);
   suite_add_tcase(s, tc);
