@@ -61,11 +61,12 @@ endif
 # wrong layer does not build (`make layer-check` proves it on every
 # folder).  A module's private headers sit beside it (found by the
 # quoted #include's own-directory rule).
-SEMANTICS := base front model eval types analysis
+SEMANTICS := base front value model eval types analysis
 LAYERS_src/base     := base
+LAYERS_src/value    := base value
 LAYERS_src/front    := base front
 LAYERS_src/pluscal  := base front
-LAYERS_src/model    := $(SEMANTICS)
+LAYERS_src/model    := base front value model
 LAYERS_src/eval     := $(SEMANTICS)
 LAYERS_src/analysis := $(SEMANTICS)
 LAYERS_src/types    := $(SEMANTICS)
@@ -129,7 +130,8 @@ $(BUILD)/difffuzz: fuzz/difffuzz.c
 # Each row: a folder and an interface it must not see.  Compiling one
 # #include line with that folder's flags must fail, or the layering leaks.
 LAYER_FORBIDDEN := src/base:ast.h src/front:eval.h src/front:encode.h \
-  src/pluscal:spec.h src/eval:encode.h src/eval:solver.h src/model:termeval.h \
+  src/pluscal:spec.h src/value:ast.h src/value:spec.h src/model:eval.h \
+  src/eval:encode.h src/eval:solver.h src/model:termeval.h \
   src/types:trace.h src/report:encode.h src/live:solver.h \
   encode:solver.h encode:driver.h encode/term:value.h solver:encode.h \
   solver:value.h solver/bitblast:spec.h

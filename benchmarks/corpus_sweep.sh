@@ -11,9 +11,9 @@ corpus=../shared/corpus
 mkdir -p "$(dirname "$out")"
 printf 'model\ttlc_expected\ttypecheck\texplicit\tsymbolic\n' > "$out"
 tail -n +2 "$corpus/models.tsv" | while IFS=$'\t' read -r dir tla cfg mode expected rest; do
-  t=$(timeout "$limit" ${BRINK:-./brink} typecheck --config "$corpus/examples/$cfg" "$corpus/examples/$tla" >/dev/null 2>&1; echo $?)
-  x=$(timeout "$limit" ${BRINK:-./brink} check --engine explicit --config "$corpus/examples/$cfg" "$corpus/examples/$tla" >/dev/null 2>&1; echo $?)
-  s=$(timeout "$limit" ${BRINK:-./brink} check --length 5 --config "$corpus/examples/$cfg" "$corpus/examples/$tla" >/dev/null 2>&1; echo $?)
+  t=$(timeout -k 10 "$limit" ${BRINK:-./brink} typecheck --config "$corpus/examples/$cfg" "$corpus/examples/$tla" >/dev/null 2>&1; echo $?)
+  x=$(timeout -k 10 "$limit" ${BRINK:-./brink} check --engine explicit --config "$corpus/examples/$cfg" "$corpus/examples/$tla" >/dev/null 2>&1; echo $?)
+  s=$(timeout -k 10 "$limit" ${BRINK:-./brink} check --length 5 --config "$corpus/examples/$cfg" "$corpus/examples/$tla" >/dev/null 2>&1; echo $?)
   printf '%s\t%s\t%s\t%s\t%s\n' "$cfg" "$expected" "$t" "$x" "$s" >> "$out"
 done
 echo "models: $(tail -n +2 "$out" | wc -l)"

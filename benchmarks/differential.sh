@@ -18,18 +18,27 @@ corpus=../shared/corpus
 mkdir -p "$(dirname "$out")"
 printf 'model\texplicit\texplicit_cex\tsymbolic\tsymbolic_cex\tverdict\tsymbolic_message\n' > "$out"
 # The number of the last "State N:" line of a trace (0 when none).
-cex_len() { grep -o '^State [0-9]*' | tail -1 | sed 's/State //; s/^$/0/'; }
+# TLC's form for an invariant violated by an initial state has no header:
+# it is a trace of one state.
+cex_len() {
+  local o; o=$(cat)
+  if printf '%s\n' "$o" | grep -q 'is violated by the initial state:$'; then
+    echo 1
+  else
+    printf '%s\n' "$o" | grep -o '^State [0-9]*' | tail -1 | sed 's/State //; s/^$/0/'
+  fi
+}
 both=0; agree=0; disagree=0; total=0
 while IFS=$'\t' read -r dir tla cfg rest; do
   total=$((total + 1))
   args=(--length "$steps" --config "$corpus/examples/$cfg" "$corpus/examples/$tla")
-  xo=$(timeout "$limit" "$brink" check --quiet --engine explicit "${args[@]}" 2>&1)
+  xo=$(timeout -k 10 "$limit" "$brink" check --quiet --engine explicit "${args[@]}" 2>&1)
   x=$?
   # A set too large for the explicit engine is a limit, not a verdict.
   if [ "$x" = 75 ] && printf '%s\n' "$xo" | grep -q "too many to enumerate\|cannot enumerate"; then
     x=255
   fi
-  so=$(timeout "$limit" "$brink" check --quiet --engine symbolic ${BACKEND:+--backend "$BACKEND"} "${args[@]}" 2>&1)
+  so=$(timeout -k 10 "$limit" "$brink" check --quiet --engine symbolic ${BACKEND:+--backend "$BACKEND"} "${args[@]}" 2>&1)
   s=$?
   xc=$(printf '%s\n' "$xo" | cex_len); sc=$(printf '%s\n' "$so" | cex_len)
   [ -n "$xc" ] || xc=0; [ -n "$sc" ] || sc=0

@@ -466,6 +466,10 @@ static Outcome run(char *const argv[], const char *outpath) {
   for (const char *p = o.out; (p = strstr(p, "State ")); p++)
     if ((p == o.out || p[-1] == '\n') && p[6] >= '0' && p[6] <= '9')
       o.states++;
+  /* TLC's form for an initial state that violates an invariant: no
+   * header, one state */
+  if (strstr(o.out, " is violated by the initial state:\n"))
+    o.states = 1;
   const char *d = strstr(o.out, "The depth of the complete state graph "
                                 "search is ");
   if (d)

@@ -19,6 +19,11 @@ typedef struct DefReads {
 /* The variables d reads, or NULL when its value is not a function of
  * them, the constants and its arguments. */
 const DefReads *reads_of_def(const Spec *sp, Def *d);
+/* Is built-in b's value a function of its arguments and the state (not
+ * TLCGet, TLCSet, Print, PrintT, RandomElement, Any, JavaTime, ENABLED, a
+ * prime or UNCHANGED)?  The one list both rules here use. */
+bool reads_builtin_pure(int b);
+
 /* reads_of_def(sp, d) != NULL. */
 bool reads_def_pure(const Spec *sp, Def *d);
 

@@ -80,11 +80,6 @@ const char *eval_assert_message(void);
  * the values of the variables they read, unless this is turned off (the
  * tests compare the two). */
 void eval_set_state_memo(bool on);
-/* Whether d's value is a function of its arguments, the constants and the
- * variables: false when it mentions (through the definitions it uses)
- * TLCGet, TLCSet, Print, PrintT, RandomElement, Any, JavaTime, ENABLED, a
- * prime, an instance, or an operator of the I/O or random modules. */
-bool eval_def_pure(const Spec *sp, Def *d);
 /* Forgets the memoised values (the constants changed: --cinit). */
 void eval_forget_state_memo(void);
 /* Whether operators that write files or run commands may do so (while a

@@ -228,6 +228,7 @@ struct Def {
   bool recursive; /* declared in a RECURSIVE statement */
   Module *module; /* the module that defines it */
   Def *origin;    /* for a copy made by INSTANCE: the definition copied */
+  const Instantiation *via; /* ... and the instantiation that made it */
   /* Filled by later passes. */
   int level; /* 0 constant, 1 state, 2 action, 3 temporal */
   Type *type;

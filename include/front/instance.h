@@ -38,6 +38,11 @@ struct Instantiation {
   Binder *params;  /* the instance definition's parameters (may be none) */
   int nparams;
   void *memo;      /* original Def -> copy (instance.c) */
+  /* Where the instantiation is written, for naming actions as TLC does:
+   * the named definition `I == INSTANCE M ...` or the `INSTANCE M`
+   * statement, and the module holding it (at.file == 0: in a LET). */
+  Loc at;
+  Sym in_module;
 };
 
 /* The copy of definition d under instantiation I (memoised).  NULL after

@@ -40,8 +40,13 @@ typedef struct ActionStep {
 } ActionStep;
 
 typedef struct Action {
-  const char *name; /* the innermost definition the path goes through */
-  Loc loc;          /* the disjunct's source extent */
+  /* As TLC names it: the innermost definition the path goes through and
+   * the disjunct's source extent in module `module`; or, once the path
+   * enters a definition of an INSTANCE, that reference as written
+   * (`I!Next`) and the INSTANCE's own extent in the module holding it. */
+  const char *name;
+  Loc loc;
+  Sym module;
   ActionStep *path;
   int npath;
   Expr *leaf;

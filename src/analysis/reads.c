@@ -61,6 +61,24 @@ static bool impure_module(const Def *d) {
   return false;
 }
 
+bool reads_builtin_pure(int b) {
+  switch (b) {
+  case B_TLCGET:
+  case B_TLCSET:
+  case B_PRINT:
+  case B_PRINTT:
+  case B_RANDOMELEMENT:
+  case B_ANY:
+  case B_JAVATIME:
+  case B_ENABLED:
+  case B_PRIME:
+  case B_UNCHANGED:
+    return false;
+  default:
+    return true;
+  }
+}
+
 static void walk_def_reads(ReadWalk *w, Def *d) {
   if (!w->pure)
     return;
@@ -108,21 +126,9 @@ static void walk_reads(ReadWalk *w, Expr *e) {
       add_read(w, (uint32_t)((Decl *)e->ref.u.decl)->index);
       break;
     case REF_BUILTIN:
-      switch (e->ref.u.builtin) {
-      case B_TLCGET:
-      case B_TLCSET:
-      case B_PRINT:
-      case B_PRINTT:
-      case B_RANDOMELEMENT:
-      case B_ANY:
-      case B_JAVATIME:
-      case B_ENABLED:
-      case B_PRIME:
-      case B_UNCHANGED:
+      if (!reads_builtin_pure(e->ref.u.builtin)) {
         w->pure = false;
         return;
-      default:
-        break;
       }
       break;
     case REF_DEF: {

@@ -3,7 +3,9 @@
  * Signals are taken synchronously (sigtimedwait in the watcher) rather than
  * by a handler, so that what happens on a stop -- taking a mutex, calling
  * into Z3 -- runs on an ordinary thread and not in signal context.  The
- * reason is one atomic int that the engines read without a lock. */
+ * reason is one atomic int that the engines read without a lock.  A run
+ * that does not take a stop up within the grace period is ended from
+ * here, after its last words (stop.h). */
 #include "stop.h"
 #include "util.h"
 
@@ -18,6 +20,8 @@
 enum { MAX_INTERRUPTERS = 8 };
 
 static atomic_int reason = STOP_NONE;
+static atomic_bool acknowledged;
+static void (*last_words)(void);
 static double timeout_given;
 static unsigned long long memory_limit;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -53,6 +57,23 @@ const char *stop_cause(StopReason r) {
   else
     snprintf(buf, sizeof buf, "the time limit (--timeout %g)", timeout_given);
   return buf;
+}
+
+void stop_set_last_words(void (*fn)(void)) { last_words = fn; }
+
+void stop_acknowledge(void) { atomic_store(&acknowledged, true); }
+
+/* The grace period has passed without the run taking the stop up. */
+static _Noreturn void end_now(void) {
+  if (last_words)
+    last_words();
+  else {
+    static const char msg[] = "brink: stopped at once: the run did not "
+                              "reach a point where it could stop\n";
+    if (write(2, msg, sizeof msg - 1) < 0) {
+    }
+  }
+  _exit(stop_exit_code(stop_reason()));
 }
 
 int stop_add_interrupter(void (*fn)(void *), void *arg) {
@@ -103,6 +124,7 @@ static void *watch(void *arg) {
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
   double deadline = timeout_given > 0 ? util_now() + timeout_given : 0;
+  double stopped_at = 0;
   for (;;) {
     /* Before a stop: wait for a signal or the deadline.  After: keep
      * interrupting (a query may start just after one was cancelled) and
@@ -129,8 +151,14 @@ static void *watch(void *arg) {
     } else if (!stopping && memory_limit && resident() > memory_limit) {
       atomic_store(&reason, STOP_MEMORY);
     }
-    if (stop_requested())
+    if (stop_requested()) {
+      if (!stopped_at)
+        stopped_at = util_now();
+      else if (!atomic_load(&acknowledged) &&
+               util_now() - stopped_at > STOP_GRACE_SECONDS)
+        end_now();
       interrupt_all();
+    }
   }
   return NULL;
 }

@@ -437,15 +437,20 @@ static int report_violation(Bmc *b, Trace *t, int k) {
     return internal_replay_failure("the last state satisfies every invariant "
                                    "and property");
   const char *name;
-  if (inv >= 0) {
+  if (inv >= 0 && k == 0) {
     name = sym_str(spec->invariants.data[inv].name);
-    trace_print_invariant_violation(stdout, name);
+    trace_print_initial_violation(stdout, spec, t, name);
   } else {
-    name = sym_str(bad->name);
-    trace_print_property_violation(stdout, bad);
+    if (inv >= 0) {
+      name = sym_str(spec->invariants.data[inv].name);
+      trace_print_invariant_violation(stdout, name);
+    } else {
+      name = sym_str(bad->name);
+      trace_print_property_violation(stdout, bad);
+    }
+    fprintf(stdout, "Error: The behavior up to this point is:\n");
+    trace_print(stdout, spec, t);
   }
-  fprintf(stdout, "Error: The behavior up to this point is:\n");
-  trace_print(stdout, spec, t);
   const char *what = inv >= 0 || bad->kind == PROP_ALWAYS ? "invariant"
                      : bad->kind == PROP_INIT             ? "property"
                                                           : "action property";

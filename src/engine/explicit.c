@@ -43,6 +43,7 @@ typedef struct Bfs {
   VEC(uint32_t) sids;
   VEC(uint32_t) parent;
   size_t nstates;
+  bool init_done; /* the initial states are all computed */
   /* Breadth-first order puts the states of each level together: level L
    * starts at state level_start[L]. */
   VEC(uint32_t) level_start;
@@ -639,6 +640,14 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     status_clear();
     memguard_stop();
     val_set_memory_hook(NULL);
+    if (stop_requested()) {
+      /* taken up inside a state's computation (memguard.c): the states
+       * of the levels before it are complete */
+      code = report_stopped_explicit(
+          b.nstates, b.init_done ? (int)b.cur_level : -1);
+      totals(&b);
+      return code;
+    }
     if (code == EXIT_SYSTEM) {
       if (memguard_why()[0])
         fprintf(stdout,
@@ -679,6 +688,7 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   /* TLCGet("level") is 0 while Init is enumerated (TLC). */
   eval_set_level(0);
   eval_init_states(spec, on_init, &b);
+  b.init_done = true;
   if (b.live)
     live_set_initial(b.live, (uint32_t)b.nstates);
   if (!b.result)
@@ -737,6 +747,20 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     int code = report_stopped_explicit(b.nstates, (int)b.cur_level);
     totals(&b);
     return code;
+  }
+  if (b.result == EXIT_SAFETY && b.bad_inv >= 0 &&
+      b.bad_parent == UINT32_MAX) {
+    /* TLC's form for an initial state, with no totals line */
+    Trace t = path_to(&b, b.bad_parent, b.bad_state);
+    char *why;
+    if (!trace_replay(spec, &t, &why))
+      fprintf(stderr, "brink: internal error: the explicit engine's trace "
+                      "does not replay (%s)\n",
+              why);
+    trace_print_initial_violation(
+        stdout, spec, &t, sym_str(spec->invariants.data[b.bad_inv].name));
+    report_states(b.generated, b.nstates, 0);
+    return b.result;
   }
   if (b.result == EXIT_SAFETY || b.result == EXIT_LIVENESS) {
     if (b.bad_inv >= 0)

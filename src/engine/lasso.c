@@ -457,8 +457,8 @@ static const char *replay(Found *fd, int f, Trace *path) {
 static void print_vars(const Spec *spec, Value **s) {
   for (int v = 0; v < spec->nvars; v++) {
     char *t = val_to_string(s[v]);
-    fprintf(stdout, "/\\ %s = %s\n", sym_str(spec->prog->vars.data[v]->name),
-            t);
+    trace_print_binding(stdout, sym_str(spec->prog->vars.data[v]->name), t,
+                        spec->nvars);
     free(t);
   }
   fputc('\n', stdout);
@@ -472,7 +472,7 @@ static void print_action(const Spec *spec, int a) {
   const Action *ac = &spec->actions.data[a];
   fprintf(stdout, "<%s line %u, col %u to line %u, col %u of module %s>",
           ac->name, ac->loc.line, ac->loc.col, ac->loc.eline, ac->loc.ecol,
-          ac->loc.file ? sym_str(spec->prog->root->name) : "?");
+          ac->loc.file ? sym_str(ac->module) : "?");
 }
 
 /* Decodes, replays and prints the lasso of the model; the exit code. */

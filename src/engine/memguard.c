@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "stop.h"
 #include "util.h"
 
 
@@ -125,6 +126,10 @@ static bool mem_exhausted(size_t extra) {
 void memguard_check_for(size_t extra) {
   if (!mem.active)
     return;
+  if (stop_requested()) { /* a safe point inside one long computation */
+    mem.active = false;
+    fail_silent(EXIT_OTHER);
+  }
   double t = util_now();
   if (!extra && t - mem.last < 0.05)
     return;

@@ -112,7 +112,6 @@ static Env *let_frame(Env *env, const Def *d) {
   return NULL;
 }
 
-bool eval_def_pure(const Spec *sp, Def *d) { return reads_def_pure(sp, d); }
 
 Value *ev_call_def(Ctx *c, Expr *e, Def *d, Env *env) {
   const Spec *sp = c->spec;

@@ -512,21 +512,29 @@ void ev_enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
     enum_rest(g, rest);
 }
 
-void eval_init_states(const Spec *spec, StateFn fn, void *arg) {
+/* Enumerates root's assignments into a fresh state: the initial states
+ * (cur NULL: the assignments are unprimed) or cur's successors. */
+static void enumerate(const Spec *spec, Value *const *cur, Expr *root,
+                      const char *what, StateFn fn, void *arg) {
   Gen g;
   memset(&g, 0, sizeof g);
   g.nvars = spec->nvars;
-  Value **state = xcalloc((size_t)g.nvars + 1, sizeof *state);
+  Value **target = xcalloc((size_t)g.nvars + 1, sizeof *target);
   g.c.spec = spec;
   g.c.level = ev_run.level;
-  g.c.cur = state;
-  g.c.target = state;
+  g.c.cur = cur ? (Value **)cur : target;
+  g.c.next = cur ? target : NULL;
+  g.c.target = target;
   g.fn = fn;
   g.arg = arg;
-  g.what = "initial state";
-  g.root = spec->init;
-  ev_enum_expr(&g, spec->init, NULL, NULL);
-  free(state);
+  g.what = what;
+  g.root = root;
+  ev_enum_expr(&g, root, NULL, NULL);
+  free(target);
+}
+
+void eval_init_states(const Spec *spec, StateFn fn, void *arg) {
+  enumerate(spec, NULL, spec->init, "initial state", fn, arg);
 }
 
 static bool note_successor(void *arg, Value **state) {
@@ -543,19 +551,5 @@ bool eval_has_successor(const Spec *spec, Value *const *cur) {
 
 void eval_successors(const Spec *spec, Value *const *cur, StateFn fn,
                      void *arg) {
-  Gen g;
-  memset(&g, 0, sizeof g);
-  g.nvars = spec->nvars;
-  Value **next = xcalloc((size_t)g.nvars + 1, sizeof *next);
-  g.c.spec = spec;
-  g.c.level = ev_run.level;
-  g.c.cur = (Value **)cur;
-  g.c.next = next;
-  g.c.target = next;
-  g.fn = fn;
-  g.arg = arg;
-  g.what = "successor state";
-  g.root = spec->next;
-  ev_enum_expr(&g, spec->next, NULL, NULL);
-  free(next);
+  enumerate(spec, cur, spec->next, "successor state", fn, arg);
 }

@@ -624,6 +624,7 @@ Def *inst_def(Instantiation *I, Def *d) {
   n->type = NULL;
   n->level = 0;
   n->origin = d->origin ? d->origin : d;
+  n->via = I;
   ptr_put(memo, d, n);
   Cloner C = {0};
   C.I = I;

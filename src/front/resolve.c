@@ -87,6 +87,15 @@ static void check_fact(Resolver *r, Module *m, FactRef *f) {
 
 /* Resolves module m's units into a fresh scope (for a nested module, one
  * that starts with its enclosing module's names); registers the scope. */
+/* Records where an instantiation is written (instance.h's `at`), for the
+ * names of actions reached through it. */
+static void mark_instance(Instance *in, Loc at, Sym module) {
+  if (in->nchain > 0 && in->chain && in->chain[0]) {
+    in->chain[0]->at = at;
+    in->chain[0]->in_module = module;
+  }
+}
+
 static void resolve_module(Resolver *r, Module *m, Scope *outer) {
   Scope *saved = r->scope;
   size_t saved_rec = r->recursive.len, saved_fwd = r->forward.len;
@@ -126,6 +135,7 @@ static void resolve_module(Resolver *r, Module *m, Scope *outer) {
       d->module = m;
       if (d->kind == DEF_INSTANCE) {
         if (res_instantiate(r, d->inst, d->params, d->nparams)) {
+          mark_instance(d->inst, d->loc, m->name);
           Ref ref = {REF_DEF, {.def = d}};
           res_define(r, d->name, d->name_loc, ref, d->local);
         }
@@ -160,8 +170,10 @@ static void resolve_module(Resolver *r, Module *m, Scope *outer) {
       break;
     }
     case U_INSTANCE:
-      if (res_instantiate(r, un->inst, NULL, 0))
+      if (res_instantiate(r, un->inst, NULL, 0)) {
+        mark_instance(un->inst, un->loc, m->name);
         res_import_instance(r, un->inst);
+      }
       break;
     case U_ASSUME:
     case U_THEOREM:

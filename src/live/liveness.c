@@ -381,7 +381,7 @@ static void print_action(FILE *out, const Spec *spec, int a) {
   const Action *ac = &spec->actions.data[a];
   fprintf(out, "<%s line %u, col %u to line %u, col %u of module %s>",
           ac->name, ac->loc.line, ac->loc.col, ac->loc.eline, ac->loc.ecol,
-          ac->loc.file ? sym_str(spec->prog->root->name) : "?");
+          ac->loc.file ? sym_str(ac->module) : "?");
 }
 
 void live_set_stats(bool on) { live_stats = on; }

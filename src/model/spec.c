@@ -7,6 +7,8 @@
  * spec that lacks what the config names is 150 at the spec location. */
 #include "spec.h"
 
+#include "instance.h"
+
 #include <string.h>
 #include <unistd.h>
 
@@ -502,15 +504,45 @@ static void add_named(Spec *s, void *vec, CfgName n, const char *role,
 
 typedef VEC(ActionStep) StepVec;
 
-static void split(Spec *s, Expr *e, StepVec *path, const char *name,
+/* How the action being split is named (Action's comment). */
+typedef struct ActionName {
+  const char *name;
+  Sym module;
+  bool frozen; /* inside an instance: name and `at` stay */
+  Loc at;
+} ActionName;
+
+/* `I!J!Op` as written. */
+static const char *reference_text(const Expr *e) {
+  size_t len = strlen(sym_str(e->name)) + 1;
+  for (int i = 0; i < e->npath; i++)
+    len += strlen(sym_str(e->path[i])) + 1;
+  char *t = xmalloc(len), *p = t;
+  for (int i = 0; i < e->npath; i++)
+    p += sprintf(p, "%s!", sym_str(e->path[i]));
+  strcpy(p, sym_str(e->name));
+  return t;
+}
+
+static void split(Spec *s, Expr *e, StepVec *path, ActionName nm,
                   int depth) {
   ActionStep st = {e, -1};
   if (depth < 64) {
     if (e->kind == EX_OP && e->ref.kind == REF_DEF &&
         e->ref.u.def->kind == DEF_OP && !e->ref.u.def->recursive) {
+      const Def *d = e->ref.u.def;
+      if (!nm.frozen && d->via && d->via->at.file) {
+        nm.name = reference_text(e);
+        nm.module = d->via->in_module;
+        nm.at = d->via->at;
+        nm.frozen = true;
+      } else if (!nm.frozen) {
+        nm.name = sym_str(d->name);
+        if (d->module)
+          nm.module = d->module->name;
+      }
       VEC_PUSH(*path, st);
-      split(s, e->ref.u.def->body, path, sym_str(e->ref.u.def->name),
-            depth + 1);
+      split(s, e->ref.u.def->body, path, nm, depth + 1);
       path->len--;
       return;
     }
@@ -519,21 +551,22 @@ static void split(Spec *s, Expr *e, StepVec *path, const char *name,
       for (int i = 0; i < e->nargs; i++) {
         st.child = i;
         VEC_PUSH(*path, st);
-        split(s, e->args[i], path, name, depth + 1);
+        split(s, e->args[i], path, nm, depth + 1);
         path->len--;
       }
       return;
     }
     if (e->kind == EX_EXISTS || e->kind == EX_LET) {
       VEC_PUSH(*path, st);
-      split(s, e->body, path, name, depth + 1);
+      split(s, e->body, path, nm, depth + 1);
       path->len--;
       return;
     }
   }
   Action a;
-  a.name = name;
-  a.loc = e->loc;
+  a.name = nm.name;
+  a.loc = nm.frozen ? nm.at : e->loc;
+  a.module = nm.module;
   a.npath = (int)path->len;
   a.path = xmalloc((path->len + 1) * sizeof *a.path);
   if (path->len) /* path->data is NULL while the path is empty */
@@ -753,11 +786,11 @@ Spec *spec_bind(Program *prog, Config *cfg, const SpecOptions *opt,
   Expr *named = s->next;
   s->next = unbox_next(s, s->next);
   StepVec path = {0};
-  split(s, s->next, &path,
-        named->kind == EX_OP && named->ref.kind == REF_DEF
-            ? sym_str(named->ref.u.def->name)
-            : "Next",
-        0);
+  ActionName nm = {named->kind == EX_OP && named->ref.kind == REF_DEF
+                       ? sym_str(named->ref.u.def->name)
+                       : "Next",
+                   s->prog->root->name, false, {0}};
+  split(s, s->next, &path, nm, 0);
   /* split() pushes the Next definition itself as the first step. */
   VEC_FREE(path);
   return s;

@@ -22,6 +22,7 @@
 
 #include "report_itf.h"
 #include "report_tla.h"
+#include "status.h"
 #include "stop.h"
 
 static struct {
@@ -40,6 +41,8 @@ static struct {
   Trace trace; /* n == 0: none */
   char stop_msg[512];
 } R;
+
+static void last_words(void);
 
 static bool writable(const char *path, const char *opt) {
   if (!path || strcmp(path, "-") == 0)
@@ -74,6 +77,7 @@ bool report_start(const ReportConfig *c) {
     }
   }
   R.on = true;
+  stop_set_last_words(last_words);
   return true;
 }
 
@@ -117,6 +121,7 @@ void report_trace(const Spec *spec, const Trace *t) {
 /* ---- a run ended early ---- */
 
 static int stopped(const char *established) {
+  stop_acknowledge();
   StopReason r = stop_reason();
   snprintf(R.stop_msg, sizeof R.stop_msg, "%s by %s after %.2f s; %s",
            r == STOP_SIGINT || r == STOP_SIGTERM ? "interrupted" : "stopped",
@@ -140,6 +145,13 @@ int report_stopped_symbolic(void) {
 int report_stopped_explicit(uint64_t distinct, int complete_depth) {
   char what[256];
   R.depth = complete_depth;
+  if (complete_depth < 0) {
+    snprintf(what, sizeof what,
+             "the initial states were still being computed: no error was "
+             "found in the %llu found so far",
+             (unsigned long long)distinct);
+    return stopped(what);
+  }
   snprintf(what, sizeof what,
            "no error was found in the %llu distinct states found, which "
            "include every state reachable in up to %d step%s",
@@ -226,7 +238,7 @@ static json_t *step_json(int i) {
                           report_value_json(vals[k]));
     if (ac->loc.file)
       loc = json_pack("{s:s, s:i, s:i, s:i, s:i}", "module",
-                      sym_str(spec->prog->root->name), "begin_line",
+                      sym_str(ac->module), "begin_line",
                       (int)ac->loc.line, "begin_column", (int)ac->loc.col,
                       "end_line", (int)ac->loc.eline, "end_column",
                       (int)ac->loc.ecol);
@@ -362,7 +374,26 @@ static void write_json(json_t *j, const char *path, const char *opt) {
     fclose(f);
 }
 
+/* The stop's last words (stop.h), said from the watcher thread when the
+ * engine has not reached a point where it could stop: what is established
+ * is what this record holds (the symbolic engine's last depth checked). */
+static void last_words(void) {
+  status_clear();
+  int code = strcmp(R.cfg.engine, "explicit") != 0
+                 ? report_stopped_symbolic()
+                 : stopped("the search was inside one long computation with "
+                           "no point to stop at, so it could not count what "
+                           "it had found; no error had been reported");
+  fflush(stdout);
+  if (R.cfg.json_path) {
+    json_t *j = result_json(code);
+    write_json(j, R.cfg.json_path, "--json");
+    json_decref(j);
+  }
+}
+
 int report_finish(int code) {
+  stop_acknowledge();
   if (!R.on)
     return code;
   fflush(stdout);

@@ -169,6 +169,11 @@ char *trace_step_label(const Spec *spec, const Trace *t, int i) {
  * last state is its own next), in the order a record constructor writes
  * them.  false (nothing printed) when the alias cannot be evaluated there
  * or is not a record: the variables are printed then. */
+void trace_print_binding(FILE *out, const char *name, const char *value,
+                         int count) {
+  fprintf(out, "%s%s = %s\n", count > 1 ? "/\\ " : "", name, value);
+}
+
 static bool print_alias(FILE *out, const Spec *spec, const Trace *t, int i) {
   Value **next = t->states[i + 1 < t->n ? i + 1 : i];
   EvalState st = {spec, t->states[i], next};
@@ -190,10 +195,25 @@ static bool print_alias(FILE *out, const Spec *spec, const Trace *t, int i) {
     Value *key = written ? val_str(body->fields[k]) : r->u.fun.keys[k];
     Value *v = val_fun_apply(r, key);
     char *s = val_to_string(v);
-    fprintf(out, "/\\ %s = %s\n", sym_str(key->u.str), s);
+    trace_print_binding(out, sym_str(key->u.str), s, (int)r->u.fun.n);
     free(s);
   }
   return true;
+}
+
+/* State i's variables (or its ALIAS), then a blank line. */
+static void print_state(FILE *out, const Spec *spec, const Trace *t, int i) {
+  if (spec->alias && print_alias(out, spec, t, i)) {
+    fputc('\n', out);
+    return;
+  }
+  for (int v = 0; v < spec->nvars; v++) {
+    char *s = val_to_string(t->states[i][v]);
+    trace_print_binding(out, sym_str(spec->prog->vars.data[v]->name), s,
+                        spec->nvars);
+    free(s);
+  }
+  fputc('\n', out);
 }
 
 void trace_print(FILE *out, const Spec *spec, const Trace *t) {
@@ -211,20 +231,21 @@ void trace_print(FILE *out, const Spec *spec, const Trace *t) {
               "%s>\n",
               i + 1, label, ac->loc.line, ac->loc.col, ac->loc.eline,
               ac->loc.ecol,
-              ac->loc.file ? sym_str(spec->prog->root->name) : "?");
+              ac->loc.file ? sym_str(ac->module) : "?");
     }
     free(label);
-    if (spec->alias && print_alias(out, spec, t, i)) {
-      fputc('\n', out);
-      continue;
-    }
-    for (int v = 0; v < spec->nvars; v++) {
-      char *s = val_to_string(t->states[i][v]);
-      fprintf(out, "/\\ %s = %s\n", sym_str(spec->prog->vars.data[v]->name), s);
-      free(s);
-    }
-    fputc('\n', out);
+    print_state(out, spec, t, i);
   }
+}
+
+void trace_print_initial_violation(FILE *out, const Spec *spec,
+                                   const Trace *t, const char *inv) {
+  report_property_violated("invariant", inv);
+  if (out == stdout)
+    report_trace(spec, t);
+  fprintf(out, "Error: Invariant %s is violated by the initial state:\n",
+          inv);
+  print_state(out, spec, t, 0);
 }
 
 /* The invariant trace_violated_invariant is evaluating (left set when an

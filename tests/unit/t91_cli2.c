@@ -356,6 +356,83 @@ START_TEST(test_timeout_json) {
 }
 END_TEST
 
+/* A stop inside one long computation: the explicit engine enumerating a
+ * huge set of initial states takes the stop up at its next allocation
+ * (memguard.c); a computation with no such point (a recursive operator in
+ * Init, which the symbolic engine evaluates as a closed constant) is ended
+ * by the watcher after the grace period, with its last words and the JSON.
+ * Without either, both runs went on for minutes past --timeout. */
+static const char SLOW[] =
+    "---- MODULE Slow ----\n"
+    "EXTENDS Naturals, FiniteSets\n"
+    "VARIABLE x\n"
+    "RECURSIVE Sum(_)\n"
+    "Sum(n) == IF n = 0 THEN 0\n"
+    "          ELSE Cardinality({k \\in 1..100000 : k % 7 = n % 7}) + "
+    "Sum(n - 1)\n"
+    "Init == x = Sum(3000) * Sum(3001)\n"
+    "Next == x' = x\n"
+    "Inv == x > 0\n"
+    "====\n";
+
+static double run_timed(const char *const *a, Out *r) {
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  *r = cli_run(a);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  return (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
+static void expect_json_status(const char *file, const char *status) {
+  char *path = cli_in_dir(file);
+  json_error_t err;
+  json_t *j = json_load_file(path, 0, &err);
+  ck_assert_msg(j, "%s: %s", path, err.text);
+  ck_assert_str_eq(json_string_value(json_object_get(j, "status")), status);
+  json_decref(j);
+  free(path);
+}
+
+START_TEST(test_stop_inside_long_computation) {
+  fixture_write("Slow.tla", SLOW);
+  fixture_write("Slow.cfg", "INIT Init\nNEXT Next\nINVARIANT Inv\n");
+  const char *engines[] = {"symbolic", "explicit"};
+  const char *said[] = {"no depth was fully checked.",
+                        "the search was inside one long computation with no "
+                        "point to stop at"};
+  for (int i = 0; i < 2; i++) {
+    const char *a[] = {"check", "--engine", engines[i], "--timeout", "1",
+                       "--json", "r.json", "Slow.tla", NULL};
+    Out r;
+    double secs = run_timed(a, &r);
+    EXPECT(r, 255, out, "brink: TIMEOUT: the run was stopped by the time "
+                        "limit (--timeout 1) after ");
+    EXPECT(r, 255, out, said[i]);
+    expect_json_status("r.json", "TIMEOUT");
+    ck_assert_msg(secs < 120, "%s: took %.1f s", engines[i], secs);
+    cli_out_free(&r);
+  }
+}
+END_TEST
+
+START_TEST(test_stop_computing_initial_states) {
+  fixture_write("Big.tla", "---- MODULE Big ----\nEXTENDS Naturals\n"
+                           "VARIABLE x\nInit == x \\in [1..8 -> 1..7]\n"
+                           "Next == x' = x\n====\n");
+  fixture_write("Big.cfg", "INIT Init\nNEXT Next\n");
+  const char *a[] = {"check", "--engine", "explicit", "--timeout", "1",
+                     "--json", "r.json", "Big.tla", NULL};
+  Out r;
+  double secs = run_timed(a, &r);
+  EXPECT(r, 255, out, "brink: TIMEOUT: the run was stopped by the time limit "
+                      "(--timeout 1) after ");
+  EXPECT(r, 255, out, "the initial states were still being computed");
+  expect_json_status("r.json", "TIMEOUT");
+  ck_assert_msg(secs < 120, "took %.1f s", secs);
+  cli_out_free(&r);
+}
+END_TEST
+
 Suite *cli2_suite(void) {
   Suite *s = suite_create("cli2");
   TCase *tc = tcase_create("tlc");
@@ -378,6 +455,8 @@ Suite *cli2_suite(void) {
   tcase_add_test(tc, test_signals_explicit);
   tcase_add_test(tc, test_max_memory);
   tcase_add_test(tc, test_timeout_json);
+  tcase_add_test(tc, test_stop_inside_long_computation);
+  tcase_add_test(tc, test_stop_computing_initial_states);
   suite_add_tcase(s, tc);
   return s;
 }

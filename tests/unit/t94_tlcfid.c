@@ -249,7 +249,7 @@ START_TEST(test_assert_message_in_action) {
                      "FALSE; the second argument was:\n\"x got too big\"\n"
                      "Error: The behavior up to this point is:\n");
   EXPECT(r, 14, out, "State 2: <AssertIt line 7, col 13 to line 7, col 65 "
-                     "of module Q>\n/\\ x = 3\n");
+                     "of module Q>\nx = 3\n");
   cli_out_free(&r);
 }
 END_TEST
@@ -426,7 +426,7 @@ START_TEST(test_instance_with_lambda) {
   Out r = cli_run(a);
   /* TLC: y = 0, 1, 2; 3 states generated, 3 distinct. */
   EXPECT(r, 12, out, "State 3: <");
-  EXPECT(r, 12, out, "/\\ y = 2\n");
+  EXPECT(r, 12, out, "\ny = 2\n"); /* one variable: TLC drops the /\\ */
   if (_i == 0)
     EXPECT(r, 12, out, "3 states generated, 3 distinct states found, 0 "
                        "states left on queue.");
@@ -573,6 +573,92 @@ START_TEST(test_status_line_on_a_terminal) {
 }
 END_TEST
 
+/* TLC's state print-out with one variable ("x = 0", no "/\\ "), and its
+ * form for an invariant violated by an initial state: no "State 1" header,
+ * no behaviour line, no totals (TLC 2.19's output on these specs). */
+START_TEST(test_initial_state_violation) {
+  fixture_write("I1.tla", "---- MODULE I1 ----\nEXTENDS Naturals\n"
+                          "VARIABLE x\nInit == x = 0\nNext == x' = x + 1\n"
+                          "Inv == x < 0\n====\n");
+  fixture_write("I1.cfg", "INIT Init\nNEXT Next\nINVARIANT Inv\n");
+  fixture_write("I2.tla", "---- MODULE I2 ----\nEXTENDS Naturals\n"
+                          "VARIABLE x, y\nInit == x \\in 0..2 /\\ y = 0\n"
+                          "Next == x' = x + 1 /\\ y' = y\n"
+                          "Inv == x < 1\n====\n");
+  fixture_write("I2.cfg", "INIT Init\nNEXT Next\nINVARIANT Inv\n");
+  const char *a1[] = {"check", "--engine", ENGINES[_i], "I1.tla", NULL};
+  Out r = cli_run(a1);
+  EXPECT(r, 12, out,
+         "Error: Invariant Inv is violated by the initial state:\nx = 0\n\n");
+  ck_assert_msg(!strstr(r.out, "The behavior up to this point") &&
+                    !strstr(r.out, "State 1:") &&
+                    !strstr(r.out, "states generated"),
+                "%s", r.out);
+  cli_out_free(&r);
+  const char *a2[] = {"check", "--engine", ENGINES[_i], "I2.tla", NULL};
+  r = cli_run(a2);
+  EXPECT(r, 12, out, "Error: Invariant Inv is violated by the initial "
+                     "state:\n/\\ x = 1\n/\\ y = 0\n\n");
+  cli_out_free(&r);
+  /* one variable, a longer trace */
+  fixture_write("I1.tla", "---- MODULE I1 ----\nEXTENDS Naturals\n"
+                          "VARIABLE x\nInit == x = 0\nNext == x' = x + 1\n"
+                          "Inv == x < 2\n====\n");
+  r = cli_run(a1);
+  EXPECT(r, 12, out, "State 1: <Initial predicate>\nx = 0\n\nState 2: <Next "
+                     "line 5, col 9 to line 5, col 18 of module I1>\nx = 1\n");
+  cli_out_free(&r);
+}
+END_TEST
+
+/* Step headers of actions from other modules, as TLC 2.19 prints them:
+ * an EXTENDed module's action is located in that module; an action
+ * reached through an INSTANCE is named by the reference as written
+ * (I!Next, I!Step; Next for an unnamed INSTANCE) and located at the
+ * INSTANCE in the module that holds it. */
+START_TEST(test_action_names_across_modules) {
+  fixture_write("Inner.tla", "---- MODULE Inner ----\nEXTENDS Naturals\n"
+                             "VARIABLE x\nInit == x = 0\n"
+                             "Step == x' = x + 1\n"
+                             "Reset == x > 5 /\\ x' = 0\n"
+                             "Next == Step \\/ Reset\n====\n");
+  fixture_write("LM.tla", "---- MODULE LM ----\nEXTENDS Naturals\n"
+                          "VARIABLE y\nI == INSTANCE Inner WITH x <- y\n"
+                          "Init == I!Init\nNext == I!Next\nInv == y < 2\n"
+                          "====\n");
+  fixture_write("LM2.tla", "---- MODULE LM2 ----\nEXTENDS Naturals\n"
+                           "VARIABLE y\nI == INSTANCE Inner WITH x <- y\n"
+                           "Init == I!Init\nNext == I!Step \\/ I!Reset\n"
+                           "Inv == y < 2\n====\n");
+  fixture_write("LM3.tla", "---- MODULE LM3 ----\nEXTENDS Naturals\n"
+                           "VARIABLE x\nINSTANCE Inner\nInv == x < 2\n"
+                           "====\n");
+  fixture_write("Ext.tla", "---- MODULE Ext ----\nEXTENDS Inner\n"
+                           "Inv == x < 2\n====\n");
+  static const char *const cases[][2] = {
+      {"LM", "State 2: <I!Next line 4, col 1 to line 4, col 31 of module "
+             "LM>\n"},
+      {"LM2", "State 2: <I!Step line 4, col 1 to line 4, col 31 of module "
+              "LM2>\n"},
+      {"LM3", "State 2: <Next line 4, col 1 to line 4, col 14 of module "
+              "LM3>\n"},
+      {"Ext", "State 2: <Step line 5, col 9 to line 5, col 18 of module "
+              "Inner>\n"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *tla = xsprintf("%s.tla", cases[i][0]);
+    char *cfg = xsprintf("%s.cfg", cases[i][0]);
+    fixture_write(cfg, "INIT Init\nNEXT Next\nINVARIANT Inv\n");
+    const char *a[] = {"check", "--engine", ENGINES[_i], tla, NULL};
+    Out r = cli_run(a);
+    EXPECT(r, 12, out, cases[i][1]);
+    cli_out_free(&r);
+    free(tla);
+    free(cfg);
+  }
+}
+END_TEST
+
 Suite *tlcfid_suite(void) {
   Suite *s = suite_create("tlcfid");
   TCase *tc = tcase_create("tlcfid");
@@ -596,6 +682,8 @@ Suite *tlcfid_suite(void) {
   tcase_add_loop_test(tc, test_instance_with_lambda, 0, 2);
   tcase_add_loop_test(tc, test_no_variables, 0, 2);
   tcase_add_test(tc, test_positional_subexpressions);
+  tcase_add_loop_test(tc, test_initial_state_violation, 0, 2);
+  tcase_add_loop_test(tc, test_action_names_across_modules, 0, 2);
   tcase_add_loop_test(tc, test_no_status_line_in_a_pipe, 0, 2);
   tcase_add_test(tc, test_status_line_on_a_terminal);
   suite_add_tcase(s, tc);

@@ -132,8 +132,10 @@ START_TEST(test_witnesses_cleared) {
 }
 END_TEST
 
-/* The one closed-constant rule: closed and constant-level, no variable, no
- * LET, no EXCEPT, no built-in with an effect or a run-time answer. */
+/* The one closed-constant rule (both engines use it): closed and
+ * constant-level, no variable, no built-in with an effect or a run-time
+ * answer; a LET is closed when its definitions are, an EXCEPT when no
+ * update mentions `@`. */
 START_TEST(test_closed_const_rule) {
   Spec *s = fixture_load_spec(module, cfg);
   static const struct {
@@ -148,8 +150,15 @@ START_TEST(test_closed_const_rule) {
       {"[i \\in 1..N |-> i * i]", true},
       {"x + 1", false},
       {"\\E k \\in 1..3 : k = x", false},
-      {"LET a == 1 IN a + 1", false},
-      {"[[i \\in 1..2 |-> i] EXCEPT ![1] = 5]", false},
+      {"LET a == 1 IN a + 1", true},
+      {"LET sq(n) == n * n IN {sq(i) : i \\in 1..N}", true},
+      {"\\A y \\in 1..N : LET b == y + 1 IN b > 0", true},
+      {"LET a == x IN a + 1", false},
+      {"LET a == x IN 1", false},
+      {"[[i \\in 1..2 |-> i] EXCEPT ![1] = 5]", true},
+      {"[[i \\in 1..2 |-> i] EXCEPT ![1] = @ + 1]", false},
+      {"[[i \\in 1..2 |-> i] EXCEPT ![x] = 5]", false},
+      {"RandomElement(1..3)", false},
       {"TLCGet(1)", false},
       {"Lvl", false},
       {"TLCGet(\"level\") + 1", false},
