@@ -88,6 +88,8 @@ enum {
   EXIT_LIVENESS = 13,
   EXIT_ASSERT = 14,
   EXIT_EVAL = 75,
+  EXIT_EVAL_INVARIANT = 76, /* TLC's FAILURE_SAFETY_EVAL: an invariant's
+                             * evaluation failed */
   EXIT_PARSE = 150,
   EXIT_CONFIG = 151,
   EXIT_SYSTEM = 153, /* TLC's ERROR_SYSTEM: out of memory */

@@ -192,7 +192,8 @@ static void usage(FILE *out, int cmds) {
             "\nexit codes (as TLC): 0 no error (everything asked for was "
             "checked), 10 assumption\nfalse, 11 "
             "deadlock, 12 invariant\nviolated, 13 property violated, 14 "
-            "Assert failed, 75 evaluation error, 150 spec\nerror, 151 config "
+            "Assert failed, 75 evaluation error, 76 an invariant's\n"
+            "evaluation failed, 150 spec error, 151 config "
             "error, 153 out of memory, 255 other (also --timeout);\nSIGINT "
             "130, SIGTERM 143 (what was established is printed first)\n");
 }

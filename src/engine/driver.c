@@ -242,6 +242,25 @@ static const char *replayed_assert_message(const Spec *spec, Trace *t,
 
 /* An evaluation error was found reachable: show the trace up to the state
  * where it happens, after confirming with the evaluator. */
+/* Does an invariant fail to evaluate in state s (trace_failed_invariant
+ * names it then)?  Quietly: the error was reported when it was found. */
+static bool failing_invariant(const Spec *spec, Value **s) {
+  FILE *devnull = fopen("/dev/null", "w");
+  void *old = diag_set_stream(devnull);
+  FailPoint fp;
+  bool failed = false;
+  if (fail_push(&fp) == 0) {
+    (void)trace_violated_invariant(spec, s);
+    fail_pop(&fp);
+  } else {
+    failed = fp.code == EXIT_EVAL && trace_failed_invariant() >= 0;
+  }
+  diag_set_stream(old);
+  if (devnull)
+    fclose(devnull);
+  return failed;
+}
+
 static int report_eval_error(Bmc *b, WdErrVec *errs, int upto,
                              bool in_step) {
   const WdErr *w = which_wd(b, errs);
@@ -249,6 +268,20 @@ static int report_eval_error(Bmc *b, WdErrVec *errs, int upto,
   char *why;
   if (!trace_replay(b->spec, &t, &why))
     return internal_replay_failure(why);
+  /* An invariant whose evaluation fails there: TLC's lines and exit code
+   * for it (the evaluator's message was printed when it was found). */
+  if (!in_step && (!w || w->code == EXIT_EVAL) &&
+      failing_invariant(b->spec, t.states[upto])) {
+    trace_print_eval_failure(stdout, b->spec);
+    if (w) {
+      char where[512];
+      fprintf(stdout, "Error: %s: %s\n",
+              loc_str(w->loc, where, sizeof where), w->msg);
+    }
+    fprintf(stdout, "Error: The behavior up to this point is:\n");
+    trace_print(stdout, b->spec, &t);
+    return EXIT_EVAL_INVARIANT;
+  }
   fprintf(stdout, "Error: %s %s.\n",
           w && w->code == EXIT_OTHER
               ? "the symbolic encoding reaches one of its limits"

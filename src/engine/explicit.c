@@ -661,6 +661,8 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     }
     if (code == EXIT_ASSERT || (b.checking && trace_failed_invariant() >= 0))
       trace_print_eval_failure(stdout, spec);
+    if (code == EXIT_EVAL && b.checking && trace_failed_invariant() >= 0)
+      code = EXIT_EVAL_INVARIANT; /* TLC's exit code for it */
     if (b.eval_prop)
       fprintf(stdout, "Error: Evaluating %s %s failed.\n",
               prop_kind_word(b.eval_prop->kind),

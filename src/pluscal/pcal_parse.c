@@ -361,7 +361,7 @@ static PExpr subst_expr(const PExpr *e, const Subst *s) {
       VEC_PUSH(r, open);
     /* the argument keeps its own line structure, moved to where the
      * parameter stood */
-    const PTok *a0 = &a->data[0];
+    const PTok *a0 = a->len ? &a->data[0] : NULL; /* empty: no tokens */
     for (size_t j = 0; j < a->len; j++) {
       PTok x = a->data[j];
       if (j == 0)

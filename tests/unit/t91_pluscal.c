@@ -174,6 +174,28 @@ START_TEST(t_label_option) {
 }
 END_TEST
 
+/* Found by the fuzzer: a macro called with its argument cut off by the
+ * end of the text (the algorithm stops at "Lock(") substituted an empty
+ * argument through a null pointer (UBSan: applying zero offset to null
+ * pointer, in make asan-check).  Now a located error, with and without
+ * -label. */
+START_TEST(t_macro_call_cut_off) {
+  const char *text = "---- MODULE F ----\n(* --algorithm A {\n"
+                     "  variables lock = 0;\n"
+                     "  macro Lock(l) { await l = 0; l := 1; }\n"
+                     "  { a1: Lock(";
+  POpts o = {0};
+  ck_assert(pcal_option(&o, "-label"));
+  for (int pass = 0; pass < 2; pass++) {
+    fixture_recapture();
+    ck_assert_ptr_null(pcal_translate_text("F.tla", text, pass ? &o : NULL,
+                                           NULL));
+    ck_assert_msg(strstr(fixture_captured(), "F.tla:5:14: error: PlusCal:"),
+                  "%s", fixture_captured());
+  }
+}
+END_TEST
+
 /* A stale translation between existing markers is replaced; the BEGIN and
  * END lines and everything outside them stay. */
 START_TEST(t_markers_replaced) {
@@ -360,6 +382,7 @@ Suite *pluscal_suite(void) {
   tcase_add_checked_fixture(t, setup, teardown);
   tcase_set_timeout(t, 60);
   tcase_add_test(t, t_uniprocess_while_assert_print);
+  tcase_add_test(t, t_macro_call_cut_off);
   tcase_add_test(t, t_if_elsif_else);
   tcase_add_test(t, t_either_with_await_multiple_assignment);
   tcase_add_test(t, t_procedures_call_return_stack_fair);

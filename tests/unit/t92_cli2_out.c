@@ -176,7 +176,7 @@ START_TEST(test_json_runs_validate) {
       {{"--timeout", "0.5", "--length", "100000", "Long.tla"}, 255,
        "TIMEOUT"},
       {{"Unsup.tla"}, 255, "UNSUPPORTED"},
-      {{"--engine", "explicit", "Stops.tla", "--const", "Max=\"a\""}, 75,
+      {{"--engine", "explicit", "Stops.tla", "--const", "Max=\"a\""}, 76,
        "ERROR"},
   };
   fixture_write("Unsup.tla", "---- MODULE Unsup ----\nEXTENDS Naturals\n"

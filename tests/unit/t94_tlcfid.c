@@ -659,6 +659,31 @@ START_TEST(test_action_names_across_modules) {
 }
 END_TEST
 
+/* An invariant whose evaluation fails: TLC's lines and its exit code 76
+ * (FAILURE_SAFETY_EVAL), on both engines; a failure elsewhere stays 75. */
+START_TEST(test_invariant_evaluation_fails) {
+  fixture_write("Ev.tla", "---- MODULE Ev ----\nEXTENDS Naturals\n"
+                          "VARIABLE x\nInit == x = 0\nNext == x' = x + 1\n"
+                          "Inv == x < 10 \\div (2 - x)\n====\n");
+  fixture_write("Ev.cfg", "INIT Init\nNEXT Next\nINVARIANT Inv\n");
+  const char *a[] = {"check", "--engine", ENGINES[_i], "Ev.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 76, out, "Error: Evaluating invariant Inv failed.\n");
+  EXPECT(r, 76, out, "State 3: <Next line 5, col 9 to line 5, col 18 of "
+                     "module Ev>\nx = 2\n");
+  cli_out_free(&r);
+  fixture_write("Ev2.tla", "---- MODULE Ev2 ----\nEXTENDS Naturals\n"
+                           "VARIABLE x\nInit == x = 0\n"
+                           "Next == x' = x + 1 + 0 * (1 \\div (2 - x))\n"
+                           "Inv == x < 10\n====\n");
+  fixture_write("Ev2.cfg", "INIT Init\nNEXT Next\nINVARIANT Inv\n");
+  const char *b[] = {"check", "--engine", ENGINES[_i], "Ev2.tla", NULL};
+  r = cli_run(b);
+  ck_assert_msg(r.status == 75, "exit %d\n%s%s", r.status, r.out, r.err);
+  cli_out_free(&r);
+}
+END_TEST
+
 Suite *tlcfid_suite(void) {
   Suite *s = suite_create("tlcfid");
   TCase *tc = tcase_create("tlcfid");
@@ -684,6 +709,7 @@ Suite *tlcfid_suite(void) {
   tcase_add_test(tc, test_positional_subexpressions);
   tcase_add_loop_test(tc, test_initial_state_violation, 0, 2);
   tcase_add_loop_test(tc, test_action_names_across_modules, 0, 2);
+  tcase_add_loop_test(tc, test_invariant_evaluation_fails, 0, 2);
   tcase_add_loop_test(tc, test_no_status_line_in_a_pipe, 0, 2);
   tcase_add_test(tc, test_status_line_on_a_terminal);
   suite_add_tcase(s, tc);
