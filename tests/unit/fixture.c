@@ -96,3 +96,31 @@ const char *fixture_shared(void) {
   struct stat st;
   return stat(corpus, &st) == 0 && S_ISDIR(st.st_mode) ? s : NULL;
 }
+
+int fixture_recorded_distinct(const char *shared, const char *cfg,
+                              bool pluscal) {
+  char *tsv = xsprintf("%s/corpus/models.tsv", shared);
+  FILE *f = fopen(tsv, "r");
+  ck_assert_msg(f != NULL, "cannot read %s", tsv);
+  char line[8192];
+  int distinct = -1;
+  while (distinct < 0 && fgets(line, sizeof line, f)) {
+    char *fld[12] = {0};
+    int n = 0;
+    for (char *p = line; n < 12 && p; n++) {
+      fld[n] = p;
+      p = strchr(p, '\t');
+      if (p)
+        *p++ = '\0';
+    }
+    if (n >= 7 && strcmp(fld[2], cfg) == 0 &&
+        strcmp(fld[4], "success") == 0 &&
+        (!pluscal || (n >= 12 && strcmp(fld[11], "1") == 0)))
+      distinct = atoi(fld[6]);
+  }
+  fclose(f);
+  free(tsv);
+  ck_assert_msg(distinct > 0, "%s: no successful TLC run recorded%s", cfg,
+                pluscal ? " for a PlusCal model" : "");
+  return distinct;
+}

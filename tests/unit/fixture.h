@@ -29,5 +29,11 @@ Spec *fixture_load_spec(const char *body, const char *cfg);
  * else NULL: a test that needs the corpus returns at once then (passes),
  * and the runner says once that such tests were skipped (main.c). */
 const char *fixture_shared(void);
+/* TLC's recorded distinct-state count of the corpus model whose cfg_file
+ * (relative to corpus/examples) is cfg, from a successful run in
+ * models.tsv (with pluscal: a model marked uses_pluscal); fails the test
+ * when there is none. */
+int fixture_recorded_distinct(const char *shared, const char *cfg,
+                              bool pluscal);
 
 #endif

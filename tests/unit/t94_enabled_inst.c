@@ -93,32 +93,6 @@ START_TEST(test_refinement_fairness) {
 }
 END_TEST
 
-/* TLC's recorded (verdict, distinct states) of a corpus model, by cfg. */
-static int recorded_distinct(const char *shared, const char *cfg) {
-  char *tsv = xsprintf("%s/corpus/models.tsv", shared);
-  FILE *f = fopen(tsv, "r");
-  ck_assert_msg(f != NULL, "cannot read %s", tsv);
-  char line[4096];
-  int distinct = -1;
-  while (distinct < 0 && fgets(line, sizeof line, f)) {
-    char *fld[8] = {0};
-    int n = 0;
-    for (char *p = line; n < 8 && p; n++) {
-      fld[n] = p;
-      p = strchr(p, '\t');
-      if (p)
-        *p++ = '\0';
-    }
-    if (n >= 7 && strcmp(fld[2], cfg) == 0 &&
-        strcmp(fld[4], "success") == 0)
-      distinct = atoi(fld[6]);
-  }
-  fclose(f);
-  free(tsv);
-  ck_assert_msg(distinct > 0, "%s: no successful TLC run recorded", cfg);
-  return distinct;
-}
-
 static const char *const corpus_models[] = {
     "specifications/ewd840/EWD840",
     "specifications/MisraReachability/MCParReach",
@@ -131,7 +105,7 @@ START_TEST(test_corpus_refinements) {
     return; /* skipped: the runner says so */
   const char *m = corpus_models[_i];
   char *rel = xsprintf("%s.cfg", m);
-  int want = recorded_distinct(shared, rel);
+  int want = fixture_recorded_distinct(shared, rel, false);
   char *tla = xsprintf("%s/corpus/examples/%s.tla", shared, m);
   char *cfg = xsprintf("%s/corpus/examples/%s.cfg", shared, m);
   char *abs_tla = repo_file(tla), *abs_cfg = repo_file(cfg);

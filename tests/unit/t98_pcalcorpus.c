@@ -36,34 +36,6 @@ static const char *const models[] = {
     "specifications/transaction_commit/2PCwithBTM",
 };
 
-/* TLC's recorded distinct-state count of the model whose cfg is `cfg`
- * (relative to corpus/examples), with its verdict "success" and the
- * PlusCal flag set. */
-static int recorded(const char *shared, const char *cfg) {
-  char *tsv = xsprintf("%s/corpus/models.tsv", shared);
-  FILE *f = fopen(tsv, "r");
-  ck_assert_msg(f != NULL, "cannot read %s", tsv);
-  char line[8192];
-  int distinct = -1;
-  while (distinct < 0 && fgets(line, sizeof line, f)) {
-    char *fld[12] = {0};
-    int n = 0;
-    for (char *p = line; n < 12 && p; n++) {
-      fld[n] = p;
-      p = strchr(p, '\t');
-      if (p)
-        *p++ = '\0';
-    }
-    if (n >= 12 && strcmp(fld[2], cfg) == 0 &&
-        strcmp(fld[4], "success") == 0 && strcmp(fld[11], "1") == 0)
-      distinct = atoi(fld[6]);
-  }
-  fclose(f);
-  free(tsv);
-  ck_assert_msg(distinct > 0, "%s: no successful PlusCal run recorded", cfg);
-  return distinct;
-}
-
 /* Cuts the translation out of path when it holds an algorithm; true when
  * it did. */
 static bool strip_translation(const char *path) {
@@ -94,7 +66,7 @@ START_TEST(test_algorithm_alone) {
     return; /* skipped: the runner says so */
   const char *m = models[_i];
   char *rel_cfg = xsprintf("%s.cfg", m);
-  int want = recorded(shared, rel_cfg);
+  int want = fixture_recorded_distinct(shared, rel_cfg, true);
   /* copy the model's folder */
   char *dir = xsprintf("%s/corpus/examples/%s", shared, m);
   *strrchr(dir, '/') = '\0';
