@@ -93,7 +93,7 @@ static bool lits_hold(const Prod *P, uint32_t q, uint32_t g, uint32_t via,
     if ((a->kind == TA_STATE) != state)
       continue;
     bool v = state ? live_state_bit(P->l, g, n->atom)
-                   : wbit(live_edge_bits(P->l, g, via), a->slot);
+                   : live_action_bit(P->l, g, via, n->atom);
     if (v == n->neg)
       return false;
   }
@@ -111,7 +111,7 @@ static bool pos_holds(const Prod *P, int x, uint32_t g, uint32_t via) {
     const TAtom *a = &t->atoms.data[n->atom];
     if (a->kind == TA_STATE)
       return live_state_bit(P->l, g, n->atom) != n->neg;
-    return wbit(live_edge_bits(P->l, g, via), a->slot) != n->neg;
+    return live_action_bit(P->l, g, via, n->atom) != n->neg;
   }
   case TF_AND:
     return pos_holds(P, n->a, g, via) && pos_holds(P, n->b, g, via);
@@ -252,12 +252,11 @@ static void tarjan(Prod *P, const uint32_t *roots, size_t nroots, uint32_t tag,
 /* Some step inside the component (marked tag) is an action-atom step. */
 static bool some_step(Prod *P, const uint32_t *nodes, size_t n, uint32_t tag,
                       int atom) {
-  int slot = live_slot(P->l, atom);
   for (size_t i = 0; i < n; i++) {
     uint32_t k = nodes[i];
     for (uint64_t e = P->off.data[k]; e < P->off.data[k + 1]; e++)
       if (P->mark[P->dst.data[e]] == tag && allowed(P, e) &&
-          wbit(live_edge_bits(P->l, P->g.data[k], P->via.data[e]), slot))
+          live_action_bit(P->l, P->g.data[k], P->via.data[e], atom))
         return true;
   }
   return false;
@@ -368,15 +367,15 @@ static bool node_sat(const Prod *P, Req r, uint32_t k) {
 }
 
 static bool edge_sat(const Prod *P, Req r, uint32_t k, uint64_t e) {
-  const Live *l = P->l;
+  Live *l = P->l;
   if (r.kind == REQ_ACC)
     return false;
   if (!allowed(P, e))
     return false;
   if (r.kind == REQ_EA)
     return pos_holds(P, P->ea[r.idx], P->g.data[k], P->via.data[e]);
-  const Word *eb = live_edge_bits(l, P->g.data[k], P->via.data[e]);
-  return wbit(eb, live_slot(l, l->t->fair.data[r.idx].step));
+  return live_action_bit(l, P->g.data[k], P->via.data[e],
+                         l->t->fair.data[r.idx].step);
 }
 
 
