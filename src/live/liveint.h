@@ -59,6 +59,9 @@ struct Live {
                        * where v changes */
   uint8_t *all_vars;  /* by atom: <<A>>_v with v every variable, which
                        * changes on every generated step */
+  int *fair_order;    /* the fairness conditions in the order components
+                       * are tested against them: the last one to reject
+                       * a component first (livescc.c) */
 };
 
 extern bool live_stats; /* --stats: timings and sizes on stderr */

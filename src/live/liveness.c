@@ -141,6 +141,9 @@ Live *live_new(const Spec *spec, bool *refused) {
     l->all_vars[i] = a->kind == TA_ACTION && a->expr->kind == EX_DIA_ACT &&
                      !l->keyed && all_vars(spec, a->expr->args[1]);
   }
+  l->fair_order = xmalloc((l->t->fair.len + 1) * sizeof *l->fair_order);
+  for (size_t i = 0; i < l->t->fair.len; i++)
+    l->fair_order[i] = (int)i;
   l->ws = (l->t->nstate + 63) / 64;
   l->wa = (l->t->naction + 63) / 64;
   VEC_PUSH(l->off, 0);
@@ -165,6 +168,7 @@ void live_free(Live *l) {
   VEC_FREE(l->sknown);
   free(l->next_step);
   free(l->all_vars);
+  free(l->fair_order);
   free(l->buf[0]);
   free(l->buf[1]);
   VEC_FREE(l->abits);
@@ -193,9 +197,9 @@ static bool state_atom(Live *l, const TAtom *a, Value *const *s) {
 static bool action_atom(Live *l, const TAtom *a, Value *const *s,
                         Value *const *t, bool generated) {
   size_t k = (size_t)(a - l->t->atoms.data);
-  n_action++;
   if (a->expr->kind == EX_DIA_ACT && s == t)
     return false; /* a stuttering step leaves v unchanged */
+  n_action++;
   if (a->expr->kind == EX_DIA_ACT && !(generated && l->all_vars[k])) {
     /* <<A>>_v: a step that leaves v unchanged is not one (a generated step
      * between distinct states changes a v that holds every variable). */

@@ -11,9 +11,13 @@
  * a tag, along the edges the disjunct's <>[] conditions allow.  A
  * component is searched for a fair accepting one as liveness.c explains;
  * removing the states where a pending SF action is enabled retags the rest
- * and runs Tarjan again on it.  Lasso paths are breadth-first, so the stem
- * is a shortest path to the component, and the cycle goes from witness to
- * witness by shortest paths inside it. */
+ * and runs Tarjan again on it.  The fairness conditions are tried in
+ * move-to-front order (the last one to reject a component first), which
+ * cuts the atoms evaluated several times over on specs with many of them;
+ * the order changes only the work, as a fair component meets them all.
+ * Lasso paths are breadth-first, so the stem is a shortest path to the
+ * component, and the cycle goes from witness to witness by shortest paths
+ * inside it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -300,7 +304,8 @@ static bool fair_scc(Prod *P, uint32_t *nodes, size_t n, uint32_t tag,
     ok = met;
   }
   VEC(int) strong = {0}; /* SF conditions to satisfy by removal */
-  for (size_t i = 0; ok && i < t->fair.len; i++) {
+  for (size_t j = 0; ok && j < t->fair.len; j++) {
+    int i = l->fair_order[j];
     const TFair *f = &t->fair.data[i];
     if (some_step(P, nodes, n, tag, f->step))
       continue;
@@ -308,7 +313,12 @@ static bool fair_scc(Prod *P, uint32_t *nodes, size_t n, uint32_t tag,
       ok = some_state(P, nodes, n, f->enabled, false);
     else if (some_state(P, nodes, n, f->enabled, true)) {
       cut = true;
-      VEC_PUSH(strong, (int)i);
+      VEC_PUSH(strong, i);
+    }
+    if (!ok) {
+      /* components found one after the other tend to fail the same one */
+      memmove(l->fair_order + 1, l->fair_order, j * sizeof *l->fair_order);
+      l->fair_order[0] = i;
     }
   }
   for (int x = 0; ok && x < P->nea; x++)
