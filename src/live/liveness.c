@@ -49,7 +49,8 @@
  * stands for the generated one, so there the action atoms are evaluated
  * on the generated step during the search.  ENABLED <<A>>_v is true
  * without evaluation where an already evaluated step out of the state is
- * a <<A>>_v step.  ENABLED that the evaluator cannot enumerate (an
+ * a <<A>>_v step, and ENABLED <<Next>>_v (v every variable) where the
+ * state has a stored successor.  ENABLED that the evaluator cannot enumerate (an
  * instance whose variable is substituted by an expression: x' has no
  * value to try) is a located refusal. */
 #include "liveness.h"
@@ -328,7 +329,12 @@ bool live_state_bit(Live *l, uint32_t g, int atom) {
   if (wbit(known, a->slot))
     return wbit(val, a->slot);
   bool v = false;
-  if (a->step >= 0) {
+  if (a->step >= 0 && !l->keyed && l->next_step[a->step] &&
+      l->all_vars[a->step]) {
+    /* <<Next>>_v with v every variable: every stored edge (none is a
+     * self-loop) is such a step */
+    v = l->off.data[g + 1] > l->off.data[g];
+  } else if (a->step >= 0) {
     /* only steps already evaluated: evaluating <<A>>_v on every edge out
      * of g costs more than one ENABLED */
     int slot = l->t->atoms.data[a->step].slot;
