@@ -82,6 +82,16 @@ static inline int live_slot(const Live *l, int atom) {
 /* State atom `atom` on graph state g (evaluated when first asked for). */
 bool live_state_bit(Live *l, uint32_t g, int atom);
 
+/* State atom `atom` on graph state g if already evaluated (0 or 1), else
+ * -1. */
+static inline int live_state_known(const Live *l, uint32_t g, int atom) {
+  int slot = live_slot(l, atom);
+  size_t w = (size_t)g * l->ws;
+  if (!wbit(l->sknown.data + w, slot))
+    return -1;
+  return wbit(l->sbits.data + w, slot);
+}
+
 
 typedef struct Prod {
   Live *l;

@@ -50,9 +50,9 @@
  * on the generated step during the search.  ENABLED <<A>>_v is true
  * without evaluation where an already evaluated step out of the state is
  * a <<A>>_v step, and ENABLED <<Next>>_v (v every variable) where the
- * state has a stored successor.  ENABLED that the evaluator cannot enumerate (an
- * instance whose variable is substituted by an expression: x' has no
- * value to try) is a located refusal. */
+ * state has a stored successor.  ENABLED that the evaluator cannot
+ * enumerate (an instance whose variable is substituted by an expression:
+ * x' has no value to try) is a located refusal. */
 #include "liveness.h"
 
 #include <stdlib.h>
@@ -321,7 +321,8 @@ bool live_action_bit(Live *l, uint32_t g, uint32_t via, int atom) {
 }
 
 /* State atom `atom` on state g, evaluated when first asked for (after the
- * search): ENABLED <<A>>_v is true where a <<A>>_v step leaves g. */
+ * search): ENABLED <<A>>_v is true where an evaluated <<A>>_v step leaves
+ * g. */
 bool live_state_bit(Live *l, uint32_t g, int atom) {
   const TAtom *a = &l->t->atoms.data[atom];
   Word *known = l->sknown.data + (size_t)g * l->ws;
