@@ -118,7 +118,8 @@ typedef struct Prod {
  * temporal operators: x; else -1. */
 int live_nested(const Temporal *t, int f, TKind outer);
 
-/* Builds the product of the graph with P->a from the initial states. */
+/* Builds the product of the graph with P->a from the initial states, in
+ * the memory of the product P held before (P zeroed before the first). */
 void prod_build(Prod *P);
 void prod_free(Prod *P);
 /* Searches the disjunct conj (conjuncts of ~p) for a fair accepting

@@ -676,16 +676,13 @@ static int check_prop(Live *l, const LiveProp *lp) {
   int code = EXIT_OK;
   Prod P;
   memset(&P, 0, sizeof P);
+  P.l = l;
   int built_for = -2;
   for (size_t i = 0; i < d.len && code == EXIT_OK; i++) {
     int rest = rest_of(t, &d.data[i]);
     if (rest != built_for) {
-      if (P.a) {
-        prod_free(&P);
+      if (P.a)
         temporal_auto_free(P.a);
-      }
-      memset(&P, 0, sizeof P);
-      P.l = l;
       P.a = t->nodes.data[rest].kind == TF_TRUE
                 ? temporal_automaton_true()
                 : temporal_automaton(t, rest, 4096);
@@ -698,7 +695,7 @@ static int check_prop(Live *l, const LiveProp *lp) {
         code = EXIT_OTHER;
         break;
       }
-      prod_build(&P);
+      prod_build(&P); /* in the memory of the previous product */
       built_for = rest;
     }
     uint32_t found = 0;
@@ -715,10 +712,9 @@ static int check_prop(Live *l, const LiveProp *lp) {
       P.ea = NULL;
     }
   }
-  if (P.a) {
-    prod_free(&P);
+  prod_free(&P);
+  if (P.a)
     temporal_auto_free(P.a);
-  }
   dnf_free(&d);
   return code;
 }

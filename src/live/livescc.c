@@ -145,10 +145,18 @@ static void add_pedges(Prod *P, uint32_t k, uint32_t t, uint32_t via) {
 
 void prod_build(Prod *P) {
   Live *l = P->l;
+  /* a product built before (for another automaton) lends its memory */
+  P->g.len = P->q.len = P->off.len = P->dst.len = P->via.len = 0;
+  free(P->tab);
+  P->tab = NULL;
+  P->cap = 0;
   size_t ncells = (l->off.len - 1) * (size_t)P->a->nq;
   if (ncells <= ((size_t)1 << 24)) { /* 64 MiB at most */
-    P->dense = xmalloc((ncells + 1) * sizeof *P->dense);
+    P->dense = xrealloc(P->dense, (ncells + 1) * sizeof *P->dense);
     memset(P->dense, 0xff, (ncells + 1) * sizeof *P->dense);
+  } else {
+    free(P->dense);
+    P->dense = NULL;
   }
   for (uint32_t s = 0; s < l->ninit; s++)
     for (int q = 0; q < P->a->nq; q++)
@@ -165,7 +173,9 @@ void prod_build(Prod *P) {
     }
     VEC_PUSH(P->off, P->dst.len);
   }
-  P->mark = xcalloc(P->g.len + 1, sizeof *P->mark);
+  P->mark = xrealloc(P->mark, (P->g.len + 1) * sizeof *P->mark);
+  memset(P->mark, 0, (P->g.len + 1) * sizeof *P->mark);
+  P->tags = 0;
 }
 
 /* ---- components ---- */
