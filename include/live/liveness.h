@@ -2,12 +2,13 @@
  *
  * The breadth-first search hands it the state graph as it goes: the
  * successors of each state (state ids, in the order the states are
- * expanded) and, for every step and state, the truth of the atoms the
- * temporal properties and the fairness use (temporal.h), each evaluated
- * once.  After a complete search, live_check looks for a behaviour of the
- * graph (every state may also stutter forever) that satisfies the
- * fairness and violates a temporal property, and prints it as TLC prints
- * a counterexample lasso. */
+ * expanded).  The atoms the temporal properties and the fairness use
+ * (temporal.h) are evaluated at most once per step and state, when the
+ * check needs them (with a VIEW or SYMMETRY, the action atoms during the
+ * search, on the generated step).  After a complete search, live_check
+ * looks for a behaviour of the graph (every state may also stutter
+ * forever) that satisfies the fairness and violates a temporal property,
+ * and prints it as TLC prints a counterexample lasso. */
 #ifndef BRINK_LIVENESS_H
 #define BRINK_LIVENESS_H
 

@@ -6,7 +6,10 @@
  *   - graph state i's successors are succ[off[i] .. off[i+1]] (state ids);
  *     every state also has a stuttering step, which is not stored;
  *   - action atoms: wa words of bits per stored edge (abits) and per state
- *     for its stuttering step (stut), computed during the search;
+ *     for its stuttering step (stut), valid where the matching bit of
+ *     aknown / stknown is set (live_action_bit evaluates the rest); with
+ *     a VIEW or SYMMETRY (keyed) all of them are computed during the
+ *     search, as the stored successor only stands for the generated one;
  *   - state atoms: ws words of bits per state (sbits), valid where the
  *     matching bit of sknown is set (live_state_bit evaluates the rest);
  *   - product node k pairs graph state g[k] with automaton state q[k]; its
@@ -43,17 +46,22 @@ struct Live {
   VEC(uint64_t) off;      /* state i's successors: succ[off[i] .. off[i+1]] */
   VEC(Word) sbits;        /* state atoms: ws words per state ... */
   VEC(Word) sknown;       /* ... evaluated when first asked for */
-  VEC(Word) abits;        /* action atoms: wa words per edge */
-  VEC(Word) stut;         /* action atoms on the stuttering step: per state */
+  VEC(Word) abits;        /* action atoms: wa words per edge ... */
+  VEC(Word) stut;         /* ... and per state for its stuttering step */
+  Word *aknown, *stknown; /* not keyed: which of them are evaluated */
   VEC(uint32_t) seen_from; /* dedup of edges: last source + 1, per state */
   uint32_t ninit;
   const uint32_t *sids;
   int nvars;
-  Value **buf; /* a state's values, loaded from sids */
+  Value **buf[2];   /* states' values, loaded from sids ... */
+  uint32_t held[2]; /* ... these states' (NONE: none) */
   uint8_t *next_step; /* by atom: <<Next>>_v, true on a generated step
                        * where v changes */
   uint8_t *all_vars;  /* by atom: <<A>>_v with v every variable, which
                        * changes on every generated step */
+  int *fair_order;    /* the fairness conditions in the order components
+                       * are tested against them: the last one to reject
+                       * a component first (livescc.c) */
 };
 
 extern bool live_stats; /* --stats: timings and sizes on stderr */
@@ -63,13 +71,9 @@ static inline bool wbit(const Word *w, int i) {
 }
 static inline void wset(Word *w, int i) { w[i / 64] |= (Word)1 << (i % 64); }
 
-/* The action-atom bits of graph edge via out of state g (NONE: the
- * stuttering step). */
-static inline const Word *live_edge_bits(const Live *l, uint32_t g,
-                                         uint32_t via) {
-  return via == NONE ? l->stut.data + (size_t)g * l->wa
-                     : l->abits.data + (size_t)via * l->wa;
-}
+/* Action atom `atom` on graph edge via out of state g (NONE: the
+ * stuttering step), evaluated when first asked for. */
+bool live_action_bit(Live *l, uint32_t g, uint32_t via, int atom);
 
 static inline int live_slot(const Live *l, int atom) {
   return l->t->atoms.data[atom].slot;
@@ -77,6 +81,16 @@ static inline int live_slot(const Live *l, int atom) {
 
 /* State atom `atom` on graph state g (evaluated when first asked for). */
 bool live_state_bit(Live *l, uint32_t g, int atom);
+
+/* State atom `atom` on graph state g if already evaluated (0 or 1), else
+ * -1. */
+static inline int live_state_known(const Live *l, uint32_t g, int atom) {
+  int slot = live_slot(l, atom);
+  size_t w = (size_t)g * l->ws;
+  if (!wbit(l->sknown.data + w, slot))
+    return -1;
+  return wbit(l->sbits.data + w, slot);
+}
 
 
 typedef struct Prod {
@@ -104,7 +118,8 @@ typedef struct Prod {
  * temporal operators: x; else -1. */
 int live_nested(const Temporal *t, int f, TKind outer);
 
-/* Builds the product of the graph with P->a from the initial states. */
+/* Builds the product of the graph with P->a from the initial states, in
+ * the memory of the product P held before (P zeroed before the first). */
 void prod_build(Prod *P);
 void prod_free(Prod *P);
 /* Searches the disjunct conj (conjuncts of ~p) for a fair accepting

@@ -36,15 +36,23 @@
  * error, never a verdict.
  *
  * The graph is recorded during the search (liveint.h): successor ids in
- * one array with offsets per state, and one bit per action atom per edge
- * (and per state for its stuttering step), evaluated as the edge is
- * generated (<<Next>>_v needs only v to change there).  State atoms are
- * evaluated when the check first asks for them, so most components are
- * rejected before a state predicate is evaluated; ENABLED <<A>>_v is true
- * without evaluation where a generated step is a <<A>>_v step.  ENABLED
- * that the evaluator cannot enumerate (an instance whose variable is
- * substituted by an expression: x' has no value to try) is a located
- * refusal. */
+ * one array with offsets per state.  Atoms are evaluated when the check
+ * first asks for them and remembered (one bit per action atom per edge,
+ * and per state for its stuttering step; one per state atom per state):
+ * an action atom on the two states reloaded from their stored value ids,
+ * where <<Next>>_v needs only v to change (the edge is a generated step),
+ * and <<A>>_v is false on a stuttering step without evaluation.  The
+ * check asks for few of them: the steps inside the components it
+ * inspects, until a witness is found, so most edges are never evaluated
+ * (evaluating every atom on every edge during the search cost more than
+ * the search itself).  With a VIEW or SYMMETRY a stored successor only
+ * stands for the generated one, so there the action atoms are evaluated
+ * on the generated step during the search.  ENABLED <<A>>_v is true
+ * without evaluation where an already evaluated step out of the state is
+ * a <<A>>_v step, and ENABLED <<Next>>_v (v every variable) where the
+ * state has a stored successor.  ENABLED that the evaluator cannot
+ * enumerate (an instance whose variable is substituted by an expression:
+ * x' has no value to try) is a located refusal. */
 #include "liveness.h"
 
 #include <stdlib.h>
@@ -55,6 +63,7 @@
 #include "trace.h"
 
 bool live_stats; /* --stats (live_set_stats) */
+static size_t n_action, n_state; /* atoms evaluated, for --stats */
 
 
 /* Is e (an action) the spec's next-state relation itself? */
@@ -105,7 +114,10 @@ Live *live_new(const Spec *spec, bool *refused) {
   l->t = temporal_new(spec);
   l->keyed = spec->view || spec->symmetry;
   l->nvars = spec->nvars;
-  l->buf = xmalloc(((size_t)l->nvars + 1) * sizeof *l->buf);
+  for (int i = 0; i < 2; i++) {
+    l->buf[i] = xmalloc(((size_t)l->nvars + 1) * sizeof *l->buf[i]);
+    l->held[i] = NONE;
+  }
   FailPoint fp;
   if (fail_push(&fp)) {
     *refused = true;
@@ -130,6 +142,9 @@ Live *live_new(const Spec *spec, bool *refused) {
     l->all_vars[i] = a->kind == TA_ACTION && a->expr->kind == EX_DIA_ACT &&
                      !l->keyed && all_vars(spec, a->expr->args[1]);
   }
+  l->fair_order = xmalloc((l->t->fair.len + 1) * sizeof *l->fair_order);
+  for (size_t i = 0; i < l->t->fair.len; i++)
+    l->fair_order[i] = (int)i;
   l->ws = (l->t->nstate + 63) / 64;
   l->wa = (l->t->naction + 63) / 64;
   VEC_PUSH(l->off, 0);
@@ -154,9 +169,13 @@ void live_free(Live *l) {
   VEC_FREE(l->sknown);
   free(l->next_step);
   free(l->all_vars);
-  free(l->buf);
+  free(l->fair_order);
+  free(l->buf[0]);
+  free(l->buf[1]);
   VEC_FREE(l->abits);
   VEC_FREE(l->stut);
+  free(l->aknown);
+  free(l->stknown);
   VEC_FREE(l->seen_from);
   VEC_FREE(l->props);
   free(l);
@@ -165,6 +184,7 @@ void live_free(Live *l) {
 /* ---- atoms ---- */
 
 static bool state_atom(Live *l, const TAtom *a, Value *const *s) {
+  n_state++;
   EvalState st = {l->spec, s, NULL};
   Value *v = eval_expr_in(&st, a->expr, a->env);
   if (v->kind != V_BOOL)
@@ -178,6 +198,9 @@ static bool state_atom(Live *l, const TAtom *a, Value *const *s) {
 static bool action_atom(Live *l, const TAtom *a, Value *const *s,
                         Value *const *t, bool generated) {
   size_t k = (size_t)(a - l->t->atoms.data);
+  if (a->expr->kind == EX_DIA_ACT && s == t)
+    return false; /* a stuttering step leaves v unchanged */
+  n_action++;
   if (a->expr->kind == EX_DIA_ACT && !(generated && l->all_vars[k])) {
     /* <<A>>_v: a step that leaves v unchanged is not one (a generated step
      * between distinct states changes a v that holds every variable). */
@@ -220,7 +243,6 @@ static double cpu(void) {
 
 void live_edge(Live *l, uint32_t from, Value *const *s, uint32_t to,
                Value *const *t) {
-  double t0 = cpu();
   if (!l->keyed) {
     if (to == from)
       return; /* the stuttering step, which every state has */
@@ -229,7 +251,11 @@ void live_edge(Live *l, uint32_t from, Value *const *s, uint32_t to,
     if (l->seen_from.data[to] == from + 1)
       return;
     l->seen_from.data[to] = from + 1;
+    VEC_PUSH(l->succ, to);
+    return; /* its action atoms are evaluated when the check asks */
   }
+  /* keyed: `to` stands for t, so the step is evaluated now */
+  double t0 = cpu();
   VEC_PUSH(l->succ, to);
   for (int w = 0; w < l->wa; w++)
     VEC_PUSH(l->abits, 0);
@@ -247,6 +273,8 @@ void live_expanded(Live *l, uint32_t i, Value *const *s) {
     VEC_PUSH(l->sbits, 0);
     VEC_PUSH(l->sknown, 0);
   }
+  if (!l->keyed)
+    return;
   size_t sb = l->stut.len;
   for (int w = 0; w < l->wa; w++)
     VEC_PUSH(l->stut, 0);
@@ -257,8 +285,44 @@ void live_expanded(Live *l, uint32_t i, Value *const *s) {
 
 void live_set_initial(Live *l, uint32_t n) { l->ninit = n; }
 
+/* State g's values, in buffer i (a cache of the state last loaded). */
+static Value *const *load(Live *l, int i, uint32_t g) {
+  if (l->held[i] != g) {
+    const uint32_t *ids = l->sids + (size_t)g * l->nvars;
+    for (int v = 0; v < l->nvars; v++)
+      l->buf[i][v] = val_by_id(ids[v]);
+    l->held[i] = g;
+  }
+  return l->buf[i];
+}
+
+/* Action atom `atom` on the edge via out of state g (NONE: the stuttering
+ * step), evaluated when first asked for (after the search, on the states
+ * stored; keyed: computed during it). */
+bool live_action_bit(Live *l, uint32_t g, uint32_t via, int atom) {
+  const TAtom *a = &l->t->atoms.data[atom];
+  bool stutter = via == NONE;
+  Word *val = stutter ? l->stut.data + (size_t)g * l->wa
+                      : l->abits.data + (size_t)via * l->wa;
+  if (l->keyed)
+    return wbit(val, a->slot);
+  Word *known = stutter ? l->stknown + (size_t)g * l->wa
+                        : l->aknown + (size_t)via * l->wa;
+  if (wbit(known, a->slot))
+    return wbit(val, a->slot);
+  Value *const *s = load(l, 0, g);
+  /* the generated step is one of Next; the stuttering step is not */
+  bool v = action_atom(l, a, s, stutter ? s : load(l, 1, l->succ.data[via]),
+                       !stutter);
+  wset(known, a->slot);
+  if (v)
+    wset(val, a->slot);
+  return v;
+}
+
 /* State atom `atom` on state g, evaluated when first asked for (after the
- * search): ENABLED <<A>>_v is true where a <<A>>_v step leaves g. */
+ * search): ENABLED <<A>>_v is true where an evaluated <<A>>_v step leaves
+ * g. */
 bool live_state_bit(Live *l, uint32_t g, int atom) {
   const TAtom *a = &l->t->atoms.data[atom];
   Word *known = l->sknown.data + (size_t)g * l->ws;
@@ -266,14 +330,21 @@ bool live_state_bit(Live *l, uint32_t g, int atom) {
   if (wbit(known, a->slot))
     return wbit(val, a->slot);
   bool v = false;
-  if (a->step >= 0) {
+  if (a->step >= 0 && !l->keyed && l->next_step[a->step] &&
+      l->all_vars[a->step]) {
+    /* <<Next>>_v with v every variable: every stored edge (none is a
+     * self-loop) is such a step */
+    v = l->off.data[g + 1] > l->off.data[g];
+  } else if (a->step >= 0) {
+    /* only steps already evaluated: evaluating <<A>>_v on every edge out
+     * of g costs more than one ENABLED */
     int slot = l->t->atoms.data[a->step].slot;
     for (uint64_t e = l->off.data[g]; e < l->off.data[g + 1] && !v; e++)
-      v = wbit(l->abits.data + e * (uint64_t)l->wa, slot);
+      v = (l->keyed || wbit(l->aknown + e * l->wa, slot)) &&
+          wbit(l->abits.data + e * l->wa, slot);
   }
   if (!v) {
-    for (int i = 0; i < l->nvars; i++)
-      l->buf[i] = val_by_id(l->sids[(size_t)g * l->nvars + i]);
+    Value *const *s = load(l, 0, g);
     double t1 = cpu();
     bool enabled = a->expr->kind == EX_OP && a->expr->ref.kind == REF_BUILTIN &&
                    a->expr->ref.u.builtin == B_ENABLED;
@@ -286,12 +357,13 @@ bool live_state_bit(Live *l, uint32_t g, int atom) {
               "enumerating its successors (see the error above), so the "
               "temporal properties are not checked");
     }
-    v = state_atom(l, a, l->buf);
+    v = state_atom(l, a, s);
     if (enabled)
       fail_pop(&fp);
-    t_state += cpu() - t1;
+    double dt = cpu() - t1;
+    t_state += dt;
     if (a->step >= 0)
-      t_enabled += cpu() - t1;
+      t_enabled += dt;
   }
   wset(known, a->slot);
   if (v)
@@ -604,16 +676,13 @@ static int check_prop(Live *l, const LiveProp *lp) {
   int code = EXIT_OK;
   Prod P;
   memset(&P, 0, sizeof P);
+  P.l = l;
   int built_for = -2;
   for (size_t i = 0; i < d.len && code == EXIT_OK; i++) {
     int rest = rest_of(t, &d.data[i]);
     if (rest != built_for) {
-      if (P.a) {
-        prod_free(&P);
+      if (P.a)
         temporal_auto_free(P.a);
-      }
-      memset(&P, 0, sizeof P);
-      P.l = l;
       P.a = t->nodes.data[rest].kind == TF_TRUE
                 ? temporal_automaton_true()
                 : temporal_automaton(t, rest, 4096);
@@ -626,7 +695,7 @@ static int check_prop(Live *l, const LiveProp *lp) {
         code = EXIT_OTHER;
         break;
       }
-      prod_build(&P);
+      prod_build(&P); /* in the memory of the previous product */
       built_for = rest;
     }
     uint32_t found = 0;
@@ -643,10 +712,9 @@ static int check_prop(Live *l, const LiveProp *lp) {
       P.ea = NULL;
     }
   }
-  if (P.a) {
-    prod_free(&P);
+  prod_free(&P);
+  if (P.a)
     temporal_auto_free(P.a);
-  }
   dnf_free(&d);
   return code;
 }
@@ -654,6 +722,18 @@ static int check_prop(Live *l, const LiveProp *lp) {
 int live_check(Live *l, const uint32_t *sids, size_t nstates) {
   char when[64];
   l->sids = sids;
+  if (!l->keyed) {
+    size_t ne = l->succ.len, ns = l->off.len ? l->off.len - 1 : 0;
+    size_t wa = (size_t)l->wa;
+    VEC_RESERVE(l->abits, ne * wa + 1);
+    l->abits.len = ne * wa;
+    memset(l->abits.data, 0, (ne * wa + 1) * sizeof(Word));
+    VEC_RESERVE(l->stut, ns * wa + 1);
+    l->stut.len = ns * wa;
+    memset(l->stut.data, 0, (ns * wa + 1) * sizeof(Word));
+    l->aknown = xcalloc(ne * wa + 1, sizeof(Word));
+    l->stknown = xcalloc(ns * wa + 1, sizeof(Word));
+  }
   stamp(when, sizeof when);
   fprintf(stdout, "Checking temporal properties for the complete state space "
                   "with %zu total distinct states at (%s)\n",
@@ -686,10 +766,15 @@ int live_check(Live *l, const uint32_t *sids, size_t nstates) {
   }
   fail_pop(&fp);
   int secs = (int)(util_now() - t0);
-  if (live_stats)
+  if (live_stats) {
+    size_t na = (size_t)l->t->naction, ns = (size_t)l->t->nstate;
     fprintf(stderr, "liveness time: edges %.3fs, states %.3fs (ENABLED "
                     "%.3fs), check %.3fs wall, total %.3fs CPU\n",
             t_edge, t_state, t_enabled, util_now() - t0, cpu());
+    fprintf(stderr, "liveness atoms evaluated: %zu of %zu action (on "
+                    "steps), %zu of %zu state\n",
+            n_action, na * (l->succ.len + nstates), n_state, ns * nstates);
+  }
   stamp(when, sizeof when);
   if (secs < 60)
     fprintf(stdout, "Finished checking temporal properties in %02ds at %s\n",

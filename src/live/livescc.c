@@ -11,9 +11,14 @@
  * a tag, along the edges the disjunct's <>[] conditions allow.  A
  * component is searched for a fair accepting one as liveness.c explains;
  * removing the states where a pending SF action is enabled retags the rest
- * and runs Tarjan again on it.  Lasso paths are breadth-first, so the stem
- * is a shortest path to the component, and the cycle goes from witness to
- * witness by shortest paths inside it. */
+ * and runs Tarjan again on it.  The fairness conditions are tried in
+ * move-to-front order (the last one to reject a component first), WF
+ * conditions whose ENABLED is already known on all of the component's
+ * states before the rest; this cuts the atoms evaluated several times
+ * over on specs with many conditions, and changes only the work, as a
+ * fair component meets them all.  Lasso paths are breadth-first, so the
+ * stem is a shortest path to the component, and the cycle goes from
+ * witness to witness by shortest paths inside it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,7 +98,7 @@ static bool lits_hold(const Prod *P, uint32_t q, uint32_t g, uint32_t via,
     if ((a->kind == TA_STATE) != state)
       continue;
     bool v = state ? live_state_bit(P->l, g, n->atom)
-                   : wbit(live_edge_bits(P->l, g, via), a->slot);
+                   : live_action_bit(P->l, g, via, n->atom);
     if (v == n->neg)
       return false;
   }
@@ -111,7 +116,7 @@ static bool pos_holds(const Prod *P, int x, uint32_t g, uint32_t via) {
     const TAtom *a = &t->atoms.data[n->atom];
     if (a->kind == TA_STATE)
       return live_state_bit(P->l, g, n->atom) != n->neg;
-    return wbit(live_edge_bits(P->l, g, via), a->slot) != n->neg;
+    return live_action_bit(P->l, g, via, n->atom) != n->neg;
   }
   case TF_AND:
     return pos_holds(P, n->a, g, via) && pos_holds(P, n->b, g, via);
@@ -140,10 +145,18 @@ static void add_pedges(Prod *P, uint32_t k, uint32_t t, uint32_t via) {
 
 void prod_build(Prod *P) {
   Live *l = P->l;
+  /* a product built before (for another automaton) lends its memory */
+  P->g.len = P->q.len = P->off.len = P->dst.len = P->via.len = 0;
+  free(P->tab);
+  P->tab = NULL;
+  P->cap = 0;
   size_t ncells = (l->off.len - 1) * (size_t)P->a->nq;
   if (ncells <= ((size_t)1 << 24)) { /* 64 MiB at most */
-    P->dense = xmalloc((ncells + 1) * sizeof *P->dense);
+    P->dense = xrealloc(P->dense, (ncells + 1) * sizeof *P->dense);
     memset(P->dense, 0xff, (ncells + 1) * sizeof *P->dense);
+  } else {
+    free(P->dense);
+    P->dense = NULL;
   }
   for (uint32_t s = 0; s < l->ninit; s++)
     for (int q = 0; q < P->a->nq; q++)
@@ -160,7 +173,9 @@ void prod_build(Prod *P) {
     }
     VEC_PUSH(P->off, P->dst.len);
   }
-  P->mark = xcalloc(P->g.len + 1, sizeof *P->mark);
+  P->mark = xrealloc(P->mark, (P->g.len + 1) * sizeof *P->mark);
+  memset(P->mark, 0, (P->g.len + 1) * sizeof *P->mark);
+  P->tags = 0;
 }
 
 /* ---- components ---- */
@@ -252,12 +267,11 @@ static void tarjan(Prod *P, const uint32_t *roots, size_t nroots, uint32_t tag,
 /* Some step inside the component (marked tag) is an action-atom step. */
 static bool some_step(Prod *P, const uint32_t *nodes, size_t n, uint32_t tag,
                       int atom) {
-  int slot = live_slot(P->l, atom);
   for (size_t i = 0; i < n; i++) {
     uint32_t k = nodes[i];
     for (uint64_t e = P->off.data[k]; e < P->off.data[k + 1]; e++)
       if (P->mark[P->dst.data[e]] == tag && allowed(P, e) &&
-          wbit(live_edge_bits(P->l, P->g.data[k], P->via.data[e]), slot))
+          live_action_bit(P->l, P->g.data[k], P->via.data[e], atom))
         return true;
   }
   return false;
@@ -270,6 +284,16 @@ static bool some_state(Prod *P, const uint32_t *nodes, size_t n, int atom,
     if (live_state_bit(P->l, P->g.data[nodes[i]], atom) == v)
       return true;
   return false;
+}
+
+/* Is state atom `atom` already known to hold on every state of the
+ * component? */
+static bool known_everywhere(Prod *P, const uint32_t *nodes, size_t n,
+                             int atom) {
+  for (size_t i = 0; i < n; i++)
+    if (live_state_known(P->l, P->g.data[nodes[i]], atom) != 1)
+      return false;
+  return true;
 }
 
 /* Some position inside the component satisfies the []<> formula x. */
@@ -301,7 +325,21 @@ static bool fair_scc(Prod *P, uint32_t *nodes, size_t n, uint32_t tag,
     ok = met;
   }
   VEC(int) strong = {0}; /* SF conditions to satisfy by removal */
-  for (size_t i = 0; ok && i < t->fair.len; i++) {
+  /* A WF already known to be enabled on every state rejects the
+   * component unless a step of its action lies inside, so those come
+   * first: evaluating ENABLED is what most components cost. */
+  for (size_t j = 0; ok && j < t->fair.len; j++) {
+    int i = l->fair_order[j];
+    const TFair *f = &t->fair.data[i];
+    if (!f->strong && known_everywhere(P, nodes, n, f->enabled) &&
+        !some_step(P, nodes, n, tag, f->step)) {
+      ok = false;
+      memmove(l->fair_order + 1, l->fair_order, j * sizeof *l->fair_order);
+      l->fair_order[0] = i;
+    }
+  }
+  for (size_t j = 0; ok && j < t->fair.len; j++) {
+    int i = l->fair_order[j];
     const TFair *f = &t->fair.data[i];
     if (some_step(P, nodes, n, tag, f->step))
       continue;
@@ -309,7 +347,12 @@ static bool fair_scc(Prod *P, uint32_t *nodes, size_t n, uint32_t tag,
       ok = some_state(P, nodes, n, f->enabled, false);
     else if (some_state(P, nodes, n, f->enabled, true)) {
       cut = true;
-      VEC_PUSH(strong, (int)i);
+      VEC_PUSH(strong, i);
+    }
+    if (!ok) {
+      /* components found one after the other tend to fail the same one */
+      memmove(l->fair_order + 1, l->fair_order, j * sizeof *l->fair_order);
+      l->fair_order[0] = i;
     }
   }
   for (int x = 0; ok && x < P->nea; x++)
@@ -368,15 +411,15 @@ static bool node_sat(const Prod *P, Req r, uint32_t k) {
 }
 
 static bool edge_sat(const Prod *P, Req r, uint32_t k, uint64_t e) {
-  const Live *l = P->l;
+  Live *l = P->l;
   if (r.kind == REQ_ACC)
     return false;
   if (!allowed(P, e))
     return false;
   if (r.kind == REQ_EA)
     return pos_holds(P, P->ea[r.idx], P->g.data[k], P->via.data[e]);
-  const Word *eb = live_edge_bits(l, P->g.data[k], P->via.data[e]);
-  return wbit(eb, live_slot(l, l->t->fair.data[r.idx].step));
+  return live_action_bit(l, P->g.data[k], P->via.data[e],
+                         l->t->fair.data[r.idx].step);
 }
 
 
