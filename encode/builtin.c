@@ -166,8 +166,18 @@ SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
       return set_op(E, e, b, x, y);
     }
   case B_SUBSETEQ: {
-    SymVal *x = enc_need_set(a[0], enc(E, a[0], env));
-    return sv_bool(all_in(E, e, x, a[1], env));
+    /* SUBSET A \subseteq SUBSET B is A \subseteq B (the evaluator's
+     * rule: neither powerset is built) */
+    Expr *l = a[0], *r = a[1];
+    while (l->kind == EX_OP && l->ref.kind == REF_BUILTIN &&
+           l->ref.u.builtin == B_SUBSET && l->nargs == 1 &&
+           r->kind == EX_OP && r->ref.kind == REF_BUILTIN &&
+           r->ref.u.builtin == B_SUBSET && r->nargs == 1) {
+      l = l->args[0];
+      r = r->args[0];
+    }
+    SymVal *x = enc_need_set(l, enc(E, l, env));
+    return sv_bool(all_in(E, e, x, r, env));
   }
   case B_UNION: {
     SymVal *s = enc_need_set(a[0], enc(E, a[0], env));

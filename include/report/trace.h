@@ -26,11 +26,13 @@ bool trace_replay(const Spec *spec, Trace *t, char **why);
  * M>" and "/\ var = value" lines, TLC's format.  The trace printed on
  * stdout is also the run's counterexample in the result record (report.h). */
 void trace_print(FILE *out, const Spec *spec, const Trace *t);
-/* An invariant violated by an initial state (t has that one state), as
- * TLC reports it: "Error: Invariant Inv is violated by the initial
- * state:" and the state, with no "State 1" header. */
+/* An invariant (what: "invariant"; also a PROPERTY []P) or a state
+ * predicate PROPERTY ("property") violated by an initial state (t has
+ * that one state), as TLC reports it: "Error: Invariant Inv is violated
+ * by the initial state:" and the state, with no "State 1" header. */
 void trace_print_initial_violation(FILE *out, const Spec *spec,
-                                   const Trace *t, const char *inv);
+                                   const Trace *t, const char *what,
+                                   const char *name);
 /* One variable of a printed state, as TLC prints it: "/\\ x = v", or
  * "x = v" when the state has only one variable (count). */
 void trace_print_binding(FILE *out, const char *name, const char *value,

@@ -470,9 +470,13 @@ static int report_violation(Bmc *b, Trace *t, int k) {
     return internal_replay_failure("the last state satisfies every invariant "
                                    "and property");
   const char *name;
-  if (inv >= 0 && k == 0) {
-    name = sym_str(spec->invariants.data[inv].name);
-    trace_print_initial_violation(stdout, spec, t, name);
+  if (k == 0 && (inv >= 0 || bad->kind == PROP_ALWAYS ||
+                 bad->kind == PROP_INIT)) {
+    name = sym_str(inv >= 0 ? spec->invariants.data[inv].name : bad->name);
+    trace_print_initial_violation(
+        stdout, spec, t,
+        inv >= 0 || bad->kind == PROP_ALWAYS ? "invariant" : "property",
+        name);
   } else {
     if (inv >= 0) {
       name = sym_str(spec->invariants.data[inv].name);

@@ -750,8 +750,10 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     totals(&b);
     return code;
   }
-  if (b.result == EXIT_SAFETY && b.bad_inv >= 0 &&
-      b.bad_parent == UINT32_MAX) {
+  if (b.bad_parent == UINT32_MAX &&
+      (b.bad_inv >= 0 ||
+       (b.bad_prop && (b.bad_prop->kind == PROP_ALWAYS ||
+                       b.bad_prop->kind == PROP_INIT)))) {
     /* TLC's form for an initial state, with no totals line */
     Trace t = path_to(&b, b.bad_parent, b.bad_state);
     char *why;
@@ -759,8 +761,15 @@ static int search(const Spec *spec, const CheckOptions *opt) {
       fprintf(stderr, "brink: internal error: the explicit engine's trace "
                       "does not replay (%s)\n",
               why);
-    trace_print_initial_violation(
-        stdout, spec, &t, sym_str(spec->invariants.data[b.bad_inv].name));
+    if (b.bad_inv >= 0)
+      trace_print_initial_violation(
+          stdout, spec, &t, "invariant",
+          sym_str(spec->invariants.data[b.bad_inv].name));
+    else
+      trace_print_initial_violation(
+          stdout, spec, &t,
+          b.bad_prop->kind == PROP_ALWAYS ? "invariant" : "property",
+          sym_str(b.bad_prop->name));
     report_states(b.generated, b.nstates, 0);
     return b.result;
   }

@@ -109,6 +109,12 @@ static bool lazy_set_form(Expr *set) {
   }
 }
 
+/* Is e written SUBSET A? */
+static bool is_powerset(const Expr *e) {
+  return e->kind == EX_OP && e->ref.kind == REF_BUILTIN &&
+         e->ref.u.builtin == B_SUBSET && e->nargs == 1;
+}
+
 bool ev_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env) {
   /* x \in Op(a): membership in Op's body, with its parameters bound, when
    * that body is a set described lazily. */
@@ -286,9 +292,16 @@ Value *ev_set_op(Ctx *c, Expr *e, Env *env) {
                         : val_set_minus(x, y);
   }
   case B_SUBSETEQ: {
-    Value *x = ev_need_set(a[0], ev_eval(c, a[0], env));
+    /* SUBSET A \subseteq SUBSET B is A \subseteq B: neither powerset is
+     * built (TLC decides it so) */
+    Expr *l = a[0], *r = a[1];
+    while (is_powerset(l) && is_powerset(r)) {
+      l = l->args[0];
+      r = r->args[0];
+    }
+    Value *x = ev_need_set(l, ev_eval(c, l, env));
     for (uint32_t i = 0; i < x->u.set.n; i++)
-      if (!ev_in(c, e, x->u.set.elems[i], a[1], env))
+      if (!ev_in(c, e, x->u.set.elems[i], r, env))
         return val_bool(false);
     return val_bool(true);
   }

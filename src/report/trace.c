@@ -239,12 +239,13 @@ void trace_print(FILE *out, const Spec *spec, const Trace *t) {
 }
 
 void trace_print_initial_violation(FILE *out, const Spec *spec,
-                                   const Trace *t, const char *inv) {
-  report_property_violated("invariant", inv);
+                                   const Trace *t, const char *what,
+                                   const char *name) {
+  report_property_violated(what, name);
   if (out == stdout)
     report_trace(spec, t);
-  fprintf(out, "Error: Invariant %s is violated by the initial state:\n",
-          inv);
+  fprintf(out, "Error: %c%s %s is violated by the initial state:\n",
+          what[0] - 'a' + 'A', what + 1, name);
   print_state(out, spec, t, 0);
 }
 

@@ -765,7 +765,7 @@ START_TEST(test_action_property_holds) {
   r = run_explicit_cfg("tests/specs/ActionPropsInit.cfg");
   ck_assert_int_eq(r.status, 13);
   ck_assert_msg(find_line(r.out, "Error: Property StartsAtOne is violated by "
-                                 "the initial state."),
+                                 "the initial state:"),
                 "%s", r.out);
   run_free(&r);
 }

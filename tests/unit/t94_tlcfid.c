@@ -600,6 +600,25 @@ START_TEST(test_initial_state_violation) {
   EXPECT(r, 12, out, "Error: Invariant Inv is violated by the initial "
                      "state:\n/\\ x = 1\n/\\ y = 0\n\n");
   cli_out_free(&r);
+  /* a state-predicate PROPERTY (exit 13) and a PROPERTY []P (12) */
+  fixture_write("PI.tla", "---- MODULE PI ----\nEXTENDS Naturals\n"
+                          "VARIABLE x, y\nInit == x \\in 0..2 /\\ y = 0\n"
+                          "Next == x' = x /\\ y' = y\nP == x > 0\n"
+                          "AP == []P\nSpec == Init /\\ [][Next]_<<x, y>>\n"
+                          "====\n");
+  fixture_write("PI.cfg", "SPECIFICATION Spec\nPROPERTY P\n");
+  fixture_write("PA.cfg", "SPECIFICATION Spec\nPROPERTY AP\n");
+  const char *pi[] = {"check", "--engine", ENGINES[_i], "PI.tla", NULL};
+  r = cli_run(pi);
+  EXPECT(r, 13, out, "Error: Property P is violated by the initial "
+                     "state:\n/\\ x = 0\n/\\ y = 0\n\n");
+  cli_out_free(&r);
+  const char *pa[] = {"check",  "--engine", ENGINES[_i], "--config",
+                      "PA.cfg", "PI.tla",   NULL};
+  r = cli_run(pa);
+  EXPECT(r, 12, out, "Error: Invariant P is violated by the initial "
+                     "state:\n/\\ x = 0\n/\\ y = 0\n\n");
+  cli_out_free(&r);
   /* one variable, a longer trace */
   fixture_write("I1.tla", "---- MODULE I1 ----\nEXTENDS Naturals\n"
                           "VARIABLE x\nInit == x = 0\nNext == x' = x + 1\n"
