@@ -7,6 +7,7 @@
 #ifndef BRINK_TEST_CLIRUN_H
 #define BRINK_TEST_CLIRUN_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <sys/types.h>
 
@@ -30,6 +31,10 @@ void cli_out_free(Out *r);
 /* Waits until file name in the scratch directory holds text (30 s at
  * most); false if it never does. */
 bool cli_wait_for(const char *name, const char *text);
+/* NULL when j is valid against tests/json/brink-result.schema.json (the
+ * JSON Schema keywords it uses, checked by a small validator of our own),
+ * else what is wrong. */
+const char *cli_json_invalid(json_t *j);
 /* Writes Procs, Long, Stops and Kinds (.tla and .cfg). */
 void cli_write_specs(void);
 

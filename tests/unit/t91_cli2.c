@@ -345,6 +345,8 @@ START_TEST(test_timeout_json) {
   json_error_t err;
   json_t *j = json_load_file(path, 0, &err);
   ck_assert_msg(j, "%s: %s", path, err.text);
+  const char *why = cli_json_invalid(j);
+  ck_assert_msg(!why, "%s invalid: %s", path, why);
   ck_assert_str_eq(json_string_value(json_object_get(j, "status")),
                    "TIMEOUT");
   ck_assert_int_eq(json_integer_value(json_object_get(j, "exit_code")), 255);
@@ -388,6 +390,8 @@ static void expect_json_status(const char *file, const char *status) {
   json_error_t err;
   json_t *j = json_load_file(path, 0, &err);
   ck_assert_msg(j, "%s: %s", path, err.text);
+  const char *why = cli_json_invalid(j);
+  ck_assert_msg(!why, "%s invalid: %s", path, why);
   ck_assert_str_eq(json_string_value(json_object_get(j, "status")), status);
   json_decref(j);
   free(path);

@@ -1,5 +1,5 @@
 /* t92_cli2_out.c -- what programs read: --json validated against
- * tests/json/brink-result.schema.json by a small validator of our own (the
+ * tests/json/brink-result.schema.json by clirun.c's small validator (the
  * keywords the schema uses), the values of its fields, --json -; --itf read
  * back by an independent reader and compared with the printed trace;
  * --trace-module checked again by brink (the round trip TLC's trace
@@ -17,108 +17,9 @@
 #include "clirun.h"
 #include "fixture.h"
 
-#define SCHEMA "tests/json/brink-result.schema.json"
-
 static void setup(void) {
   fixture_setup("cli2");
   cli_write_specs();
-}
-
-/* ---------------------------------------------------------------------
- * JSON Schema (the subset the schema uses) */
-
-static bool type_is(json_t *v, const char *t) {
-  if (!strcmp(t, "object"))
-    return json_is_object(v);
-  if (!strcmp(t, "array"))
-    return json_is_array(v);
-  if (!strcmp(t, "string"))
-    return json_is_string(v);
-  if (!strcmp(t, "integer"))
-    return json_is_integer(v);
-  if (!strcmp(t, "number"))
-    return json_is_number(v);
-  if (!strcmp(t, "boolean"))
-    return json_is_boolean(v);
-  if (!strcmp(t, "null"))
-    return json_is_null(v);
-  ck_abort_msg("schema type '%s' unknown to the validator", t);
-  return false;
-}
-
-/* NULL when v is valid, else what is wrong (static buffer). */
-static const char *validate(json_t *v, json_t *schema, const char *at) {
-  static char why[512];
-  json_t *t = json_object_get(schema, "type");
-  if (t) {
-    bool ok = false;
-    if (json_is_string(t))
-      ok = type_is(v, json_string_value(t));
-    for (size_t i = 0; json_is_array(t) && i < json_array_size(t); i++)
-      ok = ok || type_is(v, json_string_value(json_array_get(t, i)));
-    if (!ok) {
-      snprintf(why, sizeof why, "%s: wrong type", at);
-      return why;
-    }
-  }
-  json_t *en = json_object_get(schema, "enum");
-  if (en) {
-    bool ok = false;
-    for (size_t i = 0; i < json_array_size(en); i++)
-      ok = ok || json_equal(v, json_array_get(en, i));
-    if (!ok) {
-      snprintf(why, sizeof why, "%s: not one of the enum", at);
-      return why;
-    }
-  }
-  json_t *min = json_object_get(schema, "minimum");
-  if (min && json_is_integer(v) &&
-      json_integer_value(v) < json_integer_value(min)) {
-    snprintf(why, sizeof why, "%s: below the minimum", at);
-    return why;
-  }
-  if (json_is_object(v)) {
-    json_t *req = json_object_get(schema, "required");
-    for (size_t i = 0; i < json_array_size(req); i++)
-      if (!json_object_get(v, json_string_value(json_array_get(req, i)))) {
-        snprintf(why, sizeof why, "%s: '%s' missing", at,
-                 json_string_value(json_array_get(req, i)));
-        return why;
-      }
-    json_t *props = json_object_get(schema, "properties");
-    json_t *addl = json_object_get(schema, "additionalProperties");
-    const char *key;
-    json_t *val;
-    json_object_foreach(v, key, val) {
-      json_t *sub = props ? json_object_get(props, key) : NULL;
-      char where[256];
-      snprintf(where, sizeof where, "%s.%s", at, key);
-      if (!sub && addl && json_is_false(addl)) {
-        snprintf(why, sizeof why, "%s: not allowed", where);
-        return why;
-      }
-      const char *w = sub ? validate(val, sub, where) : NULL;
-      if (w)
-        return w;
-    }
-  }
-  json_t *items = json_object_get(schema, "items");
-  if (items && json_is_array(v))
-    for (size_t i = 0; i < json_array_size(v); i++) {
-      char where[256];
-      snprintf(where, sizeof where, "%s[%zu]", at, i);
-      const char *w = validate(json_array_get(v, i), items, where);
-      if (w)
-        return w;
-    }
-  return NULL;
-}
-
-static json_t *schema(void) {
-  json_error_t err;
-  json_t *s = json_load_file(SCHEMA, 0, &err);
-  ck_assert_msg(s, "%s:%d: %s", SCHEMA, err.line, err.text);
-  return s;
 }
 
 /* Runs brink with --json and returns the parsed result (which must be
@@ -140,10 +41,8 @@ static json_t *json_run(const char *const *args, int code,
   json_error_t err;
   json_t *j = json_load_file(path, 0, &err);
   ck_assert_msg(j, "%s: %s", path, err.text);
-  json_t *s = schema();
-  const char *why = validate(j, s, "$");
+  const char *why = cli_json_invalid(j);
   ck_assert_msg(!why, "%s invalid: %s", args[0], why);
-  json_decref(s);
   ck_assert_str_eq(json_string_value(json_object_get(j, "status")), status);
   ck_assert_int_eq(json_integer_value(json_object_get(j, "exit_code")), code);
   unlink(path);
