@@ -12,7 +12,7 @@
 #   make corpus-explicit  every finished corpus model vs TLC's counts (slow)
 #   make differential     explicit vs symbolic engine on every corpus model
 #   make roundtrip  parse, print and re-parse every corpus module; compare
-#   make fuzz       build the libFuzzer harnesses (clang); run with fuzz/run.sh
+#   make fuzz       build the libFuzzer harnesses (clang); run with tests/fuzz/run.sh
 #   make fuzz-diff  differential fuzzing of the two engines (SECONDS=600)
 #   make fuzz-mutants  mutants of failing models (MODELS=12)
 
@@ -117,13 +117,13 @@ $(BUILD)/run_tests: $(LIB_OBJS) $(TEST_OBJS)
 # skipped (one line says so) when it is not there.
 SHARED ?= $(CURDIR)/../shared
 
-# Differential fuzzing (fuzz/difffuzz.c): both engines on generated specs
+# Differential fuzzing (tests/fuzz/difffuzz.c): both engines on generated specs
 # for DIFFFUZZ_SECONDS with a fixed seed in `make check`; `make fuzz-diff`
 # runs longer with a new seed.
 DIFFFUZZ_SECONDS ?= 60
 DIFFFUZZ_SEED    ?= 1
 
-$(BUILD)/difffuzz: fuzz/difffuzz.c
+$(BUILD)/difffuzz: tests/fuzz/difffuzz.c
 	@mkdir -p $(dir $@)
 	$(CC) $(OPT) -g -std=c11 -Wall -Wextra -o $@ $<
 
@@ -145,13 +145,13 @@ layer-check:
 
 check: $(BRINK_BIN) $(BUILD)/run_tests $(BUILD)/difffuzz layer-check
 	$(BUILD)/difffuzz $(CURDIR)/$(BRINK_BIN) $(DIFFFUZZ_SECONDS) $(DIFFFUZZ_SEED) $(BUILD)/difffuzz-fails
-	SHARED=$(SHARED) fuzz/mutants.sh $(CURDIR)/$(BRINK_BIN) 1 60
+	SHARED=$(SHARED) tests/fuzz/mutants.sh $(CURDIR)/$(BRINK_BIN) 1 60
 	BRINK=$(CURDIR)/$(BRINK_BIN) SHARED=$(SHARED) $(BUILD)/run_tests
 
-# Mutants of failing models' configs and specs (fuzz/mutants.sh): no
+# Mutants of failing models' configs and specs (tests/fuzz/mutants.sh): no
 # mutant passes without saying what it checked.
 fuzz-mutants: $(BRINK_BIN)
-	fuzz/mutants.sh $(CURDIR)/$(BRINK_BIN) $(or $(MODELS),12) 60
+	tests/fuzz/mutants.sh $(CURDIR)/$(BRINK_BIN) $(or $(MODELS),12) 60
 
 fuzz-diff: $(BRINK_BIN) $(BUILD)/difffuzz
 	$(BUILD)/difffuzz $(CURDIR)/$(BRINK_BIN) $(or $(SECONDS),600) $$(date +%s) $(BUILD)/difffuzz-fails
@@ -237,6 +237,6 @@ FUZZ_SRCS  := $(wildcard src/base/*.c src/front/*.c src/pluscal/*.c)
 
 fuzz: build-fuzz/fuzz_parse build-fuzz/fuzz_cfg build-fuzz/fuzz_pluscal $(BUILD)/difffuzz
 
-build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRCS) $(BUILD)/library_modules.c $(HEADERS)
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRCS) $(BUILD)/library_modules.c $(HEADERS)
 	@mkdir -p build-fuzz
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS) $(BUILD)/library_modules.c -lpthread

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # mutants.sh -- mutation testing of brink's verdicts on real models.
 #
-#   fuzz/mutants.sh BRINK [MAX_MODELS] [SECONDS_PER_RUN]
+#   tests/fuzz/mutants.sh BRINK [MAX_MODELS] [SECONDS_PER_RUN]
 #
 # Takes models whose check fails (corpus rows of ../shared/corpus/models.tsv
 # with a safety or liveness failure that TLC found within 3 s, and the
@@ -19,10 +19,10 @@
 # Prints one line per broken rule and `mutants: N runs, F failures`; exits
 # 1 when F > 0.
 set -u
-brink=${1:?usage: fuzz/mutants.sh BRINK [MAX_MODELS] [SECONDS_PER_RUN]}
+brink=${1:?usage: tests/fuzz/mutants.sh BRINK [MAX_MODELS] [SECONDS_PER_RUN]}
 max_models=${2:-12}
 secs=${3:-20}
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 shared=${SHARED:-../shared}/corpus
 work=$(mktemp -d /tmp/mutants.XXXXXX)
 trap 'rm -rf "$work"' EXIT

@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh -- runs one of brink's libFuzzer harnesses (built by `make fuzz`).
 #
-#   fuzz/run.sh parse|cfg|pluscal [SECONDS]     (default 600 seconds)
+#   tests/fuzz/run.sh parse|cfg|pluscal [SECONDS]     (default 600 seconds)
 #
 # The first run seeds build-fuzz/corpus_<target>/ from the shared corpus
 # (../shared/corpus), brink's own tests and shipped modules; later runs go
@@ -10,8 +10,8 @@
 # bounded in time, not the fuzzing).  Crashes land in
 # build-fuzz/crashes_<target>/; the log is build-fuzz/<target>.log.
 set -eu
-cd "$(dirname "$0")/.."
-target=${1:?usage: fuzz/run.sh parse|cfg|pluscal [SECONDS]}
+cd "$(dirname "$0")/../.."
+target=${1:?usage: tests/fuzz/run.sh parse|cfg|pluscal [SECONDS]}
 secs=${2:-600}
 bin=build-fuzz/fuzz_$target
 [ -x "$bin" ] || { echo "run.sh: $bin missing (make fuzz)" >&2; exit 2; }
@@ -31,7 +31,7 @@ if [ -z "$(ls -A "$corpus")" ]; then
   done
   echo "run.sh: seeded $corpus with $n files"
 fi
-dict=fuzz/$target.dict
+dict=tests/fuzz/$target.dict
 dictarg=
 [ -f "$dict" ] && dictarg=-dict=$dict
 ASAN_OPTIONS=detect_leaks=0 exec "$bin" -fork=1 -max_total_time="$secs" -max_len=4096 -timeout=10 -detect_leaks=0 \
