@@ -90,6 +90,8 @@ enum {
   EXIT_EVAL = 75,
   EXIT_EVAL_INVARIANT = 76, /* TLC's FAILURE_SAFETY_EVAL: an invariant's
                              * evaluation failed */
+  EXIT_EVAL_LIVENESS = 77,  /* TLC's FAILURE_LIVENESS_EVAL: the temporal
+                             * properties are a tautology */
   EXIT_PARSE = 150,
   EXIT_CONFIG = 151,
   EXIT_SYSTEM = 153, /* TLC's ERROR_SYSTEM: out of memory */

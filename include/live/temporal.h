@@ -90,6 +90,10 @@ Temporal *temporal_new(const Spec *spec);
 /* The normal form of e, or of ~e when negate.  A formula outside the
  * supported forms unwinds with a located refusal (EXIT_OTHER). */
 int temporal_formula(Temporal *t, Expr *e, bool negate);
+/* Is the negation of every temporal PROPERTY conjunct FALSE once its
+ * constants are folded (and is there one)?  TLC refuses such a model
+ * before it searches: "Temporal formula is a tautology" (exit 77). */
+bool temporal_tautology(const Spec *spec);
 /* The normal form of ~f. */
 int temporal_formula_not(Temporal *t, int f);
 /* The literal atom (neg: its negation). */

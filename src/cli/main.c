@@ -30,6 +30,7 @@
 #include "resolve.h"
 #include "spec.h"
 #include "status.h"
+#include "temporal.h"
 #include "stop.h"
 #include "types.h"
 
@@ -193,7 +194,8 @@ static void usage(FILE *out, int cmds) {
             "checked), 10 assumption\nfalse, 11 "
             "deadlock, 12 invariant\nviolated, 13 property violated, 14 "
             "Assert failed, 75 evaluation error, 76 an invariant's\n"
-            "evaluation failed, 150 spec error, 151 config "
+            "evaluation failed, 77 the temporal properties are a tautology, "
+            "150 spec\nerror, 151 config "
             "error, 153 out of memory, 255 other (also --timeout);\nSIGINT "
             "130, SIGTERM 143 (what was established is printed first)\n");
 }
@@ -714,6 +716,13 @@ static int run_checks(const Spec *spec, void *arg) {
            spec->assumes.len == 1 ? "s" : "");
     report_states(0, 0, 0);
     return EXIT_OK;
+  }
+  /* TLC refuses temporal properties whose negation is unsatisfiable
+   * before it searches. */
+  if (!run->co->safety_only && temporal_tautology(spec)) {
+    printf("Error: Temporal formula is a tautology (its negation is "
+           "unsatisfiable).\n");
+    return EXIT_EVAL_LIVENESS;
   }
   if (strcmp(run->engine, "explicit") == 0)
     return check_explicit(spec, run->co);

@@ -511,6 +511,27 @@ int temporal_formula(Temporal *t, Expr *e, bool negate) {
   return tf(t, e, NULL, negate, 0);
 }
 
+bool temporal_tautology(const Spec *spec) {
+  Temporal *t = temporal_new(spec);
+  int n = 0;
+  bool all_false = true;
+  for (size_t i = 0; i < spec->properties.len && all_false; i++) {
+    const Property *p = &spec->properties.data[i];
+    if (p->kind != PROP_TEMPORAL)
+      continue;
+    n++;
+    FailPoint fp;
+    if (fail_push(&fp)) { /* a refusal: the engines report it */
+      all_false = false;
+      break;
+    }
+    int f = temporal_formula(t, p->expr, true);
+    fail_pop(&fp);
+    all_false = t->nodes.data[f].kind == TF_FALSE;
+  }
+  return n > 0 && all_false;
+}
+
 /* ---- fairness ---- */
 
 static void fair_rec(Temporal *t, Expr *e, const EvalBind *env, int depth);

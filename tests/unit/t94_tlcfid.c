@@ -703,6 +703,36 @@ START_TEST(test_invariant_evaluation_fails) {
 }
 END_TEST
 
+/* Temporal properties whose negation folds to FALSE: TLC refuses them
+ * before it searches ("Temporal formula is a tautology", exit 77), unless
+ * another temporal property is not one; --safety-only does not check
+ * them at all. */
+START_TEST(test_tautology_property) {
+  fixture_write("Taut.tla", "---- MODULE Taut ----\nVARIABLES x\n"
+                            "Init == x = 0\nNext == x' = 1\n"
+                            "Spec == Init /\\ [][Next]_x\n"
+                            "Prop == <>[]TRUE => TRUE\n"
+                            "Real == <>(x = 1)\n====\n");
+  fixture_write("Taut.cfg", "SPECIFICATION Spec\nPROPERTY Prop\n");
+  fixture_write("Taut2.cfg", "SPECIFICATION Spec\nPROPERTY Prop Real\n");
+  const char *a[] = {"check", "--engine", ENGINES[_i], "Taut.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 77, out, "Error: Temporal formula is a tautology (its negation "
+                     "is unsatisfiable).\n");
+  cli_out_free(&r);
+  const char *b[] = {"check",     "--engine", ENGINES[_i], "--config",
+                     "Taut2.cfg", "Taut.tla", NULL};
+  r = cli_run(b);
+  EXPECT(r, 13, out, "Error: Temporal property Real was violated.\n");
+  cli_out_free(&r);
+  const char *c[] = {"check",         "--engine", ENGINES[_i],
+                     "--safety-only", "Taut.tla", NULL};
+  r = cli_run(c);
+  ck_assert_msg(r.status == 0, "exit %d\n%s%s", r.status, r.out, r.err);
+  cli_out_free(&r);
+}
+END_TEST
+
 Suite *tlcfid_suite(void) {
   Suite *s = suite_create("tlcfid");
   TCase *tc = tcase_create("tlcfid");
@@ -729,6 +759,7 @@ Suite *tlcfid_suite(void) {
   tcase_add_loop_test(tc, test_initial_state_violation, 0, 2);
   tcase_add_loop_test(tc, test_action_names_across_modules, 0, 2);
   tcase_add_loop_test(tc, test_invariant_evaluation_fails, 0, 2);
+  tcase_add_loop_test(tc, test_tautology_property, 0, 2);
   tcase_add_loop_test(tc, test_no_status_line_in_a_pipe, 0, 2);
   tcase_add_test(tc, test_status_line_on_a_terminal);
   suite_add_tcase(s, tc);
