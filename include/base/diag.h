@@ -60,6 +60,11 @@ void diag_reset(void);
 /* Where diagnostics go (stderr by default); returns the previous stream so
  * that a caller silencing them can put it back. */
 void *diag_set_stream(void *file /* FILE* */);
+/* Silences diagnostics for a caller that expects some evaluations to fail
+ * and reports them its own way (errors are still counted); the token puts
+ * the stream back.  Mutes nest. */
+void *diag_mute(void);
+void diag_unmute(void *token);
 /* Writes "file:line:col" for loc into buf. */
 const char *loc_str(Loc loc, char *buf, size_t n);
 

@@ -123,6 +123,15 @@ void *diag_set_stream(void *file) {
   diag_out = file;
   return old;
 }
+void *diag_mute(void) {
+  static FILE *devnull; /* opened once: mutes sit on evaluation paths */
+  if (!devnull)
+    devnull = fopen("/dev/null", "w");
+  return diag_set_stream(devnull);
+}
+
+void diag_unmute(void *token) { diag_set_stream(token); }
+
 static FILE *out(void) { return diag_out ? diag_out : stderr; }
 int diag_error_count(void) { return error_count; }
 void diag_reset(void) { error_count = 0; }

@@ -347,16 +347,12 @@ char *pcal_text_for_check(const char *path, const char *text, bool *failed) {
   bool marked = find_markers(text, &b0, &b1, &e0, &e1);
   bool present = marked && !same_words(b1, "", (size_t)(e0 - b1), 0);
   void *old = NULL;
-  FILE *null = NULL;
-  if (present) { /* errors in an algorithm that has a translation: quiet */
-    null = fopen("/dev/null", "w");
-    old = diag_set_stream(null);
-  }
+  if (present) /* errors in an algorithm that has a translation: quiet */
+    old = diag_mute();
   int errs = diag_error_count();
   char *out = pcal_translate_text(path, text, NULL, NULL);
   if (present) {
-    diag_set_stream(old);
-    fclose(null);
+    diag_unmute(old);
     if (!out) {
       while (diag_error_count() > errs)
         diag_reset(); /* the file's own translation is checked */
@@ -377,10 +373,9 @@ char *pcal_text_for_check(const char *path, const char *text, bool *failed) {
       free(out);
       return NULL;
     }
-    void *o2 = diag_set_stream(fopen("/dev/null", "w"));
+    void *o2 = diag_mute();
     Module *m1 = parse_text(path, text), *m2 = parse_text(path, out);
-    FILE *f = diag_set_stream(o2);
-    fclose(f);
+    diag_unmute(o2);
     char why[256];
     if (m1 && m2 &&
         (astcmp_modules(m1, m2, why, sizeof why) ||
