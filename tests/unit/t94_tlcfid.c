@@ -730,6 +730,25 @@ START_TEST(test_tautology_property) {
   r = cli_run(c);
   ck_assert_msg(r.status == 0, "exit %d\n%s%s", r.status, r.out, r.err);
   cli_out_free(&r);
+  /* a form liveness refuses is reported once, by the engine, not also by
+   * the tautology check before it */
+  fixture_write("Taut3.cfg", "SPECIFICATION Spec\nPROPERTY Odd\n");
+  fixture_write("Taut.tla", "---- MODULE Taut ----\nVARIABLES x\n"
+                            "Init == x = 0\nNext == x' = 1\n"
+                            "Spec == Init /\\ [][Next]_x\n"
+                            "Odd == \\EE y : [](y = x)\n====\n");
+  const char *d[] = {"check",     "--engine", ENGINES[_i], "--config",
+                     "Taut3.cfg", "Taut.tla", NULL};
+  r = cli_run(d);
+  int said = 0;
+  for (const char *txt = r.out; txt; txt = txt == r.out ? r.err : NULL)
+    for (const char *p = strstr(txt, "error: liveness:"); p;
+         p = strstr(p + 1, "error: liveness:"))
+      said++;
+  ck_assert_msg(r.status == 255 && said == 1,
+                "exit %d, the refusal said %d times:\n%s%s", r.status, said,
+                r.out, r.err);
+  cli_out_free(&r);
 }
 END_TEST
 
