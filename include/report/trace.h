@@ -26,13 +26,18 @@ bool trace_replay(const Spec *spec, Trace *t, char **why);
  * M>" and "/\ var = value" lines, TLC's format.  The trace printed on
  * stdout is also the run's counterexample in the result record (report.h). */
 void trace_print(FILE *out, const Spec *spec, const Trace *t);
-/* An invariant (what: "invariant"; also a PROPERTY []P) or a state
- * predicate PROPERTY ("property") violated by an initial state (t has
+/* Invariant inv, or else PROPERTY conjunct bad (a []P, printed as an
+ * invariant, or a state predicate), violated by an initial state (t has
  * that one state), as TLC reports it: "Error: Invariant Inv is violated
  * by the initial state:" and the state, with no "State 1" header. */
 void trace_print_initial_violation(FILE *out, const Spec *spec,
-                                   const Trace *t, const char *what,
-                                   const char *name);
+                                   const Trace *t, int inv,
+                                   const Property *bad);
+/* A step's action as TLC names it in a trace: "<Next>" for a < 0, else
+ * "<label line L, col C to line L2, col C2 of module M>" (label NULL: the
+ * action's name). */
+void trace_print_action(FILE *out, const Spec *spec, int a,
+                        const char *label);
 /* One variable of a printed state, as TLC prints it: "/\\ x = v", or
  * "x = v" when the state has only one variable (count). */
 void trace_print_binding(FILE *out, const char *name, const char *value,

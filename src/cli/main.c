@@ -30,8 +30,8 @@
 #include "resolve.h"
 #include "spec.h"
 #include "status.h"
-#include "temporal.h"
 #include "stop.h"
+#include "temporal.h"
 #include "types.h"
 
 #define BRINK_VERSION "0.1.0"

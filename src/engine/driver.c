@@ -240,8 +240,6 @@ static const char *replayed_assert_message(const Spec *spec, Trace *t,
   return msg;
 }
 
-/* An evaluation error was found reachable: show the trace up to the state
- * where it happens, after confirming with the evaluator. */
 /* Does an invariant fail to evaluate in state s (trace_failed_invariant
  * names it then)?  Quietly: the error was reported when it was found. */
 static bool failing_invariant(const Spec *spec, Value **s) {
@@ -258,6 +256,8 @@ static bool failing_invariant(const Spec *spec, Value **s) {
   return failed;
 }
 
+/* An evaluation error was found reachable: show the trace up to the state
+ * where it happens, after confirming with the evaluator. */
 static int report_eval_error(Bmc *b, WdErrVec *errs, int upto,
                              bool in_step) {
   const WdErr *w = which_wd(b, errs);
@@ -466,22 +466,16 @@ static int report_violation(Bmc *b, Trace *t, int k) {
   if (inv < 0 && !bad)
     return internal_replay_failure("the last state satisfies every invariant "
                                    "and property");
-  const char *name;
+  const char *name =
+      sym_str(inv >= 0 ? spec->invariants.data[inv].name : bad->name);
   if (k == 0 && (inv >= 0 || bad->kind == PROP_ALWAYS ||
                  bad->kind == PROP_INIT)) {
-    name = sym_str(inv >= 0 ? spec->invariants.data[inv].name : bad->name);
-    trace_print_initial_violation(
-        stdout, spec, t,
-        inv >= 0 || bad->kind == PROP_ALWAYS ? "invariant" : "property",
-        name);
+    trace_print_initial_violation(stdout, spec, t, inv, bad);
   } else {
-    if (inv >= 0) {
-      name = sym_str(spec->invariants.data[inv].name);
+    if (inv >= 0)
       trace_print_invariant_violation(stdout, name);
-    } else {
-      name = sym_str(bad->name);
+    else
       trace_print_property_violation(stdout, bad);
-    }
     fprintf(stdout, "Error: The behavior up to this point is:\n");
     trace_print(stdout, spec, t);
   }

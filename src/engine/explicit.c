@@ -362,12 +362,18 @@ static Trace path_to(Bfs *b, uint32_t i, Value **last) {
   return t;
 }
 
-static void print_trace(Bfs *b, Trace *t) {
+/* Replays t (trace.h); a trace that does not replay is an internal
+ * error, said on stderr. */
+static void replay(Bfs *b, Trace *t) {
   char *why;
   if (!trace_replay(b->spec, t, &why))
     fprintf(stderr, "brink: internal error: the explicit engine's trace does "
                     "not replay (%s)\n",
             why);
+}
+
+static void print_trace(Bfs *b, Trace *t) {
+  replay(b, t);
   fprintf(stdout, "Error: The behavior up to this point is:\n");
   trace_print(stdout, b->spec, t);
 }
@@ -756,20 +762,8 @@ static int search(const Spec *spec, const CheckOptions *opt) {
                        b.bad_prop->kind == PROP_INIT)))) {
     /* TLC's form for an initial state, with no totals line */
     Trace t = path_to(&b, b.bad_parent, b.bad_state);
-    char *why;
-    if (!trace_replay(spec, &t, &why))
-      fprintf(stderr, "brink: internal error: the explicit engine's trace "
-                      "does not replay (%s)\n",
-              why);
-    if (b.bad_inv >= 0)
-      trace_print_initial_violation(
-          stdout, spec, &t, "invariant",
-          sym_str(spec->invariants.data[b.bad_inv].name));
-    else
-      trace_print_initial_violation(
-          stdout, spec, &t,
-          b.bad_prop->kind == PROP_ALWAYS ? "invariant" : "property",
-          sym_str(b.bad_prop->name));
+    replay(&b, &t);
+    trace_print_initial_violation(stdout, spec, &t, b.bad_inv, b.bad_prop);
     report_states(b.generated, b.nstates, 0);
     return b.result;
   }

@@ -461,17 +461,6 @@ static void print_vars(const Spec *spec, Value **s) {
   fputc('\n', stdout);
 }
 
-static void print_action(const Spec *spec, int a) {
-  if (a < 0) {
-    fprintf(stdout, "<Next>");
-    return;
-  }
-  const Action *ac = &spec->actions.data[a];
-  fprintf(stdout, "<%s line %u, col %u to line %u, col %u of module %s>",
-          ac->name, ac->loc.line, ac->loc.col, ac->loc.eline, ac->loc.ecol,
-          ac->loc.file ? sym_str(ac->module) : "?");
-}
-
 /* Decodes, replays and prints the lasso of the model; the exit code. */
 static int report(Lasso *L, const Property *p, int f, int k,
                   const TermId *sel) {
@@ -575,7 +564,7 @@ static int report(Lasso *L, const Property *p, int f, int k,
         fprintf(stdout, "State %d: Stuttering\n", k + 1);
       } else {
         fprintf(stdout, "Back to state %d: ", fd.loop + 1);
-        print_action(spec, path.actions[k]);
+        trace_print_action(stdout, spec, path.actions[k], NULL);
         fprintf(stdout, "\n\n");
       }
     } else {
@@ -588,7 +577,7 @@ static int report(Lasso *L, const Property *p, int f, int k,
           fprintf(stdout, "State %d: Stuttering\n", i + 1);
         else {
           fprintf(stdout, "State %d: ", i + 1);
-          print_action(spec, path.actions[pos[i]]);
+          trace_print_action(stdout, spec, path.actions[pos[i]], NULL);
           fputc('\n', stdout);
         }
         print_vars(spec, fd.st[i]);
@@ -597,7 +586,7 @@ static int report(Lasso *L, const Property *p, int f, int k,
       if (fd.stutter[k - 1])
         fprintf(stdout, "Stuttering");
       else
-        print_action(spec, path.actions[pos[k]]);
+        trace_print_action(stdout, spec, path.actions[pos[k]], NULL);
       fprintf(stdout, "\n\n");
     }
     fprintf(stdout,

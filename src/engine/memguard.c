@@ -20,7 +20,6 @@
 #include "stop.h"
 #include "util.h"
 
-
 static struct {
   size_t budget;   /* --memory-budget in bytes, 0 = none */
   size_t as_limit; /* RLIMIT_AS, 0 = none */

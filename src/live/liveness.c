@@ -442,17 +442,6 @@ static bool replay_lasso(Replay *r, const LiveProp *lp, const char **why) {
   return true;
 }
 
-static void print_action(FILE *out, const Spec *spec, int a) {
-  if (a < 0) {
-    fprintf(out, "<Next>");
-    return;
-  }
-  const Action *ac = &spec->actions.data[a];
-  fprintf(out, "<%s line %u, col %u to line %u, col %u of module %s>",
-          ac->name, ac->loc.line, ac->loc.col, ac->loc.eline, ac->loc.ecol,
-          ac->loc.file ? sym_str(ac->module) : "?");
-}
-
 void live_set_stats(bool on) { live_stats = on; }
 
 void live_set_classes(Live *l, LiveClassFn same, void *arg) {
@@ -585,7 +574,7 @@ static bool show_lasso(Live *l, const LiveProp *lp, const U32Vec *states,
       fprintf(stdout, "State %d: Stuttering\n", r.n + 1);
     } else {
       fprintf(stdout, "Back to state %zu: ", loop + 1);
-      print_action(stdout, l->spec, tr.actions[r.n]);
+      trace_print_action(stdout, l->spec, tr.actions[r.n], NULL);
       fprintf(stdout, "\n\n");
     }
   }

@@ -374,6 +374,15 @@ static void write_json(json_t *j, const char *path, const char *opt) {
     fclose(f);
 }
 
+/* --json, when asked for: the run's result record. */
+static void write_result_json(int code) {
+  if (!R.cfg.json_path)
+    return;
+  json_t *j = result_json(code);
+  write_json(j, R.cfg.json_path, "--json");
+  json_decref(j);
+}
+
 /* The stop's last words (stop.h), said from the watcher thread when the
  * engine has not reached a point where it could stop: what is established
  * is what this record holds (the symbolic engine's last depth checked). */
@@ -385,11 +394,7 @@ static void last_words(void) {
                            "no point to stop at, so it could not count what "
                            "it had found; no error had been reported");
   fflush(stdout);
-  if (R.cfg.json_path) {
-    json_t *j = result_json(code);
-    write_json(j, R.cfg.json_path, "--json");
-    json_decref(j);
-  }
+  write_result_json(code);
 }
 
 int report_finish(int code) {
@@ -397,11 +402,7 @@ int report_finish(int code) {
   if (!R.on)
     return code;
   fflush(stdout);
-  if (R.cfg.json_path) {
-    json_t *j = result_json(code);
-    write_json(j, R.cfg.json_path, "--json");
-    json_decref(j);
-  }
+  write_result_json(code);
   if (R.cfg.itf_path) {
     json_t *j = report_itf(R.spec, &R.trace);
     write_json(j, R.cfg.itf_path, "--itf");

@@ -155,16 +155,16 @@ char *trace_step_label(const Spec *spec, const Trace *t, int i) {
   return s;
 }
 
-/* With an ALIAS, TLC prints in place of state i the fields of the
- * alias's record, evaluated on the step from state i to the next one (the
- * last state is its own next), in the order a record constructor writes
- * them.  false (nothing printed) when the alias cannot be evaluated there
- * or is not a record: the variables are printed then. */
 void trace_print_binding(FILE *out, const char *name, const char *value,
                          int count) {
   fprintf(out, "%s%s = %s\n", count > 1 ? "/\\ " : "", name, value);
 }
 
+/* With an ALIAS, TLC prints in place of state i the fields of the
+ * alias's record, evaluated on the step from state i to the next one (the
+ * last state is its own next), in the order a record constructor writes
+ * them.  false (nothing printed) when the alias cannot be evaluated there
+ * or is not a record: the variables are printed then. */
 static bool print_alias(FILE *out, const Spec *spec, const Trace *t, int i) {
   Value **next = t->states[i + 1 < t->n ? i + 1 : i];
   EvalState st = {spec, t->states[i], next};
@@ -213,30 +213,40 @@ void trace_print(FILE *out, const Spec *spec, const Trace *t) {
   for (int i = 0; i < t->n; i++) {
     int a = t->actions ? t->actions[i] : -1;
     char *label = trace_step_label(spec, t, i);
-    if (i == 0 || a < 0) {
-      fprintf(out, "State %d: <%s>\n", i + 1, label);
-    } else {
-      const Action *ac = &spec->actions.data[a];
-      fprintf(out,
-              "State %d: <%s line %u, col %u to line %u, col %u of module "
-              "%s>\n",
-              i + 1, label, ac->loc.line, ac->loc.col, ac->loc.eline,
-              ac->loc.ecol,
-              ac->loc.file ? sym_str(ac->module) : "?");
-    }
+    fprintf(out, "State %d: ", i + 1);
+    if (i == 0 || a < 0)
+      fprintf(out, "<%s>", label);
+    else
+      trace_print_action(out, spec, a, label);
+    fputc('\n', out);
     free(label);
     print_state(out, spec, t, i);
   }
 }
 
+void trace_print_action(FILE *out, const Spec *spec, int a,
+                        const char *label) {
+  if (a < 0) {
+    fprintf(out, "<Next>");
+    return;
+  }
+  const Action *ac = &spec->actions.data[a];
+  fprintf(out, "<%s line %u, col %u to line %u, col %u of module %s>",
+          label ? label : ac->name, ac->loc.line, ac->loc.col, ac->loc.eline,
+          ac->loc.ecol, ac->loc.file ? sym_str(ac->module) : "?");
+}
+
 void trace_print_initial_violation(FILE *out, const Spec *spec,
-                                   const Trace *t, const char *what,
-                                   const char *name) {
-  report_property_violated(what, name);
+                                   const Trace *t, int inv,
+                                   const Property *bad) {
+  bool invariant = inv >= 0 || bad->kind == PROP_ALWAYS;
+  const char *name =
+      sym_str(inv >= 0 ? spec->invariants.data[inv].name : bad->name);
+  report_property_violated(invariant ? "invariant" : "property", name);
   if (out == stdout)
     report_trace(spec, t);
-  fprintf(out, "Error: %c%s %s is violated by the initial state:\n",
-          what[0] - 'a' + 'A', what + 1, name);
+  fprintf(out, "Error: %s %s is violated by the initial state:\n",
+          invariant ? "Invariant" : "Property", name);
   print_state(out, spec, t, 0);
 }
 
