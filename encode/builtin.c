@@ -169,10 +169,7 @@ SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
     /* SUBSET A \subseteq SUBSET B is A \subseteq B (the evaluator's
      * rule: neither powerset is built) */
     Expr *l = a[0], *r = a[1];
-    while (l->kind == EX_OP && l->ref.kind == REF_BUILTIN &&
-           l->ref.u.builtin == B_SUBSET && l->nargs == 1 &&
-           r->kind == EX_OP && r->ref.kind == REF_BUILTIN &&
-           r->ref.u.builtin == B_SUBSET && r->nargs == 1) {
+    while (ast_is_builtin(l, B_SUBSET) && ast_is_builtin(r, B_SUBSET)) {
       l = l->args[0];
       r = r->args[0];
     }

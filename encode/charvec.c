@@ -64,10 +64,6 @@ static bool representable(const Value *u) {
   return true;
 }
 
-static bool is_builtin(const Expr *e, int id) {
-  return e->kind == EX_OP && e->ref.kind == REF_BUILTIN && e->ref.u.builtin == id;
-}
-
 static void offer(CvPlan *p, const Spec *sp, Expr *var, Expr *set) {
   if (var->kind != EX_OP || var->ref.kind != REF_VAR || var->nargs != 0)
     return;
@@ -98,13 +94,13 @@ static void search(CvPlan *p, const Spec *sp, Expr *e, int depth) {
       search(p, sp, d->body, depth + 1);
     return;
   }
-  if (is_builtin(e, B_AND)) {
+  if (ast_is_builtin(e, B_AND)) {
     for (int i = 0; i < e->nargs; i++)
       search(p, sp, e->args[i], depth);
-  } else if (is_builtin(e, B_IN) && e->nargs == 2 &&
-             is_builtin(e->args[1], B_SUBSET) && e->args[1]->nargs == 1) {
+  } else if (ast_is_builtin(e, B_IN) && e->nargs == 2 &&
+             ast_is_builtin(e->args[1], B_SUBSET) && e->args[1]->nargs == 1) {
     offer(p, sp, e->args[0], e->args[1]->args[0]);
-  } else if (is_builtin(e, B_SUBSETEQ) && e->nargs == 2) {
+  } else if (ast_is_builtin(e, B_SUBSETEQ) && e->nargs == 2) {
     offer(p, sp, e->args[0], e->args[1]);
   }
 }

@@ -311,6 +311,10 @@ const char *ast_kind_name(ExprKind k);
  * paths and values, and the bounds and bodies of LET definitions.  Stops
  * and returns false as soon as fn does. */
 bool ast_each_child(Expr *e, bool (*fn)(Expr *child, void *arg), void *arg);
+/* Is e an application of built-in operator b (builtin.h)? */
+static inline bool ast_is_builtin(const Expr *e, int b) {
+  return e->kind == EX_OP && e->ref.kind == REF_BUILTIN && e->ref.u.builtin == b;
+}
 /* The canonical spelling of an operator symbol ("\land" -> "/\"); the
  * input itself when it has no synonym. */
 const char *ast_canonical_op(const char *spelling);

@@ -42,10 +42,6 @@ static int open_const(const Spec *s, Expr *e) {
   return s->const_vals[i] || s->const_defs[i] ? -1 : i;
 }
 
-static bool is_builtin(Expr *e, int b) {
-  return e->kind == EX_OP && e->ref.kind == REF_BUILTIN && e->ref.u.builtin == b;
-}
-
 static void report(Cinit *c) {
   const Program *p = c->spec->prog;
   printf("brink: --cinit assignment %zu:", c->count);
@@ -83,10 +79,10 @@ static void walk(Cinit *c, size_t i) {
   Expr *e = c->conj.data[i];
   EvalState st = {s, NULL, NULL};
   int k = -1;
-  if ((is_builtin(e, B_EQ) || is_builtin(e, B_IN)) &&
+  if ((ast_is_builtin(e, B_EQ) || ast_is_builtin(e, B_IN)) &&
       (k = open_const(s, e->args[0])) >= 0) {
     Value *v = eval_expr(&st, e->args[1]);
-    if (is_builtin(e, B_EQ)) {
+    if (ast_is_builtin(e, B_EQ)) {
       s->const_vals[k] = v;
       walk(c, i + 1);
     } else {
@@ -103,7 +99,7 @@ static void walk(Cinit *c, size_t i) {
     s->const_vals[k] = NULL;
     return;
   }
-  if (is_builtin(e, B_OR))
+  if (ast_is_builtin(e, B_OR))
     fail_at(e->loc, EXIT_CONFIG,
             "a disjunction in the --cinit predicate is not supported; write "
             "C \\in S for each constant");

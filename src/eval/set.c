@@ -109,12 +109,6 @@ static bool lazy_set_form(Expr *set) {
   }
 }
 
-/* Is e written SUBSET A? */
-static bool is_powerset(const Expr *e) {
-  return e->kind == EX_OP && e->ref.kind == REF_BUILTIN &&
-         e->ref.u.builtin == B_SUBSET && e->nargs == 1;
-}
-
 bool ev_in(Ctx *c, Expr *e, Value *x, Expr *set, Env *env) {
   /* x \in Op(a): membership in Op's body, with its parameters bound, when
    * that body is a set described lazily. */
@@ -295,7 +289,7 @@ Value *ev_set_op(Ctx *c, Expr *e, Env *env) {
     /* SUBSET A \subseteq SUBSET B is A \subseteq B: neither powerset is
      * built (TLC decides it so) */
     Expr *l = a[0], *r = a[1];
-    while (is_powerset(l) && is_powerset(r)) {
+    while (ast_is_builtin(l, B_SUBSET) && ast_is_builtin(r, B_SUBSET)) {
       l = l->args[0];
       r = r->args[0];
     }

@@ -233,10 +233,6 @@ static _Noreturn void refuse(Expr *e, const char *what) {
           what);
 }
 
-static bool is_op(Expr *e, int b) {
-  return e->kind == EX_OP && e->ref.kind == REF_BUILTIN && e->ref.u.builtin == b;
-}
-
 /* Binds the parameters of d to the arguments of the call e. */
 static const EvalBind *bind_params(Temporal *t, Def *d, Expr *e,
                                    const EvalBind *env) {
@@ -589,12 +585,12 @@ static void fair_rec(Temporal *t, Expr *e, const EvalBind *env, int depth) {
     return;
   }
   case EX_OP:
-    if (is_op(e, B_AND)) {
+    if (ast_is_builtin(e, B_AND)) {
       for (int i = 0; i < e->nargs; i++)
         fair_rec(t, e->args[i], env, depth + 1);
       return;
     }
-    if (is_op(e, B_IMPLIES)) {
+    if (ast_is_builtin(e, B_IMPLIES)) {
       if (tlevel(t, e->args[0], env, 0) != LEVEL_CONST)
         refuse(e, "a fairness condition under a non-constant implication");
       Value *v = eval_const(t, e->args[0], env);

@@ -577,10 +577,6 @@ static void split(Spec *s, Expr *e, StepVec *path, ActionName nm,
 
 /* ---- PROPERTY: TLC's classification of temporal formulas ---- */
 
-static bool is_builtin(Expr *e, int b) {
-  return e->kind == EX_OP && e->ref.kind == REF_BUILTIN && e->ref.u.builtin == b;
-}
-
 static bool classify(const Spec *s, Sym name, Loc cfg_loc, Expr *e,
                      PropertyVec *out, int depth) {
   if (depth > 100) {
@@ -608,14 +604,14 @@ static bool classify(const Spec *s, Sym name, Loc cfg_loc, Expr *e,
   }
   if (e->kind == EX_LABEL)
     return classify(s, name, cfg_loc, e->body, out, depth + 1);
-  if (is_builtin(e, B_AND)) {
+  if (ast_is_builtin(e, B_AND)) {
     bool ok = true;
     for (int i = 0; i < e->nargs; i++)
       ok &= classify(s, name, cfg_loc, e->args[i], out, depth + 1);
     return ok;
   }
   Property p = {PROP_TEMPORAL, name, e->loc, cfg_loc, name, e, NULL};
-  if (is_builtin(e, B_BOX)) {
+  if (ast_is_builtin(e, B_BOX)) {
     Expr *arg = e->args[0];
     if (arg->kind == EX_BOX_ACT) {
       p.kind = PROP_ACTION;
