@@ -21,9 +21,16 @@
  * debug_lasso: the states of a lasso that does not replay on stderr;
  * corrupt_model: for the test suite, the decoded lasso's first state is
  * corrupted, which the replay must catch. */
+typedef struct CvPlan CvPlan;
+
 typedef struct LassoOptions {
   int max_seq_len;
   bool debug_ask, debug_lasso, corrupt_model;
+  /* The safety unrolling's characteristic vectors (charvec.h), when it
+   * checked all K steps with them: no frame within K steps overflows, so
+   * the lasso's frames take the same vectors.  NULL: lists of cells. */
+  const CvPlan *cv;
+  bool no_freshen; /* --no-freshen */
 } LassoOptions;
 
 /* Looks for a lasso of 1..K steps.  Returns EXIT_OK when there is none

@@ -43,8 +43,10 @@
 
 #include <string.h>
 
+#include "charvec.h"
 #include "encode.h"
 #include "eval.h"
+#include "freshen.h"
 #include "report.h"
 #include "stop.h"
 #include "temporal.h"
@@ -136,12 +138,22 @@ static void extend(Lasso *L) {
   keep_choices(L);
   check_level(L, L->spec->next);
   TermId st = term_mk_fresh(L->tm, "stutter", SORT_BOOL);
+  /* With characteristic vectors, a Next step's successor has no member
+   * outside a universe: the safety unrolling showed every frame within K
+   * steps free of overflow.  (A stuttering step's unused successor may
+   * overflow: a state where no action is enabled stutters for ever.) */
+  TermId ov = cv_rewrite_state(L->opt->cv, next);
   SymVal **f = xcalloc((size_t)L->spec->nvars + 1, sizeof *f);
   for (int v = 0; v < L->spec->nvars; v++)
     f[v] = sv_ite(st, L->frames.data[n][v], next[v]);
   /* The safety unrolling showed these errors unreachable in K steps. */
   solver_assert(L->s, no_errs(L, &errs));
   solver_assert(L->s, term_mk_or2(L->tm, st, g));
+  solver_assert(L->s, term_mk_or2(L->tm, st, term_mk_not(L->tm, ov)));
+  /* The frame's values as variables of their own, as the safety
+   * unrolling cuts them where sets are vectors (freshen.h). */
+  if (!L->opt->no_freshen && cv_plan_size(L->opt->cv) > 0)
+    solver_assert(L->s, fr_state(f, L->spec->nvars));
   VEC_FREE(errs);
   VEC_PUSH(L->stut, st);
   VEC_PUSH(L->frames, f);
@@ -772,6 +784,7 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
   SymVal **s0;
   TermId g0 = enc_init(L.enc, &s0, &errs);
   keep_choices(&L);
+  solver_assert(solver, term_mk_not(tm, cv_rewrite_state(opt->cv, s0)));
   check_level(&L, spec->init);
   solver_assert(solver, g0);
   solver_assert(solver, no_errs(&L, &errs));
