@@ -382,8 +382,6 @@ SymVal *enc_builtin(Enc *E, Expr *e, Bind *env) {
                    "\\in",
                 sym_str(e->name));
   case B_ENABLED:
-    if (inst_enabled_refused(e))
-      fail_at(e->loc, EXIT_OTHER, ENABLED_REFUSAL);
     return enc_enabled(E, e, env);
   case B_TLCSET: {
     /* Sound to take as TRUE only when no register is read where the

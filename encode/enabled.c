@@ -5,6 +5,7 @@
  * eliminated by expansion over their finite ranges (described below) (the
  * twin of src/eval's enabled.c). */
 #include "encint.h"
+#include "instance.h"
 
 /* ---- ENABLED ----
  *
@@ -176,10 +177,9 @@ static TermId exists_choices(Enc *E, Expr *at, TermId g, TermId mark) {
   return g;
 }
 
-SymVal *enc_enabled(Enc *E, Expr *e, Bind *env) {
-  if (E->primed || E->init_mode || !E->cur)
-    unsupported(e, "ENABLED needs a current state (not in Init, nor under a "
-                   "prime)");
+/* ENABLED of action (e's argument, or an instance's twin of it) from the
+ * current state. */
+static SymVal *enabled_of(Enc *E, Expr *e, Expr *action, Bind *env) {
   SymVal **nxt = E->nxt;
   TermId *asg = E->asg;
   E->nxt = xcalloc((size_t)E->nvars + 1, sizeof *E->nxt);
@@ -190,7 +190,7 @@ SymVal *enc_enabled(Enc *E, Expr *e, Bind *env) {
   TermId mark = term_count(T);
   size_t err_from = E->errs->len;
   unsigned branchings = E->branchings;
-  TermId g = enc_act(E, e->args[0], env);
+  TermId g = enc_act(E, action, env);
   bool one_path = E->branchings == branchings;
   free(E->nxt);
   free(E->asg);
@@ -213,4 +213,38 @@ SymVal *enc_enabled(Enc *E, Expr *e, Bind *env) {
       VEC_PUSH(*E->errs, w);
   }
   return sv_bool(en);
+}
+
+/* ENABLED of an instantiated module's action under a substitution
+ * (instance.h): on the state of the module's own variables that the
+ * substitution maps the current state to, as the evaluator does.  The
+ * definitions memoised on that state are forgotten afterwards (E->gen):
+ * the memo knows a state by its address, which a later one may reuse. */
+static SymVal *enabled_inst(Enc *E, Expr *e, const InstEnabled *t,
+                            Bind *env) {
+  SymVal **mod = xcalloc((size_t)t->nvars + 1, sizeof *mod);
+  for (int k = 0; k < t->nvars; k++)
+    mod[k] = enc(E, t->values[k], env);
+  SymVal **cur = E->cur;
+  int nvars = E->nvars;
+  E->cur = mod;
+  E->nvars = t->nvars;
+  SymVal *r = enabled_of(E, e, t->arg, env);
+  E->cur = cur;
+  E->nvars = nvars;
+  E->gen++;
+  free(mod);
+  return r;
+}
+
+SymVal *enc_enabled(Enc *E, Expr *e, Bind *env) {
+  if (E->primed || E->init_mode || !E->cur)
+    unsupported(e, "ENABLED needs a current state (not in Init, nor under a "
+                   "prime)");
+  const InstEnabled *t = inst_enabled_of(e);
+  if (t)
+    return enabled_inst(E, e, t, env);
+  if (inst_enabled_refused(e))
+    fail_at(e->loc, EXIT_OTHER, ENABLED_REFUSAL);
+  return enabled_of(E, e, e->args[0], env);
 }

@@ -73,8 +73,8 @@ const InstEnabled *inst_enabled_of(const Expr *e);
 void inst_enabled_attach(Expr *enabled, const Expr *fair);
 
 /* Whether e is the copy of an ENABLED under a substitution that does not
- * just rename Mod's variables: the symbolic engine refuses all of them, the
- * evaluator those without a twin. */
+ * just rename Mod's variables: both engines evaluate its twin when it has
+ * one, and refuse it when not. */
 bool inst_enabled_refused(const Expr *e);
 #define ENABLED_REFUSAL                                                        \
   "ENABLED in an instantiated module whose substitution does not map its "   \

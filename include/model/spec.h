@@ -146,6 +146,9 @@ bool spec_classify_property(const Spec *s, Sym name, Loc cfg_loc, Expr *e,
                             PropertyVec *out);
 /* How many of s->properties are of the given kind. */
 size_t spec_count_properties(const Spec *s, PropKind kind);
+/* The name a property goes by in messages: its PROPERTY entry's, as TLC
+ * names a violated property, else its conjunct's. */
+Sym prop_name(const Property *p);
 
 /* The definition an operator application stands for, after the config's
  * overrides and constant substitutions (`C <- Op`); NULL when it is not a

@@ -538,7 +538,7 @@ static int report(Lasso *L, const Property *p, int f, int k,
     fprintf(stderr,
             "brink: internal error: the solver's lasso for %s does "
             "not replay (%s); it is not shown\n",
-            sym_str(p->name), why);
+            sym_str(prop_name(p)), why);
     code = EXIT_OTHER;
   } else {
     /* TLC names every PROPERTY the lasso violates. */
@@ -605,7 +605,7 @@ static int report(Lasso *L, const Property *p, int f, int k,
             "brink: temporal property %s is violated by a lasso of %d "
             "step%s (a shortest one; the loop starts at state %d). Time: "
             "%.2f s.\n",
-            sym_str(p->name), k, k == 1 ? "" : "s", fd.loop + 1,
+            sym_str(prop_name(p)), k, k == 1 ? "" : "s", fd.loop + 1,
             util_now() - L->t0);
     code = EXIT_LIVENESS;
   }
@@ -701,7 +701,7 @@ static int search(Lasso *L, int K, Checks *by) {
         return report_stopped_symbolic();
       SolverResult r = solver_check(L->s, &a, 1);
       if (L->opt->debug_ask)
-        fprintf(stderr, "brink: lasso %s k=%d: %s\n", sym_str(p->name), k,
+        fprintf(stderr, "brink: lasso %s k=%d: %s\n", sym_str(prop_name(p)), k,
                 r == SOLVER_SAT     ? "sat"
                 : r == SOLVER_UNSAT ? "unsat"
                                     : "?");

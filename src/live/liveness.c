@@ -515,7 +515,7 @@ static bool show_lasso(Live *l, const LiveProp *lp, const U32Vec *states,
        * representatives shows it (TLC's VIEW caveat): the verdict stands,
        * the trace cannot be printed. */
       fprintf(stdout, "Error: Temporal property %s was violated.\n\n",
-              sym_str(lp->p->name));
+              sym_str(prop_name(lp->p)));
       fprintf(stdout, "brink: the counterexample cannot be shown: with a "
                       "VIEW or SYMMETRY its states stand for classes, and "
                       "state %d has no successor in the class of state "
@@ -545,7 +545,7 @@ static bool show_lasso(Live *l, const LiveProp *lp, const U32Vec *states,
   if (!ok) {
     fprintf(stdout, "brink: internal error: the liveness counterexample for "
                     "%s does not replay (%s)%s\n",
-            sym_str(lp->p->name), why ? why : why2,
+            sym_str(prop_name(lp->p)), why ? why : why2,
             l->keyed ? "; with a VIEW or SYMMETRY the stored states stand "
                        "for others, so the lasso is not a behaviour"
                      : "");
@@ -676,7 +676,7 @@ static int check_prop(Live *l, const LiveProp *lp) {
         char where[256];
         fprintf(stdout, "brink: liveness: the automaton of the negation of "
                         "%s at %s has more than 4096 states; not checked.\n",
-                sym_str(lp->p->name),
+                sym_str(prop_name(lp->p)),
                 loc_str(lp->p->loc, where, sizeof where));
         code = EXIT_OTHER;
         break;
@@ -740,10 +740,10 @@ int live_check(Live *l, const uint32_t *sids, size_t nstates) {
     if (fp.code == EXIT_OTHER)
       fprintf(stdout, "brink: temporal property %s was not checked (see "
                       "above); no verdict is given for it.\n",
-              cur ? sym_str(cur->p->name) : "?");
+              cur ? sym_str(prop_name(cur->p)) : "?");
     else
       fprintf(stdout, "Error: Evaluating temporal property %s failed.\n",
-              cur ? sym_str(cur->p->name) : "?");
+              cur ? sym_str(prop_name(cur->p)) : "?");
     return fp.code ? fp.code : EXIT_EVAL;
   }
   for (size_t i = 0; i < l->props.len && code == EXIT_OK; i++) {

@@ -314,7 +314,7 @@ void temporal_print_violated(FILE *out, Temporal *t,
                              TAtomAt holds, void *arg) {
   VEC(Sym) names = {0};
   for (size_t i = 0; i < n; i++) {
-    Sym s = props[i]->cfg_name ? props[i]->cfg_name : props[i]->name;
+    Sym s = prop_name(props[i]);
     bool known = false;
     for (size_t j = 0; j < names.len; j++)
       known |= names.data[j] == s;

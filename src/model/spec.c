@@ -650,6 +650,10 @@ bool spec_classify_property(const Spec *s, Sym name, Loc cfg_loc, Expr *e,
   return ok;
 }
 
+Sym prop_name(const Property *p) {
+  return p->cfg_name ? p->cfg_name : p->name;
+}
+
 size_t spec_count_properties(const Spec *s, PropKind kind) {
   size_t n = 0;
   for (size_t i = 0; i < s->properties.len; i++)

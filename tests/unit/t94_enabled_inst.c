@@ -4,8 +4,8 @@
  * ENABLED A in Mod, used through `INSTANCE Mod WITH x <- e`, is ENABLED A
  * on Mod's own state: the one the substitution maps the current state to
  * (the primes of Mod's variables are bound by ENABLED, not substituted).
- * The explicit engine evaluates it so (instance.h: InstEnabled); the
- * symbolic engine refuses it.  Checked here: D10's reproducer
+ * Both engines evaluate it so (instance.h: InstEnabled; the rows of
+ * expected.tsv run the two and compare them).  Checked here: D10's reproducer
  * (tests/specs/EnabledSubst.tla) and the texts the rows of expected.tsv
  * cannot check, and the three corpus models that were refused for it
  * (EWD840, MCParReach, glowingRaccoon/product: a refinement property whose
