@@ -185,10 +185,27 @@ static bool needs_parens(const PExpr *e) {
   return false;
 }
 
+/* The translator writes the conjuncts of one multiple assignment (and of
+ * a call, which it makes one) ordered by the assigned variable's name,
+ * byte by byte, those of one variable in their written order. */
+static void sort_by_var(Items *parts, Sym *keys) {
+  for (size_t i = 1; i < parts->len; i++)
+    for (size_t j = i; j > 0 && strcmp(sym_str(keys[j - 1]), sym_str(keys[j])) > 0;
+         j--) {
+      char *t = parts->data[j];
+      parts->data[j] = parts->data[j - 1];
+      parts->data[j - 1] = t;
+      Sym ks = keys[j];
+      keys[j] = keys[j - 1];
+      keys[j - 1] = ks;
+    }
+}
+
 static void gen_assign(Ctx *c, PStmt *s, Items *out) {
   size_t nv = c->vars.len;
   bool *now = xcalloc(nv, 1);
   Items parts = {0};
+  VEC(Sym) keys = {0};
   for (size_t i = 0; i < s->assigns.len; i++) {
     PAssign *a = &s->assigns.data[i];
     int vi = var_index(c, a->var);
@@ -215,6 +232,7 @@ static void gen_assign(Ctx *c, PStmt *s, Items *out) {
       char *pre = xsprintf("%s' = %s", name, par ? "(" : "");
       char *x = pg_cat(pre, r);
       VEC_PUSH(parts, par ? xsprintf("%s)", x) : xstrdup(x));
+      VEC_PUSH(keys, v->name);
       free(x);
       free(pre);
       free(r);
@@ -261,10 +279,13 @@ static void gen_assign(Ctx *c, PStmt *s, Items *out) {
     b.cap = b.len + 1;
     sb_add(&b, "]");
     VEC_PUSH(parts, pg_take(&b));
+    VEC_PUSH(keys, v->name);
   }
   for (size_t i = 0; i < nv; i++)
     c->assigned[i] = c->assigned[i] || now[i];
   free(now);
+  sort_by_var(&parts, keys.data);
+  free(keys.data);
   if (parts.len == 1)
     VEC_PUSH(*out, parts.data[0]);
   else
@@ -394,6 +415,7 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
   if (n->target == sym_intern("Done"))
     c->g->done_used = true;
   Items first = {0};
+  VEC(Sym) keys = {0};
   /* the arguments, evaluated in the caller */
   char **argv = xcalloc(pr->params.len + 1, sizeof *argv);
   for (size_t k = 0; k < pr->params.len; k++)
@@ -420,6 +442,7 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
       Sym v = me->locals.data[k].name;
       char *e = xsprintf("Head(%s).%s", st, sym_str(v));
       VEC_PUSH(first, proc_var_set(c, v, e));
+      VEC_PUSH(keys, v);
       free(e);
       c->assigned[var_index(c, v)] = true;
     }
@@ -449,6 +472,7 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
                         : xsprintf("%s' = ", n2);
     char *y = pg_cat(pre, argv[k]);
     VEC_PUSH(first, c->self ? xsprintf("%s]", y) : xstrdup(y));
+    VEC_PUSH(keys, pr->params.data[k].name);
     free(y);
     free(pre);
     c->assigned[var_index(c, pr->params.data[k].name)] = true;
@@ -461,8 +485,11 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
   char *sx = pg_cat(sv, push);
   if (!self_tail) {
     VEC_PUSH(first, c->self ? xsprintf("%s]", sx) : xstrdup(sx));
+    VEC_PUSH(keys, sym_intern("stack"));
     c->assigned[var_index(c, sym_intern("stack"))] = true;
   }
+  sort_by_var(&first, keys.data);
+  free(keys.data);
   VEC_PUSH(*out, first.len == 1 ? first.data[0] : pg_junction(&first, "/\\", false));
   for (size_t k = 0; k < pr->locals.len; k++) {
     PBind *b = &pr->locals.data[k];

@@ -94,6 +94,11 @@ START_TEST(t_uniprocess_without_pc) { check_translation("UniLoop"); }
 END_TEST
 START_TEST(t_uniprocess_labels_added) { check_translation("NoLabels"); }
 END_TEST
+/* The conjuncts of a multiple assignment and of a call (the parameters,
+ * the caller's restored variables, the stack) go in the order of the
+ * variables' names, as the translator sorts them. */
+START_TEST(t_assignments_sorted_by_name) { check_translation("AssignOrder"); }
+END_TEST
 START_TEST(t_duplicate_labels_renamed) {
   check_translation("DuplicateLabels");
 }
@@ -394,6 +399,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_uniprocess_without_pc);
   tcase_add_test(t, t_duplicate_labels_renamed);
   tcase_add_test(t, t_uniprocess_labels_added);
+  tcase_add_test(t, t_assignments_sorted_by_name);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
