@@ -83,4 +83,8 @@ void pg_gen_list(Ctx *c, FList *l, Items *out);
 const char *pg_init_value(Ctx *c, PBind *b, char **own);
 void pcal_explode(Gen *g, PStmts *body, Sym end, Loc where);
 
+/* pcal_label.c: adds the labels the translator adds (see there); returns
+ * the number of the last one tried, where Lbl_ numbering goes on. */
+int pcal_add_labels(PAlg *a);
+
 #endif

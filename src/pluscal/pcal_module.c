@@ -577,22 +577,10 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
   }
   /* actions */
   Sym done = sym_intern("Done"), error = sym_intern("Error");
-  if (g.opt->label) {
-    /* the translator adds every body's labels before it translates: a
-     * call's target, the callee's first label, is then known */
-    Gen dry = g;
-    memset(&dry.steps, 0, sizeof dry.steps);
-    for (size_t p = 0; p < a->procs.len && !dry.err; p++)
-      pcal_explode(&dry, &a->procs.data[p].body, error, a->procs.data[p].loc);
-    if (!c.multi && !dry.err)
-      pcal_explode(&dry, &a->body, done, a->loc);
-    for (size_t p = 0; p < a->procs_p.len && !dry.err; p++)
-      pcal_explode(&dry, &a->procs_p.data[p].body, done,
-                   a->procs_p.data[p].loc);
-    VEC_FREE(dry.steps);
-    if (dry.err)
-      return NULL;
-  }
+  /* the translator adds every body's labels before it translates: a
+   * call's target, the callee's first label, is then known */
+  if (g.opt->label)
+    g.auto_labels = pcal_add_labels(a);
   for (size_t p = 0; p < a->procs.len && !g.err; p++) {
     c.proc = (int)p;
     c.self = c.multi ? "self" : NULL;

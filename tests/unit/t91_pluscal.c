@@ -99,6 +99,12 @@ END_TEST
  * variables' names, as the translator sorts them. */
 START_TEST(t_assignments_sorted_by_name) { check_translation("AssignOrder"); }
 END_TEST
+/* With no label at all, labels go where a step would assign a variable
+ * twice too: before an assignment, a call or an outermost with. */
+START_TEST(t_labels_added_before_second_assignment) {
+  check_translation("AutoLabelVars");
+}
+END_TEST
 START_TEST(t_duplicate_labels_renamed) {
   check_translation("DuplicateLabels");
 }
@@ -400,6 +406,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_duplicate_labels_renamed);
   tcase_add_test(t, t_uniprocess_labels_added);
   tcase_add_test(t, t_assignments_sorted_by_name);
+  tcase_add_test(t, t_labels_added_before_second_assignment);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
