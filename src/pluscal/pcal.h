@@ -109,8 +109,10 @@ typedef struct PAlg {
 
 
 /* pcal_parse.c: reads the algorithm that starts at text[start] (just after
- * `--algorithm` or `--fair algorithm`); NULL after located errors. */
-PAlg *pcal_parse(uint32_t file, const char *text, size_t start, bool fair);
+ * `--algorithm` or `--fair algorithm`); NULL after located errors.
+ * version: the options' (POpts), which decides a little syntax. */
+PAlg *pcal_parse(uint32_t file, const char *text, size_t start, bool fair,
+                 int version);
 
 /* Where a definition of the translation comes from: a label's action is
  * located at the label, a process's or procedure's at its name. */

@@ -512,6 +512,8 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
   }
   bool term = !(some_loop && !goto_done);
   c.omit_pc = g.no_pc = all_plain && !goto_any;
+  if (o->version && o->version < 1500) /* the shortcuts came with 1.5 */
+    term = true, c.omit_pc = g.no_pc = false;
   /* variables, in the translator's order */
   add_var(&c, sym_intern("pc"), V_PC, -1, false, NULL);
   for (size_t i = 0; i < a->globals.len; i++)

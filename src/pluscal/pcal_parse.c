@@ -743,7 +743,8 @@ static void process_def(P *p, PAlg *a, int fair) {
   VEC_PUSH(a->procs_p, pr);
 }
 
-PAlg *pcal_parse(uint32_t file, const char *text, size_t start, bool fair) {
+PAlg *pcal_parse(uint32_t file, const char *text, size_t start, bool fair,
+                 int version) {
   P p = {0};
   p.file = file;
   p.text = text;
@@ -794,7 +795,16 @@ PAlg *pcal_parse(uint32_t file, const char *text, size_t start, bool fair) {
       macro_def(&p);
     else if (accept(&p, "procedure"))
       proc_def(&p, a);
-    else if (is(&p, "fair") || is(&p, "process")) {
+    else if (version == 1500 && is(&p, "fair") &&
+             !tok_is(peek(&p, 1), "process") &&
+             !(tok_is(peek(&p, 1), "+") && tok_is(peek(&p, 2), "process"))) {
+      /* version 1.5 only: `fair` or `fair+` before a uniprocess body,
+       * which the translator reads as weak fairness either way */
+      p.i++;
+      accept(&p, "+");
+      a->fair_alg = true;
+      break;
+    } else if (is(&p, "fair") || is(&p, "process")) {
       int fr = 0;
       if (accept(&p, "fair")) {
         fr = 1;

@@ -105,6 +105,14 @@ START_TEST(t_labels_added_before_second_assignment) {
   check_translation("AutoLabelVars");
 }
 END_TEST
+/* `PlusCal options (version 1.5)`: `fair` or `fair+` may stand before a
+ * uniprocess body, weak fairness either way; before 1.5 a body that is
+ * one while (TRUE) loop keeps pc and the stuttering when done. */
+START_TEST(t_version_options) {
+  check_translation("Version15Fair");
+  check_translation("Version14Loop");
+}
+END_TEST
 START_TEST(t_duplicate_labels_renamed) {
   check_translation("DuplicateLabels");
 }
@@ -407,6 +415,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_uniprocess_labels_added);
   tcase_add_test(t, t_assignments_sorted_by_name);
   tcase_add_test(t, t_labels_added_before_second_assignment);
+  tcase_add_test(t, t_version_options);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
