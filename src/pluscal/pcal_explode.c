@@ -42,6 +42,20 @@ static bool has_jump(const PStmts *b) {
   return false;
 }
 
+static bool tok_is(const PTok *t, const char *s) {
+  return t->len == (int)strlen(s) && !strncmp(t->s, s, (size_t)t->len);
+}
+
+/* The translator's test for a while it translates without a test: `TRUE`
+ * or `(TRUE)`, on one line. */
+static bool is_true(const PExpr *e) {
+  if (e->len == 1)
+    return tok_is(&e->data[0], "TRUE");
+  return e->len == 3 && e->data[1].sp >= 0 && e->data[2].sp >= 0 &&
+         tok_is(&e->data[0], "(") && tok_is(&e->data[1], "TRUE") &&
+         tok_is(&e->data[2], ")");
+}
+
 static FNode *fnode(FKind k, PStmt *s) {
   FNode *n = xcalloc(1, sizeof *n);
   n->k = k;
@@ -122,8 +136,7 @@ static void ex_seq(Gen *g, PStmts *list, size_t i, Sym cont, FList *out,
         start_step(g, list, j, cont);
         return;
       }
-      if (s->e.len == 1 && s->e.data[0].len == 4 &&
-          !strncmp(s->e.data[0].s, "TRUE", 4)) {
+      if (is_true(&s->e)) {
         /* while TRUE: the body, with no test and no way out */
         ex_seq(g, &s->body, 0, g->cur_label, out, false);
         return;

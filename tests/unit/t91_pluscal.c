@@ -113,6 +113,10 @@ START_TEST(t_version_options) {
   check_translation("Version14Loop");
 }
 END_TEST
+/* `while (TRUE)` has no test in its step, as `while TRUE`; but only the
+ * bare TRUE drops the stuttering when done. */
+START_TEST(t_while_paren_true) { check_translation("ParenTrue"); }
+END_TEST
 START_TEST(t_duplicate_labels_renamed) {
   check_translation("DuplicateLabels");
 }
@@ -416,6 +420,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_assignments_sorted_by_name);
   tcase_add_test(t, t_labels_added_before_second_assignment);
   tcase_add_test(t, t_version_options);
+  tcase_add_test(t, t_while_paren_true);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
