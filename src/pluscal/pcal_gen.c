@@ -225,7 +225,13 @@ static void gen_assign(Ctx *c, PStmt *s, Items *out) {
     now[vi] = true;
     Var *v = &c->vars.data[vi];
     const char *name = sym_str(v->name);
-    bool plain = !a->sub.len && !(v->indexed && c->self);
+    /* in a multiprocess algorithm the translator takes pc and stack, when
+     * assigned, for functions of self too: `stack[self][1].a := e` comes
+     * out as `![self][self][1].a = e` (its StackTest keeps that quirk;
+     * brink writes what the translator writes, which TLC's users run) */
+    bool per_self =
+        c->self && (v->indexed || (c->multi && (v->kind == V_PC || v->kind == V_STACK)));
+    bool plain = !a->sub.len && !per_self;
     if (plain) {
       char *r = pg_expr(c, &a->rhs);
       bool par = needs_parens(&a->rhs);
@@ -254,7 +260,7 @@ static void gen_assign(Ctx *c, PStmt *s, Items *out) {
         sb_add(&ul, ",\n");
       firstu = false;
       SB u = {0};
-      if (v->indexed && c->self) {
+      if (per_self) {
         char *ss = self_sub(c);
         sb_add(&u, ss);
         free(ss);

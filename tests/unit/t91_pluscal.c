@@ -117,6 +117,10 @@ END_TEST
  * bare TRUE drops the stuttering when done. */
 START_TEST(t_while_paren_true) { check_translation("ParenTrue"); }
 END_TEST
+/* In a multiprocess algorithm an assignment to stack (or pc) is to the
+ * process's own: `stack[1].n := e` is `![self][1].n = e`. */
+START_TEST(t_stack_assigned_per_process) { check_translation("StackAssign"); }
+END_TEST
 START_TEST(t_duplicate_labels_renamed) {
   check_translation("DuplicateLabels");
 }
@@ -421,6 +425,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_labels_added_before_second_assignment);
   tcase_add_test(t, t_version_options);
   tcase_add_test(t, t_while_paren_true);
+  tcase_add_test(t, t_stack_assigned_per_process);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
