@@ -96,7 +96,7 @@ char *pg_expr(Ctx *c, const PExpr *e) {
         }
         if (c->self && strcmp(c->self, "self") && t->len == 4 &&
             strncmp(t->s, "self", 4) == 0) {
-          sb_add(&b, c->self);
+          sb_add(&b, c->self_val ? c->self_val : c->self);
           continue;
         }
       }

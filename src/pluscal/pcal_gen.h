@@ -71,6 +71,9 @@ typedef struct Ctx {
   VEC(Var) vars; /* in the order of `vars` */
   int proc, process; /* the body being translated (-1: none) */
   const char *self;  /* "self", an `=` process's id, or NULL */
+  const char *self_val; /* what `self` in an expression of an `=` process
+                           stands for: its id, parenthesized when not one
+                           token (NULL: self) */
   bool *assigned;    /* per variable, in this step */
   VEC(Sym) bound;    /* names bound by enclosing withs */
   bool multi;

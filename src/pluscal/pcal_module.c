@@ -336,6 +336,7 @@ static void emit_init(Ctx *c, SB *out) {
     c->process = (int)p;
     char *id = pg_expr(c, &pr->id);
     c->self = pr->in ? "self" : id;
+    c->self_val = pr->in || pr->id.len == 1 ? NULL : xsprintf("(%s)", id);
     LINE(xsprintf("(* Process %s *)", sym_str(pr->name)));
     for (size_t k = 0; k < pr->locals.len; k++) {
       PBind *v = &pr->locals.data[k];
@@ -368,6 +369,7 @@ static void emit_init(Ctx *c, SB *out) {
     c->process = -1;
   }
   c->self = saved_self;
+  c->self_val = NULL;
   if (a->procs.len)
     LINE(xstrdup(c->multi ? "/\\ stack = [self \\in ProcSet |-> << >>]"
                           : "/\\ stack = << >>"));
@@ -603,7 +605,11 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
     if (pr->in)
       c.self = "self";
     else
-      c.self = pr->id.len == 1 ? ids[p] : xsprintf("(%s)", ids[p]);
+      c.self = ids[p];
+    /* the translator writes the id as it is in subscripts, pc[N + 1];
+     * it leaves a `self` in the body as it is (which TLA+ then cannot
+     * resolve), where brink puts the id in parentheses */
+    c.self_val = pr->in || pr->id.len == 1 ? NULL : xsprintf("(%s)", ids[p]);
     emit_body_steps(&c, &body, &pr->body, done, pr->loc, sym_str(pr->name),
                     pr->in ? "(self)" : "");
     c.process = -1;

@@ -121,6 +121,20 @@ END_TEST
  * process's own: `stack[1].n := e` is `![self][1].n = e`. */
 START_TEST(t_stack_assigned_per_process) { check_translation("StackAssign"); }
 END_TEST
+/* An `=` process's id goes into subscripts as written (pc[N + 1]); a
+ * `self` in its body, which the translator leaves as it is, becomes the
+ * id in parentheses. */
+START_TEST(t_compound_process_id) {
+  check_translation("CompoundId");
+  const char *text = "---- MODULE S ----\nEXTENDS Naturals\nCONSTANT N\n"
+                     "(* --algorithm S {\nvariables y = 0;\n"
+                     "process (A = N + 1) { a1: y := self * 2 }\n} *)\n====\n";
+  char *got = pcal_translate_text("S.tla", text, NULL, NULL);
+  ck_assert_ptr_nonnull(got);
+  ck_assert(strstr(got, "a1 == /\\ pc[N + 1] = \"a1\"\n      /\\ y' = (N + 1) * 2\n"));
+  free(got);
+}
+END_TEST
 START_TEST(t_duplicate_labels_renamed) {
   check_translation("DuplicateLabels");
 }
@@ -426,6 +440,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_version_options);
   tcase_add_test(t, t_while_paren_true);
   tcase_add_test(t, t_stack_assigned_per_process);
+  tcase_add_test(t, t_compound_process_id);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
