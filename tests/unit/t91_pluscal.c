@@ -135,6 +135,11 @@ START_TEST(t_compound_process_id) {
   free(got);
 }
 END_TEST
+/* Actions in the translator's order, not the source's: a while's labeled
+ * body before the labels nested in its unlabeled start, an if's labeled
+ * branches before what is nested in their unlabeled starts. */
+START_TEST(t_step_order) { check_translation("StepOrder"); }
+END_TEST
 START_TEST(t_duplicate_labels_renamed) {
   check_translation("DuplicateLabels");
 }
@@ -441,6 +446,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_while_paren_true);
   tcase_add_test(t, t_stack_assigned_per_process);
   tcase_add_test(t, t_compound_process_id);
+  tcase_add_test(t, t_step_order);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
