@@ -104,8 +104,9 @@ static void emit_next(Ctx *c, SB *out, char **ids, bool term) {
     PProcess *pr = &a->procs_p.data[p];
     if (!pr->in)
       continue;
-    char *x = xsprintf("(\\E self \\in %s: %s(self))", ids[p],
-                       sym_str(pr->name));
+    char *e = pg_cat("(\\E self \\in ", ids[p]);
+    char *x = xsprintf("%s: %s(self))", e, sym_str(pr->name));
+    free(e);
     int cont = !chunks.len && !procs.len && first ? col - 2 : col + 4;
     for (char *q = x; *q; q++) {
       if (*q == '\n') {
@@ -349,14 +350,21 @@ static void emit_init(Ctx *c, SB *out) {
         x = pg_cat(pre, e);
         free(pre);
       } else if (v->in) {
-        char *pre = xsprintf("/\\ %s \\in [%s -> ", sym_str(v->name), id);
+        char *pre0 = xsprintf("/\\ %s \\in [", sym_str(v->name));
+        char *s = pg_cat(pre0, id);
+        char *pre = xsprintf("%s -> ", s);
+        free(s);
+        free(pre0);
         char *y = pg_cat(pre, e);
         x = xsprintf("%s]", y);
         free(y);
         free(pre);
       } else {
-        char *pre = xsprintf("/\\ %s = [self \\in %s |-> ", sym_str(v->name),
-                             id);
+        char *pre0 = xsprintf("/\\ %s = [self \\in ", sym_str(v->name));
+        char *s = pg_cat(pre0, id);
+        char *pre = xsprintf("%s |-> ", s);
+        free(s);
+        free(pre0);
         char *y = pg_cat(pre, e);
         x = xsprintf("%s]", y);
         free(y);
@@ -387,9 +395,13 @@ static void emit_init(Ctx *c, SB *out) {
     for (size_t p = 0; p < a->procs_p.len; p++) {
       PProcess *pr = &a->procs_p.data[p];
       char *id = pg_expr(c, &pr->id);
-      char *l = xsprintf("%sself %s %s -> \"%s\"", p ? "\n[] " : "CASE ",
-                         pr->in ? "\\in" : "=", id,
+      char *pre = xsprintf("%sself %s ", p ? "[] " : "CASE ",
+                           pr->in ? "\\in" : "=");
+      char *ide = pg_cat(pre, id);
+      char *l = xsprintf("%s%s -> \"%s\"", p ? "\n" : "", ide,
                          sym_str(pr->body.data[0]->label));
+      free(ide);
+      free(pre);
       sb_add(&cs, l);
       free(l);
       free(id);
@@ -568,15 +580,21 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
   }
   sb_add(&hdr, " >>\n\n");
   if (c.multi) {
-    sb_add(&hdr, "ProcSet == ");
+    /* one line, a set's later lines placed under its first */
+    char *ps = xstrdup("ProcSet == ");
     for (size_t p = 0; p < a->procs_p.len; p++) {
+      bool in = a->procs_p.data[p].in;
       char *id = pg_expr(&c, &a->procs_p.data[p].id);
-      char *x = a->procs_p.data[p].in ? xsprintf("%s(%s)", p ? " \\cup " : "", id)
-                                      : xsprintf("%s{%s}", p ? " \\cup " : "", id);
-      sb_add(&hdr, x);
+      char *pre = xsprintf("%s%s%s", ps, p ? " \\cup " : "", in ? "(" : "{");
+      char *x = pg_cat(pre, id);
+      free(ps);
+      ps = xsprintf("%s%s", x, in ? ")" : "}");
       free(x);
+      free(pre);
       free(id);
     }
+    sb_add(&hdr, ps);
+    free(ps);
     sb_add(&hdr, "\n\n");
   }
   /* actions */

@@ -140,6 +140,10 @@ END_TEST
  * branches before what is nested in their unlabeled starts. */
 START_TEST(t_step_order) { check_translation("StepOrder"); }
 END_TEST
+/* A process set over several lines keeps its layout wherever it goes:
+ * ProcSet, the process's variables, pc's CASE and Next. */
+START_TEST(t_process_set_layout) { check_translation("SetLayout"); }
+END_TEST
 START_TEST(t_duplicate_labels_renamed) {
   check_translation("DuplicateLabels");
 }
@@ -447,6 +451,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_stack_assigned_per_process);
   tcase_add_test(t, t_compound_process_id);
   tcase_add_test(t, t_step_order);
+  tcase_add_test(t, t_process_set_layout);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
