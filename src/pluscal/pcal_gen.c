@@ -153,7 +153,7 @@ static char *self_sub(Ctx *c) { return xsprintf("![%s]", c->self); }
 
 /* Whether `v' = e` needs `(e)`: the translator's test, a character at
  * bracket depth 0 (outside strings) that may bind looser than `=`. */
-static bool needs_parens(const PExpr *e) {
+bool pg_needs_parens(const PExpr *e) {
   int depth = 0;
   for (size_t i = 0; i < e->len; i++) {
     const PTok *t = &e->data[i];
@@ -234,7 +234,7 @@ static void gen_assign(Ctx *c, PStmt *s, Items *out) {
     bool plain = !a->sub.len && !per_self;
     if (plain) {
       char *r = pg_expr(c, &a->rhs);
-      bool par = needs_parens(&a->rhs);
+      bool par = pg_needs_parens(&a->rhs);
       char *pre = xsprintf("%s' = %s", name, par ? "(" : "");
       char *x = pg_cat(pre, r);
       VEC_PUSH(parts, par ? xsprintf("%s)", x) : xstrdup(x));
@@ -474,10 +474,12 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
     char *x = proc_var_set(c, pr->params.data[k].name, "");
     free(x);
     const char *n2 = sym_str(pr->params.data[k].name);
+    /* uniprocess: `p' = (e)` as for an assignment */
+    bool par = !c->self && pg_needs_parens(&s->args.data[k]);
     char *pre = c->self ? xsprintf("%s' = [%s EXCEPT ![%s] = ", n2, n2, c->self)
-                        : xsprintf("%s' = ", n2);
+                        : xsprintf("%s' = %s", n2, par ? "(" : "");
     char *y = pg_cat(pre, argv[k]);
-    VEC_PUSH(first, c->self ? xsprintf("%s]", y) : xstrdup(y));
+    VEC_PUSH(first, c->self ? xsprintf("%s]", y) : par ? xsprintf("%s)", y) : xstrdup(y));
     VEC_PUSH(keys, pr->params.data[k].name);
     free(y);
     free(pre);
@@ -506,6 +508,12 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
                               "\\in (%s) is not supported yet",
                 sym_str(b->name));
       return;
+    }
+    if (!c->self && b->has_init && pg_needs_parens(&b->e)) {
+      char *x = pg_cat("(", iv);
+      free(own);
+      iv = own = xsprintf("%s)", x);
+      free(x);
     }
     VEC_PUSH(*out, proc_var_set(c, b->name, iv));
     c->assigned[var_index(c, b->name)] = true;

@@ -81,6 +81,7 @@ typedef struct Ctx {
   bool omit_pc; /* every process a lone unlabeled `while TRUE` loop */
 } Ctx;
 char *pg_expr(Ctx *c, const PExpr *e);
+bool pg_needs_parens(const PExpr *e);
 void pg_unchanged(Ctx *c, Items *out, const bool *which);
 void pg_gen_list(Ctx *c, FList *l, Items *out);
 const char *pg_init_value(Ctx *c, PBind *b, char **own);

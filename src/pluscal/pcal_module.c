@@ -300,8 +300,12 @@ static void emit_init(Ctx *c, SB *out) {
     PBind *g = &a->globals.data[i];
     char *own;
     const char *e = pg_init_value(c, g, &own);
-    char *pre = xsprintf("/\\ %s %s ", sym_str(g->name), g->in ? "\\in" : "=");
-    LINE(pg_cat(pre, e));
+    bool par = g->has_init && pg_needs_parens(&g->e);
+    char *pre = xsprintf("/\\ %s %s %s", sym_str(g->name), g->in ? "\\in" : "=",
+                         par ? "(" : "");
+    char *x = pg_cat(pre, e);
+    LINE(par ? xsprintf("%s)", x) : xstrdup(x));
+    free(x);
     free(pre);
     free(own);
   }
@@ -317,12 +321,14 @@ static void emit_init(Ctx *c, SB *out) {
         PBind *v = &vs->data[k];
         char *own;
         const char *e = pg_init_value(c, v, &own);
+        /* uniprocess: a global's layout, parentheses as needed */
+        bool par = !c->multi && v->has_init && pg_needs_parens(&v->e);
         char *pre = c->multi ? xsprintf("/\\ %s = [ self \\in ProcSet |-> ",
                                         sym_str(v->name))
-                             : xsprintf("/\\ %s %s ", sym_str(v->name),
-                                        v->in ? "\\in" : "=");
+                             : xsprintf("/\\ %s %s %s", sym_str(v->name),
+                                        v->in ? "\\in" : "=", par ? "(" : "");
         char *x = pg_cat(pre, e);
-        LINE(c->multi ? xsprintf("%s]", x) : xstrdup(x));
+        LINE(c->multi ? xsprintf("%s]", x) : par ? xsprintf("%s)", x) : xstrdup(x));
         free(x);
         free(pre);
         free(own);

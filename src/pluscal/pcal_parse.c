@@ -355,7 +355,9 @@ static PExpr subst_expr(const PExpr *e, const Subst *s) {
       continue;
     }
     const PExpr *a = &s->args[k];
-    bool paren = a->len > 1;
+    /* parentheses around an argument of several tokens, unless it is the
+     * whole expression (the translator's substitution) */
+    bool paren = a->len > 1 && e->len > 1;
     PTok open = {PT_OP, "(", 1, t->line, t->col, t->sp};
     if (paren)
       VEC_PUSH(r, open);

@@ -144,6 +144,11 @@ END_TEST
  * ProcSet, the process's variables, pc's CASE and Next. */
 START_TEST(t_process_set_layout) { check_translation("SetLayout"); }
 END_TEST
+/* Parentheses as the translator puts them: around a global's or a
+ * uniprocess procedure variable's initial value when it needs them, and
+ * around a macro's argument unless it is the whole expression. */
+START_TEST(t_init_and_macro_parens) { check_translation("InitParens"); }
+END_TEST
 START_TEST(t_duplicate_labels_renamed) {
   check_translation("DuplicateLabels");
 }
@@ -452,6 +457,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_compound_process_id);
   tcase_add_test(t, t_step_order);
   tcase_add_test(t, t_process_set_layout);
+  tcase_add_test(t, t_init_and_macro_parens);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
