@@ -28,8 +28,10 @@ typedef struct PTok {
   PTokKind kind;
   const char *s; /* the token's text (not terminated) */
   int len;
-  uint32_t line, col; /* in the original file */
+  uint32_t line, col; /* in the original file; col counts a tab as up to
+                         the next multiple of 8, as the translator does */
   int sp;             /* spaces before it on its line; -1: first on a line */
+  uint32_t bcol;      /* the byte column (0 in a token made here: col) */
 } PTok;
 
 typedef VEC(PTok) PExpr; /* a TLA+ expression as its tokens */
@@ -129,6 +131,8 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
                     PLocs *locs);
 
 Loc pcal_loc(uint32_t file, const PTok *t);
+/* The translator's column of a location: tabs to multiples of 8. */
+uint32_t pcal_visual_col(Loc l);
 
 /* pcal_names.c: the translator's table of the algorithm's names.  A name
  * defined twice is a located error; a name that another one shadows

@@ -313,11 +313,12 @@ static void gen_leaf(Ctx *c, PStmt *s, Items *out) {
      * it then starts at (pg_wrap_asserts) */
     char *from = s->macro_call.line
                      ? xsprintf(" of macro called at line %u, column %u",
-                                s->macro_call.line, s->macro_call.col)
+                                s->macro_call.line,
+                                pcal_visual_col(s->macro_call))
                      : xstrdup("");
     char *tail = xsprintf(",\x01 \"Failure of assertion at line %u, column "
                           "%u%s.\")",
-                          s->loc.line, s->loc.col, from);
+                          s->loc.line, pcal_visual_col(s->loc), from);
     free(from);
     char *x = pg_cat("Assert(\x02", e);
     VEC_PUSH(*out, xsprintf("%s%s", x, tail));

@@ -149,6 +149,20 @@ END_TEST
  * around a macro's argument unless it is the whole expression. */
 START_TEST(t_init_and_macro_parens) { check_translation("InitParens"); }
 END_TEST
+/* Tabs count to the next multiple of 8 for the layout and the assertion
+ * messages' columns, as the translator reads them; errors still point
+ * at the byte. */
+START_TEST(t_tabs) {
+  check_translation("Tabs");
+  const char *text = "---- MODULE T ----\n(* --algorithm T {\nvariables x = 0;\n"
+                     "{ a1:\tx := 1;\n\tx := 2 }\n} *)\n====\n";
+  fixture_recapture();
+  ck_assert_ptr_null(pcal_translate_text("T.tla", text, NULL, NULL));
+  ck_assert_msg(strstr(fixture_captured(), "T.tla:5:2: error: PlusCal: x is "
+                                           "assigned twice"), "%s",
+                fixture_captured());
+}
+END_TEST
 START_TEST(t_duplicate_labels_renamed) {
   check_translation("DuplicateLabels");
 }
@@ -458,6 +472,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_step_order);
   tcase_add_test(t, t_process_set_layout);
   tcase_add_test(t, t_init_and_macro_parens);
+  tcase_add_test(t, t_tabs);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
