@@ -437,9 +437,8 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
     fields[nf++] = &pr->locals.data[k];
   for (size_t k = 0; k < pr->params.len && nf < 256; k++)
     fields[nf++] = &pr->params.data[k];
-  for (size_t k = 0; k < nf; k++)
-    if (strlen(sym_str(fields[k]->name)) > w)
-      w = strlen(sym_str(fields[k]->name));
+  /* the names are padded to the width of `procedure`, a longer one
+   * followed by one blank (PcalTranslate.MakeNewStackTopExprPretty) */
   char *st = stk(c);
   char *rl = n->tail ? xsprintf("Head(%s).pc", st)
                      : xsprintf("\"%s\"", sym_str(n->target));

@@ -272,6 +272,28 @@ static char *fairness_of(PStmts *body, const char *xf, const char *q,
   return r;
 }
 
+/* The translator's line width for VARIABLES and vars. */
+enum { WRAP_COLUMN = 78, VARS_INDENT = 11 /* strlen("vars == << ") */ };
+
+/* Appends `, name` (or name) to a list whose current line is w long; a
+ * name that would pass the wrap column starts a line indented by indent
+ * (the comma stays at the end of the line before).  Returns the new
+ * line length. */
+static size_t add_wrapped(SB *b, size_t w, bool comma, const char *name,
+                          size_t indent) {
+  if (comma) {
+    sb_add(b, ", ");
+    w += 2;
+  }
+  if (w + strlen(name) + 1 > WRAP_COLUMN) {
+    sb_add(b, "\n");
+    sb_spaces(b, (int)indent);
+    w = indent;
+  }
+  sb_add(b, name);
+  return w + strlen(name);
+}
+
 static void emit_init(Ctx *c, SB *out) {
   PAlg *a = c->g->a;
   Items it = {0};
@@ -572,18 +594,20 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
     }
     if (hi <= lo)
       continue;
-    sb_add(&hdr, hi - lo == 1 ? "VARIABLE " : "VARIABLES ");
-    for (size_t i = lo; i < hi; i++) {
-      sb_add(&hdr, i > lo ? ", " : "");
-      sb_add(&hdr, sym_str(c.vars.data[i].name));
-    }
+    const char *kw = hi - lo == 1 ? "VARIABLE " : "VARIABLES ";
+    sb_add(&hdr, kw);
+    size_t w = strlen(kw);
+    for (size_t i = lo; i < hi; i++)
+      w = add_wrapped(&hdr, w, i > lo, sym_str(c.vars.data[i].name),
+                      strlen(kw));
     sb_add(&hdr, "\n");
   }
   sb_add(&hdr, "\nvars == << ");
-  for (size_t i = v0; i < c.vars.len; i++) {
-    sb_add(&hdr, i > v0 ? ", " : "");
-    sb_add(&hdr, sym_str(c.vars.data[i].name));
-  }
+  size_t vw = VARS_INDENT;
+  for (size_t i = v0; i < c.vars.len; i++)
+    vw = add_wrapped(&hdr, vw, i > v0, sym_str(c.vars.data[i].name), VARS_INDENT);
+  if (vw + strlen(" >>") + 1 > WRAP_COLUMN)
+    sb_add(&hdr, "\n       ");
   sb_add(&hdr, " >>\n\n");
   if (c.multi) {
     /* one line, a set's later lines placed under its first */

@@ -163,6 +163,9 @@ START_TEST(t_tabs) {
                 fixture_captured());
 }
 END_TEST
+/* VARIABLES and vars wrap at column 78, as the translator wraps them. */
+START_TEST(t_variables_wrapped) { check_translation("VarsWrap"); }
+END_TEST
 START_TEST(t_duplicate_labels_renamed) {
   check_translation("DuplicateLabels");
 }
@@ -473,6 +476,7 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_process_set_layout);
   tcase_add_test(t, t_init_and_macro_parens);
   tcase_add_test(t, t_tabs);
+  tcase_add_test(t, t_variables_wrapped);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
