@@ -423,9 +423,11 @@ static int translate_main(int argc, char **argv) {
     if (argv[i][0] == '-') {
       int n = pcal_option_args(&o, argv[i], i + 1 < argc ? argv[i + 1] : NULL);
       if (!n) {
-        fprintf(stderr, "brink: unknown translate option '%s' (-wf, -sf, "
-                        "-wfNext, -termination, -nocfg, -label, -version "
-                        "N.N)\n", argv[i]);
+        fprintf(stderr,
+                "brink: unknown translate option '%s' (-wf, -sf, "
+                "-wfNext, -termination, -nocfg, -label, -version "
+                "N.N)\n",
+                argv[i]);
         return EXIT_OTHER;
       }
       i += n - 1;

@@ -109,7 +109,6 @@ typedef struct PAlg {
   size_t end_off;        /* offset just after the algorithm's text */
 } PAlg;
 
-
 /* pcal_parse.c: reads the algorithm that starts at text[start] (just after
  * `--algorithm` or `--fair algorithm`); NULL after located errors.
  * version: the options' (POpts), which decides a little syntax. */

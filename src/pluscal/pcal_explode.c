@@ -316,8 +316,9 @@ void pcal_explode(Gen *g, PStmts *body, Sym end, Loc where) {
   Order o = {0};
   order_groups(body, 0, &o);
   for (size_t i = from + 1; i < g->steps.len; i++) /* insertion sort */
-    for (size_t j = i; j > from && step_before(&o, &g->steps.data[j],
-                                               &g->steps.data[j - 1]); j--) {
+    for (size_t j = i;
+         j > from && step_before(&o, &g->steps.data[j], &g->steps.data[j - 1]);
+         j--) {
       Step t = g->steps.data[j];
       g->steps.data[j] = g->steps.data[j - 1];
       g->steps.data[j - 1] = t;

@@ -190,8 +190,8 @@ bool pg_needs_parens(const PExpr *e) {
  * byte by byte, those of one variable in their written order. */
 static void sort_by_var(Items *parts, Sym *keys) {
   for (size_t i = 1; i < parts->len; i++)
-    for (size_t j = i; j > 0 && strcmp(sym_str(keys[j - 1]), sym_str(keys[j])) > 0;
-         j--) {
+    for (size_t j = i;
+         j > 0 && strcmp(sym_str(keys[j - 1]), sym_str(keys[j])) > 0; j--) {
       char *t = parts->data[j];
       parts->data[j] = parts->data[j - 1];
       parts->data[j - 1] = t;
@@ -230,7 +230,8 @@ static void gen_assign(Ctx *c, PStmt *s, Items *out) {
      * out as `![self][self][1].a = e` (its StackTest keeps that quirk;
      * brink writes what the translator writes, which TLC's users run) */
     bool per_self =
-        c->self && (v->indexed || (c->multi && (v->kind == V_PC || v->kind == V_STACK)));
+        c->self &&
+        (v->indexed || (c->multi && (v->kind == V_PC || v->kind == V_STACK)));
     bool plain = !a->sub.len && !per_self;
     if (plain) {
       char *r = pg_expr(c, &a->rhs);
@@ -311,11 +312,11 @@ static void gen_leaf(Ctx *c, PStmt *s, Items *out) {
     e = pg_expr(c, &s->e);
     /* \x01 where the message may go to a line of its own, \x02 the column
      * it then starts at (pg_wrap_asserts) */
-    char *from = s->macro_call.line
-                     ? xsprintf(" of macro called at line %u, column %u",
-                                s->macro_call.line,
-                                pcal_visual_col(s->macro_call))
-                     : xstrdup("");
+    char *from =
+        s->macro_call.line
+            ? xsprintf(" of macro called at line %u, column %u",
+                       s->macro_call.line, pcal_visual_col(s->macro_call))
+            : xstrdup("");
     char *tail = xsprintf(",\x01 \"Failure of assertion at line %u, column "
                           "%u%s.\")",
                           s->loc.line, pcal_visual_col(s->loc), from);
@@ -479,7 +480,9 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
     char *pre = c->self ? xsprintf("%s' = [%s EXCEPT ![%s] = ", n2, n2, c->self)
                         : xsprintf("%s' = %s", n2, par ? "(" : "");
     char *y = pg_cat(pre, argv[k]);
-    VEC_PUSH(first, c->self ? xsprintf("%s]", y) : par ? xsprintf("%s)", y) : xstrdup(y));
+    VEC_PUSH(first, c->self ? xsprintf("%s]", y)
+                    : par   ? xsprintf("%s)", y)
+                            : xstrdup(y));
     VEC_PUSH(keys, pr->params.data[k].name);
     free(y);
     free(pre);

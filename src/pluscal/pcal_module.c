@@ -350,7 +350,9 @@ static void emit_init(Ctx *c, SB *out) {
                              : xsprintf("/\\ %s %s %s", sym_str(v->name),
                                         v->in ? "\\in" : "=", par ? "(" : "");
         char *x = pg_cat(pre, e);
-        LINE(c->multi ? xsprintf("%s]", x) : par ? xsprintf("%s)", x) : xstrdup(x));
+        LINE(c->multi ? xsprintf("%s]", x)
+             : par    ? xsprintf("%s)", x)
+                      : xstrdup(x));
         free(x);
         free(pre);
         free(own);
@@ -423,8 +425,8 @@ static void emit_init(Ctx *c, SB *out) {
     for (size_t p = 0; p < a->procs_p.len; p++) {
       PProcess *pr = &a->procs_p.data[p];
       char *id = pg_expr(c, &pr->id);
-      char *pre = xsprintf("%sself %s ", p ? "[] " : "CASE ",
-                           pr->in ? "\\in" : "=");
+      char *pre =
+          xsprintf("%sself %s ", p ? "[] " : "CASE ", pr->in ? "\\in" : "=");
       char *ide = pg_cat(pre, id);
       char *l = xsprintf("%s%s -> \"%s\"", p ? "\n" : "", ide,
                          sym_str(pr->body.data[0]->label));
@@ -605,7 +607,8 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
   sb_add(&hdr, "\nvars == << ");
   size_t vw = VARS_INDENT;
   for (size_t i = v0; i < c.vars.len; i++)
-    vw = add_wrapped(&hdr, vw, i > v0, sym_str(c.vars.data[i].name), VARS_INDENT);
+    vw = add_wrapped(&hdr, vw, i > v0, sym_str(c.vars.data[i].name),
+                     VARS_INDENT);
   if (vw + strlen(" >>") + 1 > WRAP_COLUMN)
     sb_add(&hdr, "\n       ");
   sb_add(&hdr, " >>\n\n");

@@ -131,7 +131,8 @@ START_TEST(t_compound_process_id) {
                      "process (A = N + 1) { a1: y := self * 2 }\n} *)\n====\n";
   char *got = pcal_translate_text("S.tla", text, NULL, NULL);
   ck_assert_ptr_nonnull(got);
-  ck_assert(strstr(got, "a1 == /\\ pc[N + 1] = \"a1\"\n      /\\ y' = (N + 1) * 2\n"));
+  ck_assert(strstr(
+      got, "a1 == /\\ pc[N + 1] = \"a1\"\n      /\\ y' = (N + 1) * 2\n"));
   free(got);
 }
 END_TEST
@@ -154,13 +155,14 @@ END_TEST
  * at the byte. */
 START_TEST(t_tabs) {
   check_translation("Tabs");
-  const char *text = "---- MODULE T ----\n(* --algorithm T {\nvariables x = 0;\n"
-                     "{ a1:\tx := 1;\n\tx := 2 }\n} *)\n====\n";
+  const char *text =
+      "---- MODULE T ----\n(* --algorithm T {\nvariables x = 0;\n"
+      "{ a1:\tx := 1;\n\tx := 2 }\n} *)\n====\n";
   fixture_recapture();
   ck_assert_ptr_null(pcal_translate_text("T.tla", text, NULL, NULL));
   ck_assert_msg(strstr(fixture_captured(), "T.tla:5:2: error: PlusCal: x is "
-                                           "assigned twice"), "%s",
-                fixture_captured());
+                                           "assigned twice"),
+                "%s", fixture_captured());
 }
 END_TEST
 /* VARIABLES and vars wrap at column 78, as the translator wraps them. */
