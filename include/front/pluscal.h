@@ -16,11 +16,16 @@
  * file and from the command line. */
 typedef struct POpts {
   bool wf, sf, wfnext, termination, nocfg, label;
+  int version; /* `-version 1.5`, in thousandths (1500); 0: the current */
 } POpts;
 
 /* Reads one option word (`-wf`, `wf`, `-termination`, ...); false when it
  * is not one brink knows. */
 bool pcal_option(POpts *o, const char *word);
+/* Reads an option and the word after it, which only `-version` takes
+ * (then next is its number); returns how many words it read, 0 when word
+ * is not an option or the version number is bad. */
+int pcal_option_args(POpts *o, const char *word, const char *next);
 
 /* True when text holds an algorithm. */
 bool pcal_has_algorithm(const char *text);

@@ -413,18 +413,24 @@ static bool apply_consts(Config *cfg, char **defs, size_t n) {
   return true;
 }
 
-/* `brink translate [-wf -sf -wfNext -termination -nocfg -label] Spec.tla`:
+/* `brink translate [-wf -sf -wfNext -termination -nocfg -label -version N]
+ * Spec.tla`:
  * the PlusCal translator's options, spelled as it spells them. */
 static int translate_main(int argc, char **argv) {
   POpts o = {0};
   const char *path = NULL;
   for (int i = 2; i < argc; i++) {
     if (argv[i][0] == '-') {
-      if (!pcal_option(&o, argv[i])) {
-        fprintf(stderr, "brink: unknown translate option '%s' (-wf, -sf, "
-                        "-wfNext, -termination, -nocfg, -label)\n", argv[i]);
+      int n = pcal_option_args(&o, argv[i], i + 1 < argc ? argv[i + 1] : NULL);
+      if (!n) {
+        fprintf(stderr,
+                "brink: unknown translate option '%s' (-wf, -sf, "
+                "-wfNext, -termination, -nocfg, -label, -version "
+                "N.N)\n",
+                argv[i]);
         return EXIT_OTHER;
       }
+      i += n - 1;
     } else if (!path) {
       path = argv[i];
     } else {

@@ -28,8 +28,10 @@ typedef struct PTok {
   PTokKind kind;
   const char *s; /* the token's text (not terminated) */
   int len;
-  uint32_t line, col; /* in the original file */
+  uint32_t line, col; /* in the original file; col counts a tab as up to
+                         the next multiple of 8, as the translator does */
   int sp;             /* spaces before it on its line; -1: first on a line */
+  uint32_t bcol;      /* the byte column (0 in a token made here: col) */
 } PTok;
 
 typedef VEC(PTok) PExpr; /* a TLA+ expression as its tokens */
@@ -107,10 +109,11 @@ typedef struct PAlg {
   size_t end_off;        /* offset just after the algorithm's text */
 } PAlg;
 
-
 /* pcal_parse.c: reads the algorithm that starts at text[start] (just after
- * `--algorithm` or `--fair algorithm`); NULL after located errors. */
-PAlg *pcal_parse(uint32_t file, const char *text, size_t start, bool fair);
+ * `--algorithm` or `--fair algorithm`); NULL after located errors.
+ * version: the options' (POpts), which decides a little syntax. */
+PAlg *pcal_parse(uint32_t file, const char *text, size_t start, bool fair,
+                 int version);
 
 /* Where a definition of the translation comes from: a label's action is
  * located at the label, a process's or procedure's at its name. */
@@ -127,6 +130,8 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
                     PLocs *locs);
 
 Loc pcal_loc(uint32_t file, const PTok *t);
+/* The translator's column of a location: tabs to multiples of 8. */
+uint32_t pcal_visual_col(Loc l);
 
 /* pcal_names.c: the translator's table of the algorithm's names.  A name
  * defined twice is a located error; a name that another one shadows

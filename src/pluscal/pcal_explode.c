@@ -42,6 +42,20 @@ static bool has_jump(const PStmts *b) {
   return false;
 }
 
+static bool tok_is(const PTok *t, const char *s) {
+  return t->len == (int)strlen(s) && !strncmp(t->s, s, (size_t)t->len);
+}
+
+/* The translator's test for a while it translates without a test: `TRUE`
+ * or `(TRUE)`, on one line. */
+static bool is_true(const PExpr *e) {
+  if (e->len == 1)
+    return tok_is(&e->data[0], "TRUE");
+  return e->len == 3 && e->data[1].sp >= 0 && e->data[2].sp >= 0 &&
+         tok_is(&e->data[0], "(") && tok_is(&e->data[1], "TRUE") &&
+         tok_is(&e->data[2], ")");
+}
+
 static FNode *fnode(FKind k, PStmt *s) {
   FNode *n = xcalloc(1, sizeof *n);
   n->k = k;
@@ -122,8 +136,7 @@ static void ex_seq(Gen *g, PStmts *list, size_t i, Sym cont, FList *out,
         start_step(g, list, j, cont);
         return;
       }
-      if (s->e.len == 1 && s->e.data[0].len == 4 &&
-          !strncmp(s->e.data[0].s, "TRUE", 4)) {
+      if (is_true(&s->e)) {
         /* while TRUE: the body, with no test and no way out */
         ex_seq(g, &s->body, 0, g->cur_label, out, false);
         return;
@@ -217,15 +230,80 @@ static void ex_seq(Gen *g, PStmts *list, size_t i, Sym cont, FList *out,
     VEC_PUSH(*out, fgoto(cont));
 }
 
-static int step_cmp(const void *a, const void *b) {
-  const Step *x = a, *y = b;
+/* The translator's order of a body's steps (PcalTranslate's explosion):
+ * a label's step, then the steps of the labels nested in it.  For a while
+ * those in its body's labeled part come first, then those nested in the
+ * part before its body's first label, then (unless the test is TRUE) those
+ * nested in what follows the loop.  In an if, the labeled parts of then
+ * and else come before what is nested in their unlabeled beginnings; in an
+ * either, each clause's unlabeled beginning comes before its labeled
+ * part. */
+typedef VEC(Sym) Order;
+static void order_groups(const PStmts *b, size_t i, Order *o);
+
+static size_t first_label(const PStmts *b) {
+  size_t k = 0;
+  while (k < b->len && !b->data[k]->label)
+    k++;
+  return k;
+}
+
+static void order_nested(const PStmts *b, size_t i, size_t j, Order *o) {
+  for (; i < j; i++) {
+    const PStmt *s = b->data[i];
+    if (s->kind == PS_IF) {
+      size_t kt = first_label(&s->body), ke = first_label(&s->els);
+      order_groups(&s->body, kt, o);
+      order_groups(&s->els, ke, o);
+      order_nested(&s->body, 0, kt, o);
+      order_nested(&s->els, 0, ke, o);
+    } else if (s->kind == PS_EITHER) {
+      for (size_t c = 0; c < s->ors.len; c++) {
+        size_t k = first_label(&s->ors.data[c]);
+        order_nested(&s->ors.data[c], 0, k, o);
+        order_groups(&s->ors.data[c], k, o);
+      }
+    }
+  }
+}
+
+/* the labeled statements of b from i on, each with what follows it up to
+ * the next label */
+static void order_groups(const PStmts *b, size_t i, Order *o) {
+  while (i < b->len) {
+    size_t j = i + 1;
+    while (j < b->len && !b->data[j]->label)
+      j++;
+    const PStmt *s = b->data[i];
+    VEC_PUSH(*o, s->label);
+    if (s->kind == PS_WHILE) {
+      size_t k = first_label(&s->body);
+      order_groups(&s->body, k, o);
+      order_nested(&s->body, 0, k, o);
+      if (!is_true(&s->e))
+        order_nested(b, i + 1, j, o);
+    } else
+      order_nested(b, i, j, o);
+    i = j;
+  }
+}
+
+/* A step's place: its label's in the order, source position after. */
+static bool step_before(const Order *o, const Step *x, const Step *y) {
+  size_t ox = 0, oy = 0;
+  while (ox < o->len && o->data[ox] != x->label)
+    ox++;
+  while (oy < o->len && o->data[oy] != y->label)
+    oy++;
+  if (ox != oy)
+    return ox < oy;
   if (x->loc.line != y->loc.line)
-    return x->loc.line < y->loc.line ? -1 : 1;
-  return x->loc.col < y->loc.col ? -1 : x->loc.col > y->loc.col;
+    return x->loc.line < y->loc.line;
+  return x->loc.col < y->loc.col;
 }
 
 /* The steps of one body (a process's, a procedure's, the algorithm's);
- * appended to g->steps from index `from`, sorted by source position. */
+ * appended to g->steps from index `from`, in the translator's order. */
 void pcal_explode(Gen *g, PStmts *body, Sym end, Loc where) {
   size_t from = g->steps.len;
   if (!body->len) {
@@ -235,6 +313,15 @@ void pcal_explode(Gen *g, PStmts *body, Sym end, Loc where) {
   if (!need_label(g, body->data[0], "at the beginning of a body"))
     return;
   start_step(g, body, 0, end);
-  if (g->steps.len > from)
-    qsort(g->steps.data + from, g->steps.len - from, sizeof(Step), step_cmp);
+  Order o = {0};
+  order_groups(body, 0, &o);
+  for (size_t i = from + 1; i < g->steps.len; i++) /* insertion sort */
+    for (size_t j = i;
+         j > from && step_before(&o, &g->steps.data[j], &g->steps.data[j - 1]);
+         j--) {
+      Step t = g->steps.data[j];
+      g->steps.data[j] = g->steps.data[j - 1];
+      g->steps.data[j - 1] = t;
+    }
+  VEC_FREE(o);
 }

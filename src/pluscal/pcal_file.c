@@ -33,12 +33,43 @@ bool pcal_option(POpts *o, const char *w) {
     o->nocfg = true;
   else if (!strcmp(w, "label"))
     o->label = true;
-  else if (!strcmp(w, "noDoneLabel") || !strcmp(w, "version") ||
-           !strcmp(w, "spec") || !strcmp(w, "unixEOL") || !strcmp(w, "lineWidth"))
+  else if (!strcmp(w, "noDoneLabel") || !strcmp(w, "spec") ||
+           !strcmp(w, "unixEOL") || !strcmp(w, "lineWidth"))
     ; /* accepted, no effect on the meaning */
   else
     return false;
   return true;
+}
+
+/* A version number as the translator reads it: digits with at most three
+ * after a point, in thousandths ("1.5" is 1500); -1 when malformed. */
+static int version_number(const char *s) {
+  int r = 0, after = -1;
+  if (!*s)
+    return -1;
+  for (; *s; s++) {
+    if (*s >= '0' && *s <= '9') {
+      if (r > 100000 || (after >= 0 && ++after > 3))
+        return -1;
+      r = 10 * r + (*s - '0');
+    } else if (*s == '.' && after < 0)
+      after = 0;
+    else
+      return -1;
+  }
+  for (int k = after < 0 ? 0 : after; k < 3; k++)
+    r *= 10;
+  return r;
+}
+
+int pcal_option_args(POpts *o, const char *w, const char *next) {
+  if (strcmp(w, "-version") && strcmp(w, "version"))
+    return pcal_option(o, w) ? 1 : 0;
+  int v = next ? version_number(next) : -1;
+  if (v < 0)
+    return 0;
+  o->version = v;
+  return 2;
 }
 
 /* The `PlusCal options (a, b)` line's words. */
@@ -50,17 +81,23 @@ static void options_in_text(const char *text, POpts *o) {
   if (!p)
     return;
   p++;
-  char w[64];
+  char w[2][64];
+  int nw = 0;
   while (*p && *p != ')') {
     while (*p == ' ' || *p == ',' || *p == '\t' || *p == '\n')
       p++;
     size_t n = 0;
     while (*p && *p != ')' && *p != ',' && *p != ' ' && *p != '\n' &&
-           n + 1 < sizeof w)
-      w[n++] = *p++;
-    w[n] = 0;
-    if (n)
-      pcal_option(o, w);
+           n + 1 < sizeof w[0])
+      w[nw][n++] = *p++;
+    w[nw][n] = 0;
+    if (n && nw) { /* the word after `version` */
+      pcal_option_args(o, w[0], w[1]);
+      nw = 0;
+    } else if (n && (!strcmp(w[0], "version") || !strcmp(w[0], "-version")))
+      nw = 1;
+    else if (n)
+      pcal_option(o, w[0]);
     else if (*p && *p != ')')
       p++;
   }
@@ -172,7 +209,7 @@ static char *translate(const char *path, const char *text, const POpts *extra,
   POpts o = extra ? *extra : (POpts){0};
   options_in_text(text, &o);
   uint32_t file = src_add(path, text);
-  PAlg *a = pcal_parse(file, text, at, fair);
+  PAlg *a = pcal_parse(file, text, at, fair, o.version);
   if (!a)
     return NULL;
   last_locs.len = 0;

@@ -96,7 +96,7 @@ char *pg_expr(Ctx *c, const PExpr *e) {
         }
         if (c->self && strcmp(c->self, "self") && t->len == 4 &&
             strncmp(t->s, "self", 4) == 0) {
-          sb_add(&b, c->self);
+          sb_add(&b, c->self_val ? c->self_val : c->self);
           continue;
         }
       }
@@ -153,7 +153,7 @@ static char *self_sub(Ctx *c) { return xsprintf("![%s]", c->self); }
 
 /* Whether `v' = e` needs `(e)`: the translator's test, a character at
  * bracket depth 0 (outside strings) that may bind looser than `=`. */
-static bool needs_parens(const PExpr *e) {
+bool pg_needs_parens(const PExpr *e) {
   int depth = 0;
   for (size_t i = 0; i < e->len; i++) {
     const PTok *t = &e->data[i];
@@ -185,10 +185,27 @@ static bool needs_parens(const PExpr *e) {
   return false;
 }
 
+/* The translator writes the conjuncts of one multiple assignment (and of
+ * a call, which it makes one) ordered by the assigned variable's name,
+ * byte by byte, those of one variable in their written order. */
+static void sort_by_var(Items *parts, Sym *keys) {
+  for (size_t i = 1; i < parts->len; i++)
+    for (size_t j = i;
+         j > 0 && strcmp(sym_str(keys[j - 1]), sym_str(keys[j])) > 0; j--) {
+      char *t = parts->data[j];
+      parts->data[j] = parts->data[j - 1];
+      parts->data[j - 1] = t;
+      Sym ks = keys[j];
+      keys[j] = keys[j - 1];
+      keys[j - 1] = ks;
+    }
+}
+
 static void gen_assign(Ctx *c, PStmt *s, Items *out) {
   size_t nv = c->vars.len;
   bool *now = xcalloc(nv, 1);
   Items parts = {0};
+  VEC(Sym) keys = {0};
   for (size_t i = 0; i < s->assigns.len; i++) {
     PAssign *a = &s->assigns.data[i];
     int vi = var_index(c, a->var);
@@ -208,13 +225,21 @@ static void gen_assign(Ctx *c, PStmt *s, Items *out) {
     now[vi] = true;
     Var *v = &c->vars.data[vi];
     const char *name = sym_str(v->name);
-    bool plain = !a->sub.len && !(v->indexed && c->self);
+    /* in a multiprocess algorithm the translator takes pc and stack, when
+     * assigned, for functions of self too: `stack[self][1].a := e` comes
+     * out as `![self][self][1].a = e` (its StackTest keeps that quirk;
+     * brink writes what the translator writes, which TLC's users run) */
+    bool per_self =
+        c->self &&
+        (v->indexed || (c->multi && (v->kind == V_PC || v->kind == V_STACK)));
+    bool plain = !a->sub.len && !per_self;
     if (plain) {
       char *r = pg_expr(c, &a->rhs);
-      bool par = needs_parens(&a->rhs);
+      bool par = pg_needs_parens(&a->rhs);
       char *pre = xsprintf("%s' = %s", name, par ? "(" : "");
       char *x = pg_cat(pre, r);
       VEC_PUSH(parts, par ? xsprintf("%s)", x) : xstrdup(x));
+      VEC_PUSH(keys, v->name);
       free(x);
       free(pre);
       free(r);
@@ -236,7 +261,7 @@ static void gen_assign(Ctx *c, PStmt *s, Items *out) {
         sb_add(&ul, ",\n");
       firstu = false;
       SB u = {0};
-      if (v->indexed && c->self) {
+      if (per_self) {
         char *ss = self_sub(c);
         sb_add(&u, ss);
         free(ss);
@@ -261,10 +286,13 @@ static void gen_assign(Ctx *c, PStmt *s, Items *out) {
     b.cap = b.len + 1;
     sb_add(&b, "]");
     VEC_PUSH(parts, pg_take(&b));
+    VEC_PUSH(keys, v->name);
   }
   for (size_t i = 0; i < nv; i++)
     c->assigned[i] = c->assigned[i] || now[i];
   free(now);
+  sort_by_var(&parts, keys.data);
+  free(keys.data);
   if (parts.len == 1)
     VEC_PUSH(*out, parts.data[0]);
   else
@@ -284,13 +312,14 @@ static void gen_leaf(Ctx *c, PStmt *s, Items *out) {
     e = pg_expr(c, &s->e);
     /* \x01 where the message may go to a line of its own, \x02 the column
      * it then starts at (pg_wrap_asserts) */
-    char *from = s->macro_call.line
-                     ? xsprintf(" of macro called at line %u, column %u",
-                                s->macro_call.line, s->macro_call.col)
-                     : xstrdup("");
+    char *from =
+        s->macro_call.line
+            ? xsprintf(" of macro called at line %u, column %u",
+                       s->macro_call.line, pcal_visual_col(s->macro_call))
+            : xstrdup("");
     char *tail = xsprintf(",\x01 \"Failure of assertion at line %u, column "
                           "%u%s.\")",
-                          s->loc.line, s->loc.col, from);
+                          s->loc.line, pcal_visual_col(s->loc), from);
     free(from);
     char *x = pg_cat("Assert(\x02", e);
     VEC_PUSH(*out, xsprintf("%s%s", x, tail));
@@ -394,6 +423,7 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
   if (n->target == sym_intern("Done"))
     c->g->done_used = true;
   Items first = {0};
+  VEC(Sym) keys = {0};
   /* the arguments, evaluated in the caller */
   char **argv = xcalloc(pr->params.len + 1, sizeof *argv);
   for (size_t k = 0; k < pr->params.len; k++)
@@ -408,9 +438,8 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
     fields[nf++] = &pr->locals.data[k];
   for (size_t k = 0; k < pr->params.len && nf < 256; k++)
     fields[nf++] = &pr->params.data[k];
-  for (size_t k = 0; k < nf; k++)
-    if (strlen(sym_str(fields[k]->name)) > w)
-      w = strlen(sym_str(fields[k]->name));
+  /* the names are padded to the width of `procedure`, a longer one
+   * followed by one blank (PcalTranslate.MakeNewStackTopExprPretty) */
   char *st = stk(c);
   char *rl = n->tail ? xsprintf("Head(%s).pc", st)
                      : xsprintf("\"%s\"", sym_str(n->target));
@@ -420,6 +449,7 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
       Sym v = me->locals.data[k].name;
       char *e = xsprintf("Head(%s).%s", st, sym_str(v));
       VEC_PUSH(first, proc_var_set(c, v, e));
+      VEC_PUSH(keys, v);
       free(e);
       c->assigned[var_index(c, v)] = true;
     }
@@ -445,10 +475,15 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
     char *x = proc_var_set(c, pr->params.data[k].name, "");
     free(x);
     const char *n2 = sym_str(pr->params.data[k].name);
+    /* uniprocess: `p' = (e)` as for an assignment */
+    bool par = !c->self && pg_needs_parens(&s->args.data[k]);
     char *pre = c->self ? xsprintf("%s' = [%s EXCEPT ![%s] = ", n2, n2, c->self)
-                        : xsprintf("%s' = ", n2);
+                        : xsprintf("%s' = %s", n2, par ? "(" : "");
     char *y = pg_cat(pre, argv[k]);
-    VEC_PUSH(first, c->self ? xsprintf("%s]", y) : xstrdup(y));
+    VEC_PUSH(first, c->self ? xsprintf("%s]", y)
+                    : par   ? xsprintf("%s)", y)
+                            : xstrdup(y));
+    VEC_PUSH(keys, pr->params.data[k].name);
     free(y);
     free(pre);
     c->assigned[var_index(c, pr->params.data[k].name)] = true;
@@ -461,8 +496,11 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
   char *sx = pg_cat(sv, push);
   if (!self_tail) {
     VEC_PUSH(first, c->self ? xsprintf("%s]", sx) : xstrdup(sx));
+    VEC_PUSH(keys, sym_intern("stack"));
     c->assigned[var_index(c, sym_intern("stack"))] = true;
   }
+  sort_by_var(&first, keys.data);
+  free(keys.data);
   VEC_PUSH(*out, first.len == 1 ? first.data[0] : pg_junction(&first, "/\\", false));
   for (size_t k = 0; k < pr->locals.len; k++) {
     PBind *b = &pr->locals.data[k];
@@ -473,6 +511,12 @@ static void gen_call(Ctx *c, FNode *n, Items *out) {
                               "\\in (%s) is not supported yet",
                 sym_str(b->name));
       return;
+    }
+    if (!c->self && b->has_init && pg_needs_parens(&b->e)) {
+      char *x = pg_cat("(", iv);
+      free(own);
+      iv = own = xsprintf("%s)", x);
+      free(x);
     }
     VEC_PUSH(*out, proc_var_set(c, b->name, iv));
     c->assigned[var_index(c, b->name)] = true;

@@ -71,6 +71,9 @@ typedef struct Ctx {
   VEC(Var) vars; /* in the order of `vars` */
   int proc, process; /* the body being translated (-1: none) */
   const char *self;  /* "self", an `=` process's id, or NULL */
+  const char *self_val; /* what `self` in an expression of an `=` process
+                           stands for: its id, parenthesized when not one
+                           token (NULL: self) */
   bool *assigned;    /* per variable, in this step */
   VEC(Sym) bound;    /* names bound by enclosing withs */
   bool multi;
@@ -78,9 +81,14 @@ typedef struct Ctx {
   bool omit_pc; /* every process a lone unlabeled `while TRUE` loop */
 } Ctx;
 char *pg_expr(Ctx *c, const PExpr *e);
+bool pg_needs_parens(const PExpr *e);
 void pg_unchanged(Ctx *c, Items *out, const bool *which);
 void pg_gen_list(Ctx *c, FList *l, Items *out);
 const char *pg_init_value(Ctx *c, PBind *b, char **own);
 void pcal_explode(Gen *g, PStmts *body, Sym end, Loc where);
+
+/* pcal_label.c: adds the labels the translator adds (see there); returns
+ * the number of the last one tried, where Lbl_ numbering goes on. */
+int pcal_add_labels(PAlg *a);
 
 #endif

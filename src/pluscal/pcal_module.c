@@ -104,8 +104,9 @@ static void emit_next(Ctx *c, SB *out, char **ids, bool term) {
     PProcess *pr = &a->procs_p.data[p];
     if (!pr->in)
       continue;
-    char *x = xsprintf("(\\E self \\in %s: %s(self))", ids[p],
-                       sym_str(pr->name));
+    char *e = pg_cat("(\\E self \\in ", ids[p]);
+    char *x = xsprintf("%s: %s(self))", e, sym_str(pr->name));
+    free(e);
     int cont = !chunks.len && !procs.len && first ? col - 2 : col + 4;
     for (char *q = x; *q; q++) {
       if (*q == '\n') {
@@ -271,6 +272,28 @@ static char *fairness_of(PStmts *body, const char *xf, const char *q,
   return r;
 }
 
+/* The translator's line width for VARIABLES and vars. */
+enum { WRAP_COLUMN = 78, VARS_INDENT = 11 /* strlen("vars == << ") */ };
+
+/* Appends `, name` (or name) to a list whose current line is w long; a
+ * name that would pass the wrap column starts a line indented by indent
+ * (the comma stays at the end of the line before).  Returns the new
+ * line length. */
+static size_t add_wrapped(SB *b, size_t w, bool comma, const char *name,
+                          size_t indent) {
+  if (comma) {
+    sb_add(b, ", ");
+    w += 2;
+  }
+  if (w + strlen(name) + 1 > WRAP_COLUMN) {
+    sb_add(b, "\n");
+    sb_spaces(b, (int)indent);
+    w = indent;
+  }
+  sb_add(b, name);
+  return w + strlen(name);
+}
+
 static void emit_init(Ctx *c, SB *out) {
   PAlg *a = c->g->a;
   Items it = {0};
@@ -299,8 +322,12 @@ static void emit_init(Ctx *c, SB *out) {
     PBind *g = &a->globals.data[i];
     char *own;
     const char *e = pg_init_value(c, g, &own);
-    char *pre = xsprintf("/\\ %s %s ", sym_str(g->name), g->in ? "\\in" : "=");
-    LINE(pg_cat(pre, e));
+    bool par = g->has_init && pg_needs_parens(&g->e);
+    char *pre = xsprintf("/\\ %s %s %s", sym_str(g->name), g->in ? "\\in" : "=",
+                         par ? "(" : "");
+    char *x = pg_cat(pre, e);
+    LINE(par ? xsprintf("%s)", x) : xstrdup(x));
+    free(x);
     free(pre);
     free(own);
   }
@@ -316,12 +343,16 @@ static void emit_init(Ctx *c, SB *out) {
         PBind *v = &vs->data[k];
         char *own;
         const char *e = pg_init_value(c, v, &own);
+        /* uniprocess: a global's layout, parentheses as needed */
+        bool par = !c->multi && v->has_init && pg_needs_parens(&v->e);
         char *pre = c->multi ? xsprintf("/\\ %s = [ self \\in ProcSet |-> ",
                                         sym_str(v->name))
-                             : xsprintf("/\\ %s %s ", sym_str(v->name),
-                                        v->in ? "\\in" : "=");
+                             : xsprintf("/\\ %s %s %s", sym_str(v->name),
+                                        v->in ? "\\in" : "=", par ? "(" : "");
         char *x = pg_cat(pre, e);
-        LINE(c->multi ? xsprintf("%s]", x) : xstrdup(x));
+        LINE(c->multi ? xsprintf("%s]", x)
+             : par    ? xsprintf("%s)", x)
+                      : xstrdup(x));
         free(x);
         free(pre);
         free(own);
@@ -336,6 +367,7 @@ static void emit_init(Ctx *c, SB *out) {
     c->process = (int)p;
     char *id = pg_expr(c, &pr->id);
     c->self = pr->in ? "self" : id;
+    c->self_val = pr->in || pr->id.len == 1 ? NULL : xsprintf("(%s)", id);
     LINE(xsprintf("(* Process %s *)", sym_str(pr->name)));
     for (size_t k = 0; k < pr->locals.len; k++) {
       PBind *v = &pr->locals.data[k];
@@ -348,14 +380,21 @@ static void emit_init(Ctx *c, SB *out) {
         x = pg_cat(pre, e);
         free(pre);
       } else if (v->in) {
-        char *pre = xsprintf("/\\ %s \\in [%s -> ", sym_str(v->name), id);
+        char *pre0 = xsprintf("/\\ %s \\in [", sym_str(v->name));
+        char *s = pg_cat(pre0, id);
+        char *pre = xsprintf("%s -> ", s);
+        free(s);
+        free(pre0);
         char *y = pg_cat(pre, e);
         x = xsprintf("%s]", y);
         free(y);
         free(pre);
       } else {
-        char *pre = xsprintf("/\\ %s = [self \\in %s |-> ", sym_str(v->name),
-                             id);
+        char *pre0 = xsprintf("/\\ %s = [self \\in ", sym_str(v->name));
+        char *s = pg_cat(pre0, id);
+        char *pre = xsprintf("%s |-> ", s);
+        free(s);
+        free(pre0);
         char *y = pg_cat(pre, e);
         x = xsprintf("%s]", y);
         free(y);
@@ -368,6 +407,7 @@ static void emit_init(Ctx *c, SB *out) {
     c->process = -1;
   }
   c->self = saved_self;
+  c->self_val = NULL;
   if (a->procs.len)
     LINE(xstrdup(c->multi ? "/\\ stack = [self \\in ProcSet |-> << >>]"
                           : "/\\ stack = << >>"));
@@ -385,9 +425,13 @@ static void emit_init(Ctx *c, SB *out) {
     for (size_t p = 0; p < a->procs_p.len; p++) {
       PProcess *pr = &a->procs_p.data[p];
       char *id = pg_expr(c, &pr->id);
-      char *l = xsprintf("%sself %s %s -> \"%s\"", p ? "\n[] " : "CASE ",
-                         pr->in ? "\\in" : "=", id,
+      char *pre =
+          xsprintf("%sself %s ", p ? "[] " : "CASE ", pr->in ? "\\in" : "=");
+      char *ide = pg_cat(pre, id);
+      char *l = xsprintf("%s%s -> \"%s\"", p ? "\n" : "", ide,
                          sym_str(pr->body.data[0]->label));
+      free(ide);
+      free(pre);
       sb_add(&cs, l);
       free(l);
       free(id);
@@ -512,6 +556,8 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
   }
   bool term = !(some_loop && !goto_done);
   c.omit_pc = g.no_pc = all_plain && !goto_any;
+  if (o->version && o->version < 1500) /* the shortcuts came with 1.5 */
+    term = true, c.omit_pc = g.no_pc = false;
   /* variables, in the translator's order */
   add_var(&c, sym_intern("pc"), V_PC, -1, false, NULL);
   for (size_t i = 0; i < a->globals.len; i++)
@@ -550,49 +596,46 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
     }
     if (hi <= lo)
       continue;
-    sb_add(&hdr, hi - lo == 1 ? "VARIABLE " : "VARIABLES ");
-    for (size_t i = lo; i < hi; i++) {
-      sb_add(&hdr, i > lo ? ", " : "");
-      sb_add(&hdr, sym_str(c.vars.data[i].name));
-    }
+    const char *kw = hi - lo == 1 ? "VARIABLE " : "VARIABLES ";
+    sb_add(&hdr, kw);
+    size_t w = strlen(kw);
+    for (size_t i = lo; i < hi; i++)
+      w = add_wrapped(&hdr, w, i > lo, sym_str(c.vars.data[i].name),
+                      strlen(kw));
     sb_add(&hdr, "\n");
   }
   sb_add(&hdr, "\nvars == << ");
-  for (size_t i = v0; i < c.vars.len; i++) {
-    sb_add(&hdr, i > v0 ? ", " : "");
-    sb_add(&hdr, sym_str(c.vars.data[i].name));
-  }
+  size_t vw = VARS_INDENT;
+  for (size_t i = v0; i < c.vars.len; i++)
+    vw = add_wrapped(&hdr, vw, i > v0, sym_str(c.vars.data[i].name),
+                     VARS_INDENT);
+  if (vw + strlen(" >>") + 1 > WRAP_COLUMN)
+    sb_add(&hdr, "\n       ");
   sb_add(&hdr, " >>\n\n");
   if (c.multi) {
-    sb_add(&hdr, "ProcSet == ");
+    /* one line, a set's later lines placed under its first */
+    char *ps = xstrdup("ProcSet == ");
     for (size_t p = 0; p < a->procs_p.len; p++) {
+      bool in = a->procs_p.data[p].in;
       char *id = pg_expr(&c, &a->procs_p.data[p].id);
-      char *x = a->procs_p.data[p].in ? xsprintf("%s(%s)", p ? " \\cup " : "", id)
-                                      : xsprintf("%s{%s}", p ? " \\cup " : "", id);
-      sb_add(&hdr, x);
+      char *pre = xsprintf("%s%s%s", ps, p ? " \\cup " : "", in ? "(" : "{");
+      char *x = pg_cat(pre, id);
+      free(ps);
+      ps = xsprintf("%s%s", x, in ? ")" : "}");
       free(x);
+      free(pre);
       free(id);
     }
+    sb_add(&hdr, ps);
+    free(ps);
     sb_add(&hdr, "\n\n");
   }
   /* actions */
   Sym done = sym_intern("Done"), error = sym_intern("Error");
-  if (g.opt->label) {
-    /* the translator adds every body's labels before it translates: a
-     * call's target, the callee's first label, is then known */
-    Gen dry = g;
-    memset(&dry.steps, 0, sizeof dry.steps);
-    for (size_t p = 0; p < a->procs.len && !dry.err; p++)
-      pcal_explode(&dry, &a->procs.data[p].body, error, a->procs.data[p].loc);
-    if (!c.multi && !dry.err)
-      pcal_explode(&dry, &a->body, done, a->loc);
-    for (size_t p = 0; p < a->procs_p.len && !dry.err; p++)
-      pcal_explode(&dry, &a->procs_p.data[p].body, done,
-                   a->procs_p.data[p].loc);
-    VEC_FREE(dry.steps);
-    if (dry.err)
-      return NULL;
-  }
+  /* the translator adds every body's labels before it translates: a
+   * call's target, the callee's first label, is then known */
+  if (g.opt->label)
+    g.auto_labels = pcal_add_labels(a);
   for (size_t p = 0; p < a->procs.len && !g.err; p++) {
     c.proc = (int)p;
     c.self = c.multi ? "self" : NULL;
@@ -613,7 +656,11 @@ char *pcal_generate(PAlg *a, const POpts *o, bool *needs_default,
     if (pr->in)
       c.self = "self";
     else
-      c.self = pr->id.len == 1 ? ids[p] : xsprintf("(%s)", ids[p]);
+      c.self = ids[p];
+    /* the translator writes the id as it is in subscripts, pc[N + 1];
+     * it leaves a `self` in the body as it is (which TLA+ then cannot
+     * resolve), where brink puts the id in parentheses */
+    c.self_val = pr->in || pr->id.len == 1 ? NULL : xsprintf("(%s)", ids[p]);
     emit_body_steps(&c, &body, &pr->body, done, pr->loc, sym_str(pr->name),
                     pr->in ? "(self)" : "");
     c.process = -1;

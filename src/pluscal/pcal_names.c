@@ -137,7 +137,7 @@ static void disambiguate(Table *t, SB *notes) {
                          "%s\n",
                          kind_note[k], sym_str(e->id), *ctx ? " of " : "",
                          *ctx ? e->ctype : "", *ctx ? " " : "", ctx,
-                         e->loc.line, e->loc.col, sym_str(e->use));
+                         e->loc.line, pcal_visual_col(e->loc), sym_str(e->use));
       sb_add(notes, x);
       free(x);
     }

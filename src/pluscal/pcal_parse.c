@@ -28,6 +28,7 @@ typedef struct P {
   const char *text;
   size_t pos;
   uint32_t line, col; /* of text[pos] */
+  uint32_t vcol;      /* col with tabs expanded (stops every 8) */
   bool line_start;    /* nothing but blanks since the last newline */
   VEC(PTok) toks;
   size_t i; /* current token */
@@ -39,8 +40,19 @@ typedef struct P {
 } P;
 
 Loc pcal_loc(uint32_t file, const PTok *t) {
-  Loc l = {file, t->line, t->col, t->line, t->col + (t->len ? t->len - 1 : 0)};
+  uint32_t c = t->bcol ? t->bcol : t->col;
+  Loc l = {file, t->line, c, t->line, c + (t->len ? t->len - 1 : 0)};
   return l;
+}
+
+static uint32_t tab_stop(uint32_t vcol) { return (vcol - 1) / 8 * 8 + 9; }
+
+uint32_t pcal_visual_col(Loc l) {
+  const char *s = src_line(l.file, l.line);
+  uint32_t v = 1;
+  for (uint32_t c = 1; s && c < l.col && s[c - 1] && s[c - 1] != '\n'; c++)
+    v = s[c - 1] == '\t' ? tab_stop(v) : v + 1;
+  return s ? v : l.col;
 }
 
 /* ---- lexer ---- */
@@ -48,10 +60,11 @@ Loc pcal_loc(uint32_t file, const PTok *t) {
 static void adv(P *p) {
   if (p->text[p->pos] == '\n') {
     p->line++;
-    p->col = 1;
+    p->col = p->vcol = 1;
     p->line_start = true;
   } else {
     p->col++;
+    p->vcol = p->text[p->pos] == '\t' ? tab_stop(p->vcol) : p->vcol + 1;
   }
   p->pos++;
 }
@@ -78,8 +91,9 @@ static void lex_all(P *p) {
     }
     if (c == ' ' || c == '\t' || c == '\r' || (c > 0 && c < 4)) {
       /* (bytes 1-3 are the generator's layout markers: never tokens) */
+      uint32_t v = p->vcol;
       adv(p);
-      sp++;
+      sp += (int)(p->vcol - v);
       continue;
     }
     if (c == '*' && t[p->pos + 1] == ')')
@@ -104,7 +118,8 @@ static void lex_all(P *p) {
       sp++;
       continue;
     }
-    PTok k = {PT_OP, t + p->pos, 0, p->line, p->col, p->line_start ? -1 : sp};
+    PTok k = {PT_OP, t + p->pos, 0, p->line, p->vcol, p->line_start ? -1 : sp,
+              p->col};
     size_t start = p->pos;
     if (isalnum((unsigned char)c) || c == '_') {
       bool digits = true;
@@ -147,7 +162,7 @@ static void lex_all(P *p) {
     p->line_start = false;
     sp = 0;
   }
-  PTok eof = {PT_EOF, t + p->pos, 0, p->line, p->col, 0};
+  PTok eof = {PT_EOF, t + p->pos, 0, p->line, p->vcol, 0, p->col};
   VEC_PUSH(p->toks, eof);
 }
 
@@ -355,8 +370,10 @@ static PExpr subst_expr(const PExpr *e, const Subst *s) {
       continue;
     }
     const PExpr *a = &s->args[k];
-    bool paren = a->len > 1;
-    PTok open = {PT_OP, "(", 1, t->line, t->col, t->sp};
+    /* parentheses around an argument of several tokens, unless it is the
+     * whole expression (the translator's substitution) */
+    bool paren = a->len > 1 && e->len > 1;
+    PTok open = {PT_OP, "(", 1, t->line, t->col, t->sp, 0};
     if (paren)
       VEC_PUSH(r, open);
     /* the argument keeps its own line structure, moved to where the
@@ -370,7 +387,7 @@ static PExpr subst_expr(const PExpr *e, const Subst *s) {
       x.col = t->col + (paren ? 1 : 0) + (x.col - a0->col);
       VEC_PUSH(r, x);
     }
-    PTok close = {PT_OP, ")", 1, t->line, t->col, 0};
+    PTok close = {PT_OP, ")", 1, t->line, t->col, 0, 0};
     if (paren)
       VEC_PUSH(r, close);
   }
@@ -743,20 +760,15 @@ static void process_def(P *p, PAlg *a, int fair) {
   VEC_PUSH(a->procs_p, pr);
 }
 
-PAlg *pcal_parse(uint32_t file, const char *text, size_t start, bool fair) {
+PAlg *pcal_parse(uint32_t file, const char *text, size_t start, bool fair,
+                 int version) {
   P p = {0};
   p.file = file;
   p.text = text;
-  p.line = 1;
-  p.col = 1;
-  for (size_t i = 0; i < start; i++) {
-    if (text[i] == '\n') {
-      p.line++;
-      p.col = 1;
-    } else
-      p.col++;
-  }
-  p.pos = start;
+  p.line = p.col = p.vcol = 1;
+  for (p.pos = 0; p.pos < start;)
+    adv(&p);
+  p.line_start = false;
   lex_all(&p);
   PAlg *a = xcalloc(1, sizeof *a);
   a->file = file;
@@ -794,7 +806,16 @@ PAlg *pcal_parse(uint32_t file, const char *text, size_t start, bool fair) {
       macro_def(&p);
     else if (accept(&p, "procedure"))
       proc_def(&p, a);
-    else if (is(&p, "fair") || is(&p, "process")) {
+    else if (version == 1500 && is(&p, "fair") &&
+             !tok_is(peek(&p, 1), "process") &&
+             !(tok_is(peek(&p, 1), "+") && tok_is(peek(&p, 2), "process"))) {
+      /* version 1.5 only: `fair` or `fair+` before a uniprocess body,
+       * which the translator reads as weak fairness either way */
+      p.i++;
+      accept(&p, "+");
+      a->fair_alg = true;
+      break;
+    } else if (is(&p, "fair") || is(&p, "process")) {
       int fr = 0;
       if (accept(&p, "fair")) {
         fr = 1;

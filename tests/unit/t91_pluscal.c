@@ -94,6 +94,80 @@ START_TEST(t_uniprocess_without_pc) { check_translation("UniLoop"); }
 END_TEST
 START_TEST(t_uniprocess_labels_added) { check_translation("NoLabels"); }
 END_TEST
+/* The conjuncts of a multiple assignment and of a call (the parameters,
+ * the caller's restored variables, the stack) go in the order of the
+ * variables' names, as the translator sorts them. */
+START_TEST(t_assignments_sorted_by_name) { check_translation("AssignOrder"); }
+END_TEST
+/* With no label at all, labels go where a step would assign a variable
+ * twice too: before an assignment, a call or an outermost with. */
+START_TEST(t_labels_added_before_second_assignment) {
+  check_translation("AutoLabelVars");
+}
+END_TEST
+/* `PlusCal options (version 1.5)`: `fair` or `fair+` may stand before a
+ * uniprocess body, weak fairness either way; before 1.5 a body that is
+ * one while (TRUE) loop keeps pc and the stuttering when done. */
+START_TEST(t_version_options) {
+  check_translation("Version15Fair");
+  check_translation("Version14Loop");
+}
+END_TEST
+/* `while (TRUE)` has no test in its step, as `while TRUE`; but only the
+ * bare TRUE drops the stuttering when done. */
+START_TEST(t_while_paren_true) { check_translation("ParenTrue"); }
+END_TEST
+/* In a multiprocess algorithm an assignment to stack (or pc) is to the
+ * process's own: `stack[1].n := e` is `![self][1].n = e`. */
+START_TEST(t_stack_assigned_per_process) { check_translation("StackAssign"); }
+END_TEST
+/* An `=` process's id goes into subscripts as written (pc[N + 1]); a
+ * `self` in its body, which the translator leaves as it is, becomes the
+ * id in parentheses. */
+START_TEST(t_compound_process_id) {
+  check_translation("CompoundId");
+  const char *text = "---- MODULE S ----\nEXTENDS Naturals\nCONSTANT N\n"
+                     "(* --algorithm S {\nvariables y = 0;\n"
+                     "process (A = N + 1) { a1: y := self * 2 }\n} *)\n====\n";
+  char *got = pcal_translate_text("S.tla", text, NULL, NULL);
+  ck_assert_ptr_nonnull(got);
+  ck_assert(strstr(
+      got, "a1 == /\\ pc[N + 1] = \"a1\"\n      /\\ y' = (N + 1) * 2\n"));
+  free(got);
+}
+END_TEST
+/* Actions in the translator's order, not the source's: a while's labeled
+ * body before the labels nested in its unlabeled start, an if's labeled
+ * branches before what is nested in their unlabeled starts. */
+START_TEST(t_step_order) { check_translation("StepOrder"); }
+END_TEST
+/* A process set over several lines keeps its layout wherever it goes:
+ * ProcSet, the process's variables, pc's CASE and Next. */
+START_TEST(t_process_set_layout) { check_translation("SetLayout"); }
+END_TEST
+/* Parentheses as the translator puts them: around a global's or a
+ * uniprocess procedure variable's initial value when it needs them, and
+ * around a macro's argument unless it is the whole expression. */
+START_TEST(t_init_and_macro_parens) { check_translation("InitParens"); }
+END_TEST
+/* Tabs count to the next multiple of 8 for the layout and the assertion
+ * messages' columns, as the translator reads them; errors still point
+ * at the byte. */
+START_TEST(t_tabs) {
+  check_translation("Tabs");
+  const char *text =
+      "---- MODULE T ----\n(* --algorithm T {\nvariables x = 0;\n"
+      "{ a1:\tx := 1;\n\tx := 2 }\n} *)\n====\n";
+  fixture_recapture();
+  ck_assert_ptr_null(pcal_translate_text("T.tla", text, NULL, NULL));
+  ck_assert_msg(strstr(fixture_captured(), "T.tla:5:2: error: PlusCal: x is "
+                                           "assigned twice"),
+                "%s", fixture_captured());
+}
+END_TEST
+/* VARIABLES and vars wrap at column 78, as the translator wraps them. */
+START_TEST(t_variables_wrapped) { check_translation("VarsWrap"); }
+END_TEST
 START_TEST(t_duplicate_labels_renamed) {
   check_translation("DuplicateLabels");
 }
@@ -394,6 +468,17 @@ Suite *pluscal_suite(void) {
   tcase_add_test(t, t_uniprocess_without_pc);
   tcase_add_test(t, t_duplicate_labels_renamed);
   tcase_add_test(t, t_uniprocess_labels_added);
+  tcase_add_test(t, t_assignments_sorted_by_name);
+  tcase_add_test(t, t_labels_added_before_second_assignment);
+  tcase_add_test(t, t_version_options);
+  tcase_add_test(t, t_while_paren_true);
+  tcase_add_test(t, t_stack_assigned_per_process);
+  tcase_add_test(t, t_compound_process_id);
+  tcase_add_test(t, t_step_order);
+  tcase_add_test(t, t_process_set_layout);
+  tcase_add_test(t, t_init_and_macro_parens);
+  tcase_add_test(t, t_tabs);
+  tcase_add_test(t, t_variables_wrapped);
   tcase_add_test(t, t_bad_inputs);
   tcase_add_test(t, t_label_option);
   tcase_add_test(t, t_markers_replaced);
