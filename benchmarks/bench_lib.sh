@@ -5,6 +5,8 @@
 #   Runs brink with a time limit of LIMIT seconds (and a memory limit of
 #   $BENCH_MEM_MB megabytes, default 8000) and sets
 #     B_TIME    wall seconds (two decimals)
+#     B_CPU     CPU seconds, user and system (two decimals)
+#     B_EXIT    brink's exit code (124 or 137: stopped by timeout(1))
 #     B_RSS     peak resident memory in megabytes
 #     B_RESULT  NoError, Violation, Deadlock, Timeout or error
 #     B_DEPTH   for NoError the length checked, for Violation/Deadlock the
@@ -35,14 +37,17 @@ bench_run() {
   tfile=$(mktemp)
   (
     ulimit -v $((${BENCH_MEM_MB:-8000} * 1024)) 2>/dev/null
-    /usr/bin/time -o "$tfile" -f '%e %M' \
+    /usr/bin/time -o "$tfile" -f '%e %M %U %S' \
       timeout -k 5 "$((${limit%.*} + 10))" "$BENCH_BRINK" "$@" --timeout "$limit" \
       > "$log" 2>&1
   )
   local code=$?
-  read -r B_TIME B_RSS < <(tail -n 1 "$tfile")
+  B_EXIT=$code
+  local usr sys
+  read -r B_TIME B_RSS usr sys < <(tail -n 1 "$tfile")
   rm -f "$tfile"
   case $B_TIME in '' | *[!0-9.]*) B_TIME=$limit ;; esac
+  case $usr$sys in '' | *[!0-9.]*) B_CPU= ;; *) B_CPU=$(awk -v u="$usr" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') ;; esac
   case $B_RSS in '' | *[!0-9]*) B_RSS=0 ;; esac
   B_TIME=$(printf '%.2f' "$B_TIME")
   B_RSS=$((B_RSS / 1024))
