@@ -9,7 +9,6 @@
  * TLCSet and TLCGet read TLC's registers (registers.h). */
 #include "encint.h"
 
-#include "instance.h"
 #include "registers.h"
 
 /* x ^ y as a product of y copies of x, for each exponent y can take
