@@ -237,6 +237,6 @@ FUZZ_SRCS  := $(wildcard src/base/*.c src/front/*.c src/pluscal/*.c)
 
 fuzz: build-fuzz/fuzz_parse build-fuzz/fuzz_cfg build-fuzz/fuzz_pluscal $(BUILD)/difffuzz
 
-build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRCS) $(BUILD)/library_modules.c $(HEADERS)
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzzing.h $(FUZZ_SRCS) $(BUILD)/library_modules.c $(HEADERS)
 	@mkdir -p build-fuzz
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS) $(BUILD)/library_modules.c -lpthread

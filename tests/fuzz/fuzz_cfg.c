@@ -3,31 +3,20 @@
  * Each input is a .cfg text; cfg_parse_text prints located errors (here
  * to /dev/null) and returns NULL on a bad one.  Like the parser it never
  * exits on a user error; a FailPoint catches a stray fail_at as a finding. */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "cfg.h"
+#include "fuzzing.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
-  diag_set_stream(fopen("/dev/null", "w"));
+  fuzz_quiet();
   return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  char *text = malloc(size + 1);
-  memcpy(text, data, size);
-  text[size] = '\0';
+  char *text = fuzz_text(data, size);
   FailPoint fp;
-  if (fail_push(&fp)) {
-    fprintf(stderr, "fuzz_cfg: fail_at reached the harness (code %d)\n",
-            fp.code);
-    abort();
-  }
+  FUZZ_CATCH(fp, "fuzz_cfg");
   cfg_parse_text("F.cfg", text);
-  diag_reset();
-  fail_pop(&fp);
-  free(text);
+  fuzz_end(&fp, text);
   return 0;
 }

@@ -13,13 +13,10 @@
  * Diagnostics go to /dev/null.  Parsed trees live for the run (ast.h), so
  * the fuzzer is run in fork mode (make fuzz), which bounds what a child
  * process accumulates. */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "astcmp.h"
+#include "fuzzing.h"
 #include "parse.h"
 #include "print.h"
 #include "resolve.h"
@@ -28,7 +25,7 @@ static char scratch[64];
 static char spec_path[128];
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
-  diag_set_stream(fopen("/dev/null", "w"));
+  fuzz_quiet();
   snprintf(scratch, sizeof scratch, "/tmp/brink_fuzz_XXXXXX");
   if (!mkdtemp(scratch))
     abort();
@@ -37,15 +34,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  char *text = malloc(size + 1);
-  memcpy(text, data, size);
-  text[size] = '\0';
+  char *text = fuzz_text(data, size);
   FailPoint fp;
-  if (fail_push(&fp)) {
-    fprintf(stderr, "fuzz_parse: fail_at reached the harness (code %d)\n",
-            fp.code);
-    abort();
-  }
+  FUZZ_CATCH(fp, "fuzz_parse");
   Module *m = parse_text("F.tla", text);
   if (m) {
     char *printed = print_module_str(m);
@@ -64,8 +55,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       program_load(spec_path);
     }
   }
-  diag_reset();
-  fail_pop(&fp);
-  free(text);
+  fuzz_end(&fp, text);
   return 0;
 }

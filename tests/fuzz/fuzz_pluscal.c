@@ -9,29 +9,20 @@
  * located and return NULL; nothing may crash, exit or jump out: a stray
  * fail_at comes back to the harness's FailPoint and is a finding.
  * Diagnostics go to /dev/null.  Run in fork mode (make fuzz, run.sh). */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
+#include "fuzzing.h"
 #include "parse.h"
 #include "pluscal.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
-  diag_set_stream(fopen("/dev/null", "w"));
+  fuzz_quiet();
   return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  char *text = malloc(size + 1);
-  memcpy(text, data, size);
-  text[size] = '\0';
+  char *text = fuzz_text(data, size);
   FailPoint fp;
-  if (fail_push(&fp)) {
-    fprintf(stderr, "fuzz_pluscal: fail_at reached the harness (code %d)\n",
-            fp.code);
-    abort();
-  }
+  FUZZ_CATCH(fp, "fuzz_pluscal");
   if (pcal_has_algorithm(text)) {
     POpts label = {0};
     label.label = true;
@@ -49,8 +40,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     bool failed;
     free(pcal_text_for_check("F.tla", text, &failed));
   }
-  diag_reset();
-  fail_pop(&fp);
-  free(text);
+  fuzz_end(&fp, text);
   return 0;
 }
