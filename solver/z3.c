@@ -370,6 +370,7 @@ static Z3_ast z3_term(Z3Solver *s, TermId root) {
     }
     if (ready) {
       stack.len--;
+      stop_poll(); /* a long translation stops here (stop.h) */
       z3_build(s, t);
     }
   }

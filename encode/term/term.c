@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stop.h"
+
 typedef struct TermNode {
   uint8_t kind;    /* TermKind */
   uint8_t big;     /* INTCONST: payload indexes TermMgr.bigs */
@@ -155,6 +157,7 @@ static size_t term_lookup_slot(const TermMgr *tm, const TermKey *k,
 
 /* Finds or creates the node with key k. */
 static TermId term_intern(TermMgr *tm, const TermKey *k) {
+  stop_poll(); /* a long encoding stops here (stop.h) */
   if (2 * (tm->nodes.len + 1) > tm->tcap)
     term_table_grow(tm);
   uint32_t h = term_key_hash(k);

@@ -45,6 +45,22 @@ const char *stop_status(StopReason r);
  * memory limit (--max-memory 512 MiB)", "SIGINT", "SIGTERM". */
 const char *stop_cause(StopReason r);
 
+/* Safe points inside one long computation: creating a term, an AIG node,
+ * a clause, a Z3 term.  A run that can unwind from there (it owns
+ * everything those build and only deletes it after a stop) arms them with
+ * stop_arm() once its recovery point (diag.h) is set and disarms them
+ * before leaving it; once a stop is requested, stop_poll() on an armed
+ * run unwinds to the innermost recovery point with fail_silent, whose
+ * handler sees stop_requested() and reports what was established.
+ * Disarmed (the default; the explicit engine, the unit tests) it does
+ * nothing.  A poll is one atomic load: it may run for every term. */
+void stop_arm(bool armed);
+void stop_unwind(void);
+static inline void stop_poll(void) {
+  if (stop_requested())
+    stop_unwind();
+}
+
 /* A stop that the run has not taken up within STOP_GRACE_SECONDS (it is
  * inside one long computation with no safe point: enumerating a huge set
  * of initial states, encoding one deep frame) ends the process from the

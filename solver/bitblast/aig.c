@@ -14,6 +14,8 @@
 #include <assert.h>
 #include <string.h>
 
+#include "stop.h"
+
 #define AIG_INPUT UINT32_MAX
 
 typedef struct AigNode {
@@ -95,6 +97,7 @@ static void aig_grow(Aig *g) {
 
 /* The node a & b (a < b, no rule applies), found or created. */
 static AigLit aig_lookup(Aig *g, AigLit a, AigLit b) {
+  stop_poll(); /* a long bit-blasting stops here (stop.h) */
   if (2 * (g->nodes.len + 1) > g->tcap)
     aig_grow(g);
   size_t j = aig_hash(a, b) & (g->tcap - 1);

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "bv.h"
+#include "stop.h"
 
 typedef struct BNode {
   bool done;
@@ -666,6 +667,7 @@ static void blast_term(Blaster *b, TermId root) {
     }
     if (ready) {
       stack.len--;
+      stop_poll(); /* a long bit-blasting stops here (stop.h) */
       blast_node(b, t);
     }
   }

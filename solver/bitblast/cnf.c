@@ -11,6 +11,7 @@
 #include <assert.h>
 #include <string.h>
 
+#include "stop.h"
 #include "util.h"
 
 #define CNF_MAX_CLAUSE 64
@@ -158,6 +159,7 @@ int cnf_lit(Cnf *c, AigLit a) {
     if (!ready)
       continue;
     stack.len--;
+    stop_poll(); /* a long translation stops here (stop.h) */
     c->var_of[n] = ++c->nvars;
     define(c, c->var_of[n], in, k);
   }

@@ -7,6 +7,7 @@
  * that does not take a stop up within the grace period is ended from
  * here, after its last words (stop.h). */
 #include "stop.h"
+#include "diag.h"
 #include "util.h"
 
 #include <errno.h>
@@ -24,6 +25,7 @@ static atomic_bool acknowledged;
 static void (*last_words)(void);
 static double timeout_given;
 static unsigned long long memory_limit;
+static bool armed; /* stop_poll may unwind (the run's thread) */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
   void (*fn)(void *);
@@ -74,6 +76,15 @@ static _Noreturn void end_now(void) {
     }
   }
   _exit(stop_exit_code(stop_reason()));
+}
+
+void stop_arm(bool on) { armed = on; }
+
+void stop_unwind(void) {
+  if (!armed || !stop_requested())
+    return;
+  armed = false; /* the handler reports; nothing there unwinds again */
+  fail_silent(stop_exit_code(stop_reason()));
 }
 
 int stop_add_interrupter(void (*fn)(void *), void *arg) {

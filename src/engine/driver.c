@@ -523,9 +523,16 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
   int code = EXIT_OK;
   FailPoint fp;
   if (fail_push(&fp)) {
-    code = fp.code ? fp.code : EXIT_OTHER;
+    /* An unsupported construct, or a stop taken up inside a long
+     * encoding or translation (stop_poll). */
+    stop_arm(false);
+    status_idle();
+    code = stop_requested() ? report_stopped_symbolic()
+           : fp.code        ? fp.code
+                            : EXIT_OTHER;
     goto done;
   }
+  stop_arm(true);
   WdErrVec errs = {0};
   SymVal **s0;
   bst_enter(b.st);
@@ -707,6 +714,7 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
           K, what, seqs, solver_describe(b.solver), util_now() - b.t0);
   code = checked_finish(stdout, spec, &by, opt->safety_only);
 popped:
+  stop_arm(false);
   bst_summary(b.st);
   fail_pop(&fp);
 done:

@@ -48,6 +48,7 @@
 #include "eval.h"
 #include "freshen.h"
 #include "report.h"
+#include "status.h"
 #include "stop.h"
 #include "temporal.h"
 #include "trace.h"
@@ -764,6 +765,11 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
     diag_set_stream(out);
     if (sink)
       fclose(sink);
+    if (stop_requested()) { /* taken up inside an encoding (stop_poll) */
+      status_idle();
+      free(text);
+      return report_stopped_symbolic();
+    }
     if (text) {
       char *nl = strchr(text, '\n');
       if (nl)

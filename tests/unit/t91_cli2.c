@@ -437,6 +437,43 @@ START_TEST(test_stop_computing_initial_states) {
 }
 END_TEST
 
+/* A stop taken up inside one long encoding: Spread's 8000 instances take
+ * seconds to encode and bit-blast for each frame, with no solver query in
+ * between; the terms, AIG nodes and clauses being built are where the run
+ * polls (stop.h, stop_poll).  Without those polls the watcher ended the
+ * run only after its grace period, 5 s past the limit; the bound below
+ * is well under that and well over the ~0.1 s it takes. */
+static const char WIDE[] =
+    "---- MODULE Wide ----\n"
+    "EXTENDS Naturals\n"
+    "CONSTANT N\n"
+    "VARIABLE x\n"
+    "Init == x \\in [1..N -> 0..3]\n"
+    "Next == \\E i \\in 1..N : x' = [x EXCEPT ![i] = (x[i] + 1) % 4]\n"
+    "Spread == \\A i, j, k \\in 1..N : x[i] + x[j] # x[k] + 10\n"
+    "Spec == Init /\\ [][Next]_x\n"
+    "Live == []<>Spread\n"
+    "====\n";
+
+START_TEST(test_stop_inside_encoding) {
+  fixture_write("Wide.tla", WIDE);
+  fixture_write("Wide.cfg", "CONSTANT N = 20\nINIT Init\nNEXT Next\n"
+                            "INVARIANT Spread\n");
+  const char *backends[] = {"z3", "cadical"};
+  for (int i = 0; i < 2; i++) {
+    const char *a[] = {"check", "--backend", backends[i], "--length", "3",
+                       "--timeout", "1", "Wide.tla", NULL};
+    Out r;
+    double secs = run_timed(a, &r);
+    EXPECT(r, 255, out, "brink: TIMEOUT: the run was stopped by the time "
+                        "limit (--timeout 1) after ");
+    ck_assert_msg(!strstr(r.err, "gave up"), "%s", r.err);
+    ck_assert_msg(secs < 4.5, "%s: took %.1f s", backends[i], secs);
+    cli_out_free(&r);
+  }
+}
+END_TEST
+
 Suite *cli2_suite(void) {
   Suite *s = suite_create("cli2");
   TCase *tc = tcase_create("tlc");
@@ -461,6 +498,7 @@ Suite *cli2_suite(void) {
   tcase_add_test(tc, test_timeout_json);
   tcase_add_test(tc, test_stop_inside_long_computation);
   tcase_add_test(tc, test_stop_computing_initial_states);
+  tcase_add_test(tc, test_stop_inside_encoding);
   suite_add_tcase(s, tc);
   return s;
 }
