@@ -42,6 +42,10 @@ void report_set_model(const Config *cfg);
  * invariants.  Prints the progress line "brink: depth D checked (T s)" on
  * stderr unless --quiet.  backend: the solver as the summary names it. */
 void report_depth_checked(int depth, const char *backend);
+/* Symbolic, the lasso search that follows the whole bound: no lasso of up
+ * to k steps violates temporal property `property` (k = 0: its search has
+ * begun).  Nothing is printed; a stop reports it. */
+void report_lassos_checked(const char *property, int k);
 /* Explicit: the counts as TLC prints them; depth: the steps of the longest
  * shortest path found (TLC prints depth + 1: it counts states). */
 void report_states(uint64_t generated, uint64_t distinct, int depth);
@@ -51,7 +55,8 @@ void report_property_violated(const char *kind, const char *name);
 /* The counterexample shown (a replayed trace). */
 void report_trace(const Spec *spec, const Trace *t);
 /* A stop (stop.h) seen by the engine: prints on stdout what was
- * established -- symbolic: the depth fully checked; explicit: the states
+ * established -- symbolic: the depth fully checked and, in the lasso
+ * search, the lassos searched per temporal property; explicit: the states
  * found and the depth every state up to which was found -- and returns
  * the exit code (stop_exit_code). */
 int report_stopped_symbolic(void);

@@ -655,6 +655,23 @@ static void all_properties(Lasso *L) {
   }
 }
 
+/* The property as a stop's report names it: its name, and where it is
+ * when another temporal property has the same name (the conjuncts of
+ * one PROPERTY). */
+static const char *lasso_label(const Spec *spec, const Property *p) {
+  size_t same = 0;
+  for (size_t i = 0; i < spec->properties.len; i++)
+    same += spec->properties.data[i].kind == PROP_TEMPORAL &&
+            prop_name(&spec->properties.data[i]) == prop_name(p);
+  const char *name = sym_str(prop_name(p));
+  if (same < 2 || !p->expr->loc.file)
+    return name;
+  const char *path = src_path(p->expr->loc.file);
+  const char *base = strrchr(path, '/');
+  return xsprintf("%s at %s:%u:%u", name, base ? base + 1 : path,
+                  p->expr->loc.line, p->expr->loc.col);
+}
+
 static int search(Lasso *L, int K, Checks *by) {
   const Spec *spec = L->spec;
   all_properties(L);
@@ -667,6 +684,8 @@ static int search(Lasso *L, int K, Checks *by) {
     IntVec tnodes = {0};
     temporal_nodes(L, f, seen, &tnodes);
     free(seen);
+    const char *label = lasso_label(spec, p);
+    report_lassos_checked(label, 0);
     for (int k = 1; k <= K; k++) {
       while ((int)L->frames.len <= k)
         extend(L);
@@ -682,6 +701,8 @@ static int search(Lasso *L, int K, Checks *by) {
           errs = term_mk_or2(tm, errs, L->aerrs.data[i].cond);
         solver_assert(L->s, term_mk_implies(tm, a, errs));
         SolverResult r = solver_check(L->s, &a, 1);
+        if (r == SOLVER_UNKNOWN && stop_requested())
+          return report_stopped_symbolic();
         if (r != SOLVER_UNSAT) {
           char where[512];
           snprintf(why_buf, sizeof why_buf, "%s: %s",
@@ -706,6 +727,8 @@ static int search(Lasso *L, int K, Checks *by) {
                 r == SOLVER_SAT     ? "sat"
                 : r == SOLVER_UNSAT ? "unsat"
                                     : "?");
+      if (r == SOLVER_UNKNOWN && stop_requested())
+        return report_stopped_symbolic(); /* the lassos' search so far */
       if (r == SOLVER_UNKNOWN) {
         const char *why = L->s->ops->reason_unknown(L->s);
         fprintf(stderr, "brink: the solver gave up on a lasso: %s\n",
@@ -718,6 +741,7 @@ static int search(Lasso *L, int K, Checks *by) {
         VEC_FREE(tnodes);
         return code;
       }
+      report_lassos_checked(label, k);
     }
     VEC_FREE(tnodes);
   }

@@ -39,7 +39,15 @@ static struct {
   const Spec *spec;
   const Config *model;
   Trace trace; /* n == 0: none */
-  char stop_msg[512];
+  char stop_msg[1024];
+  /* The lasso search (report_lassos_checked): per temporal property begun,
+   * the longest lassos found to satisfy it. */
+  struct {
+    char *name;
+    int k;
+  } lassos[8];
+  size_t nlassos, lassos_left_out;
+  char *left_out_last; /* the last property past the first eight */
 } R;
 
 static void last_words(void);
@@ -93,6 +101,23 @@ void report_depth_checked(int depth, const char *backend) {
             util_now() - R.t0);
 }
 
+void report_lassos_checked(const char *property, int k) {
+  size_t i = R.nlassos;
+  if (i > 0 && strcmp(R.lassos[i - 1].name, property) == 0)
+    i--;
+  else if (i == sizeof R.lassos / sizeof R.lassos[0]) {
+    /* the message names the first eight and counts the others */
+    if (!R.left_out_last || strcmp(R.left_out_last, property) != 0) {
+      free(R.left_out_last);
+      R.left_out_last = xstrdup(property);
+      R.lassos_left_out++;
+    }
+    return;
+  } else
+    R.lassos[R.nlassos++].name = xstrdup(property);
+  R.lassos[i].k = k;
+}
+
 void report_states(uint64_t generated, uint64_t distinct, int depth) {
   R.have_counts = true;
   R.generated = generated;
@@ -131,14 +156,45 @@ static int stopped(const char *established) {
 }
 
 int report_stopped_symbolic(void) {
-  char what[256];
-  if (R.depth < 0)
+  char what[768];
+  int d = R.depth;
+  if (d < 0)
     snprintf(what, sizeof what, "no depth was fully checked");
+  else if (d == R.cfg.length)
+    snprintf(what, sizeof what,
+             "every state reachable in up to %d step%s satisfies the "
+             "invariants (depth %d, the bound, fully checked)",
+             d, d == 1 ? "" : "s", d);
   else
     snprintf(what, sizeof what,
              "every state reachable in up to %d step%s satisfies the "
              "invariants (depth %d fully checked; depth %d not finished)",
-             R.depth, R.depth == 1 ? "" : "s", R.depth, R.depth + 1);
+             d, d == 1 ? "" : "s", d, d + 1);
+  /* The lasso search after the bound: each property begun, how far. */
+  for (size_t i = 0; i < R.nlassos; i++) {
+    size_t len = strlen(what);
+    int k = R.lassos[i].k;
+    const char *name = R.lassos[i].name;
+    if (k == 0)
+      snprintf(what + len, sizeof what - len,
+               "; the search for lassos violating %s had not finished "
+               "those of 1 step",
+               name);
+    else
+      snprintf(what + len, sizeof what - len,
+               "; no lasso of up to %d step%s violates %s%s", k,
+               k == 1 ? "" : "s", name,
+               k < R.cfg.length ? xsprintf(" (lassos of %d steps not "
+                                           "finished)",
+                                           k + 1)
+                                : "");
+  }
+  if (R.lassos_left_out) {
+    size_t len = strlen(what);
+    snprintf(what + len, sizeof what - len,
+             "; the search of %zu more temporal propert%s had begun",
+             R.lassos_left_out, R.lassos_left_out == 1 ? "y" : "ies");
+  }
   return stopped(what);
 }
 

@@ -474,6 +474,39 @@ START_TEST(test_stop_inside_encoding) {
 }
 END_TEST
 
+/* A stop in the lasso search, which follows the whole bound: the status
+ * line and exit code of any other timeout (not "the solver gave up on a
+ * lasso"), saying that the bound was checked and how far the lassos were
+ * searched.  The safety part takes milliseconds (no invariant); the lassos
+ * encode Spread at every position, which takes seconds each. */
+START_TEST(test_stop_in_lasso_search) {
+  fixture_write("Wide.tla", WIDE);
+  fixture_write("Wide.cfg", "CONSTANT N = 20\nSPECIFICATION Spec\n"
+                            "PROPERTY Live\n");
+  const char *backends[] = {"z3", "cadical"};
+  for (int i = 0; i < 2; i++) {
+    const char *a[] = {"check", "--backend", backends[i], "--length", "3",
+                       "--timeout", "2", "--json", "r.json", "Wide.tla",
+                       NULL};
+    Out r;
+    double secs = run_timed(a, &r);
+    EXPECT(r, 255, out, "brink: TIMEOUT: the run was stopped by the time "
+                        "limit (--timeout 2) after ");
+    EXPECT(r, 255, out, "; every state reachable in up to 3 steps satisfies "
+                        "the invariants (depth 3, the bound, fully checked); ");
+    ck_assert_msg(strstr(r.out, "the search for lassos violating Live had "
+                                "not finished those of 1 step.\n") ||
+                      strstr(r.out, " violates Live (lassos of "),
+                  "%s", r.out);
+    ck_assert_msg(!strstr(r.err, "gave up") && !strstr(r.out, "not checked"),
+                  "%s\n%s", r.out, r.err);
+    expect_json_status("r.json", "TIMEOUT");
+    ck_assert_msg(secs < 5.5, "%s: took %.1f s", backends[i], secs);
+    cli_out_free(&r);
+  }
+}
+END_TEST
+
 Suite *cli2_suite(void) {
   Suite *s = suite_create("cli2");
   TCase *tc = tcase_create("tlc");
@@ -499,6 +532,7 @@ Suite *cli2_suite(void) {
   tcase_add_test(tc, test_stop_inside_long_computation);
   tcase_add_test(tc, test_stop_computing_initial_states);
   tcase_add_test(tc, test_stop_inside_encoding);
+  tcase_add_test(tc, test_stop_in_lasso_search);
   suite_add_tcase(s, tc);
   return s;
 }
