@@ -62,11 +62,11 @@ static inline void stop_poll(void) {
 }
 
 /* A stop that the run has not taken up within STOP_GRACE_SECONDS (it is
- * inside one long computation with no safe point: enumerating a huge set
- * of initial states, encoding one deep frame) ends the process from the
- * watcher thread: it calls the last-words function, which says what was
- * established, and exits with stop_exit_code.  A run takes the stop up
- * with stop_acknowledge() when it starts reporting (report.h does). */
+ * inside one long computation with no safe point: a recursive operator
+ * evaluated once) ends the process from the watcher thread: it calls the
+ * last-words function, which says what was established, and exits with
+ * stop_exit_code.  A run takes the stop up with stop_acknowledge() when
+ * it starts reporting (report.h does). */
 #define STOP_GRACE_SECONDS 5.0
 void stop_set_last_words(void (*fn)(void));
 void stop_acknowledge(void);
