@@ -79,6 +79,8 @@ typedef struct Z3Solver {
 static Z3Solver *z3_live;
 
 static void z3_on_error(Z3_context ctx, Z3_error_code e) {
+  if (e == Z3_MEMOUT_FAIL) /* an allocation failed: no answer is coming */
+    stop_out_of_memory(0);
   for (Z3Solver *s = z3_live; s; s = s->next) {
     if (s->ctx != ctx)
       continue;
@@ -94,6 +96,8 @@ static bool z3_ok(Z3Solver *s) {
   if (s->error)
     return false;
   Z3_error_code e = Z3_get_error_code(s->ctx);
+  if (e == Z3_MEMOUT_FAIL)
+    stop_out_of_memory(0);
   if (e != Z3_OK)
     s->error = xsprintf("z3 error %d: %s", (int)e, Z3_get_error_msg(s->ctx, e));
   return !s->error;

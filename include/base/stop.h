@@ -22,7 +22,8 @@
 typedef enum StopReason {
   STOP_NONE,
   STOP_TIMEOUT, /* --timeout SECONDS passed */
-  STOP_MEMORY,  /* the resident size passed --max-memory */
+  STOP_MEMORY,  /* the resident size passed --max-memory, or an
+                 * allocation failed (stop_out_of_memory) */
   STOP_SIGINT,
   STOP_SIGTERM,
 } StopReason;
@@ -60,6 +61,13 @@ static inline void stop_poll(void) {
   if (stop_requested())
     stop_unwind();
 }
+
+/* An allocation failed (util.c, GMP, operator new, Z3): the reason becomes
+ * STOP_MEMORY with stop_cause saying so, the last words (below) say what
+ * was established, and the process ends with exit code 153.  bytes: the
+ * size asked for, 0 when unknown.  Safe to reach again from the last
+ * words themselves (then only a fixed line is written). */
+_Noreturn void stop_out_of_memory(unsigned long long bytes);
 
 /* A stop that the run has not taken up within STOP_GRACE_SECONDS (it is
  * inside one long computation with no safe point: a recursive operator

@@ -1,7 +1,10 @@
 /* util.h -- allocation, growable arrays, interned strings.
  *
  * Memory policy: one allocation wrapper (xmalloc and friends) that ends the
- * run cleanly with exit code 255 and a message when memory runs out.  Long
+ * run cleanly when memory runs out: exit code 153 (TLC's out-of-memory
+ * code), status OUT_OF_MEMORY, with what was established (stop.h,
+ * stop_out_of_memory); xalloc_route_libraries() sends GMP's allocation
+ * failures and C++'s (CaDiCaL, Z3) the same way.  Long
  * lived structures (AST, types, interned strings, values) live for the whole
  * run; managers with a clear lifetime (term table, solver) own growable
  * arrays and come with a _new/_delete pair.
@@ -23,6 +26,9 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xsprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* GMP allocates through xmalloc's wrappers, and a failed operator new ends
+ * the run as a failed xmalloc does; once, at start-up. */
+void xalloc_route_libraries(void);
 
 /* Typed growable array: `VEC(int) v = {0};  VEC_PUSH(v, 3);` */
 #define VEC(T)                                                                 \

@@ -49,6 +49,11 @@ void report_lassos_checked(const char *property, int k);
 /* Explicit: the counts as TLC prints them; depth: the steps of the longest
  * shortest path found (TLC prints depth + 1: it counts states). */
 void report_states(uint64_t generated, uint64_t distinct, int depth);
+/* Explicit, as the search goes: every state reachable in up to
+ * complete_depth steps is among the `distinct` found, and none has shown
+ * an error; what a stop with no safe point (out of memory, the grace
+ * period) reports. */
+void report_explored(uint64_t distinct, int complete_depth);
 /* The property a counterexample violates: kind "invariant", "property" or
  * "action property". */
 void report_property_violated(const char *kind, const char *name);

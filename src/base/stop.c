@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -25,7 +26,9 @@ static atomic_bool acknowledged;
 static void (*last_words)(void);
 static double timeout_given;
 static unsigned long long memory_limit;
-static bool armed; /* stop_poll may unwind (the run's thread) */
+static bool armed;            /* stop_poll may unwind (the run's thread) */
+static atomic_int oom_entered; /* stop_out_of_memory has been reached */
+static unsigned long long oom_bytes;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
   void (*fn)(void *);
@@ -47,13 +50,32 @@ const char *stop_status(StopReason r) {
                             : "INTERRUPTED";
 }
 
+/* What an allocation failure ran into, in words. */
+static void oom_cause(char *buf, size_t n) {
+  char asked[64] = "an allocation";
+  if (oom_bytes >= 1 << 20)
+    snprintf(asked, sizeof asked, "an allocation of %llu MiB",
+             oom_bytes >> 20);
+  else if (oom_bytes)
+    snprintf(asked, sizeof asked, "an allocation of %llu bytes", oom_bytes);
+  struct rlimit rl;
+  char limit[96] = "";
+  if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+    snprintf(limit, sizeof limit, "; the address space is limited to %llu "
+             "MiB (ulimit -v)",
+             (unsigned long long)rl.rlim_cur >> 20);
+  snprintf(buf, n, "running out of memory (%s failed%s)", asked, limit);
+}
+
 const char *stop_cause(StopReason r) {
-  static char buf[64];
+  static char buf[192];
   if (r == STOP_SIGINT)
     return "SIGINT";
   if (r == STOP_SIGTERM)
     return "SIGTERM";
-  if (r == STOP_MEMORY)
+  if (r == STOP_MEMORY && atomic_load(&oom_entered))
+    oom_cause(buf, sizeof buf);
+  else if (r == STOP_MEMORY)
     snprintf(buf, sizeof buf, "the memory limit (--max-memory %llu MiB)",
              memory_limit >> 20);
   else
@@ -85,6 +107,27 @@ void stop_unwind(void) {
     return;
   armed = false; /* the handler reports; nothing there unwinds again */
   fail_silent(stop_exit_code(stop_reason()));
+}
+
+_Noreturn void stop_out_of_memory(unsigned long long bytes) {
+  if (atomic_fetch_add(&oom_entered, 1) > 0) {
+    /* again, from the last words: no more allocating */
+    static const char msg[] = "brink: OUT_OF_MEMORY: out of memory again "
+                              "while reporting; stopped at once\n";
+    if (write(2, msg, sizeof msg - 1) < 0) {
+    }
+    _exit(153);
+  }
+  oom_bytes = bytes;
+  atomic_store(&reason, STOP_MEMORY);
+  atomic_store(&acknowledged, true); /* the watcher must not end it too */
+  char cause[192];
+  oom_cause(cause, sizeof cause);
+  fprintf(stderr, "brink: %s\n", cause);
+  if (last_words)
+    last_words();
+  fflush(stdout);
+  _exit(stop_exit_code(STOP_MEMORY));
 }
 
 int stop_add_interrupter(void (*fn)(void *), void *arg) {

@@ -5,6 +5,7 @@
  * (run lifetime). */
 #include "util.h"
 
+#include <gmp.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,10 +14,10 @@
 #include <time.h>
 
 #include "diag.h"
+#include "stop.h"
 
 static _Noreturn void out_of_memory(size_t n) {
-  fprintf(stderr, "brink: out of memory (allocating %zu bytes)\n", n);
-  exit(EXIT_OTHER);
+  stop_out_of_memory((unsigned long long)n);
 }
 
 void *xmalloc(size_t n) {
@@ -38,6 +39,30 @@ void *xrealloc(void *p, size_t n) {
   if (!q)
     out_of_memory(n);
   return q;
+}
+
+/* GMP's allocation functions: its default prints and aborts. */
+static void *gmp_alloc(size_t n) { return xmalloc(n); }
+static void *gmp_realloc(void *p, size_t old, size_t n) {
+  (void)old;
+  return xrealloc(p, n);
+}
+static void gmp_free(void *p, size_t n) {
+  (void)n;
+  free(p);
+}
+
+/* operator new's failure handler: without one, std::bad_alloc escapes
+ * through CaDiCaL's and Z3's C interfaces and the process aborts (exit
+ * 134, nothing said).  std::set_new_handler is reached by its Itanium C++
+ * ABI name, the one g++ and clang++ give it, so that brink stays C. */
+typedef void (*NewHandler)(void);
+extern NewHandler _ZSt15set_new_handlerPFvvE(NewHandler);
+static void new_failed(void) { stop_out_of_memory(0); }
+
+void xalloc_route_libraries(void) {
+  mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
+  _ZSt15set_new_handlerPFvvE(new_failed);
 }
 
 char *xstrndup(const char *s, size_t n) {

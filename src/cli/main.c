@@ -299,6 +299,7 @@ static int main_job(void *p) {
  * recursion fails cleanly (util.h, stack_nearly_full). */
 int main(int argc, char **argv) {
   setvbuf(stdout, NULL, _IOLBF, 0);
+  xalloc_route_libraries(); /* out of memory anywhere: exit 153 (util.h) */
   /* Every thread inherits this mask: the signals are taken by stop.c's
    * watcher during a check, and unblocked again for the other commands. */
   sigset_t sigs;

@@ -706,9 +706,12 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   while (!b.result && b.head < b.nstates && !stop_requested() &&
          !eval_exit_requested(NULL)) {
     uint32_t i = (uint32_t)b.head++;
+    uint32_t level = b.cur_level;
     while (b.cur_level + 1 < b.level_start.len &&
            b.level_start.data[b.cur_level + 1] <= i)
       b.cur_level++;
+    if (b.cur_level != level || i == 0) /* for a stop with no safe point */
+      report_explored(b.nstates, (int)b.cur_level);
     load_state(&b, i, b.expanding);
     if (b.depth_limit >= 0 && (int)b.cur_level >= b.depth_limit) {
       /* Not expanded; but a state within the bound with no successor is

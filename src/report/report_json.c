@@ -48,6 +48,8 @@ static struct {
   } lassos[8];
   size_t nlassos, lassos_left_out;
   char *left_out_last; /* the last property past the first eight */
+  uint64_t explored;     /* report_explored: states found ... */
+  int explored_depth;    /* ... and the depth complete among them; -1 */
 } R;
 
 static void last_words(void);
@@ -68,6 +70,7 @@ bool report_start(const ReportConfig *c) {
   memset(&R, 0, sizeof R);
   R.cfg = *c;
   R.depth = -1;
+  R.explored_depth = -1;
   R.t0 = util_now();
   if (!writable(c->json_path, "--json") || !writable(c->itf_path, "--itf") ||
       !writable(c->trace_module, "--trace-module"))
@@ -116,6 +119,11 @@ void report_lassos_checked(const char *property, int k) {
   } else
     R.lassos[R.nlassos++].name = xstrdup(property);
   R.lassos[i].k = k;
+}
+
+void report_explored(uint64_t distinct, int complete_depth) {
+  R.explored = distinct;
+  R.explored_depth = complete_depth;
 }
 
 void report_states(uint64_t generated, uint64_t distinct, int depth) {
@@ -446,6 +454,8 @@ static void last_words(void) {
   status_clear();
   int code = strcmp(R.cfg.engine, "explicit") != 0
                  ? report_stopped_symbolic()
+             : R.explored_depth >= 0
+                 ? report_stopped_explicit(R.explored, R.explored_depth)
                  : stopped("the search was inside one long computation with "
                            "no point to stop at, so it could not count what "
                            "it had found; no error had been reported");

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -24,6 +25,9 @@ char *cli_slurp(const char *path) {
 char *cli_in_dir(const char *name) {
   return xsprintf("%s/%s", fixture_dir, name);
 }
+
+/* The child's RLIMIT_AS (0: none), for cli_run_limited. */
+static unsigned long long address_space;
 
 /* Starts brink with args (NULL-terminated) in the scratch directory,
  * stdout and stderr into out.txt and err.txt there. */
@@ -59,6 +63,9 @@ pid_t cli_start(const char *const *args) {
       v[0] = abs;
     if (chdir(fixture_dir) != 0)
       _exit(127);
+    struct rlimit rl = {address_space, address_space};
+    if (address_space && setrlimit(RLIMIT_AS, &rl) != 0)
+      _exit(127);
     execv(v[0], (char *const *)v);
     _exit(127);
   }
@@ -82,6 +89,13 @@ Out cli_finish(pid_t pid) {
 }
 
 Out cli_run(const char *const *args) { return cli_finish(cli_start(args)); }
+
+Out cli_run_limited(const char *const *args, unsigned long long bytes) {
+  address_space = bytes;
+  pid_t pid = cli_start(args);
+  address_space = 0;
+  return cli_finish(pid);
+}
 
 void cli_out_free(Out *r) {
   free(r->out);

@@ -27,6 +27,9 @@ pid_t cli_start(const char *const *args);
 /* Waits for it and reads what it wrote. */
 Out cli_finish(pid_t pid);
 Out cli_run(const char *const *args);
+/* As cli_run, with the address space limited to `bytes` (ulimit -v), so
+ * that allocations fail past it. */
+Out cli_run_limited(const char *const *args, unsigned long long bytes);
 void cli_out_free(Out *r);
 /* Waits until file name in the scratch directory holds text (30 s at
  * most); false if it never does. */

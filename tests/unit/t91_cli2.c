@@ -507,6 +507,46 @@ START_TEST(test_stop_in_lasso_search) {
 }
 END_TEST
 
+/* Running out of memory, here in the address space that ulimit -v leaves:
+ * the set of 2^24 functions is built in full when the symbolic engine
+ * evaluates Inv's closed constant part, and the explicit engine when it
+ * checks Inv.  Exit 153 and a status line with what was established (no
+ * depth yet), as with --max-memory; it was exit 255 with only "out of
+ * memory (allocating 1048576 bytes)". */
+START_TEST(test_out_of_memory) {
+  fixture_write("Huge.tla",
+                "---- MODULE Huge ----\n"
+                "EXTENDS Naturals, FiniteSets\n"
+                "VARIABLE x\n"
+                "Init == x = 0\n"
+                "Next == x' = (x + 1) % 5\n"
+                "Inv == x < Cardinality({f \\in [1..24 -> 1..2] : "
+                "f[1] = 1}) + 5\n"
+                "====\n");
+  fixture_write("Huge.cfg", "INIT Init\nNEXT Next\nINVARIANT Inv\n");
+  const char *backends[] = {"z3", "cadical"};
+  for (int i = 0; i < 2; i++) {
+    const char *a[] = {"check", "--backend", backends[i], "--json", "r.json",
+                       "Huge.tla", NULL};
+    Out r = cli_run_limited(a, 600ull << 20);
+    EXPECT(r, 153, out, "brink: OUT_OF_MEMORY: the run was stopped by "
+                        "running out of memory (an allocation");
+    EXPECT(r, 153, out, "the address space is limited to 600 MiB (ulimit "
+                        "-v)) after ");
+    EXPECT(r, 153, out, "; no depth was fully checked.\n");
+    EXPECT(r, 153, err, "brink: running out of memory (an allocation");
+    expect_json_status("r.json", "OUT_OF_MEMORY");
+    cli_out_free(&r);
+  }
+  const char *b[] = {"check", "--engine", "explicit", "Huge.tla", NULL};
+  Out r = cli_run_limited(b, 600ull << 20);
+  EXPECT(r, 153, out, "states generated");
+  ck_assert_msg(strstr(r.out, "out of memory") || strstr(r.out, "OUT_OF_MEMORY"),
+                "%s", r.out);
+  cli_out_free(&r);
+}
+END_TEST
+
 Suite *cli2_suite(void) {
   Suite *s = suite_create("cli2");
   TCase *tc = tcase_create("tlc");
@@ -533,6 +573,7 @@ Suite *cli2_suite(void) {
   tcase_add_test(tc, test_stop_computing_initial_states);
   tcase_add_test(tc, test_stop_inside_encoding);
   tcase_add_test(tc, test_stop_in_lasso_search);
+  tcase_add_test(tc, test_out_of_memory);
   suite_add_tcase(s, tc);
   return s;
 }
