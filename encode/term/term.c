@@ -13,6 +13,7 @@
  * split of Yices' terms.c and term_manager.c).  FALSE and TRUE are created
  * first, so they are ids 1 and 2. */
 #include "term.h"
+#include "termbounds.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -45,6 +46,7 @@ struct TermMgr {
   /* Known bounds of Int variables: bound_of[id] indexes bounds (0 = none). */
   VEC(uint32_t) bound_of;
   VEC(BigInt) bounds; /* pairs: lo at 2k, hi at 2k+1 (k >= 1) */
+  TermBoundsMemo *bmemo; /* term_int_bounds's intervals (termbounds.c) */
 };
 
 /* A lookup key: the node to find or create. */
@@ -231,6 +233,7 @@ TermId term_find_var(const TermMgr *tm, const char *name, Sort s) {
 
 TermMgr *term_mgr_new(void) {
   TermMgr *tm = xcalloc(1, sizeof *tm);
+  tm->bmemo = term_bounds_memo_new();
   VEC_PUSH(tm->nodes, (TermNode){0});
   term_table_grow(tm);
   TermId f = term_raw(tm, TERM_FALSE, SORT_BOOL, NULL, 0);
@@ -257,8 +260,11 @@ void term_mgr_delete(TermMgr *tm) {
   VEC_FREE(tm->bounds);
   VEC_FREE(tm->bound_of);
   free(tm->table);
+  term_bounds_memo_delete(tm->bmemo);
   free(tm);
 }
+
+TermBoundsMemo *term_bounds_memo(const TermMgr *tm) { return tm->bmemo; }
 
 void term_var_set_bounds(TermMgr *tm, TermId var, const mpz_t lo,
                          const mpz_t hi) {
@@ -273,6 +279,7 @@ void term_var_set_bounds(TermMgr *tm, TermId var, const mpz_t lo,
   while (tm->bound_of.len <= var)
     VEC_PUSH(tm->bound_of, 0);
   tm->bound_of.data[var] = (uint32_t)(tm->bounds.len / 2);
+  term_bounds_memo_forget(tm->bmemo, var);
   BigInt l, h;
   mpz_init_set(l.v, lo);
   mpz_init_set(h.v, hi);
