@@ -93,6 +93,13 @@ static inline int live_state_known(const Live *l, uint32_t g, int atom) {
 }
 
 
+/* A frame of the iterative Tarjan (livescc.c): a node and the next of its
+ * edges to follow. */
+typedef struct Frame {
+  uint32_t node;
+  uint64_t edge;
+} Frame;
+
 typedef struct Prod {
   Live *l;
   TAuto *a;
@@ -107,6 +114,13 @@ typedef struct Prod {
   uint32_t *dense;     /* ... or g * nq + q -> node (NONE: none) when small */
   uint32_t *mark;      /* which subgraph a node belongs to (a tag) */
   uint32_t tags;
+  /* Tarjan's scratch, kept from one call to the next: a node is visited
+   * in a call when its index exceeds the counter the call started at */
+  uint32_t *index, *low;
+  uint8_t *on;         /* on the stack (all 0 between calls) */
+  uint32_t counter;
+  U32Vec stack;
+  VEC(Frame) calls;
   /* The disjunct being checked: the edges its <>[] conditions allow on a
    * loop (NULL: all), and its []<> conditions. */
   const uint8_t *allowed;

@@ -173,9 +173,16 @@ void prod_build(Prod *P) {
     }
     VEC_PUSH(P->off, P->dst.len);
   }
-  P->mark = xrealloc(P->mark, (P->g.len + 1) * sizeof *P->mark);
-  memset(P->mark, 0, (P->g.len + 1) * sizeof *P->mark);
+  size_t n = P->g.len + 1;
+  P->mark = xrealloc(P->mark, n * sizeof *P->mark);
+  memset(P->mark, 0, n * sizeof *P->mark);
   P->tags = 0;
+  P->index = xrealloc(P->index, n * sizeof *P->index);
+  memset(P->index, 0, n * sizeof *P->index);
+  P->low = xrealloc(P->low, n * sizeof *P->low);
+  P->on = xrealloc(P->on, n);
+  memset(P->on, 0, n);
+  P->counter = 0;
 }
 
 /* ---- components ---- */
@@ -185,83 +192,78 @@ typedef struct Sccs {
   VEC(uint64_t) start; /* component c: nodes[start[c] .. start[c+1]] */
 } Sccs;
 
-typedef struct Frame {
-  uint32_t node;
-  uint64_t edge;
-} Frame;
-
 /* Tarjan's algorithm, iteratively, on the nodes marked tag reachable from
- * roots; appends the non-trivial components to out. */
+ * roots (NULL: every node, in order); appends the non-trivial components
+ * to out. */
 static void tarjan(Prod *P, const uint32_t *roots, size_t nroots, uint32_t tag,
                    Sccs *out) {
-  size_t n = P->g.len;
-  uint32_t *index = xcalloc(n + 1, sizeof *index); /* 0 = unvisited */
-  uint32_t *low = xmalloc((n + 1) * sizeof *low);
-  uint8_t *on = xcalloc(n + 1, 1);
-  VEC(uint32_t) stack = {0};
-  VEC(Frame) calls = {0};
-  uint32_t counter = 0;
+  uint32_t *index = P->index, *low = P->low;
+  uint8_t *on = P->on;
+  if (P->counter > UINT32_MAX - P->g.len - 1) {
+    memset(index, 0, (P->g.len + 1) * sizeof *index);
+    P->counter = 0;
+  }
+  const uint32_t base = P->counter; /* index[w] <= base: unvisited */
+  uint32_t counter = base;
+  P->stack.len = P->calls.len = 0;
   if (!out->start.len)
     VEC_PUSH(out->start, 0);
   for (size_t r = 0; r < nroots; r++) {
-    uint32_t root = roots[r];
-    if (P->mark[root] != tag || index[root])
+    uint32_t root = roots ? roots[r] : (uint32_t)r;
+    if (P->mark[root] != tag || index[root] > base)
       continue;
     Frame f0 = {root, P->off.data[root]};
     index[root] = low[root] = ++counter;
-    VEC_PUSH(stack, root);
+    VEC_PUSH(P->stack, root);
     on[root] = 1;
-    VEC_PUSH(calls, f0);
-    while (calls.len) {
-      Frame *f = &calls.data[calls.len - 1];
+    VEC_PUSH(P->calls, f0);
+    while (P->calls.len) {
+      Frame *f = &P->calls.data[P->calls.len - 1];
       uint32_t v = f->node;
       if (f->edge < P->off.data[v + 1]) {
         uint64_t e = f->edge++;
         uint32_t w = P->dst.data[e];
         if (P->mark[w] != tag || !allowed(P, e))
           continue;
-        if (!index[w]) {
+        if (index[w] <= base) {
           index[w] = low[w] = ++counter;
-          VEC_PUSH(stack, w);
+          VEC_PUSH(P->stack, w);
           on[w] = 1;
           Frame fw = {w, P->off.data[w]};
-          VEC_PUSH(calls, fw);
+          VEC_PUSH(P->calls, fw);
         } else if (on[w] && index[w] < low[v]) {
           low[v] = index[w];
         }
         continue;
       }
-      calls.len--;
-      if (calls.len) {
-        uint32_t u = calls.data[calls.len - 1].node;
+      P->calls.len--;
+      if (P->calls.len) {
+        uint32_t u = P->calls.data[P->calls.len - 1].node;
         if (low[v] < low[u])
           low[u] = low[v];
       }
       if (low[v] != index[v])
         continue;
-      size_t first = stack.len;
+      uint32_t *stack = P->stack.data;
+      size_t first = P->stack.len;
       do
         first--;
-      while (stack.data[first] != v);
-      bool nontrivial = stack.len - first > 1;
+      while (stack[first] != v);
+      bool nontrivial = P->stack.len - first > 1;
       for (uint64_t e = P->off.data[v]; !nontrivial && e < P->off.data[v + 1];
            e++)
         nontrivial = P->dst.data[e] == v && allowed(P, e);
-      for (size_t k = first; k < stack.len; k++) {
-        on[stack.data[k]] = 0;
+      for (size_t k = first; k < P->stack.len; k++) {
+        on[stack[k]] = 0;
         if (nontrivial)
-          VEC_PUSH(out->nodes, stack.data[k]);
+          VEC_PUSH(out->nodes, stack[k]);
       }
       if (nontrivial)
         VEC_PUSH(out->start, out->nodes.len);
-      stack.len = first;
+      P->stack.len = first;
     }
   }
-  free(index);
-  free(low);
-  free(on);
-  VEC_FREE(stack);
-  VEC_FREE(calls);
+  P->counter = counter;
 }
 
 /* Some step inside the component (marked tag) is an action-atom step. */
@@ -610,6 +612,11 @@ void prod_free(Prod *P) {
   free(P->tab);
   free(P->dense);
   free(P->mark);
+  free(P->index);
+  free(P->low);
+  free(P->on);
+  VEC_FREE(P->stack);
+  VEC_FREE(P->calls);
 }
 
 /* Searches one disjunct of ~p: *found is set to a fair accepting
@@ -640,14 +647,10 @@ bool prod_search(Prod *P, const IntVec *conj, uint32_t *found) {
   P->ea = ea.data;
   P->nea = (int)ea.len;
   uint32_t all = ++P->tags;
-  U32Vec roots = {0};
-  for (uint32_t k = 0; k < P->g.len; k++) {
+  for (uint32_t k = 0; k < P->g.len; k++)
     P->mark[k] = all;
-    VEC_PUSH(roots, k);
-  }
   Sccs s = {0};
-  tarjan(P, roots.data, roots.len, all, &s);
-  VEC_FREE(roots);
+  tarjan(P, NULL, P->g.len, all, &s);
   *found = 0;
   for (size_t c = 0; !*found && c + 1 < s.start.len; c++) {
     uint32_t ctag = ++P->tags;
