@@ -8,7 +8,13 @@
  * action atoms are read from the graph's bits.  Components are found with
  * Tarjan's algorithm run iteratively (an explicit stack of frames: graphs
  * of millions of states would overflow the C stack) on the nodes carrying
- * a tag, along the edges the disjunct's <>[] conditions allow.  A
+ * a tag, along the edges the disjunct's <>[] conditions allow.  Only the
+ * nodes whose automaton state lies on an accepting cycle of the automaton
+ * are searched first (a component of the others cannot be accepting: for
+ * <>(P /\ []~Q) that leaves out the copy of the graph waiting for P and
+ * most edges); when that finds a fair component, the whole product is
+ * searched again, so that the component shown is the first in the order
+ * of all of them, as it was.  A
  * component is searched for a fair accepting one as liveness.c explains;
  * removing the states where a pending SF action is enabled retags the rest
  * and runs Tarjan again on it.  The fairness conditions are tried in
@@ -619,6 +625,110 @@ void prod_free(Prod *P) {
   VEC_FREE(P->calls);
 }
 
+/* The automaton states that lie in a cycle of the automaton meeting every
+ * acceptance set (a product component projects onto a cycle of the
+ * automaton, so a fair accepting one has only such states). */
+static uint8_t *cycle_states(const TAuto *a) {
+  int n = a->nq;
+  /* Tarjan's algorithm on the automaton (at most a few thousand states) */
+  int *index = xcalloc((size_t)n + 1, sizeof *index);
+  int *low = xmalloc(((size_t)n + 1) * sizeof *low);
+  int *comp = xmalloc(((size_t)n + 1) * sizeof *comp);
+  uint8_t *on = xcalloc((size_t)n + 1, 1);
+  VEC(int) stack = {0};
+  VEC(int) calls = {0}; /* pairs: state, next successor */
+  int counter = 0, ncomp = 0;
+  for (int r = 0; r < n; r++) {
+    if (index[r])
+      continue;
+    index[r] = low[r] = ++counter;
+    VEC_PUSH(stack, r);
+    on[r] = 1;
+    VEC_PUSH(calls, r);
+    VEC_PUSH(calls, 0);
+    while (calls.len) {
+      int v = calls.data[calls.len - 2], *j = &calls.data[calls.len - 1];
+      if (*j < a->q[v].nsucc) {
+        int w = a->q[v].succ[(*j)++];
+        if (!index[w]) {
+          index[w] = low[w] = ++counter;
+          VEC_PUSH(stack, w);
+          on[w] = 1;
+          VEC_PUSH(calls, w);
+          VEC_PUSH(calls, 0);
+        } else if (on[w] && index[w] < low[v]) {
+          low[v] = index[w];
+        }
+        continue;
+      }
+      calls.len -= 2;
+      if (calls.len && low[v] < low[calls.data[calls.len - 2]])
+        low[calls.data[calls.len - 2]] = low[v];
+      if (low[v] != index[v])
+        continue;
+      int w;
+      do {
+        w = VEC_POP(stack);
+        on[w] = 0;
+        comp[w] = ncomp;
+      } while (w != v);
+      ncomp++;
+    }
+  }
+  /* a component qualifies when it has an edge inside and meets every
+   * acceptance set */
+  uint8_t *inner = xcalloc((size_t)ncomp + 1, 1);
+  uint8_t *met = xcalloc((size_t)ncomp * ((size_t)a->nacc + 1) + 1, 1);
+  for (int q = 0; q < n; q++) {
+    for (int j = 0; j < a->q[q].nsucc; j++)
+      inner[comp[q]] |= comp[a->q[q].succ[j]] == comp[q];
+    for (int c = 0; c < a->nacc; c++)
+      met[(size_t)comp[q] * a->nacc + c] |= a->acc[(size_t)c * n + q];
+  }
+  uint8_t *ok = xcalloc((size_t)n + 1, 1);
+  for (int q = 0; q < n; q++) {
+    ok[q] = inner[comp[q]];
+    for (int c = 0; c < a->nacc; c++)
+      ok[q] &= met[(size_t)comp[q] * a->nacc + c];
+  }
+  free(index);
+  free(low);
+  free(comp);
+  free(on);
+  free(inner);
+  free(met);
+  VEC_FREE(stack);
+  VEC_FREE(calls);
+  return ok;
+}
+
+/* Tarjan on the nodes whose automaton state is in keep (NULL: every
+ * node), then fair_scc on the components found, in their order, until
+ * one is fair and accepting: *found is its tag (0: none).  Returns the
+ * number of components examined. */
+static size_t search_components(Prod *P, const uint8_t *keep,
+                                uint32_t *found) {
+  uint32_t all = ++P->tags;
+  for (uint32_t k = 0; k < P->g.len; k++)
+    P->mark[k] = !keep || keep[P->q.data[k]] ? all : 0;
+  Sccs s = {0};
+  tarjan(P, NULL, P->g.len, all, &s);
+  *found = 0;
+  size_t c = 0;
+  for (; !*found && c + 1 < s.start.len; c++) {
+    uint32_t ctag = ++P->tags;
+    uint32_t *cn = s.nodes.data + s.start.data[c];
+    size_t cnum = s.start.data[c + 1] - s.start.data[c];
+    for (size_t i = 0; i < cnum; i++)
+      P->mark[cn[i]] = ctag;
+    if (!fair_scc(P, cn, cnum, ctag, found))
+      *found = 0;
+  }
+  VEC_FREE(s.nodes);
+  VEC_FREE(s.start);
+  return c;
+}
+
 /* Searches one disjunct of ~p: *found is set to a fair accepting
  * component's tag.  Returns false when the automaton is too big. */
 bool prod_search(Prod *P, const IntVec *conj, uint32_t *found) {
@@ -646,29 +756,24 @@ bool prod_search(Prod *P, const IntVec *conj, uint32_t *found) {
   P->allowed = ok;
   P->ea = ea.data;
   P->nea = (int)ea.len;
-  uint32_t all = ++P->tags;
-  for (uint32_t k = 0; k < P->g.len; k++)
-    P->mark[k] = all;
-  Sccs s = {0};
-  tarjan(P, NULL, P->g.len, all, &s);
-  *found = 0;
-  for (size_t c = 0; !*found && c + 1 < s.start.len; c++) {
-    uint32_t ctag = ++P->tags;
-    uint32_t *cn = s.nodes.data + s.start.data[c];
-    size_t cnum = s.start.data[c + 1] - s.start.data[c];
-    for (size_t i = 0; i < cnum; i++)
-      P->mark[cn[i]] = ctag;
-    if (!fair_scc(P, cn, cnum, ctag, found))
-      *found = 0;
-  }
+  /* Only nodes whose automaton state can lie on an accepting cycle can be
+   * in a fair accepting component, so the others are left out; when that
+   * finds one, the whole product is searched again, so that the component
+   * (and the lasso) is the first in the order of all of its components. */
+  uint8_t *cyc = cycle_states(P->a);
+  bool pruned = false;
+  for (uint32_t k = 0; k < P->g.len && !pruned; k++)
+    pruned = !cyc[P->q.data[k]];
+  size_t ncomp = search_components(P, cyc, found);
+  if (*found && pruned)
+    ncomp = search_components(P, NULL, found);
+  free(cyc);
   if (live_stats)
     fprintf(stderr, "liveness disjunct: %zu <>[], %zu []<>, automaton %d "
                     "states %d acceptance sets, product %zu nodes %zu edges, "
                     "%zu components\n",
             ae.len, ea.len, P->a->nq, P->a->nacc, P->g.len, P->dst.len,
-            s.start.len ? s.start.len - 1 : 0);
-  VEC_FREE(s.nodes);
-  VEC_FREE(s.start);
+            ncomp);
   VEC_FREE(ae);
   if (!*found) {
     VEC_FREE(ea);
