@@ -108,6 +108,7 @@ typedef struct Prod {
   VEC(uint64_t) off;   /* node k's edges: dst/via[off[k] .. off[k+1]] */
   VEC(uint32_t) dst;
   VEC(uint32_t) via;   /* the graph edge, or NONE for the stuttering step */
+  uint8_t *act;        /* automaton state -> has it action literals */
   uint32_t ninit;
   uint32_t *tab;       /* (g, q) -> node, open addressing ... */
   size_t cap;

@@ -139,7 +139,7 @@ static bool allowed(const Prod *P, uint64_t e) {
 
 static void add_pedges(Prod *P, uint32_t k, uint32_t t, uint32_t via) {
   uint32_t g = P->g.data[k], q = P->q.data[k];
-  if (!lits_hold(P, q, g, via, false))
+  if (P->act[q] && !lits_hold(P, q, g, via, false))
     return;
   const TAutoState *s = &P->a->q[q];
   for (int j = 0; j < s->nsucc; j++) {
@@ -163,6 +163,16 @@ void prod_build(Prod *P) {
   } else {
     free(P->dense);
     P->dense = NULL;
+  }
+  /* whether a state's action literals need a look on each edge */
+  P->act = xrealloc(P->act, (size_t)P->a->nq + 1);
+  for (int q = 0; q < P->a->nq; q++) {
+    const TAutoState *s = &P->a->q[q];
+    P->act[q] = 0;
+    for (int i = 0; i < s->nlits; i++) {
+      const TNode *n = &l->t->nodes.data[s->lits[i]];
+      P->act[q] |= l->t->atoms.data[n->atom].kind != TA_STATE;
+    }
   }
   for (uint32_t s = 0; s < l->ninit; s++)
     for (int q = 0; q < P->a->nq; q++)
@@ -618,6 +628,7 @@ void prod_free(Prod *P) {
   free(P->tab);
   free(P->dense);
   free(P->mark);
+  free(P->act);
   free(P->index);
   free(P->low);
   free(P->on);
