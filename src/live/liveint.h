@@ -93,6 +93,13 @@ static inline int live_state_known(const Live *l, uint32_t g, int atom) {
 }
 
 
+/* A frame of the iterative Tarjan (livescc.c): a node and the next of its
+ * edges to follow. */
+typedef struct Frame {
+  uint32_t node;
+  uint64_t edge;
+} Frame;
+
 typedef struct Prod {
   Live *l;
   TAuto *a;
@@ -101,12 +108,20 @@ typedef struct Prod {
   VEC(uint64_t) off;   /* node k's edges: dst/via[off[k] .. off[k+1]] */
   VEC(uint32_t) dst;
   VEC(uint32_t) via;   /* the graph edge, or NONE for the stuttering step */
+  uint8_t *act;        /* automaton state -> has it action literals */
   uint32_t ninit;
   uint32_t *tab;       /* (g, q) -> node, open addressing ... */
   size_t cap;
   uint32_t *dense;     /* ... or g * nq + q -> node (NONE: none) when small */
   uint32_t *mark;      /* which subgraph a node belongs to (a tag) */
   uint32_t tags;
+  /* Tarjan's scratch, kept from one call to the next: a node is visited
+   * in a call when its index exceeds the counter the call started at */
+  uint32_t *index, *low;
+  uint8_t *on;         /* on the stack (all 0 between calls) */
+  uint32_t counter;
+  U32Vec stack;
+  VEC(Frame) calls;
   /* The disjunct being checked: the edges its <>[] conditions allow on a
    * loop (NULL: all), and its []<> conditions. */
   const uint8_t *allowed;

@@ -8,7 +8,13 @@
  * action atoms are read from the graph's bits.  Components are found with
  * Tarjan's algorithm run iteratively (an explicit stack of frames: graphs
  * of millions of states would overflow the C stack) on the nodes carrying
- * a tag, along the edges the disjunct's <>[] conditions allow.  A
+ * a tag, along the edges the disjunct's <>[] conditions allow.  Only the
+ * nodes whose automaton state lies on an accepting cycle of the automaton
+ * are searched first (a component of the others cannot be accepting: for
+ * <>(P /\ []~Q) that leaves out the copy of the graph waiting for P and
+ * most edges); when that finds a fair component, the whole product is
+ * searched again, so that the component shown is the first in the order
+ * of all of them, as it was.  A
  * component is searched for a fair accepting one as liveness.c explains;
  * removing the states where a pending SF action is enabled retags the rest
  * and runs Tarjan again on it.  The fairness conditions are tried in
@@ -133,7 +139,7 @@ static bool allowed(const Prod *P, uint64_t e) {
 
 static void add_pedges(Prod *P, uint32_t k, uint32_t t, uint32_t via) {
   uint32_t g = P->g.data[k], q = P->q.data[k];
-  if (!lits_hold(P, q, g, via, false))
+  if (P->act[q] && !lits_hold(P, q, g, via, false))
     return;
   const TAutoState *s = &P->a->q[q];
   for (int j = 0; j < s->nsucc; j++) {
@@ -158,6 +164,16 @@ void prod_build(Prod *P) {
     free(P->dense);
     P->dense = NULL;
   }
+  /* whether a state's action literals need a look on each edge */
+  P->act = xrealloc(P->act, (size_t)P->a->nq + 1);
+  for (int q = 0; q < P->a->nq; q++) {
+    const TAutoState *s = &P->a->q[q];
+    P->act[q] = 0;
+    for (int i = 0; i < s->nlits; i++) {
+      const TNode *n = &l->t->nodes.data[s->lits[i]];
+      P->act[q] |= l->t->atoms.data[n->atom].kind != TA_STATE;
+    }
+  }
   for (uint32_t s = 0; s < l->ninit; s++)
     for (int q = 0; q < P->a->nq; q++)
       if (P->a->q[q].initial)
@@ -173,9 +189,16 @@ void prod_build(Prod *P) {
     }
     VEC_PUSH(P->off, P->dst.len);
   }
-  P->mark = xrealloc(P->mark, (P->g.len + 1) * sizeof *P->mark);
-  memset(P->mark, 0, (P->g.len + 1) * sizeof *P->mark);
+  size_t n = P->g.len + 1;
+  P->mark = xrealloc(P->mark, n * sizeof *P->mark);
+  memset(P->mark, 0, n * sizeof *P->mark);
   P->tags = 0;
+  P->index = xrealloc(P->index, n * sizeof *P->index);
+  memset(P->index, 0, n * sizeof *P->index);
+  P->low = xrealloc(P->low, n * sizeof *P->low);
+  P->on = xrealloc(P->on, n);
+  memset(P->on, 0, n);
+  P->counter = 0;
 }
 
 /* ---- components ---- */
@@ -185,83 +208,78 @@ typedef struct Sccs {
   VEC(uint64_t) start; /* component c: nodes[start[c] .. start[c+1]] */
 } Sccs;
 
-typedef struct Frame {
-  uint32_t node;
-  uint64_t edge;
-} Frame;
-
 /* Tarjan's algorithm, iteratively, on the nodes marked tag reachable from
- * roots; appends the non-trivial components to out. */
+ * roots (NULL: every node, in order); appends the non-trivial components
+ * to out. */
 static void tarjan(Prod *P, const uint32_t *roots, size_t nroots, uint32_t tag,
                    Sccs *out) {
-  size_t n = P->g.len;
-  uint32_t *index = xcalloc(n + 1, sizeof *index); /* 0 = unvisited */
-  uint32_t *low = xmalloc((n + 1) * sizeof *low);
-  uint8_t *on = xcalloc(n + 1, 1);
-  VEC(uint32_t) stack = {0};
-  VEC(Frame) calls = {0};
-  uint32_t counter = 0;
+  uint32_t *index = P->index, *low = P->low;
+  uint8_t *on = P->on;
+  if (P->counter > UINT32_MAX - P->g.len - 1) {
+    memset(index, 0, (P->g.len + 1) * sizeof *index);
+    P->counter = 0;
+  }
+  const uint32_t base = P->counter; /* index[w] <= base: unvisited */
+  uint32_t counter = base;
+  P->stack.len = P->calls.len = 0;
   if (!out->start.len)
     VEC_PUSH(out->start, 0);
   for (size_t r = 0; r < nroots; r++) {
-    uint32_t root = roots[r];
-    if (P->mark[root] != tag || index[root])
+    uint32_t root = roots ? roots[r] : (uint32_t)r;
+    if (P->mark[root] != tag || index[root] > base)
       continue;
     Frame f0 = {root, P->off.data[root]};
     index[root] = low[root] = ++counter;
-    VEC_PUSH(stack, root);
+    VEC_PUSH(P->stack, root);
     on[root] = 1;
-    VEC_PUSH(calls, f0);
-    while (calls.len) {
-      Frame *f = &calls.data[calls.len - 1];
+    VEC_PUSH(P->calls, f0);
+    while (P->calls.len) {
+      Frame *f = &P->calls.data[P->calls.len - 1];
       uint32_t v = f->node;
       if (f->edge < P->off.data[v + 1]) {
         uint64_t e = f->edge++;
         uint32_t w = P->dst.data[e];
         if (P->mark[w] != tag || !allowed(P, e))
           continue;
-        if (!index[w]) {
+        if (index[w] <= base) {
           index[w] = low[w] = ++counter;
-          VEC_PUSH(stack, w);
+          VEC_PUSH(P->stack, w);
           on[w] = 1;
           Frame fw = {w, P->off.data[w]};
-          VEC_PUSH(calls, fw);
+          VEC_PUSH(P->calls, fw);
         } else if (on[w] && index[w] < low[v]) {
           low[v] = index[w];
         }
         continue;
       }
-      calls.len--;
-      if (calls.len) {
-        uint32_t u = calls.data[calls.len - 1].node;
+      P->calls.len--;
+      if (P->calls.len) {
+        uint32_t u = P->calls.data[P->calls.len - 1].node;
         if (low[v] < low[u])
           low[u] = low[v];
       }
       if (low[v] != index[v])
         continue;
-      size_t first = stack.len;
+      uint32_t *stack = P->stack.data;
+      size_t first = P->stack.len;
       do
         first--;
-      while (stack.data[first] != v);
-      bool nontrivial = stack.len - first > 1;
+      while (stack[first] != v);
+      bool nontrivial = P->stack.len - first > 1;
       for (uint64_t e = P->off.data[v]; !nontrivial && e < P->off.data[v + 1];
            e++)
         nontrivial = P->dst.data[e] == v && allowed(P, e);
-      for (size_t k = first; k < stack.len; k++) {
-        on[stack.data[k]] = 0;
+      for (size_t k = first; k < P->stack.len; k++) {
+        on[stack[k]] = 0;
         if (nontrivial)
-          VEC_PUSH(out->nodes, stack.data[k]);
+          VEC_PUSH(out->nodes, stack[k]);
       }
       if (nontrivial)
         VEC_PUSH(out->start, out->nodes.len);
-      stack.len = first;
+      P->stack.len = first;
     }
   }
-  free(index);
-  free(low);
-  free(on);
-  VEC_FREE(stack);
-  VEC_FREE(calls);
+  P->counter = counter;
 }
 
 /* Some step inside the component (marked tag) is an action-atom step. */
@@ -610,6 +628,116 @@ void prod_free(Prod *P) {
   free(P->tab);
   free(P->dense);
   free(P->mark);
+  free(P->act);
+  free(P->index);
+  free(P->low);
+  free(P->on);
+  VEC_FREE(P->stack);
+  VEC_FREE(P->calls);
+}
+
+/* The automaton states that lie in a cycle of the automaton meeting every
+ * acceptance set (a product component projects onto a cycle of the
+ * automaton, so a fair accepting one has only such states). */
+static uint8_t *cycle_states(const TAuto *a) {
+  int n = a->nq;
+  /* Tarjan's algorithm on the automaton (at most a few thousand states) */
+  int *index = xcalloc((size_t)n + 1, sizeof *index);
+  int *low = xmalloc(((size_t)n + 1) * sizeof *low);
+  int *comp = xmalloc(((size_t)n + 1) * sizeof *comp);
+  uint8_t *on = xcalloc((size_t)n + 1, 1);
+  VEC(int) stack = {0};
+  VEC(int) calls = {0}; /* pairs: state, next successor */
+  int counter = 0, ncomp = 0;
+  for (int r = 0; r < n; r++) {
+    if (index[r])
+      continue;
+    index[r] = low[r] = ++counter;
+    VEC_PUSH(stack, r);
+    on[r] = 1;
+    VEC_PUSH(calls, r);
+    VEC_PUSH(calls, 0);
+    while (calls.len) {
+      int v = calls.data[calls.len - 2], *j = &calls.data[calls.len - 1];
+      if (*j < a->q[v].nsucc) {
+        int w = a->q[v].succ[(*j)++];
+        if (!index[w]) {
+          index[w] = low[w] = ++counter;
+          VEC_PUSH(stack, w);
+          on[w] = 1;
+          VEC_PUSH(calls, w);
+          VEC_PUSH(calls, 0);
+        } else if (on[w] && index[w] < low[v]) {
+          low[v] = index[w];
+        }
+        continue;
+      }
+      calls.len -= 2;
+      if (calls.len && low[v] < low[calls.data[calls.len - 2]])
+        low[calls.data[calls.len - 2]] = low[v];
+      if (low[v] != index[v])
+        continue;
+      int w;
+      do {
+        w = VEC_POP(stack);
+        on[w] = 0;
+        comp[w] = ncomp;
+      } while (w != v);
+      ncomp++;
+    }
+  }
+  /* a component qualifies when it has an edge inside and meets every
+   * acceptance set */
+  uint8_t *inner = xcalloc((size_t)ncomp + 1, 1);
+  uint8_t *met = xcalloc((size_t)ncomp * ((size_t)a->nacc + 1) + 1, 1);
+  for (int q = 0; q < n; q++) {
+    for (int j = 0; j < a->q[q].nsucc; j++)
+      inner[comp[q]] |= comp[a->q[q].succ[j]] == comp[q];
+    for (int c = 0; c < a->nacc; c++)
+      met[(size_t)comp[q] * a->nacc + c] |= a->acc[(size_t)c * n + q];
+  }
+  uint8_t *ok = xcalloc((size_t)n + 1, 1);
+  for (int q = 0; q < n; q++) {
+    ok[q] = inner[comp[q]];
+    for (int c = 0; c < a->nacc; c++)
+      ok[q] &= met[(size_t)comp[q] * a->nacc + c];
+  }
+  free(index);
+  free(low);
+  free(comp);
+  free(on);
+  free(inner);
+  free(met);
+  VEC_FREE(stack);
+  VEC_FREE(calls);
+  return ok;
+}
+
+/* Tarjan on the nodes whose automaton state is in keep (NULL: every
+ * node), then fair_scc on the components found, in their order, until
+ * one is fair and accepting: *found is its tag (0: none).  Returns the
+ * number of components examined. */
+static size_t search_components(Prod *P, const uint8_t *keep,
+                                uint32_t *found) {
+  uint32_t all = ++P->tags;
+  for (uint32_t k = 0; k < P->g.len; k++)
+    P->mark[k] = !keep || keep[P->q.data[k]] ? all : 0;
+  Sccs s = {0};
+  tarjan(P, NULL, P->g.len, all, &s);
+  *found = 0;
+  size_t c = 0;
+  for (; !*found && c + 1 < s.start.len; c++) {
+    uint32_t ctag = ++P->tags;
+    uint32_t *cn = s.nodes.data + s.start.data[c];
+    size_t cnum = s.start.data[c + 1] - s.start.data[c];
+    for (size_t i = 0; i < cnum; i++)
+      P->mark[cn[i]] = ctag;
+    if (!fair_scc(P, cn, cnum, ctag, found))
+      *found = 0;
+  }
+  VEC_FREE(s.nodes);
+  VEC_FREE(s.start);
+  return c;
 }
 
 /* Searches one disjunct of ~p: *found is set to a fair accepting
@@ -639,33 +767,24 @@ bool prod_search(Prod *P, const IntVec *conj, uint32_t *found) {
   P->allowed = ok;
   P->ea = ea.data;
   P->nea = (int)ea.len;
-  uint32_t all = ++P->tags;
-  U32Vec roots = {0};
-  for (uint32_t k = 0; k < P->g.len; k++) {
-    P->mark[k] = all;
-    VEC_PUSH(roots, k);
-  }
-  Sccs s = {0};
-  tarjan(P, roots.data, roots.len, all, &s);
-  VEC_FREE(roots);
-  *found = 0;
-  for (size_t c = 0; !*found && c + 1 < s.start.len; c++) {
-    uint32_t ctag = ++P->tags;
-    uint32_t *cn = s.nodes.data + s.start.data[c];
-    size_t cnum = s.start.data[c + 1] - s.start.data[c];
-    for (size_t i = 0; i < cnum; i++)
-      P->mark[cn[i]] = ctag;
-    if (!fair_scc(P, cn, cnum, ctag, found))
-      *found = 0;
-  }
+  /* Only nodes whose automaton state can lie on an accepting cycle can be
+   * in a fair accepting component, so the others are left out; when that
+   * finds one, the whole product is searched again, so that the component
+   * (and the lasso) is the first in the order of all of its components. */
+  uint8_t *cyc = cycle_states(P->a);
+  bool pruned = false;
+  for (uint32_t k = 0; k < P->g.len && !pruned; k++)
+    pruned = !cyc[P->q.data[k]];
+  size_t ncomp = search_components(P, cyc, found);
+  if (*found && pruned)
+    ncomp = search_components(P, NULL, found);
+  free(cyc);
   if (live_stats)
     fprintf(stderr, "liveness disjunct: %zu <>[], %zu []<>, automaton %d "
                     "states %d acceptance sets, product %zu nodes %zu edges, "
                     "%zu components\n",
             ae.len, ea.len, P->a->nq, P->a->nacc, P->g.len, P->dst.len,
-            s.start.len ? s.start.len - 1 : 0);
-  VEC_FREE(s.nodes);
-  VEC_FREE(s.start);
+            ncomp);
   VEC_FREE(ae);
   if (!*found) {
     VEC_FREE(ea);

@@ -10,7 +10,8 @@
  * is constant, else the argument by name (TLA+'s substitution).  \A and \E
  * over a constant set become conjunctions and disjunctions of the body
  * under each binding.  Atoms are shared: an atom is identified by its
- * expression and the bindings it depends on.  (The automaton of a formula
+ * expression and the bindings it mentions (through the LET definitions it
+ * calls).  (The automaton of a formula
  * is built in tableau.c.) */
 #include "temporal.h"
 
@@ -124,12 +125,75 @@ static bool binds_eq(const EvalBind *x, const EvalBind *y) {
   return x == y;
 }
 
-static int atom(Temporal *t, TAtomKind kind, Expr *e, const EvalBind *env) {
-  for (size_t i = 0; i < t->atoms.len; i++) {
-    TAtom *a = &t->atoms.data[i];
-    if (a->expr == e && a->kind == kind && binds_eq(a->env, env))
-      return (int)i;
+/* The binder ids an atom's expression mentions, through the LET
+ * definitions it calls; opaque when it calls something whose body may see
+ * other bindings (an instance copy or path), so that all of them count. */
+typedef struct Mentions {
+  VEC(uint32_t) ids;
+  VEC(Def *) lets;
+  bool opaque;
+} Mentions;
+
+static bool mention(Expr *e, void *arg) {
+  Mentions *m = arg;
+  if (e->kind == EX_OP && e->npath) {
+    m->opaque = true;
+    return false;
   }
+  if (e->kind == EX_OP && e->ref.kind == REF_BINDER)
+    VEC_PUSH(m->ids, e->ref.u.binder->id);
+  if (e->kind == EX_OP && e->ref.kind == REF_DEF) {
+    Def *d = e->ref.u.def;
+    if (d->origin || d->kind == DEF_INSTANCE) {
+      m->opaque = true;
+      return false;
+    }
+    bool seen = !!d->module; /* a module's definition sees no binding */
+    for (size_t i = 0; i < m->lets.len && !seen; i++)
+      seen = m->lets.data[i] == d;
+    if (!seen) {
+      VEC_PUSH(m->lets, d);
+      for (int b = 0; b < d->nbounds; b++)
+        if (d->bounds[b].set && !mention(d->bounds[b].set, m))
+          return false;
+      if (d->body && !mention(d->body, m))
+        return false;
+    }
+  }
+  return ast_each_child(e, mention, m);
+}
+
+/* Do the bindings x and y give the ids of m the same meaning? */
+static bool binds_agree(const Mentions *m, const EvalBind *x,
+                        const EvalBind *y) {
+  if (m->opaque)
+    return binds_eq(x, y);
+  for (size_t i = 0; i < m->ids.len; i++) {
+    const EvalBind *a = bind_find(x, m->ids.data[i]);
+    const EvalBind *b = bind_find(y, m->ids.data[i]);
+    if (a != b && !(a && b && a->value == b->value && a->expr == b->expr &&
+                    binds_eq(a->env, b->env)))
+      return false;
+  }
+  return true;
+}
+
+/* The atom e under env: one already made for e when the bindings e
+ * mentions agree (\A i : P(i) ~> Q repeats Q under each i; one atom
+ * evaluates it once per state). */
+static int atom(Temporal *t, TAtomKind kind, Expr *e, const EvalBind *env) {
+  Mentions m = {0};
+  mention(e, &m);
+  int found = -1;
+  for (size_t i = 0; i < t->atoms.len && found < 0; i++) {
+    TAtom *a = &t->atoms.data[i];
+    if (a->expr == e && a->kind == kind && binds_agree(&m, a->env, env))
+      found = (int)i;
+  }
+  VEC_FREE(m.ids);
+  VEC_FREE(m.lets);
+  if (found >= 0)
+    return found;
   TAtom a = {kind, kind == TA_STATE ? t->nstate++ : t->naction++, e, env, -1};
   VEC_PUSH(t->atoms, a);
   return (int)t->atoms.len - 1;
