@@ -8,8 +8,9 @@
  * value built from the renamed arguments, and leaves Booleans alone.
  * The one constant named is C (its value, however the config gives it,
  * is a set, so a permutation of it maps it to itself); any other constant,
- * any literal but TRUE and FALSE, any operator outside the list and any
- * definition the config overrides by a value fail the test.  Integers in
+ * any literal but TRUE and FALSE, any operator outside the list, any
+ * definition the config overrides by a value, any instance's copy and any
+ * operator of a shipped module (which may be native) fail the test.  Integers in
  * particular must not appear other than as C's elements, since a renaming
  * of integers would not commute with arithmetic, order, Cardinality or
  * the indices of tuples. */
@@ -59,7 +60,12 @@ static bool walk_def(Walk *w, Def *d) {
     if (w->seen.data[i] == d)
       return true; /* checked, or being checked further up */
   VEC_PUSH(w->seen, d);
-  return d->kind == DEF_OP && walk(w, d->body);
+  /* A shipped module's operator may be implemented natively, whatever
+   * its body says; an instance's copy sees substituted constants. */
+  if (d->kind != DEF_OP || d->origin || d->via ||
+      (d->module && d->module->builtin))
+    return false;
+  return walk(w, d->body);
 }
 
 static bool walk_bounds(Walk *w, Expr *e) {
@@ -70,8 +76,19 @@ static bool walk_bounds(Walk *w, Expr *e) {
 }
 
 /* UNCHANGED e: e a variable, an allowed expression or a tuple of them
- * (<<a, b>>' = <<a, b>> is a' = a /\ b' = b). */
+ * (<<a, b>>' = <<a, b>> is a' = a /\ b' = b), possibly through
+ * definitions without parameters (vars == <<a, b>>), which are not marked
+ * as checked: used elsewhere, the tuple is a value. */
 static bool walk_unchanged(Walk *w, Expr *e) {
+  for (int hops = 0; hops < 16 && e->kind == EX_OP &&
+                     e->ref.kind == REF_DEF && e->nargs == 0 && !e->npath;
+       hops++) {
+    Def *d = spec_applied_def(w->sp, e);
+    if (!d || d->nparams != 0 || d->origin || d->via ||
+        (d->module && d->module->builtin))
+      return false;
+    e = d->body;
+  }
   if (e->kind != EX_TUPLE)
     return walk(w, e);
   for (int i = 0; i < e->nargs; i++)
