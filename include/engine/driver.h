@@ -34,6 +34,8 @@ typedef struct CheckOptions {
                        * of state-level definitions off (explicit) */
   unsigned long long memory_budget; /* --memory-budget: bytes the explicit
                                      * engine stops before (0: none) */
+  bool no_symmetry; /* --no-symmetry: no lex-leader constraints
+                     * (symbreak.h) */
 } CheckOptions;
 
 int check_symbolic(const Spec *spec, const CheckOptions *opt);

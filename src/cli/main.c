@@ -105,6 +105,10 @@ enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_TRANSLATE = 8, C_ALL = 15 };
   X(NOFRESHEN, "--no-freshen", 0, C_CHECK,                                     \
     "symbolic engine: do not cut each frame's Boolean terms into fresh "     \
     "variables (to measure; encode/freshen.c)")                              \
+  X(NOSYMMETRY, "--no-symmetry", 0, C_CHECK,                                   \
+    "symbolic engine: do not confine the search to one behaviour of each "   \
+    "renaming of a constant set the spec is symmetric in (to measure; "      \
+    "src/engine/symbreak.c)")                                                \
   X(NOPLUSCAL, "--no-pluscal", 0, C_CHECK | C_PARSE | C_TYPES,                 \
     "read a file with a PlusCal algorithm as it is, even when its "          \
     "translation is missing or stale")                                       \
@@ -551,7 +555,7 @@ static int brink_main(int argc, char **argv) {
                      flag[OPT_SAFETYONLY], flag[OPT_STATS], flag[OPT_DEBUGASK],
                      flag[OPT_DEBUGLASSO], flag[OPT_TESTCORRUPT],
                      flag[OPT_NOCHARVEC], flag[OPT_NOFRESHEN],
-                     flag[OPT_NOSTATEMEMO], 0};
+                     flag[OPT_NOSTATEMEMO], 0, flag[OPT_NOSYMMETRY]};
   if (val[OPT_MEMBUDGET] &&
       !size_option("--memory-budget", val[OPT_MEMBUDGET], &co.memory_budget))
     return EXIT_OTHER;

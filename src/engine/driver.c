@@ -28,6 +28,7 @@
 #include "solver.h"
 #include "status.h"
 #include "stop.h"
+#include "symbreak.h"
 #include "trace.h"
 
 typedef struct Bmc {
@@ -45,6 +46,7 @@ typedef struct Bmc {
   BmcStats *st;         /* --stats, or NULL */
   const CheckOptions *opt;
   CvPlan *cv;           /* set variables as characteristic vectors */
+  SymBreak *sb;         /* lex-leader constraints, or NULL */
   TermId overflow;      /* the newest frame's members outside them */
 } Bmc;
 
@@ -513,6 +515,13 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
   b.enc = enc_new(spec, b.tm);
   b.st = bst_new(opt->stats, spec, b.tm, b.solver, b.enc);
   b.cv = charvec ? cv_plan_new(spec) : NULL;
+  b.sb = opt->no_symmetry ? NULL : sb_new(spec);
+  if (b.sb && opt->stats) {
+    int n;
+    Sym c = sb_constant(b.sb, &n);
+    fprintf(stderr, "brink: stats symmetric in the %d elements of %s\n", n,
+            sym_str(c));
+  }
   if (opt->max_seq_len >= 0)
     enc_set_max_seq_len(b.enc, opt->max_seq_len);
   b.t0 = util_now();
@@ -561,6 +570,8 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
     }
   }
   assert_term(&b, g0);
+  if (b.sb)
+    assert_term(&b, sb_frame(b.sb, s0));
   for (int k = 0;; k++) {
     b.k = k;
     /* Invariants (and their evaluation) in frame k. */
@@ -687,6 +698,8 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
       break;
     VEC_PUSH(b.frames, next);
     assert_term(&b, g);
+    if (b.sb) /* one behaviour of each renaming (symbreak.h) */
+      assert_term(&b, sb_frame(b.sb, next));
   }
   const char *caveat = solver_caveat(b.solver);
   if (caveat)
@@ -719,6 +732,7 @@ popped:
   fail_pop(&fp);
 done:
   cv_plan_delete(b.cv);
+  sb_delete(b.sb);
   bst_delete(b.st);
   enc_delete(b.enc);
   solver_delete(b.solver);
