@@ -40,18 +40,7 @@ struct CvPlan {
 static Value *const_value(const Spec *sp, Expr *e) {
   if (expr_level(e) != LEVEL_CONST)
     return NULL;
-  EvalState st = {sp, NULL, NULL};
-  FailPoint fp;
-  void *old = diag_mute();
-  Value *v = NULL;
-  if (fail_push(&fp) == 0) {
-    v = eval_expr(&st, e);
-    fail_pop(&fp);
-  } else {
-    v = NULL;
-  }
-  diag_unmute(old);
-  return v;
+  return eval_const_quiet(sp, e);
 }
 
 static bool representable(const Value *u) {

@@ -23,6 +23,9 @@ typedef struct EvalState {
 } EvalState;
 
 Value *eval_expr(const EvalState *st, Expr *e);
+/* e evaluated in no state, its diagnostics muted: its value, or NULL when
+ * the evaluation fails (for analyses that only take a hint from it). */
+Value *eval_const_quiet(const Spec *sp, Expr *e);
 /* A name bound outside the expression evaluated (a temporal formula's
  * \A p \in S, the parameter of a definition it expands): a value, or an
  * expression evaluated by name in its own bindings.  A chain, innermost

@@ -203,15 +203,7 @@ Value *symmetric_values(const Spec *sp, Sym *name) {
   VEC_FREE(w.seen);
   if (!ok || !w.c)
     return NULL;
-  EvalState st = {sp, NULL, NULL};
-  FailPoint fp;
-  void *old = diag_mute();
-  Value *v = NULL;
-  if (fail_push(&fp) == 0) {
-    v = eval_expr(&st, w.c_expr);
-    fail_pop(&fp);
-  }
-  diag_unmute(old);
+  Value *v = eval_const_quiet(sp, w.c_expr);
   if (v && val_is_set(v))
     v = val_set_enum(v);
   if (!atoms(v))

@@ -465,6 +465,19 @@ Value *eval_expr(const EvalState *st, Expr *e) {
   return ev_eval(&c, e, NULL);
 }
 
+Value *eval_const_quiet(const Spec *sp, Expr *e) {
+  EvalState st = {sp, NULL, NULL};
+  FailPoint fp;
+  void *old = diag_mute();
+  Value *v = NULL;
+  if (fail_push(&fp) == 0) {
+    v = eval_expr(&st, e);
+    fail_pop(&fp);
+  }
+  diag_unmute(old);
+  return v;
+}
+
 /* The frames of b, from pool (n used of cap; heap-allocated when it is
  * full).  They live as long as the call. */
 typedef struct EnvPool {
