@@ -42,6 +42,13 @@ void report_set_model(const Config *cfg);
  * invariants.  Prints the progress line "brink: depth D checked (T s)" on
  * stderr unless --quiet.  backend: the solver as the summary names it. */
 void report_depth_checked(int depth, const char *backend);
+/* Symbolic: the step from the states at `depth` steps is being examined
+ * (the evaluation errors Next may hit there and, when `deadlock`, whether
+ * each has a successor); the other two say which part is done.  A stop
+ * before both are done says so. */
+void report_step_begun(int depth, bool deadlock);
+void report_step_errors_checked(void);
+void report_deadlock_checked(void);
 /* Symbolic, the lasso search that follows the whole bound: no lasso of up
  * to k steps violates temporal property `property` (k = 0: its search has
  * begun).  Nothing is printed; a stop reports it. */

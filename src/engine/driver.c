@@ -637,6 +637,7 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
     bst_depth(b.st, k, b.frames.data[k]);
     if (k == K && !spec->check_deadlock)
       break;
+    report_step_begun(k, spec->check_deadlock);
     /* Frame k must be in the model to be explored further. */
     errs.len = 0;
     VEC(TermId) keep = {0};
@@ -684,6 +685,7 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
         goto popped;
       }
     }
+    report_step_errors_checked();
     for (size_t i = 0; i < keep.len; i++)
       assert_term(&b, keep.data[i]);
     VEC_FREE(keep);
@@ -693,6 +695,7 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
       bst_leave(b.st, BST_DEADLOCK, 0, false);
       if (code != EXIT_OK)
         goto popped;
+      report_deadlock_checked();
     }
     if (k == K)
       break;

@@ -31,6 +31,10 @@ static struct {
   FILE *json_out; /* stdout as it was, when --json - */
   double t0;
   int depth;             /* deepest depth checked or reached, -1 none */
+  /* The step from the states at step_depth (-1: none begun): which of its
+   * checks are done (report_step_begun). */
+  int step_depth;
+  bool step_errors_done, step_deadlock_wanted, step_deadlock_done;
   char backend[128];     /* the solver as the summary names it */
   bool have_counts;
   uint64_t generated, distinct;
@@ -70,6 +74,7 @@ bool report_start(const ReportConfig *c) {
   memset(&R, 0, sizeof R);
   R.cfg = *c;
   R.depth = -1;
+  R.step_depth = -1;
   R.explored_depth = -1;
   R.t0 = util_now();
   if (!writable(c->json_path, "--json") || !writable(c->itf_path, "--itf") ||
@@ -103,6 +108,15 @@ void report_depth_checked(int depth, const char *backend) {
     fprintf(stderr, "brink: depth %d checked (%.2f s)\n", depth,
             util_now() - R.t0);
 }
+
+void report_step_begun(int depth, bool deadlock) {
+  R.step_depth = depth;
+  R.step_errors_done = R.step_deadlock_done = false;
+  R.step_deadlock_wanted = deadlock;
+}
+
+void report_step_errors_checked(void) { R.step_errors_done = true; }
+void report_deadlock_checked(void) { R.step_deadlock_done = true; }
 
 void report_lassos_checked(const char *property, int k) {
   size_t i = R.nlassos;
@@ -178,6 +192,18 @@ int report_stopped_symbolic(void) {
              "every state reachable in up to %d step%s satisfies the "
              "invariants (depth %d fully checked; depth %d not finished)",
              d, d == 1 ? "" : "s", d, d + 1);
+  /* The step from the deepest states checked, if it was under way. */
+  bool errs = R.step_depth == d && d >= 0 && !R.step_errors_done;
+  bool dl = R.step_depth == d && d >= 0 && R.step_deadlock_wanted &&
+            !R.step_deadlock_done;
+  if (errs || dl) {
+    size_t len = strlen(what);
+    snprintf(what + len, sizeof what - len,
+             "; of the states at depth %d, %s%s%s %s not finished", d,
+             errs ? "the check of their step for evaluation errors" : "",
+             errs && dl ? " and " : "", dl ? "the deadlock check" : "",
+             errs && dl ? "were" : "was");
+  }
   /* The lasso search after the bound: each property begun, how far. */
   for (size_t i = 0; i < R.nlassos; i++) {
     size_t len = strlen(what);
