@@ -110,8 +110,15 @@ static SolverResult ask(Bmc *b, TermId q) {
   TermId a = term_mk_fresh(b->tm, "ask", SORT_BOOL);
   solver_assert(b->solver, term_mk_implies(b->tm, a, q));
   status_busy("depth %d: solving", b->k);
+  stop_arm(true);
   SolverResult r = solver_check(b->solver, &a, 1);
   status_idle();
+  /* A satisfying answer is about to become a counterexample (or, in the
+   * deadlock refinement, the next question): the terms built for it are
+   * few, so a stop is taken up at the next query, not in the middle of
+   * showing a trace already found. */
+  if (r == SOLVER_SAT)
+    stop_arm(false);
   if (b->opt->debug_ask)
     fprintf(stderr, "brink: query %.3f s: %s\n", util_now() - t0,
             r == SOLVER_SAT ? "sat" : r == SOLVER_UNSAT ? "unsat" : "unknown");

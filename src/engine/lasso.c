@@ -752,6 +752,9 @@ static int search(Lasso *L, int K, Checks *by) {
         return EXIT_OTHER;
       }
       if (r == SOLVER_SAT) {
+        /* The lasso found is shown whatever stop comes now (driver.c's
+         * ask); the run ends after it. */
+        stop_arm(false);
         int code = report(L, p, f, k, sel);
         VEC_FREE(tnodes);
         return code;
