@@ -21,6 +21,10 @@
 
 enum { MAX_INTERRUPTERS = 8 };
 
+/* A signal this soon after the one that stopped the run is taken as the
+ * same request, not as a second one that ends the process at once. */
+#define DUPLICATE_SIGNAL_SECONDS 0.5
+
 static atomic_int reason = STOP_NONE;
 static atomic_bool acknowledged;
 static void (*last_words)(void);
@@ -179,6 +183,7 @@ static void *watch(void *arg) {
   sigaddset(&set, SIGTERM);
   double deadline = timeout_given > 0 ? util_now() + timeout_given : 0;
   double stopped_at = 0;
+  double signalled_at = -1e9; /* when the signal that stopped the run came */
   for (;;) {
     /* Before a stop: wait for a signal or the deadline.  After: keep
      * interrupting (a query may start just after one was cancelled) and
@@ -192,7 +197,11 @@ static void *watch(void *arg) {
     struct timespec ts = {(time_t)wait,
                           (long)((wait - (double)(time_t)wait) * 1e9)};
     int sig = sigtimedwait(&set, NULL, &ts);
-    if (sig == SIGINT || sig == SIGTERM) {
+    if ((sig == SIGINT || sig == SIGTERM) && stopping &&
+        util_now() - signalled_at < DUPLICATE_SIGNAL_SECONDS) {
+      /* The same request again: GNU timeout signals the child and then
+       * its whole process group, so the child gets the signal twice. */
+    } else if (sig == SIGINT || sig == SIGTERM) {
       if (stopping) {
         static const char msg[] = "brink: stopped at once (second signal)\n";
         if (write(2, msg, sizeof msg - 1) < 0) {
@@ -200,6 +209,7 @@ static void *watch(void *arg) {
         _exit(128 + sig);
       }
       atomic_store(&reason, sig == SIGINT ? STOP_SIGINT : STOP_SIGTERM);
+      signalled_at = util_now();
     } else if (!stopping && deadline && util_now() >= deadline) {
       atomic_store(&reason, STOP_TIMEOUT);
     } else if (!stopping && memory_limit && resident() > memory_limit) {

@@ -581,6 +581,9 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
     assert_term(&b, sb_frame(b.sb, s0));
   for (int k = 0;; k++) {
     b.k = k;
+    /* A satisfiable query of the last depth (a deadlock check, say)
+     * disarmed the polls (ask): this depth's encoding takes stops again. */
+    stop_arm(true);
     /* Invariants (and their evaluation) in frame k. */
     errs.len = 0;
     VEC(TermId) bad = {0};

@@ -832,6 +832,9 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
     solver_delete(solver);
     return EXIT_OK;
   }
+  /* The safety run's last query may have been satisfiable, which leaves
+   * the polls disarmed (driver.c's ask): the lassos' encoding takes stops. */
+  stop_arm(true);
   L.enc = enc_new(spec, tm);
   if (opt->max_seq_len >= 0)
     enc_set_max_seq_len(L.enc, opt->max_seq_len);

@@ -553,6 +553,37 @@ START_TEST(test_stop_in_lasso_search) {
 }
 END_TEST
 
+/* GNU timeout sends its signal to the child and then to the child's
+ * process group, so a run under it gets the signal twice within
+ * microseconds: that is one request, which stops the run as the first one
+ * does, not a second one that ends the process at once (which cut the
+ * end of the run short with "stopped at once (second signal)").  Here the
+ * stop lands in the lasso search's encoding. */
+START_TEST(test_duplicate_signal) {
+  fixture_write("Wide.tla", WIDE);
+  fixture_write("Wide.cfg", "CONSTANT N = 20\nSPECIFICATION Spec\n"
+                            "PROPERTY Live\n");
+  const char *backends[] = {"z3", "cadical"};
+  for (int i = 0; i < 2; i++) {
+    const char *a[] = {"check", "--backend", backends[i], "--length", "3",
+                       "Wide.tla", NULL};
+    pid_t pid = cli_start(a);
+    ck_assert_msg(cli_wait_for("err.txt", "brink: depth 3 checked"),
+                  "no progress");
+    usleep(200000);
+    kill(pid, SIGTERM);
+    usleep(5000);
+    kill(pid, SIGTERM);
+    Out r = cli_finish(pid);
+    ck_assert_msg(!strstr(r.err, "second signal"), "%s: %s", backends[i],
+                  r.err);
+    EXPECT(r, 128 + SIGTERM, out, "brink: INTERRUPTED: the run was "
+                                  "interrupted by SIGTERM after ");
+    cli_out_free(&r);
+  }
+}
+END_TEST
+
 /* Running out of memory, here in the address space that ulimit -v leaves:
  * the set of 2^24 functions is built in full when the symbolic engine
  * evaluates Inv's closed constant part, and the explicit engine when it
@@ -613,6 +644,7 @@ Suite *cli2_suite(void) {
   tcase_add_test(tc, test_timeout_symbolic);
   tcase_add_test(tc, test_signals_symbolic);
   tcase_add_test(tc, test_signals_explicit);
+  tcase_add_test(tc, test_duplicate_signal);
   tcase_add_test(tc, test_max_memory);
   tcase_add_test(tc, test_timeout_json);
   tcase_add_test(tc, test_stop_inside_long_computation);
