@@ -209,10 +209,43 @@ static SymVal *choose_least(Enc *E, Expr *e, SymVal *s, Bind *env) {
   return r ? r : sv_any();
 }
 
+/* Is s SUBSET T, written so or through definitions (T is not looked at)? */
+static bool is_powerset(Enc *E, Expr *s, int depth) {
+  if (depth > 16)
+    return false;
+  if (s->kind == EX_OP && s->ref.kind == REF_BUILTIN)
+    return s->ref.u.builtin == B_SUBSET;
+  if (s->kind != EX_OP || s->ref.kind != REF_DEF ||
+      spec_def_value(E->spec, s->ref.u.def))
+    return false;
+  Def *d = spec_effective_def(E->spec, s->ref.u.def);
+  return d->kind == DEF_OP && d->nparams == s->nargs &&
+         is_powerset(E, d->body, depth + 1);
+}
+
+/* CHOOSE x \in SUBSET T : P where P holds of {} whatever the state
+ * (\A y \in x : ..., say): {} is a member of every SUBSET T and the least
+ * set in TLC's order (sets compare by size first), so TLC's first witness
+ * is {}, without the 2^|T| subsets choose_least would compare.  An error
+ * P meets at {} is TLC's too: it evaluates P there first. */
+static bool choose_empty_subset(Enc *E, Expr *e, Bind *env) {
+  Bound *bd = &e->bounds[0];
+  if (!is_powerset(E, bd->set, 0))
+    return false;
+  size_t errs = E->errs->len;
+  Bind f = {.id = bd->names[0].id, .v = sv_set(NULL, 0), .up = env};
+  if (term_is_true(T, as_bool(e->body, enc(E, e->body, &f))))
+    return true;
+  E->errs->len = errs; /* P is encoded again, at every subset */
+  return false;
+}
+
 SymVal *enc_choose(Enc *E, Expr *e, Bind *env) {
   Bound *bd = &e->bounds[0];
   if (!bd->set || bd->tuple || bd->nnames != 1)
     unsupported(e, "CHOOSE must have the form CHOOSE x \\in S : P");
+  if (choose_empty_subset(E, e, env))
+    return sv_set(NULL, 0);
   SymVal *s = enc_need_set(bd->set, enc(E, bd->set, env));
   /* The least witness in TLC's order: constant cells are sorted here;
    * symbolic ones are compared by the solver (choose_least). */
