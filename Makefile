@@ -40,7 +40,7 @@ PACKAGES := libz3-dev libcadical-dev libgmp-dev libjansson-dev check pkg-config
 
 
 .PHONY: layer-check
-.PHONY: all check asan-check demo deps format clean bench corpus-explicit liveness-corpus \
+.PHONY: all check asan-check demo deps format clean bench corpus-explicit liveness-corpus liveness-lasso \
         differential roundtrip fuzz fuzz-diff fuzz-mutants
 
 BRINK_BIN ?= brink
@@ -212,6 +212,11 @@ bench: brink
 	  '$(BENCH_BMC_FILTER)'
 	benchmarks/parametric.sh $(BENCH_LIMIT) $(BUILD)/bench_parametric.csv . \
 	  $(BENCH_MAX_N)
+
+# Issue 15's acceptance for the lasso search: on the same models, the
+# symbolic engine finds the explicit engine's violations and none elsewhere.
+liveness-lasso: brink
+	benchmarks/liveness_lasso.sh $(or $(LIMIT),60) $(or $(MAX_LEN),10)
 
 corpus-explicit: brink
 	benchmarks/corpus_explicit.sh
