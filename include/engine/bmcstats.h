@@ -26,6 +26,7 @@ typedef enum BstPart {
   BST_CONSTRAINT, /* CONSTRAINTs and ACTION_CONSTRAINTs */
   BST_ERRORS,     /* the query for the step's evaluation errors */
   BST_DEADLOCK,   /* the deadlock refinement */
+  BST_TRIM,       /* the queries for a new frame's dead cells */
   BST__COUNT
 } BstPart;
 

@@ -36,6 +36,8 @@ typedef struct CheckOptions {
                                      * engine stops before (0: none) */
   bool no_symmetry; /* --no-symmetry: no lex-leader constraints
                      * (symbreak.h) */
+  bool no_trim;     /* --no-trim: frames keep cells that cannot be members
+                     * (driver.c's trim_frame) */
 } CheckOptions;
 
 int check_symbolic(const Spec *spec, const CheckOptions *opt);

@@ -105,6 +105,9 @@ enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_TRANSLATE = 8, C_ALL = 15 };
   X(NOFRESHEN, "--no-freshen", 0, C_CHECK,                                     \
     "symbolic engine: do not cut each frame's Boolean terms into fresh "     \
     "variables (to measure; encode/freshen.c)")                              \
+  X(NOTRIM, "--no-trim", 0, C_CHECK,                                           \
+    "symbolic engine: keep the cells of a new frame's sets and functions "   \
+    "that no behaviour makes members (to measure; src/engine/driver.c)")     \
   X(NOSYMMETRY, "--no-symmetry", 0, C_CHECK,                                   \
     "symbolic engine: do not confine the search to one behaviour of each "   \
     "renaming of a constant set the spec is symmetric in (to measure; "      \
@@ -555,7 +558,8 @@ static int brink_main(int argc, char **argv) {
                      flag[OPT_SAFETYONLY], flag[OPT_STATS], flag[OPT_DEBUGASK],
                      flag[OPT_DEBUGLASSO], flag[OPT_TESTCORRUPT],
                      flag[OPT_NOCHARVEC], flag[OPT_NOFRESHEN],
-                     flag[OPT_NOSTATEMEMO], 0, flag[OPT_NOSYMMETRY]};
+                     flag[OPT_NOSTATEMEMO], 0, flag[OPT_NOSYMMETRY],
+                     flag[OPT_NOTRIM]};
   if (val[OPT_MEMBUDGET] &&
       !size_option("--memory-budget", val[OPT_MEMBUDGET], &co.memory_budget))
     return EXIT_OTHER;
