@@ -29,6 +29,34 @@ typedef VEC(int) IntVec;
 
 typedef uint64_t Word;
 
+/* A call D(vals) of a module's definition that labelled action atoms are
+ * disjunctions of (livelabel.c). */
+typedef struct LiveCall {
+  const Def *d;
+  Value **vals; /* the arguments' values, d->nparams of them */
+  Word *atoms;  /* wa words: the labelled atoms it is a disjunct of */
+} LiveCall;
+
+/* The labels of the search's steps (livelabel.c). */
+typedef struct Labels {
+  EvalWatch watch;
+  uint8_t *defs;         /* by Def.id: a definition of a call below */
+  VEC(LiveCall) calls;
+  uint32_t *tab;         /* (d, vals) -> call, open addressing */
+  size_t cap;
+  IntVec *of_atom;       /* by atom: its calls (empty: not labelled) */
+  IntVec atoms;          /* the labelled action atoms */
+  IntVec enabled;        /* the state atoms ENABLED <<A>>_v, <<A>>_v
+                          * labelled */
+  VEC(Word) stack;       /* wa words per call being enumerated: the atoms
+                          * the successors generated inside it satisfy */
+  /* the state being expanded: */
+  uint8_t *entered;      /* by call: enumerated whole from it */
+  IntVec entered_list;
+  Word *reach;           /* wa words: atoms some successor satisfies */
+  Word *cover;           /* scratch: atoms whose calls were all entered */
+} Labels;
+
 typedef struct LiveProp {
   const Property *p;
   int neg; /* the normal form of ~p */
@@ -48,7 +76,9 @@ struct Live {
   VEC(Word) sknown;       /* ... evaluated when first asked for */
   VEC(Word) abits;        /* action atoms: wa words per edge ... */
   VEC(Word) stut;         /* ... and per state for its stuttering step */
-  Word *aknown, *stknown; /* not keyed: which of them are evaluated */
+  VEC(Word) aknown;       /* not keyed: which of them are evaluated ... */
+  Word *stknown;          /* ... (stuttering steps: after the search) */
+  Labels *lab;            /* not keyed: the labelled atoms (NULL: none) */
   VEC(uint32_t) seen_from; /* dedup of edges: last source + 1, per state */
   uint32_t ninit;
   const uint32_t *sids;
@@ -70,6 +100,16 @@ static inline bool wbit(const Word *w, int i) {
   return (w[i / 64] >> (i % 64)) & 1;
 }
 static inline void wset(Word *w, int i) { w[i / 64] |= (Word)1 << (i % 64); }
+
+/* The labelled atoms of l (NULL: none). */
+Labels *label_new(Live *l);
+void label_free(Labels *b);
+/* The atoms the successors generated now satisfy (NULL: none). */
+static inline const Word *label_top(const Labels *b, int wa) {
+  return b && b->stack.len ? b->stack.data + b->stack.len - (size_t)wa : NULL;
+}
+/* State g has been expanded: its edges' and its ENABLED atoms' labels. */
+void label_expanded(Live *l, uint32_t g);
 
 /* Action atom `atom` on graph edge via out of state g (NONE: the
  * stuttering step), evaluated when first asked for. */

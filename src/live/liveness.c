@@ -47,10 +47,12 @@
  * (evaluating every atom on every edge during the search cost more than
  * the search itself).  With a VIEW or SYMMETRY a stored successor only
  * stands for the generated one, so there the action atoms are evaluated
- * on the generated step during the search.  ENABLED <<A>>_v is true
- * without evaluation where an already evaluated step out of the state is
- * a <<A>>_v step, and ENABLED <<Next>>_v (v every variable) where the
- * state has a stored successor.  ENABLED that the evaluator cannot
+ * on the generated step during the search.  Without them, <<A>>_v for a
+ * disjunct A of Next, and its ENABLED, are mostly read off the search's
+ * enumeration of the successors instead (livelabel.c).  ENABLED <<A>>_v
+ * is true without evaluation where an already evaluated step out of the
+ * state is a <<A>>_v step, and ENABLED <<Next>>_v (v every variable)
+ * where the state has a stored successor.  ENABLED that the evaluator cannot
  * enumerate (an instance whose variable is substituted by an expression:
  * x' has no value to try) is a located refusal. */
 #include "liveness.h"
@@ -147,6 +149,7 @@ Live *live_new(const Spec *spec, bool *refused) {
     l->fair_order[i] = (int)i;
   l->ws = (l->t->nstate + 63) / 64;
   l->wa = (l->t->naction + 63) / 64;
+  l->lab = label_new(l);
   VEC_PUSH(l->off, 0);
   if (spec->symmetry)
     fprintf(stdout, "Warning: Declaring symmetry during liveness checking is "
@@ -174,8 +177,9 @@ void live_free(Live *l) {
   free(l->buf[1]);
   VEC_FREE(l->abits);
   VEC_FREE(l->stut);
-  free(l->aknown);
+  VEC_FREE(l->aknown);
   free(l->stknown);
+  label_free(l->lab);
   VEC_FREE(l->seen_from);
   VEC_FREE(l->props);
   free(l);
@@ -241,19 +245,45 @@ static double cpu(void) {
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+const EvalWatch *live_watch(Live *l) {
+  return l && l->lab ? &l->lab->watch : NULL;
+}
+
 void live_edge(Live *l, uint32_t from, Value *const *s, uint32_t to,
                Value *const *t) {
   if (!l->keyed) {
-    if (to == from)
+    size_t wa = (size_t)l->wa;
+    const Word *m = label_top(l->lab, l->wa);
+    if (m && (to != NONE ? to != from
+                         : memcmp(s, t, (size_t)l->nvars * sizeof *s) != 0))
+      for (size_t w = 0; w < wa; w++)
+        l->lab->reach[w] |= m[w];
+    if (to == from || to == NONE)
       return; /* the stuttering step, which every state has */
     while (l->seen_from.len <= to)
       VEC_PUSH(l->seen_from, 0);
-    if (l->seen_from.data[to] == from + 1)
-      return;
-    l->seen_from.data[to] = from + 1;
-    VEC_PUSH(l->succ, to);
-    return; /* its action atoms are evaluated when the check asks */
+    uint64_t e;
+    if (l->seen_from.data[to] == from + 1) {
+      if (!m)
+        return;
+      for (e = VEC_LAST(l->off); l->succ.data[e] != to; e++)
+        ;
+    } else {
+      l->seen_from.data[to] = from + 1;
+      e = l->succ.len;
+      VEC_PUSH(l->succ, to);
+      for (size_t w = 0; w < wa; w++) {
+        VEC_PUSH(l->abits, 0);
+        VEC_PUSH(l->aknown, 0);
+      }
+    }
+    /* a labelled step: the rest is evaluated when the check asks */
+    for (size_t w = 0; m && w < wa; w++)
+      l->abits.data[e * wa + w] |= m[w];
+    return;
   }
+  if (to == NONE)
+    return;
   /* keyed: `to` stands for t, so the step is evaluated now */
   double t0 = cpu();
   VEC_PUSH(l->succ, to);
@@ -266,15 +296,17 @@ void live_edge(Live *l, uint32_t from, Value *const *s, uint32_t to,
 }
 
 void live_expanded(Live *l, uint32_t i, Value *const *s) {
-  (void)i;
   double t0 = cpu();
   VEC_PUSH(l->off, l->succ.len);
   for (int w = 0; w < l->ws; w++) {
     VEC_PUSH(l->sbits, 0);
     VEC_PUSH(l->sknown, 0);
   }
-  if (!l->keyed)
+  if (!l->keyed) {
+    if (l->lab)
+      label_expanded(l, i);
     return;
+  }
   size_t sb = l->stut.len;
   for (int w = 0; w < l->wa; w++)
     VEC_PUSH(l->stut, 0);
@@ -307,7 +339,7 @@ bool live_action_bit(Live *l, uint32_t g, uint32_t via, int atom) {
   if (l->keyed)
     return wbit(val, a->slot);
   Word *known = stutter ? l->stknown + (size_t)g * l->wa
-                        : l->aknown + (size_t)via * l->wa;
+                        : l->aknown.data + (size_t)via * l->wa;
   if (wbit(known, a->slot))
     return wbit(val, a->slot);
   Value *const *s = load(l, 0, g);
@@ -340,7 +372,7 @@ bool live_state_bit(Live *l, uint32_t g, int atom) {
      * of g costs more than one ENABLED */
     int slot = l->t->atoms.data[a->step].slot;
     for (uint64_t e = l->off.data[g]; e < l->off.data[g + 1] && !v; e++)
-      v = (l->keyed || wbit(l->aknown + e * l->wa, slot)) &&
+      v = (l->keyed || wbit(l->aknown.data + e * l->wa, slot)) &&
           wbit(l->abits.data + e * l->wa, slot);
   }
   if (!v) {
@@ -709,15 +741,11 @@ int live_check(Live *l, const uint32_t *sids, size_t nstates) {
   char when[64];
   l->sids = sids;
   if (!l->keyed) {
-    size_t ne = l->succ.len, ns = l->off.len ? l->off.len - 1 : 0;
+    size_t ns = l->off.len ? l->off.len - 1 : 0;
     size_t wa = (size_t)l->wa;
-    VEC_RESERVE(l->abits, ne * wa + 1);
-    l->abits.len = ne * wa;
-    memset(l->abits.data, 0, (ne * wa + 1) * sizeof(Word));
     VEC_RESERVE(l->stut, ns * wa + 1);
     l->stut.len = ns * wa;
     memset(l->stut.data, 0, (ns * wa + 1) * sizeof(Word));
-    l->aknown = xcalloc(ne * wa + 1, sizeof(Word));
     l->stknown = xcalloc(ns * wa + 1, sizeof(Word));
   }
   stamp(when, sizeof when);

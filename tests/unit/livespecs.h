@@ -52,4 +52,18 @@
   "Sym == Permutations(P)\n"                                                   \
   "Done(p) == <>done[p]\n"
 
+/* Down is enabled at x = 1, where Next does not allow it: a behaviour that
+ * stops at 1 is unfair to Down.  Under the constraint Small, Up's step
+ * from 1 leaves the graph, but Up is still enabled at 1. */
+#define UPDOWN                                                                 \
+  "EXTENDS Naturals\n"                                                         \
+  "VARIABLE x\n"                                                               \
+  "Init == x = 0\n"                                                            \
+  "Up == x < 3 /\\ x' = x + 1\n"                                               \
+  "Down == x > 0 /\\ x' = x - 1\n"                                             \
+  "Next == Up \\/ (x # 1 /\\ Down)\n"                                          \
+  "DownFair == Init /\\ [][Next]_x /\\ WF_x(Down)\n"                            \
+  "UpFair == Init /\\ [][Next]_x /\\ WF_x(Up)\n"                               \
+  "Small == x < 2\n"
+
 #endif

@@ -204,6 +204,13 @@ static const LiveCase cases[] = {
     /* WF does not rescue an action enabled only infinitely often; SF does */
     {TOGGLE, "WFSpec", "<>acted", "", NULL, 13, NULL},
     {TOGGLE, "SFSpec", "<>acted", "", NULL, 0, NULL},
+    /* ENABLED of a disjunct of Next where Next does not take it, and of
+     * one whose step the constraint leaves out of the graph */
+    {UPDOWN, "DownFair", "(x = 1) ~> (x # 1)", "", NULL, 0, NULL},
+    {UPDOWN, "UpFair", "[]<>(x = 0)", "", NULL, 13, NULL},
+    {UPDOWN, "UpFair", "[]<>(x = 0)", "CONSTRAINT Small\n", NULL, 0, NULL},
+    {UPDOWN, "DownFair", "<>(x = 1)", "CONSTRAINT Small\n", NULL, 13,
+     "State 2: Stuttering"},
     /* \A and \E over constant sets, in the property and in the fairness */
     {PROCS, "AllFair", "\\A p \\in P : Done(p)", "CONSTANT P = {1, 2}\n",
      NULL, 0, NULL},
