@@ -57,6 +57,8 @@ typedef struct Labels {
   Word *cover;           /* scratch: atoms whose calls were all entered */
 } Labels;
 
+typedef struct AtomMemo AtomMemo; /* livememo.c */
+
 typedef struct LiveProp {
   const Property *p;
   int neg; /* the normal form of ~p */
@@ -79,6 +81,8 @@ struct Live {
   VEC(Word) aknown;       /* not keyed: which of them are evaluated ... */
   Word *stknown;          /* ... (stuttering steps: after the search) */
   Labels *lab;            /* not keyed: the labelled atoms (NULL: none) */
+  AtomMemo **memo;        /* by atom: a state atom's values by the
+                           * variables it reads (livememo.c; NULL: none) */
   VEC(uint32_t) seen_from; /* dedup of edges: last source + 1, per state */
   uint32_t ninit;
   const uint32_t *sids;
@@ -101,6 +105,13 @@ static inline bool wbit(const Word *w, int i) {
 }
 static inline void wset(Word *w, int i) { w[i / 64] |= (Word)1 << (i % 64); }
 
+/* The memos of l's state atoms that read only some variables. */
+void memo_setup(Live *l);
+void memo_free(Live *l);
+/* State atom `atom` on graph state g as remembered (0 or 1), or -1. */
+int memo_get(Live *l, int atom, uint32_t g);
+void memo_put(Live *l, int atom, uint32_t g, bool v);
+
 /* The labelled atoms of l (NULL: none). */
 Labels *label_new(Live *l);
 void label_free(Labels *b);
@@ -111,16 +122,26 @@ static inline const Word *label_top(const Labels *b, int wa) {
 /* State g has been expanded: its edges' and its ENABLED atoms' labels. */
 void label_expanded(Live *l, uint32_t g);
 
-/* Action atom `atom` on graph edge via out of state g (NONE: the
- * stuttering step), evaluated when first asked for. */
-bool live_action_bit(Live *l, uint32_t g, uint32_t via, int atom);
-
 static inline int live_slot(const Live *l, int atom) {
   return l->t->atoms.data[atom].slot;
 }
 
-/* State atom `atom` on graph state g (evaluated when first asked for). */
-bool live_state_bit(Live *l, uint32_t g, int atom);
+/* Action atom `atom` on graph edge via out of state g (NONE: the
+ * stuttering step), evaluated when first asked for; live_action_bit
+ * first looks whether it is known. */
+bool live_action_eval(Live *l, uint32_t g, uint32_t via, int atom);
+static inline bool live_action_bit(Live *l, uint32_t g, uint32_t via,
+                                   int atom) {
+  if (!l->keyed) {
+    int slot = live_slot(l, atom);
+    size_t w = (size_t)(via != NONE ? via : g) * l->wa;
+    const Word *known = via != NONE ? l->aknown.data : l->stknown;
+    const Word *val = via != NONE ? l->abits.data : l->stut.data;
+    if (wbit(known + w, slot))
+      return wbit(val + w, slot);
+  }
+  return live_action_eval(l, g, via, atom);
+}
 
 /* State atom `atom` on graph state g if already evaluated (0 or 1), else
  * -1. */
@@ -130,6 +151,13 @@ static inline int live_state_known(const Live *l, uint32_t g, int atom) {
   if (!wbit(l->sknown.data + w, slot))
     return -1;
   return wbit(l->sbits.data + w, slot);
+}
+
+/* State atom `atom` on graph state g (evaluated when first asked for). */
+bool live_state_eval(Live *l, uint32_t g, int atom);
+static inline bool live_state_bit(Live *l, uint32_t g, int atom) {
+  int v = live_state_known(l, g, atom);
+  return v >= 0 ? v : live_state_eval(l, g, atom);
 }
 
 

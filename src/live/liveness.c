@@ -150,6 +150,7 @@ Live *live_new(const Spec *spec, bool *refused) {
   l->ws = (l->t->nstate + 63) / 64;
   l->wa = (l->t->naction + 63) / 64;
   l->lab = label_new(l);
+  memo_setup(l);
   VEC_PUSH(l->off, 0);
   if (spec->symmetry)
     fprintf(stdout, "Warning: Declaring symmetry during liveness checking is "
@@ -180,6 +181,7 @@ void live_free(Live *l) {
   VEC_FREE(l->aknown);
   free(l->stknown);
   label_free(l->lab);
+  memo_free(l);
   VEC_FREE(l->seen_from);
   VEC_FREE(l->props);
   free(l);
@@ -331,7 +333,7 @@ static Value *const *load(Live *l, int i, uint32_t g) {
 /* Action atom `atom` on the edge via out of state g (NONE: the stuttering
  * step), evaluated when first asked for (after the search, on the states
  * stored; keyed: computed during it). */
-bool live_action_bit(Live *l, uint32_t g, uint32_t via, int atom) {
+bool live_action_eval(Live *l, uint32_t g, uint32_t via, int atom) {
   const TAtom *a = &l->t->atoms.data[atom];
   bool stutter = via == NONE;
   Word *val = stutter ? l->stut.data + (size_t)g * l->wa
@@ -342,10 +344,14 @@ bool live_action_bit(Live *l, uint32_t g, uint32_t via, int atom) {
                         : l->aknown.data + (size_t)via * l->wa;
   if (wbit(known, a->slot))
     return wbit(val, a->slot);
-  Value *const *s = load(l, 0, g);
-  /* the generated step is one of Next; the stuttering step is not */
-  bool v = action_atom(l, a, s, stutter ? s : load(l, 1, l->succ.data[via]),
-                       !stutter);
+  bool v = false;
+  if (!stutter || a->expr->kind != EX_DIA_ACT) {
+    /* (a stuttering step leaves v unchanged: no <<A>>_v step) */
+    Value *const *s = load(l, 0, g);
+    /* the generated step is one of Next; the stuttering step is not */
+    v = action_atom(l, a, s, stutter ? s : load(l, 1, l->succ.data[via]),
+                    !stutter);
+  }
   wset(known, a->slot);
   if (v)
     wset(val, a->slot);
@@ -355,7 +361,7 @@ bool live_action_bit(Live *l, uint32_t g, uint32_t via, int atom) {
 /* State atom `atom` on state g, evaluated when first asked for (after the
  * search): ENABLED <<A>>_v is true where an evaluated <<A>>_v step leaves
  * g. */
-bool live_state_bit(Live *l, uint32_t g, int atom) {
+bool live_state_eval(Live *l, uint32_t g, int atom) {
   const TAtom *a = &l->t->atoms.data[atom];
   Word *known = l->sknown.data + (size_t)g * l->ws;
   Word *val = l->sbits.data + (size_t)g * l->ws;
@@ -375,7 +381,10 @@ bool live_state_bit(Live *l, uint32_t g, int atom) {
       v = (l->keyed || wbit(l->aknown.data + e * l->wa, slot)) &&
           wbit(l->abits.data + e * l->wa, slot);
   }
-  if (!v) {
+  int m = v ? -1 : memo_get(l, atom, g);
+  if (m >= 0) {
+    v = m;
+  } else if (!v) {
     Value *const *s = load(l, 0, g);
     double t1 = cpu();
     bool enabled = a->expr->kind == EX_OP && a->expr->ref.kind == REF_BUILTIN &&
@@ -392,6 +401,7 @@ bool live_state_bit(Live *l, uint32_t g, int atom) {
     v = state_atom(l, a, s);
     if (enabled)
       fail_pop(&fp);
+    memo_put(l, atom, g, v);
     double dt = cpu() - t1;
     t_state += dt;
     if (a->step >= 0)

@@ -133,6 +133,37 @@ static bool pos_holds(const Prod *P, int x, uint32_t g, uint32_t via) {
   }
 }
 
+/* The temporal-free formula x at state g whatever the step: 0 or 1, or
+ * -1 when that depends on the step. */
+static int state_holds(const Prod *P, int x, uint32_t g) {
+  const Temporal *t = P->l->t;
+  const TNode *n = &t->nodes.data[x];
+  switch (n->kind) {
+  case TF_TRUE:
+    return 1;
+  case TF_LIT:
+    if (t->atoms.data[n->atom].kind != TA_STATE)
+      return -1;
+    return live_state_bit(P->l, g, n->atom) != n->neg;
+  case TF_AND: {
+    int a = state_holds(P, n->a, g);
+    if (a == 0)
+      return 0;
+    int b = state_holds(P, n->b, g);
+    return b == 0 ? 0 : a == 1 && b == 1 ? 1 : -1;
+  }
+  case TF_OR: {
+    int a = state_holds(P, n->a, g);
+    if (a == 1)
+      return 1;
+    int b = state_holds(P, n->b, g);
+    return b == 1 ? 1 : a == 0 && b == 0 ? 0 : -1;
+  }
+  default:
+    return 0;
+  }
+}
+
 static bool allowed(const Prod *P, uint64_t e) {
   return !P->allowed || P->allowed[e];
 }
@@ -755,14 +786,31 @@ bool prod_search(Prod *P, const IntVec *conj, uint32_t *found) {
   }
   uint8_t *ok = NULL;
   if (ae.len) {
+    /* the edges out of a node where a <>[] condition is false whatever
+     * the step are all left out, without a look at them */
     ok = xmalloc(P->dst.len + 1);
-    for (uint32_t k = 0; k < P->g.len; k++)
-      for (uint64_t e = P->off.data[k]; e < P->off.data[k + 1]; e++) {
-        bool all = true;
-        for (size_t i = 0; i < ae.len && all; i++)
-          all = pos_holds(P, ae.data[i], P->g.data[k], P->via.data[e]);
+    IntVec step = {0}; /* the conditions that depend on the step */
+    for (uint32_t k = 0; k < P->g.len; k++) {
+      uint64_t e0 = P->off.data[k], e1 = P->off.data[k + 1];
+      if (e0 == e1)
+        continue;
+      uint32_t g = P->g.data[k];
+      bool none = false;
+      step.len = 0;
+      for (size_t i = 0; i < ae.len && !none; i++) {
+        int r = state_holds(P, ae.data[i], g);
+        none = r == 0;
+        if (r < 0)
+          VEC_PUSH(step, ae.data[i]);
+      }
+      for (uint64_t e = e0; e < e1; e++) {
+        bool all = !none;
+        for (size_t i = 0; i < step.len && all; i++)
+          all = pos_holds(P, step.data[i], g, P->via.data[e]);
         ok[e] = all;
       }
+    }
+    VEC_FREE(step);
   }
   P->allowed = ok;
   P->ea = ea.data;
