@@ -29,33 +29,7 @@ typedef VEC(int) IntVec;
 
 typedef uint64_t Word;
 
-/* A call D(vals) of a module's definition that labelled action atoms are
- * disjunctions of (livelabel.c). */
-typedef struct LiveCall {
-  const Def *d;
-  Value **vals; /* the arguments' values, d->nparams of them */
-  Word *atoms;  /* wa words: the labelled atoms it is a disjunct of */
-} LiveCall;
-
-/* The labels of the search's steps (livelabel.c). */
-typedef struct Labels {
-  EvalWatch watch;
-  uint8_t *defs;         /* by Def.id: a definition of a call below */
-  VEC(LiveCall) calls;
-  uint32_t *tab;         /* (d, vals) -> call, open addressing */
-  size_t cap;
-  IntVec *of_atom;       /* by atom: its calls (empty: not labelled) */
-  IntVec atoms;          /* the labelled action atoms */
-  IntVec enabled;        /* the state atoms ENABLED <<A>>_v, <<A>>_v
-                          * labelled */
-  VEC(Word) stack;       /* wa words per call being enumerated: the atoms
-                          * the successors generated inside it satisfy */
-  /* the state being expanded: */
-  uint8_t *entered;      /* by call: enumerated whole from it */
-  IntVec entered_list;
-  Word *reach;           /* wa words: atoms some successor satisfies */
-  Word *cover;           /* scratch: atoms whose calls were all entered */
-} Labels;
+typedef struct Labels Labels; /* livelabel.c */
 
 typedef struct AtomMemo AtomMemo; /* livememo.c */
 
@@ -112,15 +86,19 @@ void memo_free(Live *l);
 int memo_get(Live *l, int atom, uint32_t g);
 void memo_put(Live *l, int atom, uint32_t g, bool v);
 
-/* The labelled atoms of l (NULL: none). */
+/* The labelled atoms of l, also set in l->lab (NULL: none). */
 Labels *label_new(Live *l);
 void label_free(Labels *b);
-/* The atoms the successors generated now satisfy (NULL: none). */
-static inline const Word *label_top(const Labels *b, int wa) {
-  return b && b->stack.len ? b->stack.data + b->stack.len - (size_t)wa : NULL;
-}
-/* State g has been expanded: its edges' and its ENABLED atoms' labels. */
-void label_expanded(Live *l, uint32_t g);
+const EvalWatch *label_watch(Labels *b);
+/* Is the search inside a call some labelled atom is made of? */
+bool label_active(const Labels *b);
+/* A successor generated now from the state being expanded: its stored
+ * edge (numbered from the state's first; UINT64_MAX: not stored, or the
+ * stuttering step), and whether it differs from the state. */
+void label_step(Labels *b, uint64_t edge, bool changed);
+/* State g (values s) has been expanded: its edges' and its ENABLED
+ * atoms' labels. */
+void label_expanded(Live *l, uint32_t g, Value *const *s);
 
 static inline int live_slot(const Live *l, int atom) {
   return l->t->atoms.data[atom].slot;

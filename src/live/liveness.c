@@ -149,7 +149,7 @@ Live *live_new(const Spec *spec, bool *refused) {
     l->fair_order[i] = (int)i;
   l->ws = (l->t->nstate + 63) / 64;
   l->wa = (l->t->naction + 63) / 64;
-  l->lab = label_new(l);
+  label_new(l);
   memo_setup(l);
   VEC_PUSH(l->off, 0);
   if (spec->symmetry)
@@ -248,41 +248,42 @@ static double cpu(void) {
 }
 
 const EvalWatch *live_watch(Live *l) {
-  return l && l->lab ? &l->lab->watch : NULL;
+  return l ? label_watch(l->lab) : NULL;
 }
 
 void live_edge(Live *l, uint32_t from, Value *const *s, uint32_t to,
                Value *const *t) {
   if (!l->keyed) {
-    size_t wa = (size_t)l->wa;
-    const Word *m = label_top(l->lab, l->wa);
-    if (m && (to != NONE ? to != from
-                         : memcmp(s, t, (size_t)l->nvars * sizeof *s) != 0))
-      for (size_t w = 0; w < wa; w++)
-        l->lab->reach[w] |= m[w];
-    if (to == from || to == NONE)
-      return; /* the stuttering step, which every state has */
+    bool lab = l->lab && label_active(l->lab);
+    if (to == from || to == NONE) {
+      /* the stuttering step, which every state has, or a step out of the
+       * graph (which ENABLED still counts) */
+      if (lab)
+        label_step(l->lab, UINT64_MAX,
+                   to == NONE &&
+                       memcmp(s, t, (size_t)l->nvars * sizeof *s) != 0);
+      return;
+    }
     while (l->seen_from.len <= to)
       VEC_PUSH(l->seen_from, 0);
-    uint64_t e;
+    uint64_t first = VEC_LAST(l->off), e;
     if (l->seen_from.data[to] == from + 1) {
-      if (!m)
+      if (!lab)
         return;
-      for (e = VEC_LAST(l->off); l->succ.data[e] != to; e++)
+      for (e = first; l->succ.data[e] != to; e++)
         ;
     } else {
       l->seen_from.data[to] = from + 1;
       e = l->succ.len;
       VEC_PUSH(l->succ, to);
-      for (size_t w = 0; w < wa; w++) {
+      for (int w = 0; w < l->wa; w++) {
         VEC_PUSH(l->abits, 0);
         VEC_PUSH(l->aknown, 0);
       }
     }
-    /* a labelled step: the rest is evaluated when the check asks */
-    for (size_t w = 0; m && w < wa; w++)
-      l->abits.data[e * wa + w] |= m[w];
-    return;
+    if (lab)
+      label_step(l->lab, e - first, true);
+    return; /* the other atoms are evaluated when the check asks */
   }
   if (to == NONE)
     return;
@@ -306,7 +307,7 @@ void live_expanded(Live *l, uint32_t i, Value *const *s) {
   }
   if (!l->keyed) {
     if (l->lab)
-      label_expanded(l, i);
+      label_expanded(l, i, s);
     return;
   }
   size_t sb = l->stut.len;

@@ -50,7 +50,12 @@
   "OneFair == Init /\\ [][Next]_done /\\ WF_done(Finish(CHOOSE p \\in P : "    \
   "TRUE))\n"                                                                   \
   "Sym == Permutations(P)\n"                                                   \
-  "Done(p) == <>done[p]\n"
+  "Done(p) == <>done[p]\n"                                                     \
+  "GuardFair == Init /\\ [][Next]_done /\\ \\A p \\in P : "                    \
+  "WF_done(~done[p] /\\ Finish(p))\n"                                          \
+  "ExFair == Init /\\ [][Next]_done /\\ WF_done(\\E p \\in P : Finish(p))\n"     \
+  "NoFair == Init /\\ [][Next]_done /\\ \\A p \\in P : "                       \
+  "WF_done(1 = 2 /\\ Finish(p))\n"
 
 /* Down is enabled at x = 1, where Next does not allow it: a behaviour that
  * stops at 1 is unfair to Down.  Under the constraint Small, Up's step

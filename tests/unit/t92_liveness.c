@@ -218,6 +218,14 @@ static const LiveCase cases[] = {
      NULL, 13, NULL},
     {PROCS, "OneFair", "\\E p \\in P : Done(p)", "CONSTANT P = {1, 2}\n",
      NULL, 0, NULL},
+    /* fairness of a guarded disjunct, of \E over a constant set, and of
+     * a disjunct whose guard never holds */
+    {PROCS, "GuardFair", "\\A p \\in P : Done(p)", "CONSTANT P = {1, 2}\n",
+     NULL, 0, NULL},
+    {PROCS, "ExFair", "\\A p \\in P : Done(p)", "CONSTANT P = {1, 2}\n",
+     NULL, 0, NULL},
+    {PROCS, "NoFair", "\\A p \\in P : Done(p)", "CONSTANT P = {1, 2}\n",
+     NULL, 13, "State 3: Stuttering"},
     /* a refinement with its own fairness, through INSTANCE */
     {COUNTER, "Fair", "A!ASpec", "", NULL, 0, NULL},
     {COUNTER, "Spec", "A!ASpec", "", NULL, 13,
