@@ -105,20 +105,28 @@ static inline int live_slot(const Live *l, int atom) {
 }
 
 /* Action atom `atom` on graph edge via out of state g (NONE: the
+ * stuttering step) if already known (0 or 1), else -1. */
+static inline int live_action_known(const Live *l, uint32_t g, uint32_t via,
+                                    int atom) {
+  int slot = live_slot(l, atom);
+  if (l->keyed)
+    return wbit(via != NONE ? l->abits.data + (size_t)via * l->wa
+                            : l->stut.data + (size_t)g * l->wa,
+                slot);
+  size_t w = (size_t)(via != NONE ? via : g) * l->wa;
+  const Word *known = via != NONE ? l->aknown.data : l->stknown;
+  const Word *val = via != NONE ? l->abits.data : l->stut.data;
+  return wbit(known + w, slot) ? wbit(val + w, slot) : -1;
+}
+
+/* Action atom `atom` on graph edge via out of state g (NONE: the
  * stuttering step), evaluated when first asked for; live_action_bit
  * first looks whether it is known. */
 bool live_action_eval(Live *l, uint32_t g, uint32_t via, int atom);
 static inline bool live_action_bit(Live *l, uint32_t g, uint32_t via,
                                    int atom) {
-  if (!l->keyed) {
-    int slot = live_slot(l, atom);
-    size_t w = (size_t)(via != NONE ? via : g) * l->wa;
-    const Word *known = via != NONE ? l->aknown.data : l->stknown;
-    const Word *val = via != NONE ? l->abits.data : l->stut.data;
-    if (wbit(known + w, slot))
-      return wbit(val + w, slot);
-  }
-  return live_action_eval(l, g, via, atom);
+  int v = live_action_known(l, g, via, atom);
+  return v >= 0 ? v : live_action_eval(l, g, via, atom);
 }
 
 /* State atom `atom` on graph state g if already evaluated (0 or 1), else
@@ -155,6 +163,8 @@ typedef struct Prod {
   VEC(uint32_t) dst;
   VEC(uint32_t) via;   /* the graph edge, or NONE for the stuttering step */
   uint8_t *act;        /* automaton state -> has it action literals */
+  uint8_t *cyc;        /* automaton state -> on an accepting cycle */
+  bool light;          /* only the nodes with such a state have edges */
   uint32_t ninit;
   uint32_t *tab;       /* (g, q) -> node, open addressing ... */
   size_t cap;
@@ -180,7 +190,9 @@ typedef struct Prod {
 int live_nested(const Temporal *t, int f, TKind outer);
 
 /* Builds the product of the graph with P->a from the initial states, in
- * the memory of the product P held before (P zeroed before the first). */
+ * the memory of the product P held before (P zeroed before the first);
+ * light when some automaton state is off the accepting cycles (then
+ * prod_search stores the other edges when it needs them). */
 void prod_build(Prod *P);
 void prod_free(Prod *P);
 /* Searches the disjunct conj (conjuncts of ~p) for a fair accepting

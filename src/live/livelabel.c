@@ -45,6 +45,7 @@ typedef struct LiveCall {
 typedef struct LiveAlt {
   int call;
   int atom;
+  int slot; /* the atom's */
   int *guards; /* the guards G, nguards of them */
   int nguards;
 } LiveAlt;
@@ -80,6 +81,7 @@ struct Labels {
   int8_t *gval;    /* by guard: -1 not evaluated, 0, 1, 2 failed */
   IntVec gval_list;
   Word *cover; /* scratch: the atoms covered (wa words) */
+  Word *on;    /* scratch: the alternatives whose guards hold */
 };
 
 static uint64_t call_hash(const Def *d, Value *const *vals, int n) {
@@ -181,7 +183,8 @@ static bool alt_add(Split *sp, const Def *d, Value **vals) {
     free(vals);
     return false;
   }
-  LiveAlt alt = {call_add(b, d, vals), sp->atom, NULL, (int)sp->guards.len};
+  LiveAlt alt = {call_add(b, d, vals), sp->atom,
+                 live_slot(sp->l, sp->atom), NULL, (int)sp->guards.len};
   alt.guards = xmalloc((sp->guards.len + 1) * sizeof *alt.guards);
   memcpy(alt.guards, sp->guards.data, sp->guards.len * sizeof *alt.guards);
   VEC_PUSH(b->alts, alt);
@@ -355,6 +358,7 @@ Labels *label_new(Live *l) {
   b->entered = xcalloc(b->calls.len + 1, 1);
   b->reach = xcalloc(wl, sizeof(Word));
   b->cover = xcalloc((size_t)l->wa, sizeof(Word));
+  b->on = xcalloc(wl, sizeof(Word));
   b->gval = xmalloc(b->guards.len + 1);
   memset(b->gval, -1, b->guards.len + 1);
   return b;
@@ -391,6 +395,7 @@ void label_free(Labels *b) {
   free(b->gval);
   VEC_FREE(b->gval_list);
   free(b->cover);
+  free(b->on);
   free(b);
 }
 
@@ -451,30 +456,29 @@ void label_expanded(Live *l, uint32_t g, Value *const *s) {
   Labels *b = l->lab;
   size_t wa = (size_t)l->wa, wl = (size_t)b->wl;
   memset(b->cover, 0, wa * sizeof(Word));
+  memset(b->on, 0, wl * sizeof(Word));
   for (size_t i = 0; i < b->atoms.len; i++) {
     int k = b->atoms.data[i];
     const IntVec *alts = &b->of_atom[k];
     bool all = true;
-    for (size_t j = 0; j < alts->len && all; j++) {
+    for (size_t j = 0; j < alts->len; j++) {
       const LiveAlt *a = &b->alts.data[alts->data[j]];
       int on = alt_on(l, a, s);
-      all = on == 0 || (on == 1 && b->entered[a->call]);
+      if (on == 1)
+        wset(b->on, alts->data[j]);
+      all &= on == 0 || (on == 1 && b->entered[a->call]);
     }
     if (all)
       wset(b->cover, live_slot(l, k));
   }
   uint64_t e0 = l->off.data[g], e1 = l->off.data[g + 1];
+  size_t labelled = b->edges.len / wl; /* the edges reached by a label */
   for (uint64_t e = e0; e < e1; e++) {
     Word *val = l->abits.data + e * wa;
-    const Word *m = (e - e0 + 1) * wl <= b->edges.len
-                        ? b->edges.data + (e - e0) * wl
-                        : NULL;
-    for (size_t w = 0; m && w < wl; w++)
-      for (Word x = m[w]; x; x &= x - 1) {
-        const LiveAlt *a = &b->alts.data[w * 64 + __builtin_ctzll(x)];
-        if (alt_on(l, a, s) == 1)
-          wset(val, live_slot(l, a->atom));
-      }
+    const Word *m = b->edges.data + (e - e0) * wl;
+    for (size_t w = 0; e - e0 < labelled && w < wl; w++)
+      for (Word x = m[w] & b->on[w]; x; x &= x - 1)
+        wset(val, b->alts.data[w * 64 + __builtin_ctzll(x)].slot);
     for (size_t w = 0; w < wa; w++)
       l->aknown.data[e * wa + w] |= b->cover[w] | val[w];
   }
@@ -485,8 +489,7 @@ void label_expanded(Live *l, uint32_t g, Value *const *s) {
     const IntVec *alts = &b->of_atom[a->step];
     bool v = false;
     for (size_t j = 0; j < alts->len && !v; j++)
-      v = wbit(b->reach, alts->data[j]) &&
-          alt_on(l, &b->alts.data[alts->data[j]], s) == 1;
+      v = wbit(b->reach, alts->data[j]) && wbit(b->on, alts->data[j]);
     if (v || wbit(b->cover, live_slot(l, a->step)))
       wset(known, a->slot);
     if (v)
