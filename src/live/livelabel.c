@@ -197,16 +197,17 @@ static bool and_alts(Split *sp, Expr *a, const EvalBind *env, int depth) {
   Temporal *t = sp->l->t;
   size_t mark = sp->guards.len;
   Expr *act = NULL;
-  for (int i = 0; i < a->nargs; i++) {
+  bool ok = true;
+  for (int i = 0; i < a->nargs && ok; i++) {
     if (temporal_level(t, a->args[i], env) <= LEVEL_STATE)
       VEC_PUSH(sp->guards, guard_add(sp->l->lab, a->args[i], env));
     else if (act)
-      return false; /* two actions */
+      ok = false; /* two actions */
     else
       act = a->args[i];
   }
-  bool ok = act && action_alts(sp, act, env, depth + 1);
-  sp->guards.len = mark;
+  ok = ok && act && action_alts(sp, act, env, depth + 1);
+  sp->guards.len = mark; /* (also when A is not split: the caller goes on) */
   return ok;
 }
 

@@ -71,4 +71,19 @@
   "UpFair == Init /\\ [][Next]_x /\\ WF_x(Up)\n"                               \
   "Small == x < 2\n"
 
+/* PlusCal's shape: Node, a disjunct of Next, is a disjunction of labelled
+ * steps, each a guard and several assignments; WF_vars(Node) keeps pc
+ * moving. */
+#define STEPS                                                                  \
+  "EXTENDS Naturals\n"                                                         \
+  "VARIABLES pc, x\n"                                                          \
+  "vars == <<pc, x>>\n"                                                        \
+  "Init == pc = 0 /\\ x = 0\n"                                                 \
+  "A == pc = 0 /\\ pc' = 1 /\\ x' = x\n"                                       \
+  "B == pc = 1 /\\ pc' = 0 /\\ x' = (x + 1) % 3\n"                             \
+  "Node == A \\/ B\n"                                                          \
+  "Next == Node \\/ (pc = 2 /\\ UNCHANGED vars)\n"                              \
+  "Spec == Init /\\ [][Next]_vars\n"                                           \
+  "Fair == Spec /\\ WF_vars(Node)\n"
+
 #endif

@@ -211,6 +211,9 @@ static const LiveCase cases[] = {
     {UPDOWN, "UpFair", "[]<>(x = 0)", "CONSTRAINT Small\n", NULL, 0, NULL},
     {UPDOWN, "DownFair", "<>(x = 1)", "CONSTRAINT Small\n", NULL, 13,
      "State 2: Stuttering"},
+    /* WF of a disjunction of guarded steps (PlusCal's processes) */
+    {STEPS, "Fair", "[]<>(pc = 0) /\\ []<>(pc = 1)", "", NULL, 0, NULL},
+    {STEPS, "Spec", "[]<>(pc = 0)", "", NULL, 13, NULL},
     /* \A and \E over constant sets, in the property and in the fairness */
     {PROCS, "AllFair", "\\A p \\in P : Done(p)", "CONSTANT P = {1, 2}\n",
      NULL, 0, NULL},
