@@ -27,4 +27,16 @@ bool reads_builtin_pure(int b);
 /* reads_of_def(sp, d) != NULL. */
 bool reads_def_pure(const Spec *sp, Def *d);
 
+/* The variables expression e reads, appended to *out (each once): as for
+ * a definition's body, and every bound name e mentions is passed to
+ * name(arg, id, out), which appends what the name stands for and returns
+ * false when that is not a function of the state (a name bound inside e
+ * is passed too: the callback ignores the ids it does not bind).  False
+ * when e's value is not a function of the variables read, the constants
+ * and those names. */
+typedef VEC(uint32_t) ReadVars;
+typedef bool (*ReadsNameFn)(void *arg, uint32_t id, ReadVars *out);
+bool reads_of_expr(const Spec *sp, Expr *e, ReadsNameFn name, void *arg,
+                   ReadVars *out);
+
 #endif

@@ -123,6 +123,24 @@ typedef bool (*StateFn)(void *arg, Value **state);
 void eval_init_states(const Spec *spec, StateFn fn, void *arg);
 void eval_successors(const Spec *spec, Value *const *cur, StateFn fn,
                      void *arg);
+/* Which disjuncts of Next the successors come from.  While
+ * eval_successors_watched enumerates, a call D(args) of a watched
+ * definition (defs[D.id], D a definition of a module, its parameters not
+ * operators) reached with nothing left to enumerate after it and no
+ * variable assigned yet is enumerated whole: the successors reported
+ * between call(arg, D, vals, true) and call(arg, D, NULL, false) are all
+ * of the states t with D(args) true on cur -> t, and only those (vals:
+ * the arguments' values).  A call whose arguments are not all bound
+ * names or constants already evaluated is not reported.  Calls nest
+ * (Next itself is one). */
+typedef struct EvalWatch {
+  const uint8_t *defs; /* by Def.id, ndefs of them */
+  size_t ndefs;
+  void (*call)(void *arg, const Def *d, Value *const *vals, bool start);
+  void *arg;
+} EvalWatch;
+void eval_successors_watched(const Spec *spec, Value *const *cur, StateFn fn,
+                             void *arg, const EvalWatch *w);
 /* Has cur a successor (stops at the first one)? */
 bool eval_has_successor(const Spec *spec, Value *const *cur);
 

@@ -12,6 +12,7 @@
 #ifndef BRINK_LIVENESS_H
 #define BRINK_LIVENESS_H
 
+#include "eval.h"
 #include "spec.h"
 
 typedef struct Live Live;
@@ -21,9 +22,14 @@ typedef struct Live Live;
  * *refused set; the search then runs without liveness. */
 Live *live_new(const Spec *spec, bool *refused);
 /* State `from` (values s) has the successor `to` (values t, as generated;
- * with a VIEW or SYMMETRY `to` is the stored state standing for t). */
+ * with a VIEW or SYMMETRY `to` is the stored state standing for t; NONE,
+ * UINT32_MAX, when the constraints keep t out of the graph).  Called for
+ * every successor generated, during the enumeration of s's successors. */
 void live_edge(Live *l, uint32_t from, Value *const *s, uint32_t to,
                Value *const *t);
+/* What the search should report while it enumerates successors
+ * (eval_successors_watched), or NULL: then eval_successors will do. */
+const EvalWatch *live_watch(Live *l);
 /* State i (values s) has been expanded: its successors are all known. */
 void live_expanded(Live *l, uint32_t i, Value *const *s);
 /* With a VIEW or SYMMETRY a stored state stands for its class: same(arg,

@@ -101,6 +101,9 @@ int temporal_lit(Temporal *t, int atom, bool neg);
 /* TRUE, and a /\ b. */
 int temporal_true(Temporal *t);
 int temporal_and(Temporal *t, int a, int b);
+/* The level of e (LEVEL_CONST .. LEVEL_TEMPORAL) where the names env binds
+ * by name stand for their expressions. */
+int temporal_level(Temporal *t, Expr *e, const EvalBind *env);
 /* Appends the fairness conditions of e (a SPECIFICATION conjunct). */
 void temporal_fairness(Temporal *t, Expr *e);
 

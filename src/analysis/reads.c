@@ -1,5 +1,5 @@
-/* reads.c -- the variables a definition reads, and whether its value is a
- * function of them.
+/* reads.c -- the variables a definition (or an expression) reads, and
+ * whether its value is a function of them.
  *
  * Design.  A definition's value is a function of its arguments, the
  * constants and the variables it mentions (through the definitions it
@@ -33,7 +33,9 @@ typedef struct ReadWalk {
   const Spec *sp;
   uint32_t gen;
   bool pure;
-  VEC(uint32_t) vars;
+  ReadVars vars;
+  ReadsNameFn name; /* reads_of_expr: the names it mentions */
+  void *arg;
 } ReadWalk;
 
 static VEC(uint32_t) reads_seen; /* Def.id -> generation when visited */
@@ -87,13 +89,16 @@ static void walk_def_reads(ReadWalk *w, Def *d) {
   if (reads_seen.data[d->id] == w->gen)
     return;
   reads_seen.data[d->id] = w->gen;
-  if (d->kind == DEF_INSTANCE || impure_module(d)) {
+  if (d->kind == DEF_INSTANCE || impure_module(d) || (w->name && d->origin)) {
     w->pure = false;
     return;
   }
   bool busy =
       d->id < def_reads.len && def_reads.data[d->id].status == READS_BUSY;
-  if (!d->recursive && !busy) {
+  /* a LET definition may mention the names of the expression around it,
+   * which only reads_of_expr's callback knows */
+  bool local = w->name && !d->module;
+  if (!d->recursive && !busy && !local) {
     const DefReads *r = reads_of_def(w->sp, d);
     if (!r) {
       w->pure = false;
@@ -139,6 +144,12 @@ static void walk_reads(ReadWalk *w, Expr *e) {
         walk_def_reads(w, e->ref.u.def);
       break;
     }
+    case REF_BINDER:
+      if (w->name && !w->name(w->arg, e->ref.u.binder->id, &w->vars)) {
+        w->pure = false;
+        return;
+      }
+      break;
     default:
       break;
     }
@@ -161,7 +172,7 @@ const DefReads *reads_of_def(const Spec *sp, Def *d) {
     VEC_PUSH(def_reads, (DefReads){0});
   if (def_reads.data[d->id].status == READS_UNKNOWN) {
     def_reads.data[d->id].status = READS_BUSY;
-    ReadWalk w = {sp, ++reads_gen, true, {0}};
+    ReadWalk w = {sp, ++reads_gen, true, {0}, NULL, NULL};
     /* d itself is walked in place (it is busy); its uses recurse. */
     walk_def_reads(&w, d);
     DefReads *r = &def_reads.data[d->id]; /* the table may have moved */
@@ -175,4 +186,19 @@ const DefReads *reads_of_def(const Spec *sp, Def *d) {
 
 bool reads_def_pure(const Spec *sp, Def *d) {
   return reads_of_def(sp, d) != NULL;
+}
+
+bool reads_of_expr(const Spec *sp, Expr *e, ReadsNameFn name, void *arg,
+                   ReadVars *out) {
+  ReadWalk w = {sp, ++reads_gen, true, {0}, name, arg};
+  walk_reads(&w, e);
+  for (size_t i = 0; i < w.vars.len && w.pure; i++) {
+    size_t j = 0;
+    while (j < out->len && out->data[j] != w.vars.data[i])
+      j++;
+    if (j == out->len)
+      VEC_PUSH(*out, w.vars.data[i]);
+  }
+  VEC_FREE(w.vars);
+  return w.pure;
 }

@@ -340,7 +340,7 @@ static bool on_succ(void *arg, Value **s) {
   b->has_succ = true;
   if (!visit(b, b->expanding, s, b->cur, b->cur_level + 1))
     return false;
-  if (b->live && b->last_id != UINT32_MAX)
+  if (b->live)
     live_edge(b->live, b->cur, b->expanding, b->last_id, s);
   return true;
 }
@@ -690,6 +690,7 @@ static int search(const Spec *spec, const CheckOptions *opt) {
   if (b.keyed)
     live_set_classes(b.live, same_class, &b);
   live_set_stats(opt->stats);
+  const EvalWatch *watch = live_watch(b.live);
   memguard_start(opt->memory_budget);
   val_set_memory_hook(memguard_check);
   eval_set_search_stats(search_stats, &b);
@@ -731,7 +732,7 @@ static int search(const Spec *spec, const CheckOptions *opt) {
     b.cur = i;
     b.has_succ = false;
     eval_set_level((int)b.cur_level + 1);
-    eval_successors(spec, b.expanding, on_succ, &b);
+    eval_successors_watched(spec, b.expanding, on_succ, &b, watch);
     if (b.live && !b.result)
       live_expanded(b.live, i, b.expanding);
     if (!b.result && !b.has_succ && spec->check_deadlock) {

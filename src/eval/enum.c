@@ -350,6 +350,36 @@ static bool enum_opens(Gen *g, Expr *e) {
   return !(d->nparams == 0 && d->level == LEVEL_CONST);
 }
 
+/* Is the call e of d (reached with nothing pending) one the watch
+ * reports?  Its arguments' values into vals: a bound name's value, or a
+ * constant the evaluator has already kept (evaluating an argument here
+ * could fail where the body never needs it). */
+static bool watched_call(Gen *g, Def *d, Expr *e, Env *env, Value **vals) {
+  const EvalWatch *w = g->watch;
+  if (d->id >= w->ndefs || !w->defs[d->id] || g->enabled_mode ||
+      g->c.target != g->c.next || e->nargs != d->nparams)
+    return false;
+  for (int k = 0; k < d->nparams; k++) {
+    Expr *a = e->args[k];
+    void *kept = a->cache;
+    if (kept && kept != (void *)&ev_not_const_mark) {
+      vals[k] = kept;
+      continue;
+    }
+    if (a->kind != EX_OP || a->ref.kind != REF_BINDER || a->nargs ||
+        a->ref.u.binder->arity)
+      return false;
+    Env *b = ev_env_find(env, a->ref.u.binder->id);
+    if (b && b->v)
+      vals[k] = b->v;
+    else if (b && ev_cache_valid(b))
+      vals[k] = b->cache;
+    else
+      return false;
+  }
+  return true;
+}
+
 void ev_enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
   if (g->stop)
     return;
@@ -442,7 +472,14 @@ void ev_enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
                 "recursion deeper than %d calls, or too deep for the "
                 "stack",
                 MAX_DEPTH);
+      Value *vals[d->nparams > 0 ? d->nparams : 1];
+      bool watched = g->watch && !rest && !g->nassigned &&
+                     watched_call(g, d, e, env, vals);
+      if (watched)
+        g->watch->call(g->watch->arg, d, vals, true);
       ev_enum_expr(g, d->body, cur, rest);
+      if (watched)
+        g->watch->call(g->watch->arg, d, NULL, false);
       c->depth--;
       return;
     }
@@ -515,7 +552,8 @@ void ev_enum_expr(Gen *g, Expr *e, Env *env, Pending *rest) {
 /* Enumerates root's assignments into a fresh state: the initial states
  * (cur NULL: the assignments are unprimed) or cur's successors. */
 static void enumerate(const Spec *spec, Value *const *cur, Expr *root,
-                      const char *what, StateFn fn, void *arg) {
+                      const char *what, StateFn fn, void *arg,
+                      const EvalWatch *watch) {
   Gen g;
   memset(&g, 0, sizeof g);
   g.nvars = spec->nvars;
@@ -529,12 +567,13 @@ static void enumerate(const Spec *spec, Value *const *cur, Expr *root,
   g.arg = arg;
   g.what = what;
   g.root = root;
+  g.watch = watch;
   ev_enum_expr(&g, root, NULL, NULL);
   free(target);
 }
 
 void eval_init_states(const Spec *spec, StateFn fn, void *arg) {
-  enumerate(spec, NULL, spec->init, "initial state", fn, arg);
+  enumerate(spec, NULL, spec->init, "initial state", fn, arg, NULL);
 }
 
 static bool note_successor(void *arg, Value **state) {
@@ -551,5 +590,10 @@ bool eval_has_successor(const Spec *spec, Value *const *cur) {
 
 void eval_successors(const Spec *spec, Value *const *cur, StateFn fn,
                      void *arg) {
-  enumerate(spec, cur, spec->next, "successor state", fn, arg);
+  enumerate(spec, cur, spec->next, "successor state", fn, arg, NULL);
+}
+
+void eval_successors_watched(const Spec *spec, Value *const *cur, StateFn fn,
+                             void *arg, const EvalWatch *w) {
+  enumerate(spec, cur, spec->next, "successor state", fn, arg, w);
 }

@@ -272,6 +272,7 @@ typedef struct Gen {
   int nassigned; /* target variables given a value so far */
   const char *what; /* "initial state" or "successor state" */
   Expr *root;
+  const EvalWatch *watch; /* eval_successors_watched (NULL: none) */
 } Gen;
 
 /* Enumerates e with the conjuncts rest pending. */

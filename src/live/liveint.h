@@ -29,6 +29,10 @@ typedef VEC(int) IntVec;
 
 typedef uint64_t Word;
 
+typedef struct Labels Labels; /* livelabel.c */
+
+typedef struct AtomMemo AtomMemo; /* livememo.c */
+
 typedef struct LiveProp {
   const Property *p;
   int neg; /* the normal form of ~p */
@@ -48,7 +52,11 @@ struct Live {
   VEC(Word) sknown;       /* ... evaluated when first asked for */
   VEC(Word) abits;        /* action atoms: wa words per edge ... */
   VEC(Word) stut;         /* ... and per state for its stuttering step */
-  Word *aknown, *stknown; /* not keyed: which of them are evaluated */
+  VEC(Word) aknown;       /* not keyed: which of them are evaluated ... */
+  Word *stknown;          /* ... (stuttering steps: after the search) */
+  Labels *lab;            /* not keyed: the labelled atoms (NULL: none) */
+  AtomMemo **memo;        /* by atom: a state atom's values by the
+                           * variables it reads (livememo.c; NULL: none) */
   VEC(uint32_t) seen_from; /* dedup of edges: last source + 1, per state */
   uint32_t ninit;
   const uint32_t *sids;
@@ -71,16 +79,55 @@ static inline bool wbit(const Word *w, int i) {
 }
 static inline void wset(Word *w, int i) { w[i / 64] |= (Word)1 << (i % 64); }
 
-/* Action atom `atom` on graph edge via out of state g (NONE: the
- * stuttering step), evaluated when first asked for. */
-bool live_action_bit(Live *l, uint32_t g, uint32_t via, int atom);
+/* The memos of l's state atoms that read only some variables. */
+void memo_setup(Live *l);
+void memo_free(Live *l);
+/* State atom `atom` on graph state g as remembered (0 or 1), or -1. */
+int memo_get(Live *l, int atom, uint32_t g);
+void memo_put(Live *l, int atom, uint32_t g, bool v);
+
+/* The labelled atoms of l, also set in l->lab (NULL: none). */
+Labels *label_new(Live *l);
+void label_free(Labels *b);
+const EvalWatch *label_watch(Labels *b);
+/* Is the search inside a call some labelled atom is made of? */
+bool label_active(const Labels *b);
+/* A successor generated now from the state being expanded: its stored
+ * edge (numbered from the state's first; UINT64_MAX: not stored, or the
+ * stuttering step), and whether it differs from the state. */
+void label_step(Labels *b, uint64_t edge, bool changed);
+/* State g (values s) has been expanded: its edges' and its ENABLED
+ * atoms' labels. */
+void label_expanded(Live *l, uint32_t g, Value *const *s);
 
 static inline int live_slot(const Live *l, int atom) {
   return l->t->atoms.data[atom].slot;
 }
 
-/* State atom `atom` on graph state g (evaluated when first asked for). */
-bool live_state_bit(Live *l, uint32_t g, int atom);
+/* Action atom `atom` on graph edge via out of state g (NONE: the
+ * stuttering step) if already known (0 or 1), else -1. */
+static inline int live_action_known(const Live *l, uint32_t g, uint32_t via,
+                                    int atom) {
+  int slot = live_slot(l, atom);
+  if (l->keyed)
+    return wbit(via != NONE ? l->abits.data + (size_t)via * l->wa
+                            : l->stut.data + (size_t)g * l->wa,
+                slot);
+  size_t w = (size_t)(via != NONE ? via : g) * l->wa;
+  const Word *known = via != NONE ? l->aknown.data : l->stknown;
+  const Word *val = via != NONE ? l->abits.data : l->stut.data;
+  return wbit(known + w, slot) ? wbit(val + w, slot) : -1;
+}
+
+/* Action atom `atom` on graph edge via out of state g (NONE: the
+ * stuttering step), evaluated when first asked for; live_action_bit
+ * first looks whether it is known. */
+bool live_action_eval(Live *l, uint32_t g, uint32_t via, int atom);
+static inline bool live_action_bit(Live *l, uint32_t g, uint32_t via,
+                                   int atom) {
+  int v = live_action_known(l, g, via, atom);
+  return v >= 0 ? v : live_action_eval(l, g, via, atom);
+}
 
 /* State atom `atom` on graph state g if already evaluated (0 or 1), else
  * -1. */
@@ -90,6 +137,13 @@ static inline int live_state_known(const Live *l, uint32_t g, int atom) {
   if (!wbit(l->sknown.data + w, slot))
     return -1;
   return wbit(l->sbits.data + w, slot);
+}
+
+/* State atom `atom` on graph state g (evaluated when first asked for). */
+bool live_state_eval(Live *l, uint32_t g, int atom);
+static inline bool live_state_bit(Live *l, uint32_t g, int atom) {
+  int v = live_state_known(l, g, atom);
+  return v >= 0 ? v : live_state_eval(l, g, atom);
 }
 
 
@@ -109,6 +163,8 @@ typedef struct Prod {
   VEC(uint32_t) dst;
   VEC(uint32_t) via;   /* the graph edge, or NONE for the stuttering step */
   uint8_t *act;        /* automaton state -> has it action literals */
+  uint8_t *cyc;        /* automaton state -> on an accepting cycle */
+  bool light;          /* only the nodes with such a state have edges */
   uint32_t ninit;
   uint32_t *tab;       /* (g, q) -> node, open addressing ... */
   size_t cap;
@@ -134,7 +190,9 @@ typedef struct Prod {
 int live_nested(const Temporal *t, int f, TKind outer);
 
 /* Builds the product of the graph with P->a from the initial states, in
- * the memory of the product P held before (P zeroed before the first). */
+ * the memory of the product P held before (P zeroed before the first);
+ * light when some automaton state is off the accepting cycles (then
+ * prod_search stores the other edges when it needs them). */
 void prod_build(Prod *P);
 void prod_free(Prod *P);
 /* Searches the disjunct conj (conjuncts of ~p) for a fair accepting

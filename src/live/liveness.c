@@ -47,10 +47,12 @@
  * (evaluating every atom on every edge during the search cost more than
  * the search itself).  With a VIEW or SYMMETRY a stored successor only
  * stands for the generated one, so there the action atoms are evaluated
- * on the generated step during the search.  ENABLED <<A>>_v is true
- * without evaluation where an already evaluated step out of the state is
- * a <<A>>_v step, and ENABLED <<Next>>_v (v every variable) where the
- * state has a stored successor.  ENABLED that the evaluator cannot
+ * on the generated step during the search.  Without them, <<A>>_v for a
+ * disjunct A of Next, and its ENABLED, are mostly read off the search's
+ * enumeration of the successors instead (livelabel.c).  ENABLED <<A>>_v
+ * is true without evaluation where an already evaluated step out of the
+ * state is a <<A>>_v step, and ENABLED <<Next>>_v (v every variable)
+ * where the state has a stored successor.  ENABLED that the evaluator cannot
  * enumerate (an instance whose variable is substituted by an expression:
  * x' has no value to try) is a located refusal. */
 #include "liveness.h"
@@ -147,6 +149,8 @@ Live *live_new(const Spec *spec, bool *refused) {
     l->fair_order[i] = (int)i;
   l->ws = (l->t->nstate + 63) / 64;
   l->wa = (l->t->naction + 63) / 64;
+  label_new(l);
+  memo_setup(l);
   VEC_PUSH(l->off, 0);
   if (spec->symmetry)
     fprintf(stdout, "Warning: Declaring symmetry during liveness checking is "
@@ -174,8 +178,10 @@ void live_free(Live *l) {
   free(l->buf[1]);
   VEC_FREE(l->abits);
   VEC_FREE(l->stut);
-  free(l->aknown);
+  VEC_FREE(l->aknown);
   free(l->stknown);
+  label_free(l->lab);
+  memo_free(l);
   VEC_FREE(l->seen_from);
   VEC_FREE(l->props);
   free(l);
@@ -241,19 +247,46 @@ static double cpu(void) {
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+const EvalWatch *live_watch(Live *l) {
+  return l ? label_watch(l->lab) : NULL;
+}
+
 void live_edge(Live *l, uint32_t from, Value *const *s, uint32_t to,
                Value *const *t) {
   if (!l->keyed) {
-    if (to == from)
-      return; /* the stuttering step, which every state has */
+    bool lab = l->lab && label_active(l->lab);
+    if (to == from || to == NONE) {
+      /* the stuttering step, which every state has, or a step out of the
+       * graph (which ENABLED still counts) */
+      if (lab)
+        label_step(l->lab, UINT64_MAX,
+                   to == NONE &&
+                       memcmp(s, t, (size_t)l->nvars * sizeof *s) != 0);
+      return;
+    }
     while (l->seen_from.len <= to)
       VEC_PUSH(l->seen_from, 0);
-    if (l->seen_from.data[to] == from + 1)
-      return;
-    l->seen_from.data[to] = from + 1;
-    VEC_PUSH(l->succ, to);
-    return; /* its action atoms are evaluated when the check asks */
+    uint64_t first = VEC_LAST(l->off), e;
+    if (l->seen_from.data[to] == from + 1) {
+      if (!lab)
+        return;
+      for (e = first; l->succ.data[e] != to; e++)
+        ;
+    } else {
+      l->seen_from.data[to] = from + 1;
+      e = l->succ.len;
+      VEC_PUSH(l->succ, to);
+      for (int w = 0; w < l->wa; w++) {
+        VEC_PUSH(l->abits, 0);
+        VEC_PUSH(l->aknown, 0);
+      }
+    }
+    if (lab)
+      label_step(l->lab, e - first, true);
+    return; /* the other atoms are evaluated when the check asks */
   }
+  if (to == NONE)
+    return;
   /* keyed: `to` stands for t, so the step is evaluated now */
   double t0 = cpu();
   VEC_PUSH(l->succ, to);
@@ -266,15 +299,17 @@ void live_edge(Live *l, uint32_t from, Value *const *s, uint32_t to,
 }
 
 void live_expanded(Live *l, uint32_t i, Value *const *s) {
-  (void)i;
   double t0 = cpu();
   VEC_PUSH(l->off, l->succ.len);
   for (int w = 0; w < l->ws; w++) {
     VEC_PUSH(l->sbits, 0);
     VEC_PUSH(l->sknown, 0);
   }
-  if (!l->keyed)
+  if (!l->keyed) {
+    if (l->lab)
+      label_expanded(l, i, s);
     return;
+  }
   size_t sb = l->stut.len;
   for (int w = 0; w < l->wa; w++)
     VEC_PUSH(l->stut, 0);
@@ -299,7 +334,7 @@ static Value *const *load(Live *l, int i, uint32_t g) {
 /* Action atom `atom` on the edge via out of state g (NONE: the stuttering
  * step), evaluated when first asked for (after the search, on the states
  * stored; keyed: computed during it). */
-bool live_action_bit(Live *l, uint32_t g, uint32_t via, int atom) {
+bool live_action_eval(Live *l, uint32_t g, uint32_t via, int atom) {
   const TAtom *a = &l->t->atoms.data[atom];
   bool stutter = via == NONE;
   Word *val = stutter ? l->stut.data + (size_t)g * l->wa
@@ -307,13 +342,17 @@ bool live_action_bit(Live *l, uint32_t g, uint32_t via, int atom) {
   if (l->keyed)
     return wbit(val, a->slot);
   Word *known = stutter ? l->stknown + (size_t)g * l->wa
-                        : l->aknown + (size_t)via * l->wa;
+                        : l->aknown.data + (size_t)via * l->wa;
   if (wbit(known, a->slot))
     return wbit(val, a->slot);
-  Value *const *s = load(l, 0, g);
-  /* the generated step is one of Next; the stuttering step is not */
-  bool v = action_atom(l, a, s, stutter ? s : load(l, 1, l->succ.data[via]),
-                       !stutter);
+  bool v = false;
+  if (!stutter || a->expr->kind != EX_DIA_ACT) {
+    /* (a stuttering step leaves v unchanged: no <<A>>_v step) */
+    Value *const *s = load(l, 0, g);
+    /* the generated step is one of Next; the stuttering step is not */
+    v = action_atom(l, a, s, stutter ? s : load(l, 1, l->succ.data[via]),
+                    !stutter);
+  }
   wset(known, a->slot);
   if (v)
     wset(val, a->slot);
@@ -323,7 +362,7 @@ bool live_action_bit(Live *l, uint32_t g, uint32_t via, int atom) {
 /* State atom `atom` on state g, evaluated when first asked for (after the
  * search): ENABLED <<A>>_v is true where an evaluated <<A>>_v step leaves
  * g. */
-bool live_state_bit(Live *l, uint32_t g, int atom) {
+bool live_state_eval(Live *l, uint32_t g, int atom) {
   const TAtom *a = &l->t->atoms.data[atom];
   Word *known = l->sknown.data + (size_t)g * l->ws;
   Word *val = l->sbits.data + (size_t)g * l->ws;
@@ -340,10 +379,13 @@ bool live_state_bit(Live *l, uint32_t g, int atom) {
      * of g costs more than one ENABLED */
     int slot = l->t->atoms.data[a->step].slot;
     for (uint64_t e = l->off.data[g]; e < l->off.data[g + 1] && !v; e++)
-      v = (l->keyed || wbit(l->aknown + e * l->wa, slot)) &&
+      v = (l->keyed || wbit(l->aknown.data + e * l->wa, slot)) &&
           wbit(l->abits.data + e * l->wa, slot);
   }
-  if (!v) {
+  int m = v ? -1 : memo_get(l, atom, g);
+  if (m >= 0) {
+    v = m;
+  } else if (!v) {
     Value *const *s = load(l, 0, g);
     double t1 = cpu();
     bool enabled = a->expr->kind == EX_OP && a->expr->ref.kind == REF_BUILTIN &&
@@ -360,6 +402,7 @@ bool live_state_bit(Live *l, uint32_t g, int atom) {
     v = state_atom(l, a, s);
     if (enabled)
       fail_pop(&fp);
+    memo_put(l, atom, g, v);
     double dt = cpu() - t1;
     t_state += dt;
     if (a->step >= 0)
@@ -709,15 +752,11 @@ int live_check(Live *l, const uint32_t *sids, size_t nstates) {
   char when[64];
   l->sids = sids;
   if (!l->keyed) {
-    size_t ne = l->succ.len, ns = l->off.len ? l->off.len - 1 : 0;
+    size_t ns = l->off.len ? l->off.len - 1 : 0;
     size_t wa = (size_t)l->wa;
-    VEC_RESERVE(l->abits, ne * wa + 1);
-    l->abits.len = ne * wa;
-    memset(l->abits.data, 0, (ne * wa + 1) * sizeof(Word));
     VEC_RESERVE(l->stut, ns * wa + 1);
     l->stut.len = ns * wa;
     memset(l->stut.data, 0, (ns * wa + 1) * sizeof(Word));
-    l->aknown = xcalloc(ne * wa + 1, sizeof(Word));
     l->stknown = xcalloc(ns * wa + 1, sizeof(Word));
   }
   stamp(when, sizeof when);

@@ -12,9 +12,14 @@
  * nodes whose automaton state lies on an accepting cycle of the automaton
  * are searched first (a component of the others cannot be accepting: for
  * <>(P /\ []~Q) that leaves out the copy of the graph waiting for P and
- * most edges); when that finds a fair component, the whole product is
- * searched again, so that the component shown is the first in the order
- * of all of them, as it was.  A
+ * most edges), and only their edges are stored (the others' are followed
+ * to reach and number the nodes); when that finds a fair component, the
+ * edges of all are stored and the whole product is searched again, so
+ * that the component shown is the first in the order of all of them, as
+ * it was.  A pair whose automaton state's literals are false on its graph
+ * state would have no edges, and is not made a node (nor the edges into
+ * it): the order of the others, their components and shortest paths are
+ * the same without it.  A
  * component is searched for a fair accepting one as liveness.c explains;
  * removing the states where a pending SF action is enabled retags the rest
  * and runs Tarjan again on it.  The fairness conditions are tried in
@@ -133,23 +138,80 @@ static bool pos_holds(const Prod *P, int x, uint32_t g, uint32_t via) {
   }
 }
 
+/* The temporal-free formula x at state g whatever the step: 0 or 1, or
+ * -1 when that depends on the step. */
+static int state_holds(const Prod *P, int x, uint32_t g) {
+  const Temporal *t = P->l->t;
+  const TNode *n = &t->nodes.data[x];
+  switch (n->kind) {
+  case TF_TRUE:
+    return 1;
+  case TF_LIT:
+    if (t->atoms.data[n->atom].kind != TA_STATE)
+      return -1;
+    return live_state_bit(P->l, g, n->atom) != n->neg;
+  case TF_AND: {
+    int a = state_holds(P, n->a, g);
+    if (a == 0)
+      return 0;
+    int b = state_holds(P, n->b, g);
+    return b == 0 ? 0 : a == 1 && b == 1 ? 1 : -1;
+  }
+  case TF_OR: {
+    int a = state_holds(P, n->a, g);
+    if (a == 1)
+      return 1;
+    int b = state_holds(P, n->b, g);
+    return b == 1 ? 1 : a == 0 && b == 0 ? 0 : -1;
+  }
+  default:
+    return 0;
+  }
+}
+
 static bool allowed(const Prod *P, uint64_t e) {
   return !P->allowed || P->allowed[e];
 }
 
-static void add_pedges(Prod *P, uint32_t k, uint32_t t, uint32_t via) {
+#define DEAD (NONE - 1) /* P->dense: q's state literals are false on g */
+
+/* The node (g, q), or NONE when q's state literals are false on g: such a
+ * node would have no edge, so it is left out. */
+static uint32_t live_node(Prod *P, uint32_t g, uint32_t q) {
+  uint32_t *slot = P->dense ? &P->dense[(size_t)g * (size_t)P->a->nq + q]
+                            : NULL;
+  if (slot && *slot != NONE)
+    return *slot == DEAD ? NONE : *slot;
+  if (!lits_hold(P, q, g, NONE, true)) {
+    if (slot)
+      *slot = DEAD;
+    return NONE;
+  }
+  return pnode(P, g, q);
+}
+
+/* The edges of node k along the graph step to t (via), stored when
+ * store, else only their ends made nodes. */
+static void add_pedges(Prod *P, uint32_t k, uint32_t t, uint32_t via,
+                       bool store) {
   uint32_t g = P->g.data[k], q = P->q.data[k];
   if (P->act[q] && !lits_hold(P, q, g, via, false))
     return;
   const TAutoState *s = &P->a->q[q];
   for (int j = 0; j < s->nsucc; j++) {
-    uint32_t d = pnode(P, t, (uint32_t)s->succ[j]);
+    uint32_t d = live_node(P, t, (uint32_t)s->succ[j]);
+    if (d == NONE || !store)
+      continue;
     VEC_PUSH(P->dst, d);
     VEC_PUSH(P->via, via);
   }
 }
 
-void prod_build(Prod *P) {
+static uint8_t *cycle_states(const TAuto *a);
+
+/* The product, with the edges out of every node (light: only out of the
+ * nodes whose automaton state lies on an accepting cycle). */
+static void build(Prod *P, bool light) {
   Live *l = P->l;
   /* a product built before (for another automaton) lends its memory */
   P->g.len = P->q.len = P->off.len = P->dst.len = P->via.len = 0;
@@ -177,16 +239,16 @@ void prod_build(Prod *P) {
   for (uint32_t s = 0; s < l->ninit; s++)
     for (int q = 0; q < P->a->nq; q++)
       if (P->a->q[q].initial)
-        pnode(P, s, (uint32_t)q);
+        live_node(P, s, (uint32_t)q);
   P->ninit = (uint32_t)P->g.len;
+  P->light = light;
   VEC_PUSH(P->off, 0);
   for (uint32_t k = 0; k < P->g.len; k++) {
     uint32_t g = P->g.data[k];
-    if (lits_hold(P, P->q.data[k], g, NONE, true)) {
-      add_pedges(P, k, g, NONE);
-      for (uint64_t e = l->off.data[g]; e < l->off.data[g + 1]; e++)
-        add_pedges(P, k, l->succ.data[e], (uint32_t)e);
-    }
+    bool store = !light || P->cyc[P->q.data[k]];
+    add_pedges(P, k, g, NONE, store);
+    for (uint64_t e = l->off.data[g]; e < l->off.data[g + 1]; e++)
+      add_pedges(P, k, l->succ.data[e], (uint32_t)e, store);
     VEC_PUSH(P->off, P->dst.len);
   }
   size_t n = P->g.len + 1;
@@ -199,6 +261,15 @@ void prod_build(Prod *P) {
   P->on = xrealloc(P->on, n);
   memset(P->on, 0, n);
   P->counter = 0;
+}
+
+void prod_build(Prod *P) {
+  free(P->cyc);
+  P->cyc = cycle_states(P->a);
+  bool some_off = false; /* a state off the accepting cycles */
+  for (int q = 0; q < P->a->nq && !some_off; q++)
+    some_off = !P->cyc[q];
+  build(P, some_off);
 }
 
 /* ---- components ---- */
@@ -286,11 +357,15 @@ static void tarjan(Prod *P, const uint32_t *roots, size_t nroots, uint32_t tag,
 static bool some_step(Prod *P, const uint32_t *nodes, size_t n, uint32_t tag,
                       int atom) {
   for (size_t i = 0; i < n; i++) {
-    uint32_t k = nodes[i];
-    for (uint64_t e = P->off.data[k]; e < P->off.data[k + 1]; e++)
-      if (P->mark[P->dst.data[e]] == tag && allowed(P, e) &&
-          live_action_bit(P->l, P->g.data[k], P->via.data[e], atom))
+    uint32_t k = nodes[i], g = P->g.data[k];
+    for (uint64_t e = P->off.data[k]; e < P->off.data[k + 1]; e++) {
+      /* a step already known not to be one needs no look at its end */
+      uint32_t via = P->via.data[e];
+      int known = live_action_known(P->l, g, via, atom);
+      if (known != 0 && P->mark[P->dst.data[e]] == tag && allowed(P, e) &&
+          (known == 1 || live_action_bit(P->l, g, via, atom)))
         return true;
+    }
   }
   return false;
 }
@@ -634,6 +709,7 @@ void prod_free(Prod *P) {
   free(P->on);
   VEC_FREE(P->stack);
   VEC_FREE(P->calls);
+  free(P->cyc);
 }
 
 /* The automaton states that lie in a cycle of the automaton meeting every
@@ -740,6 +816,8 @@ static size_t search_components(Prod *P, const uint8_t *keep,
   return c;
 }
 
+static uint8_t *allowed_edges(Prod *P, const IntVec *ae);
+
 /* Searches one disjunct of ~p: *found is set to a fair accepting
  * component's tag.  Returns false when the automaton is too big. */
 bool prod_search(Prod *P, const IntVec *conj, uint32_t *found) {
@@ -753,32 +831,26 @@ bool prod_search(Prod *P, const IntVec *conj, uint32_t *found) {
     else if ((x = live_nested(t, f, TF_ALWAYS)) >= 0)
       VEC_PUSH(ea, x);
   }
-  uint8_t *ok = NULL;
-  if (ae.len) {
-    ok = xmalloc(P->dst.len + 1);
-    for (uint32_t k = 0; k < P->g.len; k++)
-      for (uint64_t e = P->off.data[k]; e < P->off.data[k + 1]; e++) {
-        bool all = true;
-        for (size_t i = 0; i < ae.len && all; i++)
-          all = pos_holds(P, ae.data[i], P->g.data[k], P->via.data[e]);
-        ok[e] = all;
-      }
-  }
-  P->allowed = ok;
+  P->allowed = allowed_edges(P, &ae);
   P->ea = ea.data;
   P->nea = (int)ea.len;
   /* Only nodes whose automaton state can lie on an accepting cycle can be
-   * in a fair accepting component, so the others are left out; when that
-   * finds one, the whole product is searched again, so that the component
-   * (and the lasso) is the first in the order of all of its components. */
-  uint8_t *cyc = cycle_states(P->a);
+   * in a fair accepting component, so the others are left out (and a
+   * light product has no edges out of them); when that finds one, the
+   * whole product is searched again, so that the component (and the
+   * lasso) is the first in the order of all of its components. */
   bool pruned = false;
   for (uint32_t k = 0; k < P->g.len && !pruned; k++)
-    pruned = !cyc[P->q.data[k]];
-  size_t ncomp = search_components(P, cyc, found);
-  if (*found && pruned)
+    pruned = !P->cyc[P->q.data[k]];
+  size_t ncomp = search_components(P, P->cyc, found);
+  if (*found && pruned) {
+    if (P->light) {
+      build(P, false); /* the same nodes, in the same order */
+      free((void *)P->allowed);
+      P->allowed = allowed_edges(P, &ae);
+    }
     ncomp = search_components(P, NULL, found);
-  free(cyc);
+  }
   if (live_stats)
     fprintf(stderr, "liveness disjunct: %zu <>[], %zu []<>, automaton %d "
                     "states %d acceptance sets, product %zu nodes %zu edges, "
@@ -788,9 +860,43 @@ bool prod_search(Prod *P, const IntVec *conj, uint32_t *found) {
   VEC_FREE(ae);
   if (!*found) {
     VEC_FREE(ea);
-    free(ok);
+    free((void *)P->allowed);
     P->allowed = NULL;
     P->ea = NULL;
   }
   return true;
+}
+
+/* The edges the <>[] conditions ae allow on a loop (NULL: all). */
+static uint8_t *allowed_edges(Prod *P, const IntVec *aev) {
+  const IntVec ae = *aev;
+  uint8_t *ok = NULL;
+  if (ae.len) {
+    /* the edges out of a node where a <>[] condition is false whatever
+     * the step are all left out, without a look at them */
+    ok = xmalloc(P->dst.len + 1);
+    IntVec step = {0}; /* the conditions that depend on the step */
+    for (uint32_t k = 0; k < P->g.len; k++) {
+      uint64_t e0 = P->off.data[k], e1 = P->off.data[k + 1];
+      if (e0 == e1)
+        continue;
+      uint32_t g = P->g.data[k];
+      bool none = false;
+      step.len = 0;
+      for (size_t i = 0; i < ae.len && !none; i++) {
+        int r = state_holds(P, ae.data[i], g);
+        none = r == 0;
+        if (r < 0)
+          VEC_PUSH(step, ae.data[i]);
+      }
+      for (uint64_t e = e0; e < e1; e++) {
+        bool all = !none;
+        for (size_t i = 0; i < step.len && all; i++)
+          all = pos_holds(P, step.data[i], g, P->via.data[e]);
+        ok[e] = all;
+      }
+    }
+    VEC_FREE(step);
+  }
+  return ok;
 }

@@ -286,6 +286,10 @@ static int tlevel(Temporal *t, Expr *e, const EvalBind *env, int depth) {
   return w.level;
 }
 
+int temporal_level(Temporal *t, Expr *e, const EvalBind *env) {
+  return tlevel(t, e, env, 0);
+}
+
 /* ---- translation ---- */
 
 static int tf(Temporal *t, Expr *e, const EvalBind *env, bool neg, int depth);

@@ -50,6 +50,40 @@
   "OneFair == Init /\\ [][Next]_done /\\ WF_done(Finish(CHOOSE p \\in P : "    \
   "TRUE))\n"                                                                   \
   "Sym == Permutations(P)\n"                                                   \
-  "Done(p) == <>done[p]\n"
+  "Done(p) == <>done[p]\n"                                                     \
+  "GuardFair == Init /\\ [][Next]_done /\\ \\A p \\in P : "                    \
+  "WF_done(~done[p] /\\ Finish(p))\n"                                          \
+  "ExFair == Init /\\ [][Next]_done /\\ WF_done(\\E p \\in P : Finish(p))\n"     \
+  "NoFair == Init /\\ [][Next]_done /\\ \\A p \\in P : "                       \
+  "WF_done(1 = 2 /\\ Finish(p))\n"
+
+/* Down is enabled at x = 1, where Next does not allow it: a behaviour that
+ * stops at 1 is unfair to Down.  Under the constraint Small, Up's step
+ * from 1 leaves the graph, but Up is still enabled at 1. */
+#define UPDOWN                                                                 \
+  "EXTENDS Naturals\n"                                                         \
+  "VARIABLE x\n"                                                               \
+  "Init == x = 0\n"                                                            \
+  "Up == x < 3 /\\ x' = x + 1\n"                                               \
+  "Down == x > 0 /\\ x' = x - 1\n"                                             \
+  "Next == Up \\/ (x # 1 /\\ Down)\n"                                          \
+  "DownFair == Init /\\ [][Next]_x /\\ WF_x(Down)\n"                            \
+  "UpFair == Init /\\ [][Next]_x /\\ WF_x(Up)\n"                               \
+  "Small == x < 2\n"
+
+/* PlusCal's shape: Node, a disjunct of Next, is a disjunction of labelled
+ * steps, each a guard and several assignments; WF_vars(Node) keeps pc
+ * moving. */
+#define STEPS                                                                  \
+  "EXTENDS Naturals\n"                                                         \
+  "VARIABLES pc, x\n"                                                          \
+  "vars == <<pc, x>>\n"                                                        \
+  "Init == pc = 0 /\\ x = 0\n"                                                 \
+  "A == pc = 0 /\\ pc' = 1 /\\ x' = x\n"                                       \
+  "B == pc = 1 /\\ pc' = 0 /\\ x' = (x + 1) % 3\n"                             \
+  "Node == A \\/ B\n"                                                          \
+  "Next == Node \\/ (pc = 2 /\\ UNCHANGED vars)\n"                              \
+  "Spec == Init /\\ [][Next]_vars\n"                                           \
+  "Fair == Spec /\\ WF_vars(Node)\n"
 
 #endif

@@ -204,6 +204,16 @@ static const LiveCase cases[] = {
     /* WF does not rescue an action enabled only infinitely often; SF does */
     {TOGGLE, "WFSpec", "<>acted", "", NULL, 13, NULL},
     {TOGGLE, "SFSpec", "<>acted", "", NULL, 0, NULL},
+    /* ENABLED of a disjunct of Next where Next does not take it, and of
+     * one whose step the constraint leaves out of the graph */
+    {UPDOWN, "DownFair", "(x = 1) ~> (x # 1)", "", NULL, 0, NULL},
+    {UPDOWN, "UpFair", "[]<>(x = 0)", "", NULL, 13, NULL},
+    {UPDOWN, "UpFair", "[]<>(x = 0)", "CONSTRAINT Small\n", NULL, 0, NULL},
+    {UPDOWN, "DownFair", "<>(x = 1)", "CONSTRAINT Small\n", NULL, 13,
+     "State 2: Stuttering"},
+    /* WF of a disjunction of guarded steps (PlusCal's processes) */
+    {STEPS, "Fair", "[]<>(pc = 0) /\\ []<>(pc = 1)", "", NULL, 0, NULL},
+    {STEPS, "Spec", "[]<>(pc = 0)", "", NULL, 13, NULL},
     /* \A and \E over constant sets, in the property and in the fairness */
     {PROCS, "AllFair", "\\A p \\in P : Done(p)", "CONSTANT P = {1, 2}\n",
      NULL, 0, NULL},
@@ -211,6 +221,14 @@ static const LiveCase cases[] = {
      NULL, 13, NULL},
     {PROCS, "OneFair", "\\E p \\in P : Done(p)", "CONSTANT P = {1, 2}\n",
      NULL, 0, NULL},
+    /* fairness of a guarded disjunct, of \E over a constant set, and of
+     * a disjunct whose guard never holds */
+    {PROCS, "GuardFair", "\\A p \\in P : Done(p)", "CONSTANT P = {1, 2}\n",
+     NULL, 0, NULL},
+    {PROCS, "ExFair", "\\A p \\in P : Done(p)", "CONSTANT P = {1, 2}\n",
+     NULL, 0, NULL},
+    {PROCS, "NoFair", "\\A p \\in P : Done(p)", "CONSTANT P = {1, 2}\n",
+     NULL, 13, "State 3: Stuttering"},
     /* a refinement with its own fairness, through INSTANCE */
     {COUNTER, "Fair", "A!ASpec", "", NULL, 0, NULL},
     {COUNTER, "Spec", "A!ASpec", "", NULL, 13,
