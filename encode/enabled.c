@@ -131,50 +131,71 @@ static TermId elim(Elim *x, TermId t) {
 
 /* ∃ over the choice variables of g (those made since mark), latest first:
  * the selectors of a disjunction, made after its branches, split the term
- * into the branches, in which the branches' own choices are then local. */
-static TermId exists_choices(Enc *E, Expr *at, TermId g, TermId mark) {
+ * into the branches, in which the branches' own choices are then local.
+ * TERM_NONE when a choice has no finite range of at most MAX_CHOICE_RANGE
+ * values (*too_many false) or the expansion makes more than max_terms
+ * terms (*too_many true). */
+static TermId exists_choices_within(TermMgr *tm, TermId g, TermId mark,
+                                    uint32_t max_terms, bool *too_many) {
   TermId *vars;
   size_t n;
-  term_vars_since(T, g, mark, &vars, &n);
-  uint32_t start = term_count(T);
+  term_vars_since(tm, g, mark, &vars, &n);
+  uint32_t start = term_count(tm);
   mpz_t lo, hi, c;
   mpz_inits(lo, hi, c, NULL);
   VEC(TermId) vals = {0};
-  for (size_t i = n; i-- > 0;) {
+  *too_many = false;
+  for (size_t i = n; i-- > 0 && g;) {
     TermId v = vars[i];
     vals.len = 0;
-    if (term_sort(T, v) == SORT_BOOL) {
-      VEC_PUSH(vals, term_false(T));
-      VEC_PUSH(vals, term_true(T));
+    if (term_sort(tm, v) == SORT_BOOL) {
+      VEC_PUSH(vals, term_false(tm));
+      VEC_PUSH(vals, term_true(tm));
     } else {
-      bool ok = term_var_bounds(T, v, lo, hi);
+      bool ok = term_var_bounds(tm, v, lo, hi);
       mpz_sub(c, hi, lo);
       if (!ok || mpz_cmp_si(c, MAX_CHOICE_RANGE) >= 0) {
-        free(vars);
-        unsupported(at, "ENABLED of an action that chooses from an infinite "
-                        "or very large set (more than %d values) cannot be "
-                        "encoded",
-                    MAX_CHOICE_RANGE);
+        g = TERM_NONE;
+        break;
       }
       for (mpz_set(c, lo); mpz_cmp(c, hi) <= 0; mpz_add_ui(c, c, 1))
-        VEC_PUSH(vals, term_mk_int(T, c));
+        VEC_PUSH(vals, term_mk_int(tm, c));
     }
-    Elim x = {T, v, vals.data, vals.len, 0, NULL, NULL};
+    Elim x = {tm, v, vals.data, vals.len, 0, NULL, NULL};
     elim_grow(&x);
     g = elim(&x, g);
     free(x.occ);
     free(x.memo);
-    if (term_count(T) - start > MAX_ENABLED_TERMS) {
-      free(vars);
-      unsupported(at, "ENABLED of this action has too many combinations of "
-                      "choices to encode (more than %d terms)",
-                  MAX_ENABLED_TERMS);
+    if (term_count(tm) - start > max_terms) {
+      *too_many = true;
+      g = TERM_NONE;
     }
   }
   VEC_FREE(vals);
   free(vars);
   mpz_clears(lo, hi, c, NULL);
   return g;
+}
+
+static TermId exists_choices(Enc *E, Expr *at, TermId g, TermId mark) {
+  bool too_many;
+  TermId r = exists_choices_within(T, g, mark, MAX_ENABLED_TERMS, &too_many);
+  if (r == TERM_NONE && too_many)
+    unsupported(at, "ENABLED of this action has too many combinations of "
+                    "choices to encode (more than %d terms)",
+                MAX_ENABLED_TERMS);
+  if (r == TERM_NONE)
+    unsupported(at, "ENABLED of an action that chooses from an infinite "
+                    "or very large set (more than %d values) cannot be "
+                    "encoded",
+                MAX_CHOICE_RANGE);
+  return r;
+}
+
+TermId enc_exists_choices(Enc *e, TermId g, TermId mark, uint32_t max_terms) {
+  (void)e;
+  bool too_many;
+  return exists_choices_within(sv_mgr(), g, mark, max_terms, &too_many);
 }
 
 /* ENABLED of action (e's argument, or an instance's twin of it) from the

@@ -80,6 +80,12 @@ size_t enc_def_terms(const Enc *e, const EncDefTerms **out);
  * receives the successor. */
 TermId enc_next(Enc *e, int frame, SymVal **cur, SymVal ***next,
                 WdErrVec *errs);
+/* ∃ over the choices in g made since mark, by expansion over their
+ * finite ranges as for ENABLED: with g enc_next's guard and mark the term
+ * count before it, whether the step is possible from a state, over that
+ * frame's variables alone.  TERM_NONE when a choice has no small finite
+ * range or the expansion would make more than max_terms terms. */
+TermId enc_exists_choices(Enc *e, TermId g, TermId mark, uint32_t max_terms);
 /* A state predicate on cur (next NULL) or an action predicate on the step
  * cur -> next, as a Bool term; cur is the state of the given frame. */
 TermId enc_pred(Enc *e, int frame, Expr *p, SymVal **cur, SymVal **next,
