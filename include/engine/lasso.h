@@ -31,6 +31,7 @@ typedef struct LassoOptions {
    * the lasso's frames take the same vectors.  NULL: lists of cells. */
   const CvPlan *cv;
   bool no_freshen; /* --no-freshen */
+  bool stats;      /* --stats: a line per bound (bmcstats.h) */
 } LassoOptions;
 
 /* Looks for a lasso of 1..K steps.  Returns EXIT_OK when there is none

@@ -724,7 +724,8 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
   /* Liveness: lassos of up to K steps, on a solver of their own. */
   if (!opt->safety_only && spec_count_properties(spec, PROP_TEMPORAL)) {
     LassoOptions lo = {opt->max_seq_len, opt->debug_ask, opt->debug_lasso,
-                       opt->corrupt_model, b.cv, opt->no_freshen};
+                       opt->corrupt_model, b.cv, opt->no_freshen,
+                       opt->stats};
     code = lasso_check(spec, b.tm, new_solver(opt, b.tm), K, &lo, &by);
     if (code != EXIT_OK)
       goto popped;

@@ -43,6 +43,7 @@
 
 #include <string.h>
 
+#include "bmcstats.h"
 #include "charvec.h"
 #include "encode.h"
 #include "eval.h"
@@ -712,6 +713,9 @@ static int search(Lasso *L, int K, Checks *by) {
     const char *label = lasso_label(spec, p);
     report_lassos_checked(label, 0);
     for (int k = 1; k <= K; k++) {
+      BstMark mark;
+      if (L->opt->stats)
+        bst_mark(&mark, L->s, L->tm);
       while ((int)L->frames.len <= k)
         extend(L);
       TermMgr *tm = L->tm;
@@ -752,6 +756,11 @@ static int search(Lasso *L, int K, Checks *by) {
                 r == SOLVER_SAT     ? "sat"
                 : r == SOLVER_UNSAT ? "unsat"
                                     : "?");
+      if (L->opt->stats)
+        bst_lasso(&mark, L->s, L->tm, label, k,
+                  r == SOLVER_SAT     ? "sat"
+                  : r == SOLVER_UNSAT ? "unsat"
+                                      : "unknown");
       if (r == SOLVER_UNKNOWN && stop_requested())
         return report_stopped_symbolic(); /* the lassos' search so far */
       if (r == SOLVER_UNKNOWN) {
