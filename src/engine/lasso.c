@@ -226,6 +226,12 @@ static void extend(Lasso *L) {
   in_model(L, n + 1, real_frame(L, n + 1));
 }
 
+static Expr *unlabel(Expr *e) {
+  while (e->kind == EX_LABEL)
+    e = e->body;
+  return e;
+}
+
 /* The atoms' errors from e0 on happen only when c holds. */
 static void guard_errs(Lasso *L, size_t e0, TermId c) {
   for (size_t e = e0; e < L->aerrs.len; e++)
@@ -254,10 +260,18 @@ static TermId atom_at(Lasso *L, int a, int i) {
       TermId on_next = enc_pred_in(L->enc, i, at->expr, s,
                                    L->frames.data[i + 1], at->env, &L->aerrs);
       guard_errs(L, e0, term_mk_not(L->tm, st));
-      e0 = L->aerrs.len;
-      TermId on_stutter =
-          enc_pred_in(L->enc, i, at->expr, s, s, at->env, &L->aerrs);
-      guard_errs(L, e0, st);
+      /* On a stuttering step [A]_v holds and <<A>>_v does not; they are
+       * the only actions under [] and <> (stutter_rule). */
+      Expr *e = unlabel(at->expr);
+      TermId on_stutter = e->kind == EX_BOX_ACT   ? lit_bool(L, true)
+                          : e->kind == EX_DIA_ACT ? lit_bool(L, false)
+                                                  : TERM_NONE;
+      if (on_stutter == TERM_NONE) {
+        e0 = L->aerrs.len;
+        on_stutter =
+            enc_pred_in(L->enc, i, at->expr, s, s, at->env, &L->aerrs);
+        guard_errs(L, e0, st);
+      }
       r = term_mk_ite(L->tm, st, on_stutter, on_next);
     }
     check_level(L, at->expr);
@@ -475,12 +489,6 @@ typedef enum StutterRule {
   STUT_LAST,  /* only the last, as the loop */
   STUT_FIRST, /* ... and the first */
 } StutterRule;
-
-static Expr *unlabel(Expr *e) {
-  while (e->kind == EX_LABEL)
-    e = e->body;
-  return e;
-}
 
 /* Walks node f (under: beneath a [] or <>): *invariant false when an
  * action atom may tell a stuttering step apart under a temporal node,
