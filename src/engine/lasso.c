@@ -1039,6 +1039,10 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
     VEC_FREE(L.asserted);
     return EXIT_OK;
   }
+  /* A stop is taken up inside the encodings from here on (stop_poll),
+   * whatever the unrolling's last answer left it (a satisfiable deadlock
+   * question disarms it). */
+  stop_arm(true);
   L.enc = enc_new(spec, tm);
   if (opt->max_seq_len >= 0)
     enc_set_max_seq_len(L.enc, opt->max_seq_len);
