@@ -7,7 +7,8 @@
  * is split further by action through enc_def_terms.  Translation and
  * solving times and the solver's sizes come from the back end's stats op
  * (solver.h).  bst_depth prints three lines per depth on stderr, for what
- * happened since the previous one; bst_summary the totals.
+ * happened since the previous one; bst_summary the totals; bst_lasso a
+ * line per bound of the lasso search, which runs on a solver of its own.
  *
  * Every function accepts NULL (bst_new returns NULL when the option is
  * off), so that the driver needs no tests of its own. */
@@ -43,5 +44,20 @@ void bst_leave(BmcStats *st, BstPart part, size_t index, bool encoding);
 void bst_depth(BmcStats *st, int k, SymVal *const *frame);
 void bst_summary(BmcStats *st);
 void bst_delete(BmcStats *st);
+
+/* The lasso search's line per bound k (lasso.c), for what happened since
+ * bst_mark on its solver s:
+ *   brink: stats lasso P k=K: encode E s, translate T s, solve S s (unsat);
+ *     N terms (+D), A AIG nodes, C clauses, V vars
+ * where encode is the CPU time outside the back end's calls. */
+typedef struct BstMark {
+  double cpu;
+  SolverStats ss;
+  uint32_t terms;
+} BstMark;
+
+void bst_mark(BstMark *m, Solver *s, TermMgr *tm);
+void bst_lasso(const BstMark *m, Solver *s, TermMgr *tm, const char *label,
+               int k, const char *answer);
 
 #endif

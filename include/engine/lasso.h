@@ -31,13 +31,19 @@ typedef struct LassoOptions {
    * the lasso's frames take the same vectors.  NULL: lists of cells. */
   const CvPlan *cv;
   bool no_freshen; /* --no-freshen */
+  bool stats;      /* --stats: a line per bound (bmcstats.h) */
+  /* A fresh solver on tm, like the one lasso_check is given: each
+   * temporal property after the first is searched on one of its own. */
+  Solver *(*new_solver)(void *arg, TermMgr *tm);
+  void *solver_arg;
 } LassoOptions;
 
 /* Looks for a lasso of 1..K steps.  Returns EXIT_OK when there is none
  * (by->liveness set) or when liveness was left unchecked (by->liveness
  * false, by->liveness_why saying why), EXIT_LIVENESS after printing a
  * counterexample, EXIT_OTHER after an internal error or a solver that
- * gave up.  The solver (fresh, on tm) is deleted. */
+ * gave up.  The solver (fresh, on tm) is deleted, as are those it makes
+ * with opt->new_solver. */
 int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
                 const LassoOptions *opt, Checks *by);
 

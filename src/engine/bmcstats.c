@@ -145,9 +145,9 @@ static void bst_read_actions(BmcStats *st) {
 }
 
 /* "frame K: N terms (+D), ..." or, for the summary, without the frame. */
-static void bst_sizes(BmcStats *st, const SolverStats *ss, uint32_t delta,
+static void bst_sizes(uint32_t terms, const SolverStats *ss, uint32_t delta,
                       bool with_delta) {
-  fprintf(stderr, "%u terms", term_count(st->tm));
+  fprintf(stderr, "%u terms", terms);
   if (with_delta)
     fprintf(stderr, " (+%u)", delta);
   if (ss->aig_nodes >= 0)
@@ -248,7 +248,7 @@ void bst_depth(BmcStats *st, int k, SymVal *const *frame) {
     fprintf(stderr, ")");
   }
   fprintf(stderr, "; frame %d: ", k);
-  bst_sizes(st, &ss, delta, true);
+  bst_sizes(count, &ss, delta, true);
   fprintf(stderr, "\nbrink: stats depth %d terms: ", k);
   bst_terms(st, st->shown_part, st->shown_inv, true, delta);
   fprintf(stderr, "brink: stats depth %d cells:", k);
@@ -293,7 +293,32 @@ void bst_summary(BmcStats *st) {
     bst_solve_split(st);
   }
   fprintf(stderr, "); ");
-  bst_sizes(st, &ss, 0, false);
+  bst_sizes(term_count(st->tm), &ss, 0, false);
   fprintf(stderr, "\nbrink: stats terms by formula: ");
   bst_terms(st, NULL, NULL, false, term_count(st->tm));
+}
+
+void bst_mark(BstMark *m, Solver *s, TermMgr *tm) {
+  m->cpu = solver_clock();
+  solver_stats(s, &m->ss);
+  m->terms = term_count(tm);
+}
+
+void bst_lasso(const BstMark *m, Solver *s, TermMgr *tm, const char *label,
+               int k, const char *answer) {
+  SolverStats ss;
+  solver_stats(s, &ss);
+  double cpu = solver_clock() - m->cpu;
+  uint32_t count = term_count(tm);
+  fprintf(stderr, "brink: stats lasso %s k=%d: ", label, k);
+  if (ss.translate_s >= 0) {
+    double tr = ss.translate_s - m->ss.translate_s,
+           so = ss.solve_s - m->ss.solve_s, enc = cpu - tr - so;
+    fprintf(stderr, "encode %.2f s, translate %.2f s, solve %.2f s (%s); ",
+            enc > 0 ? enc : 0, tr, so, answer);
+  } else {
+    fprintf(stderr, "%.2f s (%s); ", cpu, answer);
+  }
+  bst_sizes(count, &ss, count - m->terms, true);
+  fprintf(stderr, "\n");
 }

@@ -629,6 +629,11 @@ static Solver *new_solver(const CheckOptions *opt, TermMgr *tm) {
   return opt->dump_smt2 ? solver_smt2_dump_new(s, opt->dump_smt2) : s;
 }
 
+/* new_solver for the lasso search (lasso.h). */
+static Solver *lasso_solver(void *opt, TermMgr *tm) {
+  return new_solver(opt, tm);
+}
+
 /* check_symbolic's answer when a set variable may hold a member outside
  * the universe its characteristic vector covers (charvec.h). */
 enum { CV_RETRY = -2 };
@@ -855,7 +860,8 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
   /* Liveness: lassos of up to K steps, on a solver of their own. */
   if (!opt->safety_only && spec_count_properties(spec, PROP_TEMPORAL)) {
     LassoOptions lo = {opt->max_seq_len, opt->debug_ask, opt->debug_lasso,
-                       opt->corrupt_model, b.cv, opt->no_freshen};
+                       opt->corrupt_model, b.cv, opt->no_freshen,
+                       opt->stats, lasso_solver, (void *)opt};
     code = lasso_check(spec, b.tm, new_solver(opt, b.tm), K, &lo, &by);
     if (code != EXIT_OK)
       goto popped;

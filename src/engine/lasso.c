@@ -4,16 +4,19 @@
  * unrolling on its own solver looks for a fair behaviour that violates a
  * temporal property, in the shape of a lasso: frames s0..sk, s0 an initial
  * state, each step s_i -> s_{i+1} either Next or a stuttering step (a
- * fresh Boolean per step chooses; s_{i+1} is then s_i), and one loop
- * selector sel_l true among l < k, with s_k = s_l (all variables,
- * sv_equal).  The behaviour is s0 .. s_{k-1} followed forever by
- * s_l .. s_{k-1}; a stuttering last step with l = k-1 is "stutters
- * forever".  Steps are asserted once for the whole run (a step that
- * stutters is always possible; every frame satisfies the CONSTRAINTs, as
- * every state of TLC's graph does), and so is everything else that
- * belongs to one position (the linear encoding below); only what ties
- * position k to the loop is assumed per (property, k), k growing from 1,
- * so the first lasso found is a shortest one.
+ * fresh Boolean per step chooses), and one loop selector sel_l true among
+ * l < k, with s_k = s_l (all variables, sv_equal).  The behaviour is
+ * s0 .. s_{k-1} followed forever by s_l .. s_{k-1}; a stuttering last step
+ * with l = k-1 is "stutters forever".  Only the last step stutters, as
+ * that loop, unless the formula needs more (see "stuttering steps"), so
+ * the frames are Next's successors, as the safety unrolling's are.  Steps
+ * are asserted once for the whole run (every frame that is a state of the
+ * lasso satisfies the CONSTRAINTs, as every state of TLC's graph does),
+ * and so is everything else that belongs to one position (the linear
+ * encoding below); only what ties position k to the loop is assumed per
+ * (property, k), k growing from 1, so the first lasso found is a shortest
+ * one.  Each property after the first gets a solver of its own, given
+ * what was asserted for every property (lasso_assert).
  *
  * The formula is temporal.h's negation normal form of ~P, with the
  * semantics of the lasso: the positions after i are i..k-1 and, when
@@ -43,6 +46,7 @@
 
 #include <string.h>
 
+#include "bmcstats.h"
 #include "charvec.h"
 #include "encode.h"
 #include "eval.h"
@@ -66,6 +70,8 @@ typedef struct Lasso {
   Temporal *t;
   VEC(SymVal **) frames; /* s_0 .. s_n */
   VEC(TermId) stut;      /* step i stutters */
+  int merged; /* steps i < merged make s_{i+1} = s_i when they stutter;
+                 later ones leave s_{i+1} Next's (see "stuttering steps") */
   VEC(TermVec) atoms;    /* atoms[a].data[i]: atom a at position i */
   /* Per position i, built once whatever the bound k (see "the linear
    * encoding" below): */
@@ -82,6 +88,7 @@ typedef struct Lasso {
   int *tnegs;              /* ... and their negations (-1: none) */
   size_t ntprops;
   WdErrVec aerrs;        /* errors of the atoms */
+  VEC(TermId) asserted;  /* by lasso_assert */
   VEC(uint32_t) choice_ids;
   VEC(SymVal *) choice_vals;
   double t0;
@@ -89,6 +96,23 @@ typedef struct Lasso {
 } Lasso;
 
 static TermId lit_bool(Lasso *L, bool b) { return term_mk_bool(L->tm, b); }
+
+/* Asserts t on the solver, and on the solver of every later property:
+ * what holds of the frames and positions whatever the property. */
+static void lasso_assert(Lasso *L, TermId t) {
+  VEC_PUSH(L->asserted, t);
+  solver_assert(L->s, t);
+}
+
+/* A fresh solver for the next property, with what lasso_assert asserted:
+ * the facts a property's search adds about its stuttering steps (the
+ * search's loop) are not the next one's. */
+static void fresh_solver(Lasso *L) {
+  solver_delete(L->s);
+  L->s = L->opt->new_solver(L->opt->solver_arg, L->tm);
+  for (size_t i = 0; i < L->asserted.len; i++)
+    solver_assert(L->s, L->asserted.data[i]);
+}
 
 static void keep_choices(Lasso *L) {
   const uint32_t *ids;
@@ -113,7 +137,7 @@ static void check_level(Lasso *L, Expr *at) {
     fail_at(at ? at->loc : (Loc){0}, EXIT_OTHER,
             "liveness: TLCGet(\"level\") is not known exactly in a lasso "
             "frame; use --engine explicit");
-  solver_assert(L->s, enc_take_axioms(L->enc));
+  lasso_assert(L, enc_take_axioms(L->enc));
 }
 
 /* Frame i is a state TLC explores: it satisfies the CONSTRAINTs (TLC's
@@ -125,12 +149,18 @@ static bool lemma_ok(const Spec *sp, Expr *e) {
          reads_def_pure(sp, spec_effective_def(sp, e->ref.u.def));
 }
 
-static void in_model(Lasso *L, int i) {
+/* Asserts c when frame i is a state of the lasso (real). */
+static void assert_if(Lasso *L, TermId real, TermId c) {
+  lasso_assert(L, term_mk_implies(L->tm, real, c));
+}
+
+/* real: when frame i is a state of the lasso (see "stuttering steps"). */
+static void in_model(Lasso *L, int i, TermId real) {
   const Spec *sp = L->spec;
   WdErrVec errs = {0};
   for (size_t c = 0; c < sp->constraints.len; c++)
-    solver_assert(L->s, enc_pred(L->enc, i, sp->constraints.data[c].expr,
-                                 L->frames.data[i], NULL, &errs));
+    assert_if(L, real, enc_pred(L->enc, i, sp->constraints.data[c].expr,
+                                L->frames.data[i], NULL, &errs));
   if (sp->constraints.len)
     check_level(L, sp->constraints.data[0].expr);
   /* Lemmas: frame i is reachable in at most i <= K steps, and the safety
@@ -142,17 +172,24 @@ static void in_model(Lasso *L, int i) {
    * check_level would refuse the whole search for). */
   for (size_t c = 0; c < sp->invariants.len; c++)
     if (lemma_ok(sp, sp->invariants.data[c].expr))
-      solver_assert(L->s, enc_pred(L->enc, i, sp->invariants.data[c].expr,
-                                   L->frames.data[i], NULL, &errs));
+      assert_if(L, real, enc_pred(L->enc, i, sp->invariants.data[c].expr,
+                                  L->frames.data[i], NULL, &errs));
   for (size_t c = 0; c < sp->properties.len; c++)
     if (sp->properties.data[c].kind == PROP_ALWAYS &&
         lemma_ok(sp, sp->properties.data[c].expr))
-      solver_assert(L->s,
-                    enc_pred(L->enc, i, sp->properties.data[c].expr,
-                             L->frames.data[i], NULL, &errs));
+      assert_if(L, real, enc_pred(L->enc, i, sp->properties.data[c].expr,
+                                  L->frames.data[i], NULL, &errs));
   check_level(L, NULL);
-  solver_assert(L->s, no_errs(L, &errs));
+  assert_if(L, real, no_errs(L, &errs));
   VEC_FREE(errs);
+}
+
+/* Whether frame i is a state of the lasso: not the successor Next
+ * computed for a step that stutters without merging. */
+static TermId real_frame(Lasso *L, int i) {
+  return i == 0 || i - 1 < L->merged
+             ? lit_bool(L, true)
+             : term_mk_not(L->tm, L->stut.data[i - 1]);
 }
 
 /* Frame n+1 from frame n: Next or a stuttering step. */
@@ -169,21 +206,36 @@ static void extend(Lasso *L) {
    * steps free of overflow.  (A stuttering step's unused successor may
    * overflow: a state where no action is enabled stutters for ever.) */
   TermId ov = cv_rewrite_state(L->opt->cv, next);
-  SymVal **f = xcalloc((size_t)L->spec->nvars + 1, sizeof *f);
-  for (int v = 0; v < L->spec->nvars; v++)
-    f[v] = sv_ite(st, L->frames.data[n][v], next[v]);
+  SymVal **f = next;
+  if (n < L->merged) {
+    f = xcalloc((size_t)L->spec->nvars + 1, sizeof *f);
+    for (int v = 0; v < L->spec->nvars; v++)
+      f[v] = sv_ite(st, L->frames.data[n][v], next[v]);
+  }
   /* The safety unrolling showed these errors unreachable in K steps. */
-  solver_assert(L->s, no_errs(L, &errs));
-  solver_assert(L->s, term_mk_or2(L->tm, st, g));
-  solver_assert(L->s, term_mk_or2(L->tm, st, term_mk_not(L->tm, ov)));
+  assert_if(L, real_frame(L, n), no_errs(L, &errs));
+  lasso_assert(L, term_mk_or2(L->tm, st, g));
+  lasso_assert(L, term_mk_or2(L->tm, st, term_mk_not(L->tm, ov)));
   /* The frame's values as variables of their own, as the safety
    * unrolling cuts them where sets are vectors (freshen.h). */
   if (!L->opt->no_freshen && cv_plan_size(L->opt->cv) > 0)
-    solver_assert(L->s, fr_state(f, L->spec->nvars));
+    lasso_assert(L, fr_state(f, L->spec->nvars));
   VEC_FREE(errs);
   VEC_PUSH(L->stut, st);
   VEC_PUSH(L->frames, f);
-  in_model(L, n + 1);
+  in_model(L, n + 1, real_frame(L, n + 1));
+}
+
+static Expr *unlabel(Expr *e) {
+  while (e->kind == EX_LABEL)
+    e = e->body;
+  return e;
+}
+
+/* The atoms' errors from e0 on happen only when c holds. */
+static void guard_errs(Lasso *L, size_t e0, TermId c) {
+  for (size_t e = e0; e < L->aerrs.len; e++)
+    L->aerrs.data[e].cond = term_mk_and2(L->tm, c, L->aerrs.data[e].cond);
 }
 
 /* Atom a at position i (frames i and i+1 exist). */
@@ -195,9 +247,33 @@ static TermId atom_at(Lasso *L, int a, int i) {
     VEC_PUSH(*at_pos, TERM_NONE);
   if (at_pos->data[i] == TERM_NONE) {
     const TAtom *at = &L->t->atoms.data[a];
-    TermId r = enc_pred_in(L->enc, i, at->expr, L->frames.data[i],
-                           at->kind == TA_ACTION ? L->frames.data[i + 1] : NULL,
-                           at->env, &L->aerrs);
+    SymVal **s = L->frames.data[i];
+    TermId r;
+    if (at->kind == TA_STATE || i < L->merged) {
+      r = enc_pred_in(L->enc, i, at->expr, s,
+                      at->kind == TA_ACTION ? L->frames.data[i + 1] : NULL,
+                      at->env, &L->aerrs);
+    } else {
+      /* The step is Next's, or stutters (s_{i+1} is then not a state). */
+      TermId st = L->stut.data[i];
+      size_t e0 = L->aerrs.len;
+      TermId on_next = enc_pred_in(L->enc, i, at->expr, s,
+                                   L->frames.data[i + 1], at->env, &L->aerrs);
+      guard_errs(L, e0, term_mk_not(L->tm, st));
+      /* On a stuttering step [A]_v holds and <<A>>_v does not; they are
+       * the only actions under [] and <> (stutter_rule). */
+      Expr *e = unlabel(at->expr);
+      TermId on_stutter = e->kind == EX_BOX_ACT   ? lit_bool(L, true)
+                          : e->kind == EX_DIA_ACT ? lit_bool(L, false)
+                                                  : TERM_NONE;
+      if (on_stutter == TERM_NONE) {
+        e0 = L->aerrs.len;
+        on_stutter =
+            enc_pred_in(L->enc, i, at->expr, s, s, at->env, &L->aerrs);
+        guard_errs(L, e0, st);
+      }
+      r = term_mk_ite(L->tm, st, on_stutter, on_next);
+    }
     check_level(L, at->expr);
     L->atoms.data[a].data[i] = r;
   }
@@ -247,7 +323,7 @@ static void position(Lasso *L, int i) {
     int j = (int)L->sel.len;
     TermId sel = term_mk_fresh(tm, "loop", SORT_BOOL);
     TermId before = j ? L->inloop.data[j - 1] : lit_bool(L, false);
-    solver_assert(L->s, term_mk_implies(tm, sel, term_mk_not(tm, before)));
+    lasso_assert(L, term_mk_implies(tm, sel, term_mk_not(tm, before)));
     SymVal **ls = xcalloc((size_t)L->spec->nvars + 1, sizeof *ls);
     for (int v = 0; v < L->spec->nvars; v++)
       ls[v] = j ? sv_ite(sel, L->frames.data[j][v], L->lstate.data[j - 1][v])
@@ -306,7 +382,7 @@ static void node_steps(Lasso *L, int f, int k) {
   for (int i = L->tdone.data[f]; i < k; i++) {
     TermId here = node_val(L, f, i), a = node_val(L, n->a, i),
            next = node_val(L, f, i + 1);
-    solver_assert(L->s, term_mk_implies(tm, here,
+    lasso_assert(L, term_mk_implies(tm, here,
                                         all ? term_mk_and2(tm, a, next)
                                             : term_mk_or2(tm, a, next)));
     if (all) {
@@ -374,15 +450,101 @@ static TermId states_equal(Lasso *L, SymVal **a, SymVal **b) {
   return r;
 }
 
+/* ---- stuttering steps ----
+ *
+ * A step may stutter anywhere in the encoding, but the query for bound k
+ * lets only its last step stutter, and then only as the whole loop (s_k =
+ * s_{k-1} = s_l, l = k-1: the behaviour stutters for ever), unless the
+ * formula reads the first step (below).  This loses no lasso and keeps
+ * the first one found a shortest one: a TLA formula has the same value on
+ * behaviours equal up to stuttering, and so has the fairness; removing a
+ * stuttering step s_i -> s_{i+1} = s_i from a lasso of k steps (frame i+1
+ * dropped, the loop's start moved down when it was after i) gives a lasso
+ * of k-1 steps of such a behaviour, unless every step of the loop
+ * stutters; then the loop becomes the one stuttering step after s_l
+ * (a Next step that changes nothing may stay anywhere).  So every lasso
+ * reduces to one of at most as many steps in this shape, which the
+ * search, k growing from 1, meets no later than the lasso itself.
+ *   Why: a step that may stutter anywhere makes each frame an
+ * if-then-else of the previous frame and Next's successor, and values
+ * whose shape depends on the path (sequences, lists of cells, integers
+ * under ranges) then grow with every frame: EWD998ChanID's lasso frames
+ * added 111k terms at k = 8, glowingRaccoon's stages 168k at k = 9, where
+ * Next's successors add a few hundred.  A step of the frames is now Next's
+ * successor, and a stuttering last step leaves s_k unused (not a state:
+ * what is asserted of frame k holds only when step k-1 does not stutter,
+ * real_frame); its action atoms are read on s_{k-1} -> s_{k-1}.  After
+ * bound k, step k-1 never stutters again in the property's search: that
+ * is asserted, not assumed, which the solver prunes with far better
+ * (MCEWD687a, 20 steps: 33 s of CPU with assumptions, 14 s with facts).
+ * The facts would rule out the next property's lassos that stutter at an
+ * early deadlock, hence a fresh solver per property.
+ *   The level rules (resolve_level.c) allow an action under [] and <> only
+ * as [A]_v and <<A>>_v, which stuttering does not change; an action atom
+ * outside every [] and <> is evaluated on the first step, which therefore
+ * keeps its freedom to stutter.  Any other action atom (which the level
+ * rules should not let through) turns the restriction off. */
+typedef enum StutterRule {
+  STUT_FREE,  /* any step may stutter */
+  STUT_LAST,  /* only the last, as the loop */
+  STUT_FIRST, /* ... and the first */
+} StutterRule;
+
+/* Walks node f (under: beneath a [] or <>): *invariant false when an
+ * action atom may tell a stuttering step apart under a temporal node,
+ * *first true when one is outside them. */
+static void stutter_walk(Lasso *L, int f, bool under, uint8_t *seen,
+                         bool *invariant, bool *first) {
+  if (seen[f] & (under ? 2 : 1))
+    return;
+  seen[f] |= under ? 2 : 1;
+  const TNode *n = &L->t->nodes.data[f];
+  switch (n->kind) {
+  case TF_LIT: {
+    const TAtom *a = &L->t->atoms.data[n->atom];
+    if (a->kind != TA_ACTION)
+      break;
+    Expr *e = unlabel(a->expr);
+    if (!under)
+      *first = true;
+    else if (e->kind != EX_BOX_ACT && e->kind != EX_DIA_ACT)
+      *invariant = false;
+    break;
+  }
+  case TF_AND:
+  case TF_OR:
+    stutter_walk(L, n->a, under, seen, invariant, first);
+    stutter_walk(L, n->b, under, seen, invariant, first);
+    break;
+  case TF_ALWAYS:
+  case TF_EVENTUALLY:
+    stutter_walk(L, n->a, true, seen, invariant, first);
+    break;
+  default:
+    break;
+  }
+}
+
+static StutterRule stutter_rule(Lasso *L, int f) {
+  uint8_t *seen = xcalloc(L->t->nodes.len + 1, 1);
+  bool invariant = true, first = false;
+  stutter_walk(L, f, false, seen, &invariant, &first);
+  free(seen);
+  return !invariant ? STUT_FREE : first ? STUT_FIRST : STUT_LAST;
+}
+
 /* The query for bound k of the negated property rooted at f: a term to
  * assume. */
 static TermId lasso_query(Lasso *L, int f, int k, const int *tnodes,
                           size_t ntnodes) {
   TermMgr *tm = L->tm;
   position(L, k - 1);
-  TermId q = term_mk_and2(
-      tm, L->inloop.data[k - 1],
-      states_equal(L, L->lstate.data[k - 1], L->frames.data[k]));
+  /* s_k is s_l; a last step that stutters without merging is the loop
+   * (the query assumes sel_{k-1} then) and leaves s_k Next's. */
+  TermId closed = states_equal(L, L->lstate.data[k - 1], L->frames.data[k]);
+  if (k - 1 >= L->merged)
+    closed = term_mk_or2(tm, L->stut.data[k - 1], closed);
+  TermId q = term_mk_and2(tm, L->inloop.data[k - 1], closed);
   for (size_t x = 0; x < ntnodes; x++) {
     int g = tnodes[x];
     node_steps(L, g, k);
@@ -509,8 +671,13 @@ static int report(Lasso *L, const Property *p, int f, int k,
   fd.stutter = xcalloc((size_t)k + 1, sizeof *fd.stutter);
   for (int i = 0; i <= k; i++) {
     fd.st[i] = xcalloc((size_t)spec->nvars + 1, sizeof **fd.st);
+    /* After a step that stutters without merging, frame i is Next's
+     * successor, not the lasso's state. */
+    bool same = i > 0 && i - 1 >= L->merged &&
+                solver_value_bool(L->s, L->stut.data[i - 1]);
     for (int v = 0; v < spec->nvars; v++)
-      fd.st[i][v] = enc_decode(L->frames.data[i][v], &rd);
+      fd.st[i][v] =
+          same ? fd.st[i - 1][v] : enc_decode(L->frames.data[i][v], &rd);
   }
   for (int i = 0; i < k; i++) {
     /* A Next step that changes nothing is a stuttering step too (TLC
@@ -699,25 +866,51 @@ static const char *lasso_label(const Spec *spec, const Property *p) {
 
 static int search(Lasso *L, int K, Checks *by) {
   const Spec *spec = L->spec;
+  int searched = 0;
   all_properties(L);
+  /* The frames are shared by the properties: merged for the one whose
+   * steps may stutter most freely. */
+  for (size_t i = 0; i < L->ntprops; i++) {
+    StutterRule r = L->tnegs[i] < 0 ? STUT_LAST : stutter_rule(L, L->tnegs[i]);
+    int m = r == STUT_FREE ? K + 1 : r == STUT_FIRST ? 1 : 0;
+    if (m > L->merged)
+      L->merged = m;
+  }
+
   for (size_t pi = 0; pi < spec->properties.len; pi++) {
     const Property *p = &spec->properties.data[pi];
     if (p->kind != PROP_TEMPORAL)
       continue;
     int f = temporal_formula(L->t, p->expr, true);
+    if (searched++)
+      fresh_solver(L);
     uint8_t *seen = xcalloc(L->t->nodes.len + 1, 1);
     IntVec tnodes = {0};
     temporal_nodes(L, f, seen, &tnodes);
     free(seen);
+    StutterRule rule = stutter_rule(L, f);
     const char *label = lasso_label(spec, p);
     report_lassos_checked(label, 0);
     for (int k = 1; k <= K; k++) {
+      BstMark mark;
+      if (L->opt->stats)
+        bst_mark(&mark, L->s, L->tm);
       while ((int)L->frames.len <= k)
         extend(L);
       TermMgr *tm = L->tm;
       size_t e0 = L->aerrs.len;
       TermId q = lasso_query(L, f, k, tnodes.data, tnodes.len);
       const TermId *sel = L->sel.data;
+      /* Which steps may stutter (see "stuttering steps"): assumed with
+       * the query, and with the question of the atoms' errors, whose
+       * frames are then states of the lasso. */
+      TermVec as = {0};
+      VEC_PUSH(as, TERM_NONE);
+      if (rule != STUT_FREE) {
+        for (int i = rule == STUT_FIRST ? 1 : 0; i < k - 1; i++)
+          VEC_PUSH(as, term_mk_not(tm, L->stut.data[i]));
+        VEC_PUSH(as, term_mk_implies(tm, L->stut.data[k - 1], sel[k - 1]));
+      }
       if (L->aerrs.len > 0 && e0 < L->aerrs.len) {
         /* An atom that may fail to evaluate on a reachable state. */
         TermId a = term_mk_fresh(tm, "ask", SORT_BOOL);
@@ -725,7 +918,8 @@ static int search(Lasso *L, int K, Checks *by) {
         for (size_t i = e0; i < L->aerrs.len; i++)
           errs = term_mk_or2(tm, errs, L->aerrs.data[i].cond);
         solver_assert(L->s, term_mk_implies(tm, a, errs));
-        SolverResult r = solver_check(L->s, &a, 1);
+        as.data[0] = a;
+        SolverResult r = solver_check(L->s, as.data, as.len);
         if (r == SOLVER_UNKNOWN && stop_requested())
           return report_stopped_symbolic();
         if (r != SOLVER_UNSAT) {
@@ -738,6 +932,7 @@ static int search(Lasso *L, int K, Checks *by) {
                                                 "(%s)",
                                                 why_buf)
                                      : "the solver gave up");
+          VEC_FREE(as);
           VEC_FREE(tnodes);
           return EXIT_OK;
         }
@@ -746,12 +941,19 @@ static int search(Lasso *L, int K, Checks *by) {
       solver_assert(L->s, term_mk_implies(tm, a, q));
       if (stop_requested())
         return report_stopped_symbolic();
-      SolverResult r = solver_check(L->s, &a, 1);
+      as.data[0] = a;
+      SolverResult r = solver_check(L->s, as.data, as.len);
+      VEC_FREE(as);
       if (L->opt->debug_ask)
         fprintf(stderr, "brink: lasso %s k=%d: %s\n", sym_str(prop_name(p)), k,
                 r == SOLVER_SAT     ? "sat"
                 : r == SOLVER_UNSAT ? "unsat"
                                     : "?");
+      if (L->opt->stats)
+        bst_lasso(&mark, L->s, L->tm, label, k,
+                  r == SOLVER_SAT     ? "sat"
+                  : r == SOLVER_UNSAT ? "unsat"
+                                      : "unknown");
       if (r == SOLVER_UNKNOWN && stop_requested())
         return report_stopped_symbolic(); /* the lassos' search so far */
       if (r == SOLVER_UNKNOWN) {
@@ -770,6 +972,10 @@ static int search(Lasso *L, int K, Checks *by) {
         return code;
       }
       report_lassos_checked(label, k);
+      /* Deeper bounds keep step k-1 from stuttering: a fact now, on this
+       * property's solver. */
+      if (rule != STUT_FREE && k - 1 >= (rule == STUT_FIRST ? 1 : 0))
+        solver_assert(L->s, term_mk_not(tm, L->stut.data[k - 1]));
     }
     VEC_FREE(tnodes);
   }
@@ -829,11 +1035,13 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
     }
     refuse(by, text);
     free(text);
-    solver_delete(solver);
+    solver_delete(L.s);
+    VEC_FREE(L.asserted);
     return EXIT_OK;
   }
-  /* The safety run's last query may have been satisfiable, which leaves
-   * the polls disarmed (driver.c's ask): the lassos' encoding takes stops. */
+  /* A stop is taken up inside the encodings from here on (stop_poll),
+   * whatever the unrolling's last answer left it (a satisfiable deadlock
+   * question disarms it). */
   stop_arm(true);
   L.enc = enc_new(spec, tm);
   if (opt->max_seq_len >= 0)
@@ -845,13 +1053,13 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
   SymVal **s0;
   TermId g0 = enc_init(L.enc, &s0, &errs);
   keep_choices(&L);
-  solver_assert(solver, term_mk_not(tm, cv_rewrite_state(opt->cv, s0)));
+  lasso_assert(&L, term_mk_not(tm, cv_rewrite_state(opt->cv, s0)));
   check_level(&L, spec->init);
-  solver_assert(solver, g0);
-  solver_assert(solver, no_errs(&L, &errs));
+  lasso_assert(&L, g0);
+  lasso_assert(&L, no_errs(&L, &errs));
   VEC_FREE(errs);
   VEC_PUSH(L.frames, s0);
-  in_model(&L, 0);
+  in_model(&L, 0, lit_bool(&L, true));
   code = search(&L, K, by);
   fail_pop(&fp);
   enc_delete(L.enc);
@@ -859,6 +1067,7 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
   if (sink)
     fclose(sink);
   free(text);
-  solver_delete(solver);
+  solver_delete(L.s);
+  VEC_FREE(L.asserted);
   return code;
 }

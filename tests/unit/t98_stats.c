@@ -157,6 +157,37 @@ START_TEST(test_stats_auto_and_violation) {
 }
 END_TEST
 
+START_TEST(test_stats_lasso) {
+  /* A line per bound of the lasso search, with the answer and the lasso
+   * solver's sizes; the violation is found at bound 3. */
+  fixture_write("Live.cfg", "SPECIFICATION Spec\nPROPERTY Reach\n");
+  fixture_write("Live.tla",
+                "---- MODULE Live ----\nEXTENDS Naturals\nVARIABLE x\n"
+                "Init == x = 0\nNext == x' = (x + 1) % 3\n"
+                "Spec == Init /\\ [][Next]_x /\\ WF_x(Next)\n"
+                "Reach == <>(x = 5)\n====\n");
+  const char *a[] = {"check", "--stats", "--backend", "cadical",
+                     "--length", "5", "Live.tla", NULL};
+  Out r = cli_run(a);
+  EXPECT(r, 13, out, "violated by a lasso of 3 steps");
+  for (int k = 1; k <= 3; k++) {
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "brink: stats lasso Reach k=%d: encode ",
+             k);
+    char *l = line_of(r.err, prefix);
+    ck_assert_msg(l != NULL, "no \"%s\" in stderr:\n%s", prefix, r.err);
+    ck_assert_msg(strstr(l, " s, translate ") && strstr(l, " s, solve ") &&
+                      strstr(l, k < 3 ? "(unsat)" : "(sat)") &&
+                      count_before(l, " terms (+") > 0 &&
+                      count_before(l, " clauses") > 0,
+                  "%s", l);
+    free(l);
+  }
+  ck_assert_msg(!strstr(r.err, "brink: stats lasso Reach k=4"), "%s", r.err);
+  cli_out_free(&r);
+}
+END_TEST
+
 START_TEST(test_no_stats_without_option) {
   const char *a[] = {"check", "--length", "4", "Grow.tla", NULL};
   Out r = cli_run(a);
@@ -217,6 +248,7 @@ Suite *stats_suite(void) {
   tcase_add_test(tc, test_stats_cadical);
   tcase_add_test(tc, test_stats_z3);
   tcase_add_test(tc, test_stats_auto_and_violation);
+  tcase_add_test(tc, test_stats_lasso);
   tcase_add_test(tc, test_no_stats_without_option);
   tcase_add_test(tc, test_dead_cells_trimmed);
   suite_add_tcase(s, tc);
