@@ -462,6 +462,14 @@ static const char WIDE[] =
     "Live == []<>Spread\n"
     "====\n";
 
+/* Wide with its temporal property: the lasso search encodes Spread at
+ * every position, seconds each. */
+static void write_wide_live(void) {
+  fixture_write("Wide.tla", WIDE);
+  fixture_write("Wide.cfg", "CONSTANT N = 20\nSPECIFICATION Spec\n"
+                            "PROPERTY Live\n");
+}
+
 START_TEST(test_stop_inside_encoding) {
   fixture_write("Wide.tla", WIDE);
   fixture_write("Wide.cfg", "CONSTANT N = 20\nINIT Init\nNEXT Next\n"
@@ -526,9 +534,7 @@ END_TEST
  * searched.  The safety part takes milliseconds (no invariant); the lassos
  * encode Spread at every position, which takes seconds each. */
 START_TEST(test_stop_in_lasso_search) {
-  fixture_write("Wide.tla", WIDE);
-  fixture_write("Wide.cfg", "CONSTANT N = 20\nSPECIFICATION Spec\n"
-                            "PROPERTY Live\n");
+  write_wide_live();
   const char *backends[] = {"z3", "cadical"};
   for (int i = 0; i < 2; i++) {
     const char *a[] = {"check", "--backend", backends[i], "--length", "3",
@@ -560,9 +566,7 @@ END_TEST
  * end of the run short with "stopped at once (second signal)").  Here the
  * stop lands in the lasso search's encoding. */
 START_TEST(test_duplicate_signal) {
-  fixture_write("Wide.tla", WIDE);
-  fixture_write("Wide.cfg", "CONSTANT N = 20\nSPECIFICATION Spec\n"
-                            "PROPERTY Live\n");
+  write_wide_live();
   const char *backends[] = {"z3", "cadical"};
   for (int i = 0; i < 2; i++) {
     const char *a[] = {"check", "--backend", backends[i], "--length", "3",
