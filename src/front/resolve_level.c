@@ -169,6 +169,7 @@ static int check_levels(Resolver *r, Expr *e) {
   if (!e)
     return 0;
   int a = 0, a0 = 0, a1 = 0, rest = 0;
+  bool action_arg = false, temporal_arg = false;
   for (int i = 0; i < e->nargs; i++) {
     int l = check_levels(r, e->args[i]);
     if (i == 0)
@@ -176,6 +177,8 @@ static int check_levels(Resolver *r, Expr *e) {
     else if (i == 1)
       a1 = l;
     a = max2(a, l);
+    action_arg |= l == LEVEL_ACTION;
+    temporal_arg |= l == LEVEL_TEMPORAL;
   }
   for (int i = 0; i < e->nbounds; i++)
     rest = max2(rest, check_levels(r, e->bounds[i].set));
@@ -217,6 +220,15 @@ static int check_levels(Resolver *r, Expr *e) {
                                                          : EX_DIA_ACT))
         level_error(r, e, "[] and <> take a state predicate or a temporal "
                           "formula; an action needs [A]_v or <<A>>_v", l);
+      break;
+    case B_AND: /* SANY: a logical operator or junction list may not mix */
+    case B_OR:
+    case B_IMPLIES:
+    case B_EQUIV:
+      if (action_arg && temporal_arg)
+        level_error(r, e, "a logical operator has both a temporal formula "
+                          "and an action as arguments",
+                    LEVEL_TEMPORAL);
       break;
     case B_LEADSTO:
       if (l == LEVEL_ACTION || l2 == LEVEL_ACTION)

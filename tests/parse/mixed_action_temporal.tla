@@ -1,0 +1,4 @@
+---- MODULE mixed_action_temporal ----
+VARIABLE x
+P == (x' # x) \/ <>(x = 5)
+====
