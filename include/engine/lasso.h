@@ -36,6 +36,7 @@ typedef struct LassoOptions {
    * temporal property after the first is searched on one of its own. */
   Solver *(*new_solver)(void *arg, TermMgr *tm);
   void *solver_arg;
+  bool no_trim; /* --no-trim: frames keep the cells no behaviour fills */
 } LassoOptions;
 
 /* Looks for a lasso of 1..K steps.  Returns EXIT_OK when there is none

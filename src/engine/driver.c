@@ -21,6 +21,7 @@
 
 #include "bmcstats.h"
 #include "charvec.h"
+#include "deadcells.h"
 #include "freshen.h"
 #include "checked.h"
 #include "encode.h"
@@ -55,94 +56,6 @@ typedef struct Bmc {
 static void assert_term(Bmc *b, TermId t) {
   VEC_PUSH(b->asserted, t);
   solver_assert(b->solver, t);
-}
-
-/* ---- dead cells ----
- *
- * A set or function in a new frame often has more cells than the one
- * before: the branches of Next are merged, and Append or \cup in one of
- * them adds cells whether or not its guard lets the step happen (a queue
- * guarded by Len(q) < QLen gains a position per frame).  A cell whose
- * membership is false in every model of what is asserted (Init, the
- * steps so far, the proved invariants) holds no element in any behaviour,
- * so the frame's value without it is the same value; every later frame is
- * built from it and is smaller.  trim_frame asks, for the cells a
- * variable has beyond its count in the previous frame, whether any of
- * them can be a member; a satisfying model names the variables whose new
- * cells are live, and the question is asked again of the others, so it
- * takes at most one query more than the variables that grow.  Soundness
- * needs only that the answer "no member" is exact: the assertions only
- * grow, and over-approximated facts (TLCGet("level")'s range) make fewer
- * cells dead, never more. */
-typedef struct Growth {
-  int var;
-  uint32_t from; /* the previous frame's number of cells */
-} Growth;
-
-/* The membership of cells from..n-1 of s, or TERM_NONE when one of them
- * is constantly true (nothing to drop). */
-static TermId new_cells(Bmc *b, const SymVal *s, uint32_t from) {
-  VEC(TermId) mems = {0};
-  for (uint32_t i = from; i < s->n; i++) {
-    if (term_is_true(b->tm, s->cells[i].mem)) {
-      VEC_FREE(mems);
-      return TERM_NONE;
-    }
-    VEC_PUSH(mems, s->cells[i].mem);
-  }
-  TermId r = term_mk_or(b->tm, mems.data, mems.len);
-  VEC_FREE(mems);
-  return r;
-}
-
-static SymVal *without_cells(const SymVal *s, uint32_t from) {
-  return s->kind == SV_SET ? sv_set(s->cells, from) : sv_fun(s->cells, from);
-}
-
-static void trim_frame(Bmc *b, int k) {
-  SymVal **prev = b->frames.data[k - 1], **cur = b->frames.data[k];
-  VEC(Growth) grown = {0};
-  VEC(TermId) live = {0};
-  for (int v = 0; v < b->spec->nvars; v++) {
-    const SymVal *p = prev[v], *c = cur[v];
-    if (!p || !c || p->kind != c->kind || c->n <= p->n ||
-        (c->kind != SV_SET && c->kind != SV_FUN))
-      continue;
-    TermId any = new_cells(b, c, p->n);
-    if (any == TERM_NONE)
-      continue;
-    VEC_PUSH(grown, ((Growth){v, p->n}));
-    VEC_PUSH(live, any);
-  }
-  solver_assert(b->solver, enc_take_axioms(b->enc));
-  while (grown.len > 0) {
-    TermId a = term_mk_fresh(b->tm, "trim", SORT_BOOL);
-    solver_assert(b->solver, term_mk_implies(
-                                 b->tm, a, term_mk_or(b->tm, live.data,
-                                                      live.len)));
-    SolverResult r = solver_check(b->solver, &a, 1);
-    if (r == SOLVER_UNKNOWN)
-      break; /* a stop, or the solver gave up: the frame stays as it is */
-    if (r == SOLVER_UNSAT) {
-      for (size_t i = 0; i < grown.len; i++) {
-        int v = grown.data[i].var;
-        cur[v] = without_cells(cur[v], grown.data[i].from);
-      }
-      break;
-    }
-    size_t n = 0; /* keep the variables whose new cells are all dead here */
-    for (size_t i = 0; i < grown.len; i++)
-      if (!solver_value_bool(b->solver, live.data[i])) {
-        grown.data[n] = grown.data[i];
-        live.data[n++] = live.data[i];
-      }
-    if (n == grown.len)
-      break; /* cannot happen with an exact model; do not loop */
-    grown.len = n;
-    live.len = n;
-  }
-  VEC_FREE(grown);
-  VEC_FREE(live);
 }
 
 /* Whether the asserted terms or q mention a TLCGet("level") variable that
@@ -843,7 +756,9 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
       assert_term(&b, sb_frame(b.sb, next));
     if (!opt->no_trim) {
       bst_enter(b.st);
-      trim_frame(&b, k + 1);
+      solver_assert(b.solver, enc_take_axioms(b.enc));
+      dead_cells_drop(b.solver, b.tm, b.frames.data[k], b.frames.data[k + 1],
+                      spec->nvars, NULL, 0);
       bst_leave(b.st, BST_TRIM, 0, false);
     }
   }
@@ -861,7 +776,8 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
   if (!opt->safety_only && spec_count_properties(spec, PROP_TEMPORAL)) {
     LassoOptions lo = {opt->max_seq_len, opt->debug_ask, opt->debug_lasso,
                        opt->corrupt_model, b.cv, opt->no_freshen,
-                       opt->stats, lasso_solver, (void *)opt};
+                       opt->stats, lasso_solver, (void *)opt,
+                       opt->no_trim};
     code = lasso_check(spec, b.tm, new_solver(opt, b.tm), K, &lo, &by);
     if (code != EXIT_OK)
       goto popped;

@@ -48,6 +48,7 @@
 
 #include "bmcstats.h"
 #include "charvec.h"
+#include "deadcells.h"
 #include "encode.h"
 #include "eval.h"
 #include "freshen.h"
@@ -224,6 +225,18 @@ static void extend(Lasso *L) {
   VEC_PUSH(L->stut, st);
   VEC_PUSH(L->frames, f);
   in_model(L, n + 1, real_frame(L, n + 1));
+  /* Cells of frame n+1 no behaviour fills (deadcells.h).  Its values
+   * matter only where it is a state of the lasso: every step from the
+   * merged ones on is Next's (only the last may stutter), which the
+   * question assumes, so the answer holds for every property's search. */
+  if (!L->opt->no_trim && n >= L->merged) {
+    VEC(TermId) steps = {0};
+    for (int j = L->merged; j <= n; j++)
+      VEC_PUSH(steps, term_mk_not(L->tm, L->stut.data[j]));
+    dead_cells_drop(L->s, L->tm, L->frames.data[n], L->frames.data[n + 1],
+                    L->spec->nvars, steps.data, steps.len);
+    VEC_FREE(steps);
+  }
 }
 
 static Expr *unlabel(Expr *e) {
