@@ -209,18 +209,17 @@ static SymVal *choose_least(Enc *E, Expr *e, SymVal *s, Bind *env) {
   return r ? r : sv_any();
 }
 
-/* Is s SUBSET T, written so or through definitions (T is not looked at)? */
-static bool is_powerset(Enc *E, Expr *s, int depth) {
-  if (depth > 16)
-    return false;
-  if (s->kind == EX_OP && s->ref.kind == REF_BUILTIN)
-    return s->ref.u.builtin == B_SUBSET;
-  if (s->kind != EX_OP || s->ref.kind != REF_DEF ||
-      spec_def_value(E->spec, s->ref.u.def))
-    return false;
-  Def *d = spec_effective_def(E->spec, s->ref.u.def);
-  return d->kind == DEF_OP && d->nparams == s->nargs &&
-         is_powerset(E, d->body, depth + 1);
+/* Is s SUBSET T, written so or through definitions (set_form_def, which
+ * looks through the ones whose bodies are set forms; T is not looked at)? */
+static bool is_powerset(Enc *E, Expr *s) {
+  for (;;) {
+    if (s->kind == EX_OP && s->ref.kind == REF_BUILTIN)
+      return s->ref.u.builtin == B_SUBSET;
+    Def *d = set_form_def(E, s, true);
+    if (!d)
+      return false;
+    s = d->body;
+  }
 }
 
 /* CHOOSE x \in SUBSET T : P where P holds of {} whatever the state
@@ -230,7 +229,7 @@ static bool is_powerset(Enc *E, Expr *s, int depth) {
  * P meets at {} is TLC's too: it evaluates P there first. */
 static bool choose_empty_subset(Enc *E, Expr *e, Bind *env) {
   Bound *bd = &e->bounds[0];
-  if (!is_powerset(E, bd->set, 0))
+  if (!is_powerset(E, bd->set))
     return false;
   size_t errs = E->errs->len;
   Bind f = {.id = bd->names[0].id, .v = sv_set(NULL, 0), .up = env};
