@@ -1,5 +1,6 @@
-# Shared by the symbolic-engine benchmark runners (apalache_bmc.sh,
-# parametric.sh); sourced, not run.
+# Shared by the benchmark runners (apalache_bmc.sh, parametric.sh, seeds.sh,
+# symbolic_depth.sh, liveness_corpus.sh, liveness_lasso.sh); sourced, not
+# run.
 #
 # bench_run LIMIT LOG brink-args...
 #   Runs brink with a time limit of LIMIT seconds (and a memory limit of
@@ -18,6 +19,17 @@
 #     B_NOTE    for an error, brink's first error line (commas removed)
 #   brink's output goes to LOG.
 #
+# bench_cpu_run LIMIT brink-check-args...
+#   Runs `brink check` with a CPU limit of LIMIT seconds (ulimit -t; wall
+#   clock 4x as long as a guard) and sets
+#     code    brink's exit code (124 when a limit stopped it)
+#     secs    CPU seconds, user and system (two decimals)
+#     out     brink's standard output
+#     reason  brink's first error line, or its first "Error:", "brink: not
+#             checked" or "brink: internal" line of output
+#   For the liveness benchmarks, which compare CPU times of runs that end
+#   on their own.
+#
 # bench_summary CSV TIME_COL RESULT_COL OK_COL OK_REGEX SPEEDUP_COL NAME_COLS [SPEEDUP2_COL LABEL2]
 #   Prints, over the runs that finished as expected (column OK_COL matches
 #   OK_REGEX) and have a published time, the median speedup and how many
@@ -29,6 +41,20 @@
 #   (labelled LABEL2).
 
 BENCH_BRINK=${BRINK:-./brink}
+
+bench_cpu_run() {
+  local limit=$1 errf tf
+  shift
+  errf=$(mktemp); tf=$(mktemp)
+  out=$( (ulimit -t "$limit"; exec /usr/bin/time -o "$tf" -f "%U %S" \
+          timeout "$((4 * limit))" "$BENCH_BRINK" check "$@") 2>"$errf")
+  code=$?
+  case $code in 137|152) code=124 ;; esac
+  secs=$(tail -1 "$tf" | awk '{ printf "%.2f", $1 + $2 }')
+  reason=$(grep -m1 -E 'error:|Error:' "$errf"; printf '%s\n' "$out" |
+           grep -m1 -E '^Error:|^brink: (not checked|internal)')
+  rm -f "$tf" "$errf"
+}
 
 bench_run() {
   local limit=$1 log=$2

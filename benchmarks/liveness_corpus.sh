@@ -20,20 +20,9 @@ limit=${1:-120}
 maxtlc=${2:-100000}
 brink=${BRINK:-./brink}
 corpus=${SHARED:-../shared}/corpus
+. benchmarks/bench_lib.sh
 agree=0; differ=0; failed=0; total=0
-run() { # run args...: sets code, secs (CPU: user + system), out, reason
-  local errf tf
-  errf=$(mktemp); tf=$(mktemp)
-  out=$( (ulimit -t "$limit"; exec /usr/bin/time -o "$tf" -f "%U %S" \
-          timeout "$((4 * limit))" "$brink" check --engine explicit "$@") \
-          2>"$errf")
-  code=$?
-  case $code in 137|152) code=124 ;; esac
-  secs=$(tail -1 "$tf" | awk '{ printf "%.2f", $1 + $2 }')
-  rm -f "$tf"
-  reason=$(grep -m1 -E 'error:|Error:' "$errf"; printf '%s\n' "$out" | grep -m1 -E '^Error:|^brink: (not checked|internal)')
-  rm -f "$errf"
-}
+run() { bench_cpu_run "$limit" --engine explicit "$@"; } # sets code, secs, out, reason
 repeat() { # repeat n args...: the mean CPU time of n runs (3 decimals)
   local n=$1 tf
   shift

@@ -18,22 +18,10 @@ cd "$(dirname "$0")/.."
 limit=${1:-60}
 maxlen=${2:-10}
 maxtlc=${3:-100000}
-brink=${BRINK:-./brink}
 corpus=${SHARED:-../shared}/corpus
+. benchmarks/bench_lib.sh
 agree=0; differ=0; open=0; total=0
-run() { # run args...: sets code, secs (CPU), out, reason
-  local errf tf
-  errf=$(mktemp); tf=$(mktemp)
-  out=$( (ulimit -t "$limit"; exec /usr/bin/time -o "$tf" -f "%U %S" \
-          timeout "$((4 * limit))" "$brink" check "$@") 2>"$errf")
-  code=$?
-  case $code in 137|152) code=124 ;; esac
-  secs=$(tail -1 "$tf" | awk '{ printf "%.2f", $1 + $2 }')
-  reason=$( { grep -m1 -E 'error:' "$errf"; printf '%s\n' "$out" |
-              grep -m1 -E '^brink: (not checked|internal)|^Error:'; } |
-            head -1 | cut -c1-160)
-  rm -f "$tf" "$errf"
-}
+run() { bench_cpu_run "$limit" "$@"; } # sets code, secs, out, reason
 states() { printf '%s\n' "$out" | grep -o '^State [0-9]*' | tail -1 | sed 's/State //'; }
 # Tab is whitespace to read, so empty columns would collapse: awk picks them.
 while IFS='|' read -r tla cfg mode tlc depth wall hasprop; do
@@ -71,7 +59,7 @@ while IFS='|' read -r tla cfg mode tlc depth wall hasprop; do
   printf '%-72s %-10s len=%-3s explicit=%s/%s symbolic=%s/%s cpu=%ss explicit_cpu=%ss\n' \
     "$cfg" "$verdict" "$len" "$x" "${xn:--}" "$s" "${sn:--}" "$secs" "$xsecs"
   if [ "$verdict" = unanswered ] && [ -n "$reason" ]; then
-    printf '    %s\n' "$reason"
+    printf '    %s\n' "$(printf '%s' "$reason" | head -1 | cut -c1-160)"
   fi
 done < <(tail -n +2 "$corpus/models.tsv" |
          awk -F'\t' -v OFS='|' '{ print $2, $3, $4, $6, $9, $11, $15 }')
