@@ -141,6 +141,10 @@ static void auto_set_timeout_ms(Solver *base, unsigned ms) {
   s->cur->ops->set_timeout_ms(s->cur, ms);
 }
 
+static void auto_limit_next(Solver *base, unsigned conflicts) {
+  solver_limit_next(((AutoSolver *)base)->cur, conflicts);
+}
+
 static const char *auto_describe(Solver *base) {
   AutoSolver *s = (AutoSolver *)base;
   free(s->desc);
@@ -183,6 +187,7 @@ static const SolverOps auto_ops = {
     .value_int = auto_value_int,
     .reason_unknown = auto_reason_unknown,
     .set_timeout_ms = auto_set_timeout_ms,
+    .limit_next = auto_limit_next,
     .destroy = auto_destroy,
     .describe = auto_describe,
     .caveat = auto_caveat,

@@ -54,6 +54,9 @@ static void smt2_set_timeout_ms(Solver *base, unsigned ms) {
   Solver *in = ((Smt2Solver *)base)->inner;
   in->ops->set_timeout_ms(in, ms);
 }
+static void smt2_limit_next(Solver *base, unsigned conflicts) {
+  solver_limit_next(((Smt2Solver *)base)->inner, conflicts);
+}
 static const char *smt2_describe(Solver *base) {
   return solver_describe(((Smt2Solver *)base)->inner);
 }
@@ -237,6 +240,7 @@ static const SolverOps smt2_ops = {
     .value_int = smt2_value_int,
     .reason_unknown = smt2_reason_unknown,
     .set_timeout_ms = smt2_set_timeout_ms,
+    .limit_next = smt2_limit_next,
     .destroy = smt2_destroy,
     .describe = smt2_describe,
     .caveat = smt2_caveat,

@@ -64,6 +64,7 @@ typedef struct Z3Solver {
   TermEval *eval;        /* values in the model, from its leaves' */
   struct Z3Solver *next; /* registry of live solvers */
   int stop_handle;       /* its interrupter (stop.h), or -1 */
+  unsigned rlimit;       /* for the next check only (limit_next); 0 = none */
   /* For --stats: terms translated, time translating and in the search. */
   long nbuilt, checks;
   double translate_s, solve_s;
@@ -73,6 +74,14 @@ typedef struct Z3Solver {
  * and cuts slow down integer ITE chains, so they are kept rare. */
 #ifndef Z3_MAX_DEPTH
 #define Z3_MAX_DEPTH 5000
+#endif
+
+/* limit_next's conflicts in Z3's resource units: its rlimit counts steps
+ * of many kinds, not conflicts.  With 1,000 or 10,000 per conflict, a
+ * trivially satisfiable check right after one that hit its bound gave up
+ * too (t23_solver.c's test_limit_next). */
+#ifndef Z3_RLIMIT_PER_CONFLICT
+#define Z3_RLIMIT_PER_CONFLICT 100000
 #endif
 
 /* Live solvers, so that the error handler can find its context's owner. */
@@ -431,9 +440,13 @@ static SolverResult z3_unknown(Z3Solver *s, const char *why) {
   return SOLVER_UNKNOWN;
 }
 
+static void z3_set_rlimit(Z3Solver *s, unsigned rlimit);
+
 static SolverResult z3_check(Solver *base, const TermId *assumptions,
                              size_t n) {
   Z3Solver *s = (Z3Solver *)base;
+  unsigned rlimit = s->rlimit; /* for this check only */
+  s->rlimit = 0;
   z3_release_model(s);
   if (s->error)
     return z3_unknown(s, s->error);
@@ -449,10 +462,14 @@ static SolverResult z3_check(Solver *base, const TermId *assumptions,
     free(lits);
     return z3_unknown(s, "canceled");
   }
+  if (rlimit)
+    z3_set_rlimit(s, rlimit);
   t0 = solver_clock();
   if (z3_ok(s))
     r = Z3_solver_check_assumptions(s->ctx, s->solver, (unsigned)n, lits);
   s->solve_s += solver_clock() - t0;
+  if (rlimit)
+    z3_set_rlimit(s, 0);
   free(lits);
   if (!z3_ok(s))
     return z3_unknown(s, s->error);
@@ -563,6 +580,30 @@ static void z3_set_timeout_ms(Solver *base, unsigned ms) {
   Z3_params_dec_ref(s->ctx, p);
 }
 
+/* Sets the solver's "rlimit" parameter: a bound on Z3's resource counter
+ * for each check, 0 for none. */
+static void z3_set_rlimit(Z3Solver *s, unsigned rlimit) {
+  if (s->error)
+    return;
+  Z3_params p = Z3_mk_params(s->ctx);
+  if (!p || !z3_ok(s))
+    return;
+  Z3_params_inc_ref(s->ctx, p);
+  Z3_params_set_uint(s->ctx, p, Z3_mk_string_symbol(s->ctx, "rlimit"),
+                     rlimit);
+  if (z3_ok(s))
+    Z3_solver_set_params(s->ctx, s->solver, p);
+  z3_ok(s);
+  Z3_params_dec_ref(s->ctx, p);
+}
+
+static void z3_limit_next(Solver *base, unsigned conflicts) {
+  Z3Solver *s = (Z3Solver *)base;
+  s->rlimit = conflicts > UINT_MAX / Z3_RLIMIT_PER_CONFLICT
+                  ? 0
+                  : conflicts * Z3_RLIMIT_PER_CONFLICT;
+}
+
 static void z3_destroy(Solver *base) {
   Z3Solver *s = (Z3Solver *)base;
   stop_remove_interrupter(s->stop_handle);
@@ -612,6 +653,7 @@ static const SolverOps z3_ops = {
     .value_int = z3_value_int,
     .reason_unknown = z3_reason_unknown,
     .set_timeout_ms = z3_set_timeout_ms,
+    .limit_next = z3_limit_next,
     .destroy = z3_destroy,
     .stats = z3_stats,
 };

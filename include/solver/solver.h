@@ -65,6 +65,12 @@ typedef struct SolverOps {
   bool (*partial_model)(Solver *s);
   /* Optional: fills the counters it has (the caller set all to -1). */
   void (*stats)(Solver *s, SolverStats *out);
+  /* Optional: bounds the effort of the next check() only, which answers
+   * SOLVER_UNKNOWN when the bound is reached.  The unit is CaDiCaL's
+   * conflicts; Z3 converts it to its resource limit (rlimit).  Both are
+   * counts, not times, so a bounded check gives the same answer on a busy
+   * machine as on an idle one. */
+  void (*limit_next)(Solver *s, unsigned conflicts);
 } SolverOps;
 
 struct Solver {
@@ -106,6 +112,13 @@ static inline const char *solver_caveat(Solver *s) {
 }
 static inline bool solver_partial_model(Solver *s) {
   return s->ops->partial_model && s->ops->partial_model(s);
+}
+/* For a question whose answer only saves work later (never one that a
+ * verdict rests on): the next check gives up as SOLVER_UNKNOWN after about
+ * this many conflicts.  A back end without limit_next ignores it. */
+static inline void solver_limit_next(Solver *s, unsigned conflicts) {
+  if (s->ops->limit_next)
+    s->ops->limit_next(s, conflicts);
 }
 /* The clock of SolverStats: the process's CPU time in seconds. */
 static inline double solver_clock(void) {

@@ -51,6 +51,7 @@
 #include "solver.h"
 #include "stop.h"
 
+#include <limits.h>
 #include <assert.h>
 #include <errno.h>
 #include <stdio.h>
@@ -93,6 +94,7 @@ typedef struct CadSolver {
   TermEval *ev;
   unsigned timeout_ms;
   double deadline;
+  unsigned conflict_limit; /* for the next check only; 0 = none */
   TermId unbounded;
   char *error;
   char *reason;
@@ -240,10 +242,20 @@ static int cad_solve(CadSolver *s, const int *lits, size_t n) {
     sat_assume(s->sat, lits[i]);
     VEC_PUSH(s->assumed, lits[i]);
   }
+  if (s->conflict_limit)
+    sat_limit_conflicts(s->sat, (int)s->conflict_limit);
   double t0 = solver_clock();
   int r = sat_solve(s->sat);
   s->solve_s += solver_clock() - t0;
   return r;
+}
+
+/* Why a solve answered SAT_UNKNOWN. */
+static char *cad_interrupted(const CadSolver *s) {
+  if (s->conflict_limit && !stop_requested() &&
+      !(s->deadline > 0 && util_now() > s->deadline))
+    return xsprintf("conflict limit (%u) reached", s->conflict_limit);
+  return xstrdup("timeout (cadical interrupted)");
 }
 
 static SolverResult cad_unknown(CadSolver *s, char *why) {
@@ -259,6 +271,7 @@ static SolverResult cad_check(Solver *base, const TermId *assumptions,
   CadSolver *s = (CadSolver *)base;
   double t0 = solver_clock();
   SolverResult r = cad_check_timed(s, assumptions, n);
+  s->conflict_limit = 0;
   s->busy_s += solver_clock() - t0;
   s->checks++;
   return r;
@@ -291,7 +304,7 @@ static SolverResult cad_check_timed(CadSolver *s, const TermId *assumptions,
     }
     int r = cad_solve(s, lits.data, lits.len);
     if (r == SAT_UNKNOWN) {
-      res = cad_unknown(s, xstrdup("timeout (cadical interrupted)"));
+      res = cad_unknown(s, cad_interrupted(s));
       break;
     }
     if (r == SAT_UNSAT) {
@@ -316,7 +329,7 @@ static SolverResult cad_check_timed(CadSolver *s, const TermId *assumptions,
       VEC_PUSH(lits, -cnf_lit(s->cnf, extra.data[i].poison));
     r = cad_solve(s, lits.data, lits.len);
     if (r == SAT_UNKNOWN) {
-      res = cad_unknown(s, xstrdup("timeout (cadical interrupted)"));
+      res = cad_unknown(s, cad_interrupted(s));
       break;
     }
     if (r == SAT_SAT) {
@@ -395,6 +408,10 @@ static const char *cad_reason_unknown(Solver *base) {
 
 static void cad_set_timeout_ms(Solver *base, unsigned ms) {
   ((CadSolver *)base)->timeout_ms = ms;
+}
+
+static void cad_limit_next(Solver *base, unsigned conflicts) {
+  ((CadSolver *)base)->conflict_limit = conflicts < INT_MAX ? conflicts : 0;
 }
 
 static TermId cad_unbounded(const CadSolver *s) {
@@ -483,6 +500,7 @@ static const SolverOps cad_ops = {
     .value_int = cad_value_int,
     .reason_unknown = cad_reason_unknown,
     .set_timeout_ms = cad_set_timeout_ms,
+    .limit_next = cad_limit_next,
     .destroy = cad_destroy,
     .describe = cad_describe,
     .caveat = cad_caveat,

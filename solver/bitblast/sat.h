@@ -22,6 +22,8 @@ typedef struct SatOps {
   int (*val)(Sat *s, int lit);
   /* fn(arg) is polled during solve; non-zero stops it (SAT_UNKNOWN). */
   void (*set_terminate)(Sat *s, void *arg, int (*fn)(void *arg));
+  /* The next solve gives up (SAT_UNKNOWN) after this many conflicts. */
+  void (*limit_conflicts)(Sat *s, int conflicts);
   void (*destroy)(Sat *s);
 } SatOps;
 
@@ -37,6 +39,9 @@ static inline int sat_solve(Sat *s) { return s->ops->solve(s); }
 static inline int sat_val(Sat *s, int lit) { return s->ops->val(s, lit); }
 static inline void sat_set_terminate(Sat *s, void *arg, int (*fn)(void *)) {
   s->ops->set_terminate(s, arg, fn);
+}
+static inline void sat_limit_conflicts(Sat *s, int conflicts) {
+  s->ops->limit_conflicts(s, conflicts);
 }
 static inline void sat_delete(Sat *s) {
   if (s)

@@ -24,6 +24,10 @@ static void cad_set_terminate(Sat *s, void *arg, int (*fn)(void *)) {
   ccadical_set_terminate(cad(s), arg, fn);
 }
 
+static void cad_limit_conflicts(Sat *s, int conflicts) {
+  ccadical_limit(cad(s), "conflicts", conflicts);
+}
+
 static void cad_destroy(Sat *s) {
   ccadical_release(cad(s));
   free(s);
@@ -36,6 +40,7 @@ static const SatOps cad_ops = {
     .solve = cad_solve,
     .val = cad_val,
     .set_terminate = cad_set_terminate,
+    .limit_conflicts = cad_limit_conflicts,
     .destroy = cad_destroy,
 };
 

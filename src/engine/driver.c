@@ -50,6 +50,7 @@ typedef struct Bmc {
   const CheckOptions *opt;
   CvPlan *cv;           /* set variables as characteristic vectors */
   SymBreak *sb;         /* lex-leader constraints, or NULL */
+  DeadCells *dc;        /* what the dead-cell questions found, or NULL */
   TermId overflow;      /* the newest frame's members outside them */
 } Bmc;
 
@@ -754,11 +755,16 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
     assert_term(&b, g);
     if (b.sb) /* one behaviour of each renaming (symbreak.h) */
       assert_term(&b, sb_frame(b.sb, next));
-    if (!opt->no_trim) {
+    /* The last frame is not trimmed: only its own queries would use the
+     * smaller value, and proving its new cells dead costs about as much
+     * as those queries (SDP_Attack_Spec at 10 steps: 1.0 s of 2.6 s). */
+    if (!opt->no_trim && k + 1 < K) {
       bst_enter(b.st);
       solver_assert(b.solver, enc_take_axioms(b.enc));
-      dead_cells_drop(b.solver, b.tm, b.frames.data[k], b.frames.data[k + 1],
-                      spec->nvars, NULL, 0);
+      if (!b.dc)
+        b.dc = dead_cells_new(spec->nvars);
+      dead_cells_drop(b.dc, b.solver, b.tm, b.frames.data[k],
+                      b.frames.data[k + 1], NULL, 0);
       bst_leave(b.st, BST_TRIM, 0, false);
     }
   }
@@ -796,6 +802,7 @@ popped:
 done:
   cv_plan_delete(b.cv);
   sb_delete(b.sb);
+  dead_cells_delete(b.dc);
   bst_delete(b.st);
   enc_delete(b.enc);
   solver_delete(b.solver);

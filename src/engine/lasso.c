@@ -90,6 +90,7 @@ typedef struct Lasso {
   size_t ntprops;
   WdErrVec aerrs;        /* errors of the atoms */
   VEC(TermId) asserted;  /* by lasso_assert */
+  DeadCells *dc;         /* what the dead-cell questions found, or NULL */
   VEC(uint32_t) choice_ids;
   VEC(SymVal *) choice_vals;
   double t0;
@@ -233,8 +234,10 @@ static void extend(Lasso *L) {
     VEC(TermId) steps = {0};
     for (int j = L->merged; j <= n; j++)
       VEC_PUSH(steps, term_mk_not(L->tm, L->stut.data[j]));
-    dead_cells_drop(L->s, L->tm, L->frames.data[n], L->frames.data[n + 1],
-                    L->spec->nvars, steps.data, steps.len);
+    if (!L->dc)
+      L->dc = dead_cells_new(L->spec->nvars);
+    dead_cells_drop(L->dc, L->s, L->tm, L->frames.data[n],
+                    L->frames.data[n + 1], steps.data, steps.len);
     VEC_FREE(steps);
   }
 }
@@ -1050,6 +1053,7 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
     free(text);
     solver_delete(L.s);
     VEC_FREE(L.asserted);
+    dead_cells_delete(L.dc);
     return EXIT_OK;
   }
   /* A stop is taken up inside the encodings from here on (stop_poll),
@@ -1082,5 +1086,6 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
   free(text);
   solver_delete(L.s);
   VEC_FREE(L.asserted);
+  dead_cells_delete(L.dc);
   return code;
 }

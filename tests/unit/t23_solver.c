@@ -261,6 +261,37 @@ START_TEST(test_deep_ite) {
 }
 END_TEST
 
+/* limit_next bounds the next check only: the pigeonhole formula (n + 1
+ * pigeons, n holes) takes CDCL many conflicts, so with a bound of one
+ * conflict the check gives up; the check after it, unbounded, refutes it,
+ * and a satisfiable check under a bound still answers. */
+START_TEST(test_limit_next) {
+  open_solver(_i);
+  enum { HOLES = 7 };
+  TermId p[HOLES + 1][HOLES];
+  char name[32];
+  for (int i = 0; i <= HOLES; i++)
+    for (int h = 0; h < HOLES; h++) {
+      snprintf(name, sizeof name, "p%d_%d", i, h);
+      p[i][h] = bvar(name);
+    }
+  TermId act = bvar("act");
+  for (int i = 0; i <= HOLES; i++) /* every pigeon has a hole */
+    solver_assert(sv, term_mk_implies(tm, act, term_mk_or(tm, p[i], HOLES)));
+  for (int h = 0; h < HOLES; h++) /* no hole has two */
+    for (int i = 0; i <= HOLES; i++)
+      for (int j = i + 1; j <= HOLES; j++)
+        solver_assert(sv, term_mk_or2(tm, term_mk_not(tm, p[i][h]),
+                                      term_mk_not(tm, p[j][h])));
+  solver_limit_next(sv, 1);
+  ck_assert_int_eq(solver_check(sv, &act, 1), SOLVER_UNKNOWN);
+  solver_limit_next(sv, 1);
+  ck_assert_int_eq(solver_check(sv, NULL, 0), SOLVER_SAT);
+  ck_assert_int_eq(solver_check(sv, &act, 1), SOLVER_UNSAT);
+  close_solver();
+}
+END_TEST
+
 Suite *solver_suite(void) {
   Suite *s = suite_create("solver");
   TCase *tc = tcase_create("contract");
@@ -271,6 +302,7 @@ Suite *solver_suite(void) {
   tcase_add_loop_test(tc, test_incremental_frames, 0, NBACKENDS);
   tcase_add_loop_test(tc, test_floor_divmod, 0, NBACKENDS);
   tcase_add_loop_test(tc, test_deep_ite, 0, NBACKENDS);
+  tcase_add_loop_test(tc, test_limit_next, 0, NBACKENDS);
   suite_add_tcase(s, tc);
   return s;
 }
