@@ -63,11 +63,18 @@ bench_run() {
   tfile=$(mktemp)
   (
     ulimit -v $((${BENCH_MEM_MB:-8000} * 1024)) 2>/dev/null
+    if [ -n "${BENCH_CPU_LIMIT:-}" ]; then
+      # CPU seconds (whole, rounded up): SIGXCPU ends the run (exit 152,
+      # taken as a timeout); the wall clock only guards against a hang.
+      ulimit -t "$(awk -v l="$limit" 'BEGIN { c = int(l); if (c < l) c++; print c }')"
+      limit=$(awk -v l="$limit" 'BEGIN { printf "%d", 4 * l + 10 }')
+    fi
     /usr/bin/time -o "$tfile" -f '%e %M %U %S' \
       timeout -k 5 "$((${limit%.*} + 10))" "$BENCH_BRINK" "$@" --timeout "$limit" \
       > "$log" 2>&1
   )
   local code=$?
+  [ "$code" = 152 ] && code=124
   B_EXIT=$code
   local usr sys
   read -r B_TIME B_RSS usr sys < <(tail -n 1 "$tfile")

@@ -12,7 +12,11 @@
 # violation the steps of TLC's counterexample (cex_states - 1), capped at 20
 # (--length D --stats), with a limit of FACTOR times the explicit engine's
 # wall time but at least FLOOR s (default 2: process start and noise
-# dominate tiny models); brink's own --timeout stops it cleanly.  Where the
+# dominate tiny models); brink's own --timeout stops it cleanly.  With
+# CLOCK=cpu both times are CPU seconds instead (user + system), and a CPU
+# limit (ulimit -t, whole seconds) ends the symbolic run; a run that
+# finishes over the exact limit misses.  On a shared machine the load
+# stretches wall times, and with them the limits, but not CPU times.  Where the
 # explicit engine fails (error, refusal, a verdict other than TLC's) TLC's
 # recorded wall time stands in for it (column ref says which).
 #
@@ -39,7 +43,8 @@
 #   output per run (default build/symbolic_depth/); BRINK, BENCH_MEM_MB: as
 #   for apalache_bmc.sh.
 # CSV: model (cfg path under examples/), tlc (TLC's verdict), tlc_depth
-# (states), tlc_cex_states, length (D), explicit_time_s, explicit_cpu_s,
+# (states), tlc_cex_states, length (D), explicit_time_s, explicit_cpu_s
+# (the printed table shows the time the limit is based on),
 # explicit_exit, explicit_distinct, explicit_depth (TLC's "depth of the
 # complete state graph search"), ref (explicit or tlc: whose time the limit
 # is based on), limit_s, backend, backend_used (the back end the run ended
@@ -57,6 +62,7 @@ out=${2:-build/symbolic_depth.csv}
 regex=${3:-}
 backends=${BACKENDS:-auto}
 floor=${FLOOR:-2}
+clock=${CLOCK:-wall}
 xcap=${EXPLICIT_CAP:-120}
 limit=0
 corpus=${CORPUS:-../shared/corpus}
@@ -79,12 +85,12 @@ result_of() { # exit log
     0) echo NoError ;; 10) echo AssumptionFalse ;; 11) echo Deadlock ;;
     12) echo Violation ;; 13) echo Property ;; 14) echo Assert ;;
     75 | 76) echo EvalError ;; 150) echo Refused ;; 151) echo ConfigError ;;
-    153) echo OutOfMemory ;; 124 | 137) echo Timeout ;;
+    153) echo OutOfMemory ;; 124 | 137 | 152) echo Timeout ;;
     255) if grep -q '^brink: TIMEOUT: ' "$2"; then echo Timeout
          elif grep -q '^brink: out of memory' "$2"; then echo OutOfMemory
          elif grep -q -E '^brink: the solver gave up on a lasso: (timeout|canceled)' "$2" ||
               { grep -q 'cannot check it: the solver gave up' "$2" &&
-                awk -v t="$B_TIME" -v l="$limit" 'BEGIN { exit !(t >= 0.95 * l) }'; }; then
+                awk -v t="$stime" -v l="$limit" 'BEGIN { exit !(t >= 0.95 * l) }'; }; then
            echo Timeout
          else echo Refused; fi ;;
     *) echo error ;;
@@ -130,6 +136,8 @@ while IFS=$'\t' read -r cfg tla tlc depth cex twall; do
   bench_run "$xcap" "$xlog" check --engine explicit --config "$corpus/examples/$cfg" \
     "$corpus/examples/$tla"
   xtime=$B_TIME xcpu=$B_CPU xexit=$B_EXIT
+  xshow=$xtime
+  [ "$clock" = cpu ] && xshow=$xcpu
   xdistinct=$(sed -n 's/.* states generated, \([0-9]*\) distinct states found.*/\1/p' "$xlog" | tail -n 1)
   xdepth=$(sed -n 's/^The depth of the complete state graph search is \([0-9]*\).*/\1/p' "$xlog" | tail -n 1)
   if grep -q 'no behaviour to check' "$xlog"; then xdistinct=0 xdepth=0; fi
@@ -141,6 +149,7 @@ while IFS=$'\t' read -r cfg tla tlc depth cex twall; do
   fi
   if printf '%s' "$xexit" | grep -qxE "$want"; then
     ref=explicit reftime=$xtime
+    [ "$clock" = cpu ] && reftime=$xcpu
     want=$xexit
   else
     ref=tlc reftime=$twall
@@ -150,8 +159,12 @@ while IFS=$'\t' read -r cfg tla tlc depth cex twall; do
             'BEGIN { l = f * t; if (l < m) l = m; printf "%.1f", l }')
   for b in $backends; do
     slog=$logdir/$name.$b.log
+    [ "$clock" = cpu ] && export BENCH_CPU_LIMIT=1
     bench_run "$limit" "$slog" check --backend "$b" --length "$length" --stats \
       --config "$corpus/examples/$cfg" "$corpus/examples/$tla"
+    unset BENCH_CPU_LIMIT
+    stime=$B_TIME
+    [ "$clock" = cpu ] && stime=$B_CPU
     result=$(result_of "$B_EXIT" "$slog")
     case $result in
       NoError)
@@ -168,6 +181,10 @@ while IFS=$'\t' read -r cfg tla tlc depth cex twall; do
       elif grep -q '^brink: stats depth [0-9]*:.* terms translated' "$slog"; then used=z3; fi
     fi
     note=$xnote
+    if [ "$clock" = cpu ] && [ "$result" != Timeout ] &&
+       awk -v s="$stime" -v l="$limit" 'BEGIN { exit !(s > l) }'; then
+      result=Timeout note="${note}finished over the CPU limit (${stime} s); "
+    fi
     case $result in
       NoError)
         if [ "$want" = 0 ] || [ "$steps" -gt 20 ]; then
@@ -195,26 +212,26 @@ while IFS=$'\t' read -r cfg tla tlc depth cex twall; do
         fi ;;
       *) reached=no note="${note}$(first_error "$slog") (depth $d of $length checked)" ;;
     esac
-    ratio=$(awk -v s="$B_TIME" -v r="$reftime" 'BEGIN { if (r > 0) printf "%.1f", s / r }')
+    ratio=$(awk -v s="$stime" -v r="$reftime" 'BEGIN { if (r > 0) printf "%.1f", s / r }')
     note=$(printf '%s' "$note" | tr -d ',' | cut -c1-240)
     echo "$cfg,$tlc,$depth,${cex#-},$length,$xtime,$xcpu,$xexit,$xdistinct,$xdepth,$ref,$limit,$b,$used,$B_TIME,$B_CPU,$B_EXIT,$result,$d,$ratio,$reached,$note" >> "$out"
-    printf '%-66s %4s %7ss %4s %6ss %-7s %7ss %-10s %5s %6s  %s\n' "$cfg" "$length" "$xtime" \
-      "$xexit" "$limit" "${used:-$b}" "$B_TIME" "$result" "$d" "$ratio" "$reached${note:+ ($note)}"
+    printf '%-66s %4s %7ss %4s %6ss %-7s %7ss %-10s %5s %6s  %s\n' "$cfg" "$length" "$xshow" \
+      "$xexit" "$limit" "${used:-$b}" "$stime" "$result" "$d" "$ratio" "$reached${note:+ ($note)}"
   done
 done <<< "$rows"
 
 echo
 echo "CSV: $out (brink's output per run: $logdir/)"
-awk -F, -v f="$factor" -v m="$floor" -v c="$xcap" 'NR > 1 {
+awk -F, -v f="$factor" -v m="$floor" -v c="$xcap" -v k="$clock" 'NR > 1 {
     if ($21 == "skipped") { skipped++; next }
     runs[$13]++
     if ($21 == "yes") yes[$13]++
     else if ($21 == "DISAGREE") { dis[$13]++; miss = miss sprintf("    %s (%s): DISAGREE: %s\n", $1, $13, $22) }
-    else { no[$13]++; miss = miss sprintf("    %s (%s): %s after %ss: %s\n", $1, $13, $18, $15, $22) }
+    else { no[$13]++; miss = miss sprintf("    %s (%s): %s after %ss: %s\n", $1, $13, $18, (k == "cpu" ? $16 : $15), $22) }
     if ($14 != "") used[$13 " -> " $14]++
   }
   END {
-    printf "goal: reach TLC'\''s depth (at most 20 steps) within %sx the explicit search (at least %s s); explicit searches over %s s skipped: %d\n", f, m, c, skipped
+    printf "goal: reach TLC'\''s depth (at most 20 steps) within %sx the explicit search (at least %s s, %s time); explicit searches over %s s skipped: %d\n", f, m, k, c, skipped
     for (b in runs)
       printf "  %s: %d rows, %d reached, %d missed, %d disagree\n", b, runs[b], yes[b], no[b], dis[b]
     for (u in used) printf "  back end used: %s: %d\n", u, used[u]
