@@ -324,6 +324,12 @@ SymVal *enc(Enc *E, Expr *e, Bind *env) {
     QAcc q = {e->body, false, 0, {0}, {0}, 0};
     expand(E, e, e->bounds, e->nbounds, env, map_elem, &q);
     SymVal *r = sv_set(q.cells.data, (uint32_t)q.cells.len);
+    /* {e : x \in S} has a cell per member of S and, with e not constant,
+     * symbolic elements: over the values they can take (when not many
+     * more than the cells) it is canonical, each value once, so that a
+     * function on it ([{e : ...} -> T]) has a cell per value, read
+     * directly at a constant, and \A over it reads one cell per value. */
+    r = sv_set_by_bounds(r, 2 * r->n + 8);
     VEC_FREE(q.cells);
     return r;
   }

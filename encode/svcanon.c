@@ -6,7 +6,8 @@
  * to be constants in increasing order (canon), finds a constant key by
  * binary search (canon_find), and walks two canonical values side by side
  * in key order (canon_walk), which equality, inclusion, ite and the value
- * order are written on. */
+ * order are written on; and it gives a set of bounded integer terms the
+ * same form over the values they can take (sv_set_by_bounds). */
 #include "svint.h"
 
 /* ---- constant keys ----
@@ -188,5 +189,85 @@ TermId walk_and(const SymVal *a, const SymVal *b, WalkFn fn) {
   canon_walk(a, b, fn, &parts);
   TermId r = term_mk_and(tm, parts.data, parts.len);
   VEC_FREE(parts);
+  return r;
+}
+
+/* ---- sets of bounded scalars ----
+ *
+ * A set of integers (or of strings and model values) whose elements are
+ * terms, not constants, is made canonical over the values its elements
+ * can take: term_int_bounds gives each element an interval lo..hi that
+ * holds whatever the variables below it are (for a fresh choice, where
+ * the choice is a member of its set: nowhere else is the value used), so
+ * the cells (u, \/_i (m_i /\ e_i = u)) for u in the union of the
+ * intervals hold the same members, each once and by a constant key.  A
+ * cell whose element is sv_any (an error wherever it is reached) equals
+ * nothing and is dropped. */
+
+/* The interval of an integer or atom element; false when it has none. */
+static bool elem_bounds(const SymVal *e, SvKind k, mpz_t lo, mpz_t hi) {
+  if (e->kind != k || !term_int_bounds(sv_ctx.tm, e->t, lo, hi))
+    return false;
+  /* an atom's index names an atom of the run */
+  return k == SV_INT ||
+         (mpz_sgn(lo) >= 0 && mpz_cmp_si(hi, sv_atom_count()) < 0);
+}
+
+SymVal *sv_set_by_bounds(SymVal *s, uint32_t max) {
+  if (s->kind != SV_SET || canon(s))
+    return s;
+  SvKind k = SV_BOOL;
+  for (uint32_t i = 0; i < s->n && k == SV_BOOL; i++)
+    if (s->cells[i].key != sv_any())
+      k = s->cells[i].key->kind;
+  if (k != SV_INT && k != SV_ATOM)
+    return s;
+  TermMgr *tm = sv_ctx.tm;
+  mpz_t lo, hi, l, h, u;
+  mpz_inits(lo, hi, l, h, u, NULL);
+  bool ok = true, first = true;
+  for (uint32_t i = 0; i < s->n && ok; i++) {
+    if (s->cells[i].key == sv_any())
+      continue;
+    ok = elem_bounds(s->cells[i].key, k, l, h);
+    if (first || mpz_cmp(l, lo) < 0)
+      mpz_set(lo, l);
+    if (first || mpz_cmp(h, hi) > 0)
+      mpz_set(hi, h);
+    first = false;
+  }
+  mpz_sub(u, hi, lo);
+  SymVal *r = s;
+  if (ok && mpz_cmp_ui(u, max) < 0) {
+    uint32_t n = (uint32_t)mpz_get_ui(u) + 1;
+    TermVec *mem = xcalloc(n, sizeof *mem);
+    for (uint32_t i = 0; i < s->n; i++) {
+      const SvCell *c = &s->cells[i];
+      if (c->key == sv_any())
+        continue;
+      elem_bounds(c->key, k, l, h);
+      mpz_sub(l, l, lo); /* the cells of l..h, by index */
+      mpz_sub(h, h, lo);
+      for (uint32_t j = (uint32_t)mpz_get_ui(l); j <= mpz_get_ui(h); j++) {
+        mpz_add_ui(u, lo, j);
+        VEC_PUSH(mem[j], term_mk_and2(tm, c->mem,
+                                      term_mk_eq(tm, c->key->t,
+                                                 term_mk_int(tm, u))));
+      }
+    }
+    SvCell *cells = xmalloc((n + 1) * sizeof *cells);
+    for (uint32_t j = 0; j < n; j++) {
+      mpz_add_ui(u, lo, j);
+      TermId key = term_mk_int(tm, u);
+      cells[j] = (SvCell){k == SV_INT ? sv_int(key) : sv_atom(key),
+                          term_mk_or(tm, mem[j].data, (uint32_t)mem[j].len),
+                          NULL};
+      VEC_FREE(mem[j]);
+    }
+    r = sv_set(cells, n);
+    free(cells);
+    free(mem);
+  }
+  mpz_clears(lo, hi, l, h, u, NULL);
   return r;
 }

@@ -64,6 +64,11 @@ SymVal *sv_int(TermId t);
 SymVal *sv_atom(TermId t);
 SymVal *sv_set(SvCell *cells, uint32_t n);  /* copies */
 SymVal *sv_fun(SvCell *cells, uint32_t n);  /* copies */
+/* s, a set of integers or of atoms that are not all constants, as the
+ * canonical set over the values its elements can take (the union of their
+ * term_int_bounds intervals) when that union has at most max values; s
+ * itself otherwise. */
+SymVal *sv_set_by_bounds(SymVal *s, uint32_t max);
 /* The symbolic constant for a concrete value (NULL for infinite sets). */
 SymVal *sv_from_value(const Value *v);
 /* Is this a constant (no variable anywhere)?  Then *out is its value. */

@@ -930,9 +930,11 @@ static int search(Lasso *L, int K, Checks *by) {
       if (L->aerrs.len > 0 && e0 < L->aerrs.len) {
         /* An atom that may fail to evaluate on a reachable state. */
         TermId a = term_mk_fresh(tm, "ask", SORT_BOOL);
-        TermId errs = lit_bool(L, false);
+        TermVec conds = {0}; /* one disjunction: or2 in a loop is quadratic */
         for (size_t i = e0; i < L->aerrs.len; i++)
-          errs = term_mk_or2(tm, errs, L->aerrs.data[i].cond);
+          VEC_PUSH(conds, L->aerrs.data[i].cond);
+        TermId errs = term_mk_or(tm, conds.data, (uint32_t)conds.len);
+        VEC_FREE(conds);
         solver_assert(L->s, term_mk_implies(tm, a, errs));
         as.data[0] = a;
         SolverResult r = solver_check(L->s, as.data, as.len);

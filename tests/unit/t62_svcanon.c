@@ -211,6 +211,50 @@ START_TEST(test_canon_funs_agree) {
 }
 END_TEST
 
+/* sv_set_by_bounds: a set of bounded integer terms over the values they
+ * can take, the same set by the solver; unbounded elements or too wide a
+ * range leave it as it is. */
+START_TEST(test_set_by_bounds) {
+  tm = term_mgr_new();
+  sv_set_mgr(tm);
+  Solver *s = solver_z3_new(tm);
+  pins.len = 0;
+  SvCell c[4];
+  for (int i = 0; i < 3; i++) /* elements ite(b_i, 2 + i, 4): 2..4 */
+    c[i] = (SvCell){sv_int(term_mk_ite(tm, term_mk_fresh(tm, "b", SORT_BOOL),
+                                       term_mk_int_si(tm, 2 + i),
+                                       term_mk_int_si(tm, 4))),
+                    term_mk_fresh(tm, "m", SORT_BOOL), NULL};
+  c[3] = (SvCell){sv_from_value(val_int(3)), term_mk_fresh(tm, "m", SORT_BOOL),
+                  NULL};
+  SymVal *a = sv_set(c, 4);
+  ck_assert(a->canon < 0);
+  SymVal *r = sv_set_by_bounds(a, 8);
+  ck_assert_uint_eq(r->n, 3);
+  for (int u = 0; u < 3; u++) {
+    Value *k;
+    ck_assert(sv_is_const(r->cells[u].key, &k) && k == val_int(2 + u));
+  }
+  expect_same(s, sv_equal(a, r), term_true(tm), "the set over 2..4", 0);
+  expect_same(s, sv_card(a), sv_card(r), "its cardinality", 0);
+  /* the range is 3 values: at most 2 keeps a */
+  ck_assert_ptr_eq(sv_set_by_bounds(a, 2), a);
+  /* a cell whose element is an error stand-in is dropped */
+  SvCell d[5] = {c[0], c[1], c[2], c[3],
+                 {sv_any(), term_mk_fresh(tm, "m", SORT_BOOL), NULL}};
+  SymVal *e = sv_set_by_bounds(sv_set(d, 5), 8);
+  ck_assert_uint_eq(e->n, 3);
+  expect_same(s, sv_equal(e, r), term_true(tm), "without the error", 0);
+  /* an unbounded element */
+  d[0].key = sv_int(term_mk_fresh(tm, "x", SORT_INT));
+  SymVal *g = sv_set(d, 4);
+  ck_assert_ptr_eq(sv_set_by_bounds(g, 8), g);
+  VEC_FREE(pins);
+  solver_delete(s);
+  term_mgr_delete(tm);
+}
+END_TEST
+
 Suite *svcanon_suite(void) {
   Suite *s = suite_create("svcanon");
   TCase *tc = tcase_create("svcanon");
@@ -219,6 +263,7 @@ Suite *svcanon_suite(void) {
   tcase_add_test(tc, test_canon_form);
   tcase_add_test(tc, test_canon_sets_agree);
   tcase_add_test(tc, test_canon_funs_agree);
+  tcase_add_test(tc, test_set_by_bounds);
   suite_add_tcase(s, tc);
   return s;
 }
