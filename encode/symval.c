@@ -113,6 +113,29 @@ SymVal *sv_set(SvCell *cells, uint32_t n) {
 
 SymVal *sv_fun(SvCell *cells, uint32_t n) { return sv_cells(SV_FUN, cells, n); }
 
+SymVal *sv_map_terms(SymVal *s, TermId (*fn)(void *arg, TermId t), void *arg) {
+  switch (s->kind) {
+  case SV_BOOL:
+    return sv_bool(fn(arg, s->t));
+  case SV_INT:
+    return sv_int(fn(arg, s->t));
+  case SV_ATOM:
+    return sv_atom(fn(arg, s->t));
+  default: {
+    SvCell *c = xmalloc(((size_t)s->n + 1) * sizeof *c);
+    for (uint32_t i = 0; i < s->n; i++) {
+      c[i].key = sv_map_terms(s->cells[i].key, fn, arg);
+      c[i].mem = fn(arg, s->cells[i].mem);
+      c[i].val = s->cells[i].val ? sv_map_terms(s->cells[i].val, fn, arg)
+                                 : NULL;
+    }
+    SymVal *r = s->kind == SV_SET ? sv_set(c, s->n) : sv_cells(s->kind, c, s->n);
+    free(c);
+    return r;
+  }
+  }
+}
+
 /* ---- atoms ---- */
 
 int sv_atom_index(const Value *v) {

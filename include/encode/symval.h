@@ -71,6 +71,10 @@ SymVal *sv_fun(SvCell *cells, uint32_t n);  /* copies */
 SymVal *sv_set_by_bounds(SymVal *s, uint32_t max);
 /* The symbolic constant for a concrete value (NULL for infinite sets). */
 SymVal *sv_from_value(const Value *v);
+/* s with every term t of it (the scalars', the cells' memberships, and
+ * those inside keys, values and a mixture's alternatives) replaced by
+ * fn(arg, t), kinds and cell counts kept. */
+SymVal *sv_map_terms(SymVal *s, TermId (*fn)(void *arg, TermId t), void *arg);
 /* Is this a constant (no variable anywhere)?  Then *out is its value. */
 bool sv_is_const(const SymVal *s, Value **out);
 

@@ -28,6 +28,8 @@ typedef enum BstPart {
   BST_ERRORS,     /* the query for the step's evaluation errors */
   BST_DEADLOCK,   /* the deadlock refinement */
   BST_TRIM,       /* the queries for a new frame's dead cells */
+  BST_INDUCT,     /* one-step proofs (induct.h), on solvers of their own:
+                     their time is the whole CPU time spent */
   BST__COUNT
 } BstPart;
 

@@ -38,6 +38,8 @@ typedef struct CheckOptions {
                      * (symbreak.h) */
   bool no_trim;     /* --no-trim: frames keep cells that cannot be members
                      * (driver.c's trim_frame) */
+  bool induct;      /* --induct: invariants first asked of one step
+                     * (induct.h) */
 } CheckOptions;
 
 int check_symbolic(const Spec *spec, const CheckOptions *opt);

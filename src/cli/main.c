@@ -108,6 +108,11 @@ enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_TRANSLATE = 8, C_ALL = 15 };
   X(NOTRIM, "--no-trim", 0, C_CHECK,                                           \
     "symbolic engine: keep the cells of a new frame's sets and functions "   \
     "that no behaviour makes members (to measure; src/engine/driver.c)")     \
+  X(INDUCT, "--induct", 0, C_CHECK,                                            \
+    "symbolic engine: before asking whether an invariant can fail at a "    \
+    "depth, ask whether one step from any state of the previous frame's "   \
+    "shape can break it; a part proved so is not asked of the unrolling "   \
+    "(experimental; src/engine/induct.c)")                                  \
   X(NOSYMMETRY, "--no-symmetry", 0, C_CHECK,                                   \
     "symbolic engine: do not confine the search to one behaviour of each "   \
     "renaming of a constant set the spec is symmetric in (to measure; "      \
@@ -559,7 +564,7 @@ static int brink_main(int argc, char **argv) {
                      flag[OPT_DEBUGLASSO], flag[OPT_TESTCORRUPT],
                      flag[OPT_NOCHARVEC], flag[OPT_NOFRESHEN],
                      flag[OPT_NOSTATEMEMO], 0, flag[OPT_NOSYMMETRY],
-                     flag[OPT_NOTRIM]};
+                     flag[OPT_NOTRIM], flag[OPT_INDUCT]};
   if (val[OPT_MEMBUDGET] &&
       !size_option("--memory-budget", val[OPT_MEMBUDGET], &co.memory_budget))
     return EXIT_OTHER;

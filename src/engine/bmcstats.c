@@ -114,12 +114,14 @@ void bst_leave(BmcStats *st, BstPart part, size_t index, bool encoding) {
     st->enc_s += solver_clock() - st->enter_t;
   SolverStats ss;
   solver_stats(st->solver, &ss);
-  st->solve[part] += ss.solve_s - st->enter_solve;
+  st->solve[part] += part == BST_INDUCT ? solver_clock() - st->enter_t
+                                        : ss.solve_s - st->enter_solve;
 }
 
 static const char *const bst_names[BST__COUNT] = {
     "Init",        "Next",        "invariants", "properties",
-    "constraints", "step errors", "deadlock",   "dead cells"};
+    "constraints", "step errors", "deadlock",   "dead cells",
+    "induction"};
 
 /* ": invariants 1.20 s, deadlock 6.00 s": the parts the search spent
  * time on since the last line (at least 5 ms). */

@@ -254,6 +254,42 @@ START_TEST(test_dead_cells_trimmed) {
 }
 END_TEST
 
+/* --induct (induct.h): TypeOK is inductive, so after depth 0 no depth asks
+ * the unrolling about it: 1 query instead of 7 (one per depth) on both
+ * back ends; the violation of Small is still found after 1 step. */
+START_TEST(test_induct_skips_queries) {
+  fixture_write("Ring.tla", "---- MODULE Ring ----\nEXTENDS Naturals\n"
+                            "VARIABLES x, y\n"
+                            "Init == x = 0 /\\ y \\in 0..5\n"
+                            "Next == x' = (x + y) % 3 /\\ y' \\in 0..5\n"
+                            "TypeOK == x \\in 0..2 /\\ y \\in 0..5\n"
+                            "Small == x < 2\n====\n");
+  fixture_write("Ring.cfg", "INIT Init\nNEXT Next\nINVARIANT TypeOK\n");
+  const char *backends[] = {"cadical", "z3"};
+  for (int i = 0; i < 2; i++) {
+    for (int ind = 0; ind < 2; ind++) {
+      const char *a[] = {"check",     "--stats",     "--length", "6",
+                         "--backend", backends[i], ind ? "--induct" : "Ring.tla",
+                         ind ? "Ring.tla" : NULL, NULL};
+      Out r = cli_run(a);
+      EXPECT(r, 0, out, "no invariant is violated in executions of up to 6 "
+                        "steps");
+      char *l = line_of(r.err, "brink: stats total: ");
+      ck_assert_msg(l != NULL, "%s", r.err);
+      ck_assert_msg(strstr(l, ind ? "wall clock, 1 query" : "wall clock, 7 queries"),
+                    "%s: %s", backends[i], l);
+      free(l);
+      cli_out_free(&r);
+    }
+    const char *v[] = {"check", "--induct", "--length", "6", "--backend",
+                       backends[i], "--inv", "Small", "Ring.tla", NULL};
+    Out r = cli_run(v);
+    EXPECT(r, 12, out, "invariant Small is violated after 1 step");
+    cli_out_free(&r);
+  }
+}
+END_TEST
+
 Suite *stats_suite(void) {
   Suite *s = suite_create("stats");
   TCase *tc = tcase_create("stats");
@@ -265,6 +301,7 @@ Suite *stats_suite(void) {
   tcase_add_test(tc, test_stats_lasso);
   tcase_add_test(tc, test_no_stats_without_option);
   tcase_add_test(tc, test_dead_cells_trimmed);
+  tcase_add_test(tc, test_induct_skips_queries);
   suite_add_tcase(s, tc);
   return s;
 }
