@@ -744,6 +744,14 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
      * TwoPhase, 10 steps: 0.23 s -> 0.35 s). */
     if (!opt->no_freshen && cv_plan_size(b.cv) > 0)
       assert_term(&b, fr_state(next, spec->nvars));
+    /* A one-state question first (induct.h), with --induct. */
+    if (errs.len && b.ind) {
+      bst_enter(b.st);
+      bool none = induct_no_step_errors(b.ind, k, b.frames.data[k]);
+      bst_leave(b.st, BST_INDUCT, 0, false);
+      if (none)
+        errs.len = 0;
+    }
     if (errs.len) {
       /* Constraint errors happen in frame k; step errors only for states
        * inside the model. */

@@ -27,7 +27,13 @@
  * part a lemma for frame k only where frame k has no such member: the
  * driver asserts it so, and its own question for those members stays.  The encoder runs on an Enc of its own, under a
  * recovery point: an encoding that fails turns induction off for the run,
- * silently (the unrolling meets the same construct and reports it). */
+ * silently (the unrolling meets the same construct and reports it).
+ *
+ * induct_no_step_errors asks the same kind of question of one state: can
+ * a state of frame k's shape in which every part holds have an evaluation
+ * error in its CONSTRAINTs, or in its Next step where they hold?  "No"
+ * spares the unrolling that question (TypeOK usually rules out a record
+ * field that is not there, or a function applied outside its domain). */
 #include "induct.h"
 
 #include "encode.h"
@@ -277,4 +283,61 @@ done:
   enc_delete(e);
   free(after);
   free(cur);
+}
+
+bool induct_no_step_errors(Induct *in, int k, SymVal *const *frame) {
+  const Spec *spec = in->spec;
+  if (in->off)
+    return false;
+  SymVal **cur = fresh_state(in->tm, frame, spec->nvars);
+  if (!cur)
+    return false;
+  TermMgr *tm = in->tm;
+  Enc *volatile e = NULL;
+  Solver *volatile s = NULL;
+  volatile bool none = false;
+  void *mute = diag_mute();
+  FailPoint fp;
+  if (fail_push(&fp)) {
+    in->off = true;
+    none = false;
+    goto done;
+  }
+  e = enc_new(spec, tm);
+  if (in->max_seq_len >= 0)
+    enc_set_max_seq_len(e, in->max_seq_len);
+  WdErrVec errs = {0};
+  VEC(TermId) keep = {0};
+  for (size_t i = 0; i < spec->constraints.len; i++)
+    VEC_PUSH(keep, enc_pred(e, k, spec->constraints.data[i].expr, cur, NULL,
+                            &errs));
+  size_t ncons = errs.len;
+  TermId parts = state_parts(e, spec, k, cur);
+  SymVal **next;
+  (void)enc_next(e, k, cur, &next, &errs);
+  TermId cons_err = TERM_NONE;
+  {
+    WdErrVec c = {0};
+    for (size_t i = 0; i < ncons; i++)
+      VEC_PUSH(c, errs.data[i]);
+    cons_err = any_err(tm, &c, 0);
+    VEC_FREE(c);
+  }
+  TermId step_err = term_mk_and2(tm, term_mk_and(tm, keep.data, keep.len),
+                                 any_err(tm, &errs, ncons));
+  VEC_FREE(keep);
+  VEC_FREE(errs);
+  s = in->mk(in->arg, tm);
+  solver_assert(s, term_mk_and2(tm, parts, enc_take_axioms(e)));
+  in->asked++;
+  none = ask_part(in, s, term_mk_or2(tm, cons_err, step_err));
+  if (none)
+    in->proved++;
+  fail_pop(&fp);
+done:
+  diag_unmute(mute);
+  solver_delete(s);
+  enc_delete(e);
+  free(cur);
+  return none;
 }

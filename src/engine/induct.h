@@ -37,7 +37,12 @@ void induct_delete(Induct *in);
 void induct_step(Induct *in, int k, SymVal *const *prev, bool *proved,
                  size_t n);
 
-/* For --stats: parts proved and parts asked so far. */
+/* Whether no state of frame k's shape in which every part holds has an
+ * evaluation error in its CONSTRAINTs or (where they hold) in its Next
+ * step: then the unrolling need not ask it of frame k. */
+bool induct_no_step_errors(Induct *in, int k, SymVal *const *frame);
+
+/* For --stats: questions answered "proved" and questions asked so far. */
 void induct_counts(const Induct *in, long *proved, long *asked);
 
 #endif
