@@ -28,6 +28,7 @@ typedef enum BstPart {
   BST_ERRORS,     /* the query for the step's evaluation errors */
   BST_DEADLOCK,   /* the deadlock refinement */
   BST_TRIM,       /* the queries for a new frame's dead cells */
+  BST_PACK,       /* the queries that pack a new frame's cells */
   BST__COUNT
 } BstPart;
 

@@ -38,6 +38,8 @@ typedef struct CheckOptions {
                      * (symbreak.h) */
   bool no_trim;     /* --no-trim: frames keep cells that cannot be members
                      * (driver.c's trim_frame) */
+  bool no_pack;     /* --no-pack: frames keep every cell with a computed key
+                     * (packcells.h) */
 } CheckOptions;
 
 int check_symbolic(const Spec *spec, const CheckOptions *opt);

@@ -22,6 +22,7 @@
 #include "bmcstats.h"
 #include "charvec.h"
 #include "deadcells.h"
+#include "packcells.h"
 #include "freshen.h"
 #include "checked.h"
 #include "encode.h"
@@ -760,6 +761,12 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
       dead_cells_drop(b.solver, b.tm, b.frames.data[k], b.frames.data[k + 1],
                       spec->nvars, NULL, 0);
       bst_leave(b.st, BST_TRIM, 0, false);
+    }
+    if (!opt->no_pack) {
+      bst_enter(b.st);
+      pack_cells_frame(b.solver, b.tm, b.frames.data[k], b.frames.data[k + 1],
+                       spec->nvars, NULL, 0);
+      bst_leave(b.st, BST_PACK, 0, false);
     }
   }
   const char *caveat = solver_caveat(b.solver);
