@@ -26,9 +26,14 @@
  * that can, and the question is asked again of the others (as deadcells.c
  * does).  Only an unsatisfiable answer is used: then the bound is a
  * consequence of the assertions, and the places take their packed values
- * (their overflows' negations are asserted as lemmas).
+ * (their overflows' negations are asserted as lemmas).  Dropping a
+ * function's duplicate-key cell relies on symval.h's rule that cells for
+ * one key carry one value (sv_ite's pairing relies on it too).  A place
+ * that only gained cells is left alone (only_added).
  *
- * Measured: see the commit that brought this file. */
+ * Measured (CaDiCaL): EWD998PCal, 12 steps 16.2 s -> 2.6 s, network 101
+ * -> 25 cells, in the corpus benchmark's 10x limit depth 14 -> 18;
+ * ElevatorSafetySmall 20 steps 33 s -> 11 s (ElevatorState 78 -> 14). */
 #include "packcells.h"
 
 typedef struct Place {
