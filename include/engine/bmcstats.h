@@ -30,6 +30,7 @@ typedef enum BstPart {
   BST_TRIM,       /* the queries for a new frame's dead cells */
   BST_INDUCT,     /* one-step proofs (induct.h), on solvers of their own:
                      their time is the whole CPU time spent */
+  BST_PACK,       /* the queries that pack a new frame's cells */
   BST__COUNT
 } BstPart;
 

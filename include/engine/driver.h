@@ -40,6 +40,8 @@ typedef struct CheckOptions {
                      * (driver.c's trim_frame) */
   bool induct;      /* --induct: invariants first asked of one step
                      * (induct.h) */
+  bool no_pack;     /* --no-pack: frames keep every cell with a computed key
+                     * (packcells.h) */
 } CheckOptions;
 
 int check_symbolic(const Spec *spec, const CheckOptions *opt);

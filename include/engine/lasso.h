@@ -37,6 +37,7 @@ typedef struct LassoOptions {
   Solver *(*new_solver)(void *arg, TermMgr *tm);
   void *solver_arg;
   bool no_trim; /* --no-trim: frames keep the cells no behaviour fills */
+  bool no_pack; /* --no-pack: frames keep every computed-key cell */
 } LassoOptions;
 
 /* Looks for a lasso of 1..K steps.  Returns EXIT_OK when there is none

@@ -113,6 +113,9 @@ enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_TRANSLATE = 8, C_ALL = 15 };
     "depth, ask whether one step from any state of the previous frame's "   \
     "shape can break it; a part proved so is not asked of the unrolling "   \
     "(experimental; src/engine/induct.c)")                                  \
+  X(NOPACK, "--no-pack", 0, C_CHECK,                                           \
+    "symbolic engine: do not pack a new frame's cells with computed keys "   \
+    "to the previous frame's number (to measure; src/engine/packcells.c)")   \
   X(NOSYMMETRY, "--no-symmetry", 0, C_CHECK,                                   \
     "symbolic engine: do not confine the search to one behaviour of each "   \
     "renaming of a constant set the spec is symmetric in (to measure; "      \
@@ -564,7 +567,7 @@ static int brink_main(int argc, char **argv) {
                      flag[OPT_DEBUGLASSO], flag[OPT_TESTCORRUPT],
                      flag[OPT_NOCHARVEC], flag[OPT_NOFRESHEN],
                      flag[OPT_NOSTATEMEMO], 0, flag[OPT_NOSYMMETRY],
-                     flag[OPT_NOTRIM], flag[OPT_INDUCT]};
+                     flag[OPT_NOTRIM], flag[OPT_INDUCT], flag[OPT_NOPACK]};
   if (val[OPT_MEMBUDGET] &&
       !size_option("--memory-budget", val[OPT_MEMBUDGET], &co.memory_budget))
     return EXIT_OTHER;

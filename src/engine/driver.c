@@ -22,6 +22,7 @@
 #include "bmcstats.h"
 #include "charvec.h"
 #include "deadcells.h"
+#include "packcells.h"
 #include "freshen.h"
 #include "induct.h"
 #include "checked.h"
@@ -803,6 +804,12 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
                       b.frames.data[k + 1], NULL, 0);
       bst_leave(b.st, BST_TRIM, 0, false);
     }
+    if (!opt->no_pack) {
+      bst_enter(b.st);
+      pack_cells_frame(b.solver, b.tm, b.frames.data[k], b.frames.data[k + 1],
+                       spec->nvars, NULL, 0);
+      bst_leave(b.st, BST_PACK, 0, false);
+    }
   }
   const char *caveat = solver_caveat(b.solver);
   if (caveat)
@@ -819,7 +826,7 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
     LassoOptions lo = {opt->max_seq_len, opt->debug_ask, opt->debug_lasso,
                        opt->corrupt_model, b.cv, opt->no_freshen,
                        opt->stats, lasso_solver, (void *)opt,
-                       opt->no_trim};
+                       opt->no_trim, opt->no_pack};
     code = lasso_check(spec, b.tm, new_solver(opt, b.tm), K, &lo, &by);
     if (code != EXIT_OK)
       goto popped;

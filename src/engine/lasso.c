@@ -52,6 +52,7 @@
 #include "encode.h"
 #include "eval.h"
 #include "freshen.h"
+#include "packcells.h"
 #include "reads.h"
 #include "report.h"
 #include "status.h"
@@ -230,14 +231,21 @@ static void extend(Lasso *L) {
    * matter only where it is a state of the lasso: every step from the
    * merged ones on is Next's (only the last may stutter), which the
    * question assumes, so the answer holds for every property's search. */
-  if (!L->opt->no_trim && n >= L->merged) {
+  if ((!L->opt->no_trim || !L->opt->no_pack) && n >= L->merged) {
     VEC(TermId) steps = {0};
     for (int j = L->merged; j <= n; j++)
       VEC_PUSH(steps, term_mk_not(L->tm, L->stut.data[j]));
-    if (!L->dc)
-      L->dc = dead_cells_new(L->spec->nvars);
-    dead_cells_drop(L->dc, L->s, L->tm, L->frames.data[n],
-                    L->frames.data[n + 1], steps.data, steps.len);
+    if (!L->opt->no_trim) {
+      if (!L->dc)
+        L->dc = dead_cells_new(L->spec->nvars);
+      dead_cells_drop(L->dc, L->s, L->tm, L->frames.data[n],
+                      L->frames.data[n + 1], steps.data, steps.len);
+    }
+    /* Its computed-key cells packed (packcells.h), under the same
+     * assumption. */
+    if (!L->opt->no_pack)
+      pack_cells_frame(L->s, L->tm, L->frames.data[n], L->frames.data[n + 1],
+                       L->spec->nvars, steps.data, steps.len);
     VEC_FREE(steps);
   }
 }
