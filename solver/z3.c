@@ -564,37 +564,28 @@ static const char *z3_reason_unknown(Solver *base) {
   return s->reason ? s->reason : "unknown";
 }
 
-static void z3_set_timeout_ms(Solver *base, unsigned ms) {
-  Z3Solver *s = (Z3Solver *)base;
+/* Sets the solver's unsigned parameter name. */
+static void z3_set_uint_param(Z3Solver *s, const char *name, unsigned v) {
   if (s->error)
     return;
   Z3_params p = Z3_mk_params(s->ctx);
   if (!p || !z3_ok(s))
     return;
   Z3_params_inc_ref(s->ctx, p);
-  Z3_params_set_uint(s->ctx, p, Z3_mk_string_symbol(s->ctx, "timeout"),
-                     ms ? ms : UINT_MAX);
+  Z3_params_set_uint(s->ctx, p, Z3_mk_string_symbol(s->ctx, name), v);
   if (z3_ok(s))
     Z3_solver_set_params(s->ctx, s->solver, p);
   z3_ok(s);
   Z3_params_dec_ref(s->ctx, p);
 }
 
-/* Sets the solver's "rlimit" parameter: a bound on Z3's resource counter
- * for each check, 0 for none. */
+static void z3_set_timeout_ms(Solver *base, unsigned ms) {
+  z3_set_uint_param((Z3Solver *)base, "timeout", ms ? ms : UINT_MAX);
+}
+
+/* "rlimit": a bound on Z3's resource counter for each check, 0 for none. */
 static void z3_set_rlimit(Z3Solver *s, unsigned rlimit) {
-  if (s->error)
-    return;
-  Z3_params p = Z3_mk_params(s->ctx);
-  if (!p || !z3_ok(s))
-    return;
-  Z3_params_inc_ref(s->ctx, p);
-  Z3_params_set_uint(s->ctx, p, Z3_mk_string_symbol(s->ctx, "rlimit"),
-                     rlimit);
-  if (z3_ok(s))
-    Z3_solver_set_params(s->ctx, s->solver, p);
-  z3_ok(s);
-  Z3_params_dec_ref(s->ctx, p);
+  z3_set_uint_param(s, "rlimit", rlimit);
 }
 
 static void z3_limit_next(Solver *base, unsigned conflicts) {

@@ -139,13 +139,27 @@ static SymVal **fresh_state(TermMgr *tm, SymVal *const *prev, int nvars) {
 
 /* ---- the question ---- */
 
-static TermId any_err(TermMgr *tm, const WdErrVec *errs, size_t from) {
+/* The disjunction of the errors [from, to). */
+static TermId any_err_range(TermMgr *tm, const WdErrVec *errs, size_t from,
+                            size_t to) {
   VEC(TermId) c = {0};
-  for (size_t i = from; i < errs->len; i++)
+  for (size_t i = from; i < to; i++)
     VEC_PUSH(c, errs->data[i].cond);
   TermId r = term_mk_or(tm, c.data, c.len);
   VEC_FREE(c);
   return r;
+}
+
+static TermId any_err(TermMgr *tm, const WdErrVec *errs, size_t from) {
+  return any_err_range(tm, errs, from, errs->len);
+}
+
+/* An encoder of the question's own, with the unrolling's settings. */
+static Enc *new_enc(const Induct *in) {
+  Enc *e = enc_new(in->spec, in->tm);
+  if (in->max_seq_len >= 0)
+    enc_set_max_seq_len(e, in->max_seq_len);
+  return e;
 }
 
 /* The parts of frame k (k >= 1), as the driver lists them: "holds" per
@@ -240,9 +254,7 @@ void induct_step(Induct *in, int k, SymVal *const *prev, bool *proved,
       proved[i] = false;
     goto done;
   }
-  e = enc_new(spec, tm);
-  if (in->max_seq_len >= 0)
-    enc_set_max_seq_len(e, in->max_seq_len);
+  e = new_enc(in);
   WdErrVec errs = {0};
   VEC(TermId) facts = {0};
   for (size_t i = 0; i < spec->constraints.len; i++)
@@ -303,9 +315,7 @@ bool induct_no_step_errors(Induct *in, int k, SymVal *const *frame) {
     none = false;
     goto done;
   }
-  e = enc_new(spec, tm);
-  if (in->max_seq_len >= 0)
-    enc_set_max_seq_len(e, in->max_seq_len);
+  e = new_enc(in);
   WdErrVec errs = {0};
   VEC(TermId) keep = {0};
   for (size_t i = 0; i < spec->constraints.len; i++)
@@ -315,14 +325,7 @@ bool induct_no_step_errors(Induct *in, int k, SymVal *const *frame) {
   TermId parts = state_parts(e, spec, k, cur);
   SymVal **next;
   (void)enc_next(e, k, cur, &next, &errs);
-  TermId cons_err = TERM_NONE;
-  {
-    WdErrVec c = {0};
-    for (size_t i = 0; i < ncons; i++)
-      VEC_PUSH(c, errs.data[i]);
-    cons_err = any_err(tm, &c, 0);
-    VEC_FREE(c);
-  }
+  TermId cons_err = any_err_range(tm, &errs, 0, ncons);
   TermId step_err = term_mk_and2(tm, term_mk_and(tm, keep.data, keep.len),
                                  any_err(tm, &errs, ncons));
   VEC_FREE(keep);
