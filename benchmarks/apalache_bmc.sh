@@ -14,7 +14,8 @@
 #
 # Usage: benchmarks/apalache_bmc.sh [seconds-per-run] [out.csv] [filter]
 #   filter: an extended regex on "benchmark spec" (default: every row).
-#   BACKENDS="z3 cadical": one run per back end (--backend B; default z3).
+#   BACKENDS="z3 cadical": one run per back end (--backend B; default auto,
+#   brink's own default).
 #   BRINK: the binary (default ./brink); BENCH_MEM_MB: memory per run.
 # CSV: benchmark, spec, backend, length, init, inv, checks, time_s, result
 # (NoError/Violation/Deadlock/Timeout/error), depth (the length checked, the
@@ -29,7 +30,7 @@ cd "$(dirname "$0")/.."
 limit=${1:-600}
 out=${2:-build/apalache_bmc.csv}
 filter=${3:-.}
-backends=${BACKENDS:-z3}
+backends=${BACKENDS:-auto}
 suite=../shared/corpus/apalache
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
