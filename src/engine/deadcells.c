@@ -31,6 +31,8 @@
  * 30 s: depth 6 -> 20. */
 #include "deadcells.h"
 
+#include "canhold.h"
+
 /* Conflicts allowed to each question about variables found live before. */
 #define DC_LIVE_EFFORT 100
 
@@ -81,49 +83,22 @@ static SymVal *without_cells(const SymVal *v, uint32_t from) {
 }
 
 /* Asks about the variables of grown (with live[i] the membership of
- * grown[i]'s new cells), each query bounded to effort conflicts (0: none),
- * and trims those that no model makes live.  Marks the variables found
- * live DC_LIVE, the others DC_ASK. */
+ * grown[i]'s new cells), each question bounded to effort conflicts (0:
+ * none), and trims those that no model makes live.  Marks the variables
+ * found live DC_LIVE, the others DC_ASK. */
 static void ask_group(DeadCells *dc, Solver *s, TermMgr *tm, SymVal **cur,
-                      Growth *grown, TermId *live, size_t n,
+                      const Growth *grown, const TermId *live, size_t n,
                       const TermId *assume, size_t nassume,
                       unsigned effort) {
-  TermId *a = xmalloc((nassume + 1) * sizeof *a);
-  for (size_t i = 0; i < nassume; i++)
-    a[i] = assume[i];
-  while (n > 0) {
-    a[nassume] = term_mk_fresh(tm, "trim", SORT_BOOL);
-    solver_assert(s, term_mk_implies(tm, a[nassume], term_mk_or(tm, live, n)));
-    if (effort)
-      solver_limit_next(s, effort);
-    SolverResult r = solver_check(s, a, nassume + 1);
-    if (r == SOLVER_UNKNOWN) { /* a stop, or past the effort: kept */
-      for (size_t i = 0; i < n; i++)
-        dc->last[grown[i].var] = DC_ASK;
-      break;
-    }
-    if (r == SOLVER_UNSAT) {
-      for (size_t i = 0; i < n; i++) {
-        int v = grown[i].var;
-        cur[v] = without_cells(cur[v], grown[i].from);
-        dc->last[v] = DC_ASK;
-      }
-      break;
-    }
-    size_t m = 0; /* keep the variables whose new cells are all dead here */
-    for (size_t i = 0; i < n; i++) {
-      if (solver_value_bool(s, live[i])) {
-        dc->last[grown[i].var] = DC_LIVE;
-        continue;
-      }
-      grown[m] = grown[i];
-      live[m++] = live[i];
-    }
-    if (m == n)
-      break; /* cannot happen with an exact model; do not loop */
-    n = m;
+  unsigned char *out = xmalloc(n + 1);
+  can_hold(s, tm, assume, nassume, live, n, effort, out);
+  for (size_t i = 0; i < n; i++) {
+    int v = grown[i].var;
+    dc->last[v] = out[i] == CH_CAN ? DC_LIVE : DC_ASK;
+    if (out[i] == CH_NEVER)
+      cur[v] = without_cells(cur[v], grown[i].from);
   }
-  free(a);
+  free(out);
 }
 
 void dead_cells_drop(DeadCells *dc, Solver *s, TermMgr *tm,

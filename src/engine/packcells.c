@@ -23,8 +23,8 @@
  * slots, and it is the same TLA+ value as the old one in every model
  * where the overflow is false.  One query asks whether any place can
  * overflow under what is asserted; a satisfying model names the places
- * that can, and the question is asked again of the others (as deadcells.c
- * does).  Only an unsatisfiable answer is used: then the bound is a
+ * that can, and the question is asked again of the others (canhold.h, as
+ * for dead cells).  Only an unsatisfiable answer is used: then the bound is a
  * consequence of the assertions, and the places take their packed values
  * (their overflows' negations are asserted as lemmas).  Dropping a
  * function's duplicate-key cell relies on symval.h's rule that cells for
@@ -35,6 +35,8 @@
  * -> 25 cells, in the corpus benchmark's 10x limit depth 14 -> 18;
  * ElevatorSafetySmall 20 steps 33 s -> 11 s (ElevatorState 78 -> 14). */
 #include "packcells.h"
+
+#include "canhold.h"
 
 typedef struct Place {
   SymVal *packed; /* NULL: not packable */
@@ -224,49 +226,30 @@ int pack_cells_frame(Solver *s, TermMgr *tm, SymVal *const *prev,
   Walk W = {tm, true, {0}, 0};
   for (int v = 0; v < nvars; v++)
     walk(&W, prev[v], cur[v]);
-  VEC(size_t) live = {0}; /* the places still in question */
+  VEC(size_t) asked = {0}; /* the places in question */
+  VEC(TermId) overs = {0};
   for (size_t i = 0; i < W.places.len; i++) {
     Place *p = &W.places.data[i];
-    if (p->packed && term_is_false(tm, p->over))
+    if (p->packed && term_is_false(tm, p->over)) {
       p->ok = true;
-    else if (p->packed)
-      VEC_PUSH(live, i);
-  }
-  TermId *a = xmalloc((nassume + 1) * sizeof *a);
-  for (size_t i = 0; i < nassume; i++)
-    a[i] = assume[i];
-  TermId assumed = term_mk_and(tm, assume, (uint32_t)nassume);
-  while (live.len > 0) {
-    VEC(TermId) overs = {0};
-    for (size_t i = 0; i < live.len; i++)
-      VEC_PUSH(overs, W.places.data[live.data[i]].over);
-    a[nassume] = term_mk_fresh(tm, "pack", SORT_BOOL);
-    solver_assert(s, term_mk_implies(tm, a[nassume],
-                                     term_mk_or(tm, overs.data,
-                                                (uint32_t)overs.len)));
-    VEC_FREE(overs);
-    SolverResult r = solver_check(s, a, nassume + 1);
-    if (r == SOLVER_UNKNOWN)
-      break; /* a stop, or the solver gave up: the values stay */
-    if (r == SOLVER_UNSAT) {
-      for (size_t i = 0; i < live.len; i++) {
-        Place *p = &W.places.data[live.data[i]];
-        p->ok = true;
-        solver_assert(s, term_mk_implies(tm, assumed,
-                                         term_mk_not(tm, p->over)));
-      }
-      break;
+    } else if (p->packed) {
+      VEC_PUSH(asked, i);
+      VEC_PUSH(overs, p->over);
     }
-    size_t n = 0; /* keep the places that do not overflow in this model */
-    for (size_t i = 0; i < live.len; i++)
-      if (!solver_value_bool(s, W.places.data[live.data[i]].over))
-        live.data[n++] = live.data[i];
-    if (n == live.len)
-      break; /* cannot happen with an exact model; do not loop */
-    live.len = n;
   }
-  free(a);
-  VEC_FREE(live);
+  unsigned char *out = xmalloc(asked.len + 1);
+  can_hold(s, tm, assume, nassume, overs.data, overs.len, 0, out);
+  TermId assumed = term_mk_and(tm, assume, (uint32_t)nassume);
+  for (size_t i = 0; i < asked.len; i++) {
+    if (out[i] != CH_NEVER)
+      continue;
+    Place *p = &W.places.data[asked.data[i]];
+    p->ok = true;
+    solver_assert(s, term_mk_implies(tm, assumed, term_mk_not(tm, p->over)));
+  }
+  free(out);
+  VEC_FREE(asked);
+  VEC_FREE(overs);
   int packed = 0;
   for (size_t i = 0; i < W.places.len; i++)
     packed += W.places.data[i].ok;
