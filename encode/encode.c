@@ -169,6 +169,16 @@ TermId level_compare(Enc *E, bool strict, TermId a, TermId b) {
   return r;
 }
 
+TermId enc_any_error(TermMgr *tm, const WdErrVec *errs, size_t from,
+                     size_t to) {
+  VEC(TermId) conds = {0};
+  for (size_t i = from; i < to; i++)
+    VEC_PUSH(conds, errs->data[i].cond);
+  TermId r = term_mk_or(tm, conds.data, (uint32_t)conds.len);
+  VEC_FREE(conds);
+  return r;
+}
+
 size_t enc_level_vars(const Enc *E, const TermId **vars) {
   *vars = E->level_list.data;
   return E->level_list.len;

@@ -31,6 +31,11 @@ typedef struct WdErr {
 } WdErr;
 typedef VEC(WdErr) WdErrVec;
 
+/* Whether one of errs[from, to) occurs: their conditions' disjunction,
+ * built at once (term_mk_or2 in a loop re-flattens an ever longer one). */
+TermId enc_any_error(TermMgr *tm, const WdErrVec *errs, size_t from,
+                     size_t to);
+
 typedef struct Enc Enc;
 
 Enc *enc_new(const Spec *spec, TermMgr *tm);

@@ -52,7 +52,7 @@ typedef struct Bmc {
   const CheckOptions *opt;
   CvPlan *cv;           /* set variables as characteristic vectors */
   SymBreak *sb;         /* lex-leader constraints, or NULL */
-  DeadCells *dc;        /* what the dead-cell questions found, or NULL */
+  DeadCells *dc;        /* what the dead-cell questions found */
   Induct *ind;          /* one-step proofs of the invariants, or NULL */
   TermId overflow;      /* the newest frame's members outside them */
 } Bmc;
@@ -209,22 +209,6 @@ static const WdErr *which_wd(Bmc *b, WdErrVec *errs) {
     if (solver_value_bool(b->solver, errs->data[i].cond))
       return &errs->data[i];
   return NULL;
-}
-
-/* The disjunction of errors [from, to) (to = 0: up to the end). */
-static TermId any_wd_range(Bmc *b, WdErrVec *errs, size_t from, size_t to) {
-  if (!to)
-    to = errs->len;
-  VEC(TermId) conds = {0};
-  for (size_t i = from; i < to; i++)
-    VEC_PUSH(conds, errs->data[i].cond);
-  TermId r = term_mk_or(b->tm, conds.data, conds.len);
-  VEC_FREE(conds);
-  return r;
-}
-
-static TermId any_wd(Bmc *b, WdErrVec *errs, size_t from) {
-  return any_wd_range(b, errs, from, 0);
 }
 
 static bool any_state(void *arg, Value **s) {
@@ -574,6 +558,7 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
   b.st = bst_new(opt->stats, spec, b.tm, b.solver, b.enc);
   b.cv = charvec ? cv_plan_new(spec) : NULL;
   b.sb = opt->no_symmetry ? NULL : sb_new(spec);
+  b.dc = dead_cells_new(spec->nvars);
   b.ind = !opt->induct ? NULL
                          : induct_new(spec, b.tm, b.cv, opt->max_seq_len,
                                       induct_solver, (void *)opt);
@@ -612,7 +597,7 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
   b.overflow = cv_rewrite_state(b.cv, s0);
   VEC_PUSH(b.frames, s0);
   if (errs.len) {
-    SolverResult r = ask(&b, any_wd(&b, &errs, 0));
+    SolverResult r = ask(&b, enc_any_error(b.tm, &errs, 0, errs.len));
     if (r == SOLVER_UNKNOWN) {
       code = unknown(&b);
       goto popped;
@@ -676,7 +661,8 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
       induct_step(b.ind, k, b.frames.data[k - 1], proved, nparts);
       bst_leave(b.st, BST_INDUCT, 0, false);
     }
-    VEC_PUSH(bad, term_mk_or2(b.tm, any_wd(&b, &errs, 0), b.overflow));
+    VEC_PUSH(bad, term_mk_or2(b.tm, enc_any_error(b.tm, &errs, 0, errs.len),
+                              b.overflow));
     SolverResult r = SOLVER_UNSAT;
     bst_enter(b.st);
     for (size_t i = 0; i < bad.len && r == SOLVER_UNSAT; i++) {
@@ -745,23 +731,19 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
      * TwoPhase, 10 steps: 0.23 s -> 0.35 s). */
     if (!opt->no_freshen && cv_plan_size(b.cv) > 0)
       assert_term(&b, fr_state(next, spec->nvars));
-    /* A one-state question first (induct.h), with --induct. */
-    if (errs.len && b.ind) {
+    bool may_err = errs.len > 0;
+    if (may_err && b.ind) { /* a one-state question first (induct.h) */
       bst_enter(b.st);
-      bool none = induct_no_step_errors(b.ind, k, b.frames.data[k]);
+      may_err = !induct_no_step_errors(b.ind, k, b.frames.data[k]);
       bst_leave(b.st, BST_INDUCT, 0, false);
-      if (none)
-        errs.len = 0;
     }
-    if (errs.len) {
+    if (may_err) {
       /* Constraint errors happen in frame k; step errors only for states
        * inside the model. */
       TermId inmodel = term_mk_and(b.tm, keep.data, keep.len);
-      TermId q2 = term_mk_or2(b.tm,
-                              cons_errs ? any_wd_range(&b, &errs, 0, cons_errs)
-                                        : term_false(b.tm),
-                              term_mk_and2(b.tm, inmodel,
-                                           any_wd(&b, &errs, cons_errs)));
+      TermId step_errs = enc_any_error(b.tm, &errs, cons_errs, errs.len);
+      TermId q2 = term_mk_or2(b.tm, enc_any_error(b.tm, &errs, 0, cons_errs),
+                              term_mk_and2(b.tm, inmodel, step_errs));
       bst_enter(b.st);
       r = ask(&b, q2);
       bst_leave(b.st, BST_ERRORS, 0, false);
@@ -798,8 +780,6 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
     if (!opt->no_trim && k + 1 < K) {
       bst_enter(b.st);
       solver_assert(b.solver, enc_take_axioms(b.enc));
-      if (!b.dc)
-        b.dc = dead_cells_new(spec->nvars);
       dead_cells_drop(b.dc, b.solver, b.tm, b.frames.data[k],
                       b.frames.data[k + 1], NULL, 0);
       bst_leave(b.st, BST_TRIM, 0, false);

@@ -50,7 +50,6 @@ struct Induct {
   void *arg;
   int max_seq_len; /* enc_set_max_seq_len's, or -1 */
   bool off;        /* an encoding failed */
-  long proved, asked;
   size_t nparts;
   int *fails; /* per part: failures in a row */
   int *due;   /* per part: the first depth to try it at again */
@@ -75,11 +74,6 @@ void induct_delete(Induct *in) {
   free(in->fails);
   free(in->due);
   free(in);
-}
-
-void induct_counts(const Induct *in, long *proved, long *asked) {
-  *proved = in ? in->proved : 0;
-  *asked = in ? in->asked : 0;
 }
 
 /* ---- the fresh state ---- */
@@ -139,27 +133,17 @@ static SymVal **fresh_state(TermMgr *tm, SymVal *const *prev, int nvars) {
 
 /* ---- the question ---- */
 
-/* The disjunction of the errors [from, to). */
-static TermId any_err_range(TermMgr *tm, const WdErrVec *errs, size_t from,
-                            size_t to) {
-  VEC(TermId) c = {0};
-  for (size_t i = from; i < to; i++)
-    VEC_PUSH(c, errs->data[i].cond);
-  TermId r = term_mk_or(tm, c.data, c.len);
-  VEC_FREE(c);
-  return r;
-}
-
-static TermId any_err(TermMgr *tm, const WdErrVec *errs, size_t from) {
-  return any_err_range(tm, errs, from, errs->len);
-}
-
 /* An encoder of the question's own, with the unrolling's settings. */
 static Enc *new_enc(const Induct *in) {
   Enc *e = enc_new(in->spec, in->tm);
   if (in->max_seq_len >= 0)
     enc_set_max_seq_len(e, in->max_seq_len);
   return e;
+}
+
+/* None of errs occurs. */
+static TermId no_error(TermMgr *tm, const WdErrVec *errs) {
+  return term_mk_not(tm, enc_any_error(tm, errs, 0, errs->len));
 }
 
 /* The parts of frame k (k >= 1), as the driver lists them: "holds" per
@@ -173,7 +157,7 @@ static size_t parts(Enc *e, const Spec *spec, int k, SymVal **cur,
   for (size_t i = 0; i < spec->invariants.len && n < max; i++) {
     errs.len = 0;
     TermId h = enc_pred(e, k, spec->invariants.data[i].expr, next, NULL, &errs);
-    holds[n++] = term_mk_and2(tm, h, term_mk_not(tm, any_err(tm, &errs, 0)));
+    holds[n++] = term_mk_and2(tm, h, no_error(tm, &errs));
   }
   for (size_t i = 0; i < spec->properties.len && n < max; i++) {
     const Property *p = &spec->properties.data[i];
@@ -184,7 +168,7 @@ static size_t parts(Enc *e, const Spec *spec, int k, SymVal **cur,
     else if (p->kind == PROP_ACTION)
       h = enc_action_prop(e, k - 1, p->expr, p->sub, cur, next, &errs);
     if (h)
-      holds[n++] = term_mk_and2(tm, h, term_mk_not(tm, any_err(tm, &errs, 0)));
+      holds[n++] = term_mk_and2(tm, h, no_error(tm, &errs));
   }
   VEC_FREE(errs);
   return n;
@@ -203,7 +187,7 @@ static TermId state_parts(Enc *e, const Spec *spec, int k, SymVal **st) {
     if (spec->properties.data[i].kind == PROP_ALWAYS)
       VEC_PUSH(all, enc_pred(e, k, spec->properties.data[i].expr, st, NULL,
                              &errs));
-  VEC_PUSH(all, term_mk_not(tm, any_err(tm, &errs, 0)));
+  VEC_PUSH(all, no_error(tm, &errs));
   TermId r = term_mk_and(tm, all.data, all.len);
   VEC_FREE(all);
   VEC_FREE(errs);
@@ -263,7 +247,7 @@ void induct_step(Induct *in, int k, SymVal *const *prev, bool *proved,
   VEC_PUSH(facts, state_parts(e, spec, k - 1, cur));
   SymVal **next;
   VEC_PUSH(facts, enc_next(e, k - 1, cur, &next, &errs));
-  VEC_PUSH(facts, term_mk_not(tm, any_err(tm, &errs, 0)));
+  VEC_PUSH(facts, no_error(tm, &errs));
   VEC_FREE(errs);
   VEC_PUSH(facts, term_mk_not(tm, cv_rewrite_state(in->cv, next)));
   size_t m = parts(e, spec, k, cur, next, after, n);
@@ -274,10 +258,8 @@ void induct_step(Induct *in, int k, SymVal *const *prev, bool *proved,
     for (size_t i = 0; i < n && !stop_requested(); i++) {
       if (in->due[i] > k)
         continue;
-      in->asked++;
       proved[i] = ask_part(in, s, term_mk_not(tm, after[i]));
       if (proved[i]) {
-        in->proved++;
         in->fails[i] = 0;
         solver_assert(s, after[i]);
       } else {
@@ -325,17 +307,14 @@ bool induct_no_step_errors(Induct *in, int k, SymVal *const *frame) {
   TermId parts = state_parts(e, spec, k, cur);
   SymVal **next;
   (void)enc_next(e, k, cur, &next, &errs);
-  TermId cons_err = any_err_range(tm, &errs, 0, ncons);
+  TermId cons_err = enc_any_error(tm, &errs, 0, ncons);
   TermId step_err = term_mk_and2(tm, term_mk_and(tm, keep.data, keep.len),
-                                 any_err(tm, &errs, ncons));
+                                 enc_any_error(tm, &errs, ncons, errs.len));
   VEC_FREE(keep);
   VEC_FREE(errs);
   s = in->mk(in->arg, tm);
   solver_assert(s, term_mk_and2(tm, parts, enc_take_axioms(e)));
-  in->asked++;
   none = ask_part(in, s, term_mk_or2(tm, cons_err, step_err));
-  if (none)
-    in->proved++;
   fail_pop(&fp);
 done:
   diag_unmute(mute);

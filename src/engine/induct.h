@@ -42,7 +42,4 @@ void induct_step(Induct *in, int k, SymVal *const *prev, bool *proved,
  * step: then the unrolling need not ask it of frame k. */
 bool induct_no_step_errors(Induct *in, int k, SymVal *const *frame);
 
-/* For --stats: questions answered "proved" and questions asked so far. */
-void induct_counts(const Induct *in, long *proved, long *asked);
-
 #endif

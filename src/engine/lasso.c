@@ -91,7 +91,7 @@ typedef struct Lasso {
   size_t ntprops;
   WdErrVec aerrs;        /* errors of the atoms */
   VEC(TermId) asserted;  /* by lasso_assert */
-  DeadCells *dc;         /* what the dead-cell questions found, or NULL */
+  DeadCells *dc;         /* what the dead-cell questions found */
   VEC(uint32_t) choice_ids;
   VEC(SymVal *) choice_vals;
   double t0;
@@ -236,8 +236,6 @@ static void extend(Lasso *L) {
     for (int j = L->merged; j <= n; j++)
       VEC_PUSH(steps, term_mk_not(L->tm, L->stut.data[j]));
     if (!L->opt->no_trim) {
-      if (!L->dc)
-        L->dc = dead_cells_new(L->spec->nvars);
       dead_cells_drop(L->dc, L->s, L->tm, L->frames.data[n],
                       L->frames.data[n + 1], steps.data, steps.len);
     }
@@ -938,11 +936,7 @@ static int search(Lasso *L, int K, Checks *by) {
       if (L->aerrs.len > 0 && e0 < L->aerrs.len) {
         /* An atom that may fail to evaluate on a reachable state. */
         TermId a = term_mk_fresh(tm, "ask", SORT_BOOL);
-        TermVec conds = {0}; /* one disjunction: or2 in a loop is quadratic */
-        for (size_t i = e0; i < L->aerrs.len; i++)
-          VEC_PUSH(conds, L->aerrs.data[i].cond);
-        TermId errs = term_mk_or(tm, conds.data, (uint32_t)conds.len);
-        VEC_FREE(conds);
+        TermId errs = enc_any_error(tm, &L->aerrs, e0, L->aerrs.len);
         solver_assert(L->s, term_mk_implies(tm, a, errs));
         as.data[0] = a;
         SolverResult r = solver_check(L->s, as.data, as.len);
@@ -1038,6 +1032,7 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
     solver_delete(solver);
     return EXIT_OK;
   }
+  L.dc = dead_cells_new(spec->nvars);
   int code = EXIT_OK;
   /* Messages of a refusal go to a buffer, to be shown with the property. */
   char *text = NULL;
