@@ -15,8 +15,9 @@
  * and so is everything else that belongs to one position (the linear
  * encoding below); only what ties position k to the loop is assumed per
  * (property, k), k growing from 1, so the first lasso found is a shortest
- * one.  Each property after the first gets a solver of its own, given
- * what was asserted for every property (lasso_assert).
+ * one.  The properties share the solver, searched bound by bound, except
+ * those that need a solver of their own (see search), which is given what
+ * was asserted for every property (lasso_assert).
  *
  * The formula is temporal.h's negation normal form of ~P, with the
  * semantics of the lasso: the positions after i are i..k-1 and, when
@@ -886,9 +887,129 @@ static const char *lasso_label(const Spec *spec, const Property *p) {
                   p->expr->loc.line, p->expr->loc.col);
 }
 
+/* One temporal property's search. */
+typedef struct PropSearch {
+  const Property *p;
+  int f;            /* the root of its negation */
+  IntVec tnodes;    /* its [] and <> nodes */
+  StutterRule rule; /* which steps may stutter */
+  const char *label;
+} PropSearch;
+
+static void prop_search_init(Lasso *L, PropSearch *ps, const Property *p,
+                             int f) {
+  ps->p = p;
+  ps->f = f;
+  uint8_t *seen = xcalloc(L->t->nodes.len + 1, 1);
+  temporal_nodes(L, f, seen, &ps->tnodes);
+  free(seen);
+  ps->rule = stutter_rule(L, f);
+  ps->label = lasso_label(L->spec, p);
+  report_lassos_checked(ps->label, 0);
+}
+
+/* Bound k of one property's search: true when the search ends there, with
+ * *code (a lasso shown, a refusal, a stop, the solver giving up); false
+ * when no lasso of k steps violates the property. */
+static bool one_bound(Lasso *L, PropSearch *ps, int k, Checks *by,
+                      int *code) {
+  BstMark mark;
+  if (L->opt->stats)
+    bst_mark(&mark, L->s, L->tm);
+  while ((int)L->frames.len <= k)
+    extend(L);
+  TermMgr *tm = L->tm;
+  size_t e0 = L->aerrs.len;
+  TermId q = lasso_query(L, ps->f, k, ps->tnodes.data, ps->tnodes.len);
+  const TermId *sel = L->sel.data;
+  /* Which steps may stutter (see "stuttering steps"): assumed with the
+   * query, and with the question of the atoms' errors, whose frames are
+   * then states of the lasso. */
+  TermVec as = {0};
+  VEC_PUSH(as, TERM_NONE);
+  if (ps->rule != STUT_FREE) {
+    for (int i = ps->rule == STUT_FIRST ? 1 : 0; i < k - 1; i++)
+      VEC_PUSH(as, term_mk_not(tm, L->stut.data[i]));
+    VEC_PUSH(as, term_mk_implies(tm, L->stut.data[k - 1], sel[k - 1]));
+  }
+  *code = EXIT_OK;
+  if (L->aerrs.len > 0 && e0 < L->aerrs.len) {
+    /* An atom that may fail to evaluate on a reachable state. */
+    TermId a = term_mk_fresh(tm, "ask", SORT_BOOL);
+    TermId errs = enc_any_error(tm, &L->aerrs, e0, L->aerrs.len);
+    solver_assert(L->s, term_mk_implies(tm, a, errs));
+    as.data[0] = a;
+    SolverResult r = solver_check(L->s, as.data, as.len);
+    if (r == SOLVER_UNKNOWN && stop_requested()) {
+      VEC_FREE(as);
+      *code = report_stopped_symbolic();
+      return true;
+    }
+    if (r != SOLVER_UNSAT) {
+      char where[512];
+      snprintf(why_buf, sizeof why_buf, "%s: %s",
+               loc_str(L->aerrs.data[e0].loc, where, sizeof where),
+               L->aerrs.data[e0].msg);
+      refuse(by, r == SOLVER_SAT ? xsprintf("evaluating the formula may "
+                                            "fail in a reachable state "
+                                            "(%s)",
+                                            why_buf)
+                                 : "the solver gave up");
+      VEC_FREE(as);
+      return true;
+    }
+  }
+  TermId a = term_mk_fresh(tm, "lasso", SORT_BOOL);
+  solver_assert(L->s, term_mk_implies(tm, a, q));
+  if (stop_requested()) {
+    VEC_FREE(as);
+    *code = report_stopped_symbolic();
+    return true;
+  }
+  as.data[0] = a;
+  SolverResult r = solver_check(L->s, as.data, as.len);
+  VEC_FREE(as);
+  const char *said = r == SOLVER_SAT     ? "sat"
+                     : r == SOLVER_UNSAT ? "unsat"
+                                         : "unknown";
+  if (L->opt->debug_ask)
+    fprintf(stderr, "brink: lasso %s k=%d: %s\n", sym_str(prop_name(ps->p)),
+            k, r == SOLVER_UNKNOWN ? "?" : said);
+  if (L->opt->stats)
+    bst_lasso(&mark, L->s, L->tm, ps->label, k, said);
+  if (r == SOLVER_UNKNOWN && stop_requested()) {
+    *code = report_stopped_symbolic(); /* the lassos' search so far */
+    return true;
+  }
+  if (r == SOLVER_UNKNOWN) {
+    const char *why = L->s->ops->reason_unknown(L->s);
+    fprintf(stderr, "brink: the solver gave up on a lasso: %s\n",
+            why ? why : "unknown");
+    *code = EXIT_OTHER;
+    return true;
+  }
+  if (r == SOLVER_SAT) {
+    /* The lasso found is shown whatever stop comes now (driver.c's ask);
+     * the run ends after it. */
+    stop_arm(false);
+    *code = report(L, ps->p, ps->f, k, sel);
+    return true;
+  }
+  report_lassos_checked(ps->label, k);
+  return false;
+}
+
+/* The properties whose steps stutter only as the loop (or also first) are
+ * searched together on one solver, bound by bound, in their order: once
+ * every one is refuted at bound k, step k-1 never stutters again at a
+ * deeper bound whatever the property, and that is asserted as a fact
+ * (see "stuttering steps"), which a solver per property would have to
+ * learn anew -- and the learnt clauses about the frames serve them all.
+ * The first lasso found is then a shortest one over those properties.
+ * Each other property follows on a fresh solver: one whose steps may
+ * stutter anywhere, and one the normal form cannot take (refused when its
+ * search begins, after the others found no lasso). */
 static int search(Lasso *L, int K, Checks *by) {
-  const Spec *spec = L->spec;
-  int searched = 0;
   all_properties(L);
   /* The frames are shared by the properties: merged for the one whose
    * steps may stutter most freely. */
@@ -898,107 +1019,45 @@ static int search(Lasso *L, int K, Checks *by) {
     if (m > L->merged)
       L->merged = m;
   }
-
-  for (size_t pi = 0; pi < spec->properties.len; pi++) {
-    const Property *p = &spec->properties.data[pi];
-    if (p->kind != PROP_TEMPORAL)
+  PropSearch *ps = xcalloc(L->ntprops + 1, sizeof *ps);
+  bool *shared = xcalloc(L->ntprops + 1, sizeof *shared);
+  size_t nshared = 0;
+  int first_fact = 0; /* the first step whose not stuttering is a fact */
+  for (size_t i = 0; i < L->ntprops; i++) {
+    if (L->tnegs[i] < 0 || stutter_rule(L, L->tnegs[i]) == STUT_FREE)
       continue;
-    int f = temporal_formula(L->t, p->expr, true);
-    if (searched++)
-      fresh_solver(L);
-    uint8_t *seen = xcalloc(L->t->nodes.len + 1, 1);
-    IntVec tnodes = {0};
-    temporal_nodes(L, f, seen, &tnodes);
-    free(seen);
-    StutterRule rule = stutter_rule(L, f);
-    const char *label = lasso_label(spec, p);
-    report_lassos_checked(label, 0);
-    for (int k = 1; k <= K; k++) {
-      BstMark mark;
-      if (L->opt->stats)
-        bst_mark(&mark, L->s, L->tm);
-      while ((int)L->frames.len <= k)
-        extend(L);
-      TermMgr *tm = L->tm;
-      size_t e0 = L->aerrs.len;
-      TermId q = lasso_query(L, f, k, tnodes.data, tnodes.len);
-      const TermId *sel = L->sel.data;
-      /* Which steps may stutter (see "stuttering steps"): assumed with
-       * the query, and with the question of the atoms' errors, whose
-       * frames are then states of the lasso. */
-      TermVec as = {0};
-      VEC_PUSH(as, TERM_NONE);
-      if (rule != STUT_FREE) {
-        for (int i = rule == STUT_FIRST ? 1 : 0; i < k - 1; i++)
-          VEC_PUSH(as, term_mk_not(tm, L->stut.data[i]));
-        VEC_PUSH(as, term_mk_implies(tm, L->stut.data[k - 1], sel[k - 1]));
-      }
-      if (L->aerrs.len > 0 && e0 < L->aerrs.len) {
-        /* An atom that may fail to evaluate on a reachable state. */
-        TermId a = term_mk_fresh(tm, "ask", SORT_BOOL);
-        TermId errs = enc_any_error(tm, &L->aerrs, e0, L->aerrs.len);
-        solver_assert(L->s, term_mk_implies(tm, a, errs));
-        as.data[0] = a;
-        SolverResult r = solver_check(L->s, as.data, as.len);
-        if (r == SOLVER_UNKNOWN && stop_requested())
-          return report_stopped_symbolic();
-        if (r != SOLVER_UNSAT) {
-          char where[512];
-          snprintf(why_buf, sizeof why_buf, "%s: %s",
-                   loc_str(L->aerrs.data[e0].loc, where, sizeof where),
-                   L->aerrs.data[e0].msg);
-          refuse(by, r == SOLVER_SAT ? xsprintf("evaluating the formula may "
-                                                "fail in a reachable state "
-                                                "(%s)",
-                                                why_buf)
-                                     : "the solver gave up");
-          VEC_FREE(as);
-          VEC_FREE(tnodes);
-          return EXIT_OK;
-        }
-      }
-      TermId a = term_mk_fresh(tm, "lasso", SORT_BOOL);
-      solver_assert(L->s, term_mk_implies(tm, a, q));
-      if (stop_requested())
-        return report_stopped_symbolic();
-      as.data[0] = a;
-      SolverResult r = solver_check(L->s, as.data, as.len);
-      VEC_FREE(as);
-      if (L->opt->debug_ask)
-        fprintf(stderr, "brink: lasso %s k=%d: %s\n", sym_str(prop_name(p)), k,
-                r == SOLVER_SAT     ? "sat"
-                : r == SOLVER_UNSAT ? "unsat"
-                                    : "?");
-      if (L->opt->stats)
-        bst_lasso(&mark, L->s, L->tm, label, k,
-                  r == SOLVER_SAT     ? "sat"
-                  : r == SOLVER_UNSAT ? "unsat"
-                                      : "unknown");
-      if (r == SOLVER_UNKNOWN && stop_requested())
-        return report_stopped_symbolic(); /* the lassos' search so far */
-      if (r == SOLVER_UNKNOWN) {
-        const char *why = L->s->ops->reason_unknown(L->s);
-        fprintf(stderr, "brink: the solver gave up on a lasso: %s\n",
-                why ? why : "unknown");
-        VEC_FREE(tnodes);
-        return EXIT_OTHER;
-      }
-      if (r == SOLVER_SAT) {
-        /* The lasso found is shown whatever stop comes now (driver.c's
-         * ask); the run ends after it. */
-        stop_arm(false);
-        int code = report(L, p, f, k, sel);
-        VEC_FREE(tnodes);
-        return code;
-      }
-      report_lassos_checked(label, k);
-      /* Deeper bounds keep step k-1 from stuttering: a fact now, on this
-       * property's solver. */
-      if (rule != STUT_FREE && k - 1 >= (rule == STUT_FIRST ? 1 : 0))
-        solver_assert(L->s, term_mk_not(tm, L->stut.data[k - 1]));
-    }
-    VEC_FREE(tnodes);
+    shared[i] = true;
+    prop_search_init(L, &ps[nshared], L->tprops[i], L->tnegs[i]);
+    if (ps[nshared++].rule == STUT_FIRST)
+      first_fact = 1;
   }
+  int code = EXIT_OK;
+  bool ended = false;
+  for (int k = 1; k <= K && nshared && !ended; k++) {
+    for (size_t j = 0; j < nshared && !ended; j++)
+      ended = one_bound(L, &ps[j], k, by, &code);
+    if (!ended && k - 1 >= first_fact)
+      solver_assert(L->s, term_mk_not(L->tm, L->stut.data[k - 1]));
+  }
+  size_t used = nshared;
+  for (size_t i = 0; i < L->ntprops && !ended; i++) {
+    if (shared[i])
+      continue;
+    if (used)
+      fresh_solver(L);
+    int f = temporal_formula(L->t, L->tprops[i]->expr, true); /* or refuse */
+    prop_search_init(L, &ps[used], L->tprops[i], f);
+    for (int k = 1; k <= K && !ended; k++)
+      ended = one_bound(L, &ps[used], k, by, &code);
+    used++;
+  }
+  for (size_t j = 0; j < used; j++)
+    VEC_FREE(ps[j].tnodes);
+  free(ps);
+  free(shared);
+  if (ended)
+    return code;
+  const Spec *spec = L->spec;
   by->liveness = true;
   size_t n = spec_count_properties(spec, PROP_TEMPORAL);
   const char *caveat = solver_caveat(L->s);

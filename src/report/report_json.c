@@ -119,12 +119,16 @@ void report_step_errors_checked(void) { R.step_errors_done = true; }
 void report_deadlock_checked(void) { R.step_deadlock_done = true; }
 
 void report_lassos_checked(const char *property, int k) {
-  size_t i = R.nlassos;
-  if (i > 0 && strcmp(R.lassos[i - 1].name, property) == 0)
-    i--;
+  size_t i = 0;
+  while (i < R.nlassos && strcmp(R.lassos[i].name, property) != 0)
+    i++;
+  if (i < R.nlassos)
+    ; /* begun: the search goes by bound, over the properties */
   else if (i == sizeof R.lassos / sizeof R.lassos[0]) {
-    /* the message names the first eight and counts the others */
-    if (!R.left_out_last || strcmp(R.left_out_last, property) != 0) {
+    /* the message names the first eight and counts the others, each
+     * when its search begins (k = 0) */
+    if (k == 0 &&
+        (!R.left_out_last || strcmp(R.left_out_last, property) != 0)) {
       free(R.left_out_last);
       R.left_out_last = xstrdup(property);
       R.lassos_left_out++;

@@ -423,6 +423,41 @@ START_TEST(test_stuttering_steps) {
 }
 END_TEST
 
+/* The properties share a solver and are searched bound by bound: the
+ * lasso shown is a shortest one over them all (P2's 3 steps, where P1,
+ * first in the model, needs 6), and a property alone keeps its own. */
+START_TEST(test_shortest_over_properties) {
+  fixture_write("M.tla", "---- MODULE M ----\nEXTENDS Naturals\n"
+                         "VARIABLE x\nInit == x = 0\n"
+                         "Next == \\/ x < 5 /\\ x' = x + 1\n"
+                         "        \\/ x = 5 /\\ x' = 0\n"
+                         "        \\/ x = 0 /\\ x' = 10\n"
+                         "        \\/ x = 10 /\\ x' = 11\n"
+                         "        \\/ x = 11 /\\ x' = 10\n"
+                         "Fair == Init /\\ [][Next]_x /\\ WF_x(Next)\n"
+                         "P1 == []<>(x = 10)\nP2 == []<>(x = 3)\n====\n");
+  fixture_write("M.cfg", "SPECIFICATION Fair\nPROPERTY P1 P2\n");
+  fixture_write("M1.cfg", "SPECIFICATION Fair\nPROPERTY P1\n");
+  const char *argv[] = {"check", "--length", "8", "M.tla", NULL};
+  Out r = cli_run(argv);
+  ck_assert_msg(r.status == 13 &&
+                    strstr(r.out, "temporal property P2 is violated by a "
+                                  "lasso of 3 steps (a shortest one; the "
+                                  "loop starts at state 2)"),
+                "exit %d\n%s%s", r.status, r.out, r.err);
+  cli_out_free(&r);
+  const char *argv1[] = {"check", "--length", "8", "--config", "M1.cfg",
+                         "M.tla", NULL};
+  r = cli_run(argv1);
+  ck_assert_msg(r.status == 13 &&
+                    strstr(r.out, "temporal property P1 is violated by a "
+                                  "lasso of 6 steps (a shortest one; the "
+                                  "loop starts at state 1)"),
+                "exit %d\n%s%s", r.status, r.out, r.err);
+  cli_out_free(&r);
+}
+END_TEST
+
 START_TEST(test_corrupt_model) {
   const LCase *c = &cases[0];
   Out r = run_case_with(c, "symbolic", "--test-corrupt-model");
@@ -444,6 +479,7 @@ Suite *lasso_suite(void) {
   tcase_add_loop_test(tc, test_grid, 0, 60);
   tcase_add_loop_test(tc, test_constraint, 0, 6);
   tcase_add_test(tc, test_stuttering_steps);
+  tcase_add_test(tc, test_shortest_over_properties);
   suite_add_tcase(s, tc);
   tc = tcase_create("tlc_reference");
   tcase_set_timeout(tc, 60);
