@@ -46,6 +46,8 @@ typedef struct Elim {
   uint32_t size;  /* room in occ and memo */
   uint8_t *occ;   /* by id - v: 0 unknown, 1 v absent, 2 v present */
   TermId *memo;   /* by id - v: the result */
+  uint32_t start, max; /* the term count before, the terms it may make */
+  bool over;      /* it made more: the result is not to be used */
 } Elim;
 
 /* Makes room in the memo arrays for the terms made so far. */
@@ -78,7 +80,7 @@ static bool elim_occurs(Elim *x, TermId t) {
 }
 
 static TermId elim(Elim *x, TermId t) {
-  if (!elim_occurs(x, t))
+  if (x->over || !elim_occurs(x, t))
     return t;
   uint32_t i = t - x->v;
   if (x->memo[i])
@@ -120,9 +122,12 @@ static TermId elim(Elim *x, TermId t) {
   }
   if (!r) {
     TermId *a = xmalloc((x->nvals + 1) * sizeof *a);
-    for (size_t j = 0; j < x->nvals; j++)
+    size_t j = 0;
+    for (; j < x->nvals && !x->over; j++) {
       a[j] = term_subst(tm, t, &x->v, &x->vals[j], 1);
-    r = term_mk_or(tm, a, (uint32_t)x->nvals);
+      x->over = term_count(tm) - x->start > x->max;
+    }
+    r = term_mk_or(tm, a, (uint32_t)j);
     free(a);
   }
   x->memo[i] = r;
@@ -161,12 +166,13 @@ static TermId exists_choices_within(TermMgr *tm, TermId g, TermId mark,
       for (mpz_set(c, lo); mpz_cmp(c, hi) <= 0; mpz_add_ui(c, c, 1))
         VEC_PUSH(vals, term_mk_int(tm, c));
     }
-    Elim x = {tm, v, vals.data, vals.len, 0, NULL, NULL};
+    Elim x = {tm, v, vals.data, vals.len, 0, NULL, NULL, start, max_terms,
+              false};
     elim_grow(&x);
     g = elim(&x, g);
     free(x.occ);
     free(x.memo);
-    if (term_count(tm) - start > max_terms) {
+    if (x.over || term_count(tm) - start > max_terms) {
       *too_many = true;
       g = TERM_NONE;
     }
@@ -198,9 +204,11 @@ TermId enc_exists_choices(Enc *e, TermId g, TermId mark, uint32_t max_terms) {
   return exists_choices_within(sv_mgr(), g, mark, max_terms, &too_many);
 }
 
-/* ENABLED of action (e's argument, or an instance's twin of it) from the
- * current state. */
-static SymVal *enabled_of(Enc *E, Expr *e, Expr *action, Bind *env) {
+/* The action encoded from the current state into a partial next state of
+ * its own, as a step is: its guard over the choice variables made from
+ * *mark on; *one_path when the action does not branch. */
+static TermId action_guard(Enc *E, Expr *action, Bind *env, TermId *mark,
+                           bool *one_path) {
   SymVal **nxt = E->nxt;
   TermId *asg = E->asg;
   E->nxt = xcalloc((size_t)E->nvars + 1, sizeof *E->nxt);
@@ -208,16 +216,33 @@ static SymVal *enabled_of(Enc *E, Expr *e, Expr *action, Bind *env) {
   for (int v = 0; v < E->nvars; v++)
     E->asg[v] = term_false(T);
   E->nxt_epoch++;
-  TermId mark = term_count(T);
-  size_t err_from = E->errs->len;
+  *mark = term_count(T);
   unsigned branchings = E->branchings;
   TermId g = enc_act(E, action, env);
-  bool one_path = E->branchings == branchings;
+  *one_path = E->branchings == branchings;
   free(E->nxt);
   free(E->asg);
   E->nxt = nxt;
   E->asg = asg;
   E->nxt_epoch++;
+  return g;
+}
+
+TermId enc_enabled_guard_of(Enc *E, Expr *e, Bind *env, TermId *mark) {
+  if (E->primed || E->init_mode || !E->cur || inst_enabled_of(e) ||
+      inst_enabled_refused(e))
+    return TERM_NONE;
+  bool one_path;
+  return action_guard(E, e->args[0], env, mark, &one_path);
+}
+
+/* ENABLED of action (e's argument, or an instance's twin of it) from the
+ * current state. */
+static SymVal *enabled_of(Enc *E, Expr *e, Expr *action, Bind *env) {
+  size_t err_from = E->errs->len;
+  TermId mark;
+  bool one_path;
+  TermId g = action_guard(E, action, env, &mark, &one_path);
   TermId en = exists_choices(E, e, g, mark);
   size_t err_to = one_path ? err_from : E->errs->len;
   for (size_t i = err_from; i < err_to; i++) {

@@ -314,5 +314,8 @@ SymVal *comm_call(Enc *E, Expr *e, Def *d, Bind *env);
 /* ---- enabled.c ---- */
 
 SymVal *enc_enabled(Enc *E, Expr *e, Bind *env);
+/* ENABLED e's action from the current state with its choices left free
+ * (enc_enabled_guard); TERM_NONE for an instance's ENABLED. */
+TermId enc_enabled_guard_of(Enc *E, Expr *e, Bind *env, TermId *mark);
 
 #endif

@@ -639,6 +639,37 @@ TermId enc_pred_in(Enc *E, int frame, Expr *p, SymVal **cur, SymVal **next,
   return pred_with_next(E, p, next, from_eval_binds(p, env));
 }
 
+TermId enc_step_pred_in(Enc *E, int frame, Expr *a, SymVal **cur,
+                        SymVal **next, const struct EvalBind *env,
+                        WdErrVec *errs) {
+  E->frame = frame;
+  pred_start(E, cur, errs);
+  /* Every x' given: `x' = e` tests, as in pred_with_next; a copy, since
+   * branches merge their values into it. */
+  E->nxt = xcalloc((size_t)E->nvars + 1, sizeof *E->nxt);
+  E->asg = xmalloc(((size_t)E->nvars + 1) * sizeof *E->asg);
+  for (int v = 0; v < E->nvars; v++) {
+    E->nxt[v] = next[v];
+    E->asg[v] = term_true(T);
+  }
+  E->nxt_epoch++;
+  TermId r = enc_act(E, a, from_eval_binds(a, env));
+  free(E->nxt);
+  free(E->asg);
+  E->nxt = NULL;
+  E->asg = NULL;
+  E->nxt_epoch++;
+  return r;
+}
+
+TermId enc_enabled_guard(Enc *E, int frame, Expr *e, SymVal **cur,
+                         const struct EvalBind *env, WdErrVec *errs,
+                         TermId *mark) {
+  E->frame = frame;
+  pred_start(E, cur, errs);
+  return enc_enabled_guard_of(E, e, from_eval_binds(e, env), mark);
+}
+
 TermId enc_action_prop(Enc *E, int frame, Expr *a, Expr *sub, SymVal **cur,
                        SymVal **next, WdErrVec *errs) {
   E->frame = frame;

@@ -100,6 +100,22 @@ TermId enc_pred(Enc *e, int frame, Expr *p, SymVal **cur, SymVal **next,
 struct EvalBind;
 TermId enc_pred_in(Enc *e, int frame, Expr *p, SymVal **cur, SymVal **next,
                    const struct EvalBind *env, WdErrVec *errs);
+/* The action a on the step cur -> next, for a place where it occurs only
+ * positively (a fairness condition's <<A>>_v step): as enc_pred_in, but
+ * encoded as a step is, so that \E over a large set makes a fresh member
+ * (choice.c) where enc_pred expands the set: the result holds for some
+ * values of those choices exactly when a holds. */
+TermId enc_step_pred_in(Enc *e, int frame, Expr *a, SymVal **cur,
+                        SymVal **next, const struct EvalBind *env,
+                        WdErrVec *errs);
+/* ENABLED e (an ENABLED expression) on cur with the action's choices left
+ * free: a guard g such that ENABLED e holds exactly when g holds for some
+ * values of the choice variables below g made from *mark on (term ids >=
+ * *mark).  TERM_NONE for an instance's ENABLED, which only enc_pred
+ * takes.  Errors of the action go to errs, conditioned as a step's. */
+TermId enc_enabled_guard(Enc *e, int frame, Expr *en, SymVal **cur,
+                         const struct EvalBind *env, WdErrVec *errs,
+                         TermId *mark);
 /* [A]_v on the step cur -> next: v is unchanged or A holds (a PROPERTY
  * conjunct [][A]_v). */
 TermId enc_action_prop(Enc *e, int frame, Expr *a, Expr *sub, SymVal **cur,

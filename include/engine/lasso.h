@@ -38,6 +38,8 @@ typedef struct LassoOptions {
   void *solver_arg;
   bool no_trim; /* --no-trim: frames keep the cells no behaviour fills */
   bool no_pack; /* --no-pack: frames keep every computed-key cell */
+  bool lazy_enabled; /* --test-lazy-enabled: every fairness condition's
+                      * ENABLED left to refinement (fair_enabled) */
 } LassoOptions;
 
 /* Looks for a lasso of 1..K steps.  Returns EXIT_OK when there is none

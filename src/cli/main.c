@@ -132,6 +132,9 @@ enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_TRANSLATE = 8, C_ALL = 15 };
   X(TESTCORRUPT, "--test-corrupt-model", 0, C_CHECK,                           \
     "for brink's test suite: corrupt the first state of a counterexample, "  \
     "which the replay must catch (exit 255)")                                \
+  X(TESTLAZYEN, "--test-lazy-enabled", 0, C_CHECK,                           \
+    "for brink's test suite: the lasso search leaves every fairness "         \
+    "condition's ENABLED to refinement, however few its choices")            \
   X(QUIET, "--quiet", 0, C_CHECK,                                              \
     "no progress lines (symbolic: one per depth on stderr)")                  \
   X(WORKERS, "--workers", 1, C_CHECK,                                          \
@@ -567,7 +570,8 @@ static int brink_main(int argc, char **argv) {
                      flag[OPT_DEBUGLASSO], flag[OPT_TESTCORRUPT],
                      flag[OPT_NOCHARVEC], flag[OPT_NOFRESHEN],
                      flag[OPT_NOSTATEMEMO], 0, flag[OPT_NOSYMMETRY],
-                     flag[OPT_NOTRIM], flag[OPT_INDUCT], flag[OPT_NOPACK]};
+                     flag[OPT_NOTRIM], flag[OPT_INDUCT], flag[OPT_NOPACK],
+                     flag[OPT_TESTLAZYEN]};
   if (val[OPT_MEMBUDGET] &&
       !size_option("--memory-budget", val[OPT_MEMBUDGET], &co.memory_budget))
     return EXIT_OTHER;

@@ -806,7 +806,7 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
     LassoOptions lo = {opt->max_seq_len, opt->debug_ask, opt->debug_lasso,
                        opt->corrupt_model, b.cv, opt->no_freshen,
                        opt->stats, lasso_solver, (void *)opt,
-                       opt->no_trim, opt->no_pack};
+                       opt->no_trim, opt->no_pack, opt->lazy_enabled};
     code = lasso_check(spec, b.tm, new_solver(opt, b.tm), K, &lo, &by);
     if (code != EXIT_OK)
       goto popped;

@@ -65,6 +65,16 @@ typedef VEC(TermId) TermVec;
 typedef VEC(TermVec) TermTable; /* [a].data[i] */
 typedef VEC(int) IntVec;
 
+/* A fairness condition's ENABLED <<A>>_v at one position, left to
+ * refinement (see fair_enabled). */
+typedef struct LazyEn {
+  int atom, pos;
+  TermId e;      /* the Boolean that stands for it */
+  TermId g;      /* A's guard there, its choices free */
+  TermId *vars;  /* the choices */
+  size_t nvars;
+} LazyEn;
+
 typedef struct Lasso {
   const Spec *spec;
   TermMgr *tm;
@@ -93,6 +103,10 @@ typedef struct Lasso {
   WdErrVec aerrs;        /* errors of the atoms */
   VEC(TermId) asserted;  /* by lasso_assert */
   DeadCells *dc;         /* what the dead-cell questions found */
+  TermTable fen;         /* fen[a].data[i]: fairness's ENABLED atom a at i */
+  TermTable fst;         /* fst[a].data[i]: fairness's step atom a at i */
+  VEC(struct LazyEn) lazy; /* those left to refinement (fair_enabled) */
+  long refinements;      /* witnesses added (fair_enabled) */
   VEC(uint32_t) choice_ids;
   VEC(SymVal *) choice_vals;
   double t0;
@@ -438,6 +452,98 @@ static void temporal_nodes(Lasso *L, int f, uint8_t *seen, IntVec *out) {
 }
 
 /* The fairness on the loop of a lasso of k positions. */
+/* ---- fairness's ENABLED ----
+ *
+ * ENABLED <<A>>_v is encoded exactly by eliminating A's choices (enabled.c),
+ * which costs a copy of A's guard per combination of choices: Quicksort's
+ * WF_vars(a), whose step picks a permutation among 256 functions, made
+ * 415k terms per position.  In a fairness condition it occurs only under
+ * ~ (WF: a step on the loop or a position where A is disabled; SF: a step
+ * or every loop position disabled), so when the elimination would make
+ * more than LAZY_ENABLED_TERMS terms at a position, a fresh Boolean e
+ * stands for it there, with
+ *   e => g, A's guard with its choices free: e only where A has a step;
+ *   <<A>>_v step => e: the step is one;
+ * and nothing yet that forces e where A is enabled.  A lasso found may
+ * then be unfair: one_bound evaluates ENABLED with the evaluator at every
+ * loop position whose e is false, and where A is in fact enabled asks the
+ * solver for the choices that enable it in that state, c, and asserts
+ * g[c] => e (a witness, true in every state c enables), then asks the
+ * query again.  Each witness rules out at least the state at that
+ * position, so the refinement ends; an answer it settles is exact. */
+enum { LAZY_ENABLED_TERMS = 20000, MAX_ENABLED_ROUNDS = 2000 };
+
+/* A fairness condition's <<A>>_v on step j.  It occurs only positively
+ * (a step on the loop makes the condition hold; fair_enabled's lemma step
+ * => e holds whatever the choices), so A's \E over a large set is a fresh
+ * member, not an expansion over the set (enc_step_pred_in): Quicksort's
+ * step, which picks one of 256 functions, took 408k terms per position
+ * the other way.  Kept apart from atom_at's table: a property's formula
+ * may have the same atom under a negation. */
+static TermId fair_step(Lasso *L, int c, int j) {
+  const TFair *f = &L->t->fair.data[c];
+  TermId *slot = SLOT(L, fst, f->step, j);
+  if (*slot != TERM_NONE)
+    return *slot;
+  const TAtom *at = &L->t->atoms.data[f->step];
+  size_t e0 = L->aerrs.len;
+  TermId r = enc_step_pred_in(L->enc, j, at->expr, L->frames.data[j],
+                              L->frames.data[j + 1], at->env, &L->aerrs);
+  if (j >= L->merged) {
+    /* s_{j+1} is Next's successor; on a stuttering step <<A>>_v is
+     * false. */
+    TermId moves = term_mk_not(L->tm, L->stut.data[j]);
+    guard_errs(L, e0, moves);
+    r = term_mk_and2(L->tm, moves, r);
+  }
+  check_level(L, at->expr);
+  return *slot = r;
+}
+
+static TermId fair_enabled(Lasso *L, int c, int j) {
+  const TFair *f = &L->t->fair.data[c];
+  TermId *slot = SLOT(L, fen, f->enabled, j);
+  if (*slot != TERM_NONE)
+    return *slot;
+  TermMgr *tm = L->tm;
+  const TAtom *at = &L->t->atoms.data[f->enabled];
+  /* The action's errors are the atom's, asked for as the others' are: as
+   * for the exact encoding, whatever the choices (the lasso refuses any
+   * that is reachable). */
+  TermId mark;
+  TermId g = enc_enabled_guard(L->enc, j, at->expr, L->frames.data[j],
+                               at->env, &L->aerrs, &mark);
+  check_level(L, at->expr);
+  if (g == TERM_NONE) /* an instance's ENABLED */
+    return *slot = atom_at(L, f->enabled, j);
+  TermId en = L->opt->lazy_enabled
+                  ? TERM_NONE
+                  : enc_exists_choices(L->enc, g, mark, LAZY_ENABLED_TERMS);
+  if (en != TERM_NONE)
+    return *slot = en;
+  LazyEn z = {f->enabled, j, term_mk_fresh(tm, "enabled", SORT_BOOL), g,
+              NULL, 0};
+  term_vars_since(tm, g, mark, &z.vars, &z.nvars);
+  /* The choices within their ranges, as the elimination takes them. */
+  TermId has = g;
+  mpz_t lo, hi;
+  mpz_inits(lo, hi, NULL);
+  for (size_t i = 0; i < z.nvars; i++)
+    if (term_sort(tm, z.vars[i]) == SORT_INT &&
+        term_var_bounds(tm, z.vars[i], lo, hi))
+      has = term_mk_and2(
+          tm, has,
+          term_mk_and2(tm, term_mk_le(tm, term_mk_int(tm, lo), z.vars[i]),
+                       term_mk_le(tm, z.vars[i], term_mk_int(tm, hi))));
+  mpz_clears(lo, hi, NULL);
+  z.g = has;
+  lasso_assert(L, term_mk_implies(tm, z.e, has));
+  lasso_assert(L, term_mk_implies(tm, fair_step(L, c, j), z.e));
+  VEC_PUSH(L->lazy, z);
+  *slot = z.e;
+  return z.e;
+}
+
 static TermId fairness(Lasso *L, int k) {
   TermMgr *tm = L->tm;
   TermId all = lit_bool(L, true);
@@ -447,7 +553,7 @@ static TermId fairness(Lasso *L, int k) {
     for (int j = 0; j < k; j++) {
       if (*SLOT(L, fstep, ci, j) != TERM_NONE)
         continue;
-      TermId en = atom_at(L, f->enabled, j), st = atom_at(L, f->step, j);
+      TermId en = fair_enabled(L, ci, j), st = fair_step(L, ci, j);
       TermId in = L->inloop.data[j];
       TermId step = j ? *SLOT(L, fstep, ci, j - 1) : lit_bool(L, false);
       TermId off = j ? *SLOT(L, foff, ci, j - 1) : lit_bool(L, false);
@@ -684,6 +790,153 @@ static void print_vars(const Spec *spec, Value **s) {
   fputc('\n', stdout);
 }
 
+/* The encoder's choices as the model has them, for the evaluator. */
+static void set_witnesses(Lasso *L, ModelReader *rd) {
+  VEC(uint32_t) ids = {0};
+  VEC(Value *) vals = {0};
+  for (size_t i = 0; i < L->choice_ids.len; i++) {
+    Value *v = enc_decode(L->choice_vals.data[i], rd);
+    if (v) {
+      VEC_PUSH(ids, L->choice_ids.data[i]);
+      VEC_PUSH(vals, v);
+    }
+  }
+  eval_set_witnesses(ids.data, vals.data, ids.len);
+  VEC_FREE(ids);
+  VEC_FREE(vals);
+}
+
+/* ---- refining fairness's ENABLED (see fair_enabled) ---- */
+
+/* State i of the model's lasso (i < k), or NULL if it cannot be decoded. */
+static Value **model_state(Lasso *L, int i, ModelReader *rd) {
+  const Spec *spec = L->spec;
+  while (i > 0 && i - 1 >= L->merged &&
+         solver_value_bool(L->s, L->stut.data[i - 1]))
+    i--; /* frame i is Next's successor of a stuttering step */
+  Value **st = xcalloc((size_t)spec->nvars + 1, sizeof *st);
+  for (int v = 0; v < spec->nvars; v++)
+    if (!(st[v] = enc_decode(L->frames.data[i][v], rd))) {
+      free(st);
+      return NULL;
+    }
+  return st;
+}
+
+/* The evaluator's ENABLED: 1, 0, or -1 when it fails. */
+static int eval_enabled(Lasso *L, const TAtom *at, Value **st) {
+  FailPoint fp;
+  void *old = diag_mute();
+  int r = -1;
+  if (fail_push(&fp) == 0) {
+    EvalState es = {L->spec, st, NULL};
+    Value *v = eval_expr_in(&es, at->expr, at->env);
+    r = v->kind == V_BOOL ? v->u.b : -1;
+    fail_pop(&fp);
+  }
+  diag_unmute(old);
+  return r;
+}
+
+/* Frame i equals state st, as a term; TERM_NONE if st has no encoding. */
+static TermId fix_frame(Lasso *L, int i, Value **st) {
+  TermId r = lit_bool(L, true);
+  for (int v = 0; v < L->spec->nvars; v++) {
+    bool bad = false;
+    SymVal *c = sv_from_value(st[v]);
+    TermId eq = c ? sv_eq(L->frames.data[i][v], c, &bad) : TERM_NONE;
+    if (!eq || bad)
+      return TERM_NONE;
+    r = term_mk_and2(L->tm, r, eq);
+  }
+  return r;
+}
+
+/* The witness that A is enabled at z's position in state st: the choices
+ * the solver finds there, asserted as g[choices] => e.  False (and *why)
+ * when there is none or the solver gives up. */
+static bool add_witness(Lasso *L, const LazyEn *z, Value **st,
+                        const char **why) {
+  TermMgr *tm = L->tm;
+  TermId as[2] = {fix_frame(L, z->pos, st), z->g};
+  if (as[0] == TERM_NONE) {
+    *why = "a state has no encoding";
+    return false;
+  }
+  SolverResult r = solver_check(L->s, as, 2);
+  if (r != SOLVER_SAT) {
+    *why = r == SOLVER_UNSAT ? "the solver finds no step where the "
+                               "evaluator does"
+                             : "the solver gave up";
+    return false;
+  }
+  TermId *vals = xmalloc((z->nvars + 1) * sizeof *vals);
+  for (size_t i = 0; i < z->nvars; i++) {
+    TermId v = z->vars[i];
+    if (term_sort(tm, v) == SORT_BOOL) {
+      vals[i] = term_mk_bool(tm, solver_value_bool(L->s, v));
+    } else {
+      mpz_t c;
+      mpz_init(c);
+      solver_value_int(L->s, v, c);
+      vals[i] = term_mk_int(tm, c);
+      mpz_clear(c);
+    }
+  }
+  TermId w = term_subst(tm, z->g, z->vars, vals, z->nvars);
+  free(vals);
+  lasso_assert(L, term_mk_implies(tm, w, z->e));
+  L->refinements++;
+  return true;
+}
+
+/* After a satisfiable query for bound k: 0 when A is disabled indeed at
+ * every loop position where the model has a lazy ENABLED false (the model
+ * is then the lasso's); 1 when witnesses were added for positions where
+ * it is not (ask again: the model is gone); -1 when that cannot be told
+ * (*why). */
+static int refine_enabled(Lasso *L, int k, const char **why) {
+  ModelReader rd = {rd_bool, rd_int, L->s};
+  VEC(const LazyEn *) wrong = {0};
+  VEC(Value **) states = {0};
+  Value ***at = xcalloc((size_t)k + 1, sizeof *at);
+  bool witnesses = false;
+  int r = 0;
+  for (size_t i = 0; i < L->lazy.len && r == 0; i++) {
+    const LazyEn *z = &L->lazy.data[i];
+    if (z->pos >= k || !solver_value_bool(L->s, L->inloop.data[z->pos]) ||
+        solver_value_bool(L->s, z->e))
+      continue;
+    if (!witnesses)
+      set_witnesses(L, &rd);
+    witnesses = true;
+    if (!at[z->pos] && (at[z->pos] = model_state(L, z->pos, &rd)))
+      VEC_PUSH(states, at[z->pos]);
+    int en = at[z->pos] ? eval_enabled(L, &L->t->atoms.data[z->atom],
+                                       at[z->pos])
+                        : -1;
+    if (en < 0) {
+      *why = at[z->pos] ? "the evaluator cannot evaluate ENABLED there"
+                        : "a state could not be decoded";
+      r = -1;
+    } else if (en) {
+      VEC_PUSH(wrong, z);
+    }
+  }
+  /* The model is read: the witnesses' queries may replace it. */
+  for (size_t i = 0; i < wrong.len && r == 0; i++)
+    if (!add_witness(L, wrong.data[i], at[wrong.data[i]->pos], why))
+      r = -1;
+  if (r == 0 && wrong.len)
+    r = 1;
+  for (size_t i = 0; i < states.len; i++)
+    free(states.data[i]);
+  VEC_FREE(states);
+  VEC_FREE(wrong);
+  free(at);
+  return r;
+}
+
 /* Decodes, replays and prints the lasso of the model; the exit code. */
 static int report(Lasso *L, const Property *p, int f, int k,
                   const TermId *sel) {
@@ -711,18 +964,7 @@ static int report(Lasso *L, const Property *p, int f, int k,
     if (solver_value_bool(L->s, sel[i]))
       fd.loop = i;
   }
-  VEC(uint32_t) ids = {0};
-  VEC(Value *) vals = {0};
-  for (size_t i = 0; i < L->choice_ids.len; i++) {
-    Value *v = enc_decode(L->choice_vals.data[i], &rd);
-    if (v) {
-      VEC_PUSH(ids, L->choice_ids.data[i]);
-      VEC_PUSH(vals, v);
-    }
-  }
-  eval_set_witnesses(ids.data, vals.data, ids.len);
-  VEC_FREE(ids);
-  VEC_FREE(vals);
+  set_witnesses(L, &rd);
   if (L->opt->corrupt_model && spec->nvars > 0 && fd.st[0][0])
     fd.st[0][0] = val_str(sym_intern("corrupted"));
   /* The non-stuttering steps, for trace_replay; pos[i]: state i's index in
@@ -967,14 +1209,43 @@ static bool one_bound(Lasso *L, PropSearch *ps, int k, Checks *by,
     return true;
   }
   as.data[0] = a;
-  SolverResult r = solver_check(L->s, as.data, as.len);
+  SolverResult r;
+  for (int round = 0;; round++) {
+    r = solver_check(L->s, as.data, as.len);
+    if (r != SOLVER_SAT || !L->lazy.len)
+      break;
+    /* A fairness condition's ENABLED left to refinement may be false in
+     * the model where A is enabled (see fair_enabled). */
+    const char *why = NULL;
+    int refined = refine_enabled(L, k, &why);
+    if (refined == 0)
+      break;
+    if (refined < 0 && stop_requested()) {
+      VEC_FREE(as);
+      *code = report_stopped_symbolic();
+      return true;
+    }
+    if (refined < 0 || round == MAX_ENABLED_ROUNDS) {
+      refuse(by, refined < 0
+                     ? xsprintf("a fairness condition's ENABLED could not be "
+                                "decided on a lasso found (%s)",
+                                why)
+                     : xsprintf("a fairness condition's ENABLED was not "
+                                "settled by %d refinements",
+                                MAX_ENABLED_ROUNDS));
+      VEC_FREE(as);
+      return true;
+    }
+  }
   VEC_FREE(as);
   const char *said = r == SOLVER_SAT     ? "sat"
                      : r == SOLVER_UNSAT ? "unsat"
                                          : "unknown";
   if (L->opt->debug_ask)
-    fprintf(stderr, "brink: lasso %s k=%d: %s\n", sym_str(prop_name(ps->p)),
-            k, r == SOLVER_UNKNOWN ? "?" : said);
+    fprintf(stderr, "brink: lasso %s k=%d: %s (ENABLED witnesses so far: "
+                    "%ld)\n",
+            sym_str(prop_name(ps->p)), k, r == SOLVER_UNKNOWN ? "?" : said,
+            L->refinements);
   if (L->opt->stats)
     bst_lasso(&mark, L->s, L->tm, ps->label, k, said);
   if (r == SOLVER_UNKNOWN && stop_requested()) {
@@ -1151,5 +1422,8 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
   solver_delete(L.s);
   VEC_FREE(L.asserted);
   dead_cells_delete(L.dc);
+  for (size_t i = 0; i < L.lazy.len; i++)
+    free(L.lazy.data[i].vars);
+  VEC_FREE(L.lazy);
   return code;
 }

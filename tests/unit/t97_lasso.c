@@ -157,6 +157,27 @@ START_TEST(test_form) {
 }
 END_TEST
 
+/* The same forms with every fairness condition's ENABLED left to the
+ * lasso search's refinement (--test-lazy-enabled; lasso.c, fair_enabled):
+ * the same verdicts and the same shortest lassos. */
+START_TEST(test_form_lazy) {
+  const LCase *c = &cases[_i];
+  Out r = run_case_with(c, "symbolic", "--test-lazy-enabled");
+  ck_assert_msg(r.status == c->exit,
+                "case %d (%s under %s): symbolic exit %d, expected %d\n%s%s",
+                _i, c->prop, c->spec, r.status, c->exit, r.out, r.err);
+  if (c->exit == 13) {
+    char want[128];
+    snprintf(want, sizeof want, "by a lasso of %d step%s (a shortest one",
+             c->steps, c->steps == 1 ? "" : "s");
+    ck_assert_msg(strstr(r.out, want), "case %d: not `%s`:\n%s", _i, want,
+                  r.out);
+  }
+  ck_assert_msg(!strstr(r.err, "internal error"), "case %d: %s", _i, r.err);
+  cli_out_free(&r);
+}
+END_TEST
+
 /* A grid: five fairness assumptions times twelve properties on one spec
  * (two processes and a counter), with both engines' verdict, which they
  * agree on (a 60-run differential check, measured 2026-12-07). */
@@ -199,8 +220,8 @@ static const char grid_verdict[5][13] = {"111111101111", "001110101111",
                                          "111111101111", "001010101111",
                                          "001000101011"};
 
-START_TEST(test_grid) {
-  int spec = _i / 12, prop = _i % 12;
+static void grid_case(int i, const char *extra) {
+  int spec = i / 12, prop = i % 12;
   char sname[16];
   snprintf(sname, sizeof sname, "S%d", spec);
   LCase c = {GRID,
@@ -211,14 +232,21 @@ START_TEST(test_grid) {
              0,
              NULL};
   Out x = run_case(&c, "explicit");
-  Out r = run_case(&c, "symbolic");
+  Out r = run_case_with(&c, "symbolic", extra);
   ck_assert_msg(x.status == c.exit && r.status == c.exit,
-                "%s under %s: explicit %d, symbolic %d, expected %d\n%s%s",
-                c.prop, sname, x.status, r.status, c.exit, r.out, r.err);
+                "%s under %s%s%s: explicit %d, symbolic %d, expected %d\n%s%s",
+                c.prop, sname, extra ? " " : "", extra ? extra : "", x.status,
+                r.status, c.exit, r.out, r.err);
   ck_assert_msg(!strstr(r.err, "internal error"), "%s", r.err);
   cli_out_free(&x);
   cli_out_free(&r);
 }
+
+START_TEST(test_grid) { grid_case(_i, NULL); }
+END_TEST
+
+/* The grid with fairness's ENABLED left to refinement. */
+START_TEST(test_grid_lazy) { grid_case(_i, "--test-lazy-enabled"); }
 END_TEST
 
 /* A CONSTRAINT: the lassos stay in the states it allows, as the explicit
@@ -477,6 +505,8 @@ Suite *lasso_suite(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_loop_test(tc, test_form, 0, N_CASES);
   tcase_add_loop_test(tc, test_grid, 0, 60);
+  tcase_add_loop_test(tc, test_form_lazy, 0, N_CASES);
+  tcase_add_loop_test(tc, test_grid_lazy, 0, 60);
   tcase_add_loop_test(tc, test_constraint, 0, 6);
   tcase_add_test(tc, test_stuttering_steps);
   tcase_add_test(tc, test_shortest_over_properties);
