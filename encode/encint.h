@@ -137,8 +137,15 @@ struct Enc {
   /* The calls being encoded (each a definition and its arguments), and
    * the lowest index in it that a cut since the innermost was entered
    * refers to (INT_MAX: none): a value computed below a cut that refers
-   * to an enclosing call depends on that call being under way. */
-  VEC(struct RecFrame { Def *d; SymVal **args; int budget; }) rec_stack;
+   * to an enclosing call depends on that call being under way.  sym: the
+   * call was made past a symbolic condition in the body of the call
+   * enclosing it (a split, an IF on a symbolic test). */
+  VEC(struct RecFrame {
+    Def *d;
+    SymVal **args;
+    int budget;
+    bool sym;
+  }) rec_stack;
   int rec_low;
   /* Memo of closed constant subexpressions: expr -> value or NOT_CONST. */
   struct {

@@ -11,7 +11,9 @@
  *     constant, which comes last and is not 0;
  *   - EQ arguments are ordered by id; a MUL by a constant has it first;
  *   - operators applied to constants only are folded with GMP, except DIV
- *     and MOD by 0 (TLA+ leaves those undefined; the encoder guards them).
+ *     and MOD by 0 (TLA+ leaves those undefined; the encoder guards them);
+ *   - a DIV of a DIV by positive constants is one DIV, as is a MOD of a
+ *     MOD by a positive multiple of its divisor.
  * Arguments are sort-checked with assert(). */
 #include "term.h"
 
@@ -402,6 +404,27 @@ static TermId tmk_divmod(TermMgr *tm, TermKind k, TermId a, TermId b) {
       TermId r = term_mk_int(tm, x);
       mpz_clears(x, y, NULL);
       return r;
+    }
+    /* For constants c1, c2 > 0: (x \div c1) \div c2 = x \div (c1 * c2),
+     * and (x % c1) % c2 = x % c2 when c2 divides c1 (floor semantics, any
+     * x), so that x \div 2 \div 2 and x \div 4 are one term. */
+    if (term_kind(tm, a) == k && term_is_int_const(tm, term_arg(tm, a, 1))) {
+      mpz_t c1, c2;
+      mpz_inits(c1, c2, NULL);
+      term_int_value(tm, term_arg(tm, a, 1), c1);
+      term_int_value(tm, b, c2);
+      TermId r = TERM_NONE;
+      if (mpz_sgn(c1) > 0 && mpz_sgn(c2) > 0) {
+        if (k == TERM_DIV) {
+          mpz_mul(c1, c1, c2);
+          r = tmk_divmod(tm, k, term_arg(tm, a, 0), term_mk_int(tm, c1));
+        } else if (mpz_divisible_p(c1, c2)) {
+          r = tmk_divmod(tm, k, term_arg(tm, a, 0), b);
+        }
+      }
+      mpz_clears(c1, c2, NULL);
+      if (r != TERM_NONE)
+        return r;
     }
   }
   TermId args[2] = {a, b};

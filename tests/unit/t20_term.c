@@ -253,6 +253,53 @@ START_TEST(test_floor_divmod) {
 }
 END_TEST
 
+/* A DIV of a DIV by positive constants is one DIV, a MOD of a MOD by a
+ * multiple of its divisor one MOD, and whatever the shape, substituting a
+ * constant for the variable gives floor DIV/MOD of the nested operators. */
+START_TEST(test_nested_divmod) {
+  ck_assert_str_eq(str(term_mk_div(tm, term_mk_div(tm, a, num(2)), num(4))),
+                   "(div a 8)");
+  ck_assert_uint_eq(term_mk_div(tm, term_mk_div(tm, a, num(2)), num(2)),
+                    term_mk_div(tm, a, num(4)));
+  ck_assert_str_eq(str(term_mk_mod(tm, term_mk_mod(tm, a, num(8)), num(2))),
+                   "(mod a 2)");
+  /* Not rewritten: 2 does not divide 3; a negative divisor; a variable. */
+  ck_assert_str_eq(str(term_mk_mod(tm, term_mk_mod(tm, a, num(3)), num(2))),
+                   "(mod (mod a 3) 2)");
+  ck_assert_str_eq(str(term_mk_div(tm, term_mk_div(tm, a, num(-2)), num(2))),
+                   "(div (div a -2) 2)");
+  ck_assert_str_eq(str(term_mk_div(tm, term_mk_div(tm, a, b), num(2))),
+                   "(div (div a b) 2)");
+  static const long ds[] = {-3, -2, 1, 2, 3, 4, 6};
+  size_t nd = sizeof ds / sizeof ds[0];
+  mpz_t q, r;
+  mpz_inits(q, r, NULL);
+  for (size_t i = 0; i < nd; i++)
+    for (size_t j = 0; j < nd; j++)
+      for (int op = 0; op < 4; op++) {
+        TermId c1 = num(ds[i]), c2 = num(ds[j]);
+        TermId in = op & 1 ? term_mk_mod(tm, a, c1) : term_mk_div(tm, a, c1);
+        TermId t = op & 2 ? term_mk_mod(tm, in, c2) : term_mk_div(tm, in, c2);
+        for (long k = -30; k <= 30; k++) {
+          TermId kk = num(k);
+          mpz_set_si(r, ds[i]);
+          mpz_set_si(q, k);
+          if (op & 1)
+            mpz_fdiv_r(q, q, r);
+          else
+            mpz_fdiv_q(q, q, r);
+          mpz_set_si(r, ds[j]);
+          if (op & 2)
+            mpz_fdiv_r(q, q, r);
+          else
+            mpz_fdiv_q(q, q, r);
+          ck_assert_int_eq(val(term_subst(tm, t, &a, &kk, 1)), mpz_get_si(q));
+        }
+      }
+  mpz_clears(q, r, NULL);
+}
+END_TEST
+
 START_TEST(test_big_constants) {
   mpz_t v, w;
   mpz_inits(v, w, NULL);
@@ -314,6 +361,7 @@ Suite *term_suite(void) {
   tcase_add_test(tc, test_compare);
   tcase_add_test(tc, test_arith);
   tcase_add_test(tc, test_floor_divmod);
+  tcase_add_test(tc, test_nested_divmod);
   tcase_add_test(tc, test_big_constants);
   tcase_add_test(tc, test_deep_print);
   suite_add_tcase(s, tc);
