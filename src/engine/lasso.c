@@ -487,8 +487,22 @@ static TermId fair_step(Lasso *L, int c, int j) {
     return *slot;
   const TAtom *at = &L->t->atoms.data[f->step];
   size_t e0 = L->aerrs.len;
-  TermId r = enc_step_pred_in(L->enc, j, at->expr, L->frames.data[j],
-                              L->frames.data[j + 1], at->env, &L->aerrs);
+  /* What the step encoding cannot take (a primed expression it refuses)
+   * falls back to the formula's exact encoding, which enc_pred starts
+   * afresh. */
+  FailPoint fp;
+  void *old = diag_mute();
+  TermId r = TERM_NONE;
+  if (fail_push(&fp) == 0) {
+    r = enc_step_pred_in(L->enc, j, at->expr, L->frames.data[j],
+                         L->frames.data[j + 1], at->env, &L->aerrs);
+    fail_pop(&fp);
+  }
+  diag_unmute(old);
+  if (r == TERM_NONE) {
+    L->aerrs.len = e0;
+    return *slot = atom_at(L, f->step, j);
+  }
   if (j >= L->merged) {
     /* s_{j+1} is Next's successor; on a stuttering step <<A>>_v is
      * false. */
