@@ -122,16 +122,13 @@ static Out run_case(const LCase *c, const char *engine) {
   return run_case_with(c, engine, NULL);
 }
 
-START_TEST(test_form) {
-  const LCase *c = &cases[_i];
-  Out x = run_case(c, "explicit");
-  ck_assert_msg(x.status == c->exit, "case %d (%s under %s): explicit exit %d",
-                _i, c->prop, c->spec, x.status);
-  cli_out_free(&x);
-  Out r = run_case(c, "symbolic");
+/* The symbolic engine's run of case i (with one more option, or NULL)
+ * against what the case expects. */
+static void check_symbolic(const LCase *c, int i, const char *extra) {
+  Out r = run_case_with(c, "symbolic", extra);
   ck_assert_msg(r.status == c->exit,
                 "case %d (%s under %s): symbolic exit %d, expected %d\n%s%s",
-                _i, c->prop, c->spec, r.status, c->exit, r.out, r.err);
+                i, c->prop, c->spec, r.status, c->exit, r.out, r.err);
   if (c->exit == 13) {
     char want[128];
     snprintf(want, sizeof want, "by a lasso of %d step%s (a shortest one",
@@ -139,21 +136,30 @@ START_TEST(test_form) {
     ck_assert_msg(strstr(r.out, want) &&
                       has_line(r.out, "Error: The following behavior "
                                       "constitutes a counter-example:"),
-                  "case %d: not `%s`:\n%s", _i, want, r.out);
-    ck_assert_msg(!strstr(r.err, "internal error"), "case %d: %s", _i, r.err);
+                  "case %d: not `%s`:\n%s", i, want, r.out);
+    ck_assert_msg(!strstr(r.err, "internal error"), "case %d: %s", i, r.err);
   }
   if (c->exit == 0)
     ck_assert_msg(strstr(r.out, "brink: no lasso of up to 6 steps violates "
                                 "the temporal propert"),
-                  "case %d: %s", _i, r.out);
+                  "case %d: %s", i, r.out);
   if (c->exit == 255)
     ck_assert_msg(strstr(r.out, "brink: not checked: temporal property ") &&
                       strstr(r.out, ".tla:"),
-                  "case %d: %s%s", _i, r.out, r.err);
+                  "case %d: %s%s", i, r.out, r.err);
   if (c->line)
-    ck_assert_msg(has_line(r.out, c->line), "case %d: no `%s`:\n%s", _i,
+    ck_assert_msg(has_line(r.out, c->line), "case %d: no `%s`:\n%s", i,
                   c->line, r.out);
   cli_out_free(&r);
+}
+
+START_TEST(test_form) {
+  const LCase *c = &cases[_i];
+  Out x = run_case(c, "explicit");
+  ck_assert_msg(x.status == c->exit, "case %d (%s under %s): explicit exit %d",
+                _i, c->prop, c->spec, x.status);
+  cli_out_free(&x);
+  check_symbolic(c, _i, NULL);
 }
 END_TEST
 
@@ -161,20 +167,7 @@ END_TEST
  * lasso search's refinement (--test-lazy-enabled; lasso.c, fair_enabled):
  * the same verdicts and the same shortest lassos. */
 START_TEST(test_form_lazy) {
-  const LCase *c = &cases[_i];
-  Out r = run_case_with(c, "symbolic", "--test-lazy-enabled");
-  ck_assert_msg(r.status == c->exit,
-                "case %d (%s under %s): symbolic exit %d, expected %d\n%s%s",
-                _i, c->prop, c->spec, r.status, c->exit, r.out, r.err);
-  if (c->exit == 13) {
-    char want[128];
-    snprintf(want, sizeof want, "by a lasso of %d step%s (a shortest one",
-             c->steps, c->steps == 1 ? "" : "s");
-    ck_assert_msg(strstr(r.out, want), "case %d: not `%s`:\n%s", _i, want,
-                  r.out);
-  }
-  ck_assert_msg(!strstr(r.err, "internal error"), "case %d: %s", _i, r.err);
-  cli_out_free(&r);
+  check_symbolic(&cases[_i], _i, "--test-lazy-enabled");
 }
 END_TEST
 
