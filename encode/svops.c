@@ -40,6 +40,18 @@ TermId sv_eq(const SymVal *a, const SymVal *b, bool *unused) {
   return sv_equal(a, b);
 }
 
+TermId sv_state_is(SymVal *const *st, Value *const *vals, int n) {
+  TermMgr *tm = sv_mgr();
+  TermId r = term_true(tm);
+  for (int v = 0; v < n; v++) {
+    SymVal *c = sv_from_value(vals[v]);
+    if (!c)
+      return TERM_NONE;
+    r = term_mk_and2(tm, r, sv_equal(st[v], c));
+  }
+  return r;
+}
+
 bool composite(const SymVal *v) { return v->kind >= SV_SET; }
 
 TermId sv_equal(const SymVal *a, const SymVal *b) {

@@ -92,6 +92,10 @@ bool sv_same(const SymVal *a, const SymVal *b);
  * sets (NULL allowed), for callers written against the older interface. */
 TermId sv_equal(const SymVal *a, const SymVal *b);
 TermId sv_eq(const SymVal *a, const SymVal *b, bool *unused);
+/* The state vals (n variables) as a constraint on the symbolic state st:
+ * each variable equals its value; TERM_NONE when some value has no
+ * encoding (sv_from_value). */
+TermId sv_state_is(SymVal *const *st, Value *const *vals, int n);
 /* When evaluating a = b is an error, as a Bool term: the two are of
  * different kinds (Boolean, integer, string or model value, set,
  * function) and neither is a model value, which TLC compares with

@@ -300,16 +300,7 @@ static int report_eval_error(Bmc *b, WdErrVec *errs, int upto,
 
 /* The state of frame k as a constraint: each variable equals its value. */
 static TermId fix_state(Bmc *b, int k, Value **vals) {
-  TermId r = term_true(b->tm);
-  for (int v = 0; v < b->spec->nvars; v++) {
-    bool bad = false;
-    SymVal *c = sv_from_value(vals[v]);
-    TermId eq = c ? sv_eq(b->frames.data[k][v], c, &bad) : TERM_NONE;
-    if (!eq || bad)
-      return TERM_NONE;
-    r = term_mk_and2(b->tm, r, eq);
-  }
-  return r;
+  return sv_state_is(b->frames.data[k], vals, b->spec->nvars);
 }
 
 /* Deadlock in frame k: a state of the model with no successor, that is,

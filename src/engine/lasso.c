@@ -852,27 +852,14 @@ static int eval_enabled(Lasso *L, const TAtom *at, Value **st) {
   return r;
 }
 
-/* Frame i equals state st, as a term; TERM_NONE if st has no encoding. */
-static TermId fix_frame(Lasso *L, int i, Value **st) {
-  TermId r = lit_bool(L, true);
-  for (int v = 0; v < L->spec->nvars; v++) {
-    bool bad = false;
-    SymVal *c = sv_from_value(st[v]);
-    TermId eq = c ? sv_eq(L->frames.data[i][v], c, &bad) : TERM_NONE;
-    if (!eq || bad)
-      return TERM_NONE;
-    r = term_mk_and2(L->tm, r, eq);
-  }
-  return r;
-}
-
 /* The witness that A is enabled at z's position in state st: the choices
  * the solver finds there, asserted as g[choices] => e.  False (and *why)
  * when there is none or the solver gives up. */
 static bool add_witness(Lasso *L, const LazyEn *z, Value **st,
                         const char **why) {
   TermMgr *tm = L->tm;
-  TermId as[2] = {fix_frame(L, z->pos, st), z->g};
+  TermId as[2] = {sv_state_is(L->frames.data[z->pos], st, L->spec->nvars),
+                  z->g};
   if (as[0] == TERM_NONE) {
     *why = "a state has no encoding";
     return false;
