@@ -31,6 +31,7 @@ typedef enum BstPart {
   BST_INDUCT,     /* one-step proofs (induct.h), on solvers of their own:
                      their time is the whole CPU time spent */
   BST_PACK,       /* the queries that pack a new frame's cells */
+  BST_BOUNDS,     /* the queries that bound a new frame's integers */
   BST__COUNT
 } BstPart;
 

@@ -42,6 +42,8 @@ typedef struct CheckOptions {
                      * (induct.h) */
   bool no_pack;     /* --no-pack: frames keep every cell with a computed key
                      * (packcells.h) */
+  bool no_tighten;  /* --no-tighten: frames' integers keep their terms'
+                     * bounds (tighten.h) */
   bool lazy_enabled; /* --test-lazy-enabled: every fairness ENABLED left
                      * to the lasso search's refinement (lasso.c) */
 } CheckOptions;

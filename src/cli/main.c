@@ -116,6 +116,10 @@ enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_TRANSLATE = 8, C_ALL = 15 };
   X(NOPACK, "--no-pack", 0, C_CHECK,                                           \
     "symbolic engine: do not pack a new frame's cells with computed keys "   \
     "to the previous frame's number (to measure; src/engine/packcells.c)")   \
+  X(NOTIGHTEN, "--no-tighten", 0, C_CHECK,                                     \
+    "symbolic engine: do not replace a new frame's integers by variables "   \
+    "with the bounds the solver proves for them (to measure; "               \
+    "src/engine/tighten.c)")                                                 \
   X(NOSYMMETRY, "--no-symmetry", 0, C_CHECK,                                   \
     "symbolic engine: do not confine the search to one behaviour of each "   \
     "renaming of a constant set the spec is symmetric in (to measure; "      \
@@ -571,7 +575,7 @@ static int brink_main(int argc, char **argv) {
                      flag[OPT_NOCHARVEC], flag[OPT_NOFRESHEN],
                      flag[OPT_NOSTATEMEMO], 0, flag[OPT_NOSYMMETRY],
                      flag[OPT_NOTRIM], flag[OPT_INDUCT], flag[OPT_NOPACK],
-                     flag[OPT_TESTLAZYEN]};
+                     flag[OPT_NOTIGHTEN], flag[OPT_TESTLAZYEN]};
   if (val[OPT_MEMBUDGET] &&
       !size_option("--memory-budget", val[OPT_MEMBUDGET], &co.memory_budget))
     return EXIT_OTHER;

@@ -121,7 +121,7 @@ void bst_leave(BmcStats *st, BstPart part, size_t index, bool encoding) {
 static const char *const bst_names[BST__COUNT] = {
     "Init",        "Next",        "invariants", "properties",
     "constraints", "step errors", "deadlock",   "dead cells",
-    "induction",   "packed cells"};
+    "induction",   "packed cells", "bounds"};
 
 /* ": invariants 1.20 s, deadlock 6.00 s": the parts the search spent
  * time on since the last line (at least 5 ms). */
@@ -231,6 +231,66 @@ static uint64_t bst_cells(const SymVal *v) {
   return n;
 }
 
+/* The hull of the bounds of v's integers (its own, or under a function's
+ * constant keys) into lo..hi; *some when there is one, *open when one has
+ * no bounds. */
+static void bst_int_hull(const TermMgr *tm, const SymVal *v, mpz_t lo,
+                         mpz_t hi, bool *some, bool *open) {
+  if (!v)
+    return;
+  if (v->kind == SV_FUN) {
+    Value *ignored;
+    for (uint32_t i = 0; i < v->n; i++)
+      if (sv_is_const(v->cells[i].key, &ignored))
+        bst_int_hull(tm, v->cells[i].val, lo, hi, some, open);
+    return;
+  }
+  if (v->kind != SV_INT)
+    return;
+  mpz_t l, h;
+  mpz_inits(l, h, NULL);
+  if (!term_int_bounds(tm, v->t, l, h)) {
+    *open = true;
+  } else if (!*some) {
+    mpz_set(lo, l);
+    mpz_set(hi, h);
+  } else {
+    if (mpz_cmp(l, lo) < 0)
+      mpz_set(lo, l);
+    if (mpz_cmp(h, hi) > 0)
+      mpz_set(hi, h);
+  }
+  *some = true;
+  mpz_clears(l, h, NULL);
+}
+
+/* "brink: stats depth K bounds: x 0..7, towers -16..47, n unbounded": the
+ * hull of each variable's integers' bounds, for the variables that have
+ * integers; nothing when none has. */
+static void bst_bounds_line(BmcStats *st, int k, SymVal *const *frame) {
+  mpz_t lo, hi;
+  mpz_inits(lo, hi, NULL);
+  const char *sep = NULL;
+  for (int v = 0; v < st->spec->nvars; v++) {
+    bool some = false, open = false;
+    bst_int_hull(st->tm, frame[v], lo, hi, &some, &open);
+    if (!some)
+      continue;
+    if (!sep)
+      fprintf(stderr, "brink: stats depth %d bounds:", k);
+    fprintf(stderr, "%s %s ", sep ? sep : "",
+            sym_str(st->spec->prog->vars.data[v]->name));
+    if (open)
+      fprintf(stderr, "unbounded");
+    else
+      gmp_fprintf(stderr, "%Zd..%Zd", lo, hi);
+    sep = ",";
+  }
+  if (sep)
+    fprintf(stderr, "\n");
+  mpz_clears(lo, hi, NULL);
+}
+
 void bst_depth(BmcStats *st, int k, SymVal *const *frame) {
   if (!st)
     return;
@@ -259,6 +319,7 @@ void bst_depth(BmcStats *st, int k, SymVal *const *frame) {
             sym_str(st->spec->prog->vars.data[v]->name),
             (unsigned long long)bst_cells(frame[v]));
   fprintf(stderr, "\n");
+  bst_bounds_line(st, k, frame);
   st->shown_enc = st->enc_s;
   st->shown_tr = ss.translate_s;
   st->shown_solve = ss.solve_s;

@@ -34,6 +34,7 @@
 #include "status.h"
 #include "stop.h"
 #include "symbreak.h"
+#include "tighten.h"
 #include "trace.h"
 
 typedef struct Bmc {
@@ -54,6 +55,7 @@ typedef struct Bmc {
   SymBreak *sb;         /* lex-leader constraints, or NULL */
   DeadCells *dc;        /* what the dead-cell questions found */
   Induct *ind;          /* one-step proofs of the invariants, or NULL */
+  Tighten *tg;          /* proved bounds of the frames' integers, or NULL */
   TermId overflow;      /* the newest frame's members outside them */
 } Bmc;
 
@@ -550,6 +552,7 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
   b.cv = charvec ? cv_plan_new(spec) : NULL;
   b.sb = opt->no_symmetry ? NULL : sb_new(spec);
   b.dc = dead_cells_new(spec->nvars);
+  b.tg = opt->no_tighten ? NULL : tighten_new();
   b.ind = !opt->induct ? NULL
                          : induct_new(spec, b.tm, b.cv, opt->max_seq_len,
                                       induct_solver, (void *)opt);
@@ -781,6 +784,16 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
                        spec->nvars, NULL, 0);
       bst_leave(b.st, BST_PACK, 0, false);
     }
+    /* Frame k+1's integers as variables with the bounds proved for them
+     * (tighten.h), where a frame is still to be built from it. */
+    if (b.tg && (k + 1 < K || spec->check_deadlock)) {
+      bst_enter(b.st);
+      solver_assert(b.solver, enc_take_axioms(b.enc));
+      assert_term(&b, tighten_frame(b.tg, b.solver, b.tm, k + 1,
+                                    b.frames.data[k], b.frames.data[k + 1],
+                                    spec->nvars));
+      bst_leave(b.st, BST_BOUNDS, 0, false);
+    }
   }
   const char *caveat = solver_caveat(b.solver);
   if (caveat)
@@ -817,6 +830,7 @@ done:
   cv_plan_delete(b.cv);
   sb_delete(b.sb);
   dead_cells_delete(b.dc);
+  tighten_delete(b.tg);
   induct_delete(b.ind);
   bst_delete(b.st);
   enc_delete(b.enc);
