@@ -51,6 +51,14 @@
 /* Depths a side is left alone after its candidate could not be kept, at
  * most. */
 #define TG_MAX_REST 16
+/* Bits a range must save to be asked about (or its sign): with 1, the
+ * questions about SDP_Attack_Spec's slowly growing counters and channels
+ * (up to 32 leaves a depth, all proved) cost 0.9 s of its 2.5 s at 10
+ * steps, where it took 1.2 s without them; with 2, 1.55 s, and
+ * MCDieHardest at 11 steps 1.25 s -> 0.5 s, Hanoi Model_1 at 20 the same
+ * within noise (1.6-2.0 s), Disruptor_MPMC at 20 4.7-5.5 s -> 6.7-7.4 s
+ * (8.5 s without any). */
+#define TG_MIN_GAIN 2
 
 enum { LO, HI }; /* the sides of a range */
 
@@ -243,10 +251,13 @@ static bool result(const Leaf *l, mpz_t lo, mpz_t hi) {
   return true;
 }
 
-/* Are lo..hi worth a variable: fewer bits than the term's bounds, or
- * bounds where the term has none? */
+/* Are lo..hi worth a variable: bounds where the term has none, no
+ * negative numbers where the term's bounds have some, or at least
+ * TG_MIN_GAIN bits fewer than the term's bounds? */
 static bool worth(const Leaf *l, const mpz_t lo, const mpz_t hi) {
-  return !l->tb || width(lo, hi) < width(l->tend[LO], l->tend[HI]);
+  if (!l->tb || (mpz_sgn(l->tend[LO]) < 0 && mpz_sgn(lo) >= 0))
+    return true;
+  return width(lo, hi) + TG_MIN_GAIN <= width(l->tend[LO], l->tend[HI]);
 }
 
 /* Side d of the candidate: within the term's bounds, and not asked when
