@@ -145,6 +145,10 @@ static void auto_limit_next(Solver *base, unsigned conflicts) {
   solver_limit_next(((AutoSolver *)base)->cur, conflicts);
 }
 
+static bool auto_sized_ints(Solver *base) {
+  return solver_sized_ints(((AutoSolver *)base)->cur);
+}
+
 static const char *auto_describe(Solver *base) {
   AutoSolver *s = (AutoSolver *)base;
   free(s->desc);
@@ -188,6 +192,7 @@ static const SolverOps auto_ops = {
     .reason_unknown = auto_reason_unknown,
     .set_timeout_ms = auto_set_timeout_ms,
     .limit_next = auto_limit_next,
+    .sized_ints = auto_sized_ints,
     .destroy = auto_destroy,
     .describe = auto_describe,
     .caveat = auto_caveat,

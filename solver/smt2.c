@@ -57,6 +57,10 @@ static void smt2_set_timeout_ms(Solver *base, unsigned ms) {
 static void smt2_limit_next(Solver *base, unsigned conflicts) {
   solver_limit_next(((Smt2Solver *)base)->inner, conflicts);
 }
+static bool smt2_sized_ints(Solver *base) {
+  return solver_sized_ints(((Smt2Solver *)base)->inner);
+}
+
 static const char *smt2_describe(Solver *base) {
   return solver_describe(((Smt2Solver *)base)->inner);
 }
@@ -241,6 +245,7 @@ static const SolverOps smt2_ops = {
     .reason_unknown = smt2_reason_unknown,
     .set_timeout_ms = smt2_set_timeout_ms,
     .limit_next = smt2_limit_next,
+    .sized_ints = smt2_sized_ints,
     .destroy = smt2_destroy,
     .describe = smt2_describe,
     .caveat = smt2_caveat,

@@ -71,6 +71,9 @@ typedef struct SolverOps {
    * counts, not times, so a bounded check gives the same answer on a busy
    * machine as on an idle one. */
   void (*limit_next)(Solver *s, unsigned conflicts);
+  /* Optional (NULL: false): an integer gets the bits its bounds need, so
+   * tighter bounds make the query smaller (the bit-blaster; not Z3). */
+  bool (*sized_ints)(Solver *s);
 } SolverOps;
 
 struct Solver {
@@ -119,6 +122,9 @@ static inline bool solver_partial_model(Solver *s) {
 static inline void solver_limit_next(Solver *s, unsigned conflicts) {
   if (s->ops->limit_next)
     s->ops->limit_next(s, conflicts);
+}
+static inline bool solver_sized_ints(Solver *s) {
+  return s->ops->sized_ints && s->ops->sized_ints(s);
 }
 /* The clock of SolverStats: the process's CPU time in seconds. */
 static inline double solver_clock(void) {

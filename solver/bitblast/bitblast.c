@@ -410,6 +410,11 @@ static void cad_set_timeout_ms(Solver *base, unsigned ms) {
   ((CadSolver *)base)->timeout_ms = ms;
 }
 
+static bool cad_sized_ints(Solver *base) {
+  (void)base;
+  return true;
+}
+
 static void cad_limit_next(Solver *base, unsigned conflicts) {
   ((CadSolver *)base)->conflict_limit = conflicts < INT_MAX ? conflicts : 0;
 }
@@ -501,6 +506,7 @@ static const SolverOps cad_ops = {
     .reason_unknown = cad_reason_unknown,
     .set_timeout_ms = cad_set_timeout_ms,
     .limit_next = cad_limit_next,
+    .sized_ints = cad_sized_ints,
     .destroy = cad_destroy,
     .describe = cad_describe,
     .caveat = cad_caveat,

@@ -337,9 +337,9 @@ END_TEST
  * step and take in negative numbers.  The proved bounds (tighten.h) keep
  * the frames' towers non-negative and from widening (0..9: the lower end
  * is asked because the term's takes in negative numbers, the upper end is
- * the term's own, 2 bits short of being worth a question) on both back
- * ends; --no-tighten shows the terms' own.  The answer is the same
- * either way. */
+ * the term's own, 2 bits short of being worth a question) on CaDiCaL;
+ * --no-tighten shows the terms' own, and so does Z3, whose integers cost
+ * the same whatever their bounds.  The answer is the same either way. */
 START_TEST(test_bounds_tightened) {
   char *text = cli_slurp("tests/specs/BitSetTowers.tla");
   ck_assert_msg(*text, "tests/specs/BitSetTowers.tla not found");
@@ -360,7 +360,8 @@ START_TEST(test_bounds_tightened) {
                         "steps");
       char *l = line_of(r.err, "brink: stats depth 6 bounds: towers ");
       ck_assert_msg(l != NULL, "%s", r.err);
-      const char *want = on ? "brink: stats depth 6 bounds: towers 0..9"
+      const char *want = on && i == 0
+                             ? "brink: stats depth 6 bounds: towers 0..9"
                             : "brink: stats depth 6 bounds: towers -17..23";
       ck_assert_msg(strcmp(l, want) == 0, "%s, %s: %s (want %s)",
                     backends[i], on ? "tightened" : "--no-tighten", l, want);
