@@ -7,6 +7,23 @@
  * from its active alternative.  The decoded trace is replayed by the
  * evaluator before it is shown. */
 #include "encode.h"
+#include "eval.h"
+
+void enc_decode_witnesses(const uint32_t *ids, SymVal *const *vals,
+                          size_t n, const ModelReader *r) {
+  VEC(uint32_t) wid = {0};
+  VEC(Value *) wval = {0};
+  for (size_t i = 0; i < n; i++) {
+    Value *v = enc_decode(vals[i], r);
+    if (v) {
+      VEC_PUSH(wid, ids[i]);
+      VEC_PUSH(wval, v);
+    }
+  }
+  eval_set_witnesses(wid.data, wval.data, wid.len);
+  VEC_FREE(wid);
+  VEC_FREE(wval);
+}
 
 Value *enc_decode(const SymVal *s, const ModelReader *r) {
   switch (s->kind) {

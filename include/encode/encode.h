@@ -128,5 +128,10 @@ typedef struct ModelReader {
   void *arg;
 } ModelReader;
 Value *enc_decode(const SymVal *s, const ModelReader *r);
+/* The model's values of the encoder's choices (enc_choices: ids and their
+ * symbolic values), given to the evaluator as the witnesses it tries
+ * first for those names when it replays a trace (eval_set_witnesses). */
+void enc_decode_witnesses(const uint32_t *ids, SymVal *const *vals,
+                          size_t n, const ModelReader *r);
 
 #endif

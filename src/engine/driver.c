@@ -154,18 +154,8 @@ static Trace decode(Bmc *b, int upto) {
   }
   /* The model's values of the choices are the witnesses the evaluator
    * tries first for those names when it replays the trace. */
-  VEC(uint32_t) ids = {0};
-  VEC(Value *) vals = {0};
-  for (size_t i = 0; i < b->choice_ids.len; i++) {
-    Value *v = enc_decode(b->choice_vals.data[i], &rd);
-    if (v) {
-      VEC_PUSH(ids, b->choice_ids.data[i]);
-      VEC_PUSH(vals, v);
-    }
-  }
-  eval_set_witnesses(ids.data, vals.data, ids.len);
-  VEC_FREE(ids);
-  VEC_FREE(vals);
+  enc_decode_witnesses(b->choice_ids.data, b->choice_vals.data,
+                       b->choice_ids.len, &rd);
   /* Fault injection for the test suite (--test-corrupt-model): a wrong
    * model must be caught by the replay, never shown. */
   if (b->opt->corrupt_model && b->spec->nvars > 0) {

@@ -806,18 +806,8 @@ static void print_vars(const Spec *spec, Value **s) {
 
 /* The encoder's choices as the model has them, for the evaluator. */
 static void set_witnesses(Lasso *L, ModelReader *rd) {
-  VEC(uint32_t) ids = {0};
-  VEC(Value *) vals = {0};
-  for (size_t i = 0; i < L->choice_ids.len; i++) {
-    Value *v = enc_decode(L->choice_vals.data[i], rd);
-    if (v) {
-      VEC_PUSH(ids, L->choice_ids.data[i]);
-      VEC_PUSH(vals, v);
-    }
-  }
-  eval_set_witnesses(ids.data, vals.data, ids.len);
-  VEC_FREE(ids);
-  VEC_FREE(vals);
+  enc_decode_witnesses(L->choice_ids.data, L->choice_vals.data,
+                       L->choice_ids.len, rd);
 }
 
 /* ---- refining fairness's ENABLED (see fair_enabled) ---- */
