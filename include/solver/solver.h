@@ -123,6 +123,10 @@ static inline void solver_limit_next(Solver *s, unsigned conflicts) {
   if (s->ops->limit_next)
     s->ops->limit_next(s, conflicts);
 }
+/* After SOLVER_SAT: t with each of vars (Bool or Int variables) replaced
+ * by its value in the model, as a constant (solver/model.c). */
+TermId solver_model_subst(Solver *s, TermId t, const TermId *vars,
+                          size_t n);
 static inline bool solver_sized_ints(Solver *s) {
   return s->ops->sized_ints && s->ops->sized_ints(s);
 }

@@ -394,7 +394,6 @@ static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
   TermId *vars;
   size_t nvars;
   term_vars_since(b->tm, g, mark, &vars, &nvars);
-  TermId *vals = xmalloc((nvars + 1) * sizeof *vals);
   TermId blocked = term_true(b->tm);
   int code = EXIT_OK;
   for (int round = 0;; round++) {
@@ -429,18 +428,7 @@ static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
       break;
     }
     if (r == SOLVER_SAT) {
-      for (size_t i = 0; i < nvars; i++) {
-        if (term_sort(b->tm, vars[i]) == SORT_BOOL) {
-          vals[i] = term_mk_bool(b->tm, solver_value_bool(b->solver, vars[i]));
-        } else {
-          mpz_t z;
-          mpz_init(z);
-          solver_value_int(b->solver, vars[i], z);
-          vals[i] = term_mk_int(b->tm, z);
-          mpz_clear(z);
-        }
-      }
-      TermId enabled = term_subst(b->tm, g, vars, vals, nvars);
+      TermId enabled = solver_model_subst(b->solver, g, vars, nvars);
       blocked = term_mk_and2(b->tm, blocked, term_mk_not(b->tm, enabled));
       continue;
     }
@@ -449,7 +437,6 @@ static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
     break;
   }
   free(vars);
-  free(vals);
   return code;
 }
 

@@ -451,7 +451,6 @@ static void temporal_nodes(Lasso *L, int f, uint8_t *seen, IntVec *out) {
     VEC_PUSH(*out, f);
 }
 
-/* The fairness on the loop of a lasso of k positions. */
 /* ---- fairness's ENABLED ----
  *
  * ENABLED <<A>>_v is encoded exactly by eliminating A's choices (enabled.c),
@@ -558,6 +557,7 @@ static TermId fair_enabled(Lasso *L, int c, int j) {
   return z.e;
 }
 
+/* The fairness on the loop of a lasso of k positions. */
 static TermId fairness(Lasso *L, int k) {
   TermMgr *tm = L->tm;
   TermId all = lit_bool(L, true);
@@ -861,21 +861,7 @@ static bool add_witness(Lasso *L, const LazyEn *z, Value **st,
                              : "the solver gave up";
     return false;
   }
-  TermId *vals = xmalloc((z->nvars + 1) * sizeof *vals);
-  for (size_t i = 0; i < z->nvars; i++) {
-    TermId v = z->vars[i];
-    if (term_sort(tm, v) == SORT_BOOL) {
-      vals[i] = term_mk_bool(tm, solver_value_bool(L->s, v));
-    } else {
-      mpz_t c;
-      mpz_init(c);
-      solver_value_int(L->s, v, c);
-      vals[i] = term_mk_int(tm, c);
-      mpz_clear(c);
-    }
-  }
-  TermId w = term_subst(tm, z->g, z->vars, vals, z->nvars);
-  free(vals);
+  TermId w = solver_model_subst(L->s, z->g, z->vars, z->nvars);
   lasso_assert(L, term_mk_implies(tm, w, z->e));
   L->refinements++;
   return true;
@@ -889,8 +875,7 @@ static bool add_witness(Lasso *L, const LazyEn *z, Value **st,
 static int refine_enabled(Lasso *L, int k, const char **why) {
   ModelReader rd = {rd_bool, rd_int, L->s};
   VEC(const LazyEn *) wrong = {0};
-  VEC(Value **) states = {0};
-  Value ***at = xcalloc((size_t)k + 1, sizeof *at);
+  Value ***at = xcalloc((size_t)k + 1, sizeof *at); /* states decoded */
   bool witnesses = false;
   int r = 0;
   for (size_t i = 0; i < L->lazy.len && r == 0; i++) {
@@ -901,8 +886,8 @@ static int refine_enabled(Lasso *L, int k, const char **why) {
     if (!witnesses)
       set_witnesses(L, &rd);
     witnesses = true;
-    if (!at[z->pos] && (at[z->pos] = model_state(L, z->pos, &rd)))
-      VEC_PUSH(states, at[z->pos]);
+    if (!at[z->pos])
+      at[z->pos] = model_state(L, z->pos, &rd);
     int en = at[z->pos] ? eval_enabled(L, &L->t->atoms.data[z->atom],
                                        at[z->pos])
                         : -1;
@@ -920,9 +905,8 @@ static int refine_enabled(Lasso *L, int k, const char **why) {
       r = -1;
   if (r == 0 && wrong.len)
     r = 1;
-  for (size_t i = 0; i < states.len; i++)
-    free(states.data[i]);
-  VEC_FREE(states);
+  for (int i = 0; i < k; i++)
+    free(at[i]);
   VEC_FREE(wrong);
   free(at);
   return r;
