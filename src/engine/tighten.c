@@ -109,9 +109,10 @@ void tighten_delete(Tighten *tg) {
   free(tg);
 }
 
-/* Bits of a two's-complement number for lo..hi, the sign bit only when
- * lo is negative (the bit-blaster gives a range without negative numbers
- * no sign bit). */
+/* Bits of a two's-complement number for lo..hi, the sign bit counted only
+ * when lo is negative: the measure worth() compares ranges by.  (The
+ * bit-blaster's own width, blast_width_of_range, always has a sign bit;
+ * it is one more for a non-negative range and the same otherwise.) */
 static size_t width(const mpz_t lo, const mpz_t hi) {
   size_t w = 0;
   const mpz_srcptr ends[2] = {lo, hi};
