@@ -46,6 +46,10 @@ typedef struct CheckOptions {
                      * bounds (tighten.h) */
   bool lazy_enabled; /* --test-lazy-enabled: every fairness ENABLED left
                      * to the lasso search's refinement (lasso.c) */
+  bool lasso_own_frames; /* --lasso-own-frames: the lasso search encodes
+                          * its frames (lasso.h's LassoFrames) */
+  bool lasso_replay; /* --test-lasso-replay: never on the unrolling's
+                      * solver */
 } CheckOptions;
 
 int check_symbolic(const Spec *spec, const CheckOptions *opt);

@@ -22,6 +22,31 @@
  * corrupt_model: for the test suite, the decoded lasso's first state is
  * corrupted, which the replay must catch. */
 typedef struct CvPlan CvPlan;
+typedef struct SymVal SymVal;
+
+/* The safety unrolling's frames s_0 .. s_K (nframes = K + 1), which a
+ * search whose steps are all Next's takes instead of encoding its own
+ * (lasso.c, "the unrolling's frames").  facts[i] is what the unrolling
+ * asserted once frame tags[i] existed: it holds in every behaviour of
+ * which frames 0 .. tags[i] are the states.  choice_*: the steps' choices
+ * (enc_choices), for the replay's witnesses.  solver: the unrolling's own
+ * solver, with the facts asserted as they are, when they cut no lasso
+ * (every state within K steps starts a path to depth K: the deadlock was
+ * checked and there is no CONSTRAINT); NULL: they are asserted on the
+ * lasso's solver each under its frame's being a state.  seq_bound:
+ * enc_seq_bound of the unrolling's encoder. */
+typedef struct LassoFrames {
+  SymVal ***frames;
+  size_t nframes;
+  const TermId *facts;
+  const int *tags;
+  size_t nfacts;
+  const uint32_t *choice_ids;
+  SymVal *const *choice_vals;
+  size_t nchoices;
+  Solver *solver;
+  int seq_bound;
+} LassoFrames;
 
 typedef struct LassoOptions {
   int max_seq_len;
@@ -40,6 +65,7 @@ typedef struct LassoOptions {
   bool no_pack; /* --no-pack: frames keep every computed-key cell */
   bool lazy_enabled; /* --test-lazy-enabled: every fairness condition's
                       * ENABLED left to refinement (fair_enabled) */
+  const LassoFrames *frames; /* NULL: the search encodes its frames */
 } LassoOptions;
 
 /* Looks for a lasso of 1..K steps.  Returns EXIT_OK when there is none
@@ -47,7 +73,7 @@ typedef struct LassoOptions {
  * false, by->liveness_why saying why), EXIT_LIVENESS after printing a
  * counterexample, EXIT_OTHER after an internal error or a solver that
  * gave up.  The solver (fresh, on tm) is deleted, as are those it makes
- * with opt->new_solver. */
+ * with opt->new_solver; opt->frames->solver is not. */
 int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
                 const LassoOptions *opt, Checks *by);
 

@@ -139,6 +139,12 @@ enum { C_CHECK = 1, C_PARSE = 2, C_TYPES = 4, C_TRANSLATE = 8, C_ALL = 15 };
   X(TESTLAZYEN, "--test-lazy-enabled", 0, C_CHECK,                           \
     "for brink's test suite: the lasso search leaves every fairness "         \
     "condition's ENABLED to refinement, however few its choices")            \
+  X(LASSOOWN, "--lasso-own-frames", 0, C_CHECK,                                \
+    "symbolic: the lasso search encodes its own frames instead of taking "   \
+    "the safety unrolling's (to compare; src/engine/lasso.c)")               \
+  X(TESTLASSOREPLAY, "--test-lasso-replay", 0, C_CHECK,                        \
+    "for brink's test suite: the lasso search takes the unrolling's frames " \
+    "on a solver of its own, never on the unrolling's")                      \
   X(QUIET, "--quiet", 0, C_CHECK,                                              \
     "no progress lines (symbolic: one per depth on stderr)")                  \
   X(WORKERS, "--workers", 1, C_CHECK,                                          \
@@ -575,7 +581,8 @@ static int brink_main(int argc, char **argv) {
                      flag[OPT_NOCHARVEC], flag[OPT_NOFRESHEN],
                      flag[OPT_NOSTATEMEMO], 0, flag[OPT_NOSYMMETRY],
                      flag[OPT_NOTRIM], flag[OPT_INDUCT], flag[OPT_NOPACK],
-                     flag[OPT_NOTIGHTEN], flag[OPT_TESTLAZYEN]};
+                     flag[OPT_NOTIGHTEN], flag[OPT_TESTLAZYEN],
+                     flag[OPT_LASSOOWN], flag[OPT_TESTLASSOREPLAY]};
   if (val[OPT_MEMBUDGET] &&
       !size_option("--memory-budget", val[OPT_MEMBUDGET], &co.memory_budget))
     return EXIT_OTHER;

@@ -49,6 +49,10 @@ typedef struct Bmc {
   double t0;
   int k; /* the frame being checked */
   VEC(TermId) asserted; /* what assert_term asserted */
+  /* Every fact asserted (assert_term's and the encoder's axioms), each
+   * with the newest frame when it was (lasso.h's LassoFrames). */
+  VEC(TermId) facts;
+  VEC(int) tags;
   BmcStats *st;         /* --stats, or NULL */
   const CheckOptions *opt;
   CvPlan *cv;           /* set variables as characteristic vectors */
@@ -59,9 +63,15 @@ typedef struct Bmc {
   TermId overflow;      /* the newest frame's members outside them */
 } Bmc;
 
+static void assert_fact(Bmc *b, TermId t) {
+  VEC_PUSH(b->facts, t);
+  VEC_PUSH(b->tags, (int)b->frames.len - 1);
+  solver_assert(b->solver, t);
+}
+
 static void assert_term(Bmc *b, TermId t) {
   VEC_PUSH(b->asserted, t);
-  solver_assert(b->solver, t);
+  assert_fact(b, t);
 }
 
 /* Whether the asserted terms or q mention a TLCGet("level") variable that
@@ -115,7 +125,7 @@ static SolverResult ask(Bmc *b, TermId q) {
     return SOLVER_UNSAT;
   double t0 = util_now();
   /* The ranges of the level variables: facts, not a dependence. */
-  solver_assert(b->solver, enc_take_axioms(b->enc));
+  assert_fact(b, enc_take_axioms(b->enc));
   TermId a = term_mk_fresh(b->tm, "ask", SORT_BOOL);
   solver_assert(b->solver, term_mk_implies(b->tm, a, q));
   status_busy("depth %d: solving", b->k);
@@ -750,7 +760,7 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
      * as those queries (SDP_Attack_Spec at 10 steps: 1.0 s of 2.6 s). */
     if (!opt->no_trim && k + 1 < K) {
       bst_enter(b.st);
-      solver_assert(b.solver, enc_take_axioms(b.enc));
+      assert_fact(&b, enc_take_axioms(b.enc));
       dead_cells_drop(b.dc, b.solver, b.tm, b.frames.data[k],
                       b.frames.data[k + 1], NULL, 0);
       bst_leave(b.st, BST_TRIM, 0, false);
@@ -765,7 +775,7 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
      * (tighten.h), where a frame is still to be built from it. */
     if (b.tg && (k + 1 < K || spec->check_deadlock)) {
       bst_enter(b.st);
-      solver_assert(b.solver, enc_take_axioms(b.enc));
+      assert_fact(&b, enc_take_axioms(b.enc));
       assert_term(&b, tighten_frame(b.tg, b.solver, b.tm, k + 1,
                                     b.frames.data[k], b.frames.data[k + 1],
                                     spec->nvars));
@@ -787,7 +797,21 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
     LassoOptions lo = {opt->max_seq_len, opt->debug_ask, opt->debug_lasso,
                        opt->corrupt_model, b.cv, opt->no_freshen,
                        opt->stats, lasso_solver, (void *)opt,
-                       opt->no_trim, opt->no_pack, opt->lazy_enabled};
+                       opt->no_trim, opt->no_pack, opt->lazy_enabled, NULL};
+    /* The frames built here, where they are the lasso's (lasso.h): not
+     * under symmetry breaking, whose facts keep one behaviour of each
+     * renaming, which a temporal property may tell apart; nor with
+     * TLCGet("level"), which the lasso refuses for its steps. */
+    const TermId *lv;
+    LassoFrames lf = {b.frames.data, b.frames.len, b.facts.data,
+                      b.tags.data, b.facts.len, b.choice_ids.data,
+                      b.choice_vals.data, b.choice_ids.len, NULL,
+                      enc_seq_bound(b.enc)};
+    if (spec->check_deadlock && spec->constraints.len == 0 &&
+        !opt->lasso_replay)
+      lf.solver = b.solver;
+    if (!b.sb && !enc_level_vars(b.enc, &lv) && !opt->lasso_own_frames)
+      lo.frames = &lf;
     code = lasso_check(spec, b.tm, new_solver(opt, b.tm), K, &lo, &by);
     if (code != EXIT_OK)
       goto popped;
@@ -810,6 +834,9 @@ done:
   tighten_delete(b.tg);
   induct_delete(b.ind);
   bst_delete(b.st);
+  VEC_FREE(b.asserted);
+  VEC_FREE(b.facts);
+  VEC_FREE(b.tags);
   enc_delete(b.enc);
   solver_delete(b.solver);
   term_mgr_delete(b.tm);

@@ -111,6 +111,8 @@ typedef struct Lasso {
   VEC(SymVal *) choice_vals;
   double t0;
   const LassoOptions *opt;
+  bool reused;   /* the frames are the unrolling's (adopt_frames) */
+  bool borrowed; /* s is the unrolling's solver, not to be deleted */
 } Lasso;
 
 static TermId lit_bool(Lasso *L, bool b) { return term_mk_bool(L->tm, b); }
@@ -122,12 +124,19 @@ static void lasso_assert(Lasso *L, TermId t) {
   solver_assert(L->s, t);
 }
 
-/* A fresh solver for the next property, with what lasso_assert asserted:
- * the facts a property's search adds about its stuttering steps (the
+static void replay_facts(Lasso *L);
+
+/* A fresh solver for the next property, with what lasso_assert asserted
+ * (and the unrolling's facts, when its frames are the search's): the
+ * facts a property's search adds about its stuttering steps (the
  * search's loop) are not the next one's. */
 static void fresh_solver(Lasso *L) {
-  solver_delete(L->s);
+  if (!L->borrowed)
+    solver_delete(L->s);
+  L->borrowed = false;
   L->s = L->opt->new_solver(L->opt->solver_arg, L->tm);
+  if (L->reused)
+    replay_facts(L);
   for (size_t i = 0; i < L->asserted.len; i++)
     solver_assert(L->s, L->asserted.data[i]);
 }
@@ -208,6 +217,60 @@ static TermId real_frame(Lasso *L, int i) {
   return i == 0 || i - 1 < L->merged
              ? lit_bool(L, true)
              : term_mk_not(L->tm, L->stut.data[i - 1]);
+}
+
+/* ---- the unrolling's frames ----
+ *
+ * Where every step of a lasso is Next's but the last, which may stutter
+ * as the loop (merged == 0), the frames are those the safety unrolling
+ * built, with its step guards, CONSTRAINTs, lemmas, proved bounds
+ * (tighten.h) and trimmed and packed cells: nothing is encoded again
+ * (glowingRaccoon's product at 20 steps re-encoded 950k terms of Next, and
+ * its frames without the proved bounds made a product too large to
+ * encode).  The unrolling asserted each fact once frame n existed, from
+ * Init and steps 0..n-1 (and the CONSTRAINTs of frames before n): it holds
+ * in every behaviour whose states are frames 0..n, so here it is asserted
+ * when frame n is a state of the lasso (real_frame), which keeps the
+ * lassos whose last state has no successor (or none within the
+ * CONSTRAINTs): that state stutters, and nothing the unrolling said about
+ * the frames after it holds.  The step guard is one of those facts, so
+ * step n-1 is Next's when it does not stutter, as extend asserts.  What
+ * in_model and extend assert besides (CONSTRAINTs, lemmas, no overflow)
+ * the unrolling asserted too; the evaluation errors of the steps it
+ * showed unreachable from those facts.
+ *   When the unrolling checked the deadlock and there is no CONSTRAINT,
+ * every state of a lasso (reachable in fewer than K steps) starts a path
+ * of Next steps to depth K, each of whose states has a successor and
+ * satisfies every invariant: the facts about frames 0..K as they stand
+ * then cut no lasso, and the search runs on the unrolling's own solver
+ * with what it learnt (the driver passes it, LassoFrames.solver). */
+
+static void replay_facts(Lasso *L) {
+  const LassoFrames *u = L->opt->frames;
+  for (size_t i = 0; i < u->nfacts; i++)
+    solver_assert(L->s, term_mk_implies(L->tm, real_frame(L, u->tags[i]),
+                                        u->facts[i]));
+}
+
+static void adopt_frames(Lasso *L) {
+  const LassoFrames *u = L->opt->frames;
+  for (size_t i = 0; i < u->nchoices; i++) {
+    VEC_PUSH(L->choice_ids, u->choice_ids[i]);
+    VEC_PUSH(L->choice_vals, u->choice_vals[i]);
+  }
+  VEC_PUSH(L->frames, u->frames[0]);
+  for (size_t i = 1; i < u->nframes; i++) {
+    VEC_PUSH(L->stut, term_mk_fresh(L->tm, "stutter", SORT_BOOL));
+    VEC_PUSH(L->frames, u->frames[i]);
+  }
+  L->reused = true;
+  if (u->solver) {
+    solver_delete(L->s);
+    L->s = u->solver;
+    L->borrowed = true;
+  } else {
+    replay_facts(L);
+  }
 }
 
 /* Frame n+1 from frame n: Next or a stuttering step. */
@@ -1256,15 +1319,6 @@ static bool one_bound(Lasso *L, PropSearch *ps, int k, Checks *by,
  * stutter anywhere, and one the normal form cannot take (refused when its
  * search begins, after the others found no lasso). */
 static int search(Lasso *L, int K, Checks *by) {
-  all_properties(L);
-  /* The frames are shared by the properties: merged for the one whose
-   * steps may stutter most freely. */
-  for (size_t i = 0; i < L->ntprops; i++) {
-    StutterRule r = L->tnegs[i] < 0 ? STUT_LAST : stutter_rule(L, L->tnegs[i]);
-    int m = r == STUT_FREE ? K + 1 : r == STUT_FIRST ? 1 : 0;
-    if (m > L->merged)
-      L->merged = m;
-  }
   PropSearch *ps = xcalloc(L->ntprops + 1, sizeof *ps);
   bool *shared = xcalloc(L->ntprops + 1, sizeof *shared);
   size_t nshared = 0;
@@ -1310,10 +1364,12 @@ static int search(Lasso *L, int K, Checks *by) {
   if (caveat)
     fprintf(stderr, "brink: warning: %s\n", caveat);
   char seqs[96] = "";
-  if (enc_seq_bound(L->enc))
+  int sb = enc_seq_bound(L->enc);
+  if (L->reused && L->opt->frames->seq_bound > sb)
+    sb = L->opt->frames->seq_bound;
+  if (sb)
     snprintf(seqs, sizeof seqs,
-             "; sequences chosen from Seq(S) have at most %d elements",
-             enc_seq_bound(L->enc));
+             "; sequences chosen from Seq(S) have at most %d elements", sb);
   fprintf(stdout,
           "brink: no lasso of up to %d steps violates the temporal "
           "propert%s%s (backend %s%s). Time: %.2f s.\n",
@@ -1361,7 +1417,8 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
     }
     refuse(by, text);
     free(text);
-    solver_delete(L.s);
+    if (!L.borrowed)
+      solver_delete(L.s);
     VEC_FREE(L.asserted);
     dead_cells_delete(L.dc);
     return EXIT_OK;
@@ -1376,17 +1433,31 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
   L.t = temporal_new(spec);
   for (size_t i = 0; i < spec->fairness.len; i++)
     temporal_fairness(L.t, spec->fairness.data[i].expr);
-  WdErrVec errs = {0};
-  SymVal **s0;
-  TermId g0 = enc_init(L.enc, &s0, &errs);
-  keep_choices(&L);
-  lasso_assert(&L, term_mk_not(tm, cv_rewrite_state(opt->cv, s0)));
-  check_level(&L, spec->init);
-  lasso_assert(&L, g0);
-  lasso_assert(&L, no_errs(&L, &errs));
-  VEC_FREE(errs);
-  VEC_PUSH(L.frames, s0);
-  in_model(&L, 0, lit_bool(&L, true));
+  all_properties(&L);
+  /* The frames are shared by the properties: merged for the one whose
+   * steps may stutter most freely. */
+  for (size_t i = 0; i < L.ntprops; i++) {
+    StutterRule r =
+        L.tnegs[i] < 0 ? STUT_LAST : stutter_rule(&L, L.tnegs[i]);
+    int m = r == STUT_FREE ? K + 1 : r == STUT_FIRST ? 1 : 0;
+    if (m > L.merged)
+      L.merged = m;
+  }
+  if (opt->frames && L.merged == 0 && opt->frames->nframes == (size_t)K + 1) {
+    adopt_frames(&L);
+  } else {
+    WdErrVec errs = {0};
+    SymVal **s0;
+    TermId g0 = enc_init(L.enc, &s0, &errs);
+    keep_choices(&L);
+    lasso_assert(&L, term_mk_not(tm, cv_rewrite_state(opt->cv, s0)));
+    check_level(&L, spec->init);
+    lasso_assert(&L, g0);
+    lasso_assert(&L, no_errs(&L, &errs));
+    VEC_FREE(errs);
+    VEC_PUSH(L.frames, s0);
+    in_model(&L, 0, lit_bool(&L, true));
+  }
   code = search(&L, K, by);
   fail_pop(&fp);
   enc_delete(L.enc);
@@ -1394,7 +1465,8 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
   if (sink)
     fclose(sink);
   free(text);
-  solver_delete(L.s);
+  if (!L.borrowed)
+    solver_delete(L.s);
   VEC_FREE(L.asserted);
   dead_cells_delete(L.dc);
   for (size_t i = 0; i < L.lazy.len; i++)

@@ -171,6 +171,16 @@ START_TEST(test_form_lazy) {
 }
 END_TEST
 
+/* The same forms with the lasso search encoding its own frames rather than
+ * taking the safety unrolling's (--lasso-own-frames; lasso.c, "the
+ * unrolling's frames"): the same verdicts and the same shortest lassos.
+ * (The cases' CHECK_DEADLOCK FALSE puts the unrolling's facts on a solver
+ * of the search's own, each under its frame's being a state.) */
+START_TEST(test_form_own) {
+  check_symbolic(&cases[_i], _i, "--lasso-own-frames");
+}
+END_TEST
+
 /* A grid: five fairness assumptions times twelve properties on one spec
  * (two processes and a counter), with both engines' verdict, which they
  * agree on (a 60-run differential check, measured 2026-12-07). */
@@ -213,14 +223,18 @@ static const char grid_verdict[5][13] = {"111111101111", "001110101111",
                                          "111111101111", "001010101111",
                                          "001000101011"};
 
-static void grid_case(int i, const char *extra) {
+/* deadlock: the cfg checks it (the grid has none), which lets the lasso
+ * search run on the safety unrolling's own solver (lasso.h's
+ * LassoFrames). */
+static void grid_case_in(int i, const char *extra, bool deadlock) {
   int spec = i / 12, prop = i % 12;
   char sname[16];
   snprintf(sname, sizeof sname, "S%d", spec);
   LCase c = {GRID,
              sname,
              grid_props[prop],
-             "CONSTANT P = {1, 2}\n",
+             deadlock ? "CONSTANT P = {1, 2}\nCHECK_DEADLOCK TRUE\n"
+                      : "CONSTANT P = {1, 2}\n",
              grid_verdict[spec][prop] == '1' ? 13 : 0,
              0,
              NULL};
@@ -235,7 +249,22 @@ static void grid_case(int i, const char *extra) {
   cli_out_free(&r);
 }
 
+static void grid_case(int i, const char *extra) {
+  grid_case_in(i, extra, false);
+}
+
 START_TEST(test_grid) { grid_case(_i, NULL); }
+END_TEST
+
+/* The grid with the deadlock checked: the lasso search on the safety
+ * unrolling's solver, and (--test-lasso-replay) with its facts on a
+ * solver of the search's own. */
+START_TEST(test_grid_deadlock) { grid_case_in(_i, NULL, true); }
+END_TEST
+
+START_TEST(test_grid_replay) {
+  grid_case_in(_i, "--test-lasso-replay", true);
+}
 END_TEST
 
 /* The grid with fairness's ENABLED left to refinement. */
@@ -500,6 +529,9 @@ Suite *lasso_suite(void) {
   tcase_add_loop_test(tc, test_grid, 0, 60);
   tcase_add_loop_test(tc, test_form_lazy, 0, N_CASES);
   tcase_add_loop_test(tc, test_grid_lazy, 0, 60);
+  tcase_add_loop_test(tc, test_form_own, 0, N_CASES);
+  tcase_add_loop_test(tc, test_grid_deadlock, 0, 60);
+  tcase_add_loop_test(tc, test_grid_replay, 0, 60);
   tcase_add_loop_test(tc, test_constraint, 0, 6);
   tcase_add_test(tc, test_stuttering_steps);
   tcase_add_test(tc, test_shortest_over_properties);
