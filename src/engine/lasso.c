@@ -1,9 +1,10 @@
 /* lasso.c -- liveness in the symbolic engine: lasso-shaped BMC.
  *
- * After the safety unrolling has found no error within K steps, a second
- * unrolling on its own solver looks for a fair behaviour that violates a
- * temporal property, in the shape of a lasso: frames s0..sk, s0 an initial
- * state, each step s_i -> s_{i+1} either Next or a stuttering step (a
+ * After the safety unrolling has found no error within K steps, the lasso
+ * search looks for a fair behaviour that violates a temporal property, on
+ * the unrolling's frames where it can (see "the unrolling's frames"),
+ * else on an unrolling of its own, in the shape of a lasso: frames
+ * s0..sk, s0 an initial state, each step s_i -> s_{i+1} either Next or a stuttering step (a
  * fresh Boolean per step chooses), and one loop selector sel_l true among
  * l < k, with s_k = s_l (all variables, sv_equal).  The behaviour is
  * s0 .. s_{k-1} followed forever by s_l .. s_{k-1}; a stuttering last step
