@@ -32,6 +32,7 @@ typedef enum BstPart {
                      their time is the whole CPU time spent */
   BST_PACK,       /* the queries that pack a new frame's cells */
   BST_BOUNDS,     /* the queries that bound a new frame's integers */
+  BST_DEAD_ENDS,  /* whether every state has a successor (driver.c) */
   BST__COUNT
 } BstPart;
 

@@ -32,7 +32,8 @@ typedef struct SymVal SymVal;
  * (enc_choices), for the replay's witnesses.  solver: the unrolling's own
  * solver, with the facts asserted as they are, when they cut no lasso
  * (every state within K steps starts a path to depth K: the deadlock was
- * checked and there is no CONSTRAINT); NULL: they are asserted on the
+ * checked and there is no CONSTRAINT, or the unrolling found no dead end,
+ * driver.c); NULL: they are asserted on the
  * lasso's solver each under its frame's being a state.  seq_bound:
  * enc_seq_bound of the unrolling's encoder. */
 typedef struct LassoFrames {

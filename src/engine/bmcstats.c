@@ -121,7 +121,7 @@ void bst_leave(BmcStats *st, BstPart part, size_t index, bool encoding) {
 static const char *const bst_names[BST__COUNT] = {
     "Init",        "Next",        "invariants", "properties",
     "constraints", "step errors", "deadlock",   "dead cells",
-    "induction",   "packed cells", "bounds"};
+    "induction",   "packed cells", "bounds",    "dead ends"};
 
 /* ": invariants 1.20 s, deadlock 6.00 s": the parts the search spent
  * time on since the last line (at least 5 ms). */

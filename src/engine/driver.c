@@ -61,6 +61,8 @@ typedef struct Bmc {
   Induct *ind;          /* one-step proofs of the invariants, or NULL */
   Tighten *tg;          /* proved bounds of the frames' integers, or NULL */
   TermId overflow;      /* the newest frame's members outside them */
+  bool ends_watched; /* frames asked for dead ends (no_dead_end), none
+                        found or left open so far */
 } Bmc;
 
 static void assert_fact(Bmc *b, TermId t) {
@@ -397,44 +399,37 @@ static int deadlock_in_one_query(Bmc *b, int k, TermId g, TermId mark) {
   return report_deadlock(b, k, &t);
 }
 
-static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
-  int one = deadlock_in_one_query(b, k, g, mark);
-  if (one >= 0)
-    return one;
+/* The refinement: a state of frame k that no choice makes g true in,
+ * within `rounds` rounds, each question limited to `effort` conflicts (0:
+ * none).  DS_FOUND leaves that state's trace in *found. */
+typedef enum { DS_NONE, DS_FOUND, DS_UNKNOWN, DS_ROUNDS, DS_BADFIX } DeadState;
+
+static DeadState dead_state(Bmc *b, int k, TermId g, TermId mark, int rounds,
+                            unsigned effort, Trace *found) {
   TermId *vars;
   size_t nvars;
   term_vars_since(b->tm, g, mark, &vars, &nvars);
   TermId blocked = term_true(b->tm);
-  int code = EXIT_OK;
-  for (int round = 0;; round++) {
-    if (round == MAX_DEADLOCK_ROUNDS) {
-      /* Choices from infinite sets (\E k \in Nat) can make the refinement
-       * endless; say so rather than hang. */
-      fprintf(stderr,
-              "brink: the deadlock check of the states after %d step%s did "
-              "not settle within %d refinement rounds (the step chooses from "
-              "very large or infinite sets); rerun with --no-deadlock to "
-              "check the invariants only\n",
-              k, k == 1 ? "" : "s", MAX_DEADLOCK_ROUNDS);
-      code = EXIT_OTHER;
-      break;
-    }
+  DeadState d = DS_ROUNDS;
+  for (int round = 0; round < rounds; round++) {
+    if (effort)
+      solver_limit_next(b->solver, effort);
     SolverResult r = ask(b, blocked);
-    if (r == SOLVER_UNSAT)
-      break;
-    if (r == SOLVER_UNKNOWN) {
-      code = unknown(b);
+    if (r != SOLVER_SAT) {
+      d = r == SOLVER_UNSAT ? DS_NONE : DS_UNKNOWN;
       break;
     }
     Trace t = decode(b, k);
     TermId fix = fix_state(b, k, t.states[k]);
     if (!fix) {
-      code = internal_replay_failure("a decoded state is not a constant");
+      d = DS_BADFIX;
       break;
     }
+    if (effort)
+      solver_limit_next(b->solver, effort);
     r = ask(b, term_mk_and2(b->tm, fix, g));
     if (r == SOLVER_UNKNOWN) {
-      code = unknown(b);
+      d = DS_UNKNOWN;
       break;
     }
     if (r == SOLVER_SAT) {
@@ -442,12 +437,94 @@ static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
       blocked = term_mk_and2(b->tm, blocked, term_mk_not(b->tm, enabled));
       continue;
     }
-    /* No choice enables it. */
-    code = report_deadlock(b, k, &t);
+    *found = t; /* no choice enables it */
+    d = DS_FOUND;
     break;
   }
   free(vars);
-  return code;
+  return d;
+}
+
+static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
+  int one = deadlock_in_one_query(b, k, g, mark);
+  if (one >= 0)
+    return one;
+  Trace t;
+  switch (dead_state(b, k, g, mark, MAX_DEADLOCK_ROUNDS, 0, &t)) {
+  case DS_NONE:
+    return EXIT_OK;
+  case DS_FOUND:
+    return report_deadlock(b, k, &t);
+  case DS_UNKNOWN:
+    return unknown(b);
+  case DS_BADFIX:
+    return internal_replay_failure("a decoded state is not a constant");
+  case DS_ROUNDS:
+    break;
+  }
+  /* Choices from infinite sets (\E k \in Nat) can make the refinement
+   * endless; say so rather than hang. */
+  fprintf(stderr,
+          "brink: the deadlock check of the states after %d step%s did "
+          "not settle within %d refinement rounds (the step chooses from "
+          "very large or infinite sets); rerun with --no-deadlock to "
+          "check the invariants only\n",
+          k, k == 1 ? "" : "s", MAX_DEADLOCK_ROUNDS);
+  return EXIT_OTHER;
+}
+
+/* ---- dead ends, for the lasso search ----
+ *
+ * The lasso search runs on the unrolling's own solver, facts as they are,
+ * only where they cut no lasso (lasso.h, LassoFrames.solver): where every
+ * state of frames 0..K-1 has a successor within the CONSTRAINTs, so that
+ * each state of a lasso starts a path of K steps.  A checked deadlock
+ * shows it when there is no CONSTRAINT; otherwise (or with the deadlock
+ * not checked) the unrolling asks it of each frame as it goes, silently
+ * and within a budget: a dead end found, or a question left open, only
+ * sends the lasso search to a solver of its own.  MCEWD687a at 20 steps
+ * (CHECK_DEADLOCK FALSE, a CONSTRAINT, no dead end): 5.8 s -> 3.4 s. */
+enum { DEAD_END_EXPANSION_TERMS = 200000, DEAD_END_ROUNDS = 50,
+       DEAD_END_EFFORT = 20000 };
+
+/* The CONSTRAINTs of the successor next (frame k+1, not yet cut by
+ * freshen.h), or TERM_NONE where they may fail to evaluate or make
+ * variables of their own (which the question would read as choices). */
+static TermId successor_kept(Bmc *b, int k, SymVal **next) {
+  const Spec *spec = b->spec;
+  TermId mark = term_count(b->tm);
+  WdErrVec errs = {0};
+  VEC(TermId) keep = {0};
+  for (size_t i = 0; i < spec->constraints.len; i++)
+    VEC_PUSH(keep, enc_pred(b->enc, k + 1, spec->constraints.data[i].expr,
+                            next, NULL, &errs));
+  TermId c = term_mk_and(b->tm, keep.data, (uint32_t)keep.len);
+  VEC_FREE(keep);
+  TermId *vars;
+  size_t nvars;
+  term_vars_since(b->tm, c, mark, &vars, &nvars);
+  free(vars);
+  bool ok = errs.len == 0 && nvars == 0;
+  VEC_FREE(errs);
+  return ok ? c : TERM_NONE;
+}
+
+/* Whether every state of frame k has a step g to a successor whose
+ * CONSTRAINTs `kept` hold: 1 shown, 0 not shown, -1 a stop was asked
+ * for. */
+static int no_dead_end(Bmc *b, int k, TermId g, TermId kept, TermId mark) {
+  TermId h = term_mk_and2(b->tm, g, kept);
+  TermId en = enc_exists_choices(b->enc, h, mark, DEAD_END_EXPANSION_TERMS);
+  if (en) {
+    solver_limit_next(b->solver, DEAD_END_EFFORT);
+    SolverResult r = ask(b, term_mk_not(b->tm, en));
+    if (r == SOLVER_UNSAT)
+      assert_term(b, en); /* entailed by frames 0..k */
+    return stop_requested() ? -1 : r == SOLVER_UNSAT;
+  }
+  Trace t;
+  DeadState d = dead_state(b, k, h, mark, DEAD_END_ROUNDS, DEAD_END_EFFORT, &t);
+  return stop_requested() ? -1 : d == DS_NONE;
 }
 
 /* The invariant or PROPERTY conjunct that the last state of the replayed
@@ -599,6 +676,12 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
   assert_term(&b, g0);
   if (b.sb)
     assert_term(&b, sb_frame(b.sb, s0));
+  /* Dead ends matter where the lasso search may take this solver. */
+  b.ends_watched = !opt->safety_only &&
+                   spec_count_properties(spec, PROP_TEMPORAL) > 0 &&
+                   !(spec->check_deadlock && spec->constraints.len == 0) &&
+                   spec->action_constraints.len == 0 && !b.sb &&
+                   !opt->lasso_replay && !opt->lasso_own_frames;
   for (int k = 0;; k++) {
     b.k = k;
     /* A satisfiable query of the last depth (a deadlock check, say)
@@ -706,6 +789,9 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
     bst_leave(b.st, BST_NEXT, 0, true);
     keep_choices(&b);
     b.overflow = cv_rewrite_state(b.cv, next);
+    TermId kept = TERM_NONE; /* the successor's CONSTRAINTs */
+    if (b.ends_watched && k < K && !(kept = successor_kept(&b, k, next)))
+      b.ends_watched = false;
     /* The new frame's values as variables of its own (freshen.h), where
      * sets are vectors: measured, it pays there (Z3 on UploaderFixed,
      * depth 8: 9.5 s -> 2.5 s) and costs elsewhere (Z3 on Apalache's
@@ -751,6 +837,16 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
     }
     if (k == K)
       break;
+    if (b.ends_watched) {
+      bst_enter(b.st);
+      int shown = no_dead_end(&b, k, g, kept, mark);
+      bst_leave(b.st, BST_DEAD_ENDS, 0, false);
+      if (shown < 0) {
+        code = report_stopped_symbolic();
+        goto popped;
+      }
+      b.ends_watched = shown;
+    }
     VEC_PUSH(b.frames, next);
     assert_term(&b, g);
     if (b.sb) /* one behaviour of each renaming (symbreak.h) */
@@ -807,7 +903,8 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
                       b.tags.data, b.facts.len, b.choice_ids.data,
                       b.choice_vals.data, b.choice_ids.len, NULL,
                       enc_seq_bound(b.enc)};
-    if (spec->check_deadlock && spec->constraints.len == 0 &&
+    if (((spec->check_deadlock && spec->constraints.len == 0) ||
+         b.ends_watched) &&
         !opt->lasso_replay)
       lf.solver = b.solver;
     if (!b.sb && !enc_level_vars(b.enc, &lv) && !opt->lasso_own_frames)

@@ -240,6 +240,8 @@ static TermId real_frame(Lasso *L, int i) {
  * the unrolling asserted too; the evaluation errors of the steps it
  * showed unreachable from those facts.
  *   When the unrolling checked the deadlock and there is no CONSTRAINT,
+ * or it showed that every state of frames 0..K-1 has a successor within
+ * the CONSTRAINTs (driver.c, "dead ends"),
  * every state of a lasso (reachable in fewer than K steps) starts a path
  * of Next steps to depth K, each of whose states has a successor and
  * satisfies every invariant: the facts about frames 0..K as they stand
@@ -1446,7 +1448,13 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
   }
   if (opt->frames && L.merged == 0 && opt->frames->nframes == (size_t)K + 1) {
     adopt_frames(&L);
+    if (opt->stats)
+      fprintf(stderr, "brink: stats lasso: the unrolling's frames, %s\n",
+              L.borrowed ? "on its solver"
+                         : "its facts on a solver of their own");
   } else {
+    if (opt->stats)
+      fprintf(stderr, "brink: stats lasso: frames of its own\n");
     WdErrVec errs = {0};
     SymVal **s0;
     TermId g0 = enc_init(L.enc, &s0, &errs);

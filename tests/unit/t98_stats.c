@@ -188,6 +188,52 @@ START_TEST(test_stats_lasso) {
 }
 END_TEST
 
+START_TEST(test_stats_lasso_solver) {
+  /* Which frames and solver the lasso search takes (src/engine/driver.c,
+   * "dead ends"): with a CONSTRAINT and CHECK_DEADLOCK FALSE, the
+   * unrolling's solver where every state has a successor within the
+   * CONSTRAINT (Wrap: x = 3 goes back to 0), its facts replayed on a
+   * solver of their own where x = 3 is a dead end (Up only; a fair Up
+   * enabled there leaves no lasso, as in TLC's graph, where x = 4 is
+   * not), and frames of its own with --lasso-own-frames. */
+  fixture_write("Wrap.tla",
+                "---- MODULE Wrap ----\nEXTENDS Naturals\nVARIABLE x\n"
+                "Init == x = 0\nUp == x' = x + 1\n"
+                "Reset == x > 0 /\\ x' = 0\n"
+                "Spec == Init /\\ [][Up \\/ Reset]_x /\\ WF_x(Up \\/ Reset)\n"
+                "UpSpec == Init /\\ [][Up]_x /\\ WF_x(Up)\n"
+                "Small == x <= 3\nReach == <>(x = 5)\n====\n");
+  fixture_write("Wrap.cfg", "SPECIFICATION Spec\nCONSTRAINT Small\n"
+                            "CHECK_DEADLOCK FALSE\nPROPERTY Reach\n");
+  fixture_write("Up.cfg", "SPECIFICATION UpSpec\nCONSTRAINT Small\n"
+                          "CHECK_DEADLOCK FALSE\nPROPERTY Reach\n");
+  static const struct {
+    const char *cfg, *opt, *says, *verdict;
+    int code;
+  } cases[] = {
+      {"Wrap.cfg", NULL, "the unrolling's frames, on its solver",
+       "violated by a lasso of 2 steps", 13},
+      {"Up.cfg", NULL, "the unrolling's frames, its facts on a solver of "
+                       "their own",
+       "no lasso of up to 6 steps violates", 0},
+      {"Wrap.cfg", "--lasso-own-frames", "frames of its own",
+       "violated by a lasso of 2 steps", 13},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const char *a[] = {"check", "--stats", "--backend", "cadical",
+                       "--length", "6", "--config", cases[i].cfg,
+                       "Wrap.tla", cases[i].opt, NULL};
+    Out r = cli_run(a);
+    EXPECT(r, cases[i].code, out, cases[i].verdict);
+    char said[160];
+    snprintf(said, sizeof said, "brink: stats lasso: %s\n", cases[i].says);
+    ck_assert_msg(strstr(r.err, said) != NULL, "%s: no \"%s\" in:\n%s",
+                  cases[i].cfg, said, r.err);
+    cli_out_free(&r);
+  }
+}
+END_TEST
+
 START_TEST(test_no_stats_without_option) {
   const char *a[] = {"check", "--length", "4", "Grow.tla", NULL};
   Out r = cli_run(a);
@@ -381,6 +427,7 @@ Suite *stats_suite(void) {
   tcase_add_test(tc, test_stats_z3);
   tcase_add_test(tc, test_stats_auto_and_violation);
   tcase_add_test(tc, test_stats_lasso);
+  tcase_add_test(tc, test_stats_lasso_solver);
   tcase_add_test(tc, test_bounds_tightened);
   tcase_add_test(tc, test_no_stats_without_option);
   tcase_add_test(tc, test_dead_cells_trimmed);
