@@ -545,6 +545,17 @@ enum { LAZY_ENABLED_TERMS = 20000, MAX_ENABLED_ROUNDS = 2000 };
  * step, which picks one of 256 functions, took 408k terms per position
  * the other way.  Kept apart from atom_at's table: a property's formula
  * may have the same atom under a negation. */
+/* Whether action a is the spec's Next (the same definition, applied
+ * without arguments). */
+static bool is_next(const Spec *spec, Expr *a) {
+  a = unlabel(a);
+  Expr *n = unlabel(spec->next);
+  return a == n ||
+         (a->kind == EX_OP && n->kind == EX_OP && a->nargs == 0 &&
+          n->nargs == 0 && a->ref.kind == REF_DEF &&
+          n->ref.kind == REF_DEF && a->ref.u.def == n->ref.u.def);
+}
+
 static TermId fair_step(Lasso *L, int c, int j) {
   const TFair *f = &L->t->fair.data[c];
   TermId *slot = SLOT(L, fst, f->step, j);
@@ -552,12 +563,31 @@ static TermId fair_step(Lasso *L, int c, int j) {
     return *slot;
   const TAtom *at = &L->t->atoms.data[f->step];
   size_t e0 = L->aerrs.len;
+  TermId r = TERM_NONE;
+  if (is_next(L->spec, at->expr->args[0])) {
+    /* <<Next>>_v (WF_vars(Next)): every step of the frames that does not
+     * stutter is a Next step (extend's guard, or the unrolling's), so the
+     * atom is that v changes, <<TRUE>>_v, and Next is not encoded again
+     * with choices of its own (MCEWD687a at 20 steps: 3.7 s -> 3.05 s of
+     * CPU). */
+    Expr *moved = ast_new(EX_DIA_ACT, at->expr->loc);
+    moved->args = xmalloc(2 * sizeof *moved->args);
+    moved->args[0] = ast_new(EX_BOOL, at->expr->loc);
+    moved->args[0]->boolean = true;
+    moved->args[1] = at->expr->args[1];
+    moved->nargs = 2;
+    r = enc_pred_in(L->enc, j, moved, L->frames.data[j], L->frames.data[j + 1],
+                    at->env, &L->aerrs);
+    TermId moves = term_mk_not(L->tm, L->stut.data[j]);
+    guard_errs(L, e0, moves);
+    check_level(L, at->expr);
+    return *slot = term_mk_and2(L->tm, moves, r);
+  }
   /* What the step encoding cannot take (a primed expression it refuses)
    * falls back to the formula's exact encoding, which enc_pred starts
    * afresh. */
   FailPoint fp;
   void *old = diag_mute();
-  TermId r = TERM_NONE;
   if (fail_push(&fp) == 0) {
     r = enc_step_pred_in(L->enc, j, at->expr, L->frames.data[j],
                          L->frames.data[j + 1], at->env, &L->aerrs);
