@@ -726,10 +726,6 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
         code = report_eval_error(&b, &errs, k, true);
         goto popped;
       }
-      /* Proved, so a lemma, as the invariants' parts are: the deadlock
-       * question and the deeper ones meet the same choices (SlidingPuzzles,
-       * 5 steps: CaDiCaL's propagations 77M -> 56M). */
-      assert_term(&b, term_mk_not(b.tm, q2));
     }
     report_step_errors_checked();
     for (size_t i = 0; i < keep.len; i++)
