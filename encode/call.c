@@ -145,7 +145,8 @@ void unfold_leave(Enc *E) {
  * A call of a RECURSIVE module-level operator of constant or state level,
  * outside primes, is encoded by value (reccall.h): the arguments first,
  * then, when one is a scalar that takes a few constant values (rc_cases),
- * an ite over calls with each of those values, and otherwise the body with
+ * or a mixture of such scalars (a node or NIL, rc_split_cases), an ite over
+ * calls with each of those values, and otherwise the body with
  * the parameters bound to the values, encoded once per distinct arguments
  * (the memo, valid for the state of the entry point) with the path
  * condition TRUE.  Each split spends one unit of rec_budget (MAX_SYM_UNFOLD
@@ -205,10 +206,12 @@ static SymVal *rec_cut(Enc *E, Expr *e, int low, const char *msg,
   return sv_any();
 }
 
-/* d at args, split on the cases of args[at]. */
+/* d at args, split on the cases of args[at]: case k holds when is[k] and
+ * makes args[at] the constant vals[k]; when the cases are not exact (some
+ * came from bounds), the path outside them is refused. */
 static SymVal *rec_split(Enc *E, Expr *e, Def *d, SymVal **args, TermId *use,
-                         int at, const TermId *cases, uint32_t nc,
-                         bool exact) {
+                         int at, const TermId *is, SymVal *const *vals,
+                         uint32_t nc, bool exact) {
   int n = d->nparams;
   if (E->rec_budget <= 0)
     return rec_cut(E, e, INT_MAX,
@@ -229,27 +232,19 @@ static SymVal *rec_split(Enc *E, Expr *e, Def *d, SymVal **args, TermId *use,
   VEC(TermId) none = {0};
   SymVal *r = NULL;
   for (uint32_t k = nc; k-- > 0;) {
-    TermId is = x->kind == SV_BOOL
-                    ? (term_is_true(T, cases[k]) ? x->t : term_mk_not(T, x->t))
-                    : term_mk_eq(T, x->t, cases[k]);
-    VEC_PUSH(none, term_mk_not(T, is));
-    if (term_is_false(T, is))
+    VEC_PUSH(none, term_mk_not(T, is[k]));
+    if (term_is_false(T, is[k]))
       continue;
-    E->pc = term_mk_and2(T, saved, is);
-    SymVal *c = x->kind == SV_BOOL  ? sv_bool(cases[k])
-                : x->kind == SV_INT ? sv_int(cases[k])
-                                    : sv_atom(cases[k]);
-    /* Every argument that is the term split on (x & y == And(x, y, 0, x))
-     * is that constant here too. */
+    E->pc = term_mk_and2(T, saved, is[k]);
+    /* Every argument that is the value split on (x & y == And(x, y, 0,
+     * x)) is that constant here too. */
     for (int i = 0; i < n; i++)
-      argv[i] = i == at || (args[i]->kind == x->kind && args[i]->t == x->t)
-                    ? c
-                    : args[i];
+      argv[i] = i == at || sv_same(args[i], x) ? vals[k] : args[i];
     SymVal *v = rec_apply(E, e, d, argv, u);
     for (int i = 0; i < n; i++)
-      use[i] = term_mk_or2(T, use[i], term_mk_and2(T, is, u[i]));
+      use[i] = term_mk_or2(T, use[i], term_mk_and2(T, is[k], u[i]));
     /* The last case is the default: exact, the argument is one of them. */
-    r = r ? ite_or_fail(e, is, v, r) : v;
+    r = r ? ite_or_fail(e, is[k], v, r) : v;
   }
   E->pc = saved;
   if (!exact)
@@ -300,12 +295,13 @@ static Bind *rec_bind(Def *d, SymVal **args, TermId *use, Bind *frames) {
 static SymVal *rec_apply(Enc *E, Expr *e, Def *d, SymVal **args,
                          TermId *use) {
   int n = d->nparams;
-  TermId cases[MAX_REC_CASES];
+  TermId is[MAX_REC_CASES];
+  SymVal *vals[MAX_REC_CASES];
   uint32_t nc;
   bool exact;
   for (int i = 0; i < n; i++)
-    if (rc_cases(args[i], MAX_REC_CASES, cases, &nc, &exact))
-      return rec_split(E, e, d, args, use, i, cases, nc, exact);
+    if (rc_split_cases(args[i], MAX_REC_CASES, is, vals, &nc, &exact))
+      return rec_split(E, e, d, args, use, i, is, vals, nc, exact);
   bool symbolic = false;
   for (int i = 0; i < n; i++)
     symbolic |= args[i]->kind <= SV_ATOM && !term_is_int_const(T, args[i]->t) &&

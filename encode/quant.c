@@ -152,6 +152,110 @@ void func_elem(Enc *E, Bind *env, TermId mem, void *arg) {
   VEC_PUSH(q->cells, c);
 }
 
+/* ---- the unique-witness idiom ----
+ *
+ * CHOOSE x \in S : Q(x) /\ \A y \in S : Q(y) => y = x (ChooseOne,
+ * ChooseUnique) has at most one witness value: if the members a and b both
+ * satisfy the body, then Q(b) holds and b is in S, so the \A conjunct of
+ * a's body gives b = a.  Which witness comes first in TLC's order is then
+ * moot, and the n^2 order comparisons of choose_least can go.  The idiom is
+ * recognised on the syntax: the \A's set is the CHOOSE's set and its
+ * antecedent is the other conjunct with x renamed y (same_renamed). */
+
+/* Are a and b the same expression, except that b has binder y where a has
+ * binder x?  Only plain forms are compared (names, applications, literals,
+ * tuples, function application, field access, IF); anything else is
+ * "not the same", which only forgoes the idiom. */
+static bool same_renamed(const Expr *a, const Expr *b, const Binder *x,
+                         const Binder *y) {
+  if (a->kind != b->kind || a->nargs != b->nargs)
+    return false;
+  switch (a->kind) {
+  case EX_NUM:
+    return strcmp(a->num, b->num) == 0;
+  case EX_STR:
+    return a->str == b->str;
+  case EX_BOOL:
+    return a->boolean == b->boolean;
+  case EX_DOT:
+    if (a->field != b->field)
+      return false;
+    break;
+  case EX_OP:
+    if (a->npath || b->npath || a->ref.kind != b->ref.kind)
+      return false;
+    switch (a->ref.kind) {
+    case REF_BUILTIN:
+      if (a->ref.u.builtin != b->ref.u.builtin)
+        return false;
+      break;
+    case REF_DEF:
+      if (a->ref.u.def != b->ref.u.def)
+        return false;
+      break;
+    case REF_BINDER:
+      if (a->ref.u.binder == x ? b->ref.u.binder != y
+                               : a->ref.u.binder != b->ref.u.binder ||
+                                     a->ref.u.binder == y)
+        return false;
+      break;
+    case REF_CONST:
+    case REF_VAR:
+      if (a->ref.u.decl != b->ref.u.decl)
+        return false;
+      break;
+    default:
+      return false;
+    }
+    break;
+  case EX_TUPLE:
+  case EX_FAPP:
+  case EX_IF:
+    break;
+  default:
+    return false;
+  }
+  for (int i = 0; i < a->nargs; i++)
+    if (!same_renamed(a->args[i], b->args[i], x, y))
+      return false;
+  return true;
+}
+
+/* Is e (a CHOOSE) of the unique-witness form? */
+static bool unique_witness(const Expr *e) {
+  const Bound *bd = &e->bounds[0];
+  const Expr *body = e->body;
+  if (!ast_is_builtin(body, B_AND) || body->nargs != 2)
+    return false;
+  for (int k = 0; k < 2; k++) {
+    const Expr *q = body->args[k], *all = body->args[1 - k];
+    if (all->kind != EX_FORALL || all->nbounds != 1 ||
+        all->bounds[0].tuple || all->bounds[0].nnames != 1 ||
+        !all->bounds[0].set ||
+        !same_renamed(all->bounds[0].set, bd->set, NULL, NULL))
+      continue;
+    const Expr *imp = all->body;
+    if (!ast_is_builtin(imp, B_IMPLIES) || imp->nargs != 2 ||
+        !ast_is_builtin(imp->args[1], B_EQ) || imp->args[1]->nargs != 2)
+      continue;
+    const Binder *x = &bd->names[0], *y = &all->bounds[0].names[0];
+    const Expr *l = imp->args[1]->args[0], *r = imp->args[1]->args[1];
+    bool names_xy = true;
+    for (int side = 0; side < 2; side++) {
+      const Expr *n = side ? r : l;
+      names_xy = names_xy && n->kind == EX_OP && n->ref.kind == REF_BINDER &&
+                 n->nargs == 0 && n->npath == 0;
+    }
+    if (!names_xy || l->ref.u.binder == r->ref.u.binder ||
+        (l->ref.u.binder != x && l->ref.u.binder != y) ||
+        (r->ref.u.binder != x && r->ref.u.binder != y))
+      continue;
+    if (same_renamed(q, imp->args[0], x, y))
+      return true;
+  }
+  return false;
+}
+
 /* CHOOSE x \in s : P over symbolic elements: the member satisfying P that
  * comes first in TLC's value order (sv_lt), which is TLC's choice.  TLC
  * evaluates P element by element in that order and stops at the first
@@ -172,6 +276,19 @@ static SymVal *choose_least(Enc *E, Expr *e, SymVal *s, Bind *env) {
   }
   err_from[n] = E->errs->len;
   E->pc = saved;
+  if (err_from[n] == err_from[0] && unique_witness(e)) {
+    /* Every witness has the one value: any will do (no error to order). */
+    SymVal *r = NULL;
+    TermId none = term_true(T);
+    for (uint32_t i = n; i-- > 0;) {
+      r = r ? ite_or_fail(e, hit[i], s->cells[i].key, r) : s->cells[i].key;
+      none = term_mk_and2(T, none, term_mk_not(T, hit[i]));
+    }
+    wd(E, none, e, "CHOOSE found no element satisfying its condition");
+    free(err_from);
+    free(hit);
+    return r ? r : sv_any();
+  }
   /* before[i][j]: cell j is visited before cell i (ties by cell order). */
   TermId *before = xmalloc(((size_t)n * n + 1) * sizeof *before);
   for (uint32_t i = 0; i < n; i++)

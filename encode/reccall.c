@@ -130,6 +130,68 @@ bool rc_cases(const SymVal *v, uint32_t max, TermId *out, uint32_t *n,
   return true;
 }
 
+/* The constant of kind k (a scalar kind) with term c. */
+static SymVal *scalar_const(SvKind k, TermId c) {
+  return k == SV_BOOL ? sv_bool(c) : k == SV_INT ? sv_int(c) : sv_atom(c);
+}
+
+/* x = c for the scalar x and the constant term c of its kind. */
+static TermId scalar_is(TermMgr *tm, const SymVal *x, TermId c) {
+  if (x->kind == SV_BOOL)
+    return term_is_true(tm, c) ? x->t : term_mk_not(tm, x->t);
+  return term_mk_eq(tm, x->t, c);
+}
+
+bool rc_split_cases(const SymVal *v, uint32_t max, TermId *is, SymVal **vals,
+                    uint32_t *n, bool *exact) {
+  TermMgr *tm = sv_mgr();
+  TermId *cases = xmalloc((max + 1) * sizeof *cases);
+  uint32_t m;
+  bool ok = true;
+  *n = 0;
+  *exact = true;
+  if (v->kind != SV_MIX) {
+    ok = rc_cases(v, max, cases, &m, exact);
+    for (uint32_t k = 0; ok && k < m; k++) {
+      is[k] = scalar_is(tm, v, cases[k]);
+      vals[k] = scalar_const(v->kind, cases[k]);
+    }
+    *n = ok ? m : 0;
+    free(cases);
+    return ok;
+  }
+  for (uint32_t a = 0; ok && a < v->n; a++) {
+    SymVal *alt = v->cells[a].key;
+    TermId active = v->cells[a].mem;
+    bool ex;
+    if (term_is_false(tm, active))
+      continue;
+    if (alt->kind > SV_ATOM) {
+      ok = false;
+    } else if (term_is_int_const(tm, alt->t) || term_is_true(tm, alt->t) ||
+               term_is_false(tm, alt->t)) {
+      ok = *n < max;
+      if (ok) {
+        is[*n] = active;
+        vals[(*n)++] = alt;
+      }
+    } else {
+      ok = rc_cases(alt, max - *n, cases, &m, &ex);
+      *exact = *exact && ex;
+      for (uint32_t k = 0; ok && k < m; k++) {
+        is[*n] = term_mk_and2(tm, active, scalar_is(tm, alt, cases[k]));
+        vals[(*n)++] = scalar_const(alt->kind, cases[k]);
+      }
+    }
+  }
+  free(cases);
+  if (!ok || *n == 0) {
+    *n = 0;
+    return false;
+  }
+  return true;
+}
+
 /* ---- the memo ---- */
 
 typedef struct Slot {

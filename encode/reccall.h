@@ -38,6 +38,15 @@ uint64_t sv_hash(const SymVal *v);
 bool rc_cases(const SymVal *v, uint32_t max, TermId *out, uint32_t *n,
               bool *exact);
 
+/* The cases to split a recursive call on its argument v: v a scalar with
+ * rc_cases's values, or a mixture whose alternatives are such scalars or
+ * constants (a node or NIL: an integer or a model value); at most max.
+ * Case k holds when is[k] and gives v the constant vals[k]; the cases are
+ * disjoint, and exhaustive when *exact (as for rc_cases).  False (*n = 0)
+ * when v is constant, not of that form, or takes more values. */
+bool rc_split_cases(const SymVal *v, uint32_t max, TermId *is, SymVal **vals,
+                    uint32_t *n, bool *exact);
+
 typedef struct CallMemo CallMemo;
 
 typedef struct CmKey {

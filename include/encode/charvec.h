@@ -8,7 +8,9 @@
  * type invariants do -- each frame's value is rewritten to one cell per
  * element u of U, member when some cell holds an element equal to u: a
  * characteristic vector of constant elements, whose size does not grow
- * with the depth.
+ * with the depth.  A set of sets named `x \in SUBSET SUBSET W`, W too
+ * large for SUBSET W to be a universe, keeps a cell per member, and each
+ * member becomes a vector over W.
  *
  * The universe is a hint, not an assumption: the rewrite also yields an
  * overflow term that holds when a member lies outside U (the value it
@@ -30,9 +32,9 @@ void cv_plan_delete(CvPlan *p);
 /* How many variables have a universe. */
 int cv_plan_size(const CvPlan *p);
 /* Rewrites, in place, the value of every variable of state that has a
- * universe as its characteristic vector over it; returns the overflow: a
- * Bool term that holds when some member of such a variable lies outside
- * its universe (FALSE when none can). */
+ * universe as its characteristic vector over it (or its members, for a set
+ * of sets); returns the overflow: a Bool term that holds when some member
+ * of such a variable lies outside its universe (FALSE when none can). */
 TermId cv_rewrite_state(const CvPlan *p, SymVal **state);
 
 #endif

@@ -384,11 +384,13 @@ static int report_deadlock(Bmc *b, int k, Trace *t) {
  * the choices do not expand within the budget. */
 enum { DEADLOCK_EXPANSION_TERMS = 200000 };
 
-static int deadlock_in_one_query(Bmc *b, int k, TermId g, TermId mark) {
+/* known: a fact the assertions entail, added to the question. */
+static int deadlock_in_one_query(Bmc *b, int k, TermId g, TermId mark,
+                                 TermId known) {
   TermId en = enc_exists_choices(b->enc, g, mark, DEADLOCK_EXPANSION_TERMS);
   if (!en)
     return -1;
-  SolverResult r = ask(b, term_mk_not(b->tm, en));
+  SolverResult r = ask(b, term_mk_and2(b->tm, known, term_mk_not(b->tm, en)));
   if (r == SOLVER_UNKNOWN)
     return unknown(b);
   if (r == SOLVER_UNSAT) {
@@ -445,8 +447,9 @@ static DeadState dead_state(Bmc *b, int k, TermId g, TermId mark, int rounds,
   return d;
 }
 
-static int find_deadlock(Bmc *b, int k, TermId g, TermId mark) {
-  int one = deadlock_in_one_query(b, k, g, mark);
+static int find_deadlock(Bmc *b, int k, TermId g, TermId mark,
+                         TermId known) {
+  int one = deadlock_in_one_query(b, k, g, mark, known);
   if (one >= 0)
     return one;
   Trace t;
@@ -799,6 +802,7 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
     if (!opt->no_freshen && cv_plan_size(b.cv) > 0)
       assert_term(&b, fr_state(next, spec->nvars));
     bool may_err = errs.len > 0;
+    TermId no_step_errs = term_true(b.tm);
     if (may_err && b.ind) { /* a one-state question first (induct.h) */
       bst_enter(b.st);
       may_err = !induct_no_step_errors(b.ind, k, b.frames.data[k]);
@@ -822,6 +826,11 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
         code = report_eval_error(&b, &errs, k, true);
         goto popped;
       }
+      /* Proved, and handed to this frame's deadlock question alone: it
+       * meets the same choices (SlidingPuzzles, 5 steps: 5.8-6.8 s ->
+       * 4.4-5.3 s), while asserted for every later query it slowed the
+       * NanoBlockchain models by a quarter to a third. */
+      no_step_errs = term_mk_not(b.tm, q2);
     }
     report_step_errors_checked();
     for (size_t i = 0; i < keep.len; i++)
@@ -829,7 +838,7 @@ static int bmc_run(const Spec *spec, const CheckOptions *opt, bool charvec) {
     VEC_FREE(keep);
     if (spec->check_deadlock) {
       bst_enter(b.st);
-      code = find_deadlock(&b, k, g, mark);
+      code = find_deadlock(&b, k, g, mark, no_step_errs);
       bst_leave(b.st, BST_DEADLOCK, 0, false);
       if (code != EXIT_OK)
         goto popped;

@@ -86,6 +86,52 @@ START_TEST(test_cases_bounds) {
 }
 END_TEST
 
+START_TEST(test_split_mixture) {
+  /* A node or NIL: ite(c1, ite(c2, 1, 2), NIL), NIL an atom; three
+   * cases, each with its condition and constant. */
+  TermId c1 = term_mk_fresh(tm, "c", SORT_BOOL);
+  TermId c2 = term_mk_fresh(tm, "c", SORT_BOOL);
+  SymVal *node = sv_int(term_mk_ite(tm, c2, num(1), num(2)));
+  SymVal *nil = sv_atom(num(0));
+  SymVal *v = sv_ite(c1, node, nil);
+  ck_assert_int_eq(v->kind, SV_MIX);
+  TermId is[8];
+  SymVal *vals[8];
+  uint32_t n;
+  bool exact;
+  ck_assert(rc_split_cases(v, 8, is, vals, &n, &exact));
+  ck_assert_uint_eq(n, 3);
+  ck_assert(exact);
+  int ints = 0, atoms = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    ck_assert(term_is_int_const(tm, vals[k]->t));
+    if (vals[k]->kind == SV_ATOM) {
+      atoms++;
+      ck_assert(is[k] == term_mk_not(tm, c1));
+    } else {
+      ck_assert_int_eq(vals[k]->kind, SV_INT);
+      ints++;
+      ck_assert(is[k] == term_mk_and2(tm, c1, term_mk_eq(tm, node->t,
+                                                          vals[k]->t)));
+    }
+  }
+  ck_assert_int_eq(ints, 2);
+  ck_assert_int_eq(atoms, 1);
+  /* Three cases do not fit in two. */
+  ck_assert(!rc_split_cases(v, 2, is, vals, &n, &exact));
+  ck_assert_uint_eq(n, 0);
+  /* A scalar: as rc_cases. */
+  ck_assert(rc_split_cases(node, 8, is, vals, &n, &exact));
+  ck_assert_uint_eq(n, 2);
+  /* A mixture that may hold a set is not split. */
+  SvCell cell = {sv_int(num(1)), c2, NULL};
+  ck_assert(!rc_split_cases(sv_ite(c1, sv_set(&cell, 1), nil), 8, is, vals,
+                            &n, &exact));
+  /* Nor is a constant. */
+  ck_assert(!rc_split_cases(nil, 8, is, vals, &n, &exact));
+}
+END_TEST
+
 /* A function {1 |-> x} built afresh each time (the same terms). */
 static SymVal *fun_of(TermId x) {
   SvCell cell = {sv_int(num(1)), term_true(tm), sv_int(x)};
@@ -174,6 +220,7 @@ Suite *reccall_suite(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, test_cases_ite_leaves);
   tcase_add_test(tc, test_cases_bounds);
+  tcase_add_test(tc, test_split_mixture);
   tcase_add_test(tc, test_memo_keys);
   tcase_add_test(tc, test_hash_structural);
   suite_add_tcase(s, tc);
