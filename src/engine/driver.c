@@ -384,19 +384,33 @@ static int report_deadlock(Bmc *b, int k, Trace *t) {
  * the choices do not expand within the budget. */
 enum { DEADLOCK_EXPANSION_TERMS = 200000 };
 
-/* known: a fact the assertions entail, added to the question. */
-static int deadlock_in_one_query(Bmc *b, int k, TermId g, TermId mark,
-                                 TermId known) {
+/* The one query: can a state of frame k (with known, a fact the
+ * assertions entail) have no step g, its choices since mark expanded?
+ * The answer in *r, asserted as a lemma when it is no; effort bounds the
+ * query's conflicts (0: no bound).  False when the choices do not expand
+ * within the budget (nothing asked). */
+static bool ask_no_step(Bmc *b, TermId g, TermId mark, TermId known,
+                        unsigned effort, SolverResult *r) {
   TermId en = enc_exists_choices(b->enc, g, mark, DEADLOCK_EXPANSION_TERMS);
   if (!en)
+    return false;
+  if (effort)
+    solver_limit_next(b->solver, effort);
+  *r = ask(b, term_mk_and2(b->tm, known, term_mk_not(b->tm, en)));
+  if (*r == SOLVER_UNSAT)
+    assert_term(b, en); /* entailed by frames 0..k */
+  return true;
+}
+
+static int deadlock_in_one_query(Bmc *b, int k, TermId g, TermId mark,
+                                 TermId known) {
+  SolverResult r;
+  if (!ask_no_step(b, g, mark, known, 0, &r))
     return -1;
-  SolverResult r = ask(b, term_mk_and2(b->tm, known, term_mk_not(b->tm, en)));
   if (r == SOLVER_UNKNOWN)
     return unknown(b);
-  if (r == SOLVER_UNSAT) {
-    assert_term(b, en); /* entailed by frames 0..k */
+  if (r == SOLVER_UNSAT)
     return EXIT_OK;
-  }
   Trace t = decode(b, k);
   return report_deadlock(b, k, &t);
 }
@@ -483,12 +497,12 @@ static int find_deadlock(Bmc *b, int k, TermId g, TermId mark,
  * state of frames 0..K-1 has a successor within the CONSTRAINTs, so that
  * each state of a lasso starts a path of K steps.  A checked deadlock
  * shows it when there is no CONSTRAINT; otherwise (or with the deadlock
- * not checked) the unrolling asks it of each frame as it goes, silently
- * and within a budget: a dead end found, or a question left open, only
+ * not checked) the unrolling asks it of each frame as it goes, as the
+ * deadlock is asked (ask_no_step, else dead_state), silently and within
+ * a budget: a dead end found, or a question left open, only
  * sends the lasso search to a solver of its own.  MCEWD687a at 20 steps
  * (CHECK_DEADLOCK FALSE, a CONSTRAINT, no dead end): 5.8 s -> 3.4 s. */
-enum { DEAD_END_EXPANSION_TERMS = 200000, DEAD_END_ROUNDS = 50,
-       DEAD_END_EFFORT = 20000 };
+enum { DEAD_END_ROUNDS = 50, DEAD_END_EFFORT = 20000 };
 
 /* The CONSTRAINTs of the successor next (frame k+1, not yet cut by
  * freshen.h), or TERM_NONE where they may fail to evaluate or make
@@ -517,14 +531,9 @@ static TermId successor_kept(Bmc *b, int k, SymVal **next) {
  * for. */
 static int no_dead_end(Bmc *b, int k, TermId g, TermId kept, TermId mark) {
   TermId h = term_mk_and2(b->tm, g, kept);
-  TermId en = enc_exists_choices(b->enc, h, mark, DEAD_END_EXPANSION_TERMS);
-  if (en) {
-    solver_limit_next(b->solver, DEAD_END_EFFORT);
-    SolverResult r = ask(b, term_mk_not(b->tm, en));
-    if (r == SOLVER_UNSAT)
-      assert_term(b, en); /* entailed by frames 0..k */
+  SolverResult r;
+  if (ask_no_step(b, h, mark, term_true(b->tm), DEAD_END_EFFORT, &r))
     return stop_requested() ? -1 : r == SOLVER_UNSAT;
-  }
   Trace t;
   DeadState d = dead_state(b, k, h, mark, DEAD_END_ROUNDS, DEAD_END_EFFORT, &t);
   return stop_requested() ? -1 : d == DS_NONE;

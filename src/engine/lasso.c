@@ -106,6 +106,8 @@ typedef struct Lasso {
   DeadCells *dc;         /* what the dead-cell questions found */
   TermTable fen;         /* fen[a].data[i]: fairness's ENABLED atom a at i */
   TermTable fst;         /* fst[a].data[i]: fairness's step atom a at i */
+  VEC(Expr *) moved;     /* moved[c]: <<TRUE>>_v of fairness c on Next
+                            (fair_step), or NULL */
   VEC(struct LazyEn) lazy; /* those left to refinement (fair_enabled) */
   long refinements;      /* witnesses added (fair_enabled) */
   VEC(uint32_t) choice_ids;
@@ -538,13 +540,6 @@ static void temporal_nodes(Lasso *L, int f, uint8_t *seen, IntVec *out) {
  * position, so the refinement ends; an answer it settles is exact. */
 enum { LAZY_ENABLED_TERMS = 20000, MAX_ENABLED_ROUNDS = 2000 };
 
-/* A fairness condition's <<A>>_v on step j.  It occurs only positively
- * (a step on the loop makes the condition hold; fair_enabled's lemma step
- * => e holds whatever the choices), so A's \E over a large set is a fresh
- * member, not an expansion over the set (enc_step_pred_in): Quicksort's
- * step, which picks one of 256 functions, took 408k terms per position
- * the other way.  Kept apart from atom_at's table: a property's formula
- * may have the same atom under a negation. */
 /* Whether action a is the spec's Next (the same definition, applied
  * without arguments). */
 static bool is_next(const Spec *spec, Expr *a) {
@@ -556,6 +551,13 @@ static bool is_next(const Spec *spec, Expr *a) {
           n->ref.kind == REF_DEF && a->ref.u.def == n->ref.u.def);
 }
 
+/* A fairness condition's <<A>>_v on step j.  It occurs only positively
+ * (a step on the loop makes the condition hold; fair_enabled's lemma step
+ * => e holds whatever the choices), so A's \E over a large set is a fresh
+ * member, not an expansion over the set (enc_step_pred_in): Quicksort's
+ * step, which picks one of 256 functions, took 408k terms per position
+ * the other way.  Kept apart from atom_at's table: a property's formula
+ * may have the same atom under a negation. */
 static TermId fair_step(Lasso *L, int c, int j) {
   const TFair *f = &L->t->fair.data[c];
   TermId *slot = SLOT(L, fst, f->step, j);
@@ -570,12 +572,18 @@ static TermId fair_step(Lasso *L, int c, int j) {
      * atom is that v changes, <<TRUE>>_v, and Next is not encoded again
      * with choices of its own (MCEWD687a at 20 steps: 3.7 s -> 3.05 s of
      * CPU). */
-    Expr *moved = ast_new(EX_DIA_ACT, at->expr->loc);
-    moved->args = xmalloc(2 * sizeof *moved->args);
-    moved->args[0] = ast_new(EX_BOOL, at->expr->loc);
-    moved->args[0]->boolean = true;
-    moved->args[1] = at->expr->args[1];
-    moved->nargs = 2;
+    while (L->moved.len <= (size_t)c)
+      VEC_PUSH(L->moved, NULL);
+    Expr *moved = L->moved.data[c];
+    if (!moved) { /* built once per condition */
+      moved = ast_new(EX_DIA_ACT, at->expr->loc);
+      moved->args = xmalloc(2 * sizeof *moved->args);
+      moved->args[0] = ast_new(EX_BOOL, at->expr->loc);
+      moved->args[0]->boolean = true;
+      moved->args[1] = at->expr->args[1];
+      moved->nargs = 2;
+      L->moved.data[c] = moved;
+    }
     r = enc_pred_in(L->enc, j, moved, L->frames.data[j], L->frames.data[j + 1],
                     at->env, &L->aerrs);
     TermId moves = term_mk_not(L->tm, L->stut.data[j]);
@@ -1511,5 +1519,9 @@ int lasso_check(const Spec *spec, TermMgr *tm, Solver *solver, int K,
   for (size_t i = 0; i < L.lazy.len; i++)
     free(L.lazy.data[i].vars);
   VEC_FREE(L.lazy);
+  for (size_t i = 0; i < L.moved.len; i++)
+    if (L.moved.data[i])
+      free(L.moved.data[i]->args); /* the nodes are the AST arena's */
+  VEC_FREE(L.moved);
   return code;
 }
